@@ -1,0 +1,107 @@
+/**
+ * The engine's public types: what `createSimulation` returns and what a report holds.
+ * The CLI, the worker and tests depend on these; the UI may import them as types only.
+ */
+import type { Scenario } from '../schema';
+
+export interface SimulationOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+}
+
+/** Errors are values: a code and a sentence. */
+export interface EngineError { code: string; message: string }
+
+export interface RunResult {
+  /** Events processed by this call. */
+  events: number;
+  /** False when stopped early by `maxEvents` or an error. */
+  reached: boolean;
+  error?: EngineError;
+}
+
+export interface LatencySummary { count: number; mean: number; p50: number; p95: number; p99: number; max: number }
+
+/** Why a message left the system without being acked. */
+export type DropReason = 'unroutable' | 'lostAfterAutoAck';
+
+export interface MessageTotals {
+  /** Every message copy that existed: published + routedCopies + forwarded. */
+  produced: number;
+  /** Published by producers. */
+  published: number;
+  /** Extra copies made when one publish was routed to several queues. */
+  routedCopies: number;
+  /** New messages published on by consumers that forward their results. */
+  forwarded: number;
+  acked: number;
+  queued: number;
+  inFlight: number;
+  deadLettered: number;
+  dropped: number;
+  droppedByReason: Partial<Record<DropReason, number>>;
+}
+
+/** A node's figures in a report: its kind plus counters that depend on the kind. */
+export type NodeReport = { kind: string } & Record<string, number | string | LatencySummary | Record<string, number>>;
+
+export interface Snapshot {
+  seed: number;
+  /** Simulated time reached, in ms. */
+  timeMs: number;
+  events: number;
+  messages: MessageTotals;
+  /** End to end: publish by the producer → ack (or processing done, under auto-ack). */
+  latencyMs: LatencySummary;
+  /** Time spent waiting ready in queues, enqueue → delivery. */
+  queueWaitMs: LatencySummary;
+  nodes: Record<string, NodeReport>;
+}
+
+/**
+ * Live figures per node, in one flat Float64Array (stride LIVE_FIELDS.length, in scenario node order),
+ * cheap to copy into a worker frame 30 times a second.
+ */
+export const LIVE_FIELDS = ['in', 'out', 'acked', 'nacked', 'redelivered', 'dropped', 'ready', 'unacked', 'busy', 'capacity', 'deadLettered', 'expired'] as const;
+export type LiveField = (typeof LIVE_FIELDS)[number];
+
+/** Per-node time-series fields sampled every `metrics.sampleIntervalMs` of simulated time. */
+export const SAMPLE_FIELDS = ['inPerSec', 'outPerSec', 'ready', 'unacked', 'busy', 'p50', 'p95', 'p99'] as const;
+export type SampleField = (typeof SAMPLE_FIELDS)[number];
+
+export interface MetricSample {
+  /** Simulated time at the end of the interval, ms. */
+  tMs: number;
+  /** nodeCount × SAMPLE_FIELDS.length values; latency fields are NaN when nothing completed in the interval. */
+  nodes: Float64Array;
+  /** Whole-system values over the interval: messages/s published and acked, end-to-end latency percentiles (ms). */
+  publishedPerSec: number;
+  ackedPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface Simulation {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly nodeIds: readonly string[];
+  readonly edgeIds: readonly string[];
+  /** Simulated time, ms. */
+  now(): number;
+  /** Total events processed. */
+  events(): number;
+  /** Time of the next event, or Infinity when none is pending. */
+  nextEventTime(): number;
+  /** Processes exactly one event. */
+  step(): RunResult;
+  /** Processes every event at or before `tMs` (at most `maxEvents`), then sets the clock to `tMs`. */
+  runUntil(tMs: number, maxEvents?: number): RunResult;
+  snapshot(): Snapshot;
+  /** Writes live figures into `out` (length nodeIds.length × LIVE_FIELDS.length). */
+  writeLive(out: Float64Array): void;
+  /** Writes the cumulative number of messages that entered each edge into `out` (length edgeIds.length). */
+  writeEdgeTraffic(out: Float64Array): void;
+  /** Samples taken since the last call. */
+  takeSamples(): MetricSample[];
+}

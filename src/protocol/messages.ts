@@ -1,0 +1,59 @@
+/**
+ * The typed, versioned messages between the UI and the simulation worker.
+ * Bump PROTOCOL_VERSION on any incompatible change; both ends check it.
+ */
+import type { EngineError, MetricSample, Snapshot } from '../engine/api';
+import type { Scenario } from '../schema';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Wall-clock pacing: simulated ms per real ms, or as fast as possible. */
+export type Speed = number | 'max';
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 1000;
+
+export type ToWorker =
+  | { v: typeof PROTOCOL_VERSION; type: 'load'; scenario: Scenario; seed: number }
+  | { v: typeof PROTOCOL_VERSION; type: 'play' }
+  | { v: typeof PROTOCOL_VERSION; type: 'pause' }
+  | { v: typeof PROTOCOL_VERSION; type: 'step' }
+  | { v: typeof PROTOCOL_VERSION; type: 'reset' }
+  | { v: typeof PROTOCOL_VERSION; type: 'setSpeed'; speed: Speed };
+
+export interface LoadedMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'loaded';
+  seed: number;
+  durationMs: number;
+  nodeIds: string[];
+  edgeIds: string[];
+  liveFields: readonly string[];
+  sampleFields: readonly string[];
+}
+
+/** About 30 per second while running; one after every step, pause or reset. */
+export interface FrameMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'frame';
+  timeMs: number;
+  events: number;
+  running: boolean;
+  finished: boolean;
+  /** nodeIds.length × liveFields.length. */
+  live: Float64Array;
+  /** Cumulative messages that entered each edge, edgeIds order. */
+  edgeTraffic: Float64Array;
+  samples: MetricSample[];
+  /** The full report, sent a few times a second and on pause/finish. */
+  snapshot?: Snapshot;
+}
+
+export type FromWorker =
+  | LoadedMessage
+  | FrameMessage
+  | { v: typeof PROTOCOL_VERSION; type: 'error'; error: EngineError };
+
+export function isFromWorker(data: unknown): data is FromWorker {
+  return typeof data === 'object' && data !== null && (data as { v?: unknown }).v === PROTOCOL_VERSION
+    && typeof (data as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { ConsumerConfigSchema } from './nodes/consumer';
+import { ExchangeConfigSchema } from './nodes/exchange';
+import { ProducerConfigSchema } from './nodes/producer';
+import { QueueConfigSchema } from './nodes/queue';
+import { num } from './numbers';
+import { idString, text } from './strings';
+
+const coordinate = () => num({ min: -1e6, max: 1e6 });
+export const PositionSchema = z.strictObject({ x: coordinate(), y: coordinate() });
+
+const base = {
+  id: idString(),
+  label: text(80).optional(),
+  position: PositionSchema.default({ x: 0, y: 0 }),
+};
+
+export const NodeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...base, kind: z.literal('producer'), config: ProducerConfigSchema.default(ProducerConfigSchema.parse({})) }),
+  z.strictObject({ ...base, kind: z.literal('exchange'), config: ExchangeConfigSchema.default(ExchangeConfigSchema.parse({})) }),
+  z.strictObject({ ...base, kind: z.literal('queue'), config: QueueConfigSchema.default(QueueConfigSchema.parse({})) }),
+  z.strictObject({ ...base, kind: z.literal('consumer'), config: ConsumerConfigSchema.default(ConsumerConfigSchema.parse({})) }),
+]);
+
+export type ScenarioNode = z.output<typeof NodeSchema>;
+export type NodeOf<K extends ScenarioNode['kind']> = Extract<ScenarioNode, { kind: K }>;
+export type ProducerConfig = z.output<typeof ProducerConfigSchema>;
+export type ExchangeConfig = z.output<typeof ExchangeConfigSchema>;
+export type QueueConfig = z.output<typeof QueueConfigSchema>;
+export type ConsumerConfig = z.output<typeof ConsumerConfigSchema>;
