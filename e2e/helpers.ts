@@ -1,0 +1,46 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Shared Playwright helpers. The DOM contract they rely on:
+ * - palette entries: `[data-testid="palette-item-<kind>"]`
+ * - the canvas: `[data-testid="canvas"]` (wraps the React Flow pane)
+ * - nodes: `.react-flow__node[data-id="<id>"]`, with `.react-flow__handle.source` / `.target` handles
+ */
+
+export const canvas = (page: Page): Locator => page.getByTestId('canvas');
+export const node = (page: Page, id: string): Locator => page.locator(`.react-flow__node[data-id="${id}"]`);
+export const edge = (page: Page, id: string): Locator => page.locator(`.react-flow__edge[data-id="${id}"]`);
+
+/** Opens the app with an empty localStorage (no autosaved document), ready to use. */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(path);
+  await expect(canvas(page)).toBeVisible();
+}
+
+async function nodeIds(page: Page): Promise<string[]> {
+  return page.locator('.react-flow__node').evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? ''));
+}
+
+/** Drags a palette entry onto the canvas at `at` (px from the canvas's top-left); returns the new node's id. */
+export async function dragFromPalette(page: Page, kind: string, at: { x: number; y: number }): Promise<string> {
+  const before = new Set(await nodeIds(page));
+  await page.getByTestId(`palette-item-${kind}`).dragTo(canvas(page), { targetPosition: at });
+  await expect.poll(async () => (await nodeIds(page)).filter((id) => !before.has(id)).length).toBe(1);
+  const added = (await nodeIds(page)).find((id) => !before.has(id));
+  if (!added) throw new Error(`dragging ${kind} from the palette added no node`);
+  return added;
+}
+
+/** Drags from the source handle (right) of one node to the target handle (left) of another. */
+export async function connect(page: Page, sourceNodeId: string, targetNodeId: string): Promise<void> {
+  const from = await node(page, sourceNodeId).locator('.react-flow__handle.source').boundingBox();
+  const to = await node(page, targetNodeId).locator('.react-flow__handle.target').boundingBox();
+  if (!from) throw new Error(`node ${sourceNodeId} has no visible source handle`);
+  if (!to) throw new Error(`node ${targetNodeId} has no visible target handle`);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
