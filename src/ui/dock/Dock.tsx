@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { ChartsPanel } from './ChartsPanel';
+import { LogPanel } from './LogPanel';
+import { SummaryPanel } from './SummaryPanel';
+import './dock.css';
+
+const TABS = [
+  { id: 'charts', label: 'Charts' },
+  { id: 'summary', label: 'Summary' },
+  { id: 'log', label: 'Log' },
+] as const;
+export type DockTab = (typeof TABS)[number]['id'];
+
+/** The bottom dock: charts, the run summary and the run log. Only the open tab renders. */
+export function Dock({ initialTab = 'charts' }: { initialTab?: DockTab }) {
+  const [tab, setTab] = useState<DockTab>(initialTab);
+  return (
+    <section className="dock" data-testid="dock" aria-label="Run results">
+      <div className="dock-tabs" role="tablist">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} data-testid={`dock-tab-${t.id}`}
+            className={tab === t.id ? 'dock-tab active' : 'dock-tab'} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="dock-body" role="tabpanel">
+        {tab === 'charts' && <ChartsPanel />}
+        {tab === 'summary' && <SummaryPanel />}
+        {tab === 'log' && <LogPanel />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { RunClock } from './RunClock';
+import { RunErrorBanner } from './RunErrorBanner';
+import { SeedField } from './SeedField';
+import { SPEED_CHOICES, parseSpeed, speedLabel } from './speeds';
+import { useRunStore } from './runStore';
+import { useSpaceToggle } from './useSpaceToggle';
+import './run.css';
+
+/** Top-bar run controls: Play/Pause, Step, Reset, speed, seed, clock and progress. */
+export function RunControls() {
+  const status = useRunStore((s) => s.status);
+  const speed = useRunStore((s) => s.speed);
+  const { toggle, step, reset, setSpeed } = useRunStore.getState();
+  useSpaceToggle(toggle);
+  const running = status === 'running';
+  const broken = status === 'error';
+  return (
+    <div className="run-controls" data-testid="run-controls" data-status={status}>
+      <button type="button" data-testid="run-play" onClick={toggle} disabled={broken} title="Play/Pause (Space)">
+        {running ? '⏸ Pause' : '▶ Play'}
+      </button>
+      <button type="button" data-testid="run-step" onClick={step} disabled={broken || running || status === 'finished'} title="Process exactly one event">
+        ⏭ Step
+      </button>
+      <button type="button" data-testid="run-reset" onClick={reset} disabled={broken} title="Reload the document and start again">
+        ↺ Reset
+      </button>
+      <label className="run-speed">
+        <span>Speed</span>
+        <select data-testid="run-speed" value={String(speed)} onChange={(e) => { const s = parseSpeed(e.target.value); if (s !== null) setSpeed(s); }}>
+          {SPEED_CHOICES.map((c) => <option key={String(c)} value={String(c)}>{speedLabel(c)}</option>)}
+        </select>
+      </label>
+      <SeedField />
+      <RunClock />
+      <span className={`run-status run-status-${status}`} data-testid="run-status">{status}</span>
+      <RunErrorBanner />
+    </div>
+  );
+}

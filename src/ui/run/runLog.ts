@@ -1,0 +1,20 @@
+/** The run's event log shown in the dock's Log tab. */
+export type RunLogKind = 'loaded' | 'play' | 'pause' | 'step' | 'reset' | 'speed' | 'seed' | 'finished' | 'error' | 'restart';
+
+export interface RunLogEntry {
+  /** Increasing id, a stable React key. */
+  id: number;
+  kind: RunLogKind;
+  /** Simulated time when it happened, ms. */
+  timeMs: number;
+  text: string;
+}
+
+/** Bound on kept entries; the oldest go first. */
+export const MAX_LOG_ENTRIES = 500;
+
+export function appendLog(log: RunLogEntry[], kind: RunLogKind, timeMs: number, text: string): RunLogEntry[] {
+  const id = (log.at(-1)?.id ?? 0) + 1;
+  const next = log.concat({ id, kind, timeMs, text });
+  return next.length > MAX_LOG_ENTRIES ? next.slice(next.length - MAX_LOG_ENTRIES) : next;
+}

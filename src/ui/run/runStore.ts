@@ -1,0 +1,146 @@
+/**
+ * Run state (zustand): status, speed, seed, simulated clock, errors and the run log.
+ * A small state machine over the worker connection; the document store is only ever read.
+ */
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { FromWorker, Speed } from '../../protocol';
+import { appendLog, type RunLogEntry, type RunLogKind } from './runLog';
+import { currentScenario, type ScenarioResult } from './scenarioSource';
+import { applyFrame, applyLoaded, clearTelemetry } from './telemetryStore';
+import { WorkerClient, createBrowserWorker, type WorkerFactory } from './workerClient';
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'finished' | 'error';
+export interface RunError { code: string; message: string }
+
+export interface RunState {
+  status: RunStatus;
+  speed: Speed;
+  /** Seed chosen by the person; null means "the document's seed". */
+  seedOverride: number | null;
+  /** Seed of the loaded simulation (or of the document before anything is loaded). */
+  seed: number;
+  loaded: boolean;
+  timeMs: number;
+  durationMs: number;
+  events: number;
+  error: RunError | null;
+  log: RunLogEntry[];
+  play(): void;
+  pause(): void;
+  toggle(): void;
+  step(): void;
+  reset(): void;
+  setSpeed(speed: Speed): void;
+  setSeed(seed: number): void;
+  /** After a crash or engine error: a fresh worker and the current document, paused at 0. */
+  restart(): void;
+}
+
+export interface RunDeps {
+  createWorker: WorkerFactory;
+  getScenario: () => ScenarioResult;
+  /** Telemetry sinks; the defaults feed the app's telemetry store. */
+  telemetry?: { loaded: typeof applyLoaded; frame: typeof applyFrame; clear: typeof clearTelemetry };
+}
+
+export type RunStore = UseBoundStore<StoreApi<RunState>>;
+
+export function createRunStore(deps: RunDeps): RunStore {
+  const telemetry = deps.telemetry ?? { loaded: applyLoaded, frame: applyFrame, clear: clearTelemetry };
+  return create<RunState>()((set, get) => {
+    const log = (kind: RunLogKind, text: string) => set((s) => ({ log: appendLog(s.log, kind, s.timeMs, text) }));
+    const fail = (error: RunError) => {
+      set({ status: 'error', error });
+      log('error', `${error.code}: ${error.message}`);
+    };
+    const client = new WorkerClient(deps.createWorker, {
+      onMessage: (msg) => receive(msg),
+      onFailure: fail,
+    });
+
+    /** Loads the current document; false (and an error state) when there is none. */
+    const load = (): boolean => {
+      const doc = deps.getScenario();
+      if (!doc.ok) { fail(doc.error); return false; }
+      const seed = get().seedOverride ?? doc.scenario.seed;
+      telemetry.clear();
+      client.send({ type: 'load', scenario: doc.scenario, seed });
+      client.send({ type: 'setSpeed', speed: get().speed });
+      set({ loaded: true, status: 'idle', timeMs: 0, events: 0, seed, durationMs: doc.scenario.durationMs, error: null });
+      return true;
+    };
+
+    const receive = (msg: FromWorker) => {
+      if (get().status === 'error') return;
+      if (msg.type === 'loaded') {
+        telemetry.loaded(msg);
+        set({ seed: msg.seed, durationMs: msg.durationMs });
+        log('loaded', `Loaded ${msg.nodeIds.length} nodes, ${msg.edgeIds.length} edges with seed ${msg.seed}`);
+      } else if (msg.type === 'frame') {
+        telemetry.frame(msg);
+        set({ timeMs: msg.timeMs, events: msg.events });
+        if (msg.finished && get().status !== 'finished') {
+          set({ status: 'finished' });
+          log('finished', `Finished after ${msg.events} events`);
+        }
+      } else {
+        fail(msg.error);
+      }
+    };
+
+    const canAct = () => get().status !== 'error';
+
+    return {
+      status: 'idle', speed: 1, seedOverride: null, seed: 1, loaded: false,
+      timeMs: 0, durationMs: 0, events: 0, error: null, log: [],
+      play() {
+        const s = get().status;
+        if (!canAct() || s === 'running') return;
+        if (s === 'finished' || !get().loaded) { if (!load()) return; }
+        client.send({ type: 'play' });
+        set({ status: 'running' });
+        log('play', 'Play');
+      },
+      pause() {
+        if (get().status !== 'running') return;
+        client.send({ type: 'pause' });
+        set({ status: 'paused' });
+        log('pause', 'Pause');
+      },
+      toggle() {
+        if (get().status === 'running') get().pause(); else get().play();
+      },
+      step() {
+        const s = get().status;
+        if (!canAct() || s === 'finished') return;
+        if (!get().loaded && !load()) return;
+        client.send({ type: 'step' });
+        set({ status: 'paused' });
+        log('step', 'Step');
+      },
+      reset() {
+        if (!canAct()) return;
+        if (load()) log('reset', 'Reset');
+      },
+      setSpeed(speed) {
+        set({ speed });
+        if (get().loaded) client.send({ type: 'setSpeed', speed });
+        log('speed', `Speed ${speed === 'max' ? 'max' : `${speed}×`}`);
+      },
+      setSeed(seed) {
+        if (!Number.isSafeInteger(seed) || seed < 0) return;
+        set({ seedOverride: seed, seed });
+        if (get().status === 'idle') set({ loaded: false });
+        log('seed', `Seed ${seed} (applies on ${get().loaded ? 'Reset' : 'Play'})`);
+      },
+      restart() {
+        client.dispose();
+        set({ status: 'idle', error: null, loaded: false });
+        log('restart', 'Restarted the simulation worker');
+        load();
+      },
+    };
+  });
+}
+
+export const useRunStore: RunStore = createRunStore({ createWorker: createBrowserWorker, getScenario: currentScenario });

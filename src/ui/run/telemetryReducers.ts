@@ -1,0 +1,125 @@
+/**
+ * Pure reducers from worker messages to telemetry state (no React, testable in Node).
+ *
+ * Edge rate: the traffic delta between two frames divided by the SIMULATED time between them,
+ * i.e. messages per simulated second. It matches the producers' configured rates whatever the
+ * speed (at 10× a 100 msg/s producer still shows 100/s), and is 0 while paused.
+ */
+import type { LiveField, MetricSample, Snapshot } from '../../engine/api';
+import type { FrameMessage, LoadedMessage } from '../../protocol';
+
+export interface EdgeTraffic { total: number; ratePerSec: number }
+
+/** Keep at most this many samples; older ones are thinned (every other one dropped) when exceeded. */
+export const MAX_SAMPLES = 20_000;
+/** Rates are computed over at least this much simulated time, so tiny frames do not make them jumpy. */
+export const RATE_WINDOW_MS = 500;
+
+export interface TelemetryState {
+  nodeIds: readonly string[];
+  edgeIds: readonly string[];
+  /** Field order of the live array, as announced by the worker (the UI does not import the engine). */
+  liveFields: readonly LiveField[];
+  nodeLive: Record<string, Record<LiveField, number>>;
+  edgeTraffic: Record<string, EdgeTraffic>;
+  /** Edge totals and time at the start of the current rate window. */
+  rateBase: { timeMs: number; totals: Float64Array };
+  samples: MetricSample[];
+  /** Bumped whenever samples change, for cheap chart throttling. */
+  samplesVersion: number;
+  snapshot: Snapshot | null;
+  timeMs: number;
+  events: number;
+}
+
+export function initialTelemetry(): TelemetryState {
+  return {
+    nodeIds: [], edgeIds: [], liveFields: [], nodeLive: {}, edgeTraffic: {},
+    rateBase: { timeMs: 0, totals: new Float64Array(0) },
+    samples: [], samplesVersion: 0, snapshot: null, timeMs: 0, events: 0,
+  };
+}
+
+export function reduceLoaded(msg: LoadedMessage): TelemetryState {
+  return {
+    ...initialTelemetry(),
+    nodeIds: msg.nodeIds,
+    edgeIds: msg.edgeIds,
+    liveFields: msg.liveFields as readonly LiveField[],
+    rateBase: { timeMs: 0, totals: new Float64Array(msg.edgeIds.length) },
+  };
+}
+
+export function reduceFrame(s: TelemetryState, msg: FrameMessage): TelemetryState {
+  const nodeLive = reduceLive(s.nodeLive, s.nodeIds, s.liveFields, msg.live);
+  const { edgeTraffic, rateBase } = reduceEdges(s, msg);
+  const samples = msg.samples.length > 0 ? appendSamples(s.samples, msg.samples) : s.samples;
+  return {
+    ...s,
+    nodeLive,
+    edgeTraffic,
+    rateBase,
+    samples,
+    samplesVersion: samples === s.samples ? s.samplesVersion : s.samplesVersion + 1,
+    snapshot: msg.snapshot ?? s.snapshot,
+    timeMs: msg.timeMs,
+    events: msg.events,
+  };
+}
+
+/** Per-node records; a node keeps its previous object when none of its figures changed. */
+export function reduceLive(prev: TelemetryState['nodeLive'], nodeIds: readonly string[], fields: readonly LiveField[],
+  live: Float64Array): TelemetryState['nodeLive'] {
+  const stride = fields.length;
+  let changed = false;
+  const next: TelemetryState['nodeLive'] = {};
+  for (const [i, id] of nodeIds.entries()) {
+    const old = prev[id];
+    if (old && sameFigures(old, fields, live, i * stride)) { next[id] = old; continue; }
+    next[id] = toRecord(fields, live, i * stride);
+    changed = true;
+  }
+  return changed || Object.keys(prev).length !== nodeIds.length ? next : prev;
+}
+
+function sameFigures(rec: Record<LiveField, number>, fields: readonly LiveField[], live: Float64Array, offset: number): boolean {
+  for (const [f, field] of fields.entries()) {
+    if (!Object.is(rec[field], live[offset + f])) return false;
+  }
+  return true;
+}
+
+function toRecord(fields: readonly LiveField[], live: Float64Array, offset: number): Record<LiveField, number> {
+  const rec = {} as Record<LiveField, number>;
+  for (const [f, field] of fields.entries()) rec[field] = live[offset + f] ?? NaN;
+  return rec;
+}
+
+function reduceEdges(s: TelemetryState, msg: FrameMessage): Pick<TelemetryState, 'edgeTraffic' | 'rateBase'> {
+  const base = s.rateBase.totals.length === msg.edgeTraffic.length ? s.rateBase : { timeMs: 0, totals: new Float64Array(msg.edgeTraffic.length) };
+  const dtMs = msg.timeMs - base.timeMs;
+  const windowDone = dtMs >= RATE_WINDOW_MS;
+  const goneBack = dtMs < 0;
+  let changed = false;
+  const next: Record<string, EdgeTraffic> = {};
+  for (const [i, id] of s.edgeIds.entries()) {
+    const total = msg.edgeTraffic[i] ?? 0;
+    const old = s.edgeTraffic[id];
+    const ratePerSec = windowDone ? ((total - (base.totals[i] ?? 0)) * 1000) / dtMs : goneBack ? 0 : old?.ratePerSec ?? 0;
+    if (old && old.total === total && old.ratePerSec === ratePerSec) { next[id] = old; continue; }
+    next[id] = { total, ratePerSec };
+    changed = true;
+  }
+  const rateBase = windowDone || goneBack ? { timeMs: msg.timeMs, totals: msg.edgeTraffic.slice() } : base;
+  return { edgeTraffic: changed ? next : s.edgeTraffic, rateBase };
+}
+
+/** Appends samples, thinning the oldest half when the bound is exceeded so memory stays bounded. */
+export function appendSamples(prev: MetricSample[], incoming: MetricSample[], max = MAX_SAMPLES): MetricSample[] {
+  const all = prev.concat(incoming);
+  if (all.length <= max) return all;
+  const half = Math.floor(all.length / 2);
+  const thinned: MetricSample[] = [];
+  for (let i = 0; i < half; i += 2) thinned.push(all[i] as MetricSample);
+  return thinned.concat(all.slice(half));
+}
