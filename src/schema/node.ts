@@ -9,17 +9,19 @@ import { idString, text } from './strings';
 const coordinate = () => num({ min: -1e6, max: 1e6 });
 export const PositionSchema = z.strictObject({ x: coordinate(), y: coordinate() });
 
+// Defaults are functions so that every parse gets fresh nested objects: zod copies a default value
+// only one level deep, and a shared nested object mutated by one caller would change every later parse.
 const base = {
   id: idString(),
   label: text(80).optional(),
-  position: PositionSchema.default({ x: 0, y: 0 }),
+  position: PositionSchema.default(() => ({ x: 0, y: 0 })),
 };
 
 export const NodeSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...base, kind: z.literal('producer'), config: ProducerConfigSchema.default(ProducerConfigSchema.parse({})) }),
-  z.strictObject({ ...base, kind: z.literal('exchange'), config: ExchangeConfigSchema.default(ExchangeConfigSchema.parse({})) }),
-  z.strictObject({ ...base, kind: z.literal('queue'), config: QueueConfigSchema.default(QueueConfigSchema.parse({})) }),
-  z.strictObject({ ...base, kind: z.literal('consumer'), config: ConsumerConfigSchema.default(ConsumerConfigSchema.parse({})) }),
+  z.strictObject({ ...base, kind: z.literal('producer'), config: ProducerConfigSchema.default(() => ProducerConfigSchema.parse({})) }),
+  z.strictObject({ ...base, kind: z.literal('exchange'), config: ExchangeConfigSchema.default(() => ExchangeConfigSchema.parse({})) }),
+  z.strictObject({ ...base, kind: z.literal('queue'), config: QueueConfigSchema.default(() => QueueConfigSchema.parse({})) }),
+  z.strictObject({ ...base, kind: z.literal('consumer'), config: ConsumerConfigSchema.default(() => ConsumerConfigSchema.parse({})) }),
 ]);
 
 export type ScenarioNode = z.output<typeof NodeSchema>;

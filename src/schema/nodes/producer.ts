@@ -45,7 +45,7 @@ export const RoutingKeysSchema = z.discriminatedUnion('pick', [
 
 export const ProducerConfigSchema = z.strictObject({
   arrival: ArrivalSchema.default({ type: 'poisson', ratePerSec: 10 }),
-  routingKeys: RoutingKeysSchema.default({ pick: 'cycle', keys: [''] }),
+  routingKeys: RoutingKeysSchema.default(() => ({ pick: 'cycle' as const, keys: [''] })),
   /** Total messages to publish; null publishes until the run ends. */
   count: num({ int: true, min: 1, max: 1e12 }).nullable().default(null),
   startAtMs: timeMs().default(0),
