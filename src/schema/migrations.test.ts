@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, SCENARIO_VERSION } from './index';
+import { migrate } from './migrations';
+
+/** The draft format: edge fields at the top level, the run length in seconds. */
+const versionOne = {
+  version: 1,
+  name: 'Draft',
+  durationSeconds: 12.5,
+  nodes: [
+    { id: 'p', kind: 'producer' },
+    { id: 'x', kind: 'exchange', config: { type: 'topic' } },
+    { id: 'q', kind: 'queue' },
+  ],
+  edges: [
+    { id: 'publish', source: 'p', target: 'x', delayMs: 4 },
+    { id: 'bind', source: 'x', target: 'q', bindingKey: 'a.#', delayMs: 2, config: {} },
+  ],
+};
+
+describe('version 1 documents', () => {
+  it('migrate to the current version', () => {
+    const result = parseScenario(versionOne);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const { scenario } = result;
+    expect(scenario.version).toBe(SCENARIO_VERSION);
+    expect(scenario.durationMs).toBe(12_500);
+    expect(scenario.edges[0]!.config).toEqual({ delayMs: 4 });
+    expect(scenario.edges[1]!.config).toEqual({ bindingKey: 'a.#', delayMs: 2 });
+    expect(scenario.name).toBe('Draft');
+  });
+
+  it('lose their old field names', () => {
+    const result = migrate(versionOne);
+    if (!result.ok) throw new Error('migration failed');
+    expect(result.doc).not.toHaveProperty('durationSeconds');
+    for (const edge of result.doc.edges as Record<string, unknown>[]) {
+      expect(edge).not.toHaveProperty('bindingKey');
+      expect(edge).not.toHaveProperty('delayMs');
+    }
+  });
+
+  it('keep the default duration when durationSeconds is absent', () => {
+    const { durationSeconds: _d, ...doc } = versionOne;
+    const result = parseScenario(doc);
+    expect(result.ok && result.scenario.durationMs).toBe(60_000);
+  });
+
+  it('do not change the input object', () => {
+    const copy = structuredClone(versionOne);
+    parseScenario(versionOne);
+    expect(versionOne).toEqual(copy);
+  });
+
+  it('report errors at their version-2 paths', () => {
+    const doc = structuredClone(versionOne);
+    doc.edges[1]!.delayMs = -3;
+    const result = parseScenario(doc);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.path)).toEqual(['edges[1].config.delayMs']);
+  });
+
+  it('are not accepted with version-1 fields under version 2', () => {
+    const result = parseScenario({ ...versionOne, version: 2 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toEqual(expect.arrayContaining([
+        { code: 'unknown_field', path: '', message: 'unknown field "durationSeconds"' },
+        { code: 'unknown_field', path: 'edges[1]', message: 'unknown fields "bindingKey", "delayMs"' },
+      ]));
+    }
+  });
+});
