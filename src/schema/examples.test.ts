@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatError, parseScenarioText } from './index';
+
+const dir = join(import.meta.dirname, '../../examples');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+describe('examples/', () => {
+  it('holds the documented examples', () => {
+    expect(files).toEqual(expect.arrayContaining(['competing-consumers.json', 'mm1.json', 'one-way.json', 'order-pipeline.json', 'pub-sub.json', 'topic-routing.json']));
+  });
+
+  it.each(files)('%s parses as a version-2 document with a description', (file) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const result = parseScenarioText(text);
+    if (!result.ok) throw new Error(`${file}:\n${result.errors.map(formatError).join('\n')}`);
+    expect((JSON.parse(text) as { version: unknown }).version).toBe(2);
+    expect(result.scenario.description.length).toBeGreaterThan(40);
+  });
+
+  it.each(files)('%s lays its nodes out without overlaps', (file) => {
+    const result = parseScenarioText(readFileSync(join(dir, file), 'utf8'));
+    if (!result.ok) throw new Error('does not parse');
+    const spots = result.scenario.nodes.map((n) => `${n.position.x},${n.position.y}`);
+    expect(new Set(spots).size).toBe(spots.length);
+  });
+});
