@@ -1,9 +1,12 @@
 import { useState } from 'react';
+import { useDocumentStore } from '../document/documentStore';
 import { useRunStore } from './runStore';
 
 /** The seed, editable; a new seed applies on the next Play (nothing loaded) or Reset. */
 export function SeedField() {
-  const seed = useRunStore((s) => s.seed);
+  const loadedSeed = useRunStore((s) => (s.loaded ? s.seed : s.seedOverride));
+  const documentSeed = useDocumentStore((s) => s.scenario.seed);
+  const seed = loadedSeed ?? documentSeed;
   const setSeed = useRunStore((s) => s.setSeed);
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import type { MetricSample, RunResult, Simulation, Snapshot } from '../engine/api';
+import { LIVE_FIELDS } from '../engine/api';
+import { PROTOCOL_VERSION, type FrameMessage, type FromWorker, type ToWorker } from '../protocol';
+import type { Scenario } from '../schema';
+import { SimulationHost } from './simulationHost';
+
+/** Test double: one event every 10 simulated ms, each costing `costMs` of the fake wall clock. */
+function fakeSimulation(scenario: Scenario, seed: number, clock: { t: number }, costMs = 0.01): Simulation {
+  let now = 0;
+  let events = 0;
+  let sampledTo = 0;
+  const next = () => (events + 1) * 10;
+  const one = () => { now = next(); events++; clock.t += costMs; };
+  return {
+    scenario, seed, nodeIds: ['p', 'q'], edgeIds: ['e1'],
+    now: () => now, events: () => events, nextEventTime: next,
+    step(): RunResult { one(); return { events: 1, reached: true }; },
+    runUntil(t: number, max = Infinity): RunResult {
+      let n = 0;
+      while (next() <= t && n < max) { one(); n++; }
+      const reached = next() > t;
+      if (reached) now = t;
+      return { events: n, reached };
+    },
+    snapshot: () => ({ seed, timeMs: now, events }) as unknown as Snapshot,
+    writeLive(out) { out.fill(0); out[0] = events; },
+    writeEdgeTraffic(out) { out[0] = events; },
+    takeSamples(): MetricSample[] {
+      const out: MetricSample[] = [];
+      while (sampledTo + 250 <= now) {
+        sampledTo += 250;
+        out.push({ tMs: sampledTo, nodes: new Float64Array(16), publishedPerSec: 1, ackedPerSec: 1, p50: 1, p95: 2, p99: 3 });
+      }
+      return out;
+    },
+  };
+}
+
+function harness(opts: { costMs?: number; fail?: RunResult['error'] } = {}) {
+  const clock = { t: 0 };
+  const posted: FromWorker[] = [];
+  const transfers: Transferable[][] = [];
+  let pending: (() => void) | null = null;
+  const host = new SimulationHost({
+    createSimulation: (scenario, seed) => {
+      const sim = fakeSimulation(scenario, seed, clock, opts.costMs);
+      if (opts.fail) sim.runUntil = () => ({ events: 0, reached: false, error: opts.fail });
+      return sim;
+    },
+    post: (m, t) => { posted.push(m); transfers.push(t); },
+    now: () => clock.t,
+    schedule: (run) => { pending = run; return 1; },
+    cancel: () => { pending = null; },
+  });
+  const send = (m: Omit<ToWorker, 'v'>) => host.handle({ ...m, v: PROTOCOL_VERSION });
+  /** Lets wall time pass, then runs the scheduled tick (if any). */
+  const tick = (wallMs: number) => { clock.t += wallMs; const run = pending; pending = null; run?.(); };
+  const frames = () => posted.filter((m): m is FrameMessage => m.type === 'frame');
+  return { host, send, tick, posted, frames, transfers, clock, hasPending: () => pending !== null };
+}
+
+const scenario = { durationMs: 1000, seed: 7 } as Scenario;
+
+describe('SimulationHost', () => {
+  it('announces a loaded simulation and posts a first frame at time 0 with a snapshot', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario, seed: 42 });
+    expect(h.posted[0]).toMatchObject({ type: 'loaded', seed: 42, durationMs: 1000, nodeIds: ['p', 'q'], edgeIds: ['e1'], liveFields: LIVE_FIELDS });
+    expect(h.frames()[0]).toMatchObject({ timeMs: 0, events: 0, running: false, finished: false });
+    expect(h.frames()[0]?.snapshot).toBeDefined();
+    expect(h.frames()[0]?.live).toHaveLength(2 * LIVE_FIELDS.length);
+  });
+
+  it('transfers the live and edge arrays', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario, seed: 1 });
+    const f = h.frames()[0]!;
+    expect(h.transfers[1]).toEqual([f.live.buffer, f.edgeTraffic.buffer]);
+  });
+
+  it('paces simulated time at speed × wall time', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario, seed: 1 });
+    h.send({ type: 'setSpeed', speed: 2 });
+    h.send({ type: 'play' });
+    h.tick(0);
+    h.tick(50);
+    expect(h.frames().at(-1)).toMatchObject({ timeMs: 100, events: 10, running: true });
+  });
+
+  it('steps exactly one event and pauses', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario, seed: 1 });
+    h.send({ type: 'step' });
+    h.send({ type: 'step' });
+    expect(h.frames().at(-1)).toMatchObject({ timeMs: 20, events: 2, running: false });
+    expect(h.frames().at(-1)?.snapshot).toBeDefined();
+  });
+
+  it('stops exactly at durationMs and reports finished', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario, seed: 1 });
+    h.send({ type: 'setSpeed', speed: 1000 });
+    h.send({ type: 'play' });
+    h.tick(0);
+    h.tick(100);
+    expect(h.frames().at(-1)).toMatchObject({ timeMs: 1000, events: 100, finished: true, running: false });
+    expect(h.hasPending()).toBe(false);
+  });
+
+  it('at max runs chunks within the wall budget per tick', () => {
+    const h = harness({ costMs: 0.1 }); // 100 events = 10 ms of wall
+    h.send({ type: 'load', scenario: { ...scenario, durationMs: 1_000_000 } as Scenario, seed: 1 });
+    h.send({ type: 'setSpeed', speed: 'max' });
+    h.send({ type: 'play' });
+    const t0 = h.clock.t;
+    h.tick(0);
+    const took = h.clock.t - t0;
+    expect(took).toBeGreaterThanOrEqual(22);
+    expect(took).toBeLessThan(60);
+    expect(h.frames().at(-1)?.running).toBe(true);
+  });
+
+  it('pause stops the ticks and posts a frame with a snapshot', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario, seed: 1 });
+    h.send({ type: 'play' });
+    h.tick(0);
+    h.send({ type: 'pause' });
+    expect(h.hasPending()).toBe(false);
+    expect(h.frames().at(-1)).toMatchObject({ running: false });
+    expect(h.frames().at(-1)?.snapshot).toBeDefined();
+  });
+
+  it('reset recreates the simulation from the last scenario and seed', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario, seed: 9 });
+    h.send({ type: 'step' });
+    h.send({ type: 'reset' });
+    expect(h.posted.filter((m) => m.type === 'loaded')).toHaveLength(2);
+    expect(h.frames().at(-1)).toMatchObject({ timeMs: 0, events: 0 });
+  });
+
+  it('turns engine errors into error messages and stops', () => {
+    const h = harness({ fail: { code: 'boom', message: 'it broke' } });
+    h.send({ type: 'load', scenario, seed: 1 });
+    h.send({ type: 'play' });
+    h.tick(10);
+    expect(h.posted.at(-1)).toEqual({ v: PROTOCOL_VERSION, type: 'error', error: { code: 'boom', message: 'it broke' } });
+    expect(h.hasPending()).toBe(false);
+  });
+
+  it('turns exceptions and bad messages into error messages', () => {
+    const h = harness();
+    h.send({ type: 'play' });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'error', error: { code: 'not-loaded' } });
+    h.host.handle({ v: 999, type: 'play' });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'error', error: { code: 'protocol-mismatch' } });
+    h.send({ type: 'setSpeed', speed: 5000 });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'error', error: { code: 'bad-speed' } });
+    const throwing = new SimulationHost({
+      createSimulation: () => { throw new Error('bad scenario'); },
+      post: (m) => h.posted.push(m), now: () => 0, schedule: () => 0, cancel: () => {},
+    });
+    throwing.handle({ v: PROTOCOL_VERSION, type: 'load', scenario, seed: 1 });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'error', error: { code: 'engine-threw', message: expect.stringContaining('bad scenario') } });
+  });
+
+  it('passes samples on once', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario, seed: 1 });
+    h.send({ type: 'setSpeed', speed: 10 });
+    h.send({ type: 'play' });
+    h.tick(0);
+    h.tick(60);
+    const samples = h.frames().flatMap((f) => f.samples.map((s) => s.tMs));
+    expect(samples).toEqual([250, 500]);
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * The worker's logic, independent of the worker global so it can be tested with a fake clock and a
+ * fake simulation: receives ToWorker messages, paces the engine, posts batched frames.
+ */
+import { LIVE_FIELDS, SAMPLE_FIELDS, type EngineError, type Simulation } from '../engine/api';
+import { MAX_SPEED, MIN_SPEED, PROTOCOL_VERSION, type FromWorker, type Speed, type ToWorker } from '../protocol';
+import type { Scenario } from '../schema';
+import { MIN_CHUNK_EVENTS, WORK_BUDGET_MS, nextChunkEvents, paceTarget, snapshotDue, tickDelay } from './pacer';
+
+export interface HostDeps {
+  createSimulation(scenario: Scenario, seed: number): Simulation;
+  post(message: FromWorker, transfer: Transferable[]): void;
+  /** Wall clock, ms. */
+  now(): number;
+  schedule(run: () => void, delayMs: number): unknown;
+  cancel(handle: unknown): void;
+}
+
+type Loaded = { scenario: Scenario; seed: number; sim: Simulation };
+
+export class SimulationHost {
+  private loaded: Loaded | null = null;
+  private speed: Speed = 1;
+  private running = false;
+  private finished = false;
+  private timer: unknown = null;
+  private lastWall = 0;
+  private lastSnapshotWall = -Infinity;
+  private chunk = MIN_CHUNK_EVENTS; // start small: the first chunk has no timing to go on
+
+  constructor(private readonly deps: HostDeps) {}
+
+  /** Entry point for every message from the UI. Never throws: failures become error messages. */
+  handle(data: unknown): void {
+    try {
+      this.dispatch(data);
+    } catch (e) {
+      this.fail({ code: 'engine-threw', message: `The engine failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  private dispatch(data: unknown): void {
+    const msg = data as Partial<ToWorker> | null;
+    if (!msg || msg.v !== PROTOCOL_VERSION) {
+      this.fail({ code: 'protocol-mismatch', message: `The page spoke protocol version ${String(msg?.v)}; this worker expects ${PROTOCOL_VERSION}. Reload the page.` });
+      return;
+    }
+    const m = msg as ToWorker;
+    switch (m.type) {
+      case 'load': return this.load(m.scenario, m.seed);
+      case 'reset': return this.loaded ? this.load(this.loaded.scenario, this.loaded.seed) : this.fail(notLoaded('reset'));
+      case 'play': return this.play();
+      case 'pause': return this.pause();
+      case 'step': return this.step();
+      case 'setSpeed': return this.setSpeed(m.speed);
+      default: this.fail({ code: 'unknown-message', message: `Unknown message type ${JSON.stringify((m as { type: unknown }).type)}.` });
+    }
+  }
+
+  private load(scenario: Scenario, seed: number): void {
+    this.stop();
+    this.loaded = null;
+    const sim = this.deps.createSimulation(scenario, seed);
+    this.loaded = { scenario, seed: sim.seed, sim };
+    this.finished = false;
+    this.deps.post({
+      v: PROTOCOL_VERSION, type: 'loaded', seed: sim.seed, durationMs: scenario.durationMs,
+      nodeIds: [...sim.nodeIds], edgeIds: [...sim.edgeIds], liveFields: LIVE_FIELDS, sampleFields: SAMPLE_FIELDS,
+    }, []);
+    this.postFrame(true);
+  }
+
+  private play(): void {
+    if (!this.loaded) return this.fail(notLoaded('play'));
+    if (this.running || this.finished) return;
+    this.running = true;
+    this.lastWall = this.deps.now();
+    this.timer = this.deps.schedule(() => this.tick(), 0);
+  }
+
+  private pause(): void {
+    if (!this.running) return;
+    this.stop();
+    this.postFrame(true);
+  }
+
+  private step(): void {
+    const sim = this.loaded?.sim;
+    if (!sim) return this.fail(notLoaded('step'));
+    this.stop();
+    if (this.finished) return this.postFrame(true);
+    const end = this.loaded!.scenario.durationMs;
+    const result = sim.nextEventTime() > end ? sim.runUntil(end) : sim.step();
+    if (result.error) return this.fail(result.error);
+    this.finished = sim.now() >= end;
+    this.postFrame(true);
+  }
+
+  private setSpeed(speed: Speed): void {
+    const ok = speed === 'max' || (typeof speed === 'number' && speed >= MIN_SPEED && speed <= MAX_SPEED);
+    if (!ok) return this.fail({ code: 'bad-speed', message: `Speed must be between ${MIN_SPEED}× and ${MAX_SPEED}× or "max"; got ${String(speed)}.` });
+    this.speed = speed;
+  }
+
+  private tick(): void {
+    this.timer = null;
+    if (!this.running || !this.loaded) return;
+    const { sim, scenario } = this.loaded;
+    const start = this.deps.now();
+    const target = paceTarget(sim.now(), start - this.lastWall, this.speed, scenario.durationMs);
+    this.lastWall = start;
+    const error = this.advance(sim, target, start + WORK_BUDGET_MS);
+    if (error) return this.fail(error);
+    this.finished = sim.now() >= scenario.durationMs;
+    if (this.finished) this.running = false;
+    this.postFrame(this.finished || snapshotDue(this.lastSnapshotWall, this.deps.now()));
+    if (this.running) this.timer = this.deps.schedule(() => this.tick(), tickDelay(this.deps.now() - start));
+  }
+
+  /** Runs chunks towards `target` until it is reached or the wall deadline passes. */
+  private advance(sim: Simulation, target: number, deadline: number): EngineError | null {
+    for (;;) {
+      const t0 = this.deps.now();
+      const result = sim.runUntil(target, this.chunk);
+      const t1 = this.deps.now();
+      if (result.error) return result.error;
+      this.chunk = nextChunkEvents(this.chunk, result.events, t1 - t0);
+      if (result.reached || t1 >= deadline) return null;
+    }
+  }
+
+  private postFrame(withSnapshot: boolean): void {
+    const sim = this.loaded?.sim;
+    if (!sim) return;
+    const live = new Float64Array(sim.nodeIds.length * LIVE_FIELDS.length);
+    sim.writeLive(live);
+    const edgeTraffic = new Float64Array(sim.edgeIds.length);
+    sim.writeEdgeTraffic(edgeTraffic);
+    const snapshot = withSnapshot ? sim.snapshot() : undefined;
+    if (withSnapshot) this.lastSnapshotWall = this.deps.now();
+    this.deps.post({
+      v: PROTOCOL_VERSION, type: 'frame', timeMs: sim.now(), events: sim.events(), running: this.running,
+      finished: this.finished, live, edgeTraffic, samples: sim.takeSamples(), ...(snapshot ? { snapshot } : {}),
+    }, [live.buffer, edgeTraffic.buffer]);
+  }
+
+  private stop(): void {
+    this.running = false;
+    if (this.timer !== null) this.deps.cancel(this.timer);
+    this.timer = null;
+  }
+
+  private fail(error: EngineError): void {
+    this.stop();
+    this.deps.post({ v: PROTOCOL_VERSION, type: 'error', error }, []);
+  }
+}
+
+function notLoaded(what: string): EngineError {
+  return { code: 'not-loaded', message: `Cannot ${what}: no scenario is loaded.` };
+}
