@@ -7,6 +7,11 @@ import type { Scenario } from '../schema';
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
   seed?: number;
+  /**
+   * Take time-series samples for charts (default true). Sampling only observes: it changes no
+   * figure of the run, and sample events are not counted in `events`. The CLI turns it off.
+   */
+  sampling?: boolean;
 }
 
 /** Errors are values: a code and a sentence. */
@@ -23,7 +28,7 @@ export interface RunResult {
 export interface LatencySummary { count: number; mean: number; p50: number; p95: number; p99: number; max: number }
 
 /** Why a message left the system without being acked. */
-export type DropReason = 'unroutable' | 'lostAfterAutoAck';
+export type DropReason = 'unroutable' | 'lostAfterAutoAck' | 'rejected';
 
 export interface MessageTotals {
   /** Every message copy that existed: published + routedCopies + forwarded. */

@@ -1,0 +1,2 @@
+export { createSimulation } from './simulation';
+export * from './api';

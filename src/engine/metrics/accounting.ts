@@ -1,0 +1,48 @@
+import type { DropReason, MessageTotals } from '../api';
+
+/**
+ * Where every message copy went. Terminal states are counted here as they happen; the live states
+ * (queued, in flight) are counted by whoever holds the message (a census over queues, consumers and
+ * edges), so the balance produced = acked + queued + inFlight + deadLettered + dropped is a real check.
+ */
+export class Accounting {
+  published = 0;
+  routedCopies = 0;
+  forwarded = 0;
+  acked = 0;
+  deadLettered = 0;
+  dropped = 0;
+  readonly droppedByReason: Partial<Record<DropReason, number>> = {};
+  /** Messages travelling along an edge with a delay. */
+  inTransit = 0;
+
+  get produced(): number { return this.published + this.routedCopies + this.forwarded; }
+
+  drop(reason: DropReason): void {
+    this.dropped++;
+    this.droppedByReason[reason] = (this.droppedByReason[reason] ?? 0) + 1;
+  }
+
+  totals(census: Census): MessageTotals {
+    return {
+      produced: this.produced,
+      published: this.published,
+      routedCopies: this.routedCopies,
+      forwarded: this.forwarded,
+      acked: this.acked,
+      queued: census.queued,
+      inFlight: census.inFlight + this.inTransit,
+      deadLettered: this.deadLettered,
+      dropped: this.dropped,
+      droppedByReason: { ...this.droppedByReason },
+    };
+  }
+}
+
+/** Messages counted where they are held right now. */
+export interface Census {
+  /** Ready in a queue. */
+  queued: number;
+  /** Delivered to a consumer and not yet settled (buffered or being processed). */
+  inFlight: number;
+}

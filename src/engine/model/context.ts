@@ -1,0 +1,31 @@
+import type { Scenario } from '../../schema';
+import type { Accounting } from '../metrics/accounting';
+import type { LatencyHistogram } from '../metrics/latencyHistogram';
+import type { Random } from '../random/prng';
+import type { EdgeRuntime } from './edge';
+import type { Message } from './message';
+
+/** Event priorities at equal times: lower runs first. */
+export const PRIORITY = { normal: 10, sample: 500 } as const;
+
+/** What a node may do to the world: read the clock, schedule, send, draw randomness, count. */
+export interface SimContext {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  now(): number;
+  /** Schedules `handle(type, payload, arg)` on node `nodeIndex` after `delayMs`. */
+  schedule(delayMs: number, nodeIndex: number, type: number, payload: unknown, arg: number): void;
+  /** Sends a message along an edge: at once when the edge has no delay, else after it. */
+  send(edge: EdgeRuntime, message: Message): void;
+  /** A seeded stream for this node and purpose. */
+  random(nodeId: string, purpose: string): Random;
+  nextMessageId(): number;
+  readonly accounting: Accounting;
+  /** System-wide latency: end to end and queue wait. */
+  readonly endToEnd: LatencyHistogram;
+  readonly queueWait: LatencyHistogram;
+  /** Latency samples of messages first published before this time are left out (warm-up). */
+  readonly warmupMs: number;
+  /** Counts messages acked in the current sample interval and records their end-to-end latency. */
+  recordAck(message: Message): void;
+}

@@ -1,0 +1,55 @@
+import type { NodeReport } from '../api';
+import type { Census } from '../metrics/accounting';
+import type { EdgeRuntime } from './edge';
+import type { Message } from './message';
+
+/** Offsets into a node's slice of the live-figures array (see LIVE_FIELDS in api.ts). */
+export const LIVE = { in: 0, out: 1, acked: 2, nacked: 3, redelivered: 4, dropped: 5, ready: 6, unacked: 7, busy: 8, capacity: 9, deadLettered: 10, expired: 11 } as const;
+/** Offsets into a node's slice of a time-series sample (see SAMPLE_FIELDS in api.ts). */
+export const SAMPLE = { inPerSec: 0, outPerSec: 1, ready: 2, unacked: 3, busy: 4, p50: 5, p95: 6, p99: 7 } as const;
+
+/**
+ * One node kind at run time. Each kind is one module implementing this; nodes reach each other only
+ * through edges (`ctx.send`) and the capabilities below, never through each other's internals.
+ */
+export interface NodeModel {
+  readonly index: number;
+  readonly id: string;
+  readonly kind: string;
+  /** Outgoing and incoming edges, filled in before start(). */
+  readonly outputs: EdgeRuntime[];
+  readonly inputs: EdgeRuntime[];
+  /** Called once after every node and edge exists: schedule first events, open subscriptions. */
+  start(): void;
+  /** A message arrives along an edge. */
+  receive(message: Message, edge: EdgeRuntime): void;
+  /** A scheduled event for this node fires. */
+  handle(type: number, payload: unknown, arg: number): void;
+  /** Adds the messages this node holds right now. */
+  census(into: Census): void;
+  /** Writes live figures at `offset` (LIVE layout). */
+  writeLive(out: Float64Array, offset: number): void;
+  /** Writes one time-series sample at `offset` (SAMPLE layout) and starts the next interval. */
+  writeSample(out: Float64Array, offset: number, intervalMs: number): void;
+  report(): NodeReport;
+  /** Present on kinds that accept deliveries from a queue (basic.consume). */
+  readonly subscriber?: Subscriber;
+  /** Present on kinds that deliver to subscribers and take their acks (queues). */
+  readonly deliverySource?: DeliverySource;
+}
+
+/** A consumer's side of a subscription: what a queue needs to know to dispatch to it. */
+export interface Subscriber {
+  /** manual: the message stays unacked until settled; auto: settled on delivery (A1.4). */
+  readonly ackMode: 'manual' | 'auto';
+  /** Max unacked deliveries (basic.qos, A1.5); ignored under auto-ack. */
+  readonly prefetch: number;
+}
+
+/** A queue's side of a subscription: how a consumer settles what it was given. */
+export interface DeliverySource {
+  /** `edge` is the subscription's edge (queue → consumer) the message was delivered along. */
+  ack(message: Message, edge: EdgeRuntime): void;
+  /** basic.nack / basic.reject (A1.4): requeue puts it back; otherwise it is discarded or dead-lettered. */
+  nack(message: Message, edge: EdgeRuntime, requeue: boolean): void;
+}

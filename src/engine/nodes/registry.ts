@@ -1,0 +1,22 @@
+import type { ScenarioNode } from '../../schema';
+import type { SimContext } from '../model/context';
+import type { NodeModel } from '../model/node';
+import { ConsumerModel } from './consumer/consumer';
+import { ExchangeModel } from './exchange';
+import { ProducerModel } from './producer/producer';
+import { QueueModel } from './queue/queue';
+
+type Factory<K extends ScenarioNode['kind']> = (index: number, node: Extract<ScenarioNode, { kind: K }>, ctx: SimContext) => NodeModel;
+
+/** One factory per node kind. Adding a kind: write its module, add one line here. */
+const factories: { [K in ScenarioNode['kind']]: Factory<K> } = {
+  producer: (i, n, ctx) => new ProducerModel(i, n.id, n, ctx),
+  exchange: (i, n, ctx) => new ExchangeModel(i, n.id, n, ctx),
+  queue: (i, n, ctx) => new QueueModel(i, n.id, n, ctx),
+  consumer: (i, n, ctx) => new ConsumerModel(i, n.id, n, ctx),
+};
+
+export function createNodeModel(index: number, node: ScenarioNode, ctx: SimContext): NodeModel {
+  const factory = factories[node.kind] as Factory<typeof node.kind>;
+  return factory(index, node, ctx);
+}

@@ -1,0 +1,39 @@
+import { SAMPLE_FIELDS, type MetricSample } from './api';
+import { LatencyHistogram } from './metrics/latencyHistogram';
+import type { Accounting } from './metrics/accounting';
+import type { NodeModel } from './model/node';
+
+/** Samples kept for the taking at most; older ones are discarded so a long headless run stays flat. */
+const MAX_PENDING = 4096;
+
+/** Takes a time-series sample of every node each interval of simulated time. */
+export class SeriesSampler {
+  private pending: MetricSample[] = [];
+  private lastPublished = 0;
+  private lastAcked = 0;
+  /** End-to-end latency of messages acked in the current interval. */
+  readonly endToEnd = new LatencyHistogram();
+
+  constructor(private readonly nodes: readonly NodeModel[], private readonly accounting: Accounting, readonly intervalMs: number) {}
+
+  sample(tMs: number): void {
+    const stride = SAMPLE_FIELDS.length;
+    const values = new Float64Array(this.nodes.length * stride);
+    for (let i = 0; i < this.nodes.length; i++) this.nodes[i]!.writeSample(values, i * stride, this.intervalMs);
+    const perSec = 1000 / this.intervalMs;
+    const { published, acked } = this.accounting;
+    this.pending.push({
+      tMs, nodes: values,
+      publishedPerSec: (published - this.lastPublished) * perSec, ackedPerSec: (acked - this.lastAcked) * perSec,
+      p50: this.endToEnd.percentile(50), p95: this.endToEnd.percentile(95), p99: this.endToEnd.percentile(99),
+    });
+    if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
+    this.lastPublished = published; this.lastAcked = acked; this.endToEnd.reset();
+  }
+
+  take(): MetricSample[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+}

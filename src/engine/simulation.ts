@@ -1,0 +1,177 @@
+import { connectionRole, type Scenario } from '../schema';
+import { LIVE_FIELDS, type EngineError, type RunResult, type Simulation, type SimulationOptions, type Snapshot } from './api';
+import { EventQueue } from './kernel/eventQueue';
+import { Accounting, type Census } from './metrics/accounting';
+import { LatencyHistogram } from './metrics/latencyHistogram';
+import { PRIORITY, type SimContext } from './model/context';
+import type { EdgeRuntime } from './model/edge';
+import type { Message } from './model/message';
+import type { NodeModel } from './model/node';
+import { createNodeModel } from './nodes/registry';
+import { streamFor } from './random/prng';
+import { SeriesSampler } from './sampler';
+
+/** Kernel event types below 1 are the kernel's own; node event types start at 1. */
+const EV_EDGE_ARRIVAL = 0;
+const EV_SAMPLE = -1;
+const KERNEL = -1;
+/** More events than this at one simulated instant means a loop that never lets time advance. */
+const LIVELOCK_LIMIT = 5_000_000;
+
+/** Builds a run of `scenario`: nodes, edges, the first events. Nothing runs until step/runUntil. */
+export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
+  return new SimulationRun(scenario, options.seed ?? scenario.seed, options.sampling ?? true);
+}
+
+class SimulationRun implements Simulation, SimContext {
+  readonly nodeIds: readonly string[];
+  readonly edgeIds: readonly string[];
+  readonly accounting = new Accounting();
+  readonly endToEnd = new LatencyHistogram();
+  readonly queueWait = new LatencyHistogram();
+  readonly warmupMs: number;
+  private readonly queue = new EventQueue(4096);
+  private readonly nodes: NodeModel[];
+  private readonly edges: EdgeRuntime[];
+  private readonly sampler: SeriesSampler | null;
+  private clock = 0;
+  private eventCount = 0;
+  private messageIds = 0;
+  private sameTimeEvents = 0;
+  private error: EngineError | undefined;
+
+  constructor(readonly scenario: Scenario, readonly seed: number, sampling: boolean) {
+    this.warmupMs = scenario.workload.warmupMs;
+    this.nodes = scenario.nodes.map((node, i) => createNodeModel(i, node, this));
+    this.edges = this.buildEdges();
+    this.nodeIds = scenario.nodes.map((n) => n.id);
+    this.edgeIds = scenario.edges.map((e) => e.id);
+    this.sampler = sampling ? new SeriesSampler(this.nodes, this.accounting, scenario.metrics.sampleIntervalMs) : null;
+    for (const node of this.nodes) node.start();
+    if (this.sampler) this.queue.push(this.sampler.intervalMs, PRIORITY.sample, KERNEL, EV_SAMPLE, null, 0);
+  }
+
+  private buildEdges(): EdgeRuntime[] {
+    const byId = new Map(this.nodes.map((n) => [n.id, n]));
+    return this.scenario.edges.map((e, index) => {
+      const source = byId.get(e.source)!;
+      const target = byId.get(e.target)!;
+      const edge: EdgeRuntime = {
+        index, id: e.id, role: connectionRole(source.kind, target.kind)!, source, target,
+        bindingKey: e.config.bindingKey ?? '', routingKey: e.config.routingKey, delayMs: e.config.delayMs, traffic: 0,
+      };
+      source.outputs.push(edge);
+      target.inputs.push(edge);
+      return edge;
+    });
+  }
+
+  // ---- SimContext: what nodes may do ----
+  now(): number { return this.clock; }
+
+  schedule(delayMs: number, nodeIndex: number, type: number, payload: unknown, arg: number): void {
+    this.queue.push(this.clock + delayMs, PRIORITY.normal, nodeIndex, type, payload, arg);
+  }
+
+  send(edge: EdgeRuntime, message: Message): void {
+    edge.traffic++;
+    if (edge.routingKey !== undefined) message.routingKey = edge.routingKey;
+    if (edge.delayMs === 0) { edge.target.receive(message, edge); return; }
+    this.accounting.inTransit++;
+    this.queue.push(this.clock + edge.delayMs, PRIORITY.normal, edge.target.index, EV_EDGE_ARRIVAL, message, edge.index);
+  }
+
+  random(nodeId: string, purpose: string) { return streamFor(this.seed, nodeId, purpose); }
+
+  nextMessageId(): number { return ++this.messageIds; }
+
+  recordAck(message: Message): void {
+    if (message.originAt < this.warmupMs) return;
+    const ms = this.clock - message.originAt;
+    this.endToEnd.record(ms);
+    this.sampler?.endToEnd.record(ms);
+  }
+
+  // ---- Simulation: what the host may do ----
+  events(): number { return this.eventCount; }
+  nextEventTime(): number { return this.queue.peekTime(); }
+
+  step(): RunResult {
+    if (this.error) return { events: 0, reached: false, error: this.error };
+    while (this.queue.size > 0) {
+      if (this.dispatchNext()) return { events: 1, reached: true };
+      if (this.error) return { events: 0, reached: false, error: this.error };
+    }
+    return { events: 0, reached: true };
+  }
+
+  runUntil(tMs: number, maxEvents = Infinity): RunResult {
+    if (this.error) return { events: 0, reached: false, error: this.error };
+    const start = this.eventCount;
+    const q = this.queue;
+    while (q.size > 0 && q.peekTime() <= tMs) {
+      if (this.eventCount - start >= maxEvents) return { events: this.eventCount - start, reached: false };
+      this.dispatchNext();
+      if (this.error) return { events: this.eventCount - start, reached: false, error: this.error };
+    }
+    if (tMs > this.clock && Number.isFinite(tMs)) this.clock = tMs;
+    return { events: this.eventCount - start, reached: true };
+  }
+
+  /** Pops and runs one event; true when it was a model event (counted), false for a sample. */
+  private dispatchNext(): boolean {
+    const q = this.queue;
+    q.pop();
+    const t = q.popTime;
+    if (t === this.clock) {
+      if (++this.sameTimeEvents > LIVELOCK_LIMIT) {
+        this.error = { code: 'livelock', message: `more than ${LIVELOCK_LIMIT} events at simulated time ${t} ms: something loops without time passing (e.g. a consumer with zero service time that always fails)` };
+        return false;
+      }
+    } else { this.sameTimeEvents = 0; this.clock = t; }
+    const type = q.popType;
+    if (type === EV_SAMPLE) { this.takeSample(); return false; }
+    this.eventCount++;
+    if (type === EV_EDGE_ARRIVAL) {
+      const edge = this.edges[q.popArg]!;
+      this.accounting.inTransit--;
+      edge.target.receive(q.popPayload as Message, edge);
+    } else {
+      this.nodes[q.popTarget]!.handle(type, q.popPayload, q.popArg);
+    }
+    return true;
+  }
+
+  private takeSample(): void {
+    this.sampler!.sample(this.clock);
+    this.queue.push(this.clock + this.sampler!.intervalMs, PRIORITY.sample, KERNEL, EV_SAMPLE, null, 0);
+  }
+
+  census(): Census {
+    const c: Census = { queued: 0, inFlight: 0 };
+    for (const node of this.nodes) node.census(c);
+    return c;
+  }
+
+  snapshot(): Snapshot {
+    const nodes: Snapshot['nodes'] = {};
+    for (const node of this.nodes) nodes[node.id] = node.report();
+    return {
+      seed: this.seed, timeMs: this.clock, events: this.eventCount,
+      messages: this.accounting.totals(this.census()),
+      latencyMs: this.endToEnd.summary(), queueWaitMs: this.queueWait.summary(), nodes,
+    };
+  }
+
+  writeLive(out: Float64Array): void {
+    const stride = LIVE_FIELDS.length;
+    out.fill(0);
+    for (let i = 0; i < this.nodes.length; i++) this.nodes[i]!.writeLive(out, i * stride);
+  }
+
+  writeEdgeTraffic(out: Float64Array): void {
+    for (let i = 0; i < this.edges.length; i++) out[i] = this.edges[i]!.traffic;
+  }
+
+  takeSamples() { return this.sampler ? this.sampler.take() : []; }
+}
