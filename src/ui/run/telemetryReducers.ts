@@ -5,13 +5,21 @@
  * i.e. messages per simulated second. It matches the producers' configured rates whatever the
  * speed (at 10× a 100 msg/s producer still shows 100/s), and is 0 while paused.
  */
-import type { LiveField, MetricSample, Snapshot } from '../../engine/api';
+import type { LiveField, MetricSample, SampleField, Snapshot } from '../../engine/api';
 import type { FrameMessage, LoadedMessage } from '../../protocol';
 
 export interface EdgeTraffic { total: number; ratePerSec: number }
 
 /** Keep at most this many samples; older ones are thinned (every other one dropped) when exceeded. */
 export const MAX_SAMPLES = 20_000;
+export const MIN_SAMPLES = 500;
+/** ...and at most this many per-node values in all (8 bytes each: 4M values = 32 MB). */
+export const MAX_SAMPLE_VALUES = 4_000_000;
+
+export function sampleBound(valuesPerSample: number): number {
+  if (valuesPerSample <= 0) return MAX_SAMPLES;
+  return Math.max(MIN_SAMPLES, Math.min(MAX_SAMPLES, Math.floor(MAX_SAMPLE_VALUES / valuesPerSample)));
+}
 /** Rates are computed over at least this much simulated time, so tiny frames do not make them jumpy. */
 export const RATE_WINDOW_MS = 500;
 
@@ -20,6 +28,7 @@ export interface TelemetryState {
   edgeIds: readonly string[];
   /** Field order of the live array, as announced by the worker (the UI does not import the engine). */
   liveFields: readonly LiveField[];
+  sampleFields: readonly SampleField[];
   nodeLive: Record<string, Record<LiveField, number>>;
   edgeTraffic: Record<string, EdgeTraffic>;
   /** Edge totals and time at the start of the current rate window. */
@@ -34,7 +43,7 @@ export interface TelemetryState {
 
 export function initialTelemetry(): TelemetryState {
   return {
-    nodeIds: [], edgeIds: [], liveFields: [], nodeLive: {}, edgeTraffic: {},
+    nodeIds: [], edgeIds: [], liveFields: [], sampleFields: [], nodeLive: {}, edgeTraffic: {},
     rateBase: { timeMs: 0, totals: new Float64Array(0) },
     samples: [], samplesVersion: 0, snapshot: null, timeMs: 0, events: 0,
   };
@@ -46,6 +55,7 @@ export function reduceLoaded(msg: LoadedMessage): TelemetryState {
     nodeIds: msg.nodeIds,
     edgeIds: msg.edgeIds,
     liveFields: msg.liveFields as readonly LiveField[],
+    sampleFields: msg.sampleFields as readonly SampleField[],
     rateBase: { timeMs: 0, totals: new Float64Array(msg.edgeIds.length) },
   };
 }
@@ -53,7 +63,8 @@ export function reduceLoaded(msg: LoadedMessage): TelemetryState {
 export function reduceFrame(s: TelemetryState, msg: FrameMessage): TelemetryState {
   const nodeLive = reduceLive(s.nodeLive, s.nodeIds, s.liveFields, msg.live);
   const { edgeTraffic, rateBase } = reduceEdges(s, msg);
-  const samples = msg.samples.length > 0 ? appendSamples(s.samples, msg.samples) : s.samples;
+  const bound = sampleBound(s.nodeIds.length * s.sampleFields.length);
+  const samples = msg.samples.length > 0 ? appendSamples(s.samples, msg.samples, bound) : s.samples;
   return {
     ...s,
     nodeLive,

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../../protocol';
+import type { Scenario } from '../../schema';
+import { createRunStore } from './runStore';
+import type { WorkerLike } from './workerClient';
+
+/** Test double for the worker: records what it is sent; the test plays the worker's answers. */
+class FakeWorker implements WorkerLike {
+  sent: ToWorker[] = [];
+  terminated = false;
+  onmessage: ((ev: MessageEvent) => void) | null = null;
+  onerror: ((ev: ErrorEvent | Event) => void) | null = null;
+  postMessage(m: ToWorker) { this.sent.push(m); }
+  terminate() { this.terminated = true; }
+  reply(m: Omit<FromWorker, 'v'>) { this.onmessage?.({ data: { ...m, v: PROTOCOL_VERSION } } as MessageEvent); }
+  crash(message: string) { this.onerror?.({ message } as ErrorEvent); }
+}
+
+const doc = (seed = 5, durationMs = 1000) => ({ seed, durationMs, nodes: [], edges: [] }) as unknown as Scenario;
+
+function setup(scenario: () => Scenario = () => doc()) {
+  const workers: FakeWorker[] = [];
+  const telemetry = { loaded: () => {}, frame: () => {}, clear: () => {} };
+  const store = createRunStore({
+    createWorker: () => { const w = new FakeWorker(); workers.push(w); return w; },
+    getScenario: () => ({ ok: true, scenario: scenario() }),
+    telemetry,
+  });
+  const types = () => workers.flatMap((w) => w.sent.map((m) => m.type));
+  return { store, workers, types, w: () => workers.at(-1)! };
+}
+
+const frame = (timeMs: number, events: number, finished = false) =>
+  ({ type: 'frame', timeMs, events, running: !finished, finished, live: new Float64Array(0), edgeTraffic: new Float64Array(0), samples: [] }) as const;
+
+describe('run store', () => {
+  it('Play with nothing loaded loads the current document with its seed, then plays', () => {
+    const { store, w, types } = setup();
+    store.getState().play();
+    expect(types()).toEqual(['load', 'setSpeed', 'play']);
+    expect(w().sent[0]).toMatchObject({ v: PROTOCOL_VERSION, type: 'load', seed: 5 });
+    expect(store.getState()).toMatchObject({ status: 'running', loaded: true, durationMs: 1000, seed: 5 });
+  });
+
+  it('pause, step and play move through the states', () => {
+    const { store, types } = setup();
+    store.getState().play();
+    store.getState().pause();
+    expect(store.getState().status).toBe('paused');
+    store.getState().step();
+    expect(store.getState().status).toBe('paused');
+    store.getState().toggle();
+    expect(store.getState().status).toBe('running');
+    store.getState().toggle();
+    expect(store.getState().status).toBe('paused');
+    expect(types()).toEqual(['load', 'setSpeed', 'play', 'pause', 'step', 'play', 'pause']);
+  });
+
+  it('follows frames: clock, events and finished', () => {
+    const { store, w } = setup();
+    store.getState().play();
+    w().reply(frame(250, 40));
+    expect(store.getState()).toMatchObject({ timeMs: 250, events: 40, status: 'running' });
+    w().reply(frame(1000, 99, true));
+    expect(store.getState().status).toBe('finished');
+    expect(store.getState().log.filter((e) => e.kind === 'finished')).toHaveLength(1);
+  });
+
+  it('Play after finished starts a fresh run', () => {
+    const { store, w, types } = setup();
+    store.getState().play();
+    w().reply(frame(1000, 99, true));
+    store.getState().play();
+    expect(types().slice(-3)).toEqual(['load', 'setSpeed', 'play']);
+    expect(store.getState().status).toBe('running');
+  });
+
+  it('Reset reloads the current document, so edits are picked up', () => {
+    let current = doc(5, 1000);
+    const { store, w } = setup(() => current);
+    store.getState().play();
+    current = doc(5, 2000);
+    store.getState().reset();
+    expect(w().sent.at(-2)).toMatchObject({ type: 'load', scenario: { durationMs: 2000 } });
+    expect(store.getState()).toMatchObject({ status: 'idle', durationMs: 2000, timeMs: 0 });
+  });
+
+  it('a chosen seed overrides the document seed from the next load', () => {
+    const { store, w } = setup();
+    store.getState().setSeed(77);
+    store.getState().play();
+    expect(w().sent[0]).toMatchObject({ type: 'load', seed: 77 });
+    store.getState().setSeed(-1);
+    expect(store.getState().seedOverride).toBe(77);
+  });
+
+  it('sends speed changes to a loaded worker', () => {
+    const { store, w } = setup();
+    store.getState().setSpeed('max');
+    store.getState().play();
+    expect(w().sent[1]).toMatchObject({ type: 'setSpeed', speed: 'max' });
+    store.getState().setSpeed(10);
+    expect(w().sent.at(-1)).toMatchObject({ type: 'setSpeed', speed: 10 });
+  });
+
+  it('an engine error stops the run with a message; Restart starts a fresh worker', () => {
+    const { store, workers, w } = setup();
+    store.getState().play();
+    w().reply({ type: 'error', error: { code: 'boom', message: 'it broke' } });
+    expect(store.getState()).toMatchObject({ status: 'error', error: { code: 'boom' } });
+    store.getState().play();
+    expect(store.getState().status).toBe('error');
+    store.getState().restart();
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(store.getState()).toMatchObject({ status: 'idle', error: null, loaded: true });
+  });
+
+  it('a worker crash becomes a clear error', () => {
+    const { store, w } = setup();
+    store.getState().play();
+    w().crash('out of memory');
+    expect(store.getState().error).toMatchObject({ code: 'worker-crashed', message: expect.stringContaining('out of memory') });
+    expect(w().terminated).toBe(true);
+  });
+
+  it('a reply in another protocol version is an error, not ignored', () => {
+    const { store, w } = setup();
+    store.getState().play();
+    w().onmessage?.({ data: { v: PROTOCOL_VERSION + 1, type: 'frame' } } as MessageEvent);
+    expect(store.getState().error?.code).toBe('protocol-mismatch');
+  });
+
+  it('a missing document is an error value', () => {
+    const store = createRunStore({
+      createWorker: () => new FakeWorker(),
+      getScenario: () => ({ ok: false, error: { code: 'no-document', message: 'none' } }),
+      telemetry: { loaded: () => {}, frame: () => {}, clear: () => {} },
+    });
+    store.getState().play();
+    expect(store.getState()).toMatchObject({ status: 'error', error: { code: 'no-document' } });
+  });
+});

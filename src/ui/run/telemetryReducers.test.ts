@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveField, MetricSample } from '../../engine/api';
+import { LIVE_FIELDS } from '../../engine/api';
+import { PROTOCOL_VERSION, type FrameMessage, type LoadedMessage } from '../../protocol';
+import { MAX_SAMPLES, MAX_SAMPLE_VALUES, MIN_SAMPLES, RATE_WINDOW_MS, appendSamples, reduceFrame, reduceLoaded, sampleBound } from './telemetryReducers';
+
+const loaded: LoadedMessage = {
+  v: PROTOCOL_VERSION, type: 'loaded', seed: 1, durationMs: 10_000,
+  nodeIds: ['a', 'b'], edgeIds: ['e1', 'e2'], liveFields: LIVE_FIELDS, sampleFields: [],
+};
+const stride = LIVE_FIELDS.length;
+const idx = (f: LiveField) => LIVE_FIELDS.indexOf(f);
+
+function frame(timeMs: number, live: Partial<Record<'a' | 'b', Partial<Record<LiveField, number>>>>, edges: [number, number], samples: MetricSample[] = []): FrameMessage {
+  const arr = new Float64Array(2 * stride);
+  (['a', 'b'] as const).forEach((id, i) => {
+    for (const [f, v] of Object.entries(live[id] ?? {})) arr[i * stride + idx(f as LiveField)] = v;
+  });
+  return { v: PROTOCOL_VERSION, type: 'frame', timeMs, events: timeMs, running: true, finished: false, live: arr, edgeTraffic: Float64Array.from(edges), samples };
+}
+
+const sample = (tMs: number): MetricSample => ({ tMs, nodes: new Float64Array(0), publishedPerSec: 0, ackedPerSec: 0, p50: 0, p95: 0, p99: 0 });
+
+describe('telemetry reducers', () => {
+  it('turns a frame into per-node records by field name', () => {
+    const s = reduceFrame(reduceLoaded(loaded), frame(100, { a: { in: 5, acked: 3 }, b: { ready: 7 } }, [0, 0]));
+    expect(s.nodeLive.a).toMatchObject({ in: 5, acked: 3, ready: 0 });
+    expect(s.nodeLive.b).toMatchObject({ ready: 7, in: 0 });
+    expect(s.timeMs).toBe(100);
+  });
+
+  it('keeps the same object for a node whose figures did not change', () => {
+    const s1 = reduceFrame(reduceLoaded(loaded), frame(100, { a: { in: 5 }, b: { in: 1 } }, [0, 0]));
+    const s2 = reduceFrame(s1, frame(200, { a: { in: 5 }, b: { in: 2 } }, [0, 0]));
+    expect(s2.nodeLive.a).toBe(s1.nodeLive.a);
+    expect(s2.nodeLive.b).not.toBe(s1.nodeLive.b);
+    const s3 = reduceFrame(s2, frame(300, { a: { in: 5 }, b: { in: 2 } }, [0, 0]));
+    expect(s3.nodeLive).toBe(s2.nodeLive);
+  });
+
+  it('computes edge rates per simulated second over at least RATE_WINDOW_MS', () => {
+    let s = reduceLoaded(loaded);
+    s = reduceFrame(s, frame(100, {}, [10, 0]));
+    expect(s.edgeTraffic.e1).toEqual({ total: 10, ratePerSec: 0 }); // window not complete yet
+    s = reduceFrame(s, frame(RATE_WINDOW_MS, {}, [50, 5]));
+    expect(s.edgeTraffic.e1).toEqual({ total: 50, ratePerSec: 100 });
+    expect(s.edgeTraffic.e2).toEqual({ total: 5, ratePerSec: 10 });
+    const kept = s.edgeTraffic.e2;
+    s = reduceFrame(s, frame(2 * RATE_WINDOW_MS, {}, [150, 5]));
+    expect(s.edgeTraffic.e1?.ratePerSec).toBe(200);
+    expect(s.edgeTraffic.e2?.ratePerSec).toBe(0);
+    expect(kept).toEqual({ total: 5, ratePerSec: 10 });
+  });
+
+  it('keeps edge objects identical while nothing changes (paused)', () => {
+    let s = reduceFrame(reduceLoaded(loaded), frame(RATE_WINDOW_MS, {}, [5, 5]));
+    const before = s.edgeTraffic;
+    s = reduceFrame(s, frame(RATE_WINDOW_MS, {}, [5, 5]));
+    expect(s.edgeTraffic).toBe(before);
+  });
+
+  it('accumulates samples and bumps the version only when some arrive', () => {
+    let s = reduceFrame(reduceLoaded(loaded), frame(250, {}, [0, 0], [sample(250)]));
+    expect(s.samples.map((x) => x.tMs)).toEqual([250]);
+    const v = s.samplesVersion;
+    s = reduceFrame(s, frame(300, {}, [0, 0]));
+    expect(s.samplesVersion).toBe(v);
+    s = reduceFrame(s, frame(500, {}, [0, 0], [sample(500)]));
+    expect(s.samples.map((x) => x.tMs)).toEqual([250, 500]);
+    expect(s.samplesVersion).toBe(v + 1);
+  });
+
+  it('bounds samples by thinning the older half', () => {
+    const prev = Array.from({ length: 10 }, (_, i) => sample(i));
+    const out = appendSamples(prev, [sample(10), sample(11)], 10);
+    expect(out.length).toBeLessThanOrEqual(10);
+    expect(out.map((x) => x.tMs)).toEqual([0, 2, 4, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it('keeps fewer samples when each holds many node values', () => {
+    expect(sampleBound(0)).toBe(MAX_SAMPLES);
+    expect(sampleBound(8)).toBe(MAX_SAMPLES);
+    expect(sampleBound(200 * 8)).toBe(Math.floor(MAX_SAMPLE_VALUES / 1600));
+    expect(sampleBound(1e9)).toBe(MIN_SAMPLES);
+  });
+
+  it('starts over on load', () => {
+    const s = reduceFrame(reduceLoaded(loaded), frame(100, { a: { in: 1 } }, [1, 1], [sample(100)]));
+    const fresh = reduceLoaded(loaded);
+    expect(fresh.samples).toEqual([]);
+    expect(fresh.nodeLive).toEqual({});
+    expect(s.samples).toHaveLength(1);
+  });
+});
