@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveField, MetricSample } from '../../engine/api';
-import { LIVE_FIELDS } from '../../engine/api';
 import { PROTOCOL_VERSION, type FrameMessage, type LoadedMessage } from '../../protocol';
 import { MAX_SAMPLES, MAX_SAMPLE_VALUES, MIN_SAMPLES, RATE_WINDOW_MS, appendSamples, reduceFrame, reduceLoaded, sampleBound } from './telemetryReducers';
 
+/** Any field order works: the worker announces it. */
+const LIVE_FIELDS: readonly LiveField[] = ['in', 'out', 'acked', 'ready'];
 const loaded: LoadedMessage = {
   v: PROTOCOL_VERSION, type: 'loaded', seed: 1, durationMs: 10_000,
   nodeIds: ['a', 'b'], edgeIds: ['e1', 'e2'], liveFields: LIVE_FIELDS, sampleFields: [],
