@@ -53,6 +53,9 @@ export type FromWorker =
   | FrameMessage
   | { v: typeof PROTOCOL_VERSION; type: 'error'; error: EngineError };
 
+/** A message without its version tag, distributed over the union (what senders write; the transport adds `v`). */
+export type Untagged<T> = T extends unknown ? Omit<T, 'v'> : never;
+
 export function isFromWorker(data: unknown): data is FromWorker {
   return typeof data === 'object' && data !== null && (data as { v?: unknown }).v === PROTOCOL_VERSION
     && typeof (data as { type?: unknown }).type === 'string';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSample, RunResult, Simulation, Snapshot } from '../engine/api';
 import { LIVE_FIELDS } from '../engine/api';
-import { PROTOCOL_VERSION, type FrameMessage, type FromWorker, type ToWorker } from '../protocol';
+import { PROTOCOL_VERSION, type FrameMessage, type FromWorker, type ToWorker, type Untagged } from '../protocol';
 import type { Scenario } from '../schema';
 import { SimulationHost } from './simulationHost';
 
@@ -53,7 +53,7 @@ function harness(opts: { costMs?: number; fail?: RunResult['error'] } = {}) {
     schedule: (run) => { pending = run; return 1; },
     cancel: () => { pending = null; },
   });
-  const send = (m: Omit<ToWorker, 'v'>) => host.handle({ ...m, v: PROTOCOL_VERSION });
+  const send = (m: Untagged<ToWorker>) => host.handle({ ...m, v: PROTOCOL_VERSION });
   /** Lets wall time pass, then runs the scheduled tick (if any). */
   const tick = (wallMs: number) => { clock.t += wallMs; const run = pending; pending = null; run?.(); };
   const frames = () => posted.filter((m): m is FrameMessage => m.type === 'frame');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../../protocol';
+import { PROTOCOL_VERSION, type FromWorker, type ToWorker, type Untagged } from '../../protocol';
 import type { Scenario } from '../../schema';
 import { createRunStore } from './runStore';
 import type { WorkerLike } from './workerClient';
@@ -12,7 +12,7 @@ class FakeWorker implements WorkerLike {
   onerror: ((ev: ErrorEvent | Event) => void) | null = null;
   postMessage(m: ToWorker) { this.sent.push(m); }
   terminate() { this.terminated = true; }
-  reply(m: Omit<FromWorker, 'v'>) { this.onmessage?.({ data: { ...m, v: PROTOCOL_VERSION } } as MessageEvent); }
+  reply(m: Untagged<FromWorker>) { this.onmessage?.({ data: { ...m, v: PROTOCOL_VERSION } } as MessageEvent); }
   crash(message: string) { this.onerror?.({ message } as ErrorEvent); }
 }
 
@@ -30,8 +30,8 @@ function setup(scenario: () => Scenario = () => doc()) {
   return { store, workers, types, w: () => workers.at(-1)! };
 }
 
-const frame = (timeMs: number, events: number, finished = false) =>
-  ({ type: 'frame', timeMs, events, running: !finished, finished, live: new Float64Array(0), edgeTraffic: new Float64Array(0), samples: [] }) as const;
+const frame = (timeMs: number, events: number, finished = false): Untagged<FromWorker> =>
+  ({ type: 'frame', timeMs, events, running: !finished, finished, live: new Float64Array(0), edgeTraffic: new Float64Array(0), samples: [] });
 
 describe('run store', () => {
   it('Play with nothing loaded loads the current document with its seed, then plays', () => {

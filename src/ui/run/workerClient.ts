@@ -2,7 +2,7 @@
  * The UI's end of the worker connection: creates the worker, checks the protocol version of what
  * comes back, and turns worker crashes into error values. Injectable for tests (WorkerLike).
  */
-import { PROTOCOL_VERSION, isFromWorker, type FromWorker, type ToWorker } from '../../protocol';
+import { PROTOCOL_VERSION, isFromWorker, type FromWorker, type ToWorker, type Untagged } from '../../protocol';
 
 /** The part of `Worker` the run uses, so unit tests can pass a fake. */
 export interface WorkerLike {
@@ -18,7 +18,6 @@ export const createBrowserWorker: WorkerFactory = () =>
   new Worker(new URL('../../worker/simulationWorker.ts', import.meta.url), { type: 'module', name: 'brokerlab-simulation' }) as unknown as WorkerLike;
 
 /** A ToWorker message without its version tag (the client adds it). */
-type Untagged<T> = T extends unknown ? Omit<T, 'v'> : never;
 export type Command = Untagged<ToWorker>;
 
 export interface ClientHandlers {
