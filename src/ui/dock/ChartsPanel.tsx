@@ -1,4 +1,56 @@
-/** Charts tab (throughput, latency, queue depth). */
+import { useMemo, useState } from 'react';
+import { useDocumentStore } from '../document/documentStore';
+import { useViewStore } from '../view/viewStore';
+import { latencyRows, queueDepthRows, queueSeriesPlan, throughputRows, type ChartWindow, type SeriesContext } from './chartSeries';
+import { LineChartCard, SERIES_COLORS, type LineSpec } from './LineChartCard';
+import { useThrottledTelemetry } from './useThrottledTelemetry';
+import { WindowSelector } from './WindowSelector';
+
+const NO_DATA = 'No samples yet: press Play.';
+const LATENCY_LINES: LineSpec[] = [
+  { key: 'p50', label: 'p50', color: SERIES_COLORS[2]! },
+  { key: 'p95', label: 'p95', color: SERIES_COLORS[3]! },
+  { key: 'p99', label: 'p99', color: SERIES_COLORS[1]! },
+];
+
+/** Charts tab: throughput, latency and queue depth, for the selection or the whole system. */
 export function ChartsPanel() {
-  return <p className="dock-empty">Charts appear once a run has produced samples.</p>;
+  const [window, setWindow] = useState<ChartWindow>('30s');
+  const telemetry = useThrottledTelemetry();
+  const selected = useViewStore((s) => s.selectedNodeIds);
+  const nodes = useDocumentStore((s) => s.scenario.nodes);
+  const ctx: SeriesContext = useMemo(() => ({ samples: telemetry.samples, nodeIds: telemetry.nodeIds, sampleFields: telemetry.sampleFields }), [telemetry]);
+
+  const queueIds = useMemo(() => {
+    const queues = nodes.filter((n) => n.kind === 'queue').map((n) => n.id);
+    const picked = queues.filter((id) => selected.includes(id));
+    return picked.length > 0 ? picked : queues;
+  }, [nodes, selected]);
+
+  const throughput = useMemo(() => throughputRows(ctx, selected, window), [ctx, selected, window]);
+  const latency = useMemo(() => latencyRows(ctx, window), [ctx, window]);
+  const depth = useMemo(() => queueDepthRows(ctx, queueIds, window), [ctx, queueIds, window]);
+  const depthLines = useMemo(() => queueSeriesPlan(queueIds).series.map((s, i): LineSpec => ({
+    key: s.key, label: s.label, color: SERIES_COLORS[Math.floor(i / 2) % SERIES_COLORS.length]!, dashed: s.key.endsWith(':unacked'),
+  })), [queueIds]);
+
+  const scope = selected.length === 0 ? 'whole system' : `${selected.length} selected node${selected.length > 1 ? 's' : ''}`;
+  const throughputLines: LineSpec[] = selected.length === 0
+    ? [{ key: 'in', label: 'published', color: SERIES_COLORS[0]! }, { key: 'out', label: 'acked', color: SERIES_COLORS[2]! }]
+    : [{ key: 'in', label: 'in', color: SERIES_COLORS[0]! }, { key: 'out', label: 'out', color: SERIES_COLORS[2]! }];
+
+  return (
+    <div className="charts-panel" data-testid="charts-panel">
+      <div className="charts-toolbar">
+        <span className="charts-scope">Showing: <strong>{scope}</strong></span>
+        <WindowSelector value={window} onChange={setWindow} />
+      </div>
+      <div className="charts-grid">
+        <LineChartCard testId="chart-throughput" title={`Throughput, ${scope}`} unit="msg/s" rows={throughput} lines={throughputLines} empty={NO_DATA} />
+        <LineChartCard testId="chart-latency" title="End-to-end latency" unit="ms" rows={latency} lines={LATENCY_LINES} empty={NO_DATA} />
+        <LineChartCard testId="chart-queue-depth" title={`Queue depth, ${queueIds.length === 0 ? 'no queues' : selected.some((id) => queueIds.includes(id)) ? 'selected queues' : 'all queues'}`}
+          unit="messages" rows={depth} lines={depthLines} empty={queueIds.length === 0 ? 'This topology has no queues.' : NO_DATA} />
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,37 @@
+import { memo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartRow } from './chartSeries';
+
+export interface LineSpec { key: string; label: string; color: string; dashed?: boolean }
+
+export const SERIES_COLORS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#475569', '#ea580c', '#0d9488', '#9333ea'];
+
+interface Props { title: string; unit: string; rows: ChartRow[]; lines: LineSpec[]; testId: string; empty: string }
+
+const formatT = (t: number) => `${Number(t.toFixed(1))}s`;
+const formatValue = (v: number) => (Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(1)}k` : String(Number(v.toFixed(1))));
+
+/** One line chart with a title, a time axis in simulated seconds and a value axis with a unit. */
+export const LineChartCard = memo(function LineChartCard({ title, unit, rows, lines, testId, empty }: Props) {
+  return (
+    <figure className="chart-card" data-testid={testId} data-points={rows.length}>
+      <figcaption>{title} <span className="chart-unit">({unit})</span></figcaption>
+      {rows.length === 0 ? <p className="dock-empty">{empty}</p> : (
+        <LineChart responsive style={{ width: '100%', height: '100%', flex: 1, minHeight: 0 }} data={rows} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid, #8883)" />
+          <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={formatT} stroke="currentColor" fontSize={11}
+            label={{ value: 'simulated time (s)', position: 'insideBottomRight', offset: -2, fontSize: 10, fill: 'currentColor' }} height={32} />
+          <YAxis stroke="currentColor" fontSize={11} width={52} tickFormatter={formatValue}
+            label={{ value: unit, angle: -90, position: 'insideLeft', offset: 10, fontSize: 10, fill: 'currentColor' }} />
+          <Tooltip labelFormatter={(t) => `t = ${formatT(Number(t))}`} formatter={(v) => (typeof v === 'number' ? `${formatValue(v)} ${unit}` : String(v))}
+            contentStyle={{ background: 'var(--panel-bg, #fff)', border: '1px solid #8886', fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          {lines.map((l) => (
+            <Line key={l.key} dataKey={l.key} name={l.label} stroke={l.color} dot={false} strokeWidth={1.5}
+              strokeDasharray={l.dashed ? '4 3' : undefined} isAnimationActive={false} connectNulls={false} />
+          ))}
+        </LineChart>
+      )}
+    </figure>
+  );
+});

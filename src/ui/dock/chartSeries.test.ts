@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { MetricSample, SampleField } from '../../engine/api';
+import { MAX_POINTS, MAX_QUEUE_LINES, downsample, latencyRows, queueDepthRows, queueSeriesPlan, throughputRows, windowed } from './chartSeries';
+
+const FIELDS: SampleField[] = ['inPerSec', 'outPerSec', 'ready', 'unacked', 'busy', 'p50', 'p95', 'p99'];
+const nodeIds = ['p', 'q1', 'q2'];
+
+/** Node i's field f in sample at time t is i*100 + f + t/1000. */
+function sample(tMs: number): MetricSample {
+  const nodes = new Float64Array(nodeIds.length * FIELDS.length);
+  for (let i = 0; i < nodeIds.length; i++) for (let f = 0; f < FIELDS.length; f++) nodes[i * FIELDS.length + f] = i * 100 + f + tMs / 1000;
+  return { tMs, nodes, publishedPerSec: 10, ackedPerSec: 9, p50: tMs === 500 ? NaN : 1, p95: 2, p99: 3 };
+}
+const samples = [250, 500, 750, 1000].map(sample);
+const ctx = { samples, nodeIds, sampleFields: FIELDS };
+
+describe('chart series', () => {
+  it('windows by simulated time ending at the newest sample', () => {
+    const long = Array.from({ length: 200 }, (_, i) => sample((i + 1) * 1000));
+    expect(windowed(long, '30s').map((s) => s.tMs)[0]).toBe(170_000);
+    expect(windowed(long, '2m')).toHaveLength(121);
+    expect(windowed(long, 'all')).toHaveLength(200);
+    expect(windowed([], '30s')).toEqual([]);
+  });
+
+  it('downsamples to at most MAX_POINTS, evenly, keeping the ends', () => {
+    const rows = Array.from({ length: 10_001 }, (_, i) => i);
+    const out = downsample(rows);
+    expect(out).toHaveLength(MAX_POINTS);
+    expect(out[0]).toBe(0);
+    expect(out.at(-1)).toBe(10_000);
+    expect(downsample([1, 2, 3])).toEqual([1, 2, 3]);
+  });
+
+  it('shows system throughput when nothing is selected', () => {
+    expect(throughputRows(ctx, [], 'all')[0]).toEqual({ t: 0.25, in: 10, out: 9 });
+  });
+
+  it('sums in/out over the selected nodes', () => {
+    const row = throughputRows(ctx, ['p', 'q2', 'unknown'], 'all')[0]!;
+    expect(row.in).toBeCloseTo((0 + 0.25) + (200 + 0.25));
+    expect(row.out).toBeCloseTo((1 + 0.25) + (201 + 0.25));
+  });
+
+  it('leaves latency gaps (null) where nothing completed', () => {
+    const rows = latencyRows(ctx, 'all');
+    expect(rows[1]).toEqual({ t: 0.5, p50: null, p95: 2, p99: 3 });
+    expect(rows[0]?.p50).toBe(1);
+  });
+
+  it('draws one ready/unacked pair per queue, or sums when there are many', () => {
+    const rows = queueDepthRows(ctx, ['q1', 'q2'], 'all');
+    expect(rows[0]).toMatchObject({ 'q1:ready': 102.25, 'q1:unacked': 103.25, 'q2:ready': 202.25 });
+    const many = Array.from({ length: MAX_QUEUE_LINES + 1 }, (_, i) => `q${i}`);
+    expect(queueSeriesPlan(many).series.map((s) => s.key)).toEqual(['all:ready', 'all:unacked']);
+    const ctxMany = { ...ctx, nodeIds: ['q0', 'q1', 'q2'] };
+    const summed = queueDepthRows(ctxMany, many, 'all')[0]!;
+    expect(summed['all:ready']).toBeCloseTo(2.25 + 102.25 + 202.25);
+  });
+});

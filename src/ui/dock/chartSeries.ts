@@ -1,0 +1,98 @@
+/**
+ * From accumulated samples to chart rows: windowing, per-selection aggregation, downsampling.
+ * Pure functions, tested without React.
+ */
+import type { MetricSample, SampleField } from '../../engine/api';
+
+export type ChartWindow = '30s' | '2m' | 'all';
+export const WINDOW_MS: Record<ChartWindow, number> = { '30s': 30_000, '2m': 120_000, all: Infinity };
+/** Points per series at most; recharts stays quick well below this. */
+export const MAX_POINTS = 2000;
+/** Above this many queues, "all queues" shows their sum instead of one line per queue. */
+export const MAX_QUEUE_LINES = 6;
+
+/** One row per sample: `t` in simulated seconds, then one number (or null for a gap) per series key. */
+export type ChartRow = { t: number } & Record<string, number | null>;
+
+export interface SeriesContext {
+  samples: readonly MetricSample[];
+  nodeIds: readonly string[];
+  sampleFields: readonly SampleField[];
+}
+
+/** Samples within the window, which ends at the newest sample. */
+export function windowed(samples: readonly MetricSample[], window: ChartWindow): readonly MetricSample[] {
+  const last = samples.at(-1);
+  if (!last || window === 'all') return samples;
+  const from = last.tMs - WINDOW_MS[window];
+  let lo = 0;
+  while (lo < samples.length && samples[lo]!.tMs < from) lo++;
+  return samples.slice(lo);
+}
+
+/** Keeps at most `max` rows, evenly spaced, always keeping the newest. */
+export function downsample<T>(rows: readonly T[], max = MAX_POINTS): T[] {
+  if (rows.length <= max) return rows.slice();
+  const out: T[] = [];
+  const step = (rows.length - 1) / (max - 1);
+  for (let i = 0; i < max; i++) out.push(rows[Math.round(i * step)]!);
+  return out;
+}
+
+const finite = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
+
+function nodeValue(ctx: SeriesContext, s: MetricSample, nodeIndex: number, field: SampleField): number {
+  return s.nodes[nodeIndex * ctx.sampleFields.length + ctx.sampleFields.indexOf(field)] ?? NaN;
+}
+
+function indexesOf(ctx: SeriesContext, ids: readonly string[]): number[] {
+  return ids.map((id) => ctx.nodeIds.indexOf(id)).filter((i) => i >= 0);
+}
+
+/** Messages/s in and out: the whole system (published, acked) or the sum over the selected nodes. */
+export function throughputRows(ctx: SeriesContext, selected: readonly string[], window: ChartWindow): ChartRow[] {
+  const idx = indexesOf(ctx, selected);
+  const rows = windowed(ctx.samples, window).map((s): ChartRow => {
+    if (idx.length === 0) return { t: s.tMs / 1000, in: finite(s.publishedPerSec), out: finite(s.ackedPerSec) };
+    let inSum = 0;
+    let outSum = 0;
+    for (const i of idx) { inSum += nodeValue(ctx, s, i, 'inPerSec'); outSum += nodeValue(ctx, s, i, 'outPerSec'); }
+    return { t: s.tMs / 1000, in: finite(inSum), out: finite(outSum) };
+  });
+  return downsample(rows);
+}
+
+/** End-to-end latency percentiles of the whole system, ms; gaps where nothing completed. */
+export function latencyRows(ctx: SeriesContext, window: ChartWindow): ChartRow[] {
+  return downsample(windowed(ctx.samples, window).map((s) => ({ t: s.tMs / 1000, p50: finite(s.p50), p95: finite(s.p95), p99: finite(s.p99) })));
+}
+
+export interface QueueSeries { key: string; label: string }
+
+/** Which queue series to draw: one pair per queue, or the sum when there are many. */
+export function queueSeriesPlan(queueIds: readonly string[]): { perQueue: boolean; series: QueueSeries[] } {
+  if (queueIds.length <= MAX_QUEUE_LINES) {
+    return { perQueue: true, series: queueIds.flatMap((id) => [{ key: `${id}:ready`, label: `${id} ready` }, { key: `${id}:unacked`, label: `${id} unacked` }]) };
+  }
+  return { perQueue: false, series: [{ key: 'all:ready', label: `ready (${queueIds.length} queues)` }, { key: 'all:unacked', label: `unacked (${queueIds.length} queues)` }] };
+}
+
+/** Ready and unacked messages over time for the given queues. */
+export function queueDepthRows(ctx: SeriesContext, queueIds: readonly string[], window: ChartWindow): ChartRow[] {
+  const plan = queueSeriesPlan(queueIds);
+  const queues = queueIds.map((id) => ({ id, i: ctx.nodeIds.indexOf(id) })).filter((q) => q.i >= 0);
+  const rows = windowed(ctx.samples, window).map((s) => {
+    const row: ChartRow = { t: s.tMs / 1000 };
+    let ready = 0;
+    let unacked = 0;
+    for (const q of queues) {
+      const r = nodeValue(ctx, s, q.i, 'ready');
+      const u = nodeValue(ctx, s, q.i, 'unacked');
+      if (plan.perQueue) { row[`${q.id}:ready`] = finite(r); row[`${q.id}:unacked`] = finite(u); }
+      ready += r; unacked += u;
+    }
+    if (!plan.perQueue) { row['all:ready'] = finite(ready); row['all:unacked'] = finite(unacked); }
+    return row;
+  });
+  return downsample(rows);
+}

@@ -1,0 +1,77 @@
+/**
+ * What the Summary tab shows, as plain data: the CLI report's totals, the balance check,
+ * latency, and every node's counters flattened to columns. Pure; tested without React.
+ */
+import type { LatencySummary, MessageTotals, NodeReport, Snapshot } from '../../engine/api';
+
+export type TotalKey = Exclude<keyof MessageTotals, 'droppedByReason'>;
+
+/** The CLI's order and words. */
+export const TOTAL_ROWS: { key: TotalKey; label: string }[] = [
+  { key: 'produced', label: 'produced (all copies)' },
+  { key: 'published', label: 'published' },
+  { key: 'routedCopies', label: 'routed copies' },
+  { key: 'forwarded', label: 'forwarded' },
+  { key: 'acked', label: 'acked' },
+  { key: 'queued', label: 'queued' },
+  { key: 'inFlight', label: 'in flight' },
+  { key: 'deadLettered', label: 'dead-lettered' },
+  { key: 'dropped', label: 'dropped' },
+];
+
+export const LATENCY_KEYS = ['count', 'mean', 'p50', 'p95', 'p99', 'max'] as const satisfies readonly (keyof LatencySummary)[];
+
+export interface Balance {
+  /** produced = published + routedCopies + forwarded */
+  sourcesOk: boolean;
+  /** produced = acked + queued + inFlight + deadLettered + dropped */
+  outcomesOk: boolean;
+  /** dropped = sum of droppedByReason */
+  dropsOk: boolean;
+  accounted: number;
+}
+
+export function balance(m: MessageTotals): Balance {
+  const accounted = m.acked + m.queued + m.inFlight + m.deadLettered + m.dropped;
+  const byReason = Object.values(m.droppedByReason).reduce<number>((a, b) => a + (b ?? 0), 0);
+  return {
+    sourcesOk: m.produced === m.published + m.routedCopies + m.forwarded,
+    outcomesOk: m.produced === accounted,
+    dropsOk: m.dropped === byReason,
+    accounted,
+  };
+}
+
+const isLatency = (v: unknown): v is LatencySummary =>
+  typeof v === 'object' && v !== null && LATENCY_KEYS.every((k) => k in v);
+
+/** A node's report as flat columns: `latencyMs.p99`, `droppedByReason.unroutable`, … */
+export function flattenNode(node: NodeReport): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (typeof value === 'number' || typeof value === 'string') out[key] = value;
+    else if (isLatency(value)) for (const k of LATENCY_KEYS) out[`${key}.${k}`] = value[k];
+    else for (const [sub, v] of Object.entries(value)) out[`${key}.${sub}`] = v;
+  }
+  return out;
+}
+
+/** Columns of the per-node table: every field any node has, in first-seen order, kind first. */
+export function nodeColumns(rows: readonly Record<string, number | string>[]): string[] {
+  const seen = new Set<string>(['kind']);
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
+
+export function nodeTable(snapshot: Snapshot): { ids: string[]; columns: string[]; rows: Record<string, number | string>[] } {
+  const ids = Object.keys(snapshot.nodes);
+  const rows = ids.map((id) => flattenNode(snapshot.nodes[id]!));
+  return { ids, columns: nodeColumns(rows), rows };
+}
+
+/** Numbers as people read them; exact values go in data-value attributes for tests. */
+export function formatNumber(v: number): string {
+  if (Number.isNaN(v)) return '—';
+  if (Number.isInteger(v)) return v.toLocaleString('en-US');
+  return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
