@@ -71,7 +71,7 @@ describe('parseScenario fills defaults', () => {
     if (producer.kind !== 'producer') throw new Error('expected a producer');
     producer.position.x = 99;
     (producer.config.arrival as { ratePerSec: number }).ratePerSec = 999;
-    producer.config.routingKeys.keys.push('leaked');
+    (producer.config.routingKeys.keys as string[]).push('leaked');
     first.faults.push('leaked');
     first.workload.warmupMs = 5;
     const second = parsed(minimal);

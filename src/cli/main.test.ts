@@ -1,0 +1,94 @@
+/** The real CLI in a child process, as `npm run sim` runs it: exit codes 0–3, stdout/stderr, determinism. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const tmp = mkdtempSync(join(tmpdir(), 'brokerlab-cli-'));
+
+interface Ran { code: number | null; stdout: string; stderr: string }
+
+/** Runs the CLI with tsx, without a shell; resolves whatever the exit code. */
+function sim(...args: string[]): Promise<Ran> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 },
+      (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }));
+  });
+}
+
+function scenarioFile(name: string, doc: unknown): string {
+  const path = join(tmp, name);
+  writeFileSync(path, JSON.stringify(doc));
+  return path;
+}
+
+describe('npm run sim (child process)', () => {
+  it('exits 0 and prints exactly one JSON object with --json; tutorial 5 routes as the tutorial says', async () => {
+    const r = await sim('examples/topic-routing.json', '--json', '--until', '20');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(['scenario', 'seed', 'simulatedSeconds', 'events', 'messages', 'latencyMs', 'queueWaitMs', 'nodes']);
+    expect(report.simulatedSeconds).toBe(20);
+    const m = report.messages;
+    expect(m.acked + m.queued + m.inFlight + m.deadLettered + m.dropped).toBe(m.produced);
+    // 9 keys × 10: Q1 (*.orange.*) takes 3 keys, Q2 (*.*.rabbit, lazy.#) 5, and 3 match nothing (A1.2, A1.1.5, A1.1.7).
+    expect(report.nodes.q1.in).toBe(30);
+    expect(report.nodes.q2.in).toBe(50);
+    expect(m.routedCopies).toBe(20);
+    expect(m.droppedByReason).toEqual({ unroutable: 30 });
+  });
+
+  it('gives byte-identical JSON for the same file and seed, and different JSON for another seed', async () => {
+    const a = await sim('examples/one-way.json', '--json', '--until', '5', '--seed', '11');
+    const b = await sim('examples/one-way.json', '--seed=11', '--until=5', '--json');
+    const c = await sim('examples/one-way.json', '--json', '--until', '5', '--seed', '12');
+    expect([a.code, b.code, c.code]).toEqual([0, 0, 0]);
+    expect(JSON.parse(a.stdout).messages.produced).toBeGreaterThan(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(c.stdout).not.toBe(a.stdout);
+    expect(JSON.parse(c.stdout).seed).toBe(12);
+  });
+
+  it('exits 1 with one `path: message` line per schema error on stderr', async () => {
+    const file = scenarioFile('bad.json', {
+      version: 2,
+      nodes: [{ id: 'p', kind: 'producer' }, { id: 'c', kind: 'consumer', config: { prefetch: -2 } }],
+      edges: [{ id: 'e', source: 'p', target: 'c' }],
+    });
+    const r = await sim(file, '--json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      `${file}: invalid scenario (2 errors)`,
+      'nodes[1].config.prefetch: must be a whole number ≥ 1 and ≤ 65535, got -2',
+      'edges[0]: a producer cannot connect to a consumer; a producer can connect to: exchange, queue',
+    ]);
+  });
+
+  it('exits 2 with the error and a usage line for a bad argument', async () => {
+    const r = await sim('examples/one-way.json', '--until', '-3');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('error: --until must be a number of seconds ≥ 0, got "-3"\nusage: npm run sim -- <scenario.json> [--seed N] [--until SECONDS] [--json] [--help]\n');
+  });
+
+  it('exits 3 when the engine stops with an error', async () => {
+    // A consumer that fails every message instantly requeues it forever without time passing: a livelock.
+    const file = scenarioFile('livelock.json', {
+      version: 2,
+      nodes: [
+        { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 1 }, count: 1 } },
+        { id: 'q', kind: 'queue' },
+        { id: 'c', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 0 }, failureProbability: 1 } },
+      ],
+      edges: [{ id: 'a', source: 'p', target: 'q' }, { id: 'b', source: 'q', target: 'c' }],
+    });
+    const r = await sim(file, '--json', '--until', '2');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^engine error \(\w+\): .+\n$/);
+  });
+});

@@ -1,0 +1,70 @@
+import type { LatencySummary, NodeReport } from '../engine';
+import { columns, formatNumber, type Align } from './format';
+import { accountedFor, type Report } from './report';
+
+/** Counter columns of the node table, in this order; a node without one shows a blank. */
+const NODE_COLUMNS: [key: string, header: string][] = [
+  ['in', 'in'], ['out', 'out'], ['acked', 'acked'], ['nacked', 'nacked'], ['redelivered', 'redeliv'], ['dropped', 'dropped'],
+  ['ready', 'ready'], ['maxReady', 'max ready'], ['unacked', 'unacked'], ['busy', 'busy'], ['buffered', 'buffered'], ['utilisation', 'util'],
+];
+/** The string field that qualifies each kind, shown next to it: "exchange (topic)". */
+const KIND_DETAIL = ['type', 'flavor', 'ackMode'];
+
+function headerLines(report: Report): string[] {
+  return [
+    `Scenario: ${report.scenario}`,
+    `Seed ${report.seed} · ${formatNumber(report.simulatedSeconds)} simulated seconds · ${report.events} events`,
+  ];
+}
+
+function messageLines(report: Report): string[] {
+  const m = report.messages;
+  const reasons = Object.entries(m.droppedByReason).map(([r, n]) => `${r} ${n}`).join(', ');
+  const total = accountedFor(m);
+  const check = total === m.produced
+    ? `✓ acked + queued + in flight + dead-lettered + dropped = ${total} = produced`
+    : `✗ acked + queued + in flight + dead-lettered + dropped = ${total}, but produced = ${m.produced} (off by ${total - m.produced})`;
+  const rows = [
+    ['produced', String(m.produced), `published ${m.published} + routed copies ${m.routedCopies} + forwarded ${m.forwarded}`],
+    ['acked', String(m.acked), ''],
+    ['queued', String(m.queued), ''],
+    ['in flight', String(m.inFlight), ''],
+    ['dead-lettered', String(m.deadLettered), ''],
+    ['dropped', String(m.dropped), reasons],
+  ];
+  return ['Messages', ...columns(rows, ['left', 'right', 'left']), `  ${check}`];
+}
+
+function latencyLines(title: string, s: LatencySummary): string[] {
+  const cells = [s.mean, s.p50, s.p95, s.p99, s.max].map((v) => formatNumber(v, 2));
+  const table = columns([['samples', 'mean', 'p50', 'p95', 'p99', 'max'], [String(s.count), ...cells]], ['right', 'right', 'right', 'right', 'right', 'right']);
+  return [title, ...table];
+}
+
+function kindCell(node: NodeReport): string {
+  const detail = KIND_DETAIL.map((k) => node[k]).find((v) => typeof v === 'string');
+  return detail === undefined ? node.kind : `${node.kind} (${detail})`;
+}
+
+function nodeLines(report: Report): string[] {
+  const nodes = Object.entries(report.nodes);
+  const used = NODE_COLUMNS.filter(([key]) => nodes.some(([, n]) => typeof n[key] === 'number'));
+  const header = ['node', 'kind', ...used.map(([, h]) => h)];
+  const rows = nodes.map(([id, node]) => [id, kindCell(node), ...used.map(([key]) => {
+    const v = node[key];
+    return typeof v === 'number' ? formatNumber(v) : '';
+  })]);
+  const align: Align[] = ['left', 'left', ...used.map((): Align => 'right')];
+  return ['Nodes', ...columns([header, ...rows], align)];
+}
+
+/** The human-readable summary printed without --json. */
+export function formatSummary(report: Report): string {
+  return [
+    ...headerLines(report), '',
+    ...messageLines(report), '',
+    ...latencyLines('End-to-end latency, publish → ack (ms)', report.latencyMs), '',
+    ...latencyLines('Queue wait, enqueue → delivery (ms)', report.queueWaitMs), '',
+    ...nodeLines(report),
+  ].join('\n') + '\n';
+}
