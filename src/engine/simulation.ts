@@ -2,7 +2,7 @@ import { connectionRole, type Scenario } from '../schema';
 import { LIVE_FIELDS, type EngineError, type RunResult, type Simulation, type SimulationOptions, type Snapshot } from './api';
 import { EventQueue } from './kernel/eventQueue';
 import { Accounting, type Census } from './metrics/accounting';
-import { LatencyHistogram } from './metrics/latencyHistogram';
+import { LatencyRegistry } from './metrics/latencyHistogram';
 import { PRIORITY, type SimContext } from './model/context';
 import type { EdgeRuntime } from './model/edge';
 import type { Message } from './model/message';
@@ -27,8 +27,8 @@ class SimulationRun implements Simulation, SimContext {
   readonly nodeIds: readonly string[];
   readonly edgeIds: readonly string[];
   readonly accounting = new Accounting();
-  readonly endToEnd = new LatencyHistogram();
-  readonly queueWait = new LatencyHistogram();
+  readonly endToEnd = new LatencyRegistry();
+  readonly queueWait = new LatencyRegistry();
   readonly warmupMs: number;
   private readonly queue = new EventQueue(4096);
   private readonly nodes: NodeModel[];
@@ -85,11 +85,8 @@ class SimulationRun implements Simulation, SimContext {
 
   nextMessageId(): number { return ++this.messageIds; }
 
-  recordAck(message: Message): void {
-    if (message.originAt < this.warmupMs) return;
-    const ms = this.clock - message.originAt;
-    this.endToEnd.record(ms);
-    this.sampler?.endToEnd.record(ms);
+  sampleLatency(latencyMs: number): void {
+    this.sampler?.endToEnd.record(latencyMs);
   }
 
   // ---- Simulation: what the host may do ----
@@ -159,7 +156,7 @@ class SimulationRun implements Simulation, SimContext {
     return {
       seed: this.seed, timeMs: this.clock, events: this.eventCount,
       messages: this.accounting.totals(this.census()),
-      latencyMs: this.endToEnd.summary(), queueWaitMs: this.queueWait.summary(), nodes,
+      latencyMs: this.endToEnd.merged().summary(), queueWaitMs: this.queueWait.merged().summary(), nodes,
     };
   }
 

@@ -1,36 +1,30 @@
-// The JS-only Int32 histogram module: no zlib, no clock, no WebAssembly (the package index pulls those in).
-import Int32Histogram from 'hdr-histogram-js/dist/Int32Histogram';
 import type { LatencySummary } from '../api';
+import { LogLinearHistogram } from './logLinearHistogram';
 
 const MICROS_PER_MS = 1000;
 
 /**
- * Latency in fixed memory: an HDR histogram (3 significant digits) of microseconds.
- * Memory depends on the range of values seen (it auto-resizes), never on how many were recorded.
+ * Latency in fixed memory: an HDR-style histogram (3 significant digits) of microseconds.
+ * Memory depends on the range of values seen, never on how many were recorded.
  */
 export class LatencyHistogram {
-  private readonly h: Int32Histogram;
+  private readonly h = new LogLinearHistogram();
   private sumMs = 0;
 
-  constructor() {
-    this.h = new Int32Histogram(1, 2 ** 20, 3);
-    this.h.autoResize = true;
-  }
-
   record(ms: number): void {
-    this.h.recordValue(Math.round(ms * MICROS_PER_MS));
+    this.h.record(Math.round(ms * MICROS_PER_MS));
     this.sumMs += ms;
   }
 
-  get count(): number { return this.h.totalCount; }
+  get count(): number { return this.h.count; }
 
   /** Value at a percentile (0–100) in ms, or NaN when empty. */
   percentile(p: number): number {
-    return this.h.totalCount === 0 ? NaN : this.h.getValueAtPercentile(p) / MICROS_PER_MS;
+    return this.h.count === 0 ? NaN : this.h.valueAtPercentile(p) / MICROS_PER_MS;
   }
 
   summary(): LatencySummary {
-    const count = this.h.totalCount;
+    const count = this.h.count;
     if (count === 0) return { count: 0, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 };
     return {
       count,
@@ -39,8 +33,13 @@ export class LatencyHistogram {
       p50: round3(this.percentile(50)),
       p95: round3(this.percentile(95)),
       p99: round3(this.percentile(99)),
-      max: round3(this.h.maxValue / MICROS_PER_MS),
+      max: round3(this.h.max / MICROS_PER_MS),
     };
+  }
+
+  add(other: LatencyHistogram): void {
+    this.h.add(other.h);
+    this.sumMs += other.sumMs;
   }
 
   reset(): void {
@@ -51,3 +50,24 @@ export class LatencyHistogram {
 
 /** Reports round to the microsecond so that text and JSON stay stable and readable. */
 export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * A system-wide latency made of per-node histograms, merged when asked: each value is recorded
+ * once, by the node that saw it, instead of twice on the hot path.
+ */
+export class LatencyRegistry {
+  private readonly parts: LatencyHistogram[] = [];
+
+  /** A new histogram that counts towards this registry. */
+  create(): LatencyHistogram {
+    const h = new LatencyHistogram();
+    this.parts.push(h);
+    return h;
+  }
+
+  merged(): LatencyHistogram {
+    const all = new LatencyHistogram();
+    for (const part of this.parts) all.add(part);
+    return all;
+  }
+}

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../schema';
 import type { Accounting } from '../metrics/accounting';
-import type { LatencyHistogram } from '../metrics/latencyHistogram';
+import type { LatencyRegistry } from '../metrics/latencyHistogram';
 import type { Random } from '../random/prng';
 import type { EdgeRuntime } from './edge';
 import type { Message } from './message';
@@ -21,11 +21,11 @@ export interface SimContext {
   random(nodeId: string, purpose: string): Random;
   nextMessageId(): number;
   readonly accounting: Accounting;
-  /** System-wide latency: end to end and queue wait. */
-  readonly endToEnd: LatencyHistogram;
-  readonly queueWait: LatencyHistogram;
+  /** System-wide latency, made of the nodes' own histograms: end to end, and queue wait. */
+  readonly endToEnd: LatencyRegistry;
+  readonly queueWait: LatencyRegistry;
   /** Latency samples of messages first published before this time are left out (warm-up). */
   readonly warmupMs: number;
-  /** Counts messages acked in the current sample interval and records their end-to-end latency. */
-  recordAck(message: Message): void;
+  /** A message was acked `latencyMs` after its chain began: feeds the charts' latency series. */
+  sampleLatency(latencyMs: number): void;
 }

@@ -1,7 +1,7 @@
 import type { NodeReport } from '../../api';
 import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
-import { LatencyHistogram, round3 } from '../../metrics/latencyHistogram';
+import { round3, type LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
@@ -37,8 +37,7 @@ export class ConsumerModel implements NodeModel {
   private forwarded = 0;
   private intervalIn = 0;
   private intervalOut = 0;
-  private readonly latency = new LatencyHistogram();
-  private readonly intervalLatency = new LatencyHistogram();
+  private readonly latency: LatencyHistogram;
 
   constructor(readonly index: number, readonly id: string, node: NodeOf<'consumer'>, private readonly ctx: SimContext) {
     const c = node.config;
@@ -48,13 +47,20 @@ export class ConsumerModel implements NodeModel {
     this.failures = ctx.random(id, 'failure');
     this.failureProbability = c.failureProbability;
     this.busyTime = new BusyTime(c.concurrency);
+    this.latency = ctx.endToEnd.create();
   }
 
-  start(): void { /* subscriptions are opened by the queues */ }
+  /** Input edges by edge index (sparse), to find a delivery's subscription when processing ends. */
+  private readonly inputByIndex: EdgeRuntime[] = [];
+
+  start(): void {
+    for (const edge of this.inputs) this.inputByIndex[edge.index] = edge;
+  }
 
   receive(message: Message, edge: EdgeRuntime): void {
     this.received++;
     this.intervalIn++;
+    if (this.busy < this.capacity && this.buffer.length === 0) { this.begin(message, edge); return; }
     this.buffer.push(message);
     this.bufferEdges.push(edge);
     this.pump();
@@ -62,19 +68,19 @@ export class ConsumerModel implements NodeModel {
 
   /** Starts buffered deliveries while slots are free, oldest first. */
   private pump(): void {
-    while (this.busy < this.capacity && this.buffer.length > 0) {
-      const message = this.buffer.shift()!;
-      const edge = this.bufferEdges.shift()!;
-      this.busyTime.change(this.ctx.now(), +1);
-      this.busy++;
-      this.ctx.schedule(this.service(), this.index, EV_DONE, message, this.inputs.indexOf(edge));
-    }
+    while (this.busy < this.capacity && this.buffer.length > 0) this.begin(this.buffer.shift()!, this.bufferEdges.shift()!);
+  }
+
+  private begin(message: Message, edge: EdgeRuntime): void {
+    this.busyTime.change(this.ctx.now(), +1);
+    this.busy++;
+    this.ctx.schedule(this.service(), this.index, EV_DONE, message, edge.index);
   }
 
   handle(type: number, payload: unknown, arg: number): void {
     if (type !== EV_DONE) return;
     const message = payload as Message;
-    const edge = this.inputs[arg]!;
+    const edge = this.inputByIndex[arg]!;
     this.busyTime.change(this.ctx.now(), -1);
     this.busy--;
     const failed = this.failureProbability > 0 && this.failures.next() < this.failureProbability;
@@ -98,11 +104,10 @@ export class ConsumerModel implements NodeModel {
     this.processed++;
     this.forward(message);
     this.ctx.accounting.acked++;
-    this.ctx.recordAck(message);
     if (message.originAt >= this.ctx.warmupMs) {
       const ms = this.ctx.now() - message.originAt;
       this.latency.record(ms);
-      this.intervalLatency.record(ms);
+      this.ctx.sampleLatency(ms);
     }
     if (this.subscriber.ackMode === 'manual') edge.source.deliverySource?.ack(message, edge);
   }
@@ -137,10 +142,8 @@ export class ConsumerModel implements NodeModel {
     out[o + SAMPLE.outPerSec] = (this.intervalOut * 1000) / intervalMs;
     out[o + SAMPLE.busy] = this.busy;
     out[o + SAMPLE.unacked] = this.buffer.length + this.busy;
-    out[o + SAMPLE.p50] = this.intervalLatency.percentile(50);
-    out[o + SAMPLE.p95] = this.intervalLatency.percentile(95);
-    out[o + SAMPLE.p99] = this.intervalLatency.percentile(99);
-    this.intervalIn = 0; this.intervalOut = 0; this.intervalLatency.reset();
+    out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
+    this.intervalIn = 0; this.intervalOut = 0;
   }
 
   report(): NodeReport {

@@ -1,7 +1,7 @@
 import type { NodeReport } from '../../api';
 import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
-import { LatencyHistogram } from '../../metrics/latencyHistogram';
+import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import type { Message } from '../../model/message';
@@ -20,7 +20,8 @@ export class QueueModel implements NodeModel, DeliverySource {
   readonly deliverySource = this;
   private readonly ready = new ReadyList();
   private readonly subs: Subscription[] = [];
-  private readonly subByEdge = new Map<number, Subscription>();
+  /** Subscriptions by edge index (sparse): settling is on the hot path, so no Map. */
+  private readonly subByEdge: Subscription[] = [];
   private rr = 0;
   private seq = 0;
   private unacked = 0;
@@ -33,10 +34,11 @@ export class QueueModel implements NodeModel, DeliverySource {
   private maxReady = 0;
   private intervalIn = 0;
   private intervalOut = 0;
-  private readonly wait = new LatencyHistogram();
-  private readonly intervalWait = new LatencyHistogram();
+  private readonly wait: LatencyHistogram;
 
-  constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'queue'>, private readonly ctx: SimContext) {}
+  constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'queue'>, private readonly ctx: SimContext) {
+    this.wait = ctx.queueWait.create();
+  }
 
   start(): void {
     for (const edge of this.outputs) {
@@ -44,7 +46,7 @@ export class QueueModel implements NodeModel, DeliverySource {
       if (!subscriber) continue;
       const sub = new Subscription(edge, subscriber);
       this.subs.push(sub);
-      this.subByEdge.set(edge.index, sub);
+      this.subByEdge[edge.index] = sub;
     }
   }
 
@@ -84,8 +86,6 @@ export class QueueModel implements NodeModel, DeliverySource {
     const waited = this.ctx.now() - message.enqueuedAt;
     if (message.originAt >= this.ctx.warmupMs) {
       this.wait.record(waited);
-      this.intervalWait.record(waited);
-      this.ctx.queueWait.record(waited);
     }
     // A1.4: every delivery after the first carries redelivered=true.
     if (message.redelivered) this.redelivered++;
@@ -120,7 +120,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   }
 
   private settle(edge: EdgeRuntime): void {
-    const sub = this.subByEdge.get(edge.index);
+    const sub = this.subByEdge[edge.index];
     if (sub && sub.unacked > 0) { sub.unacked--; this.unacked--; }
   }
 
@@ -140,10 +140,8 @@ export class QueueModel implements NodeModel, DeliverySource {
     out[o + SAMPLE.outPerSec] = (this.intervalOut * 1000) / intervalMs;
     out[o + SAMPLE.ready] = this.ready.length;
     out[o + SAMPLE.unacked] = this.unacked;
-    out[o + SAMPLE.p50] = this.intervalWait.percentile(50);
-    out[o + SAMPLE.p95] = this.intervalWait.percentile(95);
-    out[o + SAMPLE.p99] = this.intervalWait.percentile(99);
-    this.intervalIn = 0; this.intervalOut = 0; this.intervalWait.reset();
+    out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
+    this.intervalIn = 0; this.intervalOut = 0;
   }
 
   report(): NodeReport {

@@ -1,0 +1,25 @@
+import { parseScenario, type Scenario, type ScenarioInput } from '../src/schema';
+
+function parsed(input: ScenarioInput): Scenario {
+  const r = parseScenario(input);
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  return r.scenario;
+}
+
+/**
+ * `chains` independent producer → queue → consumer chains, Poisson arrivals at `ratePerSec` and
+ * exponential service with mean `serviceMs` (utilisation = rate × service / 1000).
+ */
+export function mm1Chains(chains: number, ratePerSec: number, serviceMs: number, durationMs: number): Scenario {
+  const nodes: ScenarioInput['nodes'] = [];
+  const edges: NonNullable<ScenarioInput['edges']> = [];
+  for (let i = 0; i < chains; i++) {
+    nodes.push(
+      { id: `p${i}`, kind: 'producer', config: { arrival: { type: 'poisson', ratePerSec } } },
+      { id: `q${i}`, kind: 'queue' },
+      { id: `c${i}`, kind: 'consumer', config: { serviceTimeMs: { type: 'exponential', mean: serviceMs }, prefetch: 1 } },
+    );
+    edges.push({ id: `pq${i}`, source: `p${i}`, target: `q${i}` }, { id: `qc${i}`, source: `q${i}`, target: `c${i}` });
+  }
+  return parsed({ version: 2, name: `mm1-${chains}`, seed: 42, durationMs, nodes, edges });
+}
