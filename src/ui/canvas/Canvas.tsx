@@ -1,0 +1,121 @@
+import {
+  Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow,
+  type Connection, type Edge, type OnConnectEnd,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { kindSpec, type NodeKind } from '../../schema';
+import { refuseConnection } from '../document/connectionRules';
+import { getScenario, useDocumentStore } from '../document/documentStore';
+import { notify } from '../notify/notifyStore';
+import { onAddAtCentre } from '../palette/addRequest';
+import { DRAG_MIME } from '../palette/PaletteItem';
+import { useFitViewRequest } from '../view/fitView';
+import { useViewStore } from '../view/viewStore';
+import { explainDrop } from './connectionFeedback';
+import { EmptyCanvasHint } from './EmptyCanvasHint';
+import { edgeTypes } from './edges/MessageEdge';
+import { onEdgesChange, onNodesChange, startFlowSync, useFlowStore } from './flowStore';
+import type { KindNode, MessageEdge } from './flowTypes';
+import { nodeTypes } from './nodes/nodeTypes';
+import './canvas.css';
+
+const GRID = 16;
+/** Roughly half a node, so a dropped node lands centred on the pointer. */
+const NODE_HALF = { x: 100, y: 40 };
+
+const isValidConnection = (c: Connection | Edge) => refuseConnection(getScenario(), c.source, c.target) === null;
+
+function onConnect(c: Connection): void {
+  const result = useDocumentStore.getState().connect(c.source, c.target);
+  if (!result.ok) notify(result.reason, 'error');
+}
+
+const onConnectEnd: OnConnectEnd = (event, state) => {
+  const reason = explainDrop(event, state);
+  if (reason) notify(`Connection refused: ${reason}`, 'error');
+};
+
+function addNodeAt(kind: NodeKind, position: { x: number; y: number }): void {
+  const id = useDocumentStore.getState().addNode(kind, {
+    x: Math.round(position.x / GRID) * GRID, y: Math.round(position.y / GRID) * GRID,
+  });
+  useViewStore.getState().setSelection([id], []);
+}
+
+function CanvasInner() {
+  const nodes = useFlowStore((s) => s.nodes);
+  const edges = useFlowStore((s) => s.edges);
+  const theme = useViewStore((s) => s.theme);
+  const fitRequest = useFitViewRequest((s) => s.n);
+  const { screenToFlowPosition, fitView } = useReactFlow<KindNode, MessageEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(() => startFlowSync(), []);
+  useEffect(() => {
+    if (fitRequest === 0) return;
+    // Wait for freshly loaded nodes to be measured before fitting them.
+    const t = setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }), 50);
+    return () => clearTimeout(t);
+  }, [fitRequest, fitView]);
+  useEffect(() => {
+    onAddAtCentre((kind) => {
+      const box = wrapper.current?.getBoundingClientRect();
+      if (!box) return;
+      const centre = screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+      const taken = new Set(getScenario().nodes.map((n) => `${n.position.x},${n.position.y}`));
+      let p = { x: centre.x - NODE_HALF.x, y: centre.y - NODE_HALF.y };
+      p = { x: Math.round(p.x / GRID) * GRID, y: Math.round(p.y / GRID) * GRID };
+      while (taken.has(`${p.x},${p.y}`)) p = { x: p.x + 2 * GRID, y: p.y + 2 * GRID };
+      addNodeAt(kind, p);
+    });
+    return () => onAddAtCentre(null);
+  }, [screenToFlowPosition]);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback((e: DragEvent) => {
+    const kind = e.dataTransfer.getData(DRAG_MIME);
+    if (!kindSpec(kind)) return;
+    e.preventDefault();
+    const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    addNodeAt(kind as NodeKind, { x: p.x - NODE_HALF.x, y: p.y - NODE_HALF.y });
+  }, [screenToFlowPosition]);
+  const onNodeDragStop = useCallback((_: unknown, _node: KindNode, dragged: KindNode[]) => {
+    useDocumentStore.getState().moveNodes(Object.fromEntries(dragged.map((n) => [n.id, n.position])));
+  }, []);
+
+  return (
+    <div className="canvas" ref={wrapper} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<KindNode, MessageEdge>
+        nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
+        onConnect={onConnect} onConnectEnd={onConnectEnd} isValidConnection={isValidConnection}
+        onNodeDragStop={onNodeDragStop}
+        colorMode={theme} snapToGrid snapGrid={[GRID, GRID]}
+        deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        fitView fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }} minZoom={0.2} maxZoom={2.5}
+        defaultEdgeOptions={{ type: 'message' }} connectionRadius={28}
+        proOptions={{ hideAttribution: false }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="var(--canvas-dots)" />
+        <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={(n) => `var(--kind-${n.type ?? 'queue'})`}
+          ariaLabel="Minimap" style={{ width: 160, height: 100 }} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {nodes.length === 0 && <EmptyCanvasHint />}
+    </div>
+  );
+}
+
+/** The topology editor: React Flow over the document store. */
+export function Canvas() {
+  return (
+    <ReactFlowProvider>
+      <CanvasInner />
+    </ReactFlowProvider>
+  );
+}

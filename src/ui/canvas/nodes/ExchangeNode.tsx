@@ -1,0 +1,19 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { NodeOf } from '../../../schema';
+import { useNodeLive } from '../../run/telemetryStore';
+import type { KindNode } from '../flowTypes';
+import { compact } from './format';
+import { NodeShell, Stat } from './NodeShell';
+
+export const ExchangeNode = memo(function ExchangeNode({ id, data, selected }: NodeProps<KindNode>) {
+  const node = data.node as NodeOf<'exchange'>;
+  const live = useNodeLive(id);
+  return (
+    <NodeShell node={node} selected={!!selected} summary={<span className="bl-pill">{node.config.type}</span>}>
+      <Stat label="in" value={live ? compact(live.in) : '–'} />
+      <Stat label="routed" value={live ? compact(live.out) : '–'} />
+      <Stat label="unroutable" value={live ? compact(live.dropped) : '–'} title="Messages no binding matched (dropped)" />
+    </NodeShell>
+  );
+});

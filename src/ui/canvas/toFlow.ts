@@ -1,0 +1,36 @@
+import { connectionRole, type Scenario, type ScenarioNode } from '../../schema';
+import type { KindNode, MessageEdge } from './flowTypes';
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Canvas nodes for the document, keeping what React Flow measured and what is being dragged.
+ * A node whose document entry did not change keeps its `data` object, so its memoised component does not re-render.
+ */
+export function toFlowNodes(scenario: Scenario, previous: readonly KindNode[], selected: ReadonlySet<string>): KindNode[] {
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  return scenario.nodes.map((node: ScenarioNode): KindNode => {
+    const old = byId.get(node.id);
+    const data = old && old.type === node.kind && sameJson(old.data.node, node) ? old.data : { node };
+    const position = old?.dragging ? old.position : node.position;
+    const isSelected = selected.has(node.id);
+    if (old && old.data === data && old.position === position && old.selected === isSelected) return old;
+    return { ...old, id: node.id, type: node.kind, position, data, selected: isSelected };
+  });
+}
+
+export function toFlowEdges(scenario: Scenario, previous: readonly MessageEdge[], selected: ReadonlySet<string>): MessageEdge[] {
+  const kinds = new Map(scenario.nodes.map((n) => [n.id, n]));
+  const byId = new Map(previous.map((e) => [e.id, e]));
+  return scenario.edges.map((edge): MessageEdge => {
+    const source = kinds.get(edge.source);
+    const target = kinds.get(edge.target);
+    const role = (source && target && connectionRole(source.kind, target.kind)) || 'publish';
+    const exchangeType = source?.kind === 'exchange' ? source.config.type : undefined;
+    const old = byId.get(edge.id);
+    const data = old?.data && sameJson(old.data, { edge, role, exchangeType }) ? old.data : { edge, role, exchangeType };
+    const isSelected = selected.has(edge.id);
+    if (old && old.data === data && old.selected === isSelected) return old;
+    return { id: edge.id, source: edge.source, target: edge.target, type: 'message', data, selected: isSelected };
+  });
+}

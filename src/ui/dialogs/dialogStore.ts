@@ -1,0 +1,28 @@
+import { create } from 'zustand';
+import { formatError, type ScenarioError } from '../../schema';
+
+export type DialogSpec =
+  | { type: 'errors'; title: string; intro: string; lines: string[] }
+  | { type: 'share'; url: string; copied: boolean }
+  | { type: 'confirm'; title: string; message: string; confirmLabel: string; onConfirm: () => void }
+  | { type: 'help' }
+  | { type: 'examples' };
+
+interface DialogState {
+  dialog: DialogSpec | null;
+  open: (dialog: DialogSpec) => void;
+  close: () => void;
+}
+
+export const useDialogStore = create<DialogState>()((set) => ({
+  dialog: null,
+  open: (dialog) => set({ dialog }),
+  close: () => set({ dialog: null }),
+}));
+
+export const openDialog = (dialog: DialogSpec) => useDialogStore.getState().open(dialog);
+
+/** Shows a refused document's errors, one `path: message` line each. */
+export function showScenarioErrors(title: string, intro: string, errors: readonly ScenarioError[]): void {
+  openDialog({ type: 'errors', title, intro, lines: errors.map(formatError) });
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useForm } from '../form';
+import type { Path } from '../paths';
+import { Field } from './Field';
+
+const pretty = (v: unknown) => JSON.stringify(v ?? null, null, 1);
+
+/** Raw JSON for a long list (a script of messages): committed when the text parses, else a JSON error shows. */
+export function JsonField({ path, label, hint }: { path: Path; label: string; hint?: string }) {
+  const form = useForm();
+  const value = form.get(path);
+  const [text, setText] = useState(() => pretty(value));
+  const [seen, setSeen] = useState(value);
+  const [syntax, setSyntax] = useState<string | null>(null);
+  if (seen !== value) {
+    setSeen(value);
+    let same = false;
+    try { same = JSON.stringify(JSON.parse(text)) === JSON.stringify(value); } catch { same = false; }
+    if (!same) { setText(pretty(value)); setSyntax(null); }
+  }
+  const change = (next: string) => {
+    setText(next);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(next);
+    } catch (e) {
+      setSyntax(`not valid JSON: ${(e as Error).message}`);
+      return;
+    }
+    setSyntax(null);
+    form.set(path, parsed);
+  };
+  const errors = [...(syntax ? [syntax] : []), ...form.errorsAt(path, true)];
+  return (
+    <Field label={label} hint={hint} errors={errors}>
+      {({ inputId, describedBy, invalid }) => (
+        <textarea id={inputId} className="input" rows={6} value={text} spellCheck={false}
+          aria-invalid={invalid} aria-describedby={describedBy} data-path={path.join('.')}
+          onChange={(e) => change(e.target.value)} />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ComponentType } from 'react';
+import type { NodeKind } from '../../../schema';
+import { ConsumerForm } from './ConsumerForm';
+import { ExchangeForm } from './ExchangeForm';
+import { ProducerForm } from './ProducerForm';
+import { QueueForm } from './QueueForm';
+
+/** The config form of each node kind; a kind missing here is a type error. */
+export const KIND_FORMS: Record<NodeKind, ComponentType> = {
+  producer: ProducerForm,
+  exchange: ExchangeForm,
+  queue: QueueForm,
+  consumer: ConsumerForm,
+};
