@@ -1,0 +1,80 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { compressToEncodedURIComponent } from 'lz-string';
+
+/**
+ * The browser (worker, paced at "max", run in chunks) and the CLI (one runUntil) must produce the
+ * same report for the same scenario and seed: the engine is deterministic and chunking must not matter.
+ */
+const CASES = [
+  { file: 'examples/competing-consumers.json', seed: 7 },
+  { file: 'examples/order-pipeline.json', seed: 3 },
+];
+
+interface CliReport {
+  seed: number;
+  events: number;
+  simulatedSeconds: number;
+  messages: Record<string, number | Record<string, number>>;
+  latencyMs: Record<string, number | null>;
+  nodes: Record<string, Record<string, unknown>>;
+}
+
+function cliReport(file: string, seed: number): CliReport {
+  const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', file, '--seed', String(seed), '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return JSON.parse(out) as CliReport;
+}
+
+/** The CLI's node report flattened the way the Summary's node table flattens it. */
+function flatten(node: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (v !== null && typeof v === 'object') for (const [sub, x] of Object.entries(v)) out[`${k}.${sub}`] = jsonValue(x);
+    else out[k] = jsonValue(v);
+  }
+  return out;
+}
+/** JSON has no NaN: the CLI writes null where the page shows NaN. */
+const jsonValue = (v: unknown): string => (v === null ? 'NaN' : String(v));
+
+async function value(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).getAttribute('data-value')) ?? '';
+}
+
+for (const { file, seed } of CASES) {
+  test(`browser at max equals the CLI: ${file} seed ${seed}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const scenario = JSON.parse(readFileSync(file, 'utf8')) as { durationMs: number };
+    const expected = cliReport(file, seed);
+
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`/#scenario=${compressToEncodedURIComponent(JSON.stringify(scenario))}`);
+    await expect(page.getByTestId('canvas')).toBeVisible();
+
+    const seedField = page.getByTestId('run-seed');
+    await seedField.fill(String(seed));
+    await seedField.press('Enter');
+    await page.getByTestId('run-speed').selectOption('max');
+    await page.getByTestId('run-play').click();
+    await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 90_000 });
+    await page.getByTestId('dock-tab-summary').click();
+    await expect(page.getByTestId('summary-time')).toHaveAttribute('data-value', String(scenario.durationMs));
+
+    expect(Number(await value(page, 'summary-seed'))).toBe(seed);
+    expect(Number(await value(page, 'summary-events'))).toBe(expected.events);
+    for (const [key, v] of Object.entries(expected.messages)) {
+      if (typeof v === 'number') expect(Number(await value(page, `summary-${key}`)), key).toBe(v);
+      else for (const [reason, n] of Object.entries(v)) expect(Number(await value(page, `summary-dropped-${reason}`)), reason).toBe(n);
+    }
+    for (const [key, v] of Object.entries(expected.latencyMs)) expect(await value(page, `summary-latency-${key}`), `latency ${key}`).toBe(jsonValue(v));
+    for (const [id, report] of Object.entries(expected.nodes)) {
+      for (const [field, v] of Object.entries(flatten(report))) {
+        expect(await value(page, `summary-node-${id}-${field}`), `${id}.${field}`).toBe(v);
+      }
+    }
+    await expect(page.getByTestId('summary-balance')).toHaveAttribute('data-ok', 'true');
+    await page.screenshot({ path: `e2e-artifacts/parity-${file.split('/').pop()?.replace('.json', '')}.png` });
+  });
+}

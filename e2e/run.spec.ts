@@ -1,0 +1,83 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { connect, dragFromPalette, node, openApp } from './helpers';
+
+/** A node's live figure by its label (`acked`, `published`, …), parsed from the compact form (950, 1.2k). */
+async function stat(page: Page, nodeId: string, label: string): Promise<number> {
+  const value = node(page, nodeId).locator('.bl-stat').filter({ has: page.locator('.bl-stat-label', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('.bl-stat-value');
+  const text = (await value.first().textContent())?.trim() ?? '';
+  const m = /^([\d.]+)([kM]?)$/.exec(text);
+  if (!m) return Number.NaN;
+  return Number(m[1]) * (m[2] === 'k' ? 1000 : m[2] === 'M' ? 1e6 : 1);
+}
+
+const events = async (page: Page): Promise<number> => Number(await page.getByTestId('run-events').getAttribute('data-events'));
+const status = (page: Page): Locator => page.getByTestId('run-status');
+
+test('build producer → queue → two consumers, run, pause, step and reset', async ({ page }) => {
+  await openApp(page);
+  const producer = await dragFromPalette(page, 'producer', { x: 120, y: 220 });
+  const queue = await dragFromPalette(page, 'queue', { x: 420, y: 220 });
+  const c1 = await dragFromPalette(page, 'consumer', { x: 720, y: 100 });
+  const c2 = await dragFromPalette(page, 'consumer', { x: 720, y: 360 });
+  await connect(page, producer, queue);
+  await connect(page, queue, c1);
+  await connect(page, queue, c2);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-play').click();
+  await expect(status(page)).toHaveText('running');
+
+  // Delivered counts rise on both consumers, and the clock moves.
+  await expect.poll(() => stat(page, c1, 'acked'), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => stat(page, c2, 'acked'), { timeout: 15_000 }).toBeGreaterThan(0);
+  const firstAcked = await stat(page, c1, 'acked');
+  await expect.poll(() => stat(page, c1, 'acked'), { timeout: 15_000 }).toBeGreaterThan(firstAcked);
+  await expect(page.getByTestId('run-clock')).not.toHaveText('00:00.000');
+
+  // Charts get data: recharts draws line paths.
+  await page.getByTestId('dock-tab-charts').click();
+  await expect(page.getByTestId('chart-throughput').locator('.recharts-line-curve').first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('chart-latency').locator('.recharts-line-curve').first()).toBeVisible();
+  await expect(page.getByTestId('chart-queue-depth').locator('.recharts-line-curve').first()).toBeVisible();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: 'e2e-artifacts/run-charts.png' });
+
+  // Pause: the event counter stops; Step advances it by exactly one event.
+  await page.getByTestId('run-play').click();
+  await expect(status(page)).toHaveText('paused');
+  const paused = await events(page);
+  await page.waitForTimeout(300);
+  expect(await events(page)).toBe(paused);
+  const clockBefore = await page.getByTestId('run-clock').textContent();
+  await page.getByTestId('run-step').click();
+  await expect.poll(() => events(page)).toBe(paused + 1);
+  await page.getByTestId('run-step').click();
+  await expect.poll(() => events(page)).toBe(paused + 2);
+  expect(await page.getByTestId('run-clock').textContent()).not.toBe(clockBefore);
+
+  // Space toggles play/pause when nothing is focused for typing.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Space');
+  await expect(status(page)).toHaveText('running');
+  await page.keyboard.press('Space');
+  await expect(status(page)).toHaveText('paused');
+
+  // Summary and log.
+  await page.getByTestId('dock-tab-summary').click();
+  await expect(page.getByTestId('summary-balance')).toHaveAttribute('data-ok', 'true');
+  expect(Number(await page.getByTestId('summary-acked').getAttribute('data-value'))).toBeGreaterThan(0);
+  await page.screenshot({ path: 'e2e-artifacts/run-summary.png' });
+  await page.getByTestId('dock-tab-log').click();
+  await expect(page.getByTestId('run-log').locator('[data-kind="loaded"]')).toHaveCount(1);
+  await expect(page.getByTestId('run-log').locator('[data-kind="step"]')).toHaveCount(2);
+
+  // Reset: back to zero, the topology untouched.
+  await page.getByTestId('run-reset').click();
+  await expect(page.getByTestId('run-clock')).toHaveText('00:00.000');
+  await expect.poll(() => events(page)).toBe(0);
+  await expect(status(page)).toHaveText('idle');
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+});
