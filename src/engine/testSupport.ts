@@ -1,0 +1,25 @@
+import { parseScenario, type Scenario, type ScenarioInput } from '../schema';
+
+type NodeInput = ScenarioInput['nodes'][number];
+type EdgeInput = NonNullable<ScenarioInput['edges']>[number];
+
+/** Builds a valid scenario for tests from nodes and `source>target[:bindingKey]` edge strings. */
+export function scenarioOf(nodes: NodeInput[], edges: (string | EdgeInput)[], extra: Partial<ScenarioInput> = {}): Scenario {
+  const edgeInputs = edges.map((e, i): EdgeInput => {
+    if (typeof e !== 'string') return e;
+    const [pair, bindingKey] = e.split(':');
+    const [source, target] = pair!.split('>');
+    return { id: `e${i}`, source: source!, target: target!, config: bindingKey === undefined ? {} : { bindingKey } };
+  });
+  const r = parseScenario({ version: 2, durationMs: 10_000, ...extra, nodes, edges: edgeInputs });
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  return r.scenario;
+}
+
+/** A producer that publishes the given routing keys at 1 ms intervals from t = 1 ms. */
+export function scriptedProducer(id: string, keys: string[], extra: Record<string, unknown> = {}): NodeInput {
+  return {
+    id, kind: 'producer',
+    config: { arrival: { type: 'script', messages: keys.map((routingKey, i) => ({ atMs: i + 1, routingKey, ...extra })) } },
+  };
+}
