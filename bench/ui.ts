@@ -11,7 +11,7 @@
 import { chromium } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { compressToEncodedURIComponent } from 'lz-string';
+import lzString from 'lz-string';
 
 const PORT = 4174;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -83,7 +83,7 @@ async function measure(name: string, doc: Doc, goal: number): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(BASE);
     await page.evaluate(() => localStorage.clear());
-    await page.goto(`${BASE}/#scenario=${compressToEncodedURIComponent(JSON.stringify(doc))}`);
+    await page.goto(`${BASE}/#scenario=${lzString.compressToEncodedURIComponent(JSON.stringify(doc))}`);
     await page.getByTestId('canvas').waitFor();
     await page.getByTestId('run-speed').selectOption('max');
     await page.getByTestId('run-play').click();

@@ -14,18 +14,22 @@ async function stat(page: Page, nodeId: string, label: string): Promise<number> 
 const events = async (page: Page): Promise<number> => Number(await page.getByTestId('run-events').getAttribute('data-events'));
 const status = (page: Page): Locator => page.getByTestId('run-status');
 
+/** Line paths recharts drew in a chart (a flat line has a zero-height box, so count paths rather than test visibility). */
+const curves = (page: Page, chart: string): Promise<number> =>
+  page.getByTestId(chart).locator('path.recharts-line-curve').evaluateAll((els) => els.filter((el) => (el.getAttribute('d') ?? '').includes('L')).length);
+
 test('build producer → queue → two consumers, run, pause, step and reset', async ({ page }) => {
   await openApp(page);
-  const producer = await dragFromPalette(page, 'producer', { x: 120, y: 220 });
+  const producer = await dragFromPalette(page, 'producer', { x: 60, y: 220 });
   const queue = await dragFromPalette(page, 'queue', { x: 420, y: 220 });
-  const c1 = await dragFromPalette(page, 'consumer', { x: 720, y: 100 });
-  const c2 = await dragFromPalette(page, 'consumer', { x: 720, y: 360 });
+  const c1 = await dragFromPalette(page, 'consumer', { x: 760, y: 90 });
+  const c2 = await dragFromPalette(page, 'consumer', { x: 760, y: 370 });
   await connect(page, producer, queue);
   await connect(page, queue, c1);
   await connect(page, queue, c2);
   await expect(page.locator('.react-flow__edge')).toHaveCount(3);
 
-  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-speed').selectOption('2');
   await page.getByTestId('run-play').click();
   await expect(status(page)).toHaveText('running');
 
@@ -38,9 +42,9 @@ test('build producer → queue → two consumers, run, pause, step and reset', a
 
   // Charts get data: recharts draws line paths.
   await page.getByTestId('dock-tab-charts').click();
-  await expect(page.getByTestId('chart-throughput').locator('.recharts-line-curve').first()).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByTestId('chart-latency').locator('.recharts-line-curve').first()).toBeVisible();
-  await expect(page.getByTestId('chart-queue-depth').locator('.recharts-line-curve').first()).toBeVisible();
+  await expect.poll(() => curves(page, 'chart-throughput'), { timeout: 15_000 }).toBe(2);
+  await expect.poll(() => curves(page, 'chart-latency')).toBe(3);
+  await expect.poll(() => curves(page, 'chart-queue-depth')).toBe(2);
   await page.waitForTimeout(1500);
   await page.screenshot({ path: 'e2e-artifacts/run-charts.png' });
 

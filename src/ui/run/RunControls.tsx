@@ -1,5 +1,6 @@
 import { RunClock } from './RunClock';
 import { RunErrorBanner } from './RunErrorBanner';
+import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from './RunIcons';
 import { SeedField } from './SeedField';
 import { SPEED_CHOICES, parseSpeed, speedLabel } from './speeds';
 import { useRunStore } from './runStore';
@@ -17,13 +18,13 @@ export function RunControls() {
   return (
     <div className="run-controls" data-testid="run-controls" data-status={status}>
       <button type="button" data-testid="run-play" onClick={toggle} disabled={broken} title="Play/Pause (Space)">
-        {running ? '⏸ Pause' : '▶ Play'}
+        {running ? <><PauseIcon /> Pause</> : <><PlayIcon /> Play</>}
       </button>
       <button type="button" data-testid="run-step" onClick={step} disabled={broken || running || status === 'finished'} title="Process exactly one event">
-        ⏭ Step
+        <StepIcon /> Step
       </button>
       <button type="button" data-testid="run-reset" onClick={reset} disabled={broken} title="Reload the document and start again">
-        ↺ Reset
+        <ResetIcon /> Reset
       </button>
       <label className="run-speed">
         <span>Speed</span>
