@@ -3,7 +3,7 @@ import {
   type Connection, type Edge, type OnConnectEnd,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { kindSpec, type NodeKind } from '../../schema';
 import { refuseConnection } from '../document/connectionRules';
 import { getScenario, useDocumentStore } from '../document/documentStore';
@@ -50,6 +50,8 @@ function CanvasInner() {
   const fitRequest = useFitViewRequest((s) => s.n);
   const { screenToFlowPosition, fitView } = useReactFlow<KindNode, MessageEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
+  // Fit on open only when there is something to fit: on an empty canvas the first node would make the view jump.
+  const [fitOnOpen] = useState(() => getScenario().nodes.length > 0);
 
   useEffect(() => startFlowSync(), []);
   useEffect(() => {
@@ -97,7 +99,7 @@ function CanvasInner() {
         onNodeDragStop={onNodeDragStop}
         colorMode={theme} snapToGrid snapGrid={[GRID, GRID]}
         deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        fitView fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }} minZoom={0.2} maxZoom={2.5}
+        fitView={fitOnOpen} fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }} minZoom={0.2} maxZoom={2.5}
         defaultEdgeOptions={{ type: 'message' }} connectionRadius={28}
         proOptions={{ hideAttribution: false }}
       >

@@ -1,0 +1,151 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { connect, dragFromPalette, edge, node, openApp } from './helpers';
+
+const shot = (name: string) => `e2e-artifacts/${name}.png`;
+const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+
+async function buildSmallTopology(page: import('@playwright/test').Page) {
+  const producer = await dragFromPalette(page, 'producer', { x: 150, y: 150 });
+  const queue = await dragFromPalette(page, 'queue', { x: 450, y: 150 });
+  await connect(page, producer, queue);
+  await expect(edge(page, 'producer-1-to-queue-1')).toHaveCount(1);
+}
+
+test.describe('documents', () => {
+  test('a reload keeps the topology (autosave)', async ({ page }) => {
+    await openApp(page);
+    await buildSmallTopology(page);
+    await page.getByTestId('document-name').fill('Reload me');
+    await page.getByTestId('document-name').press('Enter');
+    await page.waitForTimeout(600); // the autosave is debounced
+    await page.reload();
+    await expect(node(page, 'producer-1')).toBeVisible();
+    await expect(node(page, 'queue-1')).toBeVisible();
+    await expect(edge(page, 'producer-1-to-queue-1')).toHaveCount(1);
+    await expect(page.getByTestId('document-name')).toHaveValue('Reload me');
+  });
+
+  test('a corrupt autosave shows its errors and starts empty', async ({ page }) => {
+    await page.goto('/');
+    await page.evaluate(() => localStorage.setItem('brokerlab.document', '{"version":2,"nodes":[{"id":"c","kind":"consumer","config":{"prefetch":0}}]}'));
+    await page.reload();
+    const dialog = page.getByTestId('errors-dialog');
+    await expect(dialog).toContainText('nodes[0].config.prefetch: must be a whole number ≥ 1');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  });
+
+  test('a share link opens the same scenario in a new page', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openApp(page);
+    await buildSmallTopology(page);
+    await node(page, 'queue-1').click();
+    await page.getByTestId('inspector').locator('[data-path="label"]').fill('Orders queue');
+    await page.getByRole('button', { name: 'Share' }).click();
+    const url = await page.getByTestId('share-url').inputValue();
+    expect(url).toMatch(/#scenario=/);
+    await expect(page.getByTestId('share-dialog')).toContainText('Copied to the clipboard.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    await page.screenshot({ path: shot('share-dialog') });
+
+    const other = await context.newPage();
+    await other.goto('/');
+    await other.evaluate(() => localStorage.clear());
+    await other.goto(url);
+    await expect(node(other, 'queue-1').getByTestId('node-label')).toHaveText('Orders queue');
+    await expect(edge(other, 'producer-1-to-queue-1')).toHaveCount(1);
+    await expect(other).not.toHaveURL(/#scenario=/);
+  });
+
+  test('a damaged share link shows its errors and keeps the current document', async ({ page }) => {
+    await openApp(page);
+    await buildSmallTopology(page);
+    await page.waitForTimeout(600);
+    await page.goto('/#scenario=N4Ig-this-is-not-a-scenario');
+    await expect(page.getByTestId('errors-dialog')).toBeVisible();
+    await page.getByTestId('errors-dialog').getByRole('button', { name: 'OK' }).click();
+    await expect(node(page, 'producer-1')).toBeVisible();
+  });
+
+  test('opens an example', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('button', { name: 'Examples' }).click();
+    const dialog = page.getByTestId('examples-dialog');
+    const items = dialog.locator('button.example-item');
+    await expect(items.first()).toBeVisible();
+    await page.screenshot({ path: shot('examples-dialog') });
+    const name = (await items.first().locator('strong').textContent()) ?? '';
+    await items.first().click();
+    await expect(page.getByTestId('document-name')).toHaveValue(name);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(1);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: shot('example-opened') });
+  });
+
+  test('opens a file; a bad file shows its errors and the document stays', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('open-file').setInputFiles(fixture('work-queue.json'));
+    await expect(page.getByTestId('document-name')).toHaveValue('Fixture work queue');
+    await expect(node(page, 'worker-b')).toBeVisible();
+    await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+
+    await page.getByTestId('open-file').setInputFiles(fixture('bad-scenario.json'));
+    const dialog = page.getByTestId('errors-dialog');
+    await expect(dialog).toContainText('bad-scenario.json is not a valid scenario');
+    await expect(dialog).toContainText('nodes[0].config.arrival.ratePerSec: must be a number > 0');
+    await expect(dialog).toContainText('nodes[1].config.prefetch: must be a whole number ≥ 1');
+    await expect(dialog).toContainText('edges[0]: a producer cannot connect to a consumer');
+    await page.screenshot({ path: shot('bad-file-errors') });
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await expect(page.getByTestId('document-name')).toHaveValue('Fixture work queue');
+    await expect(node(page, 'worker-b')).toBeVisible();
+  });
+
+  test('saves exactly the scenario JSON under the document name', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('open-file').setInputFiles(fixture('work-queue.json'));
+    await expect(node(page, 'jobs')).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('Fixture-work-queue.json');
+    const saved = JSON.parse(readFileSync(await file.path(), 'utf8'));
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('brokerlab.document') ?? 'null'));
+    expect(saved.nodes.map((n: { id: string }) => n.id)).toEqual(['orders', 'jobs', 'worker-a', 'worker-b']);
+    expect(saved).toEqual(stored);
+    expect(saved.version).toBe(2);
+  });
+
+  test('New asks first when the canvas is not empty, and can be undone', async ({ page }) => {
+    await openApp(page);
+    await buildSmallTopology(page);
+    await page.getByRole('button', { name: 'New' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'New document' }).click();
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    await page.keyboard.press('Control+z');
+    await expect(node(page, 'queue-1')).toBeVisible();
+  });
+
+  test('dark theme', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('open-file').setInputFiles(fixture('work-queue.json'));
+    await expect(node(page, 'jobs')).toBeVisible();
+    if ((await page.locator('html').getAttribute('data-theme')) !== 'dark') await page.getByTestId('theme-toggle').click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await node(page, 'jobs').click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: shot('dark-theme') });
+  });
+
+  test('projector size 1280×720 is usable', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openApp(page);
+    await page.getByTestId('open-file').setInputFiles(fixture('work-queue.json'));
+    await expect(node(page, 'jobs')).toBeInViewport();
+    await expect(page.getByTestId('palette-item-producer')).toBeInViewport();
+    await expect(page.getByTestId('inspector')).toBeInViewport();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: shot('projector-1280x720') });
+  });
+});
