@@ -1,0 +1,66 @@
+/** Each example does what its description says, run through the same path as the CLI. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText, type Scenario } from '../schema';
+import { accountedFor, buildReport, type Report } from './report';
+import { runScenario } from './run';
+
+const dir = join(import.meta.dirname, '../../examples');
+
+function load(file: string): Scenario {
+  const parsed = parseScenarioText(readFileSync(join(dir, file), 'utf8'));
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  return parsed.scenario;
+}
+
+function run(file: string, options: { seed?: number; untilMs?: number } = {}): Report {
+  const scenario = load(file);
+  const outcome = runScenario(scenario, options);
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return buildReport(outcome.snapshot, scenario.name);
+}
+
+describe('examples', () => {
+  it.each(readdirSync(dir).filter((f) => f.endsWith('.json')))('%s runs its full duration and accounts for every message', (file) => {
+    const report = run(file);
+    expect(report.simulatedSeconds).toBe(load(file).durationMs / 1000);
+    expect(report.messages.produced).toBeGreaterThan(0);
+    expect(accountedFor(report.messages)).toBe(report.messages.produced);
+  });
+
+  it('mm1.json: the mean time in system approaches 1/(μ − λ) = 50 ms for several seeds', () => {
+    const scenario = load('mm1.json');
+    const producer = scenario.nodes.find((n) => n.kind === 'producer');
+    const consumer = scenario.nodes.find((n) => n.kind === 'consumer');
+    if (producer?.kind !== 'producer' || producer.config.arrival.type !== 'poisson') throw new Error('expected Poisson arrivals');
+    if (consumer?.kind !== 'consumer' || consumer.config.serviceTimeMs.type !== 'exponential') throw new Error('expected exponential service');
+    const lambda = producer.config.arrival.ratePerSec / 1000; // per ms
+    const mu = 1 / consumer.config.serviceTimeMs.mean;
+    const expected = 1 / (mu - lambda);
+    for (const seed of [1, 2]) {
+      const { latencyMs } = run('mm1.json', { seed });
+      expect(Math.abs(latencyMs.mean - expected) / expected, `seed ${seed}: mean ${latencyMs.mean} ms`).toBeLessThan(0.06);
+    }
+  });
+
+  it('pub-sub.json: the fanout gives each of the 3 queues a copy, 2 extra copies per publish', () => {
+    const report = run('pub-sub.json', { untilMs: 10_000 });
+    expect(report.messages.routedCopies).toBe(2 * report.messages.published);
+    for (const queue of ['audit', 'billing', 'email']) expect(report.nodes[queue]?.in).toBe(report.messages.published);
+  });
+
+  it('competing-consumers.json: the three workers share the work', () => {
+    const report = run('competing-consumers.json');
+    const received = ['worker-1', 'worker-2', 'worker-3'].map((id) => report.nodes[id]?.in as number);
+    const total = received.reduce((a, b) => a + b, 0);
+    for (const n of received) expect(n / total).toBeGreaterThan(0.25);
+  });
+
+  it('order-pipeline.json: about 30 nodes, with consumers forwarding to further exchanges', () => {
+    const scenario = load('order-pipeline.json');
+    expect(scenario.nodes.length).toBeGreaterThanOrEqual(28);
+    expect(scenario.nodes.length).toBeLessThanOrEqual(36);
+    expect(run('order-pipeline.json', { untilMs: 10_000 }).messages.forwarded).toBeGreaterThan(0);
+  });
+});
