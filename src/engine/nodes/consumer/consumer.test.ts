@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../simulation';
 import { scenarioOf, scriptedProducer } from '../../testSupport';
 
-const constant = (value: number) => ({ type: 'constant', value });
+const constant = (value: number) => ({ type: 'constant' as const, value });
 const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`);
 
 describe('consumer', () => {

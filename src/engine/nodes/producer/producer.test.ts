@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { RoutingKeysSchema } from '../../../schema/nodes/producer';
 import { createSimulation } from '../../simulation';
 import { scenarioOf } from '../../testSupport';
 
 /** Producer into a direct exchange with one queue per key, so the queues count the keys. */
-function byKey(routingKeys: unknown, count: number | null, extra: Record<string, unknown> = {}, keys = ['a', 'b', 'c']) {
+function byKey(routingKeys: z.input<typeof RoutingKeysSchema>, count: number | null, extra: Record<string, unknown> = {}, keys = ['a', 'b', 'c']) {
   const s = scenarioOf(
     [{ id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 1000 }, routingKeys, count, ...extra } },
       { id: 'x', kind: 'exchange', config: { type: 'direct' } }, ...keys.map((k) => ({ id: `q-${k}`, kind: 'queue' as const }))],

@@ -3,7 +3,7 @@ import { createSimulation } from '../../simulation';
 import { scenarioOf, scriptedProducer } from '../../testSupport';
 
 const consumer = (id: string, config: Record<string, unknown>) => ({ id, kind: 'consumer' as const, config });
-const constant = (value: number) => ({ type: 'constant', value });
+const constant = (value: number) => ({ type: 'constant' as const, value });
 const keys = (n: number) => Array.from({ length: n }, (_, i) => `m${i + 1}`);
 
 describe('queue dispatch (semantics.md A1.4, A1.5, A1.15)', () => {
