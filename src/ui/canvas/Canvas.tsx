@@ -21,6 +21,8 @@ import { nodeTypes } from './nodes/nodeTypes';
 import './canvas.css';
 
 const GRID = 16;
+/** Room for the minimap (bottom right) and the zoom controls (bottom left) when fitting. */
+const FIT = { padding: { top: '40px', left: '64px', right: '64px', bottom: '120px' }, maxZoom: 1.2 } as const;
 /** Roughly half a node, so a dropped node lands centred on the pointer. */
 const NODE_HALF = { x: 100, y: 40 };
 
@@ -57,7 +59,7 @@ function CanvasInner() {
   useEffect(() => {
     if (fitRequest === 0) return;
     // Wait for freshly loaded nodes to be measured before fitting them.
-    const t = setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }), 50);
+    const t = setTimeout(() => void fitView({ ...FIT, duration: 200 }), 50);
     return () => clearTimeout(t);
   }, [fitRequest, fitView]);
   useEffect(() => {
@@ -99,13 +101,13 @@ function CanvasInner() {
         onNodeDragStop={onNodeDragStop}
         colorMode={theme} snapToGrid snapGrid={[GRID, GRID]}
         deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        fitView={fitOnOpen} fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }} minZoom={0.2} maxZoom={2.5}
+        fitView={fitOnOpen} fitViewOptions={FIT} minZoom={0.2} maxZoom={2.5}
         defaultEdgeOptions={{ type: 'message' }} connectionRadius={28}
         proOptions={{ hideAttribution: false }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="var(--canvas-dots)" />
         <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={(n) => `var(--kind-${n.type ?? 'queue'})`}
-          ariaLabel="Minimap" style={{ width: 160, height: 100 }} />
+          ariaLabel="Minimap" style={{ width: 140, height: 88 }} />
         <Controls showInteractive={false} />
       </ReactFlow>
       {nodes.length === 0 && <EmptyCanvasHint />}

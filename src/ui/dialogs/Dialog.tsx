@@ -16,7 +16,8 @@ export function Dialog({ title, onClose, children, footer, width = 520, testId }
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus], button, input, select, textarea');
+    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]')
+      ?? ref.current?.querySelector<HTMLElement>('.dialog-body button, .dialog-body input, .dialog-footer button');
     first?.focus();
     const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } };
     window.addEventListener('keydown', onKey, true);

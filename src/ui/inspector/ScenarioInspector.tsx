@@ -14,13 +14,13 @@ export function ScenarioInspector({ scenario }: { scenario: Scenario }) {
     durationMs: scenario.durationMs, workload: scenario.workload, metrics: scenario.metrics,
   }), [scenario.name, scenario.description, scenario.seed, scenario.durationMs, scenario.workload, scenario.metrics]);
   const commit = useCallback((next: unknown) => useDocumentStore.getState().updateScenario(next as ScenarioFields), []);
-  const counts = NODE_KIND_SPECS.map((s) => [s.label, scenario.nodes.filter((n) => n.kind === s.kind).length] as const).filter(([, n]) => n > 0);
+  const counts = NODE_KIND_SPECS.map((s) => [s.kind, scenario.nodes.filter((n) => n.kind === s.kind).length] as const).filter(([, n]) => n > 0);
   return (
     <Form target="scenario" stored={stored} prefix="" commit={commit}>
       <header className="inspector-head">
         <div>
           <h2>Scenario</h2>
-          <p>{scenario.nodes.length} nodes, {scenario.edges.length} edges{counts.length > 0 && `: ${counts.map(([l, n]) => `${n} ${l.toLowerCase()}`).join(', ')}`}. Select a node or an edge to edit it.</p>
+          <p>{scenario.nodes.length} nodes, {scenario.edges.length} edges{counts.length > 0 && `: ${counts.map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ')}`}. Select a node or an edge to edit it.</p>
         </div>
       </header>
       <RefusedBanner />
