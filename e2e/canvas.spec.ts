@@ -142,3 +142,24 @@ test.describe('canvas', () => {
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', before ?? '');
   });
 });
+
+test('an exchange → queue edge shows its binding key, edited in the inspector', async ({ page }) => {
+  await openApp(page);
+  const producer = await dragFromPalette(page, 'producer', { x: 120, y: 160 });
+  const exchange = await dragFromPalette(page, 'exchange', { x: 400, y: 160 });
+  const queue = await dragFromPalette(page, 'queue', { x: 700, y: 160 });
+  await connect(page, producer, exchange);
+  await connect(page, exchange, queue);
+  const label = page.getByTestId('edge-label-exchange-1-to-queue-1');
+  await expect(label).toHaveText('key: (empty)');
+  await label.click();
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector).toContainText('Binding: the exchange routes matching messages to this queue.');
+  await inspector.locator('[data-path="bindingKey"]').fill('order.*');
+  await expect(label).toHaveText('key: order.*');
+  await node(page, exchange).click();
+  await inspector.locator('[data-path="config.type"]').selectOption('fanout');
+  await expect(label).toHaveText('fanout');
+  await expect(node(page, exchange).getByTestId('node-summary')).toHaveText('fanout');
+  await page.screenshot({ path: shot('canvas-exchange') });
+});

@@ -97,3 +97,18 @@ describe('document store', () => {
     expect(getScenario().nodes[2]?.position).toEqual({ x: 40, y: 40 });
   });
 });
+
+describe('undo grouping', () => {
+  it('makes one undo step of quick edits to the same field, and separate steps for different fields', () => {
+    const c = store().addNode('consumer', { x: 0, y: 0 });
+    const config = () => structuredClone(getScenario().nodes[0]!.config);
+    for (const prefetch of [1, 12, 125]) store().updateNode(c, { config: { ...config(), prefetch } }, 'prefetch');
+    store().updateNode(c, { config: { ...config(), concurrency: 4 } }, 'concurrency');
+    undo();
+    const afterOne = getScenario().nodes[0]!;
+    expect(afterOne.kind === 'consumer' && [afterOne.config.prefetch, afterOne.config.concurrency]).toEqual([125, 1]);
+    undo();
+    const afterTwo = getScenario().nodes[0]!;
+    expect(afterTwo.kind === 'consumer' && afterTwo.config.prefetch).toBe(10);
+  });
+});

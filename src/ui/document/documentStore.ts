@@ -18,12 +18,15 @@ type Draft = Scenario;
 export interface DocumentState {
   /** Always a valid, parsed document. */
   scenario: Scenario;
-  /** Applies `change` to a copy; commits it only when `parseScenario` accepts the result. */
-  edit: (change: (draft: Draft) => void) => EditResult;
+  /**
+   * Applies `change` to a copy; commits it only when `parseScenario` accepts the result.
+   * Edits with the same `group` in quick succession (typing in one field) make one undo step.
+   */
+  edit: (change: (draft: Draft) => void, group?: string) => EditResult;
   addNode: (kind: NodeKind, position: XY) => string;
-  updateNode: (id: string, patch: { label?: string | undefined; config?: unknown }) => EditResult;
+  updateNode: (id: string, patch: { label?: string | undefined; config?: unknown }, group?: string) => EditResult;
   updateNodeConfig: (id: string, config: unknown) => EditResult;
-  updateEdgeConfig: (id: string, config: unknown) => EditResult;
+  updateEdgeConfig: (id: string, config: unknown, group?: string) => EditResult;
   connect: (source: string, target: string) => ConnectResult;
   /** Removes the nodes, the edges, and every edge touching a removed node. */
   removeElements: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
@@ -31,24 +34,43 @@ export interface DocumentState {
   moveNodes: (positions: Readonly<Record<string, XY>>) => void;
   setName: (name: string) => EditResult;
   /** Scenario-level fields: name, description, seed, durationMs, workload, metrics. */
-  updateScenario: (patch: Partial<Omit<Scenario, 'version' | 'nodes' | 'edges'>>) => EditResult;
+  updateScenario: (patch: Partial<Omit<Scenario, 'version' | 'nodes' | 'edges'>>, group?: string) => EditResult;
   /** Pastes copies of a fragment with fresh ids, shifted by `offset`; returns the new node ids. */
   paste: (fragment: Fragment, offset: XY) => string[];
   replaceScenario: (scenario: Scenario, options?: { resetHistory?: boolean }) => void;
 }
 
 const clone = (s: Scenario): Draft => structuredClone(s);
+
+/** Keystrokes in one field closer together than this make one undo step. */
+export const GROUP_WINDOW_MS = 1000;
+let lastGroup: { key: string; at: number } | null = null;
+
+/** True when this edit continues the previous one (same field, moments later): it must not add an undo step. */
+function continuesGroup(group: string | undefined): boolean {
+  const now = Date.now();
+  const continues = group !== undefined && lastGroup !== null && lastGroup.key === group && now - lastGroup.at < GROUP_WINDOW_MS;
+  lastGroup = group === undefined ? null : { key: group, at: now };
+  return continues;
+}
 const round = (v: number) => Math.round(v * 10) / 10;
 
 export const useDocumentStore = create<DocumentState>()(
   temporal(
     (set, get) => {
-      const edit = (change: (draft: Draft) => void): EditResult => {
+      const edit = (change: (draft: Draft) => void, group?: string): EditResult => {
         const draft = clone(get().scenario);
         change(draft);
         const result = parseScenario(draft);
         if (!result.ok) return { ok: false, errors: result.errors };
-        set({ scenario: result.scenario });
+        const temporalState = useDocumentStore.temporal.getState();
+        const silent = continuesGroup(group) && temporalState.isTracking;
+        if (silent) temporalState.pause();
+        try {
+          set({ scenario: result.scenario });
+        } finally {
+          if (silent) temporalState.resume();
+        }
         return { ok: true };
       };
       const mustEdit = (what: string, change: (draft: Draft) => void) => {
@@ -67,7 +89,7 @@ export const useDocumentStore = create<DocumentState>()(
           mustEdit(`adding ${id}`, (d) => { d.nodes.push(node); });
           return id;
         },
-        updateNode: (id, patch) => edit((d) => {
+        updateNode: (id, patch, group) => edit((d) => {
           const i = nodeIndex(d, id);
           const node = d.nodes[i];
           if (!node) return;
@@ -76,12 +98,12 @@ export const useDocumentStore = create<DocumentState>()(
             else node.label = patch.label;
           }
           if ('config' in patch) (node as { config: unknown }).config = patch.config;
-        }),
+        }, group),
         updateNodeConfig: (id, config) => get().updateNode(id, { config }),
-        updateEdgeConfig: (id, config) => edit((d) => {
+        updateEdgeConfig: (id, config, group) => edit((d) => {
           const edge = d.edges.find((e) => e.id === id);
           if (edge) (edge as { config: unknown }).config = config;
-        }),
+        }, group),
         connect: (source, target) => {
           const scenario = get().scenario;
           const reason = refuseConnection(scenario, source, target);
@@ -114,7 +136,7 @@ export const useDocumentStore = create<DocumentState>()(
           });
         },
         setName: (name) => edit((d) => { d.name = name; }),
-        updateScenario: (patch) => edit((d) => { Object.assign(d, patch); }),
+        updateScenario: (patch, group) => edit((d) => { Object.assign(d, patch); }, group),
         paste: (fragment, offset) => {
           const copy = copyFragment(fragment, usedIds(get().scenario), offset);
           if (copy.nodes.length === 0) return [];

@@ -1,6 +1,8 @@
 import { showScenarioErrors } from '../dialogs/dialogStore';
 import { useDocumentStore } from '../document/documentStore';
-import { restoreAutosave } from './autosave';
+import { AUTOSAVE_KEY, restoreAutosave } from './autosave';
+
+const CORRUPT_KEY = `${AUTOSAVE_KEY}.corrupt`;
 import { decodeShareHash } from './shareLink';
 
 /**
@@ -19,6 +21,10 @@ export function loadInitialDocument(): void {
     return;
   }
   if (restored.kind === 'corrupt') {
-    showScenarioErrors('The autosaved document could not be restored', 'Brokerlab started with an empty document instead. The saved copy had these problems:', restored.errors);
+    // The next autosave overwrites the entry: keep the broken text where a person can still recover it.
+    const text = localStorage.getItem(AUTOSAVE_KEY);
+    if (text !== null) localStorage.setItem(CORRUPT_KEY, text);
+    showScenarioErrors('The autosaved document could not be restored',
+      `Brokerlab started with an empty document instead; the broken copy is kept in localStorage under "${CORRUPT_KEY}". Its problems:`, restored.errors);
   }
 }

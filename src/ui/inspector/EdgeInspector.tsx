@@ -18,7 +18,7 @@ export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; i
   const target = scenario.nodes.find((n) => n.id === edge.target);
   const role = source && target ? connectionRole(source.kind, target.kind) : null;
   const fanout = source?.kind === 'exchange' && source.config.type === 'fanout';
-  const commit = useCallback((next: unknown) => useDocumentStore.getState().updateEdgeConfig(edge.id, next), [edge.id]);
+  const commit = useCallback((next: unknown, group: string) => useDocumentStore.getState().updateEdgeConfig(edge.id, next, group), [edge.id]);
   return (
     <Form target={`edge:${edge.id}`} stored={edge.config} prefix={`edges[${index}].config`} commit={commit}>
       <header className="inspector-head">

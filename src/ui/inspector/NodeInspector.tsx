@@ -10,9 +10,9 @@ import { RefusedBanner } from './RefusedBanner';
 export function NodeInspector({ node, index }: { node: ScenarioNode; index: number }) {
   const spec = kindSpec(node.kind);
   const KindForm = KIND_FORMS[node.kind];
-  const commit = useCallback((next: unknown) => {
+  const commit = useCallback((next: unknown, group: string) => {
     const n = next as { label?: string; config: unknown };
-    return useDocumentStore.getState().updateNode(node.id, { label: n.label, config: n.config });
+    return useDocumentStore.getState().updateNode(node.id, { label: n.label, config: n.config }, group);
   }, [node.id]);
   return (
     <Form target={`node:${node.id}`} stored={node} prefix={`nodes[${index}]`} commit={commit}>

@@ -13,7 +13,7 @@ export function ScenarioInspector({ scenario }: { scenario: Scenario }) {
     name: scenario.name, description: scenario.description, seed: scenario.seed,
     durationMs: scenario.durationMs, workload: scenario.workload, metrics: scenario.metrics,
   }), [scenario.name, scenario.description, scenario.seed, scenario.durationMs, scenario.workload, scenario.metrics]);
-  const commit = useCallback((next: unknown) => useDocumentStore.getState().updateScenario(next as ScenarioFields), []);
+  const commit = useCallback((next: unknown, group: string) => useDocumentStore.getState().updateScenario(next as ScenarioFields, group), []);
   const counts = NODE_KIND_SPECS.map((s) => [s.kind, scenario.nodes.filter((n) => n.kind === s.kind).length] as const).filter(([, n]) => n > 0);
   return (
     <Form target="scenario" stored={stored} prefix="" commit={commit}>

@@ -28,7 +28,8 @@ interface FormProps {
   stored: unknown;
   /** Where `stored` sits in the document, for matching error paths (`nodes[2]`, `edges[0].config`, ``). */
   prefix: string;
-  commit: (next: unknown) => EditResult;
+  /** `group` names the field, so that typing in it makes one undo step. */
+  commit: (next: unknown, group: string) => EditResult;
   children: ReactNode;
 }
 
@@ -40,7 +41,7 @@ export function Form({ target, stored, prefix, commit, children }: FormProps) {
   const errors = useMemo(() => (active ? draft.errors : []), [active, draft.errors]);
   const set = useCallback((path: Path, next: unknown) => {
     const candidate = setIn(value, path, next);
-    const result = commit(candidate);
+    const result = commit(candidate, `${target}:${path.join('.')}`);
     if (result.ok) useDraftStore.getState().drop();
     else useDraftStore.getState().keep(target, stored, candidate, result.errors);
   }, [value, commit, target, stored]);

@@ -1,6 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useEdgeTraffic } from '../../run/telemetryStore';
+import { useViewStore } from '../../view/viewStore';
 import type { MessageEdge as MessageEdgeType } from '../flowTypes';
 import { rate } from '../nodes/format';
 import { planTokens } from './tokens';
@@ -44,7 +45,8 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
       {(key || busy || delay > 0) && (
         <EdgeLabelRenderer>
           <div className={`bl-edge-label nodrag nopan${selected ? ' selected' : ''}`} data-testid={`edge-label-${id}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            onClick={() => useViewStore.getState().setSelection([], [id])}>
             {key && <span className="bl-edge-key">{key}</span>}
             {delay > 0 && <span className="bl-edge-delay">+{delay} ms</span>}
             {busy && <span className="bl-edge-rate">{rate(ratePerSec)}</span>}
