@@ -1,5 +1,4 @@
-import type { FilterPolicy } from '../../schema/filterPolicy';
-import { parseFilterPolicy } from '../../schema/filterPolicy';
+import { parseFilterPolicy, type FilterPolicy } from '../../schema/filterPolicy';
 import type { Condition, PolicyKey, PolicyNode } from '../../schema/filterPolicyAst';
 import { formatPath } from '../../schema/errors';
 import type { HeaderValue } from '../model/message';
