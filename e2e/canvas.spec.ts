@@ -163,3 +163,19 @@ test('an exchange → queue edge shows its binding key, edited in the inspector'
   await expect(node(page, exchange).getByTestId('node-summary')).toHaveText('fanout');
   await page.screenshot({ path: shot('canvas-exchange') });
 });
+
+test('shift-click selects several nodes; the inspector offers Delete for all', async ({ page }) => {
+  await openApp(page);
+  const a = await dragFromPalette(page, 'queue', { x: 200, y: 150 });
+  const b = await dragFromPalette(page, 'queue', { x: 500, y: 150 });
+  const c = await dragFromPalette(page, 'consumer', { x: 500, y: 350 });
+  await connect(page, b, c);
+  await node(page, a).click();
+  await node(page, b).click({ modifiers: ['Shift'] });
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector).toContainText('2 nodes, 0 edges selected');
+  await inspector.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(1);
+  await expect(node(page, c)).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+});

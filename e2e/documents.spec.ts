@@ -1,11 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { parseScenario } from '../src/schema';
 import { connect, dragFromPalette, edge, node, openApp } from './helpers';
 
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 
-async function buildSmallTopology(page: import('@playwright/test').Page) {
+async function buildSmallTopology(page: Page) {
   const producer = await dragFromPalette(page, 'producer', { x: 150, y: 150 });
   const queue = await dragFromPalette(page, 'queue', { x: 450, y: 150 });
   await connect(page, producer, queue);
@@ -111,10 +112,11 @@ test.describe('documents', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('Fixture-work-queue.json');
     const saved = JSON.parse(readFileSync(await file.path(), 'utf8'));
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('brokerlab.document') ?? 'null'));
     expect(saved.nodes.map((n: { id: string }) => n.id)).toEqual(['orders', 'jobs', 'worker-a', 'worker-b']);
-    expect(saved).toEqual(stored);
-    expect(saved.version).toBe(2);
+    // The file is a complete, valid document, exactly what the CLI's parseScenario yields for it.
+    const parsed = parseScenario(saved);
+    expect(parsed.ok).toBe(true);
+    expect(parsed.ok && parsed.scenario).toEqual(saved);
   });
 
   test('New asks first when the canvas is not empty, and can be undone', async ({ page }) => {

@@ -6,11 +6,11 @@ import { useViewStore } from '../view/viewStore';
 import { requestFitView } from '../view/fitView';
 
 /** Makes `scenario` the document (undoable), clears the selection and fits it into view. */
-export function loadScenario(scenario: Scenario, origin: string): void {
+export function loadScenario(scenario: Scenario, origin: string | null): void {
   useViewStore.getState().clearSelection();
   useDocumentStore.getState().replaceScenario(scenario);
   requestFitView();
-  notify(`Opened “${scenario.name}” from ${origin}`, 'success');
+  notify(origin ? `Opened “${scenario.name}” from ${origin}` : 'Started a new document (Ctrl+Z brings the old one back)', 'success');
 }
 
 /** Opens a JSON file through parseScenario; a bad file shows its errors and keeps the current document. */

@@ -32,7 +32,6 @@ export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; i
           {role && <p className="muted">{ROLE_TEXT[role]}</p>}
         </div>
       </header>
-      <RefusedBanner />
       <div className="inspector-fields">
         {role === 'bind' && (
           <TextField path={['bindingKey']} label="Binding key" emptyRemoves mono placeholder="(empty key)"
@@ -45,6 +44,7 @@ export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; i
         )}
         <NumberField path={['delayMs']} label="Network delay" unit="ms" min={0} max={3_600_000} />
       </div>
+      <RefusedBanner />
     </Form>
   );
 }

@@ -23,11 +23,11 @@ export function NodeInspector({ node, index }: { node: ScenarioNode; index: numb
           <p>{spec?.description}</p>
         </div>
       </header>
-      <RefusedBanner />
       <div className="inspector-fields">
         <TextField path={['label']} label="Label" placeholder={node.id} emptyRemoves hint="Shown on the canvas; the id stays the same." />
         <KindForm />
       </div>
+      <RefusedBanner />
     </Form>
   );
 }

@@ -23,7 +23,6 @@ export function ScenarioInspector({ scenario }: { scenario: Scenario }) {
           <p>{scenario.nodes.length} nodes, {scenario.edges.length} edges{counts.length > 0 && `: ${counts.map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ')}`}. Select a node or an edge to edit it.</p>
         </div>
       </header>
-      <RefusedBanner />
       <div className="inspector-fields">
         <TextField path={['name']} label="Name" />
         <TextField path={['description']} label="Description" multiline />
@@ -48,6 +47,7 @@ export function ScenarioInspector({ scenario }: { scenario: Scenario }) {
             hint="Simulated time between chart samples." />
         </fieldset>
       </div>
+      <RefusedBanner />
     </Form>
   );
 }

@@ -7,7 +7,7 @@ import { downloadScenario, shareScenario } from '../documents/saveDocument';
 import { ExamplesIcon, NewIcon, OpenIcon, SaveIcon, ShareIcon } from '../icons/icons';
 
 function newDocument(): void {
-  const start = () => loadScenario(emptyScenario(), 'scratch');
+  const start = () => loadScenario(emptyScenario(), null);
   if (getScenario().nodes.length === 0) { start(); return; }
   openDialog({
     type: 'confirm', title: 'Start a new document?', confirmLabel: 'New document', onConfirm: start,
