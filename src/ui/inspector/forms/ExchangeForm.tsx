@@ -1,5 +1,9 @@
+import { ExchangeConfigSchema } from '../../../schema/nodes/exchange';
 import { SelectField } from '../fields/SelectField';
 import { useForm } from '../form';
+
+/** Every exchange type the schema knows, so a new one appears here without touching this form. */
+const TYPES = ExchangeConfigSchema.shape.type.unwrap().options.map((t) => ({ value: t, label: t[0]!.toUpperCase() + t.slice(1) }));
 
 const HINTS: Record<string, string> = {
   direct: 'A message goes to each queue whose binding key equals its routing key.',
@@ -14,7 +18,7 @@ export function ExchangeForm() {
     <fieldset className="group">
       <legend>Routing</legend>
       <SelectField path={['config', 'type']} label="Exchange type" hint={HINTS[type]}
-        choices={[{ value: 'direct', label: 'Direct' }, { value: 'fanout', label: 'Fanout' }, { value: 'topic', label: 'Topic' }]} />
+        choices={TYPES} />
       <p className="field-hint">Set each binding key on the edge from this exchange to a queue.</p>
     </fieldset>
   );
