@@ -13,7 +13,6 @@ const formatValue = (v: number) => (Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(
 
 /** One line chart with a title, a time axis in simulated seconds and a value axis with a unit. */
 export const LineChartCard = memo(function LineChartCard({ title, unit, rows, lines, testId, empty }: Props) {
-  console.count(`render ${testId}`);
   return (
     <figure className="chart-card" data-testid={testId} data-points={rows.length}>
       <figcaption>{title} <span className="chart-unit">({unit})</span></figcaption>

@@ -3,7 +3,8 @@
  * A small state machine over the worker connection; the document store is only ever read.
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import type { FromWorker, Speed } from '../../protocol';
+import type { FrameMessage, FromWorker, Speed } from '../../protocol';
+import { FrameCoalescer, browserTimers, type Timers } from './frameCoalescer';
 import { appendLog, type RunLogEntry, type RunLogKind } from './runLog';
 import { currentScenario, type ScenarioResult } from './scenarioSource';
 import { applyFrame, applyLoaded, clearTelemetry } from './telemetryStore';
@@ -41,6 +42,8 @@ export interface RunDeps {
   getScenario: () => ScenarioResult;
   /** Telemetry sinks; the defaults feed the app's telemetry store. */
   telemetry?: { loaded: typeof applyLoaded; frame: typeof applyFrame; clear: typeof clearTelemetry };
+  /** Clock for coalescing frames; the browser's by default. */
+  timers?: Timers;
 }
 
 export type RunStore = UseBoundStore<StoreApi<RunState>>;
@@ -50,9 +53,21 @@ export function createRunStore(deps: RunDeps): RunStore {
   return create<RunState>()((set, get) => {
     const log = (kind: RunLogKind, text: string) => set((s) => ({ log: appendLog(s.log, kind, s.timeMs, text) }));
     const fail = (error: RunError) => {
+      frames.clear();
       set({ status: 'error', error });
       log('error', `${error.code}: ${error.message}`);
     };
+    /** Applies a (coalesced) frame: figures, clock, and the end of the run. */
+    const applyFrame = (msg: FrameMessage) => {
+      if (get().status === 'error') return;
+      telemetry.frame(msg);
+      set({ timeMs: msg.timeMs, events: msg.events });
+      if (msg.finished && get().status !== 'finished') {
+        set({ status: 'finished' });
+        log('finished', `Finished after ${msg.events} events`);
+      }
+    };
+    const frames = new FrameCoalescer(applyFrame, deps.timers ?? browserTimers);
     const client = new WorkerClient(deps.createWorker, {
       onMessage: (msg) => receive(msg),
       onFailure: fail,
@@ -63,6 +78,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       const doc = deps.getScenario();
       if (!doc.ok) { fail(doc.error); return false; }
       const seed = get().seedOverride ?? doc.scenario.seed;
+      frames.clear();
       telemetry.clear();
       client.send({ type: 'load', scenario: doc.scenario, seed });
       client.send({ type: 'setSpeed', speed: get().speed });
@@ -77,12 +93,7 @@ export function createRunStore(deps: RunDeps): RunStore {
         set({ seed: msg.seed, durationMs: msg.durationMs });
         log('loaded', `Loaded ${msg.nodeIds.length} nodes, ${msg.edgeIds.length} edges with seed ${msg.seed}`);
       } else if (msg.type === 'frame') {
-        telemetry.frame(msg);
-        set({ timeMs: msg.timeMs, events: msg.events });
-        if (msg.finished && get().status !== 'finished') {
-          set({ status: 'finished' });
-          log('finished', `Finished after ${msg.events} events`);
-        }
+        frames.push(msg);
       } else {
         fail(msg.error);
       }
@@ -135,6 +146,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       },
       restart() {
         client.dispose();
+        frames.clear();
         set({ status: 'idle', error: null, loaded: false });
         log('restart', 'Restarted the simulation worker');
         load();

@@ -7,30 +7,21 @@ import { create } from 'zustand';
 import type { LiveField } from '../../engine/api';
 import { initialTelemetry, reduceFrame, reduceLoaded, type TelemetryState } from './telemetryReducers';
 import type { FrameMessage, LoadedMessage } from '../../protocol';
-import { FrameCoalescer } from './frameCoalescer';
 
 export type { EdgeTraffic, TelemetryState } from './telemetryReducers';
 
 export const useTelemetryStore = create<TelemetryState>()(() => initialTelemetry());
 
-const coalescer = new FrameCoalescer((frame) => useTelemetryStore.setState((s) => reduceFrame(s, frame), true), {
-  now: () => performance.now(),
-  schedule: (run, ms) => setTimeout(run, ms),
-  cancel: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-});
-
 export function applyLoaded(msg: LoadedMessage): void {
-  coalescer.clear();
   useTelemetryStore.setState(reduceLoaded(msg), true);
 }
 
-/** Frames reach the store at most every LIVE_REFRESH_MS while running; at once when the run stops. */
+/** The run store calls this with coalesced frames (a dozen a second at most, see frameCoalescer). */
 export function applyFrame(msg: FrameMessage): void {
-  coalescer.push(msg);
+  useTelemetryStore.setState((s) => reduceFrame(s, msg), true);
 }
 
 export function clearTelemetry(): void {
-  coalescer.clear();
   useTelemetryStore.setState(initialTelemetry(), true);
 }
 

@@ -1,0 +1,66 @@
+/**
+ * Coalesces worker frames before they reach the stores, so the canvas, the clock and everything
+ * else that follows the run re-render at most every `intervalMs` (about 12 times a second) however
+ * fast frames arrive. A human cannot read
+ * figures that change faster, and each store update re-renders every node whose figures changed.
+ * Frames that stop the run (pause, step, finish) are applied at once, so Step shows its event.
+ */
+import type { FrameMessage } from '../../protocol';
+
+export const LIVE_REFRESH_MS = 80;
+
+export interface Timers {
+  now(): number;
+  schedule(run: () => void, delayMs: number): unknown;
+  cancel(handle: unknown): void;
+}
+
+export const browserTimers: Timers = {
+  now: () => performance.now(),
+  schedule: (run, delayMs) => setTimeout(run, delayMs),
+  cancel: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Merges frames: the newest figures, clock and snapshot win; samples accumulate in order. */
+export function mergeFrames(older: FrameMessage, newer: FrameMessage): FrameMessage {
+  return {
+    ...newer,
+    samples: older.samples.length === 0 ? newer.samples : older.samples.concat(newer.samples),
+    snapshot: newer.snapshot ?? older.snapshot,
+  };
+}
+
+export class FrameCoalescer {
+  private pending: FrameMessage | null = null;
+  private timer: unknown = null;
+  private lastFlush = -Infinity;
+
+  constructor(private readonly apply: (frame: FrameMessage) => void, private readonly timers: Timers, private readonly intervalMs = LIVE_REFRESH_MS) {}
+
+  push(frame: FrameMessage): void {
+    this.pending = this.pending ? mergeFrames(this.pending, frame) : frame;
+    const wait = this.lastFlush + this.intervalMs - this.timers.now();
+    if (!frame.running || wait <= 0) return this.flush();
+    if (this.timer === null) this.timer = this.timers.schedule(() => this.flush(), wait);
+  }
+
+  /** Drops anything pending (a new simulation was loaded). */
+  clear(): void {
+    this.cancelTimer();
+    this.pending = null;
+  }
+
+  flush(): void {
+    this.cancelTimer();
+    const frame = this.pending;
+    this.pending = null;
+    if (!frame) return;
+    this.lastFlush = this.timers.now();
+    this.apply(frame);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) this.timers.cancel(this.timer);
+    this.timer = null;
+  }
+}
