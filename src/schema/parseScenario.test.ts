@@ -299,3 +299,21 @@ describe('parseScenarioText', () => {
     expect(parseScenarioText(JSON.stringify(doc))).toEqual(parseScenario(doc));
   });
 });
+
+describe('limits on what is reported', () => {
+  it('caps the error list and says how many more there were', () => {
+    const doc = validDoc();
+    doc.edges = Array.from({ length: 300 }, (_, i) => ({ id: `x${i}`, source: 'nowhere', target: 'worker' }));
+    const result = parseScenario(doc);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(101);
+    expect(result.errors[100]).toEqual({ code: 'too_many_errors', path: '', message: '…and 200 more errors' });
+  });
+
+  it('accepts a $schema pointer for editors and ignores it', () => {
+    const doc = { ...validDoc(), $schema: './scenario.schema.json' };
+    const result = parseScenario(doc);
+    expect(result.ok).toBe(true);
+  });
+});

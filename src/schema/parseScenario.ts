@@ -3,6 +3,9 @@ import { migrate } from './migrations';
 import { ScenarioSchema, type Scenario } from './scenario';
 import { topologyIssues } from './topology';
 
+/** More errors than this are summarised in one last line: nobody reads 10,000 of them. */
+export const MAX_REPORTED_ERRORS = 100;
+
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
 /**
@@ -22,7 +25,13 @@ export function parseScenario(input: unknown): ParseResult {
     const error = { code: issue.code, path: formatPath(issue.path), message: issue.message };
     if (!seen.has(`${error.path}|${error.message}`)) errors.push(error);
   }
-  return { ok: false, errors };
+  return { ok: false, errors: capped(errors) };
+}
+
+function capped(errors: ScenarioError[]): ScenarioError[] {
+  if (errors.length <= MAX_REPORTED_ERRORS) return errors;
+  const more = errors.length - MAX_REPORTED_ERRORS;
+  return [...errors.slice(0, MAX_REPORTED_ERRORS), { code: 'too_many_errors', path: '', message: `…and ${more} more error${more === 1 ? '' : 's'}` }];
 }
 
 /** parseScenario for text: a JSON syntax error is reported like any other error. */

@@ -25,6 +25,8 @@ export const MetricsSchema = z.strictObject({
 export const FaultsSchema = z.array(z.unknown()).max(0, { error: 'scheduled faults are not supported by this version of Brokerlab yet; the list must be empty' });
 
 export const ScenarioSchema = z.strictObject({
+  /** Lets editors find the JSON Schema (public/scenario.schema.json); ignored by Brokerlab. */
+  $schema: z.string().max(2000).optional(),
   version: z.literal(SCENARIO_VERSION),
   name: text(200).default('Untitled scenario'),
   description: text(4000).default(''),
