@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type FrameMessage } from '../../protocol';
 import type { MetricSample, Snapshot } from '../../engine/api';
-import { FrameCoalescer, LIVE_REFRESH_MS, mergeFrames } from './frameCoalescer';
+import { FrameCoalescer, LIVE_REFRESH_MS, MAX_REFRESH_MS, RENDER_SHARE, mergeFrames, refreshInterval } from './frameCoalescer';
 
 const sample = (tMs: number) => ({ tMs }) as MetricSample;
 const frame = (timeMs: number, over: Partial<FrameMessage> = {}): FrameMessage => ({
@@ -9,7 +9,7 @@ const frame = (timeMs: number, over: Partial<FrameMessage> = {}): FrameMessage =
   live: new Float64Array(0), edgeTraffic: new Float64Array(0), samples: [sample(timeMs)], ...over,
 });
 
-function harness() {
+function harness(renderCostMs = 0) {
   let now = 0;
   let pending: (() => void) | null = null;
   const applied: FrameMessage[] = [];
@@ -17,6 +17,7 @@ function harness() {
     now: () => now,
     schedule: (run) => { pending = run; return 1; },
     cancel: () => { pending = null; },
+    afterPaint: (run) => { now += renderCostMs; run(); },
   });
   return { c, applied, advance: (ms: number) => { now += ms; }, fire: () => { const p = pending; pending = null; p?.(); }, hasPending: () => pending !== null };
 }
@@ -53,6 +54,19 @@ describe('frame coalescer', () => {
     h.fire();
     h.c.flush();
     expect(h.applied.map((f) => f.timeMs)).toEqual([10]);
+  });
+
+  it('refreshes less often when rendering an update is expensive', () => {
+    expect(refreshInterval(1)).toBe(LIVE_REFRESH_MS);
+    expect(refreshInterval(50)).toBe(50 * RENDER_SHARE);
+    expect(refreshInterval(10_000)).toBe(MAX_REFRESH_MS);
+    const h = harness(100);
+    h.c.push(frame(10));
+    expect(h.c.interval).toBe(100 * RENDER_SHARE);
+    h.advance(100 * RENDER_SHARE - 110); h.c.push(frame(20));
+    expect(h.applied).toHaveLength(1);
+    h.advance(20); h.c.push(frame(30));
+    expect(h.applied.map((f) => f.timeMs)).toEqual([10, 30]);
   });
 
   it('keeps the newest snapshot when merging', () => {

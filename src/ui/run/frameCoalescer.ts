@@ -8,17 +8,33 @@
 import type { FrameMessage } from '../../protocol';
 
 export const LIVE_REFRESH_MS = 80;
+/** The longest pause between updates however slow rendering is. */
+export const MAX_REFRESH_MS = 1000;
+/** Updates may take at most 1/RENDER_SHARE of the main thread (the rest is for painting and input). */
+export const RENDER_SHARE = 5;
+
+/**
+ * The interval after an update that took `costMs` (React's re-render, style, layout and paint):
+ * a big topology refreshes less often rather than starving the frame rate.
+ */
+export function refreshInterval(costMs: number): number {
+  return Math.min(MAX_REFRESH_MS, Math.max(LIVE_REFRESH_MS, costMs * RENDER_SHARE));
+}
 
 export interface Timers {
   now(): number;
   schedule(run: () => void, delayMs: number): unknown;
   cancel(handle: unknown): void;
+  /** Runs once the update has been rendered by React and painted by the browser. */
+  afterPaint(run: () => void): void;
 }
 
 export const browserTimers: Timers = {
   now: () => performance.now(),
   schedule: (run, delayMs) => setTimeout(run, delayMs),
   cancel: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  // rAF callbacks run before the paint; a task queued from one runs after it.
+  afterPaint: (run) => { requestAnimationFrame(() => setTimeout(run, 0)); },
 };
 
 /** Merges frames: the newest figures, clock and snapshot win; samples accumulate in order. */
@@ -34,8 +50,12 @@ export class FrameCoalescer {
   private pending: FrameMessage | null = null;
   private timer: unknown = null;
   private lastFlush = -Infinity;
+  private intervalMs = LIVE_REFRESH_MS;
 
-  constructor(private readonly apply: (frame: FrameMessage) => void, private readonly timers: Timers, private readonly intervalMs = LIVE_REFRESH_MS) {}
+  constructor(private readonly apply: (frame: FrameMessage) => void, private readonly timers: Timers) {}
+
+  /** The current interval between updates, ms (grows with the cost of rendering an update). */
+  get interval(): number { return this.intervalMs; }
 
   push(frame: FrameMessage): void {
     this.pending = this.pending ? mergeFrames(this.pending, frame) : frame;
@@ -55,8 +75,10 @@ export class FrameCoalescer {
     const frame = this.pending;
     this.pending = null;
     if (!frame) return;
-    this.lastFlush = this.timers.now();
+    const start = this.timers.now();
+    this.lastFlush = start;
     this.apply(frame);
+    this.timers.afterPaint(() => { this.intervalMs = refreshInterval(this.timers.now() - start); });
   }
 
   private cancelTimer(): void {

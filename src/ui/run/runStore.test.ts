@@ -16,6 +16,9 @@ class FakeWorker implements WorkerLike {
   crash(message: string) { this.onerror?.({ message } as ErrorEvent); }
 }
 
+/** Frames are coalesced on a clock; this one stands still, so only the first and stopping frames apply at once. */
+const fakeTimers = { now: () => 0, schedule: () => 0, cancel: () => {}, afterPaint: (run: () => void) => run() };
+
 const doc = (seed = 5, durationMs = 1000) => ({ seed, durationMs, nodes: [], edges: [] }) as unknown as Scenario;
 
 function setup(scenario: () => Scenario = () => doc()) {
@@ -25,6 +28,7 @@ function setup(scenario: () => Scenario = () => doc()) {
     createWorker: () => { const w = new FakeWorker(); workers.push(w); return w; },
     getScenario: () => ({ ok: true, scenario: scenario() }),
     telemetry,
+    timers: fakeTimers,
   });
   const types = () => workers.flatMap((w) => w.sent.map((m) => m.type));
   return { store, workers, types, w: () => workers.at(-1)! };
@@ -136,6 +140,7 @@ describe('run store', () => {
       createWorker: () => new FakeWorker(),
       getScenario: () => ({ ok: false, error: { code: 'no-document', message: 'none' } }),
       telemetry: { loaded: () => {}, frame: () => {}, clear: () => {} },
+      timers: fakeTimers,
     });
     store.getState().play();
     expect(store.getState()).toMatchObject({ status: 'error', error: { code: 'no-document' } });

@@ -53,7 +53,16 @@ describe('telemetry reducers', () => {
     expect(kept).toEqual({ total: 5, ratePerSec: 10 });
   });
 
-  it('keeps edge objects identical while nothing changes (paused)', () => {
+  it('shows no flow while the run is paused or finished, and restarts the window on play', () => {
+    let s = reduceFrame(reduceLoaded(loaded), frame(RATE_WINDOW_MS, {}, [50, 5]));
+    expect(s.edgeTraffic.e1?.ratePerSec).toBe(100);
+    s = reduceFrame(s, { ...frame(RATE_WINDOW_MS + 10, {}, [51, 5]), running: false });
+    expect(s.edgeTraffic.e1).toEqual({ total: 51, ratePerSec: 0 });
+    s = reduceFrame(s, frame(2 * RATE_WINDOW_MS + 10, {}, [101, 5]));
+    expect(s.edgeTraffic.e1?.ratePerSec).toBe(100);
+  });
+
+  it('keeps edge objects identical while nothing changes', () => {
     let s = reduceFrame(reduceLoaded(loaded), frame(RATE_WINDOW_MS, {}, [5, 5]));
     const before = s.edgeTraffic;
     s = reduceFrame(s, frame(RATE_WINDOW_MS, {}, [5, 5]));

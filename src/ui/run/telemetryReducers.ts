@@ -3,7 +3,8 @@
  *
  * Edge rate: the traffic delta between two frames divided by the SIMULATED time between them,
  * i.e. messages per simulated second. It matches the producers' configured rates whatever the
- * speed (at 10× a 100 msg/s producer still shows 100/s), and is 0 while paused.
+ * speed (at 10× a 100 msg/s producer still shows 100/s). While the run is paused or finished nothing
+ * flows, so rates are 0 (and animations that follow them stop); totals are kept.
  */
 import type { LiveField, MetricSample, SampleField, Snapshot } from '../../engine/api';
 import type { FrameMessage, LoadedMessage } from '../../protocol';
@@ -109,19 +110,20 @@ function toRecord(fields: readonly LiveField[], live: Float64Array, offset: numb
 function reduceEdges(s: TelemetryState, msg: FrameMessage): Pick<TelemetryState, 'edgeTraffic' | 'rateBase'> {
   const base = s.rateBase.totals.length === msg.edgeTraffic.length ? s.rateBase : { timeMs: 0, totals: new Float64Array(msg.edgeTraffic.length) };
   const dtMs = msg.timeMs - base.timeMs;
-  const windowDone = dtMs >= RATE_WINDOW_MS;
+  const stopped = !msg.running;
+  const windowDone = !stopped && dtMs >= RATE_WINDOW_MS;
   const goneBack = dtMs < 0;
   let changed = false;
   const next: Record<string, EdgeTraffic> = {};
   for (const [i, id] of s.edgeIds.entries()) {
     const total = msg.edgeTraffic[i] ?? 0;
     const old = s.edgeTraffic[id];
-    const ratePerSec = windowDone ? ((total - (base.totals[i] ?? 0)) * 1000) / dtMs : goneBack ? 0 : old?.ratePerSec ?? 0;
+    const ratePerSec = windowDone ? ((total - (base.totals[i] ?? 0)) * 1000) / dtMs : goneBack || stopped ? 0 : old?.ratePerSec ?? 0;
     if (old && old.total === total && old.ratePerSec === ratePerSec) { next[id] = old; continue; }
     next[id] = { total, ratePerSec };
     changed = true;
   }
-  const rateBase = windowDone || goneBack ? { timeMs: msg.timeMs, totals: msg.edgeTraffic.slice() } : base;
+  const rateBase = windowDone || goneBack || stopped ? { timeMs: msg.timeMs, totals: msg.edgeTraffic.slice() } : base;
   return { edgeTraffic: changed ? next : s.edgeTraffic, rateBase };
 }
 
