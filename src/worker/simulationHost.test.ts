@@ -167,6 +167,18 @@ describe('SimulationHost', () => {
     expect(h.posted.at(-1)).toMatchObject({ type: 'error', error: { code: 'engine-threw', message: expect.stringContaining('bad scenario') } });
   });
 
+  it('turns an exception while running into an error message, not an uncaught throw', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario, seed: 1 });
+    h.send({ type: 'play' });
+    const sim = (h.host as unknown as { loaded: { sim: Simulation } }).loaded.sim;
+    sim.runUntil = () => { throw new Error('kaput'); };
+    expect(() => h.tick(10)).not.toThrow();
+    expect(h.posted.at(-1)).toMatchObject({ type: 'error', error: { code: 'engine-threw', message: expect.stringContaining('kaput') } });
+    h.send({ type: 'play' });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'error', error: { code: 'not-loaded' } });
+  });
+
   it('passes samples on once', () => {
     const h = harness();
     h.send({ type: 'load', scenario, seed: 1 });

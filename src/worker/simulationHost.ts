@@ -32,8 +32,13 @@ export class SimulationHost {
 
   /** Entry point for every message from the UI. Never throws: failures become error messages. */
   handle(data: unknown): void {
+    this.guard(() => this.dispatch(data));
+  }
+
+  /** Runs `work`; an exception becomes an error message (and stops the run), never an uncaught throw. */
+  private guard(work: () => void): void {
     try {
-      this.dispatch(data);
+      work();
     } catch (e) {
       this.fail({ code: 'engine-threw', message: `The engine failed: ${e instanceof Error ? e.message : String(e)}` });
     }
@@ -75,7 +80,7 @@ export class SimulationHost {
     if (this.running || this.finished) return;
     this.running = true;
     this.lastWall = this.deps.now();
-    this.timer = this.deps.schedule(() => this.tick(), 0);
+    this.timer = this.deps.schedule(() => this.guard(() => this.tick()), 0);
   }
 
   private pause(): void {
@@ -114,7 +119,7 @@ export class SimulationHost {
     this.finished = sim.now() >= scenario.durationMs;
     if (this.finished) this.running = false;
     this.postFrame(this.finished || snapshotDue(this.lastSnapshotWall, this.deps.now()));
-    if (this.running) this.timer = this.deps.schedule(() => this.tick(), tickDelay(this.deps.now() - start));
+    if (this.running) this.timer = this.deps.schedule(() => this.guard(() => this.tick()), tickDelay(this.deps.now() - start));
   }
 
   /** Runs chunks towards `target` until it is reached or the wall deadline passes. */
@@ -150,8 +155,10 @@ export class SimulationHost {
     this.timer = null;
   }
 
+  /** Stops and forgets the simulation (its state is suspect after an error); a new load starts over. */
   private fail(error: EngineError): void {
     this.stop();
+    this.loaded = null;
     this.deps.post({ v: PROTOCOL_VERSION, type: 'error', error }, []);
   }
 }

@@ -52,9 +52,10 @@ export function createRunStore(deps: RunDeps): RunStore {
   const telemetry = deps.telemetry ?? { loaded: applyLoaded, frame: applyFrame, clear: clearTelemetry };
   return create<RunState>()((set, get) => {
     const log = (kind: RunLogKind, text: string) => set((s) => ({ log: appendLog(s.log, kind, s.timeMs, text) }));
+    /** The first error is the cause and stays shown; later ones (e.g. the crash it led to) are only logged. */
     const fail = (error: RunError) => {
       frames.clear();
-      set({ status: 'error', error });
+      if (get().status !== 'error') set({ status: 'error', error });
       log('error', `${error.code}: ${error.message}`);
     };
     /** Applies a (coalesced) frame: figures, clock, and the end of the run. */
