@@ -54,7 +54,8 @@ function executablePath(): string | undefined {
 
 async function startPreview(): Promise<ChildProcess> {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first.');
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  // vite itself, not `npx vite`: killing an npx wrapper would leave the server running.
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     try { if ((await fetch(BASE)).ok) return child; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 200));
