@@ -95,7 +95,10 @@ class SimulationRun implements Simulation, SimContext {
 
   step(): RunResult {
     if (this.error) return { events: 0, reached: false, error: this.error };
-    while (this.queue.size > 0) {
+    // The sampler always has its next sample pending (exactly one event): stop when only it is left,
+    // or a step after the last model event would take samples forever.
+    const kernelEvents = this.sampler ? 1 : 0;
+    while (this.queue.size > kernelEvents) {
       if (this.dispatchNext()) return { events: 1, reached: true };
       if (this.error) return { events: 0, reached: false, error: this.error };
     }
