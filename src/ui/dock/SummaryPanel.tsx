@@ -19,6 +19,11 @@ export function SummaryPanel() {
     <div className="summary" data-testid="summary">
       <section>
         <h4>Messages</h4>
+        <p className={ok ? 'summary-balance ok' : 'summary-balance bad'} data-testid="summary-balance" data-ok={String(ok)}>
+          {ok ? '✓' : '✗'} produced {formatNumber(m.produced)} = acked + queued + in flight + dead-lettered + dropped ({formatNumber(b.accounted)})
+          {!b.sourcesOk && ' · published + copies + forwarded does not match produced'}
+          {!b.dropsOk && ' · drops by reason do not add up'}
+        </p>
         <table className="summary-totals"><tbody>
           {TOTAL_ROWS.map((r) => (
             <tr key={r.key}><th>{r.label}</th><td><Num value={m[r.key]} testId={`summary-${r.key}`} /></td></tr>
@@ -27,11 +32,6 @@ export function SummaryPanel() {
             <tr key={reason} className="summary-sub"><th>dropped: {reason}</th><td><Num value={n ?? 0} testId={`summary-dropped-${reason}`} /></td></tr>
           ))}
         </tbody></table>
-        <p className={ok ? 'summary-balance ok' : 'summary-balance bad'} data-testid="summary-balance" data-ok={String(ok)}>
-          {ok ? '✓' : '✗'} produced {formatNumber(m.produced)} = acked + queued + in flight + dead-lettered + dropped ({formatNumber(b.accounted)})
-          {!b.sourcesOk && ' · published + copies + forwarded does not match produced'}
-          {!b.dropsOk && ' · drops by reason do not add up'}
-        </p>
       </section>
       <section>
         <h4>Run</h4>
