@@ -12,7 +12,8 @@ function fakeSimulation(scenario: Scenario, seed: number, clock: { t: number }, 
   let sampledTo = 0;
   const next = () => (events + 1) * 10;
   const one = () => { now = next(); events++; clock.t += costMs; };
-  return {
+  // The host never inspects messages, so the double leaves the inspectors out (they are arriving in the engine now).
+  const sim: Omit<Simulation, 'inspectNode' | 'inspectEdge'> = {
     scenario, seed, nodeIds: ['p', 'q'], edgeIds: ['e1'],
     now: () => now, events: () => events, nextEventTime: next,
     step(): RunResult { one(); return { events: 1, reached: true }; },
@@ -35,6 +36,7 @@ function fakeSimulation(scenario: Scenario, seed: number, clock: { t: number }, 
       return out;
     },
   };
+  return sim as Simulation;
 }
 
 function harness(opts: { costMs?: number; fail?: RunResult['error'] } = {}) {
