@@ -64,7 +64,7 @@ describe('npm run sim (child process)', () => {
     expect(r.stderr.trimEnd().split('\n')).toEqual([
       `${file}: invalid scenario (2 errors)`,
       'nodes[1].config.prefetch: must be a whole number ≥ 1 and ≤ 65535, got -2',
-      'edges[0]: a producer cannot connect to a consumer; a producer can connect to: exchange, queue',
+      'edges[0]: a producer cannot connect to a consumer; a producer can connect to: exchange, queue, filter, router',
     ]);
   });
 

@@ -12,6 +12,8 @@ export interface SimulationOptions {
    * figure of the run, and sample events are not counted in `events`. The CLI turns it off.
    */
   sampling?: boolean;
+  /** Record each message's trail of nodes for the message inspector (default false; costs memory). */
+  tracing?: boolean;
 }
 
 /** Errors are values: a code and a sentence. */
@@ -27,8 +29,60 @@ export interface RunResult {
 
 export interface LatencySummary { count: number; mean: number; p50: number; p95: number; p99: number; max: number }
 
-/** Why a message left the system without being acked. */
-export type DropReason = 'unroutable' | 'lostAfterAutoAck' | 'rejected';
+/**
+ * Why a message left the system without being acked. The dead-letter reasons (rejected, expired, maxlen,
+ * delivery_limit; semantics.md A1.9) are drops only when the queue has no dead-letter target.
+ */
+export type DropReason =
+  | 'unroutable' // no binding matched, no alternate exchange, not mandatory (A1.1.7)
+  | 'returned' // unroutable and mandatory: basic.return to the publisher (A1.1.7)
+  | 'filtered' // refused by a filter or by every subscription's filter policy (A2.5, EIP Message Filter)
+  | 'lostAfterAutoAck' // auto-ack: acked on delivery, then processing failed or the consumer went away (A1.4)
+  | 'rejected' // nack/reject with requeue=false and no dead-letter target (A1.4, A1.9)
+  | 'expired' // TTL or SQS retention ran out (A1.7, A2.1)
+  | 'maxlen' // dropped by a length limit (A1.8)
+  | 'rejectPublish' // refused at the length limit by reject-publish; the publisher gets a nack (A1.8)
+  | 'delivery_limit' // returned more often than a quorum queue's delivery-limit (A1.10)
+  | 'deadLetterCycle' // came back to a queue it was dead-lettered from with no rejection in the cycle (A1.9)
+  | 'subscriberOffline'; // pushed to a subscriber that was offline (non-persistent subscription)
+
+export type DeathReason = 'rejected' | 'expired' | 'maxlen' | 'delivery_limit' | 'maxReceiveCount';
+
+/** One entry of a message's death history (RabbitMQ x-death, A1.9; SQS redrive, A2.2). */
+export interface Death {
+  queue: string;
+  reason: DeathReason;
+  count: number;
+  /** When it first died this way, simulated ms. */
+  timeMs: number;
+  exchange: string;
+  routingKeys: string[];
+  originalExpirationMs?: number;
+}
+
+/** Where a message has been: one entry per node it passed, newest last (kept when tracing is on). */
+export interface Hop { node: string; atMs: number; event: string }
+
+/** A message as the message inspector shows it. */
+export interface MessageView {
+  id: number;
+  routingKey: string;
+  headers: Record<string, string | number | boolean>;
+  priority: number | null;
+  sizeBytes: number;
+  persistent: boolean;
+  poison: boolean;
+  redelivered: boolean;
+  deliveryCount: number;
+  receiveCount: number;
+  publishedAtMs: number;
+  enqueuedAtMs: number;
+  expiresAtMs: number | null;
+  deaths: Death[];
+  trail: Hop[];
+  /** Where the message is now: ready, unacked/in flight, invisible (SQS). */
+  state: string;
+}
 
 export interface MessageTotals {
   /** Every message copy that existed: published + routedCopies + forwarded. */
@@ -67,7 +121,7 @@ export interface Snapshot {
  * Live figures per node, in one flat Float64Array (stride LIVE_FIELDS.length, in scenario node order),
  * cheap to copy into a worker frame 30 times a second.
  */
-export const LIVE_FIELDS = ['in', 'out', 'acked', 'nacked', 'redelivered', 'dropped', 'ready', 'unacked', 'busy', 'capacity', 'deadLettered', 'expired'] as const;
+export const LIVE_FIELDS = ['in', 'out', 'acked', 'nacked', 'redelivered', 'dropped', 'ready', 'unacked', 'busy', 'capacity', 'deadLettered', 'expired', 'offline'] as const;
 export type LiveField = (typeof LIVE_FIELDS)[number];
 
 /** Per-node time-series fields sampled every `metrics.sampleIntervalMs` of simulated time. */
@@ -109,4 +163,8 @@ export interface Simulation {
   writeEdgeTraffic(out: Float64Array): void;
   /** Samples taken since the last call. */
   takeSamples(): MetricSample[];
+  /** The messages a node holds (a queue's ready and unacked ones), up to `limit`, head first; null for an unknown node. */
+  inspectNode(nodeId: string, limit?: number): MessageView[] | null;
+  /** The message that most recently entered an edge, or null. */
+  inspectEdge(edgeId: string): MessageView | null;
 }

@@ -1,5 +1,6 @@
 import { connectionRole, type Scenario } from '../schema';
-import { LIVE_FIELDS, type EngineError, type RunResult, type Simulation, type SimulationOptions, type Snapshot } from './api';
+import { LIVE_FIELDS, type EngineError, type MessageView, type RunResult, type Simulation, type SimulationOptions, type Snapshot } from './api';
+import { messageView } from './messageView';
 import { EventQueue } from './kernel/eventQueue';
 import { Accounting, type Census } from './metrics/accounting';
 import { LatencyRegistry } from './metrics/latencyHistogram';
@@ -20,7 +21,7 @@ const LIVELOCK_LIMIT = 5_000_000;
 
 /** Builds a run of `scenario`: nodes, edges, the first events. Nothing runs until step/runUntil. */
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
-  return new SimulationRun(scenario, options.seed ?? scenario.seed, options.sampling ?? true);
+  return new SimulationRun(scenario, options.seed ?? scenario.seed, options.sampling ?? true, options.tracing ?? false);
 }
 
 class SimulationRun implements Simulation, SimContext {
@@ -29,6 +30,7 @@ class SimulationRun implements Simulation, SimContext {
   readonly accounting = new Accounting();
   readonly endToEnd = new LatencyRegistry();
   readonly queueWait = new LatencyRegistry();
+  readonly confirmLatency = new LatencyRegistry();
   readonly warmupMs: number;
   private readonly queue = new EventQueue(4096);
   private readonly nodes: NodeModel[];
@@ -40,7 +42,7 @@ class SimulationRun implements Simulation, SimContext {
   private sameTimeEvents = 0;
   private error: EngineError | undefined;
 
-  constructor(readonly scenario: Scenario, readonly seed: number, sampling: boolean) {
+  constructor(readonly scenario: Scenario, readonly seed: number, sampling: boolean, readonly tracing: boolean) {
     this.warmupMs = scenario.workload.warmupMs;
     this.nodes = scenario.nodes.map((node, i) => createNodeModel(i, node, this));
     this.edges = this.buildEdges();
@@ -59,6 +61,8 @@ class SimulationRun implements Simulation, SimContext {
       const edge: EdgeRuntime = {
         index, id: e.id, role: connectionRole(source.kind, target.kind)!, source, target,
         bindingKey: e.config.bindingKey ?? '', routingKey: e.config.routingKey, delayMs: e.config.delayMs, traffic: 0,
+        xMatch: e.config.xMatch, bindingArgs: e.config.bindingArgs, filterPolicy: e.config.filterPolicy,
+        invalidChannel: e.config.channel === 'invalid', lastMessage: null,
       };
       source.outputs.push(edge);
       target.inputs.push(edge);
@@ -75,6 +79,7 @@ class SimulationRun implements Simulation, SimContext {
 
   send(edge: EdgeRuntime, message: Message): void {
     edge.traffic++;
+    if (this.tracing) edge.lastMessage = message;
     if (edge.routingKey !== undefined) message.routingKey = edge.routingKey;
     if (edge.delayMs === 0) { edge.target.receive(message, edge); return; }
     this.accounting.inTransit++;
@@ -148,7 +153,7 @@ class SimulationRun implements Simulation, SimContext {
   }
 
   census(): Census {
-    const c: Census = { queued: 0, inFlight: 0 };
+    const c: Census = { queued: 0, inFlight: 0, deadLettered: 0 };
     for (const node of this.nodes) node.census(c);
     return c;
   }
@@ -174,4 +179,15 @@ class SimulationRun implements Simulation, SimContext {
   }
 
   takeSamples() { return this.sampler ? this.sampler.take() : []; }
+
+  inspectNode(nodeId: string, limit = 50): MessageView[] | null {
+    const node = this.nodes.find((n) => n.id === nodeId);
+    if (!node) return null;
+    return (node.messages?.(limit) ?? []).map(({ message, state }) => messageView(message, state));
+  }
+
+  inspectEdge(edgeId: string): MessageView | null {
+    const edge = this.edges.find((e) => e.id === edgeId);
+    return edge?.lastMessage ? messageView(edge.lastMessage, `last sent along ${edge.id}`) : null;
+  }
 }

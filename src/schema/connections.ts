@@ -5,8 +5,8 @@ import type { PortRole } from './ports';
 export function connectionRole(sourceKind: string, targetKind: string): PortRole | null {
   const source = kindSpec(sourceKind);
   const target = kindSpec(targetKind);
-  if (!source || !target || source.ports.output === null) return null;
-  return (target.ports.inputs as readonly PortRole[]).includes(source.ports.output) ? source.ports.output : null;
+  if (!source || !target) return null;
+  return source.ports.outputs.find((role) => target.ports.inputs.includes(role)) ?? null;
 }
 
 /** The kinds a node of `sourceKind` may connect to. */

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ConsumerConfigSchema } from './nodes/consumer';
 import { ExchangeConfigSchema } from './nodes/exchange';
+import { FilterConfigSchema } from './nodes/filter';
 import { ProducerConfigSchema } from './nodes/producer';
 import { QueueConfigSchema } from './nodes/queue';
+import { RouterConfigSchema } from './nodes/router';
 import { num } from './numbers';
 import { idString, text } from './strings';
 
@@ -22,6 +24,8 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...base, kind: z.literal('exchange'), config: ExchangeConfigSchema.default(() => ExchangeConfigSchema.parse({})) }),
   z.strictObject({ ...base, kind: z.literal('queue'), config: QueueConfigSchema.default(() => QueueConfigSchema.parse({})) }),
   z.strictObject({ ...base, kind: z.literal('consumer'), config: ConsumerConfigSchema.default(() => ConsumerConfigSchema.parse({})) }),
+  z.strictObject({ ...base, kind: z.literal('filter'), config: FilterConfigSchema.default(() => FilterConfigSchema.parse({})) }),
+  z.strictObject({ ...base, kind: z.literal('router'), config: RouterConfigSchema.default(() => RouterConfigSchema.parse({})) }),
 ]);
 
 export type ScenarioNode = z.output<typeof NodeSchema>;
@@ -30,3 +34,5 @@ export type ProducerConfig = z.output<typeof ProducerConfigSchema>;
 export type ExchangeConfig = z.output<typeof ExchangeConfigSchema>;
 export type QueueConfig = z.output<typeof QueueConfigSchema>;
 export type ConsumerConfig = z.output<typeof ConsumerConfigSchema>;
+export type FilterConfig = z.output<typeof FilterConfigSchema>;
+export type RouterConfig = z.output<typeof RouterConfigSchema>;

@@ -45,7 +45,7 @@ describe('parseScenario refuses node problems', () => {
     doc.nodes[2] = { id: 'queue', kind: 'topic-queue' };
     const error = errorAt(doc, 'nodes[2].kind');
     expect(error.code).toBe('unknown_kind');
-    expect(error.message).toBe('unknown node kind "topic-queue"; expected one of producer, exchange, queue, consumer');
+    expect(error.message).toBe('unknown node kind "topic-queue"; expected one of producer, exchange, queue, consumer, filter, router');
   });
 
   it('a node without a kind', () => {
@@ -53,7 +53,7 @@ describe('parseScenario refuses node problems', () => {
     doc.nodes[1] = { id: 'orders' };
     const error = errorAt(doc, 'nodes[1].kind');
     expect(error.code).toBe('missing');
-    expect(error.message).toMatch(/^is required: a node kind, one of producer, exchange, queue, consumer$/);
+    expect(error.message).toMatch(/^is required: a node kind, one of producer, exchange, queue, consumer, filter, router$/);
   });
 
   it('a duplicate node id', () => {
@@ -211,13 +211,20 @@ describe('parseScenario refuses bad edges', () => {
     doc.edges[0]!.target = 'worker';
     const error = errorAt(doc, 'edges[0]');
     expect(error.code).toBe('bad_connection');
-    expect(error.message).toBe('a producer cannot connect to a consumer; a producer can connect to: exchange, queue');
+    expect(error.message).toBe('a producer cannot connect to a consumer; a producer can connect to: exchange, queue, filter, router');
   });
 
-  it('a queue → exchange edge', () => {
+  it('a consumer → producer edge', () => {
     const doc = validDoc();
-    doc.edges.push({ id: 'e4', source: 'queue', target: 'orders' });
-    expect(errorAt(doc, 'edges[3]').message).toBe('a queue cannot connect to an exchange; a queue can connect to: consumer');
+    doc.edges.push({ id: 'e4', source: 'worker', target: 'producer' });
+    expect(errorAt(doc, 'edges[3]').message).toBe('a consumer cannot connect to a producer; a consumer can connect to: exchange, queue, filter, router');
+  });
+
+  it('a second dead-letter edge from a queue', () => {
+    const doc = validDoc();
+    doc.nodes.push({ id: 'dlq', kind: 'queue' });
+    doc.edges.push({ id: 'dl1', source: 'queue', target: 'orders' }, { id: 'dl2', source: 'queue', target: 'dlq' });
+    expect(errorAt(doc, 'edges[4]').message).toBe('queue "queue" may have at most 1 dead-letter edge');
   });
 
   it('an edge from a node to itself', () => {
@@ -243,7 +250,7 @@ describe('parseScenario reports every problem at once', () => {
   it('node errors and edge errors together', () => {
     const doc = validDoc();
     doc.nodes[3] = { id: 'worker', kind: 'consumer', config: { prefetch: -2 } };
-    doc.nodes.push({ id: 'x', kind: 'router' });
+    doc.nodes.push({ id: 'x', kind: 'broker' });
     doc.edges[0]!.target = 'worker';
     doc.edges.push({ id: 'e4', source: 'queue', target: 'nowhere' });
     const paths = errorsOf(doc).map((e) => e.path);

@@ -1,17 +1,21 @@
 /**
  * What flows along an edge, named by the role the edge plays:
- * - `publish`:   a client publishes to a broker entity (producer → exchange, consumer → queue)
- * - `bind`:      a binding from an exchange to a queue; the binding key lives on the edge
- * - `subscribe`: a queue delivers to a consumer (basic.consume)
+ * - `publish`:    a client publishes to a broker entity (producer → exchange, consumer → queue, filter → …)
+ * - `bind`:       a binding from an exchange to a queue (or a filter/router); the binding key lives on the edge
+ * - `subscribe`:  a queue delivers to a consumer (basic.consume, or polling)
+ * - `push`:       an exchange/topic pushes straight to a subscriber with no queue: non-persistent, an
+ *                 offline subscriber never gets the message (SNS to an endpoint, MQTT QoS 0)
+ * - `deadLetter`: a queue's dead-letter target, an exchange (DLX) or a queue (SQS redrive)
+ * - `alternate`:  an exchange's alternate exchange for unroutable messages (semantics.md A1.1.7)
  * A kind declares which roles it accepts and emits, so adding a kind never touches the others.
  */
-export type PortRole = 'publish' | 'bind' | 'subscribe';
+export type PortRole = 'publish' | 'bind' | 'subscribe' | 'push' | 'deadLetter' | 'alternate';
 
 export interface KindPorts {
   /** Roles of edges this kind accepts as their target. */
   inputs: readonly PortRole[];
-  /** The role of edges leaving this kind, or null when it has no outputs. */
-  output: PortRole | null;
-  /** How many outgoing edges it may have (null: any number). */
-  maxOutputs: number | null;
+  /** Roles of edges leaving this kind, in order of preference when a target accepts several. */
+  outputs: readonly PortRole[];
+  /** How many outgoing edges of a role it may have (a role not listed: any number). */
+  maxOutputs: Partial<Record<PortRole, number>>;
 }

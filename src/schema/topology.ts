@@ -1,11 +1,12 @@
 import { connectionRole, explainRefusedConnection } from './connections';
 import { kindSpec } from './nodeKinds';
+import type { PortRole } from './ports';
 
 /** A problem found across the document, before it becomes a ScenarioError. */
 export interface TopologyIssue { code: string; path: (string | number)[]; message: string }
 
-interface LooseNode { id?: unknown; kind?: unknown }
-interface LooseEdge { id?: unknown; source?: unknown; target?: unknown; config?: { bindingKey?: unknown; routingKey?: unknown } }
+interface LooseNode { id?: unknown; kind?: unknown; config?: Record<string, unknown> }
+interface LooseEdge { id?: unknown; source?: unknown; target?: unknown; config?: Record<string, unknown> }
 /** Works on a fully parsed document and on a raw one whose other parts failed, so every error shows at once. */
 export interface LooseTopology { nodes?: unknown; edges?: unknown }
 
@@ -13,60 +14,108 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const obj = <T>(v: unknown): T | undefined => (typeof v === 'object' && v !== null ? (v as T) : undefined);
 
+interface End { id: string; kind: string; index: number; config: Record<string, unknown> }
+
 /** Checks that need the whole document: unique ids, edges between existing nodes that may connect. */
 export function topologyIssues(doc: LooseTopology): TopologyIssue[] {
   const issues: TopologyIssue[] = [];
-  const kinds = new Map<string, string>();
-  list(doc.nodes).forEach((raw, i) => {
+  const nodes = new Map<string, End>();
+  list(doc.nodes).forEach((raw, index) => {
     const node = obj<LooseNode>(raw);
     const id = str(node?.id);
     if (id === undefined) return;
-    if (kinds.has(id)) issues.push({ code: 'duplicate_id', path: ['nodes', i, 'id'], message: `duplicate node id "${id}"` });
-    else kinds.set(id, str(node?.kind) ?? '');
+    if (nodes.has(id)) issues.push({ code: 'duplicate_id', path: ['nodes', index, 'id'], message: `duplicate node id "${id}"` });
+    else nodes.set(id, { id, kind: str(node?.kind) ?? '', index, config: obj<Record<string, unknown>>(node?.config) ?? {} });
   });
   const edgeIds = new Set<string>();
   const outputs = new Map<string, number>();
   const pairs = new Set<string>();
+  const targetsOf = new Map<string, Set<string>>();
+  const roleOutputs = new Map<string, Set<PortRole>>();
   list(doc.edges).forEach((raw, i) => {
     const edge = obj<LooseEdge>(raw);
     if (!edge) return;
     const id = str(edge.id);
-    if (id !== undefined && (edgeIds.has(id) || kinds.has(id))) issues.push({ code: 'duplicate_id', path: ['edges', i, 'id'], message: `duplicate id "${id}"` });
+    if (id !== undefined && (edgeIds.has(id) || nodes.has(id))) issues.push({ code: 'duplicate_id', path: ['edges', i, 'id'], message: `duplicate id "${id}"` });
     if (id !== undefined) edgeIds.add(id);
-    const source = str(edge.source);
-    const target = str(edge.target);
-    const sourceKind = source === undefined ? undefined : kinds.get(source);
-    const targetKind = target === undefined ? undefined : kinds.get(target);
-    if (source !== undefined && sourceKind === undefined) issues.push({ code: 'missing_node', path: ['edges', i, 'source'], message: `no node has id "${source}"` });
-    if (target !== undefined && targetKind === undefined) issues.push({ code: 'missing_node', path: ['edges', i, 'target'], message: `no node has id "${target}"` });
-    if (source === undefined || target === undefined || sourceKind === undefined || targetKind === undefined) return;
-    if (!kindSpec(sourceKind) || !kindSpec(targetKind)) return; // an unknown kind is reported on the node
-    issues.push(...edgeIssues(edge, i, { id: source, kind: sourceKind }, { id: target, kind: targetKind }));
-    const pair = `${source}\u0000${target}\u0000${str(edge.config?.bindingKey) ?? ''}`;
-    if (pairs.has(pair)) issues.push({ code: 'duplicate_edge', path: ['edges', i], message: `the same connection from "${source}" to "${target}" already exists` });
+    const source = nodes.get(str(edge.source) ?? '\u0000');
+    const target = nodes.get(str(edge.target) ?? '\u0000');
+    if (str(edge.source) !== undefined && !source) issues.push({ code: 'missing_node', path: ['edges', i, 'source'], message: `no node has id "${str(edge.source)}"` });
+    if (str(edge.target) !== undefined && !target) issues.push({ code: 'missing_node', path: ['edges', i, 'target'], message: `no node has id "${str(edge.target)}"` });
+    if (!source || !target || !kindSpec(source.kind) || !kindSpec(target.kind)) return; // unknown kinds are reported on the node
+    const config = edge.config ?? {};
+    const role = connectionRole(source.kind, target.kind);
+    issues.push(...edgeIssues(config, i, source, target, role));
+    if (role === null || source.id === target.id) return;
+    const pair = `${source.id}\u0000${target.id}\u0000${str(config.bindingKey) ?? ''}\u0000${str(config.channel) ?? ''}`;
+    if (pairs.has(pair)) issues.push({ code: 'duplicate_edge', path: ['edges', i], message: `the same connection from "${source.id}" to "${target.id}" already exists` });
     pairs.add(pair);
-    const count = (outputs.get(source) ?? 0) + 1;
-    outputs.set(source, count);
-    const max = kindSpec(sourceKind)?.ports.maxOutputs;
-    if (max != null && count > max) {
-      issues.push({ code: 'too_many_outputs', path: ['edges', i], message: `${sourceKind} "${source}" may have at most ${max} outgoing edge${max === 1 ? '' : 's'}` });
+    if (!targetsOf.has(source.id)) targetsOf.set(source.id, new Set());
+    targetsOf.get(source.id)!.add(target.id);
+    if (!roleOutputs.has(source.id)) roleOutputs.set(source.id, new Set());
+    roleOutputs.get(source.id)!.add(role);
+    const channel = str(config.channel) ?? 'main';
+    const key = `${source.id}\u0000${role}\u0000${channel}`;
+    const count = (outputs.get(key) ?? 0) + 1;
+    outputs.set(key, count);
+    const max = kindSpec(source.kind)?.ports.maxOutputs[role];
+    if (max !== undefined && count > max) {
+      const what = channel === 'invalid' ? 'invalid-message' : roleNames[role];
+      issues.push({ code: 'too_many_outputs', path: ['edges', i], message: `${source.kind} "${source.id}" may have at most ${max} ${what} edge${max === 1 ? '' : 's'}` });
     }
   });
+  for (const node of nodes.values()) issues.push(...nodeTopologyIssues(node, targetsOf.get(node.id) ?? new Set(), roleOutputs.get(node.id) ?? new Set()));
   return issues;
 }
 
-interface End { id: string; kind: string }
+const roleNames: Record<PortRole, string> = {
+  publish: 'outgoing', bind: 'binding', subscribe: 'subscription', push: 'push subscription', deadLetter: 'dead-letter', alternate: 'alternate-exchange',
+};
 
-function edgeIssues(edge: LooseEdge, i: number, source: End, target: End): TopologyIssue[] {
+/** Which edge fields belong to which role, and why a misplaced one is refused. */
+const FIELD_ROLES: { field: string; roles: PortRole[]; message: string }[] = [
+  { field: 'bindingKey', roles: ['bind'], message: 'a binding key belongs on an edge from an exchange to a queue' },
+  { field: 'xMatch', roles: ['bind'], message: 'x-match belongs on a binding from a headers exchange' },
+  { field: 'bindingArgs', roles: ['bind'], message: 'binding arguments belong on a binding from a headers exchange' },
+  { field: 'filterPolicy', roles: ['bind', 'push'], message: 'a subscription filter policy belongs on an edge out of an exchange / topic' },
+  { field: 'routingKey', roles: ['publish'], message: 'a routing key belongs on a publish edge (from a producer or consumer)' },
+];
+
+function edgeIssues(config: Record<string, unknown>, i: number, source: End, target: End, role: PortRole | null): TopologyIssue[] {
   if (source.id === target.id) return [{ code: 'bad_connection', path: ['edges', i], message: `a node cannot connect to itself ("${source.id}")` }];
-  const role = connectionRole(source.kind, target.kind);
   if (role === null) return [{ code: 'bad_connection', path: ['edges', i], message: explainRefusedConnection(source.kind, target.kind) }];
   const issues: TopologyIssue[] = [];
-  if (edge.config?.bindingKey !== undefined && role !== 'bind') {
-    issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', 'bindingKey'], message: 'a binding key belongs on an edge from an exchange to a queue' });
+  for (const { field, roles, message } of FIELD_ROLES) {
+    if (config[field] !== undefined && !roles.includes(role)) issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', field], message });
   }
-  if (edge.config?.routingKey !== undefined && role !== 'publish') {
-    issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', 'routingKey'], message: 'a routing key belongs on a publish edge (from a producer or consumer)' });
+  const headersExchange = source.kind === 'exchange' && source.config.type === 'headers';
+  for (const field of ['xMatch', 'bindingArgs']) {
+    if (config[field] !== undefined && role === 'bind' && !headersExchange) {
+      issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', field], message: `${field === 'xMatch' ? 'x-match' : 'binding arguments'} only apply to a headers exchange (semantics.md A1.3)` });
+    }
+  }
+  if (config.bindingKey !== undefined && headersExchange) {
+    issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', 'bindingKey'], message: 'a headers exchange ignores the routing key: match on binding arguments instead (semantics.md A1.3)' });
+  }
+  if (config.channel !== undefined && source.kind !== 'filter') {
+    issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', 'channel'], message: 'only a filter has an invalid-message channel' });
+  }
+  return issues;
+}
+
+/** Rules about a node that depend on its edges. */
+function nodeTopologyIssues(node: End, targets: Set<string>, roles: Set<PortRole>): TopologyIssue[] {
+  const issues: TopologyIssue[] = [];
+  if (node.kind === 'queue' && node.config.maxReceiveCount !== undefined && !roles.has('deadLetter')) {
+    // A2.2: a redrive policy names its dead-letter queue (deadLetterTargetArn).
+    issues.push({ code: 'missing_dead_letter', path: ['nodes', node.index, 'config', 'maxReceiveCount'], message: 'a redrive policy needs a dead-letter queue: connect this queue to one' });
+  }
+  if (node.kind === 'router') {
+    const check = (ids: unknown, path: (string | number)[]) => list(ids).forEach((id, k) => {
+      if (typeof id === 'string' && !targets.has(id)) issues.push({ code: 'missing_edge', path: [...path, k], message: `"${id}" is not connected to this router: draw an edge to it first` });
+    });
+    list(node.config.rules).forEach((rule, r) => check(obj<{ to?: unknown }>(rule)?.to, ['nodes', node.index, 'config', 'rules', r, 'to']));
+    check(node.config.otherwise, ['nodes', node.index, 'config', 'otherwise']);
   }
   return issues;
 }

@@ -2,7 +2,7 @@ import type { DropReason, MessageTotals } from '../api';
 
 /**
  * Where every message copy went. Terminal states are counted here as they happen; the live states
- * (queued, in flight) are counted by whoever holds the message (a census over queues, consumers and
+ * (queued, in flight, dead-lettered) are counted by whoever holds the message (a census over queues, consumers and
  * edges), so the balance produced = acked + queued + inFlight + deadLettered + dropped is a real check.
  */
 export class Accounting {
@@ -10,7 +10,6 @@ export class Accounting {
   routedCopies = 0;
   forwarded = 0;
   acked = 0;
-  deadLettered = 0;
   dropped = 0;
   readonly droppedByReason: Partial<Record<DropReason, number>> = {};
   /** Messages travelling along an edge with a delay. */
@@ -32,7 +31,7 @@ export class Accounting {
       acked: this.acked,
       queued: census.queued,
       inFlight: census.inFlight + this.inTransit,
-      deadLettered: this.deadLettered,
+      deadLettered: census.deadLettered,
       dropped: this.dropped,
       droppedByReason: { ...this.droppedByReason },
     };
@@ -41,8 +40,10 @@ export class Accounting {
 
 /** Messages counted where they are held right now. */
 export interface Census {
-  /** Ready in a queue. */
+  /** Ready in a queue, never dead-lettered. */
   queued: number;
+  /** Resting in a queue after being dead-lettered (it has a death history, A1.9). */
+  deadLettered: number;
   /** Delivered to a consumer and not yet settled (buffered or being processed). */
   inFlight: number;
 }

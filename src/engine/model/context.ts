@@ -24,6 +24,10 @@ export interface SimContext {
   /** System-wide latency, made of the nodes' own histograms: end to end, and queue wait. */
   readonly endToEnd: LatencyRegistry;
   readonly queueWait: LatencyRegistry;
+  /** Publish → confirm, for producers with publisher confirms (A1.6). */
+  readonly confirmLatency: LatencyRegistry;
+  /** Record each message's trail of nodes (for the message inspector). */
+  readonly tracing: boolean;
   /** Latency samples of messages first published before this time are left out (warm-up). */
   readonly warmupMs: number;
   /** A message was acked `latencyMs` after its chain began: feeds the charts' latency series. */

@@ -1,4 +1,5 @@
-import type { PortRole } from '../../schema';
+import type { EdgeConfig, PortRole } from '../../schema';
+import type { Message } from './message';
 import type { NodeModel } from './node';
 
 /** An edge at run time: both ends resolved, config read once. */
@@ -12,6 +13,15 @@ export interface EdgeRuntime {
   /** Replaces the routing key of messages sent along a publish edge. */
   readonly routingKey: string | undefined;
   readonly delayMs: number;
+  /** Headers-exchange binding (A1.3). */
+  readonly xMatch: EdgeConfig['xMatch'];
+  readonly bindingArgs: EdgeConfig['bindingArgs'];
+  /** SNS subscription filter policy (A2.5). */
+  readonly filterPolicy: EdgeConfig['filterPolicy'];
+  /** A filter's Invalid Message Channel. */
+  readonly invalidChannel: boolean;
   /** Messages that entered this edge. */
   traffic: number;
+  /** The message that last entered it (kept when tracing, for the message inspector). */
+  lastMessage: Message | null;
 }

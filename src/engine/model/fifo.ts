@@ -7,6 +7,10 @@ export class Fifo<T> {
 
   push(item: T): void { this.items.push(item); }
 
+  forEach(visit: (item: T) => void): void {
+    for (let i = this.head; i < this.items.length; i++) visit(this.items[i] as T);
+  }
+
   shift(): T | undefined {
     if (this.head >= this.items.length) return undefined;
     const item = this.items[this.head];

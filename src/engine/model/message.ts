@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { headerValue } from '../../schema/strings';
+import type { Death, Hop } from '../api';
+import type { ConfirmTracker } from './confirm';
 
 export type HeaderValue = z.output<typeof headerValue>;
 
@@ -10,7 +12,7 @@ export type HeaderValue = z.output<typeof headerValue>;
 export interface Message {
   /** Message id as a broker and an application see it. */
   id: number;
-  /** When the first message of this chain was published (end-to-end latency starts here). */
+  /** When the application created the first message of this chain (end-to-end latency starts here). */
   originAt: number;
   /** When this message was published. */
   publishedAt: number;
@@ -21,18 +23,66 @@ export interface Message {
   /** AMQP priority, or -1 when the publisher set none (A1.11 counts that as 0). */
   priority: number;
   sizeBytes: number;
-  /** Set on every delivery after the first (A1.4). */
+  /** Set on every delivery after a requeue (A1.4). */
   redelivered: boolean;
   /** How many times it has been delivered. */
   deliveryCount: number;
   /** Position in the queue it is in: requeued messages go back by this (A1.4, classic queues). */
   queueSeq: number;
+  /** Every consumer fails on a poison message. */
+  poison: boolean;
+  /** delivery_mode 2 (A1.12). */
+  persistent: boolean;
+  /** Publisher asked for basic.return when unroutable (A1.1.7). */
+  mandatory: boolean;
+  /** Per-message TTL, the `expiration` property, in ms; -1 when none (A1.7). */
+  expirationMs: number;
+  /** When it expires in the queue it is in (Infinity: never). Kept over a requeue (A1.7). */
+  expiresAt: number;
+  /** Quorum queues: times returned to the queue, for the delivery-limit (A1.10). */
+  returns: number;
+  /** SQS ApproximateReceiveCount (A2.2). */
+  receiveCount: number;
+  /** SQS: the receipt of the current receive (0: none); a delete with an older receipt does nothing. */
+  receipt: number;
+  /** Held by an SQS queue (ready or invisible): the queue, not the consumer, counts it. */
+  sqsOwned: boolean;
+  /** Death history, most recent first (x-death, A1.9); null until it dies once. */
+  deaths: Death[] | null;
+  /** Publisher confirm shared by the copies of one publish (A1.6); null without confirms. */
+  confirm: ConfirmTracker | null;
+  /** Exchanges passed through alternate-exchange links, to stop a cycle. */
+  exchangeHops: number;
+  /** The exchange it was last published to ('' for the default exchange). */
+  exchange: string;
+  /** Nodes passed, when tracing is on. */
+  trail: Hop[] | null;
 }
 
 export function copyMessage(m: Message): Message {
   return {
-    id: m.id, originAt: m.originAt, publishedAt: m.publishedAt, enqueuedAt: m.enqueuedAt,
-    routingKey: m.routingKey, headers: m.headers, priority: m.priority, sizeBytes: m.sizeBytes,
-    redelivered: m.redelivered, deliveryCount: m.deliveryCount, queueSeq: m.queueSeq,
+    ...m,
+    deaths: m.deaths ? m.deaths.map((d) => ({ ...d, routingKeys: [...d.routingKeys] })) : null,
+    trail: m.trail ? [...m.trail] : null,
   };
+}
+
+/** A fresh message as a publisher sends it. */
+export function newMessage(id: number, now: number, fields: Partial<Message>): Message {
+  return {
+    id, originAt: now, publishedAt: now, enqueuedAt: now, routingKey: '', headers: {}, priority: -1, sizeBytes: 0,
+    redelivered: false, deliveryCount: 0, queueSeq: 0, poison: false, persistent: false, mandatory: false,
+    expirationMs: -1, expiresAt: Infinity, returns: 0, receiveCount: 0, receipt: 0, sqsOwned: false,
+    deaths: null, confirm: null, exchangeHops: 0, exchange: '', trail: null,
+    ...fields,
+  };
+}
+
+const MAX_TRAIL = 32;
+
+/** Appends a hop to the message's trail (when tracing made it one), keeping the newest MAX_TRAIL. */
+export function addHop(m: Message, node: string, atMs: number, event: string): void {
+  if (!m.trail) return;
+  m.trail.push({ node, atMs, event });
+  if (m.trail.length > MAX_TRAIL) m.trail.splice(0, m.trail.length - MAX_TRAIL);
 }

@@ -4,7 +4,7 @@ import type { EdgeRuntime } from './edge';
 import type { Message } from './message';
 
 /** Offsets into a node's slice of the live-figures array (see LIVE_FIELDS in api.ts). */
-export const LIVE = { in: 0, out: 1, acked: 2, nacked: 3, redelivered: 4, dropped: 5, ready: 6, unacked: 7, busy: 8, capacity: 9, deadLettered: 10, expired: 11 } as const;
+export const LIVE = { in: 0, out: 1, acked: 2, nacked: 3, redelivered: 4, dropped: 5, ready: 6, unacked: 7, busy: 8, capacity: 9, deadLettered: 10, expired: 11, offline: 12 } as const;
 /** Offsets into a node's slice of a time-series sample (see SAMPLE_FIELDS in api.ts). */
 export const SAMPLE = { inPerSec: 0, outPerSec: 1, ready: 2, unacked: 3, busy: 4, p50: 5, p95: 6, p99: 7 } as const;
 
@@ -32,6 +32,8 @@ export interface NodeModel {
   /** Writes one time-series sample at `offset` (SAMPLE layout) and starts the next interval. */
   writeSample(out: Float64Array, offset: number, intervalMs: number): void;
   report(): NodeReport;
+  /** The messages it holds, head first, with where each is (for the message inspector). */
+  messages?(limit: number): { message: Message; state: string }[];
   /** Present on kinds that accept deliveries from a queue (basic.consume). */
   readonly subscriber?: Subscriber;
   /** Present on kinds that deliver to subscribers and take their acks (queues). */
@@ -42,14 +44,30 @@ export interface NodeModel {
 export interface Subscriber {
   /** manual: the message stays unacked until settled; auto: settled on delivery (A1.4). */
   readonly ackMode: 'manual' | 'auto';
-  /** Max unacked deliveries (basic.qos, A1.5); ignored under auto-ack. */
+  /** Max unacked deliveries (basic.qos, A1.5); ignored under auto-ack and for pull. */
   readonly prefetch: number;
+  /** push: the queue delivers when it can; pull: the consumer polls. */
+  readonly delivery: 'push' | 'pull';
+  /** False while the consumer is offline: nothing is delivered to it. */
+  isOnline(): boolean;
+  /** A poll along `edge` was answered with `count` messages (0: an empty poll). */
+  pollReturned(edge: EdgeRuntime, count: number): void;
 }
 
 /** A queue's side of a subscription: how a consumer settles what it was given. */
 export interface DeliverySource {
-  /** `edge` is the subscription's edge (queue → consumer) the message was delivered along. */
-  ack(message: Message, edge: EdgeRuntime): void;
-  /** basic.nack / basic.reject (A1.4): requeue puts it back; otherwise it is discarded or dead-lettered. */
-  nack(message: Message, edge: EdgeRuntime, requeue: boolean): void;
+  /**
+   * basic.ack, or SQS DeleteMessage with the receipt of the receive being settled. `edge` is the
+   * subscription's edge (queue → consumer). False when nothing was settled (an SQS delete with a stale receipt).
+   */
+  ack(message: Message, edge: EdgeRuntime, receipt: number): boolean;
+  /**
+   * basic.nack / basic.reject (A1.4): requeue puts it back; otherwise it is dead-lettered or discarded.
+   * On SQS a failed message is simply not deleted: it comes back when its visibility timeout ends.
+   */
+  nack(message: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void;
+  /** A pull consumer asks for up to `max` messages, waiting up to `waitMs` for one (long polling, A2.1). */
+  poll(edge: EdgeRuntime, max: number, waitMs: number): void;
+  /** The consumer went offline or came back: stop or resume deliveries along `edge`. */
+  setOnline(edge: EdgeRuntime, online: boolean): void;
 }

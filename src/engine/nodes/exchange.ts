@@ -2,41 +2,51 @@ import type { NodeReport } from '../api';
 import type { NodeOf } from '../../schema';
 import type { SimContext } from '../model/context';
 import type { EdgeRuntime } from '../model/edge';
-import { copyMessage, type Message } from '../model/message';
+import { addHop, copyMessage, type Message } from '../model/message';
 import { LIVE, SAMPLE, type NodeModel } from '../model/node';
-import { BindingTable } from '../routing/bindings';
+import { BindingTable, uniqueTargets } from '../routing/bindings';
 
-/** Routes each message to the queues whose bindings match (RabbitMQ A1.1, A1.2). Holds nothing. */
+/** Alternate exchanges pointing at each other could pass a message round for ever. */
+const MAX_EXCHANGE_HOPS = 16;
+
+/**
+ * Routes each message to the queues (and push subscribers) whose bindings match (RabbitMQ A1.1–A1.3),
+ * filtered by subscription filter policies (SNS A2.5). Holds nothing.
+ */
 export class ExchangeModel implements NodeModel {
   readonly kind = 'exchange';
   readonly outputs: EdgeRuntime[] = [];
   readonly inputs: EdgeRuntime[] = [];
   private bindings!: BindingTable;
+  private alternate: EdgeRuntime | undefined;
   private received = 0;
   private routed = 0;
   private unroutable = 0;
+  private filtered = 0;
+  private returned = 0;
+  private toAlternate = 0;
   private intervalIn = 0;
   private intervalOut = 0;
 
   constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'exchange'>, private readonly ctx: SimContext) {}
 
   start(): void {
-    this.bindings = new BindingTable(this.node.config.type, this.outputs);
+    this.bindings = new BindingTable(this.node.config.type, this.outputs.filter((e) => e.role === 'bind' || e.role === 'push'));
+    this.alternate = this.outputs.find((e) => e.role === 'alternate');
   }
 
   receive(message: Message): void {
     this.received++;
     this.intervalIn++;
-    const targets = this.bindings.route(message.routingKey);
-    if (targets.length === 0) {
-      // A1.1.7: unroutable with mandatory=false and no alternate exchange: dropped.
-      this.unroutable++;
-      this.ctx.accounting.drop('unroutable');
-      return;
-    }
+    message.exchange = this.id;
+    addHop(message, this.id, this.ctx.now(), 'routed');
+    const { targets: matched, filtered } = this.bindings.route(message);
+    const targets = uniqueTargets(matched);
+    if (targets.length === 0) { this.unroutableMessage(message, filtered); return; }
     this.routed += targets.length;
     this.intervalOut += targets.length;
     this.ctx.accounting.routedCopies += targets.length - 1;
+    message.confirm?.fanOut(targets.length);
     // Copy before sending: a zero-delay send runs the queue (and maybe a consumer) at once, which
     // stamps the message it was given.
     const copies: Message[] = [];
@@ -45,13 +55,32 @@ export class ExchangeModel implements NodeModel {
     for (let i = 1; i < targets.length; i++) this.ctx.send(targets[i]!, copies[i - 1]!);
   }
 
+  /**
+   * A1.1.7: an unroutable message goes to the alternate exchange if there is one; otherwise it is
+   * returned to a publisher that set mandatory (basic.return, before the confirm, A1.6), or dropped.
+   */
+  private unroutableMessage(m: Message, filtered: boolean): void {
+    if (this.alternate && m.exchangeHops < MAX_EXCHANGE_HOPS) {
+      m.exchangeHops++;
+      this.toAlternate++;
+      this.ctx.send(this.alternate, m);
+      return;
+    }
+    m.confirm?.settle(true); // A1.6: an unroutable message is confirmed once routing finds no queue
+    m.confirm = null;
+    if (m.mandatory) { this.returned++; this.ctx.accounting.drop('returned'); return; }
+    if (filtered) { this.filtered++; this.ctx.accounting.drop('filtered'); return; }
+    this.unroutable++;
+    this.ctx.accounting.drop('unroutable');
+  }
+
   handle(): void { /* no timed behaviour */ }
   census(): void { /* holds nothing */ }
 
   writeLive(out: Float64Array, o: number): void {
     out[o + LIVE.in] = this.received;
-    out[o + LIVE.out] = this.routed;
-    out[o + LIVE.dropped] = this.unroutable;
+    out[o + LIVE.out] = this.routed + this.toAlternate;
+    out[o + LIVE.dropped] = this.unroutable + this.filtered + this.returned;
   }
 
   writeSample(out: Float64Array, o: number, intervalMs: number): void {
@@ -62,6 +91,10 @@ export class ExchangeModel implements NodeModel {
   }
 
   report(): NodeReport {
-    return { kind: this.kind, type: this.node.config.type, in: this.received, out: this.routed, dropped: this.unroutable, droppedByReason: { unroutable: this.unroutable } };
+    return {
+      kind: this.kind, type: this.node.config.type, in: this.received, out: this.routed, toAlternate: this.toAlternate,
+      dropped: this.unroutable + this.filtered + this.returned,
+      droppedByReason: { unroutable: this.unroutable, filtered: this.filtered, returned: this.returned },
+    };
   }
 }

@@ -3,8 +3,10 @@ import type { SimContext } from '../model/context';
 import type { NodeModel } from '../model/node';
 import { ConsumerModel } from './consumer/consumer';
 import { ExchangeModel } from './exchange';
+import { FilterModel } from './filter';
 import { ProducerModel } from './producer/producer';
 import { QueueModel } from './queue/queue';
+import { RouterModel } from './router';
 
 type Factory<K extends ScenarioNode['kind']> = (index: number, node: Extract<ScenarioNode, { kind: K }>, ctx: SimContext) => NodeModel;
 
@@ -14,6 +16,8 @@ const factories: { [K in ScenarioNode['kind']]: Factory<K> } = {
   exchange: (i, n, ctx) => new ExchangeModel(i, n.id, n, ctx),
   queue: (i, n, ctx) => new QueueModel(i, n.id, n, ctx),
   consumer: (i, n, ctx) => new ConsumerModel(i, n.id, n, ctx),
+  filter: (i, n, ctx) => new FilterModel(i, n.id, n, ctx),
+  router: (i, n, ctx) => new RouterModel(i, n.id, n, ctx),
 };
 
 export function createNodeModel(index: number, node: ScenarioNode, ctx: SimContext): NodeModel {

@@ -1,19 +1,34 @@
 import { z } from 'zod';
 import { DistributionSchema } from '../distribution';
-import { num, probability } from '../numbers';
+import { num, probability, timeMs } from '../numbers';
 import type { NodeKindSpec } from './spec';
+
+const OfflineWindowSchema = z.strictObject({ fromMs: timeMs(), toMs: timeMs() })
+  .refine((w) => w.toMs > w.fromMs, { error: 'toMs must be after fromMs', path: ['toMs'] });
 
 export const ConsumerConfigSchema = z.strictObject({
   /** Time to process one message, in ms. */
-  serviceTimeMs: DistributionSchema.default({ type: 'exponential', mean: 10 }),
+  serviceTimeMs: DistributionSchema.default(() => ({ type: 'exponential' as const, mean: 10 })),
   /** Parallel processing slots. */
   concurrency: num({ int: true, min: 1, max: 1024 }).default(1),
   /** RabbitMQ basic.qos prefetch_count per consumer: the most unacked deliveries it holds (A1.5). */
   prefetch: num({ int: true, min: 1, max: 65535 }).default(10),
   /** manual: ack after processing; auto: acked on delivery (noAck), so a failure loses the message (A1.4). */
   ackMode: z.enum(['manual', 'auto'], { error: 'must be manual or auto' }).default('manual'),
-  /** Chance that processing one message fails; manual ack nacks it with requeue (A1.4). */
+  /** Chance that processing one message fails. Poison messages always fail. */
   failureProbability: probability().default(0),
+  /** A failed message under manual ack: nack with requeue, or reject (requeue=false: dead-letter or discard, A1.4). */
+  onFailure: z.enum(['requeue', 'reject'], { error: 'must be requeue or reject' }).default('requeue'),
+  /** push: the broker delivers (basic.consume); pull: the consumer polls (basic.get, SQS ReceiveMessage). */
+  delivery: z.enum(['push', 'pull'], { error: 'must be push or pull' }).default('push'),
+  /** pull: time between polls that came back empty, in ms. */
+  pollIntervalMs: num({ min: 0, minExclusive: true, max: 3_600_000 }).default(100),
+  /** pull: long polling, the most a poll waits for a message, in ms (SQS WaitTimeSeconds 0–20 s, A2.1). */
+  waitTimeMs: num({ min: 0, max: 20_000 }).default(0),
+  /** pull: the most messages one poll returns (SQS MaxNumberOfMessages ≤ 10; basic.get returns 1). */
+  batchSize: num({ int: true, min: 1, max: 10 }).default(1),
+  /** Periods when the consumer is offline: it takes nothing, its unsettled deliveries go back (manual) or are lost (auto). */
+  offline: z.array(OfflineWindowSchema).max(1000).default(() => []),
 });
 
 export const consumerSpec = {
@@ -21,6 +36,6 @@ export const consumerSpec = {
   label: 'Consumer',
   description: 'Processes deliveries with a service time and parallel slots; can publish each result on.',
   group: 'Clients',
-  ports: { inputs: ['subscribe'], output: 'publish', maxOutputs: 1 },
+  ports: { inputs: ['subscribe', 'push'], outputs: ['publish'], maxOutputs: { publish: 1 } },
   config: ConsumerConfigSchema,
 } as const satisfies NodeKindSpec;

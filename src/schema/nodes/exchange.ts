@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import type { NodeKindSpec } from './spec';
 
+export const EXCHANGE_TYPES = ['direct', 'fanout', 'topic', 'headers'] as const;
+
 export const ExchangeConfigSchema = z.strictObject({
-  /** RabbitMQ exchange types (semantics.md A1.1): direct, fanout, topic (A1.2). */
-  type: z.enum(['direct', 'fanout', 'topic'], { error: 'must be direct, fanout or topic' }).default('direct'),
+  /** RabbitMQ exchange types (semantics.md A1.1): direct, fanout, topic (A1.2), headers (A1.3). */
+  type: z.enum(EXCHANGE_TYPES, { error: 'must be direct, fanout, topic or headers' }).default('direct'),
 });
 
 export const exchangeSpec = {
   kind: 'exchange',
   label: 'Exchange / topic',
-  description: 'Routes each message to the queues bound to it: direct, fanout or topic matching.',
+  description: 'Routes each message to the queues bound to it: direct, fanout, topic or headers matching.',
   group: 'Broker',
-  ports: { inputs: ['publish'], output: 'bind', maxOutputs: null },
+  ports: { inputs: ['publish', 'deadLetter', 'alternate'], outputs: ['bind', 'push', 'alternate'], maxOutputs: { alternate: 1 } },
   config: ExchangeConfigSchema,
 } as const satisfies NodeKindSpec;

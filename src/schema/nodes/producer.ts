@@ -10,6 +10,12 @@ const ScriptedMessageSchema = z.strictObject({
   headers: headers().optional(),
   priority: num({ int: true, min: 0, max: 255 }).optional(),
   sizeBytes: num({ int: true, min: 0, max: 134_217_728 }).optional(),
+  /** A poison message: every consumer fails on it. */
+  poison: z.boolean().optional(),
+  /** A1.7 per-message TTL (the `expiration` property), in ms. */
+  expirationMs: num({ min: 0, max: 1e10 }).optional(),
+  /** A1.12 delivery_mode 2. */
+  persistent: z.boolean().optional(),
 });
 
 /** How messages are spaced in time. */
@@ -52,6 +58,19 @@ export const ProducerConfigSchema = z.strictObject({
   sizeBytes: DistributionSchema.default({ type: 'constant', value: 1024 }),
   headers: headers().default({}),
   priority: num({ int: true, min: 0, max: 255 }).optional(),
+  /** A1.7 per-message TTL (the `expiration` property) on every message, in ms. */
+  expirationMs: num({ min: 0, max: 1e10 }).optional(),
+  /** A1.12 delivery_mode 2: a persistent message on a durable queue is written to disk. */
+  persistent: z.boolean().default(false),
+  /** A1.1.7 mandatory: an unroutable message is returned to the publisher (basic.return) instead of dropped. */
+  mandatory: z.boolean().default(false),
+  /** A1.6 publisher confirms: at most `window` messages unconfirmed; the producer waits for the broker beyond that. */
+  confirms: z.strictObject({ window: num({ int: true, min: 1, max: 100_000 }) }).nullable().default(null),
+  /** Poison messages, which every consumer fails on: a fraction of all, and/or chosen ones by number (1 = the first). */
+  poison: z.strictObject({
+    fraction: num({ min: 0, max: 1 }).default(0),
+    messages: z.array(num({ int: true, min: 1, max: 1e12 })).max(10_000).default(() => []),
+  }).default(() => ({ fraction: 0, messages: [] })),
 });
 
 export const producerSpec = {
@@ -59,6 +78,6 @@ export const producerSpec = {
   label: 'Producer',
   description: 'Publishes messages: a steady rate, Poisson arrivals, bursts, a ramp or a script.',
   group: 'Clients',
-  ports: { inputs: [], output: 'publish', maxOutputs: 1 },
+  ports: { inputs: [], outputs: ['publish'], maxOutputs: { publish: 1 } },
   config: ProducerConfigSchema,
 } as const satisfies NodeKindSpec;

@@ -1,16 +1,63 @@
 import { z } from 'zod';
+import { DistributionSchema } from '../distribution';
+import { num } from '../numbers';
+import { routingKey } from '../strings';
 import type { NodeKindSpec } from './spec';
 
+export const QUEUE_FLAVORS = ['classic', 'quorum', 'sqs'] as const;
+export type QueueFlavor = (typeof QUEUE_FLAVORS)[number];
+
+/**
+ * Flavor-specific fields are optional with no schema default: the engine applies each flavor's own
+ * default (docs/scenario-format.md), and a field set on a flavor it does not apply to is refused.
+ */
 export const QueueConfigSchema = z.strictObject({
-  /** Which broker's queue rules apply; classic RabbitMQ queues for now (semantics.md A1.4, A1.15). */
-  flavor: z.enum(['classic'], { error: 'must be classic' }).default('classic'),
+  /** Whose queue rules apply: RabbitMQ classic, RabbitMQ quorum (semantics.md A1.10, A1.13) or SQS (A2). */
+  flavor: z.enum(QUEUE_FLAVORS, { error: 'must be classic, quorum or sqs' }).default('classic'),
+  /** A1.12: a durable queue keeps persistent messages over a restart; quorum and SQS queues always are. */
+  durable: z.boolean().optional(),
+  /** A1.11 x-max-priority (classic only): priorities 0…max, higher first, FIFO within a priority. */
+  maxPriority: num({ int: true, min: 0, max: 255 }).optional(),
+  /** A1.7 x-message-ttl in ms: a message older than this in the queue expires (at the head). */
+  messageTtlMs: num({ min: 0, max: 1e10 }).optional(),
+  /** A1.8 x-max-length: most ready messages (unacked ones do not count). */
+  maxLength: num({ int: true, min: 0, max: 1e9 }).optional(),
+  /** A1.8 x-max-length-bytes: most bytes of ready message bodies. */
+  maxLengthBytes: num({ int: true, min: 0, max: 1e15 }).optional(),
+  /** A1.8 x-overflow: what happens at the limit. */
+  overflow: z.enum(['drop-head', 'reject-publish', 'reject-publish-dlx'], { error: 'must be drop-head, reject-publish or reject-publish-dlx' }).optional(),
+  /** A1.9 x-dead-letter-routing-key: replaces the routing key of dead-lettered messages. */
+  deadLetterRoutingKey: routingKey().optional(),
+  /** A1.10 quorum delivery-limit: a message returned more often is dead-lettered (-1: no limit; default 20). */
+  deliveryLimit: num({ int: true, min: -1, max: 1e6 }).optional(),
+  /** Time to write a persistent message to disk before the broker confirms it, in ms. */
+  diskWriteMs: DistributionSchema.optional(),
+  /** A2.1 SQS VisibilityTimeout in ms (default 30 000): a received message is hidden this long unless deleted. */
+  visibilityTimeoutMs: num({ min: 0, max: 43_200_000 }).optional(),
+  /** A2.2 SQS redrive policy maxReceiveCount: the receive after this many moves the message to the dead-letter queue. */
+  maxReceiveCount: num({ int: true, min: 1, max: 1000 }).optional(),
+  /** A2.1 SQS MessageRetentionPeriod in ms (default 4 days): older messages are deleted. */
+  retentionMs: num({ min: 60_000, max: 1_209_600_000 }).optional(),
+}).superRefine((c, ctx) => {
+  const refuse = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message, params: { code: 'not_for_flavor' } });
+  const only = (flavors: QueueFlavor[], fields: (keyof typeof c)[], why: string) => {
+    for (const f of fields) if (c[f] !== undefined && !flavors.includes(c.flavor)) refuse(f, `${why}; this is a ${c.flavor} queue`);
+  };
+  only(['classic'], ['maxPriority'], 'x-max-priority is a classic-queue argument (quorum queues have two fixed levels, A1.11)');
+  only(['classic', 'quorum'], ['messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs'], 'applies to RabbitMQ queues');
+  only(['classic'], ['durable'], 'quorum and SQS queues are always durable (A1.12)');
+  only(['quorum'], ['deliveryLimit'], 'delivery-limit applies to quorum queues (A1.10)');
+  only(['sqs'], ['visibilityTimeoutMs', 'maxReceiveCount', 'retentionMs'], 'applies to SQS queues (A2.1, A2.2)');
+  if (c.flavor === 'quorum' && c.overflow === 'reject-publish-dlx') {
+    refuse('overflow', 'quorum queues support drop-head and reject-publish but not reject-publish-dlx (A1.8)');
+  }
 });
 
 export const queueSpec = {
   kind: 'queue',
   label: 'Queue',
-  description: 'Holds messages in order and hands each to one of its consumers, round-robin within prefetch.',
+  description: 'Holds messages in order and hands each to one of its consumers: RabbitMQ classic or quorum, or SQS.',
   group: 'Broker',
-  ports: { inputs: ['publish', 'bind'], output: 'subscribe', maxOutputs: null },
+  ports: { inputs: ['publish', 'bind', 'deadLetter'], outputs: ['subscribe', 'deadLetter'], maxOutputs: { deadLetter: 1 } },
   config: QueueConfigSchema,
 } as const satisfies NodeKindSpec;

@@ -5,153 +5,259 @@ import { round3, type LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
-import type { Message } from '../../model/message';
+import { addHop, newMessage, type Message } from '../../model/message';
 import { LIVE, SAMPLE, type NodeModel, type Subscriber } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/distributions';
 import type { Random } from '../../random/prng';
 import { BusyTime } from './busyTime';
+import { ConsumerCounters } from './consumerCounters';
+import type { Delivery } from './delivery';
 
 const EV_DONE = 1;
+const EV_POLL = 2;
+const EV_OFFLINE = 3;
+const EV_ONLINE = 4;
+
+type Config = NodeOf<'consumer'>['config'];
 
 /**
- * A service that consumes from queues: `concurrency` parallel slots, a service-time distribution,
- * a failure probability, and optionally publishing each result on along its outgoing edge.
+ * A service that consumes: pushed deliveries (basic.consume) or polls (basic.get, SQS ReceiveMessage),
+ * `concurrency` parallel slots, a service-time distribution, failures (poison messages always fail),
+ * offline periods, and optionally publishing each result on along its outgoing edge.
  */
 export class ConsumerModel implements NodeModel {
   readonly kind = 'consumer';
   readonly outputs: EdgeRuntime[] = [];
   readonly inputs: EdgeRuntime[] = [];
   readonly subscriber: Subscriber;
-  /** Deliveries waiting for a free slot, and the input edge each came along. */
-  private readonly buffer = new Fifo<Message>();
-  private readonly bufferEdges = new Fifo<EdgeRuntime>();
-  private busy = 0;
-  private readonly capacity: number;
+  private readonly buffer = new Fifo<Delivery>();
+  private readonly inService = new Set<Delivery>();
+  private readonly inputByIndex: EdgeRuntime[] = [];
+  private readonly polling = new Set<number>();
   private readonly service: Sampler;
   private readonly failures: Random;
-  private readonly failureProbability: number;
   private readonly busyTime: BusyTime;
-  private received = 0;
-  private processed = 0;
-  private failed = 0;
-  private forwarded = 0;
-  private intervalIn = 0;
-  private intervalOut = 0;
   private readonly latency: LatencyHistogram;
+  private readonly n = new ConsumerCounters();
+  private online = true;
 
   constructor(readonly index: number, readonly id: string, node: NodeOf<'consumer'>, private readonly ctx: SimContext) {
     const c = node.config;
-    this.subscriber = { ackMode: c.ackMode, prefetch: c.prefetch };
-    this.capacity = c.concurrency;
+    this.config = c;
+    this.subscriber = {
+      ackMode: c.ackMode, prefetch: c.prefetch, delivery: c.delivery,
+      isOnline: () => this.online,
+      pollReturned: (edge, count) => this.pollReturned(edge, count),
+    };
     this.service = samplerFor(c.serviceTimeMs, ctx.random(id, 'service'));
     this.failures = ctx.random(id, 'failure');
-    this.failureProbability = c.failureProbability;
     this.busyTime = new BusyTime(c.concurrency);
     this.latency = ctx.endToEnd.create();
   }
 
-  /** Input edges by edge index (sparse), to find a delivery's subscription when processing ends. */
-  private readonly inputByIndex: EdgeRuntime[] = [];
+  private readonly config: Config;
 
   start(): void {
     for (const edge of this.inputs) this.inputByIndex[edge.index] = edge;
+    for (const w of this.config.offline) {
+      this.ctx.schedule(w.fromMs, this.index, EV_OFFLINE, null, 0);
+      this.ctx.schedule(w.toMs, this.index, EV_ONLINE, null, 0);
+    }
+    if (this.config.delivery === 'pull') this.pollAll();
   }
 
+  private get held(): number { return this.buffer.length + this.inService.size; }
+
+  // ---- receiving ------------------------------------------------------------------------------
+
   receive(message: Message, edge: EdgeRuntime): void {
-    this.received++;
-    this.intervalIn++;
-    if (this.busy < this.capacity && this.buffer.length === 0) { this.begin(message, edge); return; }
-    this.buffer.push(message);
-    this.bufferEdges.push(edge);
-    this.pump();
+    const now = this.ctx.now();
+    addHop(message, this.id, now, 'received');
+    if (edge.role === 'push' && !this.online) {
+      // A non-persistent subscription: nothing holds the message for an offline subscriber.
+      this.n.lost++;
+      this.ctx.accounting.drop('subscriberOffline');
+      return;
+    }
+    const delivery: Delivery = { message, edge, receipt: message.receipt };
+    if (!this.online) { this.giveBack(delivery); return; }
+    this.n.received++;
+    this.n.intervalIn++;
+    if (this.inService.size < this.config.concurrency && this.buffer.length === 0) this.begin(delivery);
+    else { this.buffer.push(delivery); this.pump(); }
   }
 
   /** Starts buffered deliveries while slots are free, oldest first. */
   private pump(): void {
-    while (this.busy < this.capacity && this.buffer.length > 0) this.begin(this.buffer.shift()!, this.bufferEdges.shift()!);
+    while (this.inService.size < this.config.concurrency && this.buffer.length > 0) this.begin(this.buffer.shift()!);
   }
 
-  private begin(message: Message, edge: EdgeRuntime): void {
+  private begin(d: Delivery): void {
     this.busyTime.change(this.ctx.now(), +1);
-    this.busy++;
-    this.ctx.schedule(this.service(), this.index, EV_DONE, message, edge.index);
+    this.inService.add(d);
+    this.ctx.schedule(this.service(), this.index, EV_DONE, d, 0);
   }
 
   handle(type: number, payload: unknown, arg: number): void {
-    if (type !== EV_DONE) return;
-    const message = payload as Message;
-    const edge = this.inputByIndex[arg]!;
+    if (type === EV_DONE) this.done(payload as Delivery);
+    else if (type === EV_POLL) this.poll(this.inputByIndex[arg]!);
+    else if (type === EV_OFFLINE) this.goOffline();
+    else if (type === EV_ONLINE) this.goOnline();
+  }
+
+  private done(d: Delivery): void {
+    if (!this.inService.delete(d)) return; // the consumer went offline meanwhile: already given back
     this.busyTime.change(this.ctx.now(), -1);
-    this.busy--;
-    const failed = this.failureProbability > 0 && this.failures.next() < this.failureProbability;
-    if (failed) this.fail(message, edge);
-    else this.succeed(message, edge);
+    const m = d.message;
+    const failed = m.poison || (this.config.failureProbability > 0 && this.failures.next() < this.config.failureProbability);
+    if (failed) this.fail(d);
+    else this.succeed(d);
     this.pump();
+    if (this.config.delivery === 'pull') this.poll(d.edge);
   }
 
-  private fail(message: Message, edge: EdgeRuntime): void {
-    this.failed++;
-    if (this.subscriber.ackMode === 'manual') {
-      // A1.4: a failed message is nacked with requeue=true and goes back to the queue.
-      edge.source.deliverySource?.nack(message, edge, true);
-    } else {
-      // A1.4: under auto-ack the broker already considers it delivered; a failure loses it.
-      this.ctx.accounting.drop('lostAfterAutoAck');
+  private fromQueue(d: Delivery): boolean { return d.edge.role === 'subscribe'; }
+
+  private fail(d: Delivery): void {
+    this.n.failed++;
+    addHop(d.message, this.id, this.ctx.now(), d.message.poison ? 'failed (poison)' : 'failed');
+    if (this.fromQueue(d) && this.config.ackMode === 'manual') {
+      // A1.4: nack with requeue=true, or reject (requeue=false: dead-lettered or discarded).
+      d.edge.source.deliverySource?.nack(d.message, d.edge, this.config.onFailure === 'requeue', d.receipt);
+      return;
     }
+    // A1.4: under auto-ack (or a push subscription) the message was settled on delivery; a failure loses it.
+    this.n.lost++;
+    this.ctx.accounting.drop('lostAfterAutoAck');
   }
 
-  private succeed(message: Message, edge: EdgeRuntime): void {
-    this.processed++;
-    this.forward(message);
+  private succeed(d: Delivery): void {
+    const m = d.message;
+    this.n.processed++;
+    this.forward(m);
+    const settled = this.fromQueue(d) && this.config.ackMode === 'manual'
+      ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? true
+      : true;
+    if (!settled) { this.n.duplicates++; return; } // A2.1: deleted too late; it will be received again
+    addHop(m, this.id, this.ctx.now(), 'acked');
     this.ctx.accounting.acked++;
-    if (message.originAt >= this.ctx.warmupMs) {
-      const ms = this.ctx.now() - message.originAt;
+    if (m.originAt >= this.ctx.warmupMs) {
+      const ms = this.ctx.now() - m.originAt;
       this.latency.record(ms);
       this.ctx.sampleLatency(ms);
     }
-    if (this.subscriber.ackMode === 'manual') edge.source.deliverySource?.ack(message, edge);
   }
 
   /** Publishes the result on as a new message that keeps the chain's origin time. */
-  private forward(message: Message): void {
+  private forward(m: Message): void {
     const out = this.outputs[0];
     if (!out) return;
-    const now = this.ctx.now();
-    this.forwarded++;
-    this.intervalOut++;
+    this.n.forwarded++;
+    this.n.intervalOut++;
     this.ctx.accounting.forwarded++;
-    this.ctx.send(out, {
-      id: this.ctx.nextMessageId(), originAt: message.originAt, publishedAt: now, enqueuedAt: now,
-      routingKey: message.routingKey, headers: message.headers, priority: message.priority,
-      sizeBytes: message.sizeBytes, redelivered: false, deliveryCount: 0, queueSeq: 0,
+    const next = newMessage(this.ctx.nextMessageId(), this.ctx.now(), {
+      originAt: m.originAt, routingKey: m.routingKey, headers: m.headers, priority: m.priority,
+      sizeBytes: m.sizeBytes, persistent: m.persistent, trail: m.trail ? [...m.trail] : null,
     });
+    this.ctx.send(out, next);
   }
 
-  census(into: Census): void { into.inFlight += this.buffer.length + this.busy; }
+  // ---- offline --------------------------------------------------------------------------------
+
+  /**
+   * A1.4: when a consumer's channel closes its unacked deliveries are requeued; under auto-ack they
+   * were settled on delivery and are lost. SQS: in-flight messages come back after their visibility timeout.
+   */
+  private goOffline(): void {
+    if (!this.online) return;
+    this.online = false;
+    const now = this.ctx.now();
+    for (const d of this.inService) { this.busyTime.change(now, -1); this.giveBack(d); }
+    this.inService.clear();
+    for (let d = this.buffer.shift(); d; d = this.buffer.shift()) this.giveBack(d);
+    for (const edge of this.inputs) edge.source.deliverySource?.setOnline(edge, false);
+    this.polling.clear();
+  }
+
+  private giveBack(d: Delivery): void {
+    if (d.message.sqsOwned) return;
+    if (this.fromQueue(d) && this.config.ackMode === 'manual') {
+      d.edge.source.deliverySource?.nack(d.message, d.edge, true, d.receipt);
+      return;
+    }
+    this.n.lost++;
+    this.ctx.accounting.drop('lostAfterAutoAck');
+  }
+
+  private goOnline(): void {
+    if (this.online) return;
+    this.online = true;
+    for (const edge of this.inputs) edge.source.deliverySource?.setOnline(edge, true);
+    if (this.config.delivery === 'pull') this.pollAll();
+  }
+
+  // ---- polling --------------------------------------------------------------------------------
+
+  private pollAll(): void {
+    for (const edge of this.inputs) if (edge.role === 'subscribe') this.poll(edge);
+  }
+
+  /** Polls along `edge` when online, no poll is outstanding there, and a slot is free. */
+  private poll(edge: EdgeRuntime): void {
+    const free = this.config.concurrency - this.held;
+    if (!this.online || free <= 0 || this.polling.has(edge.index) || !edge.source.deliverySource) return;
+    this.polling.add(edge.index);
+    this.n.polls++;
+    edge.source.deliverySource.poll(edge, Math.min(this.config.batchSize, free), this.config.waitTimeMs);
+  }
+
+  private pollReturned(edge: EdgeRuntime, count: number): void {
+    this.polling.delete(edge.index);
+    if (count > 0) { this.poll(edge); return; }
+    this.n.emptyPolls++;
+    if (this.online) this.ctx.schedule(this.config.pollIntervalMs, this.index, EV_POLL, null, edge.index);
+  }
+
+  // ---- figures --------------------------------------------------------------------------------
+
+  census(into: Census): void {
+    // An SQS queue counts its own in-flight messages; everything else the consumer holds is in flight here.
+    for (const d of this.inService) if (!d.message.sqsOwned) into.inFlight++;
+    this.buffer.forEach((d) => { if (!d.message.sqsOwned) into.inFlight++; });
+  }
+
+  /** Deliveries held (in service first), for the message inspector. */
+  messages(limit: number): { message: Message; state: string }[] {
+    const out: { message: Message; state: string }[] = [];
+    for (const d of this.inService) out.push({ message: d.message, state: 'being processed' });
+    this.buffer.forEach((d) => { out.push({ message: d.message, state: 'buffered (prefetched)' }); });
+    return out.slice(0, limit);
+  }
 
   writeLive(out: Float64Array, o: number): void {
-    out[o + LIVE.in] = this.received; out[o + LIVE.out] = this.forwarded; out[o + LIVE.acked] = this.processed;
-    out[o + LIVE.nacked] = this.subscriber.ackMode === 'manual' ? this.failed : 0;
-    out[o + LIVE.dropped] = this.subscriber.ackMode === 'auto' ? this.failed : 0;
-    out[o + LIVE.unacked] = this.buffer.length + this.busy;
-    out[o + LIVE.busy] = this.busy; out[o + LIVE.capacity] = this.capacity;
+    const n = this.n;
+    out[o + LIVE.in] = n.received; out[o + LIVE.out] = n.forwarded; out[o + LIVE.acked] = n.processed;
+    out[o + LIVE.nacked] = n.failed - n.lost; out[o + LIVE.dropped] = n.lost;
+    out[o + LIVE.unacked] = this.held; out[o + LIVE.busy] = this.inService.size; out[o + LIVE.capacity] = this.config.concurrency;
+    out[o + LIVE.offline] = this.online ? 0 : 1;
   }
 
   writeSample(out: Float64Array, o: number, intervalMs: number): void {
-    out[o + SAMPLE.inPerSec] = (this.intervalIn * 1000) / intervalMs;
-    out[o + SAMPLE.outPerSec] = (this.intervalOut * 1000) / intervalMs;
-    out[o + SAMPLE.busy] = this.busy;
-    out[o + SAMPLE.unacked] = this.buffer.length + this.busy;
+    out[o + SAMPLE.inPerSec] = (this.n.intervalIn * 1000) / intervalMs;
+    out[o + SAMPLE.outPerSec] = (this.n.intervalOut * 1000) / intervalMs;
+    out[o + SAMPLE.busy] = this.inService.size;
+    out[o + SAMPLE.unacked] = this.held;
     out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
-    this.intervalIn = 0; this.intervalOut = 0;
+    this.n.intervalIn = 0; this.n.intervalOut = 0;
   }
 
   report(): NodeReport {
+    const n = this.n;
     return {
-      kind: this.kind, ackMode: this.subscriber.ackMode, in: this.received, acked: this.processed,
-      nacked: this.subscriber.ackMode === 'manual' ? this.failed : 0,
-      dropped: this.subscriber.ackMode === 'auto' ? this.failed : 0,
-      out: this.forwarded, busy: this.busy, buffered: this.buffer.length, concurrency: this.capacity,
+      kind: this.kind, ackMode: this.config.ackMode, delivery: this.config.delivery, in: n.received, acked: n.processed,
+      failed: n.failed, nacked: n.failed - n.lost, dropped: n.lost, duplicates: n.duplicates, out: n.forwarded,
+      busy: this.inService.size, buffered: this.buffer.length, concurrency: this.config.concurrency,
+      polls: n.polls, emptyPolls: n.emptyPolls, online: this.online ? 1 : 0,
       utilisation: round3(this.busyTime.utilisation(this.ctx.now())),
       latencyMs: this.latency.summary(),
     };

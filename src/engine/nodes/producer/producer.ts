@@ -1,9 +1,13 @@
 import type { NodeReport } from '../../api';
 import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
+import type { LatencyHistogram } from '../../metrics/latencyHistogram';
+import { ConfirmTracker, type ConfirmListener } from '../../model/confirm';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
-import type { Message } from '../../model/message';
+import { Fifo } from '../../model/fifo';
+import { newMessage, type Message } from '../../model/message';
+import type { Random } from '../../random/prng';
 import { LIVE, SAMPLE, type NodeModel } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/distributions';
 import { arrivalProcess, type NextArrival } from './arrivals';
@@ -14,8 +18,11 @@ const EV_PUBLISH = 1;
 type ProducerNode = NodeOf<'producer'>;
 type Scripted = Extract<ProducerNode['config']['arrival'], { type: 'script' }>['messages'][number];
 
-/** Publishes messages by an arrival process or a script, to its one outgoing edge. */
-export class ProducerModel implements NodeModel {
+/**
+ * Publishes messages by an arrival process or a script, to its one outgoing edge. With publisher
+ * confirms (semantics.md A1.6) at most `window` messages are unconfirmed: the rest wait here.
+ */
+export class ProducerModel implements NodeModel, ConfirmListener {
   readonly kind = 'producer';
   readonly outputs: EdgeRuntime[] = [];
   readonly inputs: EdgeRuntime[] = [];
@@ -26,12 +33,23 @@ export class ProducerModel implements NodeModel {
   private readonly script: Scripted[];
   private readonly pickKey: () => string;
   private readonly size: Sampler;
+  private readonly poisonDraw: Random;
+  private readonly poisonOrdinals: Set<number>;
+  /** Messages waiting for the confirm window to open. */
+  private readonly outbox = new Fifo<Message>();
+  private unconfirmed = 0;
+  private acks = 0;
+  private nackedConfirms = 0;
+  private readonly confirmLatency: LatencyHistogram | null;
 
   constructor(readonly index: number, readonly id: string, private readonly node: ProducerNode, private readonly ctx: SimContext) {
     const c = node.config;
     this.limit = c.count ?? Infinity;
     this.pickKey = routingKeyPicker(c.routingKeys, ctx.random(id, 'routingKey'));
     this.size = samplerFor(c.sizeBytes, ctx.random(id, 'size'));
+    this.poisonDraw = ctx.random(id, 'poison');
+    this.poisonOrdinals = new Set(c.poison.messages);
+    this.confirmLatency = c.confirms ? ctx.confirmLatency.create() : null;
     if (c.arrival.type === 'script') {
       this.nextArrival = null;
       // Stable sort: messages scripted for the same instant keep their written order.
@@ -61,30 +79,59 @@ export class ProducerModel implements NodeModel {
 
   private makeMessage(now: number, scripted: Scripted | undefined): Message {
     const c = this.node.config;
-    return {
-      id: this.ctx.nextMessageId(), originAt: now, publishedAt: now, enqueuedAt: now,
+    const ordinal = this.published + 1;
+    const poison = scripted?.poison ?? (this.poisonOrdinals.has(ordinal) || (c.poison.fraction > 0 && this.poisonDraw.next() < c.poison.fraction));
+    return newMessage(this.ctx.nextMessageId(), now, {
       routingKey: scripted?.routingKey ?? this.pickKey(),
       headers: scripted?.headers ?? c.headers,
       priority: scripted?.priority ?? c.priority ?? -1,
       sizeBytes: scripted?.sizeBytes ?? Math.round(this.size()),
-      redelivered: false, deliveryCount: 0, queueSeq: 0,
-    };
+      poison,
+      persistent: scripted?.persistent ?? c.persistent,
+      expirationMs: scripted?.expirationMs ?? c.expirationMs ?? -1,
+      mandatory: c.mandatory,
+      trail: this.ctx.tracing ? [{ node: this.id, atMs: now, event: poison ? 'published (poison)' : 'published' }] : null,
+    });
   }
 
   private publish(message: Message): void {
     this.published++;
     this.intervalOut++;
     this.ctx.accounting.published++;
+    const window = this.node.config.confirms?.window;
+    if (window !== undefined && this.unconfirmed >= window) { this.outbox.push(message); return; }
+    this.send(message);
+  }
+
+  private send(message: Message): void {
     const edge = this.outputs[0];
     // RabbitMQ A1.1.7: a message with nowhere to go is dropped (mandatory=false, no alternate exchange).
     if (!edge) { this.ctx.accounting.drop('unroutable'); return; }
+    if (this.node.config.confirms) {
+      this.unconfirmed++;
+      message.publishedAt = this.ctx.now();
+      message.confirm = new ConfirmTracker(this, message.publishedAt);
+    }
     this.ctx.send(edge, message);
   }
 
-  census(_into: Census): void { /* holds nothing */ }
+  /** A1.6: the broker acked or nacked one publish; the window opens for a waiting message. */
+  confirmed(tracker: ConfirmTracker, nacked: boolean): void {
+    this.unconfirmed--;
+    if (nacked) this.nackedConfirms++;
+    else this.acks++;
+    this.confirmLatency?.record(this.ctx.now() - tracker.publishedAt);
+    const window = this.node.config.confirms?.window ?? Infinity;
+    while (this.unconfirmed < window && this.outbox.length > 0) this.send(this.outbox.shift()!);
+  }
+
+  census(into: Census): void { into.inFlight += this.outbox.length; }
 
   writeLive(out: Float64Array, o: number): void {
     out[o + LIVE.out] = this.published;
+    out[o + LIVE.unacked] = this.unconfirmed;
+    out[o + LIVE.ready] = this.outbox.length;
+    out[o + LIVE.nacked] = this.nackedConfirms;
   }
 
   writeSample(out: Float64Array, o: number, intervalMs: number): void {
@@ -94,6 +141,10 @@ export class ProducerModel implements NodeModel {
   }
 
   report(): NodeReport {
-    return { kind: this.kind, out: this.published };
+    const c = this.node.config;
+    return {
+      kind: this.kind, out: this.published,
+      ...(c.confirms ? { confirmed: this.acks, nacked: this.nackedConfirms, unconfirmed: this.unconfirmed, waiting: this.outbox.length, confirmMs: this.confirmLatency!.summary() } : {}),
+    };
   }
 }

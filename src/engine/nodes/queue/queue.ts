@@ -1,47 +1,62 @@
-import type { NodeReport } from '../../api';
+import type { DeathReason, DropReason, NodeReport } from '../../api';
 import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
 import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
-import type { Message } from '../../model/message';
+import { addHop, type Message } from '../../model/message';
 import { LIVE, SAMPLE, type DeliverySource, type NodeModel } from '../../model/node';
-import { ReadyList } from './readyList';
+import { samplerFor, type Sampler } from '../../random/distributions';
+import { isDeadLetterCycle, recordDeath } from './deadLettering';
+import { PendingPolls } from './pendingPolls';
+import { QueueCounters } from './queueCounters';
+import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
+import type { ReadyStore } from './readyStore';
 import { Subscription } from './subscription';
 
+const EV_EXPIRE = 1;
+const EV_DISK_WRITTEN = 2;
+const EV_VISIBILITY = 3;
+const EV_POLL_TIMEOUT = 4;
+
 /**
- * A RabbitMQ classic queue: FIFO, competing consumers served round-robin within their prefetch
- * (semantics.md A1.4, A1.5, A1.15).
+ * A queue: RabbitMQ classic or quorum, or SQS (semantics.md A1.4–A1.11, A2.1–A2.2). Competing consumers
+ * are served round-robin within their prefetch (push) or poll (pull); returned messages go back where
+ * the flavor puts them; TTL, length limits and dead-lettering follow the reference.
  */
 export class QueueModel implements NodeModel, DeliverySource {
   readonly kind = 'queue';
   readonly outputs: EdgeRuntime[] = [];
   readonly inputs: EdgeRuntime[] = [];
   readonly deliverySource = this;
-  private readonly ready = new ReadyList();
+  private readonly rules: QueueRules;
+  private readonly store: ReadyStore;
   private readonly subs: Subscription[] = [];
   /** Subscriptions by edge index (sparse): settling is on the hot path, so no Map. */
   private readonly subByEdge: Subscription[] = [];
+  private readonly polls = new PendingPolls();
+  /** SQS: received and not yet deleted; they come back when their visibility timeout ends (A2.1). */
+  private readonly invisible = new Set<Message>();
+  private deadLetterEdge: EdgeRuntime | undefined;
+  private readonly diskWrite: Sampler;
+  private readonly wait: LatencyHistogram;
+  private readonly n = new QueueCounters();
   private rr = 0;
   private seq = 0;
+  private receipts = 0;
   private unacked = 0;
-  private received = 0;
-  private delivered = 0;
-  private acked = 0;
-  private nacked = 0;
-  private redelivered = 0;
-  private rejected = 0;
-  private maxReady = 0;
-  private intervalIn = 0;
-  private intervalOut = 0;
-  private readonly wait: LatencyHistogram;
+  private expiryCheckAt = Infinity;
 
   constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'queue'>, private readonly ctx: SimContext) {
+    this.rules = queueRules(node.config);
+    this.store = readyStoreFor(node.config);
+    this.diskWrite = samplerFor(this.rules.diskWriteMs, ctx.random(id, 'disk'));
     this.wait = ctx.queueWait.create();
   }
 
   start(): void {
     for (const edge of this.outputs) {
+      if (edge.role === 'deadLetter') { this.deadLetterEdge = edge; continue; }
       const subscriber = edge.target.subscriber;
       if (!subscriber) continue;
       const sub = new Subscription(edge, subscriber);
@@ -50,72 +65,178 @@ export class QueueModel implements NodeModel, DeliverySource {
     }
   }
 
-  receive(message: Message): void {
-    this.received++;
-    this.intervalIn++;
-    message.queueSeq = this.seq++;
-    message.enqueuedAt = this.ctx.now();
-    this.ready.push(message);
-    if (this.ready.length > this.maxReady) this.maxReady = this.ready.length;
+  // ---- arrivals -------------------------------------------------------------------------------
+
+  receive(message: Message, edge: EdgeRuntime): void {
+    addHop(message, this.id, this.ctx.now(), edge.role === 'deadLetter' ? 'dead-lettered in' : 'enqueued');
+    if (edge.role === 'deadLetter' && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle'); return; }
+    this.n.received++;
+    this.n.intervalIn++;
+    if (this.rules.overflow !== 'drop-head' && this.atLimit(message)) { this.refusePublish(message); return; }
+    this.enqueue(message);
+    this.acceptForConfirm(message);
     this.dispatch();
+    // A1.8 drop-head: the oldest ready messages (highest priority first) make room.
+    while (this.store.length > 0 && this.overLimit()) this.deadLetter(this.store.shift()!, 'maxlen', true);
   }
 
-  handle(): void { /* no timed behaviour yet (TTL arrives with the delivery-semantics work) */ }
+  private atLimit(m: Message): boolean {
+    return this.store.length + 1 > this.rules.maxLength || this.store.bytes + m.sizeBytes > this.rules.maxLengthBytes;
+  }
 
-  /** Hands ready messages to consumers that can take them, head first. */
+  private overLimit(): boolean {
+    return this.store.length > this.rules.maxLength || this.store.bytes > this.rules.maxLengthBytes;
+  }
+
+  /** A1.8 reject-publish(-dlx): the new message is refused and the publisher nacked. */
+  private refusePublish(m: Message): void {
+    this.n.rejectedPublishes++;
+    m.confirm?.settle(false);
+    m.confirm = null;
+    if (this.rules.overflow === 'reject-publish-dlx') { this.deadLetter(m, 'maxlen', true); return; }
+    this.n.overflowed++;
+    this.ctx.accounting.drop('rejectPublish');
+  }
+
+  private enqueue(m: Message): void {
+    const now = this.ctx.now();
+    m.queueSeq = this.seq++;
+    m.enqueuedAt = now;
+    m.expiresAt = this.expiryOf(m, now);
+    m.sqsOwned = this.rules.flavor === 'sqs';
+    this.store.push(m);
+    if (this.store.length > this.n.maxReady) this.n.maxReady = this.store.length;
+  }
+
+  /**
+   * A1.7: per-queue TTL runs from entering this queue, per-message TTL from publish; the lower wins.
+   * A2.2: SQS retention runs from the original enqueue, wherever the message moved since.
+   */
+  private expiryOf(m: Message, now: number): number {
+    if (this.rules.flavor === 'sqs') return m.publishedAt + this.rules.retentionMs;
+    const perMessage = m.expirationMs >= 0 ? now + m.expirationMs : Infinity;
+    return Math.min(now + this.rules.messageTtlMs, perMessage);
+  }
+
+  /**
+   * A1.6: the broker confirms once the queue has the message, on disk for a persistent message on a
+   * durable classic queue; A1.12: a quorum queue persists every message whatever its delivery mode.
+   */
+  private acceptForConfirm(m: Message): void {
+    const confirm = m.confirm;
+    if (!confirm) return;
+    m.confirm = null;
+    const toDisk = this.rules.flavor === 'quorum' || (this.rules.flavor === 'classic' && this.rules.durable && m.persistent);
+    if (toDisk) this.ctx.schedule(this.diskWrite(), this.index, EV_DISK_WRITTEN, confirm, 0);
+    else confirm.settle(true);
+  }
+
+  // ---- delivery -------------------------------------------------------------------------------
+
+  /** Hands ready messages to push consumers that can take them and to waiting polls, head first. */
   private dispatch(): void {
-    while (this.ready.length > 0) {
-      const sub = this.nextSubscriber();
-      if (!sub) return;
-      this.deliver(sub, this.ready.shift()!);
+    for (;;) {
+      this.expireHeads();
+      if (this.store.length === 0) break;
+      const sub = this.nextPushSubscriber();
+      if (sub) { this.deliver(sub, this.store.shift()!); continue; }
+      const poll = this.polls.next();
+      if (!poll) break;
+      this.answerPoll(poll.edge, poll.max);
     }
+    this.scheduleExpiryCheck();
   }
 
-  /** A1.15: round-robin over consumers, skipping those blocked by their prefetch. */
-  private nextSubscriber(): Subscription | undefined {
+  /** A1.15: round-robin over consumers, skipping those blocked by their prefetch or offline. */
+  private nextPushSubscriber(): Subscription | undefined {
     const n = this.subs.length;
     for (let k = 0; k < n; k++) {
       const i = (this.rr + k) % n;
       const sub = this.subs[i]!;
-      if (sub.canTake()) { this.rr = i + 1; return sub; }
+      if (sub.canTakePush()) { this.rr = i + 1; return sub; }
     }
     return undefined;
   }
 
-  private deliver(sub: Subscription, message: Message): void {
-    const waited = this.ctx.now() - message.enqueuedAt;
-    if (message.originAt >= this.ctx.warmupMs) {
-      this.wait.record(waited);
-    }
-    // A1.4: every delivery after the first carries redelivered=true.
-    if (message.redelivered) this.redelivered++;
-    message.deliveryCount++;
-    this.delivered++;
-    this.intervalOut++;
-    if (sub.subscriber.ackMode === 'manual') { sub.unacked++; this.unacked++; }
-    this.ctx.send(sub.edge, message);
+  /** Delivers one message; false when it went to the dead-letter queue instead (SQS redrive). */
+  private deliver(sub: Subscription, m: Message): boolean {
+    const now = this.ctx.now();
+    // A2.2 engine rule: on an attempt to deliver m, if receiveCount == maxReceiveCount, move it to the DLQ.
+    if (this.rules.flavor === 'sqs' && m.receiveCount >= this.rules.maxReceiveCount) { this.deadLetter(m, 'maxReceiveCount', false); return false; }
+    if (m.originAt >= this.ctx.warmupMs) this.wait.record(now - m.enqueuedAt);
+    // A1.4: a delivery after a requeue carries redelivered=true.
+    if (m.deliveryCount > 0) { m.redelivered = true; this.n.redelivered++; }
+    m.deliveryCount++;
+    this.n.delivered++;
+    this.n.intervalOut++;
+    addHop(m, this.id, now, 'delivered');
+    if (this.rules.flavor === 'sqs') this.receiveSqs(m, now);
+    else if (sub.manual) { sub.unacked++; this.unacked++; }
+    this.ctx.send(sub.edge, m);
+    return true;
   }
 
-  ack(_message: Message, edge: EdgeRuntime): void {
+  /** A2.1: a received message is hidden for the visibility timeout, under a new receipt. */
+  private receiveSqs(m: Message, now: number): void {
+    m.receiveCount++;
+    m.receipt = ++this.receipts;
+    this.invisible.add(m);
+    this.ctx.schedule(this.rules.visibilityTimeoutMs, this.index, EV_VISIBILITY, m, m.receipt);
+    void now;
+  }
+
+  poll(edge: EdgeRuntime, max: number, waitMs: number): void {
+    this.expireHeads();
+    if (this.store.length > 0) { this.answerPoll(edge, max); this.scheduleExpiryCheck(); return; }
+    // A2.1: long polling waits until a message arrives or the wait ends; basic.get never waits (A1.5).
+    if (waitMs > 0 && this.rules.flavor === 'sqs') {
+      const pending = this.polls.add(edge, max);
+      this.ctx.schedule(waitMs, this.index, EV_POLL_TIMEOUT, pending, pending.token);
+      return;
+    }
+    this.n.emptyPolls++;
+    edge.target.subscriber?.pollReturned(edge, 0);
+  }
+
+  /** SQS ReceiveMessage returns up to `max` (≤ 10) messages; basic.get returns one. */
+  private answerPoll(edge: EdgeRuntime, max: number): void {
+    const sub = this.subByEdge[edge.index]!;
+    const limit = this.rules.flavor === 'sqs' ? max : 1;
+    let given = 0;
+    while (given < limit) {
+      this.expireHeads();
+      const m = this.store.shift();
+      if (!m) break;
+      if (this.deliver(sub, m)) given++;
+    }
+    if (given === 0) this.n.emptyPolls++;
+    edge.target.subscriber?.pollReturned(edge, given);
+  }
+
+  // ---- settlement -----------------------------------------------------------------------------
+
+  ack(m: Message, edge: EdgeRuntime, receipt: number): boolean {
+    if (this.rules.flavor === 'sqs') {
+      // A2.1: DeleteMessage removes it; a receipt from an earlier receive deletes nothing.
+      if (!this.invisible.has(m) || m.receipt !== receipt) { this.n.staleDeletes++; return false; }
+      this.invisible.delete(m);
+      m.sqsOwned = false;
+      this.n.acked++;
+      return true;
+    }
     this.settle(edge);
-    this.acked++;
+    this.n.acked++;
     this.dispatch();
+    return true;
   }
 
-  nack(message: Message, edge: EdgeRuntime, requeue: boolean): void {
+  nack(m: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void {
+    this.n.nacked++;
+    // A2.1: an SQS consumer that fails does not delete; the message reappears after its visibility timeout.
+    if (this.rules.flavor === 'sqs') { void receipt; return; }
     this.settle(edge);
-    this.nacked++;
-    if (requeue) {
-      // A1.4: a requeued message is marked redelivered and, on a classic queue, goes back to its
-      // original position (the BROKER example: [a,b,c], get a,b, nack b → [b, c]).
-      message.redelivered = true;
-      message.enqueuedAt = this.ctx.now();
-      this.ready.insertInOrder(message);
-    } else {
-      // A1.4: requeue=false with no dead-letter exchange discards the message.
-      this.rejected++;
-      this.ctx.accounting.drop('rejected');
-    }
+    if (requeue) this.returnToQueue(m);
+    else this.deadLetter(m, 'rejected', false);
     this.dispatch();
   }
 
@@ -124,31 +245,130 @@ export class QueueModel implements NodeModel, DeliverySource {
     if (sub && sub.unacked > 0) { sub.unacked--; this.unacked--; }
   }
 
-  census(into: Census): void { into.queued += this.ready.length; }
+  /** A1.4 requeue / automatic requeue on channel close; A1.10 quorum delivery-limit on return. */
+  private returnToQueue(m: Message): void {
+    if (this.rules.flavor === 'quorum' && ++m.returns > this.rules.deliveryLimit) { this.deadLetter(m, 'delivery_limit', false); return; }
+    m.redelivered = true;
+    m.enqueuedAt = this.ctx.now();
+    this.store.requeue(m, this.rules.requeuePlace);
+    addHop(m, this.id, this.ctx.now(), 'requeued');
+  }
 
-  /** The ready messages head to tail, for inspection and tests. */
-  readyMessages(): Message[] { return this.ready.toArray(); }
+  setOnline(edge: EdgeRuntime, online: boolean): void {
+    if (!online) this.polls.remove(edge);
+    else this.dispatch();
+  }
+
+  // ---- expiry and dead-lettering ----------------------------------------------------------------
+
+  /** A1.7: expired messages are removed at the head (classic and quorum); A2.1: SQS retention likewise here. */
+  private expireHeads(): void {
+    const now = this.ctx.now();
+    for (let head = this.store.peek(); head && head.expiresAt <= now; head = this.store.peek()) {
+      this.store.shift();
+      this.n.expired++;
+      // A2.1/EIP Message Expiration: SQS deletes at the end of retention, with no dead-letter queue.
+      if (this.rules.flavor === 'sqs') { this.ctx.accounting.drop('expired'); continue; }
+      this.deadLetter(head, 'expired', true);
+    }
+  }
+
+  private scheduleExpiryCheck(): void {
+    const head = this.store.peek();
+    if (!head || !Number.isFinite(head.expiresAt) || head.expiresAt >= this.expiryCheckAt) return;
+    this.expiryCheckAt = head.expiresAt;
+    this.ctx.schedule(head.expiresAt - this.ctx.now(), this.index, EV_EXPIRE, null, 0);
+  }
+
+  /**
+   * A1.9: sends the message to the dead-letter target with its death recorded, or drops it for that
+   * reason when the queue has none. `fromReady` says it left the ready list (for the counters only).
+   */
+  private deadLetter(m: Message, reason: DeathReason, fromReady: boolean): void {
+    if (reason === 'maxlen' && fromReady) this.n.overflowed++;
+    this.n.deadLettered++;
+    m.confirm = null;
+    m.sqsOwned = false;
+    const target = this.deadLetterEdge;
+    if (!target) { this.ctx.accounting.drop(reason as DropReason); return; }
+    recordDeath(m, this.id, reason, this.ctx.now());
+    addHop(m, this.id, this.ctx.now(), `dead-lettered (${reason})`);
+    if (this.rules.deadLetterRoutingKey !== undefined) m.routingKey = this.rules.deadLetterRoutingKey;
+    // A dead-lettered message is published anew: not redelivered, delivery count reset. A2.2: SQS keeps
+    // ApproximateReceiveCount on the DLQ copy.
+    m.redelivered = false;
+    m.deliveryCount = 0;
+    m.returns = 0;
+    if (this.rules.flavor !== 'sqs') m.receiveCount = 0;
+    m.receipt = 0;
+    m.exchange = target.target.kind === 'exchange' ? target.target.id : '';
+    this.ctx.send(target, m);
+  }
+
+  handle(type: number, payload: unknown, arg: number): void {
+    if (type === EV_EXPIRE) { this.expiryCheckAt = Infinity; this.dispatch(); return; }
+    if (type === EV_DISK_WRITTEN) { (payload as { settle(ok: boolean): void }).settle(true); return; }
+    if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
+    if (type === EV_POLL_TIMEOUT) this.pollTimedOut(payload as { edge: EdgeRuntime; token: number }, arg);
+  }
+
+  /** A2.1: not deleted within the visibility timeout, the message becomes visible again. */
+  private visibilityEnded(m: Message, receipt: number): void {
+    if (!this.invisible.has(m) || m.receipt !== receipt) return;
+    this.invisible.delete(m);
+    m.receipt = 0;
+    m.redelivered = true;
+    this.store.requeue(m, 'position');
+    addHop(m, this.id, this.ctx.now(), 'visible again');
+    this.dispatch();
+  }
+
+  private pollTimedOut(poll: { edge: EdgeRuntime; token: number }, token: number): void {
+    if (!this.polls.remove(poll.edge, token)) return;
+    this.n.emptyPolls++;
+    poll.edge.target.subscriber?.pollReturned(poll.edge, 0);
+  }
+
+  // ---- figures --------------------------------------------------------------------------------
+
+  census(into: Census): void {
+    into.deadLettered += this.store.deadLettered;
+    into.queued += this.store.length - this.store.deadLettered;
+    into.inFlight += this.invisible.size;
+  }
+
+  /** Ready (head first) and SQS in-flight messages, for the message inspector. */
+  messages(limit: number): { message: Message; state: string }[] {
+    const ready = this.store.toArray().slice(0, limit).map((message) => ({ message, state: 'ready' }));
+    const hidden = [...this.invisible].slice(0, Math.max(0, limit - ready.length)).map((message) => ({ message, state: 'invisible (received, not deleted)' }));
+    return [...ready, ...hidden];
+  }
 
   writeLive(out: Float64Array, o: number): void {
-    out[o + LIVE.in] = this.received; out[o + LIVE.out] = this.delivered; out[o + LIVE.acked] = this.acked;
-    out[o + LIVE.nacked] = this.nacked; out[o + LIVE.redelivered] = this.redelivered; out[o + LIVE.dropped] = this.rejected;
-    out[o + LIVE.ready] = this.ready.length; out[o + LIVE.unacked] = this.unacked;
+    const n = this.n;
+    out[o + LIVE.in] = n.received; out[o + LIVE.out] = n.delivered; out[o + LIVE.acked] = n.acked;
+    out[o + LIVE.nacked] = n.nacked; out[o + LIVE.redelivered] = n.redelivered; out[o + LIVE.dropped] = n.overflowed;
+    out[o + LIVE.ready] = this.store.length; out[o + LIVE.unacked] = this.unacked + this.invisible.size;
+    out[o + LIVE.deadLettered] = n.deadLettered; out[o + LIVE.expired] = n.expired;
   }
 
   writeSample(out: Float64Array, o: number, intervalMs: number): void {
-    out[o + SAMPLE.inPerSec] = (this.intervalIn * 1000) / intervalMs;
-    out[o + SAMPLE.outPerSec] = (this.intervalOut * 1000) / intervalMs;
-    out[o + SAMPLE.ready] = this.ready.length;
-    out[o + SAMPLE.unacked] = this.unacked;
+    out[o + SAMPLE.inPerSec] = (this.n.intervalIn * 1000) / intervalMs;
+    out[o + SAMPLE.outPerSec] = (this.n.intervalOut * 1000) / intervalMs;
+    out[o + SAMPLE.ready] = this.store.length;
+    out[o + SAMPLE.unacked] = this.unacked + this.invisible.size;
     out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
-    this.intervalIn = 0; this.intervalOut = 0;
+    this.n.intervalIn = 0; this.n.intervalOut = 0;
   }
 
   report(): NodeReport {
+    const n = this.n;
     return {
-      kind: this.kind, flavor: this.node.config.flavor, in: this.received, out: this.delivered,
-      acked: this.acked, nacked: this.nacked, redelivered: this.redelivered, dropped: this.rejected,
-      ready: this.ready.length, unacked: this.unacked, maxReady: this.maxReady, consumers: this.subs.length,
+      kind: this.kind, flavor: this.rules.flavor, in: n.received, out: n.delivered,
+      acked: n.acked, nacked: n.nacked, redelivered: n.redelivered, deadLettered: n.deadLettered,
+      expired: n.expired, dropped: n.overflowed, rejectedPublishes: n.rejectedPublishes,
+      ready: this.store.length, unacked: this.unacked + this.invisible.size, maxReady: n.maxReady,
+      consumers: this.subs.length, emptyPolls: n.emptyPolls, staleDeletes: n.staleDeletes,
       queueWaitMs: this.wait.summary(),
     };
   }

@@ -36,6 +36,12 @@ export class ReadyList {
     items.splice(lo, 0, m);
   }
 
+  /** Puts a message at the head, whatever its position was. */
+  unshift(m: Message): void {
+    if (this.head > 0) this.items[--this.head] = m;
+    else this.items.unshift(m);
+  }
+
   /** Messages from head to tail (for inspection and tests). */
   toArray(): Message[] { return this.items.slice(this.head) as Message[]; }
 }

@@ -1,0 +1,15 @@
+import type { MessageView } from './api';
+import type { Message } from './model/message';
+
+/** A copy of what the message inspector shows; the engine's message object is never handed out. */
+export function messageView(m: Message, state: string): MessageView {
+  return {
+    id: m.id, routingKey: m.routingKey, headers: { ...m.headers }, priority: m.priority < 0 ? null : m.priority,
+    sizeBytes: m.sizeBytes, persistent: m.persistent, poison: m.poison, redelivered: m.redelivered,
+    deliveryCount: m.deliveryCount, receiveCount: m.receiveCount, publishedAtMs: m.publishedAt, enqueuedAtMs: m.enqueuedAt,
+    expiresAtMs: Number.isFinite(m.expiresAt) ? m.expiresAt : null,
+    deaths: (m.deaths ?? []).map((d) => ({ ...d, routingKeys: [...d.routingKeys] })),
+    trail: (m.trail ?? []).map((h) => ({ ...h })),
+    state,
+  };
+}

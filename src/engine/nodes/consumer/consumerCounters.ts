@@ -1,0 +1,14 @@
+/** What a consumer counts, for reports, live figures and samples. */
+export class ConsumerCounters {
+  received = 0;
+  processed = 0;
+  failed = 0;
+  /** Processed, but the SQS delete came too late (a stale receipt): the message will be processed again. */
+  duplicates = 0;
+  forwarded = 0;
+  lost = 0;
+  emptyPolls = 0;
+  polls = 0;
+  intervalIn = 0;
+  intervalOut = 0;
+}

@@ -1,0 +1,9 @@
+import type { EdgeRuntime } from '../../model/edge';
+import type { Message } from '../../model/message';
+
+/** A message a consumer holds: what it is, which subscription it came along, and its SQS receipt. */
+export interface Delivery {
+  message: Message;
+  edge: EdgeRuntime;
+  receipt: number;
+}

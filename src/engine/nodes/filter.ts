@@ -1,0 +1,80 @@
+import type { NodeReport } from '../api';
+import type { NodeOf } from '../../schema';
+import type { SimContext } from '../model/context';
+import type { EdgeRuntime } from '../model/edge';
+import { addHop, type Message } from '../model/message';
+import { LIVE, SAMPLE, type NodeModel } from '../model/node';
+import { compileFilterPolicy, type MessageAttributes } from '../routing/filterPolicy';
+
+/**
+ * EIP Message Filter (semantics.md A4): a router with one output; messages whose headers the policy
+ * (SNS filter-policy syntax, A2.5) refuses are discarded, not dead-lettered, or go to an Invalid
+ * Message Channel when one is connected. The policy is data, never evaluated as code.
+ */
+export class FilterModel implements NodeModel {
+  readonly kind = 'filter';
+  readonly outputs: EdgeRuntime[] = [];
+  readonly inputs: EdgeRuntime[] = [];
+  private readonly accepts: (attributes: MessageAttributes) => boolean;
+  private pass: EdgeRuntime | undefined;
+  private invalid: EdgeRuntime | undefined;
+  private received = 0;
+  private passed = 0;
+  private refused = 0;
+  private toInvalid = 0;
+  private intervalIn = 0;
+  private intervalOut = 0;
+
+  constructor(readonly index: number, readonly id: string, node: NodeOf<'filter'>, private readonly ctx: SimContext) {
+    this.accepts = compileFilterPolicy(node.config.policy);
+  }
+
+  start(): void {
+    this.pass = this.outputs.find((e) => !e.invalidChannel);
+    this.invalid = this.outputs.find((e) => e.invalidChannel);
+  }
+
+  receive(m: Message): void {
+    this.received++;
+    this.intervalIn++;
+    if (this.accepts(m.headers)) {
+      addHop(m, this.id, this.ctx.now(), 'passed filter');
+      this.passed++;
+      this.intervalOut++;
+      if (this.pass) this.ctx.send(this.pass, m);
+      else this.discard(m, 'unroutable');
+      return;
+    }
+    this.refused++;
+    addHop(m, this.id, this.ctx.now(), 'refused by filter');
+    if (this.invalid) { this.toInvalid++; this.ctx.send(this.invalid, m); return; }
+    this.discard(m, 'filtered');
+  }
+
+  private discard(m: Message, reason: 'filtered' | 'unroutable'): void {
+    m.confirm?.settle(true);
+    m.confirm = null;
+    this.ctx.accounting.drop(reason);
+  }
+
+  handle(): void { /* no timed behaviour */ }
+  census(): void { /* holds nothing */ }
+
+  writeLive(out: Float64Array, o: number): void {
+    out[o + LIVE.in] = this.received;
+    out[o + LIVE.out] = this.passed;
+    out[o + LIVE.dropped] = this.refused - this.toInvalid;
+    out[o + LIVE.nacked] = this.toInvalid;
+  }
+
+  writeSample(out: Float64Array, o: number, intervalMs: number): void {
+    out[o + SAMPLE.inPerSec] = (this.intervalIn * 1000) / intervalMs;
+    out[o + SAMPLE.outPerSec] = (this.intervalOut * 1000) / intervalMs;
+    out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
+    this.intervalIn = 0; this.intervalOut = 0;
+  }
+
+  report(): NodeReport {
+    return { kind: this.kind, in: this.received, out: this.passed, refused: this.refused, toInvalid: this.toInvalid, dropped: this.refused - this.toInvalid };
+  }
+}

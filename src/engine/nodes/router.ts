@@ -1,0 +1,86 @@
+import type { NodeReport } from '../api';
+import type { NodeOf } from '../../schema';
+import type { SimContext } from '../model/context';
+import type { EdgeRuntime } from '../model/edge';
+import { addHop, copyMessage, type Message } from '../model/message';
+import { LIVE, SAMPLE, type NodeModel } from '../model/node';
+import { compileFilterPolicy, type MessageAttributes } from '../routing/filterPolicy';
+
+interface Rule { accepts: (attributes: MessageAttributes) => boolean; to: string[] }
+
+/**
+ * EIP Content-Based Router (mode `first`: the first matching rule decides) and Recipient List (mode
+ * `all`: every matching rule adds its targets), semantics.md A4: compute the list, then send a copy to each.
+ */
+export class RouterModel implements NodeModel {
+  readonly kind = 'router';
+  readonly outputs: EdgeRuntime[] = [];
+  readonly inputs: EdgeRuntime[] = [];
+  private readonly rules: Rule[];
+  private readonly edgeTo = new Map<string, EdgeRuntime>();
+  private received = 0;
+  private sent = 0;
+  private unroutable = 0;
+  private intervalIn = 0;
+  private intervalOut = 0;
+
+  constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'router'>, private readonly ctx: SimContext) {
+    this.rules = node.config.rules.map((r) => ({ accepts: compileFilterPolicy(r.when), to: r.to }));
+  }
+
+  start(): void {
+    for (const e of this.outputs) if (!this.edgeTo.has(e.target.id)) this.edgeTo.set(e.target.id, e);
+  }
+
+  private recipients(m: Message): EdgeRuntime[] {
+    const ids = new Set<string>();
+    for (const rule of this.rules) {
+      if (!rule.accepts(m.headers)) continue;
+      for (const id of rule.to) ids.add(id);
+      if (this.node.config.mode === 'first') break;
+    }
+    if (ids.size === 0) for (const id of this.node.config.otherwise) ids.add(id);
+    return [...ids].flatMap((id) => this.edgeTo.get(id) ?? []);
+  }
+
+  receive(m: Message): void {
+    this.received++;
+    this.intervalIn++;
+    const targets = this.recipients(m);
+    addHop(m, this.id, this.ctx.now(), targets.length > 0 ? `routed to ${targets.map((t) => t.target.id).join(', ')}` : 'no rule matched');
+    if (targets.length === 0) {
+      m.confirm?.settle(true);
+      m.confirm = null;
+      this.unroutable++;
+      this.ctx.accounting.drop('unroutable');
+      return;
+    }
+    this.sent += targets.length;
+    this.intervalOut += targets.length;
+    this.ctx.accounting.routedCopies += targets.length - 1;
+    m.confirm?.fanOut(targets.length);
+    const copies = targets.slice(1).map(() => copyMessage(m));
+    this.ctx.send(targets[0]!, m);
+    targets.slice(1).forEach((t, i) => this.ctx.send(t, copies[i]!));
+  }
+
+  handle(): void { /* no timed behaviour */ }
+  census(): void { /* holds nothing */ }
+
+  writeLive(out: Float64Array, o: number): void {
+    out[o + LIVE.in] = this.received;
+    out[o + LIVE.out] = this.sent;
+    out[o + LIVE.dropped] = this.unroutable;
+  }
+
+  writeSample(out: Float64Array, o: number, intervalMs: number): void {
+    out[o + SAMPLE.inPerSec] = (this.intervalIn * 1000) / intervalMs;
+    out[o + SAMPLE.outPerSec] = (this.intervalOut * 1000) / intervalMs;
+    out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
+    this.intervalIn = 0; this.intervalOut = 0;
+  }
+
+  report(): NodeReport {
+    return { kind: this.kind, mode: this.node.config.mode, in: this.received, out: this.sent, dropped: this.unroutable };
+  }
+}
