@@ -60,7 +60,9 @@ export class ConsumerModel implements NodeModel {
   start(): void {
     for (const edge of this.inputs) this.inputByIndex[edge.index] = edge;
     for (const w of this.config.offline) {
-      this.ctx.schedule(w.fromMs, this.index, EV_OFFLINE, null, 0);
+      // Offline from the start: never subscribed, so nothing is delivered or polled before it returns.
+      if (w.fromMs <= 0) this.online = false;
+      else this.ctx.schedule(w.fromMs, this.index, EV_OFFLINE, null, 0);
       this.ctx.schedule(w.toMs, this.index, EV_ONLINE, null, 0);
     }
     if (this.config.delivery === 'pull') this.pollAll();

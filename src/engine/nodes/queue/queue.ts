@@ -261,10 +261,14 @@ export class QueueModel implements NodeModel, DeliverySource {
 
   // ---- expiry and dead-lettering ----------------------------------------------------------------
 
-  /** A1.7: expired messages are removed at the head (classic and quorum); A2.1: SQS retention likewise here. */
-  private expireHeads(): void {
+  /**
+   * A1.7: expired messages are removed at the head (classic and quorum); A2.1: SQS retention likewise here.
+   * A message whose expiry is exactly now may still go to a consumer that can take it at once (TTL 0,
+   * A1.7); the expiry timer at that instant (`inclusive`) removes it if none did.
+   */
+  private expireHeads(inclusive = false): void {
     const now = this.ctx.now();
-    for (let head = this.store.peek(); head && head.expiresAt <= now; head = this.store.peek()) {
+    for (let head = this.store.peek(); head && (head.expiresAt < now || (inclusive && head.expiresAt === now)); head = this.store.peek()) {
       this.store.shift();
       this.n.expired++;
       // A2.1/EIP Message Expiration: SQS deletes at the end of retention, with no dead-letter queue.
@@ -306,7 +310,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   }
 
   handle(type: number, payload: unknown, arg: number): void {
-    if (type === EV_EXPIRE) { this.expiryCheckAt = Infinity; this.dispatch(); return; }
+    if (type === EV_EXPIRE) { this.expiryCheckAt = Infinity; this.expireHeads(true); this.dispatch(); return; }
     if (type === EV_DISK_WRITTEN) { (payload as { settle(ok: boolean): void }).settle(true); return; }
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
     if (type === EV_POLL_TIMEOUT) this.pollTimedOut(payload as { edge: EdgeRuntime; token: number }, arg);

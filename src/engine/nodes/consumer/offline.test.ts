@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../simulation';
+import { scenarioOf, scriptedProducer } from '../../testSupport';
+
+const keys = (n: number) => Array.from({ length: n }, (_, i) => `m${i + 1}`);
+
+describe('offline consumers (A1.4 automatic requeue on channel close)', () => {
+  it('manual ack: unacked deliveries go back to the queue and are redelivered when it returns', () => {
+    const s = scenarioOf([
+      scriptedProducer('p', keys(5)), { id: 'q', kind: 'queue' },
+      { id: 'c', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 100 }, prefetch: 5, offline: [{ fromMs: 50, toMs: 500 }] } },
+    ], ['p>q', 'q>c']);
+    const sim = createSimulation(s);
+    sim.runUntil(60);
+    expect(sim.snapshot().nodes.q).toMatchObject({ ready: 5, unacked: 0 });
+    expect(sim.snapshot().nodes.c!.online).toBe(0);
+    sim.runUntil(2000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.q!.redelivered).toBe(5);
+    expect(snap.messages).toMatchObject({ acked: 5, dropped: 0 });
+  });
+
+  it('auto ack: what the consumer held is lost', () => {
+    const s = scenarioOf([
+      scriptedProducer('p', keys(5)), { id: 'q', kind: 'queue' },
+      { id: 'c', kind: 'consumer', config: { ackMode: 'auto', serviceTimeMs: { type: 'constant', value: 100 }, offline: [{ fromMs: 50, toMs: 500 }] } },
+    ], ['p>q', 'q>c']);
+    const sim = createSimulation(s);
+    sim.runUntil(2000);
+    expect(sim.snapshot().messages).toMatchObject({ acked: 0, droppedByReason: { lostAfterAutoAck: 5 } });
+  });
+
+  it('a push subscription straight to a topic loses what is published while the subscriber is offline', () => {
+    const s = scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 10 } } },
+      { id: 'topic', kind: 'exchange', config: { type: 'fanout' } },
+      { id: 'live', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 1 } } },
+      { id: 'flaky', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 1 }, offline: [{ fromMs: 2000, toMs: 4000 }] } },
+      { id: 'q', kind: 'queue' },
+      { id: 'durable', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 1 }, offline: [{ fromMs: 2000, toMs: 4000 }] } },
+    ], ['p>topic', 'topic>live', 'topic>flaky', 'topic>q', 'q>durable'], { durationMs: 10_000 });
+    const sim = createSimulation(s);
+    sim.runUntil(6000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.flaky!.acked).toBe((snap.nodes.live!.acked as number) - 20);
+    expect(snap.messages.droppedByReason.subscriberOffline).toBe(20);
+    // Through a queue nothing is lost: it waits for the consumer (topic → queue chaining).
+    expect(snap.nodes.durable!.acked).toBe(snap.nodes.live!.acked);
+  });
+});

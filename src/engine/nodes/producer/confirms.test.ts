@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../simulation';
+import { scenarioOf } from '../../testSupport';
+
+const producer = (config: Record<string, unknown>) => ({
+  id: 'p', kind: 'producer' as const,
+  config: { arrival: { type: 'constant' as const, ratePerSec: 1000 }, count: 100, ...config },
+});
+
+describe('A1.6 publisher confirms and A1.12 persistence', () => {
+  it('confirms a persistent message on a durable queue after the disk write', () => {
+    const s = scenarioOf([
+      producer({ persistent: true, confirms: { window: 1000 } }),
+      { id: 'q', kind: 'queue', config: { diskWriteMs: { type: 'constant', value: 7 } } },
+    ], ['p>q']);
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    const p = sim.snapshot().nodes.p!;
+    expect(p).toMatchObject({ confirmed: 100, nacked: 0, unconfirmed: 0 });
+    expect(p.confirmMs).toMatchObject({ mean: 7, max: 7 });
+  });
+
+  it('confirms a transient message, or one on a transient queue, without a disk write', () => {
+    for (const [persistent, durable] of [[false, true], [true, false]] as const) {
+      const s = scenarioOf([
+        producer({ persistent, confirms: { window: 1000 } }),
+        { id: 'q', kind: 'queue', config: { durable, diskWriteMs: { type: 'constant', value: 7 } } },
+      ], ['p>q']);
+      const sim = createSimulation(s);
+      sim.runUntil(1000);
+      expect(sim.snapshot().nodes.p!.confirmMs).toMatchObject({ max: 0 });
+    }
+  });
+
+  it('a quorum queue writes every message, whatever its delivery mode (A1.12)', () => {
+    const s = scenarioOf([
+      producer({ persistent: false, confirms: { window: 1000 } }),
+      { id: 'q', kind: 'queue', config: { flavor: 'quorum', diskWriteMs: { type: 'constant', value: 3 } } },
+    ], ['p>q']);
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    expect(sim.snapshot().nodes.p!.confirmMs).toMatchObject({ mean: 3 });
+  });
+
+  it('a message routed to several queues is confirmed once all of them have it', () => {
+    const s = scenarioOf([
+      producer({ persistent: true, confirms: { window: 1000 } }), { id: 'x', kind: 'exchange', config: { type: 'fanout' } },
+      { id: 'fast', kind: 'queue', config: { diskWriteMs: { type: 'constant', value: 1 } } },
+      { id: 'slow', kind: 'queue', config: { diskWriteMs: { type: 'constant', value: 9 } } },
+    ], ['p>x', 'x>fast', 'x>slow']);
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    expect(sim.snapshot().nodes.p).toMatchObject({ confirmed: 100, confirmMs: { mean: 9 } });
+  });
+
+  it('an unroutable message is confirmed at once', () => {
+    const s = scenarioOf([producer({ persistent: true, confirms: { window: 1 } }), { id: 'x', kind: 'exchange', config: { type: 'direct' } }], ['p>x']);
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    expect(sim.snapshot().nodes.p).toMatchObject({ confirmed: 100, confirmMs: { max: 0 } });
+  });
+
+  it('a full confirm window makes the producer wait, and the wait shows in end-to-end latency', () => {
+    const run = (window: number) => {
+      const s = scenarioOf([
+        producer({ persistent: true, confirms: { window } }),
+        { id: 'q', kind: 'queue', config: { diskWriteMs: { type: 'constant', value: 10 } } },
+        { id: 'c', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 0 } } },
+      ], ['p>q', 'q>c']);
+      const sim = createSimulation(s);
+      sim.runUntil(5000);
+      return sim.snapshot();
+    };
+    const wide = run(1000);
+    const narrow = run(1);
+    // 1000/s with a 10 ms disk write and one message in flight: at most 100/s get through, the rest wait.
+    expect(wide.latencyMs.max).toBe(0);
+    expect(narrow.latencyMs.mean).toBeGreaterThan(100);
+    expect(narrow.messages.acked).toBe(100);
+    expect(narrow.timeMs).toBe(5000);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../simulation';
+import { scenarioOf, scriptedProducer } from '../../testSupport';
+
+const puller = (id: string, config: Record<string, unknown>) => ({
+  id, kind: 'consumer' as const, config: { delivery: 'pull' as const, pollIntervalMs: 50, ...config },
+});
+
+describe('A2.1 SQS visibility timeout', () => {
+  it('hides a received message; deleted in time, it is gone', () => {
+    const s = scenarioOf([
+      scriptedProducer('p', ['a']), { id: 'q', kind: 'queue', config: { flavor: 'sqs', visibilityTimeoutMs: 1000 } },
+      puller('c', { serviceTimeMs: { type: 'constant', value: 200 } }),
+    ], ['p>q', 'q>c']);
+    const sim = createSimulation(s, { tracing: true });
+    sim.runUntil(100);
+    expect(sim.inspectNode('q')!.map((m) => m.state)).toEqual(['invisible (received, not deleted)']);
+    expect(sim.snapshot().messages).toMatchObject({ queued: 0, inFlight: 1 });
+    sim.runUntil(5000);
+    expect(sim.snapshot().messages).toMatchObject({ acked: 1, inFlight: 0, queued: 0 });
+    expect(sim.snapshot().nodes.q!.out).toBe(1);
+  });
+
+  it('brings a message back when it is not deleted within the timeout: processed twice, deleted once', () => {
+    const s = scenarioOf([
+      scriptedProducer('p', ['a']), { id: 'q', kind: 'queue', config: { flavor: 'sqs', visibilityTimeoutMs: 100 } },
+      puller('c1', { serviceTimeMs: { type: 'constant', value: 150 } }), puller('c2', { serviceTimeMs: { type: 'constant', value: 20 } }),
+    ], ['p>q', 'q>c1', 'q>c2']);
+    const sim = createSimulation(s);
+    sim.runUntil(5000);
+    const snap = sim.snapshot();
+    // c1 receives it at t≈1; it reappears at 101 and c2 deletes it at ≈121; c1's delete at 151 is stale.
+    expect(snap.nodes.q).toMatchObject({ out: 2, acked: 1, staleDeletes: 1 });
+    expect(snap.nodes.c1).toMatchObject({ acked: 1, duplicates: 1 });
+    expect(snap.messages).toMatchObject({ acked: 1, queued: 0, inFlight: 0 });
+  });
+
+  it('a failed message is not deleted and comes back after the timeout with a higher receive count', () => {
+    const s = scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 0, routingKey: 'x', poison: true }] } } },
+      { id: 'q', kind: 'queue', config: { flavor: 'sqs', visibilityTimeoutMs: 100 } },
+      puller('c', { serviceTimeMs: { type: 'constant', value: 10 }, pollIntervalMs: 10 }),
+    ], ['p>q', 'q>c']);
+    const sim = createSimulation(s, { tracing: true });
+    sim.runUntil(350);
+    const [m] = sim.inspectNode('q')!;
+    expect(m!.receiveCount).toBe(4); // received at 0, 100, 200, 300
+    expect(m!.redelivered).toBe(true);
+  });
+});
+
+describe('A2.2 SQS redrive to a dead-letter queue', () => {
+  it('lets a message be received maxReceiveCount times; the next receive moves it to the DLQ', () => {
+    for (const maxReceiveCount of [1, 3]) {
+      const s = scenarioOf([
+        { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 0, routingKey: 'x', poison: true }] } } },
+        { id: 'q', kind: 'queue', config: { flavor: 'sqs', visibilityTimeoutMs: 100, maxReceiveCount } },
+        puller('c', { serviceTimeMs: { type: 'constant', value: 10 }, pollIntervalMs: 10 }),
+        { id: 'dlq', kind: 'queue', config: { flavor: 'sqs' } },
+      ], ['p>q', 'q>c', 'q>dlq']);
+      const sim = createSimulation(s, { tracing: true });
+      sim.runUntil(10_000);
+      expect(sim.snapshot().nodes.c!.in, `maxReceiveCount ${maxReceiveCount}`).toBe(maxReceiveCount);
+      const [dead] = sim.inspectNode('dlq')!;
+      // The DLQ copy keeps its receive count (AWS-REC: 2 after maxReceiveCount=1 on its first DLQ receive).
+      expect(dead!.receiveCount).toBe(maxReceiveCount);
+      expect(dead!.deaths[0]).toMatchObject({ queue: 'q', reason: 'maxReceiveCount' });
+      expect(sim.snapshot().messages.deadLettered).toBe(1);
+    }
+  });
+});
+
+describe('A2.1 polling', () => {
+  it('counts empty polls of a short-polling consumer', () => {
+    const s = scenarioOf([{ id: 'q', kind: 'queue', config: { flavor: 'sqs' } }, puller('c', { pollIntervalMs: 100 })], ['q>c']);
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    // Polls at 0, 100, …, 1000: all empty.
+    expect(sim.snapshot().nodes.c).toMatchObject({ polls: 11, emptyPolls: 11 });
+  });
+
+  it('long polling waits for a message and returns as soon as one arrives', () => {
+    const s = scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1500, routingKey: 'x' }] } } },
+      { id: 'q', kind: 'queue', config: { flavor: 'sqs' } },
+      puller('c', { waitTimeMs: 20_000, serviceTimeMs: { type: 'constant', value: 0 } }),
+    ], ['p>q', 'q>c'], { durationMs: 30_000 });
+    const sim = createSimulation(s);
+    sim.runUntil(1500);
+    const snap = sim.snapshot();
+    expect(snap.nodes.c).toMatchObject({ acked: 1, emptyPolls: 0 });
+    expect(snap.latencyMs.max).toBe(0); // delivered to the waiting poll the instant it arrived
+  });
+
+  it('a long poll that finds nothing returns empty when the wait ends', () => {
+    const s = scenarioOf([{ id: 'q', kind: 'queue', config: { flavor: 'sqs' } }, puller('c', { waitTimeMs: 20_000, pollIntervalMs: 1 })], ['q>c'], { durationMs: 60_000 });
+    const sim = createSimulation(s);
+    sim.runUntil(50_000);
+    expect(sim.snapshot().nodes.c).toMatchObject({ emptyPolls: 2 }); // at 20 000 and 40 001
+  });
+
+  it('ReceiveMessage returns up to batchSize messages; basic.get returns one', () => {
+    const run = (flavor: 'sqs' | 'classic') => {
+      const s = scenarioOf([
+        scriptedProducer('p', ['a', 'b', 'c', 'd']),
+        { id: 'q', kind: 'queue', config: { flavor } },
+        puller('c', { batchSize: 10, concurrency: 10, serviceTimeMs: { type: 'constant', value: 1000 }, pollIntervalMs: 10_000, offline: [{ fromMs: 0, toMs: 10 }] }),
+      ], ['p>q', 'q>c']);
+      const sim = createSimulation(s);
+      sim.runUntil(11);
+      return sim.snapshot().nodes.c!;
+    };
+    expect(run('sqs')).toMatchObject({ in: 4, polls: 2 }); // one poll at 10 takes all four (4 ≤ 10), the next is empty
+    expect(run('classic').polls).toBe(5); // basic.get: four polls with one message each, then an empty one
+  });
+});
