@@ -31,7 +31,7 @@ test.describe('canvas', () => {
     const consumer = await dragFromPalette(page, 'consumer', { x: 520, y: 160 });
     await connect(page, producer, consumer);
     const alert = page.getByRole('alert').filter({ hasText: 'Connection refused' });
-    await expect(alert).toContainText('a producer cannot connect to a consumer; a producer can connect to: exchange, queue');
+    await expect(alert).toContainText('a producer cannot connect to a consumer; a producer can connect to: exchange, queue, filter, router');
     await expect(page.locator('.react-flow__edge')).toHaveCount(0);
     await page.screenshot({ path: shot('canvas-refused') });
   });

@@ -2,10 +2,13 @@
  * The typed, versioned messages between the UI and the simulation worker.
  * Bump PROTOCOL_VERSION on any incompatible change; both ends check it.
  */
-import type { EngineError, MetricSample, Snapshot } from '../engine/api';
+import type { EngineError, MessageView, MetricSample, Snapshot } from '../engine/api';
 import type { Scenario } from '../schema';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+/** The most messages one inspectNode answer holds. */
+export const MAX_INSPECT = 200;
 
 /** Wall-clock pacing: simulated ms per real ms, or as fast as possible. */
 export type Speed = number | 'max';
@@ -18,7 +21,22 @@ export type ToWorker =
   | { v: typeof PROTOCOL_VERSION; type: 'pause' }
   | { v: typeof PROTOCOL_VERSION; type: 'step' }
   | { v: typeof PROTOCOL_VERSION; type: 'reset' }
-  | { v: typeof PROTOCOL_VERSION; type: 'setSpeed'; speed: Speed };
+  | { v: typeof PROTOCOL_VERSION; type: 'setSpeed'; speed: Speed }
+  /** The messages a node holds, head first (a queue's ready and unacked ones); answered by `inspected`. */
+  | { v: typeof PROTOCOL_VERSION; type: 'inspectNode'; requestId: number; nodeId: string; limit: number }
+  /** The message that most recently entered an edge; answered by `inspected` with zero or one message. */
+  | { v: typeof PROTOCOL_VERSION; type: 'inspectEdge'; requestId: number; edgeId: string };
+
+/** The answer to inspectNode / inspectEdge. `found` is false when nothing is loaded or the id is unknown. */
+export interface InspectedMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'inspected';
+  requestId: number;
+  found: boolean;
+  /** Simulated time the answer describes, ms. */
+  timeMs: number;
+  messages: MessageView[];
+}
 
 export interface LoadedMessage {
   v: typeof PROTOCOL_VERSION;
@@ -51,6 +69,7 @@ export interface FrameMessage {
 export type FromWorker =
   | LoadedMessage
   | FrameMessage
+  | InspectedMessage
   | { v: typeof PROTOCOL_VERSION; type: 'error'; error: EngineError };
 
 /** A message without its version tag, distributed over the union (what senders write; the transport adds `v`). */

@@ -2,8 +2,8 @@
  * The worker's logic, independent of the worker global so it can be tested with a fake clock and a
  * fake simulation: receives ToWorker messages, paces the engine, posts batched frames.
  */
-import { LIVE_FIELDS, SAMPLE_FIELDS, type EngineError, type Simulation } from '../engine/api';
-import { MAX_SPEED, MIN_SPEED, PROTOCOL_VERSION, type FromWorker, type Speed, type ToWorker } from '../protocol';
+import { LIVE_FIELDS, SAMPLE_FIELDS, type EngineError, type MessageView, type Simulation } from '../engine/api';
+import { MAX_INSPECT, MAX_SPEED, MIN_SPEED, PROTOCOL_VERSION, type FromWorker, type Speed, type ToWorker } from '../protocol';
 import type { Scenario } from '../schema';
 import { MIN_CHUNK_EVENTS, WORK_BUDGET_MS, nextChunkEvents, paceTarget, snapshotDue, tickDelay } from './pacer';
 
@@ -58,6 +58,8 @@ export class SimulationHost {
       case 'pause': return this.pause();
       case 'step': return this.step();
       case 'setSpeed': return this.setSpeed(m.speed);
+      case 'inspectNode': return this.inspectNode(m.requestId, m.nodeId, m.limit);
+      case 'inspectEdge': return this.inspectEdge(m.requestId, m.edgeId);
       default: this.fail({ code: 'unknown-message', message: `Unknown message type ${JSON.stringify((m as { type: unknown }).type)}.` });
     }
   }
@@ -105,6 +107,26 @@ export class SimulationHost {
     const ok = speed === 'max' || (typeof speed === 'number' && speed >= MIN_SPEED && speed <= MAX_SPEED);
     if (!ok) return this.fail({ code: 'bad-speed', message: `Speed must be between ${MIN_SPEED}× and ${MAX_SPEED}× or "max"; got ${String(speed)}.` });
     this.speed = speed;
+  }
+
+  /** Inspection only reads: it never changes the run, and an unknown id or no simulation is an empty answer. */
+  private inspectNode(requestId: number, nodeId: string, limit: number): void {
+    const sim = this.loaded?.sim;
+    const n = Number.isInteger(limit) && limit > 0 ? Math.min(limit, MAX_INSPECT) : 50;
+    const messages = sim ? sim.inspectNode(nodeId, n) : null;
+    this.postInspected(requestId, messages);
+  }
+
+  private inspectEdge(requestId: number, edgeId: string): void {
+    const sim = this.loaded?.sim;
+    if (!sim || !sim.edgeIds.includes(edgeId)) return this.postInspected(requestId, null);
+    const message = sim.inspectEdge(edgeId);
+    this.postInspected(requestId, message ? [message] : []);
+  }
+
+  private postInspected(requestId: number, messages: MessageView[] | null): void {
+    const timeMs = this.loaded?.sim.now() ?? 0;
+    this.deps.post({ v: PROTOCOL_VERSION, type: 'inspected', requestId, found: messages !== null, timeMs, messages: messages ?? [] }, []);
   }
 
   private tick(): void {

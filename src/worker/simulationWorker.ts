@@ -14,7 +14,8 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 const host = new SimulationHost({
-  createSimulation: (scenario, seed) => createSimulation(scenario, { seed }),
+  // Tracing on: the message inspector shows each message's trail (costs memory per held message).
+  createSimulation: (scenario, seed) => createSimulation(scenario, { seed, tracing: true }),
   post: (message: FromWorker, transfer) => scope.postMessage(message, transfer),
   now: () => performance.now(),
   schedule: (run, delayMs) => setTimeout(run, delayMs),

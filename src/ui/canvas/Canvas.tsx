@@ -13,6 +13,7 @@ import { DRAG_MIME } from '../palette/PaletteItem';
 import { useFitViewRequest } from '../view/fitView';
 import { useViewStore } from '../view/viewStore';
 import { explainDrop } from './connectionFeedback';
+import { handleChannel } from './handles';
 import { EmptyCanvasHint } from './EmptyCanvasHint';
 import { edgeTypes } from './edges/MessageEdge';
 import { onEdgesChange, onNodesChange, startFlowSync, useFlowStore } from './flowStore';
@@ -26,10 +27,10 @@ const FIT = { padding: { top: '40px', left: '64px', right: '64px', bottom: '120p
 /** Roughly half a node, so a dropped node lands centred on the pointer. */
 const NODE_HALF = { x: 100, y: 40 };
 
-const isValidConnection = (c: Connection | Edge) => refuseConnection(getScenario(), c.source, c.target) === null;
+const isValidConnection = (c: Connection | Edge) => refuseConnection(getScenario(), c.source, c.target, { channel: handleChannel(c.sourceHandle) }) === null;
 
 function onConnect(c: Connection): void {
-  const result = useDocumentStore.getState().connect(c.source, c.target);
+  const result = useDocumentStore.getState().connect(c.source, c.target, { channel: handleChannel(c.sourceHandle) });
   if (!result.ok) notify(result.reason, 'error');
 }
 

@@ -1,6 +1,7 @@
 import type { FinalConnectionState } from '@xyflow/react';
 import { getScenario } from '../document/documentStore';
 import { refuseConnection } from '../document/connectionRules';
+import { handleChannel } from './handles';
 
 /** The node under the pointer when a connection was dropped, if any. */
 function nodeIdAt(event: MouseEvent | TouchEvent): string | null {
@@ -21,5 +22,6 @@ export function explainDrop(event: MouseEvent | TouchEvent, state: FinalConnecti
   const fromIsSource = state.fromHandle?.type !== 'target';
   const source = fromIsSource ? state.fromNode.id : other;
   const target = fromIsSource ? other : state.fromNode.id;
-  return refuseConnection(getScenario(), source, target);
+  const channel = handleChannel(fromIsSource ? state.fromHandle?.id : state.toHandle?.id);
+  return refuseConnection(getScenario(), source, target, { channel });
 }

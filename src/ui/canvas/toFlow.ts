@@ -1,6 +1,7 @@
 import { MarkerType } from '@xyflow/react';
 import { connectionRole, type Scenario, type ScenarioNode } from '../../schema';
 import type { KindNode, MessageEdge } from './flowTypes';
+import { INVALID_HANDLE } from './handles';
 
 const ARROW = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: 'var(--edge)' };
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -33,6 +34,7 @@ export function toFlowEdges(scenario: Scenario, previous: readonly MessageEdge[]
     const data = old?.data && sameJson(old.data, { edge, role, exchangeType }) ? old.data : { edge, role, exchangeType };
     const isSelected = selected.has(edge.id);
     if (old && old.data === data && old.selected === isSelected) return old;
-    return { id: edge.id, source: edge.source, target: edge.target, type: 'message', data, selected: isSelected, markerEnd: ARROW };
+    const sourceHandle = edge.config.channel === 'invalid' ? INVALID_HANDLE : null;
+    return { id: edge.id, source: edge.source, target: edge.target, sourceHandle, type: 'message', data, selected: isSelected, markerEnd: ARROW };
   });
 }

@@ -3,6 +3,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorsDialog } from './ErrorsDialog';
 import { ExamplesDialog } from './ExamplesDialog';
 import { HelpDialog } from './HelpDialog';
+import { MessageDialog } from './MessageDialog';
 import { ShareDialog } from './ShareDialog';
 
 function render(dialog: DialogSpec, close: () => void) {
@@ -12,6 +13,7 @@ function render(dialog: DialogSpec, close: () => void) {
     case 'confirm': return <ConfirmDialog {...dialog} onClose={close} />;
     case 'help': return <HelpDialog onClose={close} />;
     case 'examples': return <ExamplesDialog onClose={close} />;
+    case 'message': return <MessageDialog message={dialog.message} where={dialog.where} onClose={close} />;
   }
 }
 

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { MessageView } from '../../engine/api';
 import { formatError, type ScenarioError } from '../../schema';
 
 export type DialogSpec =
@@ -6,7 +7,8 @@ export type DialogSpec =
   | { type: 'share'; url: string; copied: boolean }
   | { type: 'confirm'; title: string; message: string; confirmLabel: string; onConfirm: () => void }
   | { type: 'help' }
-  | { type: 'examples' };
+  | { type: 'examples' }
+  | { type: 'message'; message: MessageView; where: string };
 
 interface DialogState {
   dialog: DialogSpec | null;

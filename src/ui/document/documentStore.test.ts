@@ -32,7 +32,7 @@ describe('document store', () => {
     const q = store().addNode('queue', { x: 0, y: 0 });
     const q2 = store().addNode('queue', { x: 0, y: 0 });
     const refused = store().connect(p, c);
-    expect(refused).toEqual({ ok: false, reason: 'a producer cannot connect to a consumer; a producer can connect to: exchange, queue' });
+    expect(refused).toEqual({ ok: false, reason: 'a producer cannot connect to a consumer; a producer can connect to: exchange, queue, filter, router' });
     expect(store().connect(q, q)).toEqual({ ok: false, reason: 'a node cannot connect to itself ("queue-1")' });
     expect(store().connect(p, q).ok).toBe(true);
     expect(store().connect(p, q)).toEqual({ ok: false, reason: 'the same connection from "producer-1" to "queue-1" already exists' });

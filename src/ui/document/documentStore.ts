@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { temporal } from 'zundo';
 import { kindSpec, parseScenario, type NodeKind, type Scenario, type ScenarioError, type ScenarioNode } from '../../schema';
-import { refuseConnection } from './connectionRules';
+import { refuseConnection, type ConnectOptions } from './connectionRules';
 import { emptyScenario } from './defaultScenario';
 import { copyFragment, type Fragment } from './fragment';
 import { edgeId, nextId, usedIds } from './ids';
@@ -27,7 +27,8 @@ export interface DocumentState {
   updateNode: (id: string, patch: { label?: string | undefined; config?: unknown }, group?: string) => EditResult;
   updateNodeConfig: (id: string, config: unknown) => EditResult;
   updateEdgeConfig: (id: string, config: unknown, group?: string) => EditResult;
-  connect: (source: string, target: string) => ConnectResult;
+  /** A new edge; `options.channel: 'invalid'` makes it a filter's Invalid Message Channel. */
+  connect: (source: string, target: string, options?: ConnectOptions) => ConnectResult;
   /** Removes the nodes, the edges, and every edge touching a removed node. */
   removeElements: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
   /** One call is one undo step: call it when a drag ends, not on every pointer move. */
@@ -104,12 +105,13 @@ export const useDocumentStore = create<DocumentState>()(
           const edge = d.edges.find((e) => e.id === id);
           if (edge) (edge as { config: unknown }).config = config;
         }, group),
-        connect: (source, target) => {
+        connect: (source, target, options = {}) => {
           const scenario = get().scenario;
-          const reason = refuseConnection(scenario, source, target);
+          const reason = refuseConnection(scenario, source, target, options);
           if (reason) return { ok: false, reason };
           const id = edgeId(source, target, usedIds(scenario));
-          const result = edit((d) => { d.edges.push({ id, source, target, config: { delayMs: 0 } }); });
+          const config = options.channel === 'invalid' ? { delayMs: 0, channel: 'invalid' as const } : { delayMs: 0 };
+          const result = edit((d) => { d.edges.push({ id, source, target, config }); });
           if (!result.ok) return { ok: false, reason: result.errors.map((e) => e.message).join('; ') };
           return { ok: true, edgeId: id };
         },

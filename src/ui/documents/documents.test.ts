@@ -40,7 +40,7 @@ describe('share links', () => {
   it('reports a damaged link and a link with an invalid document', () => {
     const damaged = decodeShareHash('#scenario=%%%');
     expect(damaged?.ok).toBe(false);
-    const invalid = decodeShareHash(`#scenario=${compressToEncodedURIComponent(JSON.stringify({ version: 2, nodes: [{ id: 'x', kind: 'router' }] }))}`);
+    const invalid = decodeShareHash(`#scenario=${compressToEncodedURIComponent(JSON.stringify({ version: 2, nodes: [{ id: 'x', kind: 'teleporter' }] }))}`);
     expect(invalid?.ok === false && invalid.errors[0]?.path).toBe('nodes[0].kind');
   });
 });

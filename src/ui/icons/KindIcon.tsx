@@ -31,6 +31,19 @@ const PATHS: Record<NodeKind, React.ReactNode> = {
       <path d="M15 5v2M15 17v2M8.5 12H10M20 12h1.5M10.4 7.4l1.4 1.4M18.2 15.2l1.4 1.4M10.4 16.6l1.4-1.4M18.2 8.8l1.4-1.4" />
     </>
   ),
+  // A funnel: lets some messages through.
+  filter: (
+    <>
+      <path d="M4 5h16l-6 7.5V19l-4-2v-4.5z" />
+    </>
+  ),
+  // A decision diamond with a way out per rule.
+  router: (
+    <>
+      <path d="M2 12h4M10 8l4 4-4 4-4-4z" />
+      <path d="M14 12l3-5h4M14 12l3 5h4" />
+    </>
+  ),
 };
 
 /** A small line icon for a node kind, coloured by the kind's CSS variable. */

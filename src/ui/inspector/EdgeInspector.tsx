@@ -1,23 +1,20 @@
 import { useCallback } from 'react';
-import { kindSpec, type PortRole, type Scenario, type ScenarioEdge } from '../../schema';
-import { connectionRole } from '../../schema';
+import { connectionRole, kindSpec, type Scenario, type ScenarioEdge } from '../../schema';
 import { useDocumentStore } from '../document/documentStore';
+import { BindingFields } from './edge/BindingFields';
+import { FilterPolicyField } from './edge/FilterPolicyField';
+import { ROLE_TEXT } from './edge/roleText';
 import { NumberField } from './fields/NumberField';
+import { SelectField } from './fields/SelectField';
 import { TextField } from './fields/TextField';
 import { Form } from './form';
+import { EdgeMessage } from './messages/EdgeMessage';
 import { RefusedBanner } from './RefusedBanner';
-
-const ROLE_TEXT: Record<PortRole, string> = {
-  publish: 'Publish: the client sends its messages here.',
-  bind: 'Binding: the exchange routes matching messages to this queue.',
-  subscribe: 'Subscription: the queue delivers messages to this consumer.',
-};
 
 export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; index: number; scenario: Scenario }) {
   const source = scenario.nodes.find((n) => n.id === edge.source);
   const target = scenario.nodes.find((n) => n.id === edge.target);
   const role = source && target ? connectionRole(source.kind, target.kind) : null;
-  const fanout = source?.kind === 'exchange' && source.config.type === 'fanout';
   const commit = useCallback((next: unknown, group: string) => useDocumentStore.getState().updateEdgeConfig(edge.id, next, group), [edge.id]);
   return (
     <Form target={`edge:${edge.id}`} stored={edge.config} prefix={`edges[${index}].config`} commit={commit}>
@@ -29,21 +26,23 @@ export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; i
             {' → '}
             {target?.label || edge.target} <span className="muted">({kindSpec(target?.kind ?? '')?.label ?? '?'})</span>
           </p>
-          {role && <p className="muted">{ROLE_TEXT[role]}</p>}
+          {role && <p className="muted" data-testid="edge-role">{edge.config.channel === 'invalid' ? 'Invalid Message Channel: messages the filter refuses go here.' : ROLE_TEXT[role]}</p>}
         </div>
       </header>
       <div className="inspector-fields">
-        {role === 'bind' && (
-          <TextField path={['bindingKey']} label="Binding key" emptyRemoves mono placeholder="(empty key)"
-            hint={fanout ? 'This exchange is fanout: binding keys are ignored.'
-              : source?.kind === 'exchange' && source.config.type === 'topic' ? '* matches one word, # zero or more: order.*.created' : 'Messages whose routing key equals this go to the queue.'} />
+        {role === 'bind' && <BindingFields source={source} />}
+        {source?.kind === 'filter' && (
+          <SelectField path={['channel']} label="Output" unset="pass: messages that match" choices={[{ value: 'invalid', label: 'invalid: messages refused' }]}
+            broker="EIP Invalid Message Channel" />
         )}
         {role === 'publish' && (
           <TextField path={['routingKey']} label="Routing key override" emptyRemoves mono placeholder="(keep the message's key)"
             hint="Replaces the routing key of every message sent along this edge." />
         )}
+        {(role === 'bind' || role === 'push') && source?.kind === 'exchange' && <FilterPolicyField />}
         <NumberField path={['delayMs']} label="Network delay" unit="ms" min={0} max={3_600_000} />
       </div>
+      <EdgeMessage edgeId={edge.id} />
       <RefusedBanner />
     </Form>
   );

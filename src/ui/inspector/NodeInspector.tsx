@@ -5,6 +5,7 @@ import { KindIcon } from '../icons/KindIcon';
 import { TextField } from './fields/TextField';
 import { Form } from './form';
 import { KIND_FORMS } from './forms/kindForms';
+import { NodeMessages } from './messages/NodeMessages';
 import { RefusedBanner } from './RefusedBanner';
 
 export function NodeInspector({ node, index }: { node: ScenarioNode; index: number }) {
@@ -27,6 +28,7 @@ export function NodeInspector({ node, index }: { node: ScenarioNode; index: numb
         <TextField path={['label']} label="Label" placeholder={node.id} emptyRemoves hint="Shown on the canvas; the id stays the same." />
         <KindForm />
       </div>
+      {(node.kind === 'queue' || node.kind === 'consumer') && <NodeMessages nodeId={node.id} kind={node.kind} />}
       <RefusedBanner />
     </Form>
   );

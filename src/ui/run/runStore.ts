@@ -5,6 +5,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { FrameMessage, FromWorker, Speed } from '../../protocol';
 import { FrameCoalescer, browserTimers, type Timers } from './frameCoalescer';
+import { applyInspected, beginInspection, clearInspection, type InspectTarget } from './inspectionStore';
 import { appendLog, type RunLogEntry, type RunLogKind } from './runLog';
 import { currentScenario, type ScenarioResult } from './scenarioSource';
 import { applyFrame, applyLoaded, clearTelemetry } from './telemetryStore';
@@ -35,6 +36,8 @@ export interface RunState {
   setSeed(seed: number): void;
   /** After a crash or engine error: a fresh worker and the current document, paused at 0. */
   restart(): void;
+  /** Asks the worker for the messages a node holds or an edge last carried; the answer lands in the inspection store. */
+  inspect(target: InspectTarget): void;
 }
 
 export interface RunDeps {
@@ -42,6 +45,8 @@ export interface RunDeps {
   getScenario: () => ScenarioResult;
   /** Telemetry sinks; the defaults feed the app's telemetry store. */
   telemetry?: { loaded: typeof applyLoaded; frame: typeof applyFrame; clear: typeof clearTelemetry };
+  /** Message-inspector sinks; the defaults feed the app's inspection store. */
+  inspection?: { begin: typeof beginInspection; apply: typeof applyInspected; clear: typeof clearInspection };
   /** Clock for coalescing frames; the browser's by default. */
   timers?: Timers;
 }
@@ -50,6 +55,7 @@ export type RunStore = UseBoundStore<StoreApi<RunState>>;
 
 export function createRunStore(deps: RunDeps): RunStore {
   const telemetry = deps.telemetry ?? { loaded: applyLoaded, frame: applyFrame, clear: clearTelemetry };
+  const inspection = deps.inspection ?? { begin: beginInspection, apply: applyInspected, clear: clearInspection };
   return create<RunState>()((set, get) => {
     const log = (kind: RunLogKind, text: string) => set((s) => ({ log: appendLog(s.log, kind, s.timeMs, text) }));
     /** The first error is the cause and stays shown; later ones (e.g. the crash it led to) are only logged. */
@@ -81,6 +87,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       const seed = get().seedOverride ?? doc.scenario.seed;
       frames.clear();
       telemetry.clear();
+      inspection.clear();
       client.send({ type: 'load', scenario: doc.scenario, seed });
       client.send({ type: 'setSpeed', speed: get().speed });
       set({ loaded: true, status: 'idle', timeMs: 0, events: 0, seed, durationMs: doc.scenario.durationMs, error: null });
@@ -95,6 +102,8 @@ export function createRunStore(deps: RunDeps): RunStore {
         log('loaded', `Loaded ${msg.nodeIds.length} nodes, ${msg.edgeIds.length} edges with seed ${msg.seed}`);
       } else if (msg.type === 'frame') {
         frames.push(msg);
+      } else if (msg.type === 'inspected') {
+        inspection.apply(msg);
       } else {
         fail(msg.error);
       }
@@ -151,6 +160,12 @@ export function createRunStore(deps: RunDeps): RunStore {
         set({ status: 'idle', error: null, loaded: false });
         log('restart', 'Restarted the simulation worker');
         load();
+      },
+      inspect(target) {
+        if (!get().loaded || get().status === 'error') return;
+        const requestId = inspection.begin(target);
+        if (target.kind === 'node') client.send({ type: 'inspectNode', requestId, nodeId: target.id, limit: target.limit });
+        else client.send({ type: 'inspectEdge', requestId, edgeId: target.id });
       },
     };
   });

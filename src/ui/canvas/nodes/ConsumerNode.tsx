@@ -4,7 +4,7 @@ import type { NodeOf } from '../../../schema';
 import { useNodeLive } from '../../run/telemetryStore';
 import type { KindNode } from '../flowTypes';
 import { compact, describeDistribution } from './format';
-import { NodeShell, Stat } from './NodeShell';
+import { NodeShell, Stat, type Badge } from './NodeShell';
 
 const MAX_SLOT_DOTS = 16;
 
@@ -20,6 +20,24 @@ function Slots({ busy, capacity }: { busy: number; capacity: number }) {
   );
 }
 
+type Live = NonNullable<ReturnType<typeof useNodeLive>>;
+
+function consumerBadges(live: Live | null): Badge[] {
+  if (!live) return [];
+  return [
+    { name: 'offline', value: live.offline, text: '', label: 'offline', tone: 'danger', title: 'Offline now: it takes no deliveries (config: offline windows)' },
+    { name: 'lost', value: live.dropped, text: 'lost', tone: 'danger', title: 'Lost under auto-ack: acked on delivery, then processing failed or the consumer went away (A1.4)' },
+  ];
+}
+
+function summaryOf(config: NodeOf<'consumer'>['config']): string {
+  const parts = [describeDistribution(config.serviceTimeMs, 'ms')];
+  parts.push(config.delivery === 'pull' ? `pull ×${config.batchSize}` : `prefetch ${config.prefetch}`);
+  if (config.ackMode === 'auto') parts.push('auto-ack');
+  else if (config.onFailure === 'reject') parts.push('reject');
+  return parts.join(' · ');
+}
+
 export const ConsumerNode = memo(function ConsumerNode({ id, data, selected }: NodeProps<KindNode>) {
   const node = data.node as NodeOf<'consumer'>;
   const { config } = node;
@@ -27,11 +45,11 @@ export const ConsumerNode = memo(function ConsumerNode({ id, data, selected }: N
   const capacity = live?.capacity || config.concurrency;
   const busy = live?.busy ?? 0;
   return (
-    <NodeShell node={node} selected={!!selected} dropped={live?.dropped}
-      summary={`${describeDistribution(config.serviceTimeMs, 'ms')} · prefetch ${config.prefetch}${config.ackMode === 'auto' ? ' · auto-ack' : ''}`}>
-      <Stat label="busy" value={`${compact(busy)}/${compact(capacity)}`} title="Busy processing slots / concurrency" />
-      <Stat label="acked" value={live ? compact(live.acked) : '–'} />
-      {live && live.nacked > 0 && <Stat label="nacked" value={compact(live.nacked)} />}
+    <NodeShell node={node} selected={!!selected} summary={summaryOf(config)} badges={consumerBadges(live)}>
+      <Stat label="busy" value={`${compact(busy)}/${compact(capacity)}`} exact={busy} title="Busy processing slots / concurrency" />
+      <Stat label="acked" value={live ? compact(live.acked) : '–'} exact={live?.acked} title="Messages processed and acked" />
+      <Stat label="failed" value={live ? compact(live.nacked + live.dropped) : '–'} exact={live ? live.nacked + live.dropped : undefined}
+        title={live ? `Processing failures: ${live.nacked} nacked or rejected, ${live.dropped} lost under auto-ack` : 'Processing failures'} />
       <Slots busy={Math.min(busy, capacity)} capacity={capacity} />
     </NodeShell>
   );

@@ -11,9 +11,10 @@ export const ExchangeNode = memo(function ExchangeNode({ id, data, selected }: N
   const live = useNodeLive(id);
   return (
     <NodeShell node={node} selected={!!selected} summary={<span className="bl-pill">{node.config.type}</span>}>
-      <Stat label="in" value={live ? compact(live.in) : '–'} />
-      <Stat label="routed" value={live ? compact(live.out) : '–'} />
-      <Stat label="unroutable" value={live ? compact(live.dropped) : '–'} title="Messages no binding matched (dropped)" />
+      <Stat label="in" value={live ? compact(live.in) : '–'} exact={live?.in} />
+      <Stat label="routed" name="out" value={live ? compact(live.out) : '–'} exact={live?.out} title="Copies routed to bindings, push subscriptions and the alternate exchange" />
+      <Stat label="unroutable" name="dropped" value={live ? compact(live.dropped) : '–'} exact={live?.dropped}
+        title="Messages no binding matched, refused by every filter policy, or returned to a mandatory publisher" />
     </NodeShell>
   );
 });

@@ -4,21 +4,56 @@ import { kindSpec, type ScenarioNode } from '../../../schema';
 import { KindIcon } from '../../icons/KindIcon';
 import { compact } from './format';
 
+/** A count shown under the figures when it is above 0: dropped, dead-lettered, expired, … */
+export interface Badge {
+  /** Names the test id `stat-<name>`. */
+  name: string;
+  value: number;
+  text: string;
+  /** Shown instead of "<value> <text>" (a state such as "offline"). */
+  label?: string;
+  tone: 'danger' | 'warn' | 'info';
+  title: string;
+}
+
+/** A named source handle, for kinds with more than one output (a filter's pass and invalid outputs). */
+export interface SourceHandle { id: string | null; label: string }
+
 interface NodeShellProps {
   node: ScenarioNode;
   selected: boolean;
   /** Key configuration in one short line, e.g. "topic" or "exp 10 ms · prefetch 10". */
   summary: ReactNode;
   children?: ReactNode;
-  dropped?: number;
-  deadLettered?: number;
+  badges?: readonly Badge[];
+  /** Labelled source handles; by default one unnamed handle when the kind has outputs. */
+  sourceHandles?: readonly SourceHandle[];
+}
+
+function SourceHandles({ handles }: { handles: readonly SourceHandle[] }) {
+  if (handles.length === 1 && handles[0]!.id === null) return <Handle type="source" position={Position.Right} className="bl-handle" />;
+  return (
+    <>
+      {handles.map((h, i) => {
+        const top = `${((i + 1) * 100) / (handles.length + 1)}%`;
+        return (
+          <div key={h.id ?? 'main'}>
+            <Handle type="source" id={h.id ?? undefined} position={Position.Right} style={{ top }}
+              className={`bl-handle bl-handle-${h.id ?? 'main'}`} title={h.label} data-handle={h.id ?? 'main'} />
+            <span className="bl-handle-label" style={{ top }}>{h.label}</span>
+          </div>
+        );
+      })}
+    </>
+  );
 }
 
 /** The frame every node kind shares: handles per the kind's ports, a header, its summary, live figures and badges. */
-export function NodeShell({ node, selected, summary, children, dropped = 0, deadLettered = 0 }: NodeShellProps) {
+export function NodeShell({ node, selected, summary, children, badges = [], sourceHandles }: NodeShellProps) {
   const spec = kindSpec(node.kind);
   const hasInput = (spec?.ports.inputs.length ?? 0) > 0;
-  const hasOutput = spec?.ports.output != null;
+  const hasOutput = (spec?.ports.outputs.length ?? 0) > 0;
+  const shown = badges.filter((b) => b.value > 0);
   return (
     <div className={`bl-node kind-${node.kind}${selected ? ' selected' : ''}`} data-kind={node.kind}>
       {hasInput && <Handle type="target" position={Position.Left} className="bl-handle" />}
@@ -31,21 +66,23 @@ export function NodeShell({ node, selected, summary, children, dropped = 0, dead
       </header>
       <div className="bl-node-summary" data-testid="node-summary">{summary}</div>
       {children && <div className="bl-node-live">{children}</div>}
-      {(dropped > 0 || deadLettered > 0) && (
+      {shown.length > 0 && (
         <div className="bl-node-badges">
-          {dropped > 0 && <span className="bl-badge bl-badge-danger" title="Messages dropped">{compact(dropped)} dropped</span>}
-          {deadLettered > 0 && <span className="bl-badge bl-badge-warn" title="Messages dead-lettered">{compact(deadLettered)} dead-lettered</span>}
+          {shown.map((b) => (
+            <span key={b.name} className={`bl-badge bl-badge-${b.tone}`} title={b.title}
+              data-testid={`stat-${b.name}`} data-value={b.value}>{b.label ?? `${compact(b.value)} ${b.text}`}</span>
+          ))}
         </div>
       )}
-      {hasOutput && <Handle type="source" position={Position.Right} className="bl-handle" />}
+      {hasOutput && <SourceHandles handles={sourceHandles ?? [{ id: null, label: '' }]} />}
     </div>
   );
 }
 
-/** One labelled live figure. */
-export function Stat({ label, value, title }: { label: string; value: string; title?: string }) {
+/** One labelled live figure; `data-testid="stat-<name>"` and the exact value in data-value. */
+export function Stat({ label, name = label, value, exact, title }: { label: string; name?: string; value: string; exact?: number; title?: string }) {
   return (
-    <span className="bl-stat" title={title}>
+    <span className="bl-stat" title={title} data-testid={`stat-${name}`} data-value={exact ?? ''}>
       <span className="bl-stat-value">{value}</span>
       <span className="bl-stat-label">{label}</span>
     </span>

@@ -4,7 +4,7 @@ import type { NodeOf } from '../../../schema';
 import { useNodeLive } from '../../run/telemetryStore';
 import type { KindNode } from '../flowTypes';
 import { compact, rate } from './format';
-import { NodeShell, Stat } from './NodeShell';
+import { NodeShell, Stat, type Badge } from './NodeShell';
 
 type Arrival = NodeOf<'producer'>['config']['arrival'];
 
@@ -25,15 +25,27 @@ function keysOf(config: NodeOf<'producer'>['config']): string {
   return shown.length <= 2 ? shown.join(', ') : `${shown.slice(0, 2).join(', ')} +${shown.length - 2}`;
 }
 
+function producerBadges(live: ReturnType<typeof useNodeLive>, config: NodeOf<'producer'>['config']): Badge[] {
+  if (!live || !config.confirms) return [];
+  return [{ name: 'nackedConfirms', value: live.nacked, text: 'nacked', tone: 'danger', title: 'Publishes the broker nacked (A1.6: e.g. reject-publish at a length limit)' }];
+}
+
 export const ProducerNode = memo(function ProducerNode({ id, data, selected }: NodeProps<KindNode>) {
   const node = data.node as NodeOf<'producer'>;
   const live = useNodeLive(id);
   const keys = keysOf(node.config);
   return (
-    <NodeShell node={node} selected={!!selected} dropped={live?.dropped}
+    <NodeShell node={node} selected={!!selected} badges={producerBadges(live, node.config)}
       summary={<>{describeArrival(node.config.arrival)}{keys && <span className="bl-key"> · {keys}</span>}</>}>
-      <Stat label="published" value={live ? compact(live.out) : '–'} />
-      {node.config.count !== null && <Stat label="of" value={compact(node.config.count)} />}
+      <Stat label="published" value={live ? compact(live.out) : '–'} exact={live?.out} />
+      {node.config.count !== null && <Stat label="of" name="count" value={compact(node.config.count)} exact={node.config.count} />}
+      {node.config.confirms && (
+        <>
+          <Stat label="unconfirmed" value={live ? `${compact(live.unacked)}/${compact(node.config.confirms.window)}` : '–'} exact={live?.unacked}
+            title="Published, not yet confirmed by the broker / the confirm window (A1.6)" />
+          <Stat label="waiting" value={live ? compact(live.ready) : '–'} exact={live?.ready} title="Messages held back until the confirm window has room" />
+        </>
+      )}
     </NodeShell>
   );
 });

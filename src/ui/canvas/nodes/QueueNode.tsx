@@ -4,10 +4,23 @@ import type { NodeOf } from '../../../schema';
 import { useNodeLive } from '../../run/telemetryStore';
 import type { KindNode } from '../flowTypes';
 import { compact } from './format';
-import { NodeShell, Stat } from './NodeShell';
+import { NodeShell, Stat, type Badge } from './NodeShell';
+import { queueSummary } from './queueSummary';
 
 /** Depth on a log scale so that 10 and 10 000 messages both read: the bar is full at 10 000. */
 const depthFraction = (n: number) => Math.min(1, Math.log10(1 + Math.max(0, n)) / 4);
+
+type Live = NonNullable<ReturnType<typeof useNodeLive>>;
+
+function queueBadges(live: Live | null): Badge[] {
+  if (!live) return [];
+  return [
+    { name: 'deadLettered', value: live.deadLettered, text: 'dead-lettered', tone: 'warn', title: 'Messages dead-lettered by this queue (A1.9, SQS redrive)' },
+    { name: 'redelivered', value: live.redelivered, text: 'redelivered', tone: 'info', title: 'Deliveries of a message that had been delivered before (A1.4)' },
+    { name: 'expired', value: live.expired, text: 'expired', tone: 'warn', title: 'Messages whose TTL or retention ran out (A1.7, A2.1)' },
+    { name: 'dropped', value: live.dropped, text: 'dropped', tone: 'danger', title: 'Messages dropped by a length limit (A1.8)' },
+  ];
+}
 
 export const QueueNode = memo(function QueueNode({ id, data, selected }: NodeProps<KindNode>) {
   const node = data.node as NodeOf<'queue'>;
@@ -16,12 +29,12 @@ export const QueueNode = memo(function QueueNode({ id, data, selected }: NodePro
   const unacked = live?.unacked ?? 0;
   const total = ready + unacked;
   const width = depthFraction(total) * 100;
+  const sqs = node.config.flavor === 'sqs';
   return (
-    <NodeShell node={node} selected={!!selected} summary={`${node.config.flavor} queue`}
-      dropped={live?.dropped} deadLettered={live?.deadLettered}>
+    <NodeShell node={node} selected={!!selected} summary={queueSummary(node.config)} badges={queueBadges(live)}>
       <div className="bl-depth">
-        <Stat label="ready" value={live ? compact(ready) : '–'} />
-        <Stat label="unacked" value={live ? compact(unacked) : '–'} />
+        <Stat label={sqs ? 'visible' : 'ready'} name="ready" value={live ? compact(ready) : '–'} exact={ready} />
+        <Stat label={sqs ? 'in flight' : 'unacked'} name="unacked" value={live ? compact(unacked) : '–'} exact={unacked} />
         <div className="bl-bar" role="meter" aria-label="Queue depth" aria-valuenow={total} aria-valuemin={0}
           title={`${ready} ready, ${unacked} unacked (log scale, full at 10 000)`}>
           <span className="bl-bar-ready" style={{ width: `${total ? (width * ready) / total : 0}%` }} />

@@ -2,8 +2,10 @@ import type { NodeTypes } from '@xyflow/react';
 import type { NodeKind } from '../../../schema';
 import { ConsumerNode } from './ConsumerNode';
 import { ExchangeNode } from './ExchangeNode';
+import { FilterNode } from './FilterNode';
 import { ProducerNode } from './ProducerNode';
 import { QueueNode } from './QueueNode';
+import { RouterNode } from './RouterNode';
 
 /** One component per node kind; a kind missing here is a type error. */
 export const nodeTypes = {
@@ -11,4 +13,6 @@ export const nodeTypes = {
   exchange: ExchangeNode,
   queue: QueueNode,
   consumer: ConsumerNode,
+  filter: FilterNode,
+  router: RouterNode,
 } satisfies Record<NodeKind, NodeTypes[string]>;

@@ -8,6 +8,7 @@ interface NumberFieldProps {
   label: string;
   unit?: string;
   hint?: string;
+  broker?: string;
   min?: number;
   max?: number;
   step?: number;
@@ -30,7 +31,7 @@ function parse(text: string, empty: NumberFieldProps['empty']): unknown {
  * A number box that keeps exactly what was typed (even "1." or "abc") and sends every keystroke to the
  * document; ArrowUp/ArrowDown step it within `min`–`max`.
  */
-export function NumberField({ path, label, unit, hint, min, max, step = 1, empty = 'required', placeholder }: NumberFieldProps) {
+export function NumberField({ path, label, unit, hint, broker, min, max, step = 1, empty = 'required', placeholder }: NumberFieldProps) {
   const form = useForm();
   const value = form.get(path);
   const [text, setText] = useState(toText(value));
@@ -56,7 +57,7 @@ export function NumberField({ path, label, unit, hint, min, max, step = 1, empty
   };
   const range = min !== undefined && max !== undefined ? `${min}–${max}` : undefined;
   return (
-    <Field label={label} unit={unit} hint={hint} errors={form.errorsAt(path)}>
+    <Field label={label} unit={unit} hint={hint} broker={broker} errors={form.errorsAt(path)}>
       {({ inputId, describedBy, invalid }) => (
         <input id={inputId} className="input input-number" type="text" inputMode="decimal" autoComplete="off"
           value={text} placeholder={placeholder ?? range} title={range ? `Range ${range}` : undefined}

@@ -9,6 +9,7 @@ const HINTS: Record<string, string> = {
   direct: 'A message goes to each queue whose binding key equals its routing key.',
   fanout: 'Every bound queue gets a copy; binding keys are ignored.',
   topic: 'Binding keys are patterns: * matches one word, # matches zero or more (e.g. order.*.created).',
+  headers: 'Routing keys are ignored: each binding matches on message headers (x-match all or any).',
 };
 
 export function ExchangeForm() {
@@ -17,9 +18,12 @@ export function ExchangeForm() {
   return (
     <fieldset className="group">
       <legend>Routing</legend>
-      <SelectField path={['config', 'type']} label="Exchange type" hint={HINTS[type]}
+      <SelectField path={['config', 'type']} label="Exchange type" hint={HINTS[type]} broker={`RabbitMQ ${type} exchange`}
         choices={TYPES} />
-      <p className="field-hint">Set each binding key on the edge from this exchange to a queue.</p>
+      <p className="field-hint">
+        {type === 'headers' ? 'Set x-match and the binding arguments on each edge from this exchange.' : 'Set each binding key on the edge from this exchange to a queue.'}
+        {' '}An edge to another exchange makes it the alternate exchange for unroutable messages; an edge to a consumer is a push subscription.
+      </p>
     </fieldset>
   );
 }

@@ -3,6 +3,8 @@ import { DistributionEditor } from '../editors/DistributionEditor';
 import { HeadersEditor } from '../editors/HeadersEditor';
 import { RoutingKeysEditor } from '../editors/RoutingKeysEditor';
 import { NumberField } from '../fields/NumberField';
+import { PoisonOptions } from './producer/PoisonOptions';
+import { PublishOptions } from './producer/PublishOptions';
 
 export function ProducerForm() {
   return (
@@ -15,8 +17,11 @@ export function ProducerForm() {
           <NumberField path={['config', 'count']} label="Count" unit="msgs" min={1} empty={null} placeholder="no limit" />
           <NumberField path={['config', 'startAtMs']} label="Start at" unit="ms" min={0} step={100} />
         </div>
-        <NumberField path={['config', 'priority']} label="Priority" min={0} max={255} empty={undefined} placeholder="none (0–255)" />
+        <NumberField path={['config', 'priority']} label="Priority" min={0} max={255} empty={undefined} placeholder="none (0–255)"
+          broker="AMQP priority property" />
       </fieldset>
+      <PublishOptions />
+      <PoisonOptions />
       <DistributionEditor path={['config', 'sizeBytes']} label="Message size" unit="bytes" />
       <HeadersEditor path={['config', 'headers']} />
     </>

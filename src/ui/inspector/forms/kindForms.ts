@@ -2,8 +2,10 @@ import type { ComponentType } from 'react';
 import type { NodeKind } from '../../../schema';
 import { ConsumerForm } from './ConsumerForm';
 import { ExchangeForm } from './ExchangeForm';
+import { FilterForm } from './FilterForm';
 import { ProducerForm } from './ProducerForm';
 import { QueueForm } from './QueueForm';
+import { RouterForm } from './RouterForm';
 
 /** The config form of each node kind; a kind missing here is a type error. */
 export const KIND_FORMS: Record<NodeKind, ComponentType> = {
@@ -11,4 +13,6 @@ export const KIND_FORMS: Record<NodeKind, ComponentType> = {
   exchange: ExchangeForm,
   queue: QueueForm,
   consumer: ConsumerForm,
+  filter: FilterForm,
+  router: RouterForm,
 };

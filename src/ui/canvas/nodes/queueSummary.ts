@@ -1,0 +1,19 @@
+import type { QueueConfig } from '../../../schema';
+
+const FLAVOR: Record<QueueConfig['flavor'], string> = { classic: 'classic', quorum: 'quorum', sqs: 'SQS' };
+
+/** The queue's key settings in one line: "quorum · limit 3", "classic · prio 10 · TTL 5 s". */
+export function queueSummary(c: QueueConfig): string {
+  const parts = [FLAVOR[c.flavor]];
+  if (c.maxPriority !== undefined) parts.push(`prio 0–${c.maxPriority}`);
+  if (c.deliveryLimit !== undefined) parts.push(c.deliveryLimit < 0 ? 'no delivery limit' : `limit ${c.deliveryLimit}`);
+  if (c.maxReceiveCount !== undefined) parts.push(`redrive after ${c.maxReceiveCount}`);
+  if (c.messageTtlMs !== undefined) parts.push(`TTL ${ms(c.messageTtlMs)}`);
+  if (c.maxLength !== undefined) parts.push(`max ${c.maxLength}`);
+  return parts.join(' · ');
+}
+
+function ms(v: number): string {
+  if (v >= 1000 && v % 100 === 0) return `${v / 1000} s`;
+  return `${v} ms`;
+}

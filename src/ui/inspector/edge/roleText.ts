@@ -1,0 +1,11 @@
+import type { PortRole } from '../../../schema';
+
+/** What an edge of each role means, in one sentence. */
+export const ROLE_TEXT: Record<PortRole, string> = {
+  publish: 'Publish: the client sends its messages here.',
+  bind: 'Binding: the exchange routes matching messages to this queue.',
+  subscribe: 'Subscription: the queue delivers messages to this consumer.',
+  push: 'Push subscription: the exchange delivers straight to the consumer, with no queue; an offline subscriber misses the message.',
+  deadLetter: 'Dead-letter: rejected, expired, over-limit or over-delivered messages go here (RabbitMQ DLX, SQS redrive).',
+  alternate: 'Alternate exchange: messages no binding matches go here instead of being dropped.',
+};

@@ -1,0 +1,30 @@
+import type { QueueFlavor } from '../../../../schema/nodes/queue';
+import { NumberField } from '../../fields/NumberField';
+import { SelectField } from '../../fields/SelectField';
+
+const OVERFLOW = [
+  { value: 'drop-head', label: 'drop-head: drop (or dead-letter) the oldest' },
+  { value: 'reject-publish', label: 'reject-publish: refuse new messages' },
+  { value: 'reject-publish-dlx', label: 'reject-publish-dlx: refuse and dead-letter' },
+];
+
+/** RabbitMQ TTL and length limits (semantics.md A1.7, A1.8). */
+export function QueueLimits({ flavor }: { flavor: QueueFlavor }) {
+  const choices = flavor === 'quorum' ? OVERFLOW.filter((o) => o.value !== 'reject-publish-dlx') : OVERFLOW;
+  return (
+    <fieldset className="group">
+      <legend>TTL and limits</legend>
+      <NumberField path={['config', 'messageTtlMs']} label="Message TTL" unit="ms" min={0} step={100} empty={undefined} placeholder="none"
+        hint="A message older than this expires at the head of the queue." broker="RabbitMQ x-message-ttl" />
+      <div className="field-pair">
+        <NumberField path={['config', 'maxLength']} label="Max length" unit="msgs" min={0} empty={undefined} placeholder="none"
+          broker="RabbitMQ x-max-length" />
+        <NumberField path={['config', 'maxLengthBytes']} label="Max bytes" unit="B" min={0} empty={undefined} placeholder="none"
+          broker="RabbitMQ x-max-length-bytes" />
+      </div>
+      <p className="field-hint">Limits count ready messages only; unacked ones do not count.</p>
+      <SelectField path={['config', 'overflow']} label="At the limit" choices={choices} unset="default: drop-head"
+        hint="What happens when a publish would go over a length limit." broker="RabbitMQ x-overflow" />
+    </fieldset>
+  );
+}

@@ -1,0 +1,26 @@
+import type { QueueConfig } from '../../../../schema';
+import type { QueueFlavor } from '../../../../schema/nodes/queue';
+
+type Field = Exclude<keyof QueueConfig, 'flavor'>;
+
+/**
+ * Which optional queue fields apply to each flavor: the same rules as QueueConfigSchema's refinement
+ * (src/schema/nodes/queue.ts), so the form shows only what the schema would accept.
+ */
+export const FLAVOR_FIELDS: Record<QueueFlavor, readonly Field[]> = {
+  classic: ['durable', 'maxPriority', 'messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs'],
+  quorum: ['messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs', 'deliveryLimit'],
+  sqs: ['visibilityTimeoutMs', 'maxReceiveCount', 'retentionMs'],
+};
+
+export const appliesTo = (flavor: QueueFlavor, field: Field): boolean => FLAVOR_FIELDS[flavor].includes(field);
+
+/** The config after a change of flavor: fields the new flavor does not have are dropped, the rest kept. */
+export function switchFlavor(config: Record<string, unknown>, flavor: QueueFlavor): Record<string, unknown> {
+  const next: Record<string, unknown> = { flavor };
+  for (const [key, value] of Object.entries(config)) {
+    if (key !== 'flavor' && appliesTo(flavor, key as Field)) next[key] = value;
+  }
+  if (flavor === 'quorum' && next.overflow === 'reject-publish-dlx') delete next.overflow;
+  return next;
+}

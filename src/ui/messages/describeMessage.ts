@@ -1,0 +1,29 @@
+import type { MessageView } from '../../engine/api';
+
+/** Simulated ms as people read them: 950 ms, 12.35 s, 3 min 05.0 s. */
+export function formatSimTime(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  if (ms < 1000) return `${Number(ms.toFixed(1))} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
+  const min = Math.floor(ms / 60_000);
+  return `${min} min ${((ms - min * 60_000) / 1000).toFixed(1).padStart(4, '0')} s`;
+}
+
+/** The short flags shown next to a message in a list. */
+export function messageFlags(m: MessageView): string[] {
+  const flags: string[] = [];
+  if (m.poison) flags.push('poison');
+  if (m.redelivered) flags.push('redelivered');
+  if (m.deaths.length > 0) flags.push(`died ×${m.deaths.reduce((n, d) => n + d.count, 0)}`);
+  if (m.persistent) flags.push('persistent');
+  return flags;
+}
+
+/** Why it died, in words (RabbitMQ x-death reasons, A1.9; SQS redrive, A2.2). */
+export const DEATH_REASONS: Record<string, string> = {
+  rejected: 'rejected (requeue=false)',
+  expired: 'expired (TTL)',
+  maxlen: 'over a length limit',
+  delivery_limit: 'over the delivery limit',
+  maxReceiveCount: 'over maxReceiveCount (redrive)',
+};
