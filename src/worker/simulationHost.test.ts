@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricSample, RunResult, Simulation, Snapshot } from '../engine/api';
+import type { MessageView, MetricSample, RunResult, Simulation, Snapshot } from '../engine/api';
 import { LIVE_FIELDS } from '../engine/api';
 import { PROTOCOL_VERSION, type FrameMessage, type FromWorker, type ToWorker, type Untagged } from '../protocol';
 import type { Scenario } from '../schema';
 import { SimulationHost } from './simulationHost';
+
+function fakeMessage(id: number): MessageView {
+  return {
+    id, routingKey: 'k', headers: {}, priority: null, sizeBytes: 1, persistent: false, poison: false, redelivered: false,
+    deliveryCount: 0, receiveCount: 0, publishedAtMs: 0, enqueuedAtMs: 0, expiresAtMs: null, deaths: [], trail: [], state: 'ready',
+  };
+}
 
 /** Test double: one event every 10 simulated ms, each costing `costMs` of the fake wall clock. */
 function fakeSimulation(scenario: Scenario, seed: number, clock: { t: number }, costMs = 0.01): Simulation {
@@ -12,8 +19,7 @@ function fakeSimulation(scenario: Scenario, seed: number, clock: { t: number }, 
   let sampledTo = 0;
   const next = () => (events + 1) * 10;
   const one = () => { now = next(); events++; clock.t += costMs; };
-  // The host never inspects messages, so the double leaves the inspectors out (they are arriving in the engine now).
-  const sim: Omit<Simulation, 'inspectNode' | 'inspectEdge'> = {
+  const sim: Simulation = {
     scenario, seed, nodeIds: ['p', 'q'], edgeIds: ['e1'],
     now: () => now, events: () => events, nextEventTime: next,
     step(): RunResult { one(); return { events: 1, reached: true }; },
@@ -35,8 +41,10 @@ function fakeSimulation(scenario: Scenario, seed: number, clock: { t: number }, 
       }
       return out;
     },
+    inspectNode: (id, limit = 50) => (id === 'q' ? Array.from({ length: Math.min(limit, events) }, (_, i) => fakeMessage(i + 1)) : null),
+    inspectEdge: (id) => (id === 'e1' && events > 0 ? fakeMessage(events) : null),
   };
-  return sim as Simulation;
+  return sim;
 }
 
 function harness(opts: { costMs?: number; fail?: RunResult['error'] } = {}) {
@@ -190,5 +198,29 @@ describe('SimulationHost', () => {
     h.tick(60);
     const samples = h.frames().flatMap((f) => f.samples.map((s) => s.tMs));
     expect(samples).toEqual([250, 500]);
+  });
+
+  it('answers inspectNode with the messages a node holds, capped, and an unknown node with found: false', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario, seed: 1 });
+    for (let i = 0; i < 5; i++) h.send({ type: 'step' });
+    h.send({ type: 'inspectNode', requestId: 7, nodeId: 'q', limit: 3 });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'inspected', requestId: 7, found: true, timeMs: 50 });
+    expect((h.posted.at(-1) as { messages: MessageView[] }).messages.map((m) => m.id)).toEqual([1, 2, 3]);
+    h.send({ type: 'inspectNode', requestId: 8, nodeId: 'nope', limit: 3 });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'inspected', requestId: 8, found: false, messages: [] });
+  });
+
+  it('answers inspectEdge with the last message or none, and never fails the run for an inspection', () => {
+    const h = harness();
+    h.send({ type: 'inspectEdge', requestId: 1, edgeId: 'e1' });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'inspected', requestId: 1, found: false, messages: [] });
+    h.send({ type: 'load', scenario, seed: 1 });
+    h.send({ type: 'inspectEdge', requestId: 2, edgeId: 'e1' });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'inspected', requestId: 2, found: true, messages: [] });
+    h.send({ type: 'step' });
+    h.send({ type: 'inspectEdge', requestId: 3, edgeId: 'e1' });
+    expect((h.posted.at(-1) as { messages: MessageView[] }).messages.map((m) => m.id)).toEqual([1]);
+    expect(h.posted.some((m) => m.type === 'error')).toBe(false);
   });
 });

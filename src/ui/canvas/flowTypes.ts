@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { NodeKind, PortRole, ScenarioEdge, ScenarioNode } from '../../schema';
+import type { EdgeLabel } from './edgeLabels';
 
 /** A canvas node carries the document node it draws; `type` is the node kind. */
 export type KindNode = Node<{ node: ScenarioNode }, NodeKind>;
@@ -9,5 +10,7 @@ export interface MessageEdgeData extends Record<string, unknown> {
   role: PortRole;
   /** The source exchange's type, on a bind edge (a fanout exchange ignores binding keys). */
   exchangeType?: string;
+  /** What the edge's label says and how the edge is styled (binding key, headers binding, dead-letter, …). */
+  label: EdgeLabel;
 }
 export type MessageEdge = Edge<MessageEdgeData, 'message'>;

@@ -1,5 +1,6 @@
 import { MarkerType } from '@xyflow/react';
 import { connectionRole, type Scenario, type ScenarioNode } from '../../schema';
+import { edgeLabel } from './edgeLabels';
 import type { KindNode, MessageEdge } from './flowTypes';
 import { INVALID_HANDLE } from './handles';
 
@@ -31,7 +32,8 @@ export function toFlowEdges(scenario: Scenario, previous: readonly MessageEdge[]
     const role = (source && target && connectionRole(source.kind, target.kind)) || 'publish';
     const exchangeType = source?.kind === 'exchange' ? source.config.type : undefined;
     const old = byId.get(edge.id);
-    const data = old?.data && sameJson(old.data, { edge, role, exchangeType }) ? old.data : { edge, role, exchangeType };
+    const fresh = { edge, role, exchangeType, label: edgeLabel(edge, scenario) };
+    const data = old?.data && sameJson(old.data, fresh) ? old.data : fresh;
     const isSelected = selected.has(edge.id);
     if (old && old.data === data && old.selected === isSelected) return old;
     const sourceHandle = edge.config.channel === 'invalid' ? INVALID_HANDLE : null;

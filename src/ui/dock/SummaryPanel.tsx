@@ -1,7 +1,7 @@
 import { formatClock } from '../run/formatTime';
 import { useTelemetryStore } from '../run/telemetryStore';
 import { NodeTable } from './NodeTable';
-import { LATENCY_KEYS, TOTAL_ROWS, balance, formatNumber } from './summaryModel';
+import { DROP_REASONS, LATENCY_KEYS, TOTAL_ROWS, balance, formatNumber } from './summaryModel';
 
 /** A number with its exact value in data-value, for tests and copy/paste. */
 export function Num({ value, testId }: { value: number; testId: string }) {
@@ -29,7 +29,7 @@ export function SummaryPanel() {
             <tr key={r.key}><th>{r.label}</th><td><Num value={m[r.key]} testId={`summary-${r.key}`} /></td></tr>
           ))}
           {Object.entries(m.droppedByReason).map(([reason, n]) => (
-            <tr key={reason} className="summary-sub"><th>dropped: {reason}</th><td><Num value={n ?? 0} testId={`summary-dropped-${reason}`} /></td></tr>
+            <tr key={reason} className="summary-sub"><th title={DROP_REASONS[reason] ?? reason}>dropped: {reason}</th><td><Num value={n ?? 0} testId={`summary-dropped-${reason}`} /></td></tr>
           ))}
         </tbody></table>
       </section>

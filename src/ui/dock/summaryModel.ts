@@ -19,6 +19,21 @@ export const TOTAL_ROWS: { key: TotalKey; label: string }[] = [
   { key: 'dropped', label: 'dropped' },
 ];
 
+/** Why messages were dropped, in words (engine DropReason); an unknown reason is shown as it is. */
+export const DROP_REASONS: Record<string, string> = {
+  unroutable: 'no binding matched, no alternate exchange (A1.1.7)',
+  returned: 'unroutable and mandatory: returned to the publisher (A1.1.7)',
+  filtered: 'refused by a filter or by every filter policy (A2.5)',
+  lostAfterAutoAck: 'acked on delivery, then processing failed (A1.4)',
+  rejected: 'rejected with no dead-letter target (A1.4, A1.9)',
+  expired: 'TTL or SQS retention ran out (A1.7, A2.1)',
+  maxlen: 'over a length limit (A1.8)',
+  rejectPublish: 'refused at the length limit: reject-publish (A1.8)',
+  delivery_limit: "over a quorum queue's delivery-limit (A1.10)",
+  deadLetterCycle: 'dead-letter cycle with no rejection (A1.9)',
+  subscriberOffline: 'pushed to an offline subscriber',
+};
+
 export const LATENCY_KEYS = ['count', 'mean', 'p50', 'p95', 'p99', 'max'] as const satisfies readonly (keyof LatencySummary)[];
 
 export interface Balance {

@@ -5,6 +5,7 @@ import { refuseConnection, type ConnectOptions } from './connectionRules';
 import { emptyScenario } from './defaultScenario';
 import { copyFragment, type Fragment } from './fragment';
 import { edgeId, nextId, usedIds } from './ids';
+import { pruneReferences } from './references';
 
 export interface XY { x: number; y: number }
 
@@ -122,6 +123,7 @@ export const useDocumentStore = create<DocumentState>()(
           mustEdit('removing elements', (d) => {
             d.nodes = d.nodes.filter((n) => !nodes.has(n.id));
             d.edges = d.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target));
+            pruneReferences(d);
           });
         },
         moveNodes: (positions) => {

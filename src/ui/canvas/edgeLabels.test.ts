@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, type Scenario } from '../../schema';
+import { edgeLabel } from './edgeLabels';
+
+function scenario(): Scenario {
+  const result = parseScenario({
+    version: 2, name: 't',
+    nodes: [
+      { id: 'p', kind: 'producer' }, { id: 'x', kind: 'exchange', config: { type: 'topic' } },
+      { id: 'h', kind: 'exchange', config: { type: 'headers' } }, { id: 'ae', kind: 'exchange' },
+      { id: 'q', kind: 'queue' }, { id: 'dlq', kind: 'queue' }, { id: 'c', kind: 'consumer' }, { id: 'f', kind: 'filter' },
+    ],
+    edges: [
+      { id: 'bind', source: 'x', target: 'q', config: { bindingKey: 'order.*', filterPolicy: { region: ['eu'] } } },
+      { id: 'hdr', source: 'h', target: 'q', config: { xMatch: 'any', bindingArgs: { region: 'eu', vip: null } } },
+      { id: 'dl', source: 'q', target: 'dlq' },
+      { id: 'alt', source: 'x', target: 'ae' },
+      { id: 'push', source: 'h', target: 'c' },
+      { id: 'bad', source: 'f', target: 'dlq', config: { channel: 'invalid' } },
+      { id: 'pub', source: 'p', target: 'x' },
+    ],
+  });
+  if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  return result.scenario;
+}
+
+describe('edge labels', () => {
+  const s = scenario();
+  const of = (id: string) => edgeLabel(s.edges.find((e) => e.id === id)!, s);
+  it('names what each edge is', () => {
+    expect(of('bind')).toMatchObject({ text: 'key: order.*', tone: 'key', filter: true });
+    expect(of('hdr')).toMatchObject({ text: 'x-match any: region=eu, vip present', tone: 'headers', filter: false });
+    expect(of('dl')).toMatchObject({ text: 'dead-letter', tone: 'deadLetter' });
+    expect(of('alt')).toMatchObject({ text: 'alternate', tone: 'alternate' });
+    expect(of('push')).toMatchObject({ text: 'push', tone: 'push' });
+    expect(of('bad')).toMatchObject({ text: 'invalid', tone: 'invalid' });
+    expect(of('pub')).toMatchObject({ text: null, tone: 'plain' });
+  });
+});

@@ -1,0 +1,48 @@
+import { connectionRole, type Scenario, type ScenarioEdge } from '../../schema';
+
+/** How an edge's label reads; `tone` also styles the edge (a dead-letter edge is dashed and red-ish). */
+export type EdgeTone = 'key' | 'headers' | 'deadLetter' | 'alternate' | 'push' | 'invalid' | 'plain';
+
+export interface EdgeLabel {
+  /** The label text, or null for none (a plain publish or subscription). */
+  text: string | null;
+  /** The full text for a tooltip (the label may be shortened). */
+  title: string;
+  tone: EdgeTone;
+  /** The edge has a subscription filter policy: draw a funnel mark. */
+  filter: boolean;
+}
+
+const MAX = 36;
+const short = (s: string) => (s.length > MAX ? `${s.slice(0, MAX - 1)}…` : s);
+const label = (text: string | null, tone: EdgeTone, filter: boolean, title = text ?? ''): EdgeLabel => ({ text: text === null ? null : short(text), title, tone, filter });
+
+/** `x-match any: region=eu, vip present` for a headers binding (semantics.md A1.3). */
+function headersText(edge: ScenarioEdge): string {
+  const args = Object.entries(edge.config.bindingArgs ?? {}).map(([k, v]) => (v === null ? `${k} present` : `${k}=${String(v)}`));
+  return `x-match ${edge.config.xMatch ?? 'all'}${args.length > 0 ? `: ${args.join(', ')}` : ''}`;
+}
+
+/** What the edge label says: binding key, headers binding, dead-letter, alternate, push, invalid channel or routing key override. */
+export function edgeLabel(edge: ScenarioEdge, scenario: Scenario): EdgeLabel {
+  const source = scenario.nodes.find((n) => n.id === edge.source);
+  const target = scenario.nodes.find((n) => n.id === edge.target);
+  const role = source && target ? connectionRole(source.kind, target.kind) : null;
+  const filter = edge.config.filterPolicy !== undefined;
+  if (edge.config.channel === 'invalid') return label('invalid', 'invalid', filter, 'Invalid Message Channel: messages the filter refuses');
+  switch (role) {
+    case 'deadLetter': return label('dead-letter', 'deadLetter', filter, 'Dead-letter target: rejected, expired, over-limit messages go here');
+    case 'alternate': return label('alternate', 'alternate', filter, 'Alternate exchange: unroutable messages go here');
+    case 'push': return label('push', 'push', filter, 'Push subscription: no queue; an offline subscriber misses messages');
+    case 'bind': {
+      if (source?.kind !== 'exchange') return label(null, 'plain', filter, filter ? 'Subscription filter policy' : '');
+      if (source.config.type === 'fanout') return label('fanout', 'key', filter);
+      if (source.config.type === 'headers') return label(headersText(edge), 'headers', filter);
+      const key = edge.config.bindingKey;
+      return label(key === undefined || key === '' ? 'key: (empty)' : `key: ${key}`, 'key', filter);
+    }
+    case 'publish':
+      return edge.config.routingKey !== undefined ? label(`rk: ${edge.config.routingKey}`, 'key', filter) : label(null, 'plain', filter);
+    default: return label(null, 'plain', filter);
+  }
+}
