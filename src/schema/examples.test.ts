@@ -8,7 +8,11 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
 describe('examples/', () => {
   it('holds the documented examples', () => {
-    expect(files).toEqual(expect.arrayContaining(['competing-consumers.json', 'mm1.json', 'one-way.json', 'order-pipeline.json', 'pub-sub.json', 'topic-routing.json']));
+    expect(files).toEqual(expect.arrayContaining([
+      'competing-consumers.json', 'mm1.json', 'one-way.json', 'order-pipeline.json', 'pub-sub.json', 'topic-routing.json',
+      'auto-vs-manual-ack.json', 'headers-exchange.json', 'poison-dlq.json', 'priority.json', 'sns-filter-fanout.json',
+      'sqs-visibility-redrive.json', 'ttl-and-length-limit.json',
+    ]));
   });
 
   it.each(files)('%s parses as a version-2 document with a description', (file) => {
@@ -17,6 +21,12 @@ describe('examples/', () => {
     if (!result.ok) throw new Error(`${file}:\n${result.errors.map(formatError).join('\n')}`);
     expect((JSON.parse(text) as { version: unknown }).version).toBe(2);
     expect(result.scenario.description.length).toBeGreaterThan(40);
+  });
+
+  it.each(files)('%s has readable ids and names every node and edge once', (file) => {
+    const result = parseScenarioText(readFileSync(join(dir, file), 'utf8'));
+    if (!result.ok) throw new Error('does not parse');
+    for (const { id } of [...result.scenario.nodes, ...result.scenario.edges]) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
   });
 
   it.each(files)('%s lays its nodes out without overlaps', (file) => {
