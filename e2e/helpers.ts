@@ -44,3 +44,23 @@ export async function connect(page: Page, sourceNodeId: string, targetNodeId: st
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
   await page.mouse.up();
 }
+
+/** Drags from a named source handle (e.g. a filter's `invalid` output) to the target handle of another node. */
+export async function connectFromHandle(page: Page, sourceNodeId: string, handle: string, targetNodeId: string): Promise<void> {
+  const from = await node(page, sourceNodeId).locator(`.react-flow__handle.source[data-handle="${handle}"]`).boundingBox();
+  const to = await node(page, targetNodeId).locator('.react-flow__handle.target').boundingBox();
+  if (!from) throw new Error(`node ${sourceNodeId} has no visible "${handle}" handle`);
+  if (!to) throw new Error(`node ${targetNodeId} has no visible target handle`);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** A node's live figure by name (`stat-<name>`), exact, from its data-value; NaN before a run. */
+export async function statValue(page: Page, nodeId: string, name: string): Promise<number> {
+  const el = node(page, nodeId).getByTestId(`stat-${name}`);
+  if ((await el.count()) === 0) return 0;
+  const v = await el.first().getAttribute('data-value');
+  return v === null || v === '' ? Number.NaN : Number(v);
+}

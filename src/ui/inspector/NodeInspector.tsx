@@ -28,7 +28,7 @@ export function NodeInspector({ node, index }: { node: ScenarioNode; index: numb
         <TextField path={['label']} label="Label" placeholder={node.id} emptyRemoves hint="Shown on the canvas; the id stays the same." />
         <KindForm />
       </div>
-      {(node.kind === 'queue' || node.kind === 'consumer') && <NodeMessages nodeId={node.id} kind={node.kind} />}
+      {(node.kind === 'queue' || node.kind === 'consumer') && <NodeMessages nodeId={node.id} name={node.label || node.id} kind={node.kind} />}
       <RefusedBanner />
     </Form>
   );

@@ -1,4 +1,5 @@
 import type { QueueFlavor } from '../../../../schema/nodes/queue';
+import { FieldHint } from '../../fields/Field';
 import { NumberField } from '../../fields/NumberField';
 import { SelectField } from '../../fields/SelectField';
 
@@ -17,12 +18,10 @@ export function QueueLimits({ flavor }: { flavor: QueueFlavor }) {
       <NumberField path={['config', 'messageTtlMs']} label="Message TTL" unit="ms" min={0} step={100} empty={undefined} placeholder="none"
         hint="A message older than this expires at the head of the queue." broker="RabbitMQ x-message-ttl" />
       <div className="field-pair">
-        <NumberField path={['config', 'maxLength']} label="Max length" unit="msgs" min={0} empty={undefined} placeholder="none"
-          broker="RabbitMQ x-max-length" />
-        <NumberField path={['config', 'maxLengthBytes']} label="Max bytes" unit="B" min={0} empty={undefined} placeholder="none"
-          broker="RabbitMQ x-max-length-bytes" />
+        <NumberField path={['config', 'maxLength']} label="Max length" unit="msgs" min={0} empty={undefined} placeholder="none" />
+        <NumberField path={['config', 'maxLengthBytes']} label="Max bytes" unit="B" min={0} empty={undefined} placeholder="none" />
       </div>
-      <p className="field-hint">Limits count ready messages only; unacked ones do not count.</p>
+      <FieldHint hint="Limits count ready messages only; unacked ones do not count." broker="RabbitMQ x-max-length, x-max-length-bytes" />
       <SelectField path={['config', 'overflow']} label="At the limit" choices={choices} unset="default: drop-head"
         hint="What happens when a publish would go over a length limit." broker="RabbitMQ x-overflow" />
     </fieldset>

@@ -1,0 +1,88 @@
+import { expect, test, type Page } from '@playwright/test';
+import { connect, dragFromPalette, node, openApp, statValue } from './helpers';
+
+const shot = (name: string) => `e2e-artifacts/${name}.png`;
+const inspector = (page: Page) => page.getByTestId('inspector');
+const field = (page: Page, path: string) => inspector(page).locator(`[data-path="${path}"]`);
+
+/**
+ * Poison messages on a quorum queue: every delivery of one fails and is requeued, until the delivery-limit
+ * dead-letters it (semantics.md A1.10) to the queue at the end of the queue's dead-letter edge.
+ */
+test('poison messages reach the dead-letter queue, and the message inspector shows their death history', async ({ page }) => {
+  await openApp(page);
+  const producer = await dragFromPalette(page, 'producer', { x: 80, y: 120 });
+  const queue = await dragFromPalette(page, 'queue', { x: 400, y: 120 });
+  const consumer = await dragFromPalette(page, 'consumer', { x: 720, y: 120 });
+  const dlq = await dragFromPalette(page, 'queue', { x: 720, y: 360 });
+  await connect(page, producer, queue);
+  await connect(page, queue, consumer);
+  await connect(page, queue, dlq);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+
+  await node(page, producer).click();
+  await field(page, 'config.poison.fraction').fill('0.2');
+  await field(page, 'config.count').fill('200');
+  await node(page, queue).click();
+  await field(page, 'config.flavor').selectOption('quorum');
+  await field(page, 'config.deliveryLimit').fill('2');
+  await expect(node(page, queue).getByTestId('node-summary')).toHaveText('quorum · limit 2');
+  await node(page, dlq).click();
+  await inspector(page).locator('[data-path="label"]').fill('DLQ');
+
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-play').click();
+  await expect.poll(() => statValue(page, dlq, 'ready'), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(node(page, queue).getByTestId('stat-deadLettered')).toBeVisible();
+  await expect(node(page, consumer).getByTestId('stat-failed')).not.toHaveAttribute('data-value', '0');
+  await page.getByTestId('run-play').click(); // pause
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+
+  await node(page, dlq).click();
+  const rows = inspector(page).getByTestId('message-row');
+  await expect(rows.first()).toBeVisible();
+  await rows.first().click();
+  const dialog = page.getByTestId('message-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Message #');
+  await expect(dialog.getByRole('heading', { name: /· DLQ$/ })).toBeVisible();
+  await expect(dialog.getByTestId('message-poison')).toHaveText('yes');
+  const death = dialog.getByTestId('death-entry').first();
+  await expect(death.getByTestId('death-reason')).toHaveText('delivery_limit');
+  await expect(death.getByTestId('death-queue')).toHaveText(queue);
+  await expect(death.getByTestId('death-count')).toHaveText('1');
+  await expect(dialog.getByTestId('message-trail')).toContainText(queue);
+  await page.screenshot({ path: shot('message-inspector-death-history') });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  // The Summary tab counts the dead letters.
+  await page.getByRole('tab', { name: 'Summary' }).click();
+  await expect.poll(async () => Number(await page.getByTestId('summary-deadLettered').getAttribute('data-value'))).toBeGreaterThan(0);
+});
+
+test('a classic queue whose consumer rejects dead-letters with reason rejected', async ({ page }) => {
+  await openApp(page);
+  const producer = await dragFromPalette(page, 'producer', { x: 80, y: 120 });
+  const queue = await dragFromPalette(page, 'queue', { x: 400, y: 120 });
+  const consumer = await dragFromPalette(page, 'consumer', { x: 720, y: 120 });
+  const dlq = await dragFromPalette(page, 'queue', { x: 720, y: 360 });
+  await connect(page, producer, queue);
+  await connect(page, queue, consumer);
+  await connect(page, queue, dlq);
+  await node(page, producer).click();
+  await field(page, 'config.poison.messages').fill('1, 3');
+  await field(page, 'config.count').fill('5');
+  await node(page, consumer).click();
+  await field(page, 'config.onFailure').selectOption('reject');
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-play').click();
+  await expect.poll(() => statValue(page, dlq, 'ready'), { timeout: 30_000 }).toBe(2);
+  await node(page, dlq).click();
+  await expect(inspector(page).getByTestId('message-row')).toHaveCount(2);
+  await expect(inspector(page).getByTestId('message-row').nth(0)).toHaveAttribute('data-message-id', /\d+/);
+  await inspector(page).getByTestId('message-row').nth(1).click();
+  const dialog = page.getByTestId('message-dialog');
+  await expect(dialog.getByTestId('death-reason')).toHaveText('rejected');
+  await expect(dialog.getByTestId('death-queue')).toHaveText(queue);
+});
