@@ -106,6 +106,7 @@ describe('router targets', () => {
     const q = add('queue');
     const dlq = add('queue');
     store().connect(q, dlq);
+    expect(store().updateNodeConfig(dlq, { flavor: 'sqs' })).toEqual({ ok: true }); // A2.2: an SQS DLQ is an SQS queue
     expect(store().updateNodeConfig(q, { flavor: 'sqs', maxReceiveCount: 3 })).toEqual({ ok: true });
     store().removeElements([dlq], []);
     expect(getScenario().nodes[0]).toMatchObject({ id: q, config: { flavor: 'sqs' } });
