@@ -1,155 +1,37 @@
 /**
- * Properties every run must have, checked with fast-check over random scenarios: random node kinds and
- * counts, random valid edges (connectionRole, producers and consumers with at most one output), random
- * arrival processes, exchange types, binding and routing keys, ack modes, failures, concurrency,
- * prefetch, edge delays, seeds and run lengths.
+ * Properties every run must have, checked with fast-check over random scenarios (testArbitraries.ts):
+ * every node kind (producer, exchange, queue, consumer, filter, router), random valid edges by the
+ * schema's topology rules, arrival processes, exchange types with keys and headers bindings, filter
+ * policies, push subscriptions, alternate exchanges, queue flavors (classic, quorum, SQS) with
+ * priorities, TTL, length limits, overflow, dead-letter edges, delivery-limit, visibility timeout and
+ * redrive, consumers with ack modes, failures, poison messages, pull and long polling, offline windows,
+ * producers with confirms, mandatory and persistence, edge delays, seeds and run lengths.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { connectionRole, kindSpec, parseScenario, type Scenario, type ScenarioInput } from '../schema';
-import { LIVE_FIELDS, type MetricSample, type Simulation, type Snapshot } from './api';
+import { parseScenario, type Scenario } from '../schema';
+import { LIVE_FIELDS, type MessageView, type MetricSample, type NodeReport, type Simulation, type Snapshot } from './api';
 import { createSimulation } from './simulation';
-
-const KINDS = ['producer', 'exchange', 'queue', 'consumer'] as const;
-type Kind = (typeof KINDS)[number];
-/** Words that matter to topic matching: empty keys, wildcards, empty words. */
-const KEYS = ['', '*', '#', 'a.b', 'a..b', 'a', 'b', 'a.*', '#.b', '*.b'];
-
-const tenth = (min: number, max: number) => fc.integer({ min: min * 10, max: max * 10 }).map((x) => x / 10);
-const key = fc.constantFrom(...KEYS);
-
-/** Service times in ms: every distribution type, small values, zero included. */
-const distribution = fc.oneof(
-  fc.record({ type: fc.constant('constant'), value: fc.constantFrom(0, 0.5, 1, 5, 20) }),
-  fc.tuple(tenth(0, 10), tenth(0, 20)).map(([min, w]) => ({ type: 'uniform', min, max: min + w })),
-  fc.record({ type: fc.constant('exponential'), mean: tenth(0.5, 30) }),
-  fc.record({ type: fc.constant('normal'), mean: tenth(0, 30), stdDev: tenth(0, 10) }),
-  fc.record({ type: fc.constant('lognormal'), mean: tenth(0.5, 30), stdDev: tenth(0, 20) }),
-  fc.record({ type: fc.constant('list'), values: fc.array(tenth(0, 30), { minLength: 1, maxLength: 5 }), pick: fc.constantFrom('cycle', 'random') }),
-);
-
-const rate = fc.integer({ min: 1, max: 200 });
-const arrival = fc.oneof(
-  fc.record({ type: fc.constant('constant'), ratePerSec: rate }),
-  fc.record({ type: fc.constant('poisson'), ratePerSec: rate }),
-  fc.record({ type: fc.constant('onOff'), ratePerSec: rate, onMs: fc.integer({ min: 1, max: 300 }), offMs: fc.integer({ min: 0, max: 300 }), poisson: fc.boolean() }),
-  fc.record({ type: fc.constant('ramp'), fromRatePerSec: fc.integer({ min: 0, max: 200 }), toRatePerSec: rate, rampMs: fc.integer({ min: 1, max: 1000 }), poisson: fc.boolean() })
-    .chain((r) => fc.boolean().map((swap) => (swap ? { ...r, fromRatePerSec: r.toRatePerSec, toRatePerSec: r.fromRatePerSec } : r))),
-  fc.record({
-    type: fc.constant('script'),
-    messages: fc.array(fc.record({ atMs: fc.integer({ min: 0, max: 1000 }), routingKey: fc.option(key, { nil: undefined }) }, { requiredKeys: ['atMs'] }), { maxLength: 10 }),
-  }),
-);
-
-const routingKeys = fc.oneof(
-  fc.record({ pick: fc.constant('cycle'), keys: fc.array(key, { minLength: 1, maxLength: 4 }) }),
-  fc.record({ pick: fc.constant('random'), keys: fc.array(key, { minLength: 1, maxLength: 4 }) }),
-  fc.record({ pick: fc.constant('weighted'), keys: fc.array(fc.record({ key, weight: fc.integer({ min: 1, max: 10 }) }), { minLength: 1, maxLength: 4 }) }),
-);
-
-function configFor(kind: Kind): fc.Arbitrary<Record<string, unknown>> {
-  switch (kind) {
-    case 'producer': return fc.record({
-      arrival, routingKeys,
-      count: fc.option(fc.integer({ min: 1, max: 50 }), { nil: null }),
-      startAtMs: fc.constantFrom(0, 0, 50, 200),
-      sizeBytes: fc.constantFrom({ type: 'constant', value: 100 }, { type: 'uniform', min: 10, max: 2000 }),
-    });
-    case 'exchange': return fc.record({ type: fc.constantFrom('direct', 'fanout', 'topic') });
-    case 'queue': return fc.constant({});
-    case 'consumer': return fc.record({
-      serviceTimeMs: distribution,
-      concurrency: fc.integer({ min: 1, max: 4 }),
-      prefetch: fc.integer({ min: 1, max: 5 }),
-      ackMode: fc.constantFrom('manual', 'auto'),
-      failureProbability: fc.constantFrom(0, 0, 0.1, 0.5),
-    });
-  }
-}
-
-interface EdgeChoice { include: boolean; bindingKeys: string[]; routingKey: string | undefined; delayMs: number }
-const edgeChoice: fc.Arbitrary<EdgeChoice> = fc.record({
-  include: fc.boolean(),
-  bindingKeys: fc.uniqueArray(key, { minLength: 1, maxLength: 2 }),
-  routingKey: fc.option(key, { nil: undefined, freq: 3 }),
-  delayMs: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 40 }).map((x) => x / 2)),
-});
-
-/** How many edges of `role` a node of `kind` may have, read from the schema's port spec. */
-function maxOutputs(kind: string, role: string): number {
-  // Read loosely: the ports spec has been a single number or null, or a number per role.
-  const max = kindSpec(kind)?.ports.maxOutputs as unknown;
-  if (typeof max === 'number') return max;
-  if (max !== null && typeof max === 'object') return (max as Record<string, number | undefined>)[role] ?? Infinity;
-  return Infinity;
-}
-
-interface Topology { nodes: NonNullable<ScenarioInput['nodes']>; edges: NonNullable<ScenarioInput['edges']> }
-
-/**
- * Random nodes and the edges between them. With `dag`, edges only go from a lower to a higher node
- * index, so forwarding consumers cannot build loops whose traffic grows without bound.
- */
-function topology(prefix: string, dag: boolean, maxNodes = 8): fc.Arbitrary<Topology> {
-  return fc.array(fc.constantFrom(...KINDS), { minLength: 1, maxLength: maxNodes }).chain((kinds) => {
-    const pairs: [number, number][] = [];
-    for (let i = 0; i < kinds.length; i++) {
-      for (let j = 0; j < kinds.length; j++) if (i !== j && (!dag || i < j) && connectionRole(kinds[i]!, kinds[j]!) !== null) pairs.push([i, j]);
-    }
-    return fc.tuple(fc.tuple(...kinds.map(configFor)), fc.tuple(...pairs.map(() => edgeChoice))).map(([configs, choices]) => {
-      const id = (i: number) => `${prefix}n${i}`;
-      const nodes = kinds.map((kind, i) => ({ id: id(i), kind, position: { x: i * 200, y: 0 }, config: configs[i] })) as Topology['nodes'];
-      const edges: Topology['edges'] = [];
-      const outputs = new Map<string, number>();
-      pairs.forEach(([s, t], k) => {
-        const c = choices[k]!;
-        if (!c.include) return;
-        const role = connectionRole(kinds[s]!, kinds[t]!)!;
-        const count = outputs.get(`${s}/${role}`) ?? 0;
-        if (count >= maxOutputs(kinds[s]!, role)) return; // e.g. a producer's or consumer's one output
-        outputs.set(`${s}/${role}`, count + 1);
-        if (role === 'bind') {
-          for (const bindingKey of c.bindingKeys) edges.push({ id: `${prefix}e${edges.length}`, source: id(s), target: id(t), config: { bindingKey, delayMs: c.delayMs } });
-        } else {
-          const config = role === 'publish' && c.routingKey !== undefined ? { routingKey: c.routingKey, delayMs: c.delayMs } : { delayMs: c.delayMs };
-          edges.push({ id: `${prefix}e${edges.length}`, source: id(s), target: id(t), config });
-        }
-      });
-      return { nodes, edges };
-    });
-  });
-}
-
-interface RunSettings { seed: number; durationMs: number; rateMultiplier: number; warmupMs: number; sampleIntervalMs: number }
-const settings: fc.Arbitrary<RunSettings> = fc.record({
-  seed: fc.integer({ min: 0, max: 0xffffffff }),
-  durationMs: fc.integer({ min: 1, max: 1500 }),
-  rateMultiplier: fc.constantFrom(1, 1, 0.5, 2),
-  warmupMs: fc.constantFrom(0, 0, 100),
-  sampleIntervalMs: fc.integer({ min: 10, max: 300 }),
-});
-
-function scenarioOf(t: Topology, s: RunSettings): Scenario {
-  const doc: ScenarioInput = {
-    version: 2, seed: s.seed, durationMs: s.durationMs,
-    workload: { rateMultiplier: s.rateMultiplier, warmupMs: s.warmupMs },
-    metrics: { sampleIntervalMs: s.sampleIntervalMs },
-    nodes: t.nodes, edges: t.edges,
-  };
-  const parsed = parseScenario(doc);
-  // A refusal here is a bug in the generator, not in the engine: say what was refused.
-  if (!parsed.ok) throw new Error(`generated an invalid scenario:\n${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('\n')}\n${JSON.stringify(doc)}`);
-  return parsed.scenario;
-}
-
-const scenario = (dag = true) => fc.tuple(topology('', dag), settings).map(([t, s]) => scenarioOf(t, s));
-
-/** Points in (0, duration] at which to stop and look, in order. */
-const checkpoints = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }).map((xs) => [...xs].sort((a, b) => a - b));
+import { checkpoints, focusedScenario, scenario, scenarioOf, settings, topology, type Topology } from './testArbitraries';
 
 // ---- the checks ----
 
-const TERMINAL = ['produced', 'published', 'routedCopies', 'forwarded', 'acked', 'deadLettered', 'dropped'] as const;
+/** Counts that only grow. (`deadLettered` is not one: it counts dead-lettered messages still resting in a queue.) */
+const TERMINAL = ['produced', 'published', 'routedCopies', 'forwarded', 'acked', 'dropped'] as const;
+
+type Config = Record<string, unknown>;
+const configOf = (sc: Scenario, id: string): Config => (sc.nodes.find((n) => n.id === id)?.config ?? {}) as Config;
+const num = (r: NodeReport | undefined, field: string): number => (r?.[field] as number | undefined) ?? 0;
+
+/** The report fields each live field mirrors, by node kind (a function when it is a sum). */
+const LIVE_MIRRORS: Record<string, Partial<Record<(typeof LIVE_FIELDS)[number], string | ((r: NodeReport) => number)>>> = {
+  producer: { out: 'out', unacked: 'unconfirmed', ready: 'waiting', nacked: 'nacked' },
+  exchange: { in: 'in', out: (r) => num(r, 'out') + num(r, 'toAlternate'), dropped: 'dropped' },
+  queue: { in: 'in', out: 'out', acked: 'acked', nacked: 'nacked', redelivered: 'redelivered', dropped: 'dropped', ready: 'ready', unacked: 'unacked', deadLettered: 'deadLettered', expired: 'expired' },
+  consumer: { in: 'in', out: 'out', acked: 'acked', nacked: 'nacked', dropped: 'dropped', busy: 'busy', unacked: (r) => num(r, 'busy') + num(r, 'buffered'), capacity: 'concurrency', offline: (r) => 1 - num(r, 'online') },
+  filter: { in: 'in', out: 'out', dropped: 'dropped', nacked: 'toInvalid' },
+  router: { in: 'in', out: 'out', dropped: 'dropped' },
+};
 
 /** The message balance and its cross-checks against the nodes' own figures. */
 function checkAccounting(sim: Simulation, previous?: Snapshot): Snapshot {
@@ -164,20 +46,7 @@ function checkAccounting(sim: Simulation, previous?: Snapshot): Snapshot {
   expect(m.produced).toBe(m.published + m.routedCopies + m.forwarded);
   const byReason = Object.values(m.droppedByReason).reduce((a, b) => a + (b ?? 0), 0);
   expect(byReason).toBe(m.dropped);
-  // The totals agree with the nodes that made them.
-  const nodes = Object.values(snap.nodes);
-  const sum = (kind: string, field: string) => nodes.filter((n) => n.kind === kind).reduce((a, n) => a + (n[field] as number), 0);
-  expect(sum('producer', 'out')).toBe(m.published);
-  expect(sum('consumer', 'out')).toBe(m.forwarded);
-  expect(sum('consumer', 'acked')).toBe(m.acked);
-  expect(sum('queue', 'ready')).toBe(m.queued);
-  // The live figures agree with the report.
-  const live = new Float64Array(sim.nodeIds.length * LIVE_FIELDS.length);
-  sim.writeLive(live);
-  const ready = LIVE_FIELDS.indexOf('ready');
-  let liveReady = 0;
-  for (let i = 0; i < sim.nodeIds.length; i++) liveReady += live[i * LIVE_FIELDS.length + ready]!;
-  expect(liveReady).toBe(m.queued);
+  checkNodeFigures(sim, snap);
   // Terminal counts and time never go back.
   if (previous) {
     for (const f of TERMINAL) expect(m[f], f).toBeGreaterThanOrEqual(previous.messages[f]);
@@ -187,21 +56,151 @@ function checkAccounting(sim: Simulation, previous?: Snapshot): Snapshot {
   return snap;
 }
 
+/** The totals agree with the nodes that made them, and the live figures with the report. */
+function checkNodeFigures(sim: Simulation, snap: Snapshot): void {
+  const m = snap.messages;
+  const sc = sim.scenario;
+  const reason = (r: keyof typeof m.droppedByReason) => m.droppedByReason[r] ?? 0;
+  const entries = Object.entries(snap.nodes);
+  const of = (kind: string) => entries.filter(([, n]) => n.kind === kind);
+  const sum = (kind: string, field: string | ((r: NodeReport, id: string) => number)) =>
+    of(kind).reduce((a, [id, n]) => a + (typeof field === 'string' ? num(n, field) : field(n, id)), 0);
+  const hasDeadLetterEdge = new Set(sc.edges.filter((e) => snap.nodes[e.source]?.kind === 'queue' && snap.nodes[e.target]?.kind !== 'consumer').map((e) => e.source));
+
+  expect(sum('producer', 'out'), 'Σ producer.out = published').toBe(m.published);
+  expect(sum('consumer', 'out'), 'Σ consumer.out = forwarded').toBe(m.forwarded);
+  // A consumer counts what it processed; a late SQS delete settles nothing (a duplicate, A2.1).
+  expect(sum('consumer', 'acked') - sum('consumer', 'duplicates'), 'Σ consumer (acked − duplicates) = acked').toBe(m.acked);
+  // A queue's ready messages are queued, or dead-lettered ones resting there (A1.9).
+  expect(sum('queue', 'ready'), 'Σ queue.ready = queued + deadLettered').toBe(m.queued + m.deadLettered);
+  expect(sum('consumer', 'dropped'), 'consumer losses').toBe(reason('subscriberOffline') + reason('lostAfterAutoAck'));
+  expect(sum('exchange', (r) => (r.droppedByReason as Record<string, number>).returned ?? 0), 'returned').toBe(reason('returned'));
+  expect(sum('exchange', (r) => (r.droppedByReason as Record<string, number>).filtered ?? 0) + sum('filter', 'dropped'), 'filtered').toBe(reason('filtered'));
+  // Dead-letter reasons are drops only at a queue without a dead-letter target; SQS retention always drops.
+  const deadLetterDrops = sum('queue', (r, id) => (hasDeadLetterEdge.has(id) ? 0 : num(r, 'deadLettered')) + (r.flavor === 'sqs' ? num(r, 'expired') : 0));
+  expect(deadLetterDrops, 'dead-letter reasons dropped').toBe(reason('rejected') + reason('expired') + reason('maxlen') + reason('delivery_limit'));
+  expect(sum('queue', (r, id) => (configOf(sc, id).overflow === 'reject-publish' ? num(r, 'rejectedPublishes') : 0)), 'reject-publish').toBe(reason('rejectPublish'));
+
+  for (const [id, r] of entries) {
+    if (r.kind === 'filter') expect(num(r, 'in'), `${id}: in = out + refused`).toBe(num(r, 'out') + num(r, 'refused'));
+    if (r.kind === 'consumer') expect(num(r, 'in'), `${id}: in ≥ settled + held`).toBeGreaterThanOrEqual(num(r, 'acked') + num(r, 'failed') + num(r, 'busy') + num(r, 'buffered'));
+    if (r.kind === 'producer') {
+      const window = (configOf(sc, id).confirms as { window: number } | null)?.window;
+      if (window === undefined) continue;
+      // A1.6: at most `window` unconfirmed; every publish sent is confirmed, nacked or still unconfirmed.
+      expect(num(r, 'unconfirmed'), `${id}: unconfirmed ≤ window`).toBeLessThanOrEqual(window);
+      if (sc.edges.some((e) => e.source === id)) expect(num(r, 'confirmed') + num(r, 'nacked') + num(r, 'unconfirmed') + num(r, 'waiting'), `${id}: confirms`).toBe(num(r, 'out'));
+    }
+  }
+
+  const stride = LIVE_FIELDS.length;
+  const live = new Float64Array(sim.nodeIds.length * stride);
+  sim.writeLive(live);
+  sim.nodeIds.forEach((id, i) => {
+    const r = snap.nodes[id]!;
+    for (const [field, mirror] of Object.entries(LIVE_MIRRORS[r.kind] ?? {})) {
+      const expected = typeof mirror === 'function' ? mirror(r) : num(r, mirror);
+      expect(live[i * stride + LIVE_FIELDS.indexOf(field as (typeof LIVE_FIELDS)[number])], `${id} live ${field}`).toBe(expected);
+    }
+  });
+}
+
+// ---- message-level rules, seen through the message inspector (tracing on) ----
+
+const ENTERED = new Set(['enqueued', 'dead-lettered in']);
+
+/** Deliveries by `queue` in the visit that ends at trail index `end`, or null when the visit's start was cut off. */
+function deliveriesInVisit(trail: MessageView['trail'], queue: string, end: number): { count: number; enteredAtMs: number } | null {
+  let count = 0;
+  for (let i = end; i >= 0; i--) {
+    const h = trail[i]!;
+    if (h.node !== queue) continue;
+    if (h.event === 'delivered') count++;
+    if (ENTERED.has(h.event)) return { count, enteredAtMs: h.atMs };
+  }
+  return null;
+}
+
+/** A quorum queue's delivery-limit N (A1.10: default 20, -1 none) allows N+1 deliveries; SQS at most maxReceiveCount receives (A2.2). */
+function deliveryBound(c: Config): number {
+  if (c.flavor === 'quorum') { const n = (c.deliveryLimit as number | undefined) ?? 20; return n < 0 ? Infinity : n + 1; }
+  if (c.flavor === 'sqs') return (c.maxReceiveCount as number | undefined) ?? Infinity;
+  return Infinity;
+}
+
+/** Clamped priority level (A1.11): classic 0…max(1, x-max-priority), missing = 0; quorum: high (> 4) or normal. */
+function level(c: Config, p: number | null): number {
+  if (c.flavor === 'quorum') return (p ?? 0) > 4 ? 1 : 0;
+  return Math.min(p ?? 0, Math.max(1, c.maxPriority as number));
+}
+
+/** Every message held anywhere obeys the delivery rules its queues impose. */
+function checkMessages(sim: Simulation): void {
+  const sc = sim.scenario;
+  const snap = sim.snapshot();
+  for (const node of sc.nodes) {
+    const views = sim.inspectNode(node.id, 1e9)!;
+    const c = node.config as Config;
+    if (node.kind === 'queue') {
+      const ready = views.filter((v) => v.state === 'ready');
+      const report = snap.nodes[node.id]!;
+      expect(ready.length, `${node.id}: inspected ready = report`).toBe(num(report, 'ready'));
+      if (c.flavor === 'sqs') expect(views.length - ready.length, `${node.id}: invisible = unacked`).toBe(num(report, 'unacked'));
+      // A1.11: ready messages are in priority order, head first (FIFO within a level).
+      if (c.flavor === 'quorum' || (c.flavor === 'classic' && c.maxPriority !== undefined)) {
+        const levels = ready.map((v) => level(c, v.priority));
+        for (let i = 1; i < levels.length; i++) expect(levels[i]!, `${node.id}: priorities ${levels.join(',')}`).toBeLessThanOrEqual(levels[i - 1]!);
+      }
+    }
+    for (const v of views) {
+      if (v.deliveryCount > 1) expect(v.redelivered, `message ${v.id}: redelivered`).toBe(true);
+      const trail = v.trail;
+      trail.forEach((h, i) => {
+        const isDelivery = h.event === 'delivered';
+        const limitDeath = h.event === 'dead-lettered (delivery_limit)';
+        if (!isDelivery && !limitDeath && h.event !== 'dead-lettered (maxReceiveCount)') return;
+        const qc = configOf(sc, h.node);
+        const visit = deliveriesInVisit(trail, h.node, i);
+        if (!visit) return;
+        const bound = deliveryBound(qc);
+        expect(visit.count, `message ${v.id} delivered ${visit.count} times by ${h.node}`).toBeLessThanOrEqual(bound);
+        // A1.10: with a limit of N the message is delivered exactly N+1 times before it dies of it.
+        if (limitDeath) expect(visit.count, `message ${v.id} died of the delivery-limit of ${h.node}`).toBe(bound);
+        // A1.7: a message older than the queue's TTL is never delivered (TTL 0: only at once).
+        if (isDelivery && qc.flavor !== 'sqs' && qc.messageTtlMs !== undefined) {
+          expect(h.atMs - visit.enteredAtMs, `message ${v.id} delivered by ${h.node} after its TTL`).toBeLessThanOrEqual(qc.messageTtlMs as number);
+        }
+      });
+    }
+    if (node.kind !== 'consumer') continue;
+    for (const v of views) {
+      const last = v.trail.findLast((h) => h.event === 'delivered');
+      if (!last) continue;
+      const qc = configOf(sc, last.node);
+      // A1.7 / A2.1: never delivered after its expiry (per-message TTL, queue TTL or SQS retention).
+      if (v.expiresAtMs !== null) expect(last.atMs, `message ${v.id} delivered after it expired`).toBeLessThanOrEqual(v.expiresAtMs);
+      if (qc.flavor === 'quorum') expect(v.deliveryCount, `message ${v.id}: delivery-limit of ${last.node}`).toBeLessThanOrEqual(deliveryBound(qc));
+      if (qc.flavor === 'sqs') expect(v.receiveCount, `message ${v.id}: maxReceiveCount of ${last.node}`).toBeLessThanOrEqual(deliveryBound(qc));
+    }
+  }
+}
+
 /** Runs to each checkpoint, then a few single steps, checking after every slice. */
-function runChecked(sim: Simulation, durationMs: number, points: readonly number[], steps: number, maxEvents = Infinity): void {
+function runChecked(sim: Simulation, durationMs: number, points: readonly number[], steps: number, maxEvents = Infinity, messages = false): void {
   let prev = checkAccounting(sim);
+  const check = () => { prev = checkAccounting(sim, prev); if (messages) checkMessages(sim); };
   for (const p of points) {
     const r = sim.runUntil(p * durationMs, maxEvents);
     expect(r.error).toBeUndefined();
-    prev = checkAccounting(sim, prev);
+    check();
     for (let k = 0; k < steps; k++) {
       const s = sim.step();
       expect(s.error).toBeUndefined();
-      prev = checkAccounting(sim, prev);
+      check();
     }
   }
   sim.runUntil(durationMs, maxEvents);
-  checkAccounting(sim, prev);
+  check();
 }
 
 /** Runs to `durationMs` by the given slices and returns the snapshot and every sample taken. */
@@ -212,6 +211,9 @@ function runSliced(sim: Simulation, durationMs: number, points: readonly number[
   samples.push(...sim.takeSamples());
   return { snap: sim.snapshot(), samples };
 }
+
+/** Everything the message inspector shows for every node. */
+const inspectAll = (sim: Simulation) => sim.nodeIds.map((id) => sim.inspectNode(id, 1e9));
 
 /** A snapshot without the fields that name the run rather than describe it. */
 const figures = (s: Snapshot) => ({ ...s, seed: undefined });
@@ -239,41 +241,46 @@ describe('step()', () => {
 
 describe('invariants over random scenarios', () => {
   it('accounting balances after every runUntil slice and every step', () => {
-    fc.assert(fc.property(scenario(), checkpoints, fc.integer({ min: 0, max: 5 }), (sc, points, steps) => {
+    fc.assert(fc.property(scenario(), checkpoints, fc.integer({ min: 0, max: 3 }), (sc, points, steps) => {
       runChecked(createSimulation(sc), sc.durationMs, points, steps);
     }), { numRuns: 100 });
   });
 
-  it('accounting balances with loops (consumers forwarding back upstream), under an event budget', () => {
+  it('accounting balances with loops (forwarding back upstream, dead-letter and alternate-exchange cycles), under an event budget', () => {
     fc.assert(fc.property(scenario(false), checkpoints, fc.integer({ min: 0, max: 3 }), (sc, points, steps) => {
       runChecked(createSimulation(sc), sc.durationMs, points, steps, 3000);
     }), FAST);
   });
 
-  it('determinism: the same scenario and seed give equal snapshots and samples, from separately parsed documents', () => {
-    fc.assert(fc.property(fc.tuple(topology('', true), settings), checkpoints, fc.integer({ min: 0, max: 4 }), ([t, s], points, steps) => {
-      const a = createSimulation(scenarioOf(t, s));
-      const b = createSimulation(scenarioOf(t, s));
+  it('determinism: the same scenario and seed give equal snapshots, samples and inspected messages, from separately parsed documents', () => {
+    fc.assert(fc.property(fc.tuple(topology('', { dag: true }), settings), checkpoints, fc.integer({ min: 0, max: 4 }), ([t, s], points, steps) => {
+      const a = createSimulation(scenarioOf(t, s), { tracing: true });
+      const b = createSimulation(scenarioOf(t, s), { tracing: true });
       const samplesA: MetricSample[] = [], samplesB: MetricSample[] = [];
       for (const p of points) {
         a.runUntil(p * s.durationMs); b.runUntil(p * s.durationMs);
         for (let k = 0; k < steps; k++) { a.step(); b.step(); }
         expect(a.snapshot()).toEqual(b.snapshot());
+        expect(inspectAll(a)).toEqual(inspectAll(b));
         samplesA.push(...a.takeSamples()); samplesB.push(...b.takeSamples());
       }
       expect(samplesA).toEqual(samplesB);
       const edgesA = new Float64Array(a.edgeIds.length), edgesB = new Float64Array(b.edgeIds.length);
       a.writeEdgeTraffic(edgesA); b.writeEdgeTraffic(edgesB);
       expect(edgesA).toEqual(edgesB);
+      for (const id of a.edgeIds) expect(a.inspectEdge(id)).toEqual(b.inspectEdge(id));
     }), FAST);
   });
 
   it('determinism: a run split into many runUntil slices equals one runUntil to the same time', () => {
     fc.assert(fc.property(scenario(), checkpoints, (sc, points) => {
-      const whole = runSliced(createSimulation(sc), sc.durationMs, []);
-      const sliced = runSliced(createSimulation(sc), sc.durationMs, points);
-      expect(sliced.snap).toEqual(whole.snap);
-      expect(sliced.samples).toEqual(whole.samples);
+      const whole = createSimulation(sc, { tracing: true });
+      const sliced = createSimulation(sc, { tracing: true });
+      const a = runSliced(whole, sc.durationMs, []);
+      const b = runSliced(sliced, sc.durationMs, points);
+      expect(b.snap).toEqual(a.snap);
+      expect(b.samples).toEqual(a.samples);
+      expect(inspectAll(sliced)).toEqual(inspectAll(whole));
     }), FAST);
   });
 
@@ -290,7 +297,7 @@ describe('invariants over random scenarios', () => {
   });
 
   it('adding an unconnected node or a separate chain changes no figure of the existing nodes', () => {
-    fc.assert(fc.property(topology('', true), topology('x', true, 5), settings, fc.boolean(), fc.nat(), (base, extra, s, before, shuffle) => {
+    fc.assert(fc.property(topology('', { dag: true }), topology('x', { dag: true, maxNodes: 5 }), settings, fc.boolean(), fc.nat(), (base, extra, s, before, shuffle) => {
       // The extra nodes go before or after the others, their edges interleaved with the existing ones.
       const nodes = before ? [...extra.nodes, ...base.nodes] : [...base.nodes, ...extra.nodes];
       const edges = [...base.edges];
@@ -304,13 +311,15 @@ describe('invariants over random scenarios', () => {
     }), FAST);
   });
 
-  it('sampling: false changes no figure of the snapshot', () => {
+  it('sampling: false and tracing: true change no figure of the snapshot', () => {
     fc.assert(fc.property(scenario(), checkpoints, (sc, points) => {
       const on = createSimulation(sc, { sampling: true });
       const off = createSimulation(sc, { sampling: false });
+      const traced = createSimulation(sc, { sampling: false, tracing: true });
       for (const p of points) {
-        on.runUntil(p * sc.durationMs); off.runUntil(p * sc.durationMs);
+        on.runUntil(p * sc.durationMs); off.runUntil(p * sc.durationMs); traced.runUntil(p * sc.durationMs);
         expect(off.snapshot()).toEqual(on.snapshot());
+        expect(traced.snapshot()).toEqual(on.snapshot());
       }
       expect(off.takeSamples()).toEqual([]);
     }), FAST);
@@ -326,7 +335,7 @@ describe('invariants over random scenarios', () => {
       ],
       edges: [{ id: 'r1', source: 'rp', target: 'rq' }, { id: 'r2', source: 'rq', target: 'rc' }],
     };
-    fc.assert(fc.property(topology('', true), settings, fc.integer({ min: 0, max: 0xffffffff }), (t, s, otherSeed) => {
+    fc.assert(fc.property(topology('', { dag: true }), settings, fc.integer({ min: 0, max: 0xffffffff }), (t, s, otherSeed) => {
       fc.pre(otherSeed !== s.seed);
       const sc = scenarioOf({ nodes: [...t.nodes, ...random.nodes], edges: [...t.edges, ...random.edges] }, { ...s, durationMs: 1000 });
       const a = createSimulation(sc);
@@ -339,5 +348,22 @@ describe('invariants over random scenarios', () => {
       c.runUntil(1000);
       expect(c.snapshot()).toEqual(a.snapshot());
     }), FAST);
+  });
+});
+
+describe('delivery rules over random scenarios (message inspector, tracing on)', () => {
+  // At every slice: priorities in order (A1.11), no delivery after expiry (A1.7, A2.1), at most N+1
+  // deliveries under a quorum delivery-limit and exactly N+1 before dying of it (A1.10), at most
+  // maxReceiveCount receives before redrive (A2.2), confirms within their window (A1.6).
+  it('hold in random topologies', () => {
+    fc.assert(fc.property(scenario(), checkpoints, fc.integer({ min: 0, max: 2 }), (sc, points, steps) => {
+      runChecked(createSimulation(sc, { tracing: true }), sc.durationMs, points, steps, Infinity, true);
+    }), { numRuns: 50 });
+  });
+
+  it('hold around one featureful queue and its dead-letter target', () => {
+    fc.assert(fc.property(focusedScenario, checkpoints, fc.integer({ min: 0, max: 2 }), (sc, points, steps) => {
+      runChecked(createSimulation(sc, { tracing: true }), sc.durationMs, points, steps, Infinity, true);
+    }), { numRuns: 80 });
   });
 });

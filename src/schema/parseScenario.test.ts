@@ -324,3 +324,30 @@ describe('limits on what is reported', () => {
     expect(result.ok).toBe(true);
   });
 });
+
+describe('parseScenario refuses subscriptions a broker does not have', () => {
+  const sqsDoc = (consumer: Record<string, unknown>, extra: Record<string, unknown>[] = [], edges: Record<string, unknown>[] = []) => ({
+    version: 2,
+    nodes: [{ id: 'q', kind: 'queue', config: { flavor: 'sqs' } }, { id: 'c', kind: 'consumer', config: consumer }, ...extra],
+    edges: [{ id: 'e', source: 'q', target: 'c' }, ...edges],
+  });
+  const messages = (doc: unknown) => { const r = parseScenario(doc); return r.ok ? [] : r.errors.map(formatError); };
+
+  it('a push consumer on an SQS queue (A2.1: SQS is polled)', () => {
+    expect(messages(sqsDoc({}))).toEqual(['edges[0]: SQS queues are polled: set consumer "c" to pull delivery (semantics.md A2.1)']);
+  });
+
+  it('an auto-ack consumer on an SQS queue', () => {
+    expect(messages(sqsDoc({ delivery: 'pull', ackMode: 'auto' }))).toEqual(['edges[0]: SQS has no auto-ack: consumer "c" must delete each message after processing (ackMode manual, A2.1)']);
+  });
+
+  it('long polling on a RabbitMQ queue (basic.get does not wait)', () => {
+    const doc = { version: 2, nodes: [{ id: 'q', kind: 'queue' }, { id: 'c', kind: 'consumer', config: { delivery: 'pull', waitTimeMs: 1000 } }], edges: [{ id: 'e', source: 'q', target: 'c' }] };
+    expect(messages(doc)[0]).toMatch(/^edges\[0\]: basic.get does not wait/);
+  });
+
+  it('an SQS redrive to anything but an SQS queue (A2.2)', () => {
+    const doc = sqsDoc({ delivery: 'pull' }, [{ id: 'dlq', kind: 'queue' }], [{ id: 'd', source: 'q', target: 'dlq' }]);
+    expect(messages(doc)).toEqual(['edges[1]: an SQS dead-letter queue must be an SQS queue too (semantics.md A2.2)']);
+  });
+});

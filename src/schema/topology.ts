@@ -84,14 +84,14 @@ const FIELD_ROLES: { field: string; roles: PortRole[]; message: string }[] = [
 function edgeIssues(config: Record<string, unknown>, i: number, source: End, target: End, role: PortRole | null): TopologyIssue[] {
   if (source.id === target.id) return [{ code: 'bad_connection', path: ['edges', i], message: `a node cannot connect to itself ("${source.id}")` }];
   if (role === null) return [{ code: 'bad_connection', path: ['edges', i], message: explainRefusedConnection(source.kind, target.kind) }];
-  const issues: TopologyIssue[] = [];
+  const issues: TopologyIssue[] = [...subscriptionIssues(i, source, target, role)];
   for (const { field, roles, message } of FIELD_ROLES) {
     if (config[field] !== undefined && !roles.includes(role)) issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', field], message });
   }
   const headersExchange = source.kind === 'exchange' && source.config.type === 'headers';
   for (const field of ['xMatch', 'bindingArgs']) {
     if (config[field] !== undefined && role === 'bind' && !headersExchange) {
-      issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', field], message: `${field === 'xMatch' ? 'x-match' : 'binding arguments'} only apply to a headers exchange (semantics.md A1.3)` });
+      issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', field], message: `${field === 'xMatch' ? 'x-match' : 'binding arguments'} only applies to a headers exchange (semantics.md A1.3)` });
     }
   }
   if (config.bindingKey !== undefined && headersExchange) {
@@ -101,6 +101,26 @@ function edgeIssues(config: Record<string, unknown>, i: number, source: End, tar
     issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', 'channel'], message: 'only a filter has an invalid-message channel' });
   }
   return issues;
+}
+
+const flavorOf = (queue: End) => (typeof queue.config.flavor === 'string' ? queue.config.flavor : 'classic');
+
+/** How a consumer may subscribe to a queue of each flavor, and where an SQS queue may redrive to. */
+function subscriptionIssues(i: number, source: End, target: End, role: PortRole): TopologyIssue[] {
+  const issue = (message: string): TopologyIssue => ({ code: 'bad_subscription', path: ['edges', i], message });
+  if (role === 'deadLetter' && flavorOf(source) === 'sqs' && (target.kind !== 'queue' || flavorOf(target) !== 'sqs')) {
+    return [issue('an SQS dead-letter queue must be an SQS queue too (semantics.md A2.2)')];
+  }
+  if (role !== 'subscribe') return [];
+  const sqs = flavorOf(source) === 'sqs';
+  const delivery = target.config.delivery ?? 'push';
+  if (sqs && delivery !== 'pull') return [issue(`SQS queues are polled: set consumer "${target.id}" to pull delivery (semantics.md A2.1)`)];
+  if (sqs && target.config.ackMode === 'auto') return [issue(`SQS has no auto-ack: consumer "${target.id}" must delete each message after processing (ackMode manual, A2.1)`)];
+  const wait = target.config.waitTimeMs;
+  if (!sqs && delivery === 'pull' && typeof wait === 'number' && wait > 0) {
+    return [issue(`basic.get does not wait: long polling (waitTimeMs) is an SQS feature; consumer "${target.id}" polls a RabbitMQ queue (A1.5)`)];
+  }
+  return [];
 }
 
 /** Rules about a node that depend on its edges. */

@@ -59,22 +59,47 @@ export interface Message {
   trail: Hop[] | null;
 }
 
+/**
+ * Messages are built field by field in one fixed order so that every message has the same hidden
+ * class: object spread here made V8 fall back to slow property access across the hot path.
+ */
 export function copyMessage(m: Message): Message {
   return {
-    ...m,
+    id: m.id, originAt: m.originAt, publishedAt: m.publishedAt, enqueuedAt: m.enqueuedAt, routingKey: m.routingKey,
+    headers: m.headers, priority: m.priority, sizeBytes: m.sizeBytes, redelivered: m.redelivered,
+    deliveryCount: m.deliveryCount, queueSeq: m.queueSeq, poison: m.poison, persistent: m.persistent,
+    mandatory: m.mandatory, expirationMs: m.expirationMs, expiresAt: m.expiresAt, returns: m.returns,
+    receiveCount: m.receiveCount, receipt: m.receipt, sqsOwned: m.sqsOwned,
     deaths: m.deaths ? m.deaths.map((d) => ({ ...d, routingKeys: [...d.routingKeys] })) : null,
+    confirm: m.confirm, exchangeHops: m.exchangeHops, exchange: m.exchange,
     trail: m.trail ? [...m.trail] : null,
   };
 }
 
+/** What a publisher sets on a new message; everything else starts fresh. */
+export interface MessageInit {
+  originAt?: number;
+  routingKey: string;
+  headers: Readonly<Record<string, HeaderValue>>;
+  priority: number;
+  sizeBytes: number;
+  poison?: boolean;
+  persistent?: boolean;
+  mandatory?: boolean;
+  expirationMs?: number;
+  trail: Hop[] | null;
+}
+
 /** A fresh message as a publisher sends it. */
-export function newMessage(id: number, now: number, fields: Partial<Message>): Message {
+export function newMessage(id: number, now: number, f: MessageInit): Message {
   return {
-    id, originAt: now, publishedAt: now, enqueuedAt: now, routingKey: '', headers: {}, priority: -1, sizeBytes: 0,
-    redelivered: false, deliveryCount: 0, queueSeq: 0, poison: false, persistent: false, mandatory: false,
-    expirationMs: -1, expiresAt: Infinity, returns: 0, receiveCount: 0, receipt: 0, sqsOwned: false,
-    deaths: null, confirm: null, exchangeHops: 0, exchange: '', trail: null,
-    ...fields,
+    id, originAt: f.originAt ?? now, publishedAt: now, enqueuedAt: now, routingKey: f.routingKey,
+    headers: f.headers, priority: f.priority, sizeBytes: f.sizeBytes, redelivered: false,
+    deliveryCount: 0, queueSeq: 0, poison: f.poison ?? false, persistent: f.persistent ?? false,
+    mandatory: f.mandatory ?? false, expirationMs: f.expirationMs ?? -1, expiresAt: Infinity, returns: 0,
+    receiveCount: 0, receipt: 0, sqsOwned: false,
+    deaths: null, confirm: null, exchangeHops: 0, exchange: '',
+    trail: f.trail,
   };
 }
 

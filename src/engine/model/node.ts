@@ -48,8 +48,8 @@ export interface Subscriber {
   readonly prefetch: number;
   /** push: the queue delivers when it can; pull: the consumer polls. */
   readonly delivery: 'push' | 'pull';
-  /** False while the consumer is offline: nothing is delivered to it. */
-  isOnline(): boolean;
+  /** False while the consumer is offline: nothing is delivered to it. (A field, not a method: it is read per delivery.) */
+  readonly online: boolean;
   /** A poll along `edge` was answered with `count` messages (0: an empty poll). */
   pollReturned(edge: EdgeRuntime, count: number): void;
 }

@@ -12,6 +12,7 @@ import type { Random } from '../../random/prng';
 import { BusyTime } from './busyTime';
 import { ConsumerCounters } from './consumerCounters';
 import type { Delivery } from './delivery';
+import { InService } from './inService';
 
 const EV_DONE = 1;
 const EV_POLL = 2;
@@ -29,9 +30,9 @@ export class ConsumerModel implements NodeModel {
   readonly kind = 'consumer';
   readonly outputs: EdgeRuntime[] = [];
   readonly inputs: EdgeRuntime[] = [];
-  readonly subscriber: Subscriber;
+  readonly subscriber: Subscriber & { online: boolean };
   private readonly buffer = new Fifo<Delivery>();
-  private readonly inService = new Set<Delivery>();
+  private readonly inService = new InService();
   private readonly inputByIndex: EdgeRuntime[] = [];
   private readonly polling = new Set<number>();
   private readonly service: Sampler;
@@ -39,14 +40,15 @@ export class ConsumerModel implements NodeModel {
   private readonly busyTime: BusyTime;
   private readonly latency: LatencyHistogram;
   private readonly n = new ConsumerCounters();
-  private online = true;
+  private get online(): boolean { return this.subscriber.online; }
+  private set online(value: boolean) { this.subscriber.online = value; }
 
   constructor(readonly index: number, readonly id: string, node: NodeOf<'consumer'>, private readonly ctx: SimContext) {
     const c = node.config;
     this.config = c;
     this.subscriber = {
       ackMode: c.ackMode, prefetch: c.prefetch, delivery: c.delivery,
-      isOnline: () => this.online,
+      online: true,
       pollReturned: (edge, count) => this.pollReturned(edge, count),
     };
     this.service = samplerFor(c.serviceTimeMs, ctx.random(id, 'service'));
@@ -81,7 +83,7 @@ export class ConsumerModel implements NodeModel {
       this.ctx.accounting.drop('subscriberOffline');
       return;
     }
-    const delivery: Delivery = { message, edge, receipt: message.receipt };
+    const delivery: Delivery = { message, edge, receipt: message.receipt, slot: -1 };
     if (!this.online) { this.giveBack(delivery); return; }
     this.n.received++;
     this.n.intervalIn++;
@@ -174,15 +176,14 @@ export class ConsumerModel implements NodeModel {
     if (!this.online) return;
     this.online = false;
     const now = this.ctx.now();
-    for (const d of this.inService) { this.busyTime.change(now, -1); this.giveBack(d); }
-    this.inService.clear();
+    for (const d of this.inService.takeAll()) { this.busyTime.change(now, -1); this.giveBack(d); }
     for (let d = this.buffer.shift(); d; d = this.buffer.shift()) this.giveBack(d);
     for (const edge of this.inputs) edge.source.deliverySource?.setOnline(edge, false);
     this.polling.clear();
   }
 
   private giveBack(d: Delivery): void {
-    if (d.message.sqsOwned) return;
+    if (d.receipt > 0) return; // A2.1: an SQS message comes back by its visibility timeout
     if (this.fromQueue(d) && this.config.ackMode === 'manual') {
       d.edge.source.deliverySource?.nack(d.message, d.edge, true, d.receipt);
       return;
@@ -223,15 +224,16 @@ export class ConsumerModel implements NodeModel {
   // ---- figures --------------------------------------------------------------------------------
 
   census(into: Census): void {
-    // An SQS queue counts its own in-flight messages; everything else the consumer holds is in flight here.
-    for (const d of this.inService) if (!d.message.sqsOwned) into.inFlight++;
-    this.buffer.forEach((d) => { if (!d.message.sqsOwned) into.inFlight++; });
+    // An SQS queue counts its own messages until they are deleted or moved, even while a consumer
+    // processes them (a receipt > 0 marks an SQS receive); everything else held here is in flight.
+    this.inService.forEach((d) => { if (d.receipt === 0) into.inFlight++; });
+    this.buffer.forEach((d) => { if (d.receipt === 0) into.inFlight++; });
   }
 
   /** Deliveries held (in service first), for the message inspector. */
   messages(limit: number): { message: Message; state: string }[] {
     const out: { message: Message; state: string }[] = [];
-    for (const d of this.inService) out.push({ message: d.message, state: 'being processed' });
+    this.inService.forEach((d) => { out.push({ message: d.message, state: 'being processed' }); });
     this.buffer.forEach((d) => { out.push({ message: d.message, state: 'buffered (prefetched)' }); });
     return out.slice(0, limit);
   }

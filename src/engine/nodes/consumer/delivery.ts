@@ -6,4 +6,6 @@ export interface Delivery {
   message: Message;
   edge: EdgeRuntime;
   receipt: number;
+  /** Its slot while being processed (-1: not in service). */
+  slot: number;
 }

@@ -80,7 +80,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   private makeMessage(now: number, scripted: Scripted | undefined): Message {
     const c = this.node.config;
     const ordinal = this.published + 1;
-    const poison = scripted?.poison ?? (this.poisonOrdinals.has(ordinal) || (c.poison.fraction > 0 && this.poisonDraw.next() < c.poison.fraction));
+    const poison = scripted?.poison ?? ((this.poisonOrdinals.size > 0 && this.poisonOrdinals.has(ordinal)) || (c.poison.fraction > 0 && this.poisonDraw.next() < c.poison.fraction));
     return newMessage(this.ctx.nextMessageId(), now, {
       routingKey: scripted?.routingKey ?? this.pickKey(),
       headers: scripted?.headers ?? c.headers,

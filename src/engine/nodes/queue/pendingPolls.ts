@@ -19,7 +19,7 @@ export class PendingPolls {
 
   /** The oldest waiting poll whose consumer is online. */
   next(): PendingPoll | undefined {
-    const i = this.polls.findIndex((p) => p.edge.target.subscriber?.isOnline() !== false);
+    const i = this.polls.findIndex((p) => p.edge.target.subscriber?.online !== false);
     return i < 0 ? undefined : this.polls.splice(i, 1)[0];
   }
 

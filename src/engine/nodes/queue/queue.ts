@@ -46,12 +46,17 @@ export class QueueModel implements NodeModel, DeliverySource {
   private receipts = 0;
   private unacked = 0;
   private expiryCheckAt = Infinity;
+  /** Whether any ready message can expire: TTL checks stay off the hot path of queues without TTL. */
+  private mayExpire: boolean;
+  private readonly sqs: boolean;
 
   constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'queue'>, private readonly ctx: SimContext) {
     this.rules = queueRules(node.config);
     this.store = readyStoreFor(node.config);
     this.diskWrite = samplerFor(this.rules.diskWriteMs, ctx.random(id, 'disk'));
     this.wait = ctx.queueWait.create();
+    this.sqs = this.rules.flavor === 'sqs';
+    this.mayExpire = this.sqs || Number.isFinite(this.rules.messageTtlMs);
   }
 
   start(): void {
@@ -78,6 +83,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.dispatch();
     // A1.8 drop-head: the oldest ready messages (highest priority first) make room.
     while (this.store.length > 0 && this.overLimit()) this.deadLetter(this.store.shift()!, 'maxlen', true);
+    if (this.store.length > this.n.maxReady) this.n.maxReady = this.store.length;
   }
 
   private atLimit(m: Message): boolean {
@@ -103,9 +109,9 @@ export class QueueModel implements NodeModel, DeliverySource {
     m.queueSeq = this.seq++;
     m.enqueuedAt = now;
     m.expiresAt = this.expiryOf(m, now);
-    m.sqsOwned = this.rules.flavor === 'sqs';
+    if (m.expiresAt !== Infinity) this.mayExpire = true;
+    m.sqsOwned = this.sqs;
     this.store.push(m);
-    if (this.store.length > this.n.maxReady) this.n.maxReady = this.store.length;
   }
 
   /**
@@ -162,7 +168,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   private deliver(sub: Subscription, m: Message): boolean {
     const now = this.ctx.now();
     // A2.2 engine rule: on an attempt to deliver m, if receiveCount == maxReceiveCount, move it to the DLQ.
-    if (this.rules.flavor === 'sqs' && m.receiveCount >= this.rules.maxReceiveCount) { this.deadLetter(m, 'maxReceiveCount', false); return false; }
+    if (this.sqs && m.receiveCount >= this.rules.maxReceiveCount) { this.deadLetter(m, 'maxReceiveCount', false); return false; }
     if (m.originAt >= this.ctx.warmupMs) this.wait.record(now - m.enqueuedAt);
     // A1.4: a delivery after a requeue carries redelivered=true.
     if (m.deliveryCount > 0) { m.redelivered = true; this.n.redelivered++; }
@@ -170,7 +176,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.n.delivered++;
     this.n.intervalOut++;
     addHop(m, this.id, now, 'delivered');
-    if (this.rules.flavor === 'sqs') this.receiveSqs(m, now);
+    if (this.sqs) this.receiveSqs(m, now);
     else if (sub.manual) { sub.unacked++; this.unacked++; }
     this.ctx.send(sub.edge, m);
     return true;
@@ -267,6 +273,7 @@ export class QueueModel implements NodeModel, DeliverySource {
    * A1.7); the expiry timer at that instant (`inclusive`) removes it if none did.
    */
   private expireHeads(inclusive = false): void {
+    if (!this.mayExpire) return;
     const now = this.ctx.now();
     for (let head = this.store.peek(); head && (head.expiresAt < now || (inclusive && head.expiresAt === now)); head = this.store.peek()) {
       this.store.shift();
@@ -278,6 +285,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   }
 
   private scheduleExpiryCheck(): void {
+    if (!this.mayExpire) return;
     const head = this.store.peek();
     if (!head || !Number.isFinite(head.expiresAt) || head.expiresAt >= this.expiryCheckAt) return;
     this.expiryCheckAt = head.expiresAt;

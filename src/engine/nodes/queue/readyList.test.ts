@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newMessage, type Message } from '../../model/message';
 import { ReadyList } from './readyList';
 
-const msg = (id: number): Message => newMessage(id, 0, { routingKey: String(id), queueSeq: id });
+const msg = (id: number): Message => ({ ...newMessage(id, 0, { routingKey: String(id), headers: {}, priority: -1, sizeBytes: 0, trail: null }), queueSeq: id });
 const ids = (r: ReadyList) => r.toArray().map((m) => m.id);
 
 // semantics.md A1.4: on a classic queue a requeued message is "placed to its original position in its

@@ -114,3 +114,20 @@ describe('A2.1 polling', () => {
     expect(run('classic').polls).toBe(5); // basic.get: four polls with one message each, then an empty one
   });
 });
+
+describe('A2.1 accounting while a stale receive is still being processed', () => {
+  it('counts a message once: the queue owns it until deleted, whoever else still processes it', () => {
+    const s = scenarioOf([
+      scriptedProducer('p', ['a']), { id: 'q', kind: 'queue', config: { flavor: 'sqs', visibilityTimeoutMs: 100 } },
+      puller('slow', { waitTimeMs: 20_000, serviceTimeMs: { type: 'constant', value: 300 } }),
+      puller('fast', { waitTimeMs: 20_000, serviceTimeMs: { type: 'constant', value: 10 } }),
+    ], ['p>q', 'q>slow', 'q>fast']);
+    const sim = createSimulation(s);
+    for (let t = 0; t <= 400; t += 10) {
+      sim.runUntil(t);
+      const m = sim.snapshot().messages;
+      expect(m.acked + m.queued + m.inFlight + m.deadLettered + m.dropped, `at ${t} ms`).toBe(m.produced);
+    }
+    expect(sim.snapshot().nodes.slow!.duplicates).toBe(1);
+  });
+});

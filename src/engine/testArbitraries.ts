@@ -1,0 +1,378 @@
+/**
+ * fast-check arbitraries for the engine's property tests: random valid scenarios over every node kind
+ * (producer, exchange, queue, consumer, filter, router) and the delivery-semantics features (queue
+ * flavors, priorities, TTL, length limits and overflow, dead-letter and alternate-exchange edges,
+ * quorum delivery-limit, SQS visibility and redrive, pull consumers, offline windows, poison messages,
+ * confirms, mandatory, headers bindings, filter policies, push subscriptions, router rules).
+ * Every document goes through `parseScenario`; a refusal is a generator bug and throws with the reasons.
+ */
+import fc from 'fast-check';
+import { connectionRole, kindSpec, parseScenario, type Scenario, type ScenarioInput } from '../schema';
+
+export const KINDS = ['producer', 'exchange', 'queue', 'consumer', 'filter', 'router'] as const;
+export type Kind = (typeof KINDS)[number];
+/** Words that matter to topic matching: empty keys, wildcards, empty words. */
+const KEYS = ['', '*', '#', 'a.b', 'a..b', 'a', 'b', 'a.*', '#.b', '*.b'];
+
+const tenth = (min: number, max: number) => fc.integer({ min: min * 10, max: max * 10 }).map((x) => x / 10);
+export const key = fc.constantFrom(...KEYS);
+
+/** Service times in ms: every distribution type, small values, zero included. */
+export const distribution = fc.oneof(
+  fc.record({ type: fc.constant('constant'), value: fc.constantFrom(0, 0.5, 1, 5, 20) }),
+  fc.tuple(tenth(0, 10), tenth(0, 20)).map(([min, w]) => ({ type: 'uniform', min, max: min + w })),
+  fc.record({ type: fc.constant('exponential'), mean: tenth(0.5, 30) }),
+  fc.record({ type: fc.constant('normal'), mean: tenth(0, 30), stdDev: tenth(0, 10) }),
+  fc.record({ type: fc.constant('lognormal'), mean: tenth(0.5, 30), stdDev: tenth(0, 20) }),
+  fc.record({ type: fc.constant('list'), values: fc.array(tenth(0, 30), { minLength: 1, maxLength: 5 }), pick: fc.constantFrom('cycle', 'random') }),
+);
+
+/**
+ * Service times that cannot be 0 every time: with poison messages and requeue, a consumer that fails
+ * in zero time would loop at one instant for ever (a livelock the engine reports, by design).
+ */
+const positiveDistribution = fc.oneof(
+  fc.record({ type: fc.constant('constant'), value: fc.constantFrom(0.5, 1, 5, 20) }),
+  fc.tuple(tenth(0.5, 10), tenth(0, 20)).map(([min, w]) => ({ type: 'uniform', min, max: min + w })),
+  fc.record({ type: fc.constant('exponential'), mean: tenth(1, 30) }),
+  fc.record({ type: fc.constant('list'), values: fc.array(tenth(0.5, 30), { minLength: 1, maxLength: 5 }), pick: fc.constantFrom('cycle', 'random') }),
+);
+
+/** Headers the policies, bindings and routers below look at. */
+const HEADERS: Record<string, string | number | boolean>[] = [
+  {}, { color: 'red' }, { color: 'blue', n: 2 }, { color: 'red', n: 5, 'x-tier': 'gold' }, { n: 4 }, { 'x-tier': 'gold', flag: true },
+];
+export const headers = fc.constantFrom(...HEADERS);
+
+/** Valid SNS filter policies (A2.5) over those headers: equality, numeric, prefix, anything-but, exists, $or. */
+const POLICIES: Record<string, unknown>[] = [
+  { color: ['red'] }, { color: ['red', 'blue'] }, { n: [{ numeric: ['<', 3] }] }, { color: [{ prefix: 'b' }] },
+  { color: [{ 'anything-but': ['red'] }] }, { 'x-tier': [{ exists: true }] }, { color: [{ exists: false }] },
+  { $or: [{ color: ['red'] }, { n: [{ numeric: ['>=', 4] }] }] },
+];
+export const policy = fc.constantFrom(...POLICIES);
+
+const BINDING_ARGS: Record<string, string | number | boolean | null>[] = [
+  {}, { color: 'red' }, { color: 'red', n: 5 }, { 'x-tier': 'gold' }, { color: null }, { n: 2 },
+];
+
+const rate = fc.integer({ min: 1, max: 200 });
+const priority = fc.integer({ min: 0, max: 12 });
+const expiration = fc.constantFrom(0, 1, 5, 50, 300);
+
+const scriptedMessage = fc.record({
+  atMs: fc.integer({ min: 0, max: 1000 }),
+  routingKey: key, headers, priority, poison: fc.boolean(), expirationMs: expiration, persistent: fc.boolean(),
+}, { requiredKeys: ['atMs'] });
+
+export const arrival = fc.oneof(
+  fc.record({ type: fc.constant('constant'), ratePerSec: rate }),
+  fc.record({ type: fc.constant('poisson'), ratePerSec: rate }),
+  fc.record({ type: fc.constant('onOff'), ratePerSec: rate, onMs: fc.integer({ min: 1, max: 300 }), offMs: fc.integer({ min: 0, max: 300 }), poisson: fc.boolean() }),
+  fc.record({ type: fc.constant('ramp'), fromRatePerSec: fc.integer({ min: 0, max: 200 }), toRatePerSec: rate, rampMs: fc.integer({ min: 1, max: 1000 }), poisson: fc.boolean() })
+    .chain((r) => fc.boolean().map((swap) => (swap ? { ...r, fromRatePerSec: r.toRatePerSec, toRatePerSec: r.fromRatePerSec } : r))),
+  fc.record({ type: fc.constant('script'), messages: fc.array(scriptedMessage, { maxLength: 10 }) }),
+);
+
+const routingKeys = fc.oneof(
+  fc.record({ pick: fc.constant('cycle'), keys: fc.array(key, { minLength: 1, maxLength: 4 }) }),
+  fc.record({ pick: fc.constant('random'), keys: fc.array(key, { minLength: 1, maxLength: 4 }) }),
+  fc.record({ pick: fc.constant('weighted'), keys: fc.array(fc.record({ key, weight: fc.integer({ min: 1, max: 10 }) }), { minLength: 1, maxLength: 4 }) }),
+);
+
+/** Optional fields: left out (often) or one of the values. */
+const opt = <T>(arb: fc.Arbitrary<T>, freq = 2) => fc.option(arb, { nil: undefined, freq });
+/** Drops the keys whose value is undefined (the schema is strict about shapes, not about missing keys). */
+const defined = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+export const producerConfig = fc.record({
+  arrival, routingKeys,
+  count: fc.option(fc.integer({ min: 1, max: 50 }), { nil: null }),
+  startAtMs: fc.constantFrom(0, 0, 50, 200),
+  sizeBytes: fc.constantFrom({ type: 'constant', value: 100 }, { type: 'uniform', min: 10, max: 2000 }),
+  headers,
+  priority: opt(priority),
+  expirationMs: opt(expiration),
+  persistent: fc.boolean(),
+  mandatory: fc.boolean(),
+  confirms: fc.option(fc.record({ window: fc.integer({ min: 1, max: 5 }) }), { nil: null, freq: 2 }),
+  poison: fc.oneof(
+    fc.constant({ fraction: 0, messages: [] as number[] }),
+    fc.record({ fraction: fc.constantFrom(0, 0.1, 0.3), messages: fc.uniqueArray(fc.integer({ min: 1, max: 5 }), { maxLength: 2 }) }),
+  ),
+}).map(defined);
+
+const ttl = fc.constantFrom(0, 2, 10, 50, 300);
+const rabbitQueueFields = {
+  messageTtlMs: opt(ttl),
+  maxLength: opt(fc.integer({ min: 0, max: 5 })),
+  maxLengthBytes: opt(fc.constantFrom(0, 500, 3000)),
+  deadLetterRoutingKey: opt(key, 3),
+  diskWriteMs: opt(fc.constantFrom({ type: 'constant', value: 0 }, { type: 'constant', value: 3 }, { type: 'exponential', mean: 5 })),
+};
+
+export const queueConfig: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
+  fc.record({ flavor: fc.constant('classic'), durable: opt(fc.boolean()), maxPriority: opt(fc.integer({ min: 0, max: 5 }), 1), ...rabbitQueueFields, overflow: opt(fc.constantFrom('drop-head', 'reject-publish', 'reject-publish-dlx')) }),
+  fc.record({ flavor: fc.constant('quorum'), deliveryLimit: opt(fc.constantFrom(-1, 0, 1, 2, 4), 1), ...rabbitQueueFields, overflow: opt(fc.constantFrom('drop-head', 'reject-publish')) }),
+  // maxReceiveCount is kept only on a queue that gets a dead-letter edge (see `topology`).
+  fc.record({ flavor: fc.constant('sqs'), visibilityTimeoutMs: opt(fc.constantFrom(0, 10, 50, 200), 1), maxReceiveCount: opt(fc.integer({ min: 1, max: 4 }), 1), retentionMs: opt(fc.constant(60_000)) }),
+  fc.constant({}),
+).map(defined);
+
+const offlineWindow = fc.tuple(fc.integer({ min: 0, max: 1400 }), fc.integer({ min: 1, max: 600 })).map(([fromMs, w]) => ({ fromMs, toMs: fromMs + w }));
+
+export const consumerConfig = (serviceTimeMs: fc.Arbitrary<unknown>) => fc.record({
+  serviceTimeMs,
+  concurrency: fc.integer({ min: 1, max: 4 }),
+  prefetch: fc.integer({ min: 1, max: 5 }),
+  ackMode: fc.constantFrom('manual', 'manual', 'auto'),
+  failureProbability: fc.constantFrom(0, 0, 0.1, 0.5),
+  onFailure: opt(fc.constantFrom('requeue', 'reject'), 1),
+  delivery: fc.constantFrom('push', 'push', 'pull'),
+  pollIntervalMs: opt(fc.constantFrom(1, 5, 20, 100), 1),
+  waitTimeMs: opt(fc.constantFrom(0, 20, 200), 1),
+  batchSize: opt(fc.integer({ min: 1, max: 4 }), 1),
+  offline: opt(fc.array(offlineWindow, { maxLength: 2 }), 1),
+}).map(defined);
+
+interface RuleDraft { when: Record<string, unknown>; picks: number[] }
+const routerDraft = fc.record({
+  mode: fc.constantFrom('first', 'all'),
+  rules: fc.array(fc.record({ when: policy, picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }) }), { maxLength: 3 }),
+  otherwise: fc.array(fc.nat(), { maxLength: 2 }),
+});
+
+interface Drafts {
+  producer: fc.Arbitrary<Record<string, unknown>>;
+  exchange: fc.Arbitrary<Record<string, unknown>>;
+  queue: fc.Arbitrary<Record<string, unknown>>;
+  consumer: fc.Arbitrary<Record<string, unknown>>;
+  filter: fc.Arbitrary<Record<string, unknown>>;
+  router: fc.Arbitrary<Record<string, unknown>>;
+}
+
+const drafts = (serviceTimeMs: fc.Arbitrary<unknown>): Drafts => ({
+  producer: producerConfig,
+  exchange: fc.record({ type: fc.constantFrom('direct', 'fanout', 'topic', 'headers') }),
+  queue: queueConfig,
+  consumer: consumerConfig(serviceTimeMs),
+  filter: fc.oneof(fc.constant({}), fc.record({ policy })),
+  router: routerDraft as fc.Arbitrary<unknown> as fc.Arbitrary<Record<string, unknown>>,
+});
+
+interface EdgeChoice {
+  include: boolean; bindingKeys: string[]; routingKey: string | undefined; delayMs: number;
+  filterPolicy: Record<string, unknown> | undefined; xMatch: string | undefined; bindingArgs: Record<string, unknown> | undefined;
+  invalid: boolean;
+}
+const edgeChoice: fc.Arbitrary<EdgeChoice> = fc.record({
+  include: fc.boolean(),
+  bindingKeys: fc.uniqueArray(key, { minLength: 1, maxLength: 2 }),
+  routingKey: fc.option(key, { nil: undefined, freq: 3 }),
+  delayMs: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 40 }).map((x) => x / 2)),
+  filterPolicy: fc.option(policy, { nil: undefined, freq: 3 }),
+  xMatch: fc.option(fc.constantFrom('all', 'any', 'all-with-x', 'any-with-x'), { nil: undefined, freq: 2 }),
+  bindingArgs: fc.option(fc.constantFrom(...BINDING_ARGS), { nil: undefined, freq: 4 }),
+  invalid: fc.boolean(),
+});
+
+/** How many edges of `role` a node of `kind` may have (per channel, for a filter's invalid channel). */
+function maxOutputs(kind: string, role: string): number {
+  return (kindSpec(kind)?.ports.maxOutputs as Record<string, number | undefined> | undefined)?.[role] ?? Infinity;
+}
+
+export interface Topology { nodes: NonNullable<ScenarioInput['nodes']>; edges: NonNullable<ScenarioInput['edges']> }
+type EdgeInput = Topology['edges'][number];
+
+/** Edges for one chosen pair, with the fields their role allows. */
+function edgesFor(kinds: readonly Kind[], configs: readonly Record<string, unknown>[], s: number, t: number, c: EdgeChoice, nextId: () => string, id: (i: number) => string): EdgeInput[] {
+  const role = connectionRole(kinds[s]!, kinds[t]!)!;
+  const base = { delayMs: c.delayMs };
+  const edge = (config: Record<string, unknown>): EdgeInput => ({ id: nextId(), source: id(s), target: id(t), config: defined({ ...base, ...config }) as EdgeInput['config'] });
+  switch (role) {
+    case 'bind': {
+      const fromHeaders = kinds[s] === 'exchange' && configs[s]!.type === 'headers';
+      const filterPolicy = kinds[s] === 'exchange' ? c.filterPolicy : undefined;
+      // A headers binding has no key: one binding per pair (a second would be a duplicate edge).
+      if (fromHeaders) return [edge({ xMatch: c.xMatch, bindingArgs: c.bindingArgs, filterPolicy })];
+      return c.bindingKeys.map((bindingKey) => edge({ bindingKey, filterPolicy }));
+    }
+    case 'push': return [edge({ filterPolicy: c.filterPolicy })];
+    case 'publish': return [edge({ routingKey: c.routingKey, channel: kinds[s] === 'filter' && c.invalid ? 'invalid' : undefined })];
+    default: return [edge({})]; // subscribe, deadLetter, alternate
+  }
+}
+
+/** Router rules and `otherwise` name only nodes the router is connected to. */
+function fixRouter(config: Record<string, unknown>, targets: string[]): Record<string, unknown> {
+  const draft = config as unknown as { mode: string; rules: RuleDraft[]; otherwise: number[] };
+  if (targets.length === 0) return { mode: draft.mode };
+  const pick = (ks: number[]) => [...new Set(ks.map((k) => targets[k % targets.length]!))];
+  return { mode: draft.mode, rules: draft.rules.map((r) => ({ when: r.when, to: pick(r.picks) })), otherwise: pick(draft.otherwise) };
+}
+
+export interface TopologyOptions {
+  /** Edges only from a lower to a higher node index: no loops whose traffic grows without bound. */
+  dag: boolean;
+  maxNodes?: number;
+  kinds?: readonly Kind[];
+}
+
+/** Random nodes and the edges between them, valid by the schema's topology rules. */
+export function topology(prefix: string, { dag, maxNodes = 9, kinds: pool = KINDS }: TopologyOptions): fc.Arbitrary<Topology> {
+  const weighted = fc.oneof(...pool.map((k) => ({ arbitrary: fc.constant(k), weight: k === 'filter' || k === 'router' ? 1 : 3 })));
+  return fc.tuple(fc.array(weighted, { minLength: 1, maxLength: maxNodes }), fc.boolean(), fc.array(boundedDistribution, { minLength: 1, maxLength: 3 })).chain(([kinds, safeService, bounded]) => {
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < kinds.length; i++) {
+      for (let j = 0; j < kinds.length; j++) if (i !== j && (!dag || i < j) && connectionRole(kinds[i]!, kinds[j]!) !== null) pairs.push([i, j]);
+    }
+    const d = drafts(safeService ? positiveDistribution : distribution);
+    return fc.tuple(fc.tuple(...kinds.map((k) => d[k])), fc.tuple(...pairs.map(() => edgeChoice))).map(([drafted, choices]) => {
+      const configs = drafted.map((c) => ({ ...c }));
+      const id = (i: number) => `${prefix}n${i}`;
+      const edges: Topology['edges'] = [];
+      let edgeCount = 0;
+      const nextId = () => `${prefix}e${edgeCount++}`;
+      const outputs = new Map<string, number>();
+      pairs.forEach(([s, t], k) => {
+        const c = choices[k]!;
+        if (!c.include) return;
+        const role = connectionRole(kinds[s]!, kinds[t]!)!;
+        const channel = role === 'publish' && kinds[s] === 'filter' && c.invalid ? 'invalid' : 'main';
+        const slot = `${s}/${role}/${channel}`;
+        const count = outputs.get(slot) ?? 0;
+        if (count >= maxOutputs(kinds[s]!, role)) return; // one dead-letter edge per queue, one output per client, …
+        outputs.set(slot, count + 1);
+        edges.push(...edgesFor(kinds, configs, s, t, c, nextId, id));
+      });
+      const hasPoison = kinds.some((k, i) => k === 'producer' && producesPoison(configs[i]!));
+      kinds.forEach((kind, i) => {
+        const c = configs[i]!;
+        // A2.2: a redrive policy needs its dead-letter queue.
+        if (kind === 'queue' && !outputs.has(`${i}/deadLetter/main`)) delete c.maxReceiveCount;
+        if (kind === 'router') configs[i] = fixRouter(c, [...new Set(edges.filter((e) => e.source === id(i)).map((e) => e.target))]);
+        // Poison and a zero service time would requeue at one instant for ever: only the safe times then.
+        if (kind === 'consumer' && hasPoison && !safeService) c.serviceTimeMs = { type: 'exponential', mean: 2 };
+      });
+      const nodes = kinds.map((kind, i) => ({ id: id(i), kind, position: { x: i * 200, y: 0 }, config: configs[i] })) as Topology['nodes'];
+      return sqsSafe({ nodes, edges }, bounded);
+    });
+  });
+}
+
+function producesPoison(c: Record<string, unknown>): boolean {
+  const poison = c.poison as { fraction: number; messages: number[] };
+  const script = (c.arrival as { type: string; messages?: { poison?: boolean }[] });
+  return poison.fraction > 0 || poison.messages.length > 0 || (script.messages ?? []).some((m) => m.poison === true);
+}
+
+/**
+ * Known engine bugs (see the `it.fails` regressions in invariants.test.ts): a consumer counts an SQS
+ * delivery it still holds once the queue lets go of the message (deleted by another consumer after
+ * the visibility timeout, or redriven to a non-SQS queue), an SQS delivery on a delayed edge is counted
+ * by the queue and the edge, and auto-ack consumers of an SQS queue are acked with the message still
+ * in the queue. Until they are fixed, SQS subscriptions are kept where the balance holds: manual
+ * pull consumers with nothing else to consume, service times shorter than the visibility timeout,
+ * no delay on the subscription edge. Set to true to generate every SQS subscription.
+ */
+export const SQS_STALE_DELIVERIES_FIXED = false;
+
+/** Service times of at most 30 ms: below the smallest visibility timeout SQS subscriptions keep (50 ms). */
+const boundedDistribution = fc.oneof(
+  fc.record({ type: fc.constant('constant'), value: fc.constantFrom(0.5, 1, 5, 20) }),
+  fc.tuple(tenth(0.5, 10), tenth(0, 20)).map(([min, w]) => ({ type: 'uniform', min, max: min + w })),
+  fc.record({ type: fc.constant('list'), values: fc.array(tenth(0.5, 30), { minLength: 1, maxLength: 5 }), pick: fc.constantFrom('cycle', 'random') }),
+);
+
+/** Rewrites SQS subscriptions into the shape the balance holds for (see SQS_STALE_DELIVERIES_FIXED). */
+export function sqsSafe(t: Topology, serviceTimes: readonly unknown[]): Topology {
+  if (SQS_STALE_DELIVERIES_FIXED) return t;
+  const byId = new Map(t.nodes.map((n) => [n.id, n]));
+  const isSqs = (id: string) => { const n = byId.get(id); return n?.kind === 'queue' && (n.config as Record<string, unknown> | undefined)?.flavor === 'sqs'; };
+  const sqsConsumers = new Set(t.edges.filter((e) => isSqs(e.source) && byId.get(e.target)?.kind === 'consumer').map((e) => e.target));
+  if (sqsConsumers.size === 0) return t;
+  // Each such consumer keeps one SQS subscription and nothing else to consume.
+  const kept = new Map<string, string>();
+  const edges = t.edges.filter((e) => {
+    if (!sqsConsumers.has(e.target)) return true;
+    if (!isSqs(e.source) || kept.has(e.target)) return false;
+    kept.set(e.target, e.source);
+    return true;
+  }).map((e) => (sqsConsumers.has(e.target) ? { ...e, config: { ...e.config, delayMs: 0 } } : e));
+  let k = 0;
+  const nodes = t.nodes.map((n) => {
+    const c = { ...(n.config as Record<string, unknown> | undefined) };
+    if (sqsConsumers.has(n.id)) Object.assign(c, { ackMode: 'manual', delivery: 'pull', serviceTimeMs: serviceTimes[k++ % serviceTimes.length] });
+    else if ([...kept.values()].includes(n.id) && ((c.visibilityTimeoutMs as number | undefined) ?? Infinity) < 50) c.visibilityTimeoutMs = 50;
+    else return n;
+    return { ...n, config: c } as typeof n;
+  });
+  return { nodes, edges };
+}
+
+export interface RunSettings { seed: number; durationMs: number; rateMultiplier: number; warmupMs: number; sampleIntervalMs: number }
+export const settings: fc.Arbitrary<RunSettings> = fc.record({
+  seed: fc.integer({ min: 0, max: 0xffffffff }),
+  durationMs: fc.integer({ min: 1, max: 1500 }),
+  rateMultiplier: fc.constantFrom(1, 1, 0.5, 2),
+  warmupMs: fc.constantFrom(0, 0, 100),
+  sampleIntervalMs: fc.integer({ min: 10, max: 300 }),
+});
+
+export function scenarioOf(t: Topology, s: RunSettings): Scenario {
+  const doc: ScenarioInput = {
+    version: 2, seed: s.seed, durationMs: s.durationMs,
+    workload: { rateMultiplier: s.rateMultiplier, warmupMs: s.warmupMs },
+    metrics: { sampleIntervalMs: s.sampleIntervalMs },
+    nodes: t.nodes, edges: t.edges,
+  };
+  const parsed = parseScenario(doc);
+  // A refusal here is a bug in the generator, not in the engine: say what was refused.
+  if (!parsed.ok) throw new Error(`generated an invalid scenario:\n${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('\n')}\n${JSON.stringify(doc)}`);
+  return parsed.scenario;
+}
+
+export const scenario = (dag = true) => fc.tuple(topology('', { dag }), settings).map(([t, s]) => scenarioOf(t, s));
+
+/**
+ * One queue with random features between producers and consumers, and its dead-letter target: the
+ * shape that exercises TTL, limits, priorities, delivery-limit, visibility and redrive most often.
+ * producers → [exchange →] q → consumers; q → dlq (a queue, or an exchange bound to one) → dlqConsumer?
+ */
+export const focusedScenario: fc.Arbitrary<Scenario> = fc.record({
+  producers: fc.array(producerConfig, { minLength: 1, maxLength: 2 }),
+  viaExchange: fc.boolean(),
+  queue: queueConfig,
+  consumers: fc.array(consumerConfig(positiveDistribution), { minLength: 1, maxLength: 3 }),
+  deadLetter: fc.constantFrom('none', 'queue', 'queue', 'exchange'),
+  dlq: queueConfig.map((c) => { const { maxReceiveCount: _, ...rest } = c; return rest; }),
+  dlqConsumer: fc.option(consumerConfig(positiveDistribution), { nil: undefined }),
+  bounded: fc.array(boundedDistribution, { minLength: 1, maxLength: 3 }),
+  settings,
+}).map((f) => {
+  const nodes: Topology['nodes'] = [];
+  const edges: Topology['edges'] = [];
+  const edge = (source: string, target: string, config: Record<string, unknown> = {}) => { edges.push({ id: `e${edges.length}`, source, target, config: config as EdgeInput['config'] }); };
+  f.producers.forEach((config, i) => nodes.push({ id: `p${i}`, kind: 'producer', config } as Topology['nodes'][number]));
+  if (f.viaExchange) {
+    nodes.push({ id: 'x', kind: 'exchange', config: { type: 'fanout' } });
+    f.producers.forEach((_, i) => edge(`p${i}`, 'x'));
+    edge('x', 'q');
+  } else f.producers.forEach((_, i) => edge(`p${i}`, 'q'));
+  const q = { ...f.queue };
+  if (f.deadLetter === 'none') delete q.maxReceiveCount;
+  nodes.push({ id: 'q', kind: 'queue', config: q } as Topology['nodes'][number]);
+  f.consumers.forEach((config, i) => { nodes.push({ id: `c${i}`, kind: 'consumer', config } as Topology['nodes'][number]); edge('q', `c${i}`); });
+  if (f.deadLetter !== 'none') {
+    nodes.push({ id: 'dlq', kind: 'queue', config: f.dlq } as Topology['nodes'][number]);
+    if (f.deadLetter === 'exchange') {
+      nodes.push({ id: 'dlx', kind: 'exchange', config: { type: 'fanout' } });
+      edge('q', 'dlx'); edge('dlx', 'dlq');
+    } else edge('q', 'dlq');
+    if (f.dlqConsumer) { nodes.push({ id: 'dc', kind: 'consumer', config: f.dlqConsumer } as Topology['nodes'][number]); edge('dlq', 'dc'); }
+  }
+  return scenarioOf(sqsSafe({ nodes, edges }, f.bounded), f.settings);
+});
+
+/** Points in (0, duration] at which to stop and look, in order. */
+export const checkpoints = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }).map((xs) => [...xs].sort((a, b) => a - b));
