@@ -37,6 +37,7 @@ test('poison messages reach the dead-letter queue, and the message inspector sho
   await expect(node(page, consumer).getByTestId('stat-failed')).not.toHaveAttribute('data-value', '0');
   await page.getByTestId('run-play').click(); // pause
   await expect(page.getByTestId('run-status')).toHaveText('paused');
+  await page.screenshot({ path: shot('canvas-poison-dlq') });
 
   await node(page, dlq).click();
   const rows = inspector(page).getByTestId('message-row');
