@@ -1,50 +1,86 @@
 /**
- * `npm run bench`: the engine's speed and memory, each as one JSON line, with the speed anchor
- * (../shared/bench/des-anchor.js) run in the same process sequence so machine noise cancels out.
+ * `npm run bench`: the engine's speed and memory, one JSON line per measurement, with the speed anchor
+ * (../shared/bench/des-anchor.js typed 1 200) run in the same process sequence, before and after our
+ * runs, so that machine noise cancels out in the ratio. `--quick` runs a tenth of the work.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createSimulation } from '../src/engine';
+import { createSimulation, type Simulation } from '../src/engine';
+import { parseScenario, type Scenario } from '../src/schema';
 import { mm1Chains } from './scenarios';
 
-const ANCHOR = resolve(import.meta.dirname, '../../shared/bench/des-anchor.js');
+const root = resolve(import.meta.dirname, '..');
+const ANCHOR = resolve(root, '../shared/bench/des-anchor.js');
 const quick = process.argv.includes('--quick');
-const EVENTS = quick ? 1_000_000 : 10_000_000;
+const scale = quick ? 0.1 : 1;
+const MM1_EVENTS = 10_000_000 * scale;
+const ONE_WAY_MESSAGES = 10_000_000 * scale;
 
 interface Line { name: string; eventsPerSec: number; messagesPerSec: number; [k: string]: unknown }
 
-function anchor(): { eventsPerSec: number } & Record<string, unknown> {
+const print = (line: object) => console.log(JSON.stringify(line));
+
+function anchor(): { eventsPerSec: number } {
   if (!existsSync(ANCHOR)) throw new Error(`speed anchor not found at ${ANCHOR}`);
-  const out = execFileSync(process.execPath, [ANCHOR, 'typed', '1', '200', String(EVENTS)], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [ANCHOR, 'typed', '1', '200', String(MM1_EVENTS)], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
-/** Runs a scenario for a number of model events and measures wall time (no sampling, as the CLI). */
-function measure(name: string, scenario: ReturnType<typeof mm1Chains>, events: number): Line {
-  const sim = createSimulation(scenario, { sampling: false });
+function example(name: string): Scenario {
+  const r = parseScenario(JSON.parse(readFileSync(resolve(root, 'examples', name), 'utf8')));
+  if (!r.ok) throw new Error(`${name}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return { ...r.scenario, durationMs: 1e10 };
+}
+
+/** Runs until `done(sim)` in slices of events; returns wall seconds. `onSlice` sees progress. */
+function drive(sim: Simulation, done: (s: Simulation) => boolean, onSlice?: (s: Simulation) => void): number {
   const t0 = process.hrtime.bigint();
-  // Run in slices of simulated time until the event budget is spent.
-  while (sim.events() < events) {
-    const r = sim.runUntil(Infinity, events - sim.events());
+  while (!done(sim)) {
+    const r = sim.runUntil(Infinity, 250_000);
     if (r.error) throw new Error(r.error.message);
-    if (r.reached) break;
+    onSlice?.(sim);
   }
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+function line(name: string, sim: Simulation, seconds: number, extra: object = {}): Line {
   const snap = sim.snapshot();
   return {
     name, events: sim.events(), seconds: +seconds.toFixed(3),
     eventsPerSec: Math.round(sim.events() / seconds), messagesPerSec: Math.round(snap.messages.acked / seconds),
-    simulatedSeconds: +(snap.timeMs / 1000).toFixed(1), meanLatencyMs: snap.latencyMs.mean,
+    simulatedSeconds: +(snap.timeMs / 1000).toFixed(1), meanLatencyMs: snap.latencyMs.mean, ...extra,
   };
 }
 
-function print(line: object): void { console.log(JSON.stringify(line)); }
+function mm1(): Line {
+  const sim = createSimulation(mm1Chains(200, 80, 10, 1e10), { sampling: false });
+  const seconds = drive(sim, (s) => s.events() >= MM1_EVENTS);
+  return line('mm1-200', sim, seconds, { analyticMeanMs: 50 });
+}
+
+/** one-way at full speed, with heap use (after GC when --expose-gc is on) every 10% of the way. */
+function oneWay(): Line {
+  const sim = createSimulation(example('one-way.json'), { sampling: false });
+  const heapMB: number[] = [];
+  let nextMark = ONE_WAY_MESSAGES / 10;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const seconds = drive(sim, (s) => s.snapshot().messages.acked >= ONE_WAY_MESSAGES, (s) => {
+    if (s.snapshot().messages.acked < nextMark) return;
+    nextMark += ONE_WAY_MESSAGES / 10;
+    gc?.();
+    heapMB.push(Math.round(process.memoryUsage().heapUsed / 1e5) / 10);
+  });
+  return line('one-way', sim, seconds, { goalMessagesPerSec: 1_000_000, heapUsedMBEvery10Percent: heapMB, gcBeforeReading: Boolean(gc) });
+}
 
 const before = anchor();
-print({ name: 'anchor-typed-mm1-200', ...before });
-const mm1 = measure('mm1-200', mm1Chains(200, 80, 10, 1e10), EVENTS);
+print({ name: 'anchor', ...before });
+const mm1Line = mm1();
+const oneWayLine = oneWay();
 const after = anchor();
-print({ name: 'anchor-typed-mm1-200', ...after });
+print({ name: 'anchor', ...after });
 const anchorEps = (before.eventsPerSec + after.eventsPerSec) / 2;
-print({ ...mm1, anchorEventsPerSec: Math.round(anchorEps), ratioToAnchor: +(mm1.eventsPerSec / anchorEps).toFixed(3), goal: 0.5, analyticMeanMs: 50 });
+const ratio = (l: Line) => +(l.eventsPerSec / anchorEps).toFixed(3);
+print({ ...mm1Line, anchorEventsPerSec: Math.round(anchorEps), ratioToAnchor: ratio(mm1Line), goalRatio: 0.5 });
+print({ ...oneWayLine, anchorEventsPerSec: Math.round(anchorEps), ratioToAnchor: ratio(oneWayLine) });
