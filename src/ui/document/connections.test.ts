@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../schema';
 import { emptyScenario } from './defaultScenario';
 import { getScenario, useDocumentStore } from './documentStore';
+import { switchQueueFlavor } from './queueFlavor';
 
 const store = () => useDocumentStore.getState();
 const add = (kind: Parameters<ReturnType<typeof store>['addNode']>[0]) => store().addNode(kind, { x: 0, y: 0 });
@@ -111,5 +112,30 @@ describe('router targets', () => {
     store().removeElements([dlq], []);
     expect(getScenario().nodes[0]).toMatchObject({ id: q, config: { flavor: 'sqs' } });
     expect((getScenario().nodes[0]!.config as { maxReceiveCount?: number }).maxReceiveCount).toBeUndefined();
+  });
+});
+
+describe('queue flavor', () => {
+  it('switching to SQS makes its consumers pull with manual ack and drops RabbitMQ-only fields, in one step', () => {
+    const q = add('queue');
+    const c = add('consumer');
+    store().connect(q, c);
+    store().updateNodeConfig(q, { flavor: 'quorum', deliveryLimit: 3, messageTtlMs: 1000 });
+    store().updateNodeConfig(c, { ...getScenario().nodes[1]!.config, ackMode: 'auto' });
+    expect(switchQueueFlavor(q, 'sqs')).toEqual({ ok: true });
+    expect(getScenario().nodes[0]!.config).toEqual({ flavor: 'sqs' });
+    expect(getScenario().nodes[1]!.config).toMatchObject({ delivery: 'pull', ackMode: 'manual' });
+    store().updateNodeConfig(c, { ...getScenario().nodes[1]!.config, waitTimeMs: 5000 });
+    expect(switchQueueFlavor(q, 'classic')).toEqual({ ok: true });
+    expect(getScenario().nodes[1]!.config).toMatchObject({ delivery: 'pull', waitTimeMs: 0 });
+  });
+
+  it('an SQS redrive to a classic queue is still refused, with the reason', () => {
+    const q = add('queue');
+    const dlq = add('queue');
+    store().connect(q, dlq);
+    const result = switchQueueFlavor(q, 'sqs');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]?.message).toContain('an SQS dead-letter queue must be an SQS queue too');
   });
 });

@@ -3,6 +3,7 @@ import { CheckboxField } from '../fields/CheckboxField';
 import { NumberField } from '../fields/NumberField';
 import { SelectField } from '../fields/SelectField';
 import { useForm } from '../form';
+import { switchQueueFlavor } from '../../document/queueFlavor';
 import { DiskWrite } from './queue/DiskWrite';
 import { switchFlavor } from './queue/flavorFields';
 import { QueueDeadLetter } from './queue/QueueDeadLetter';
@@ -19,7 +20,11 @@ export function QueueForm() {
   const form = useForm();
   const flavor = (form.get(['config', 'flavor']) ?? 'classic') as QueueFlavor;
   const about = FLAVORS.find((f) => f.value === flavor) ?? FLAVORS[0]!;
-  const choose = (next: string) => form.set(['config'], switchFlavor((form.get(['config']) ?? {}) as Record<string, unknown>, next as QueueFlavor));
+  // Consumers follow the flavor (SQS is polled); when the document still refuses it, the form shows why.
+  const choose = (next: string) => {
+    const id = String(form.get(['id']) ?? '');
+    if (!switchQueueFlavor(id, next as QueueFlavor).ok) form.set(['config'], switchFlavor((form.get(['config']) ?? {}) as Record<string, unknown>, next as QueueFlavor));
+  };
   return (
     <>
       <fieldset className="group">
