@@ -11,9 +11,14 @@
 import { chromium } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import lzString from 'lz-string';
 
-const PORT = 4174;
+/** Overridable so that two benchmarks (or a benchmark and the e2e server) never share a port or a build. */
+const PORT = Number(process.env.BENCH_PORT ?? 4174);
+const DIST = process.env.BENCH_DIST ?? 'dist';
+/** Comma-separated case filter: `30`, `200` (default: both). */
+const CASES = (process.env.BENCH_CASES ?? '30,200').split(',');
 const BASE = `http://127.0.0.1:${PORT}`;
 const MEASURE_MS = 10_000;
 /** Long enough that no case finishes while it is measured. */
@@ -53,9 +58,9 @@ function executablePath(): string | undefined {
 }
 
 async function startPreview(): Promise<ChildProcess> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first.');
+  if (!existsSync(`${DIST}/index.html`)) throw new Error(`${DIST}/ is missing: run \`npm run build\` first.`);
   // vite itself, not `npx vite`: killing an npx wrapper would leave the server running.
-  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     try { if ((await fetch(BASE)).ok) return child; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 200));
@@ -99,10 +104,14 @@ async function measure(name: string, doc: Doc, goal: number): Promise<void> {
     const simTime = await page.getByTestId('run-clock').textContent();
     const events = Number(await page.getByTestId('run-events').getAttribute('data-events'));
     const fps = perSecond(times);
+    // Tokens on screen: the token layer's count, or SVG token elements (older builds).
+    const tokens = Number(await page.locator('canvas[data-testid="edge-tokens"]').getAttribute('data-count', { timeout: 1000 }).catch(() => null))
+      || await page.locator('.bl-token').count();
+    if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: `${process.env.BENCH_SCREENSHOT}-${(doc.nodes as unknown[]).length}.png` });
     console.log(JSON.stringify({
       case: name, nodes: (doc.nodes as unknown[]).length, edges: (doc.edges as unknown[]).length,
       medianFps: quantile(fps, 0.5), p10Fps: quantile(fps, 0.1), minFps: Math.min(...fps), goalFps: goal,
-      meetsGoal: quantile(fps, 0.5) >= goal, status, simulatedClock: simTime, events,
+      meetsGoal: quantile(fps, 0.5) >= goal, tokens, loadAverage1m: Number(loadavg()[0]?.toFixed(2)), status, simulatedClock: simTime, events,
     }));
   } finally {
     await browser.close();
@@ -112,8 +121,8 @@ async function measure(name: string, doc: Doc, goal: number): Promise<void> {
 async function main(): Promise<void> {
   const preview = await startPreview();
   try {
-    await measure('example-30-nodes (order-pipeline)', example30(), 55);
-    await measure('generated-200-nodes-300-edges', generated200(), 45);
+    if (CASES.includes('30')) await measure('example-30-nodes (order-pipeline)', example30(), 55);
+    if (CASES.includes('200')) await measure('generated-200-nodes-300-edges', generated200(), 45);
   } finally {
     preview.kill();
   }

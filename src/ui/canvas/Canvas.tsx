@@ -16,6 +16,7 @@ import { explainDrop } from './connectionFeedback';
 import { handleChannel } from './handles';
 import { EmptyCanvasHint } from './EmptyCanvasHint';
 import { edgeTypes } from './edges/MessageEdge';
+import { TokenLayer } from './edges/TokenLayer';
 import { onEdgesChange, onNodesChange, startFlowSync, useFlowStore } from './flowStore';
 import type { KindNode, MessageEdge } from './flowTypes';
 import { nodeTypes } from './nodes/nodeTypes';
@@ -110,6 +111,7 @@ function CanvasInner() {
         <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={(n) => `var(--kind-${n.type ?? 'queue'})`}
           ariaLabel="Minimap" style={{ width: 140, height: 88 }} />
         <Controls showInteractive={false} />
+        <TokenLayer />
       </ReactFlow>
       {nodes.length === 0 && <EmptyCanvasHint />}
     </div>

@@ -53,6 +53,26 @@ describe('telemetry reducers', () => {
     expect(kept).toEqual({ total: 5, ratePerSec: 10 });
   });
 
+  it('refreshes the shown rates only when asked, except for edges that start or stop flowing', () => {
+    let s = reduceFrame(reduceLoaded(loaded), frame(RATE_WINDOW_MS, {}, [50, 0]), true);
+    expect(s.edgeRates).toEqual({ e1: 100, e2: 0 });
+    const shown = s.edgeRates;
+    // e1 changes rate but is not refreshed; e2 starts flowing and shows at once.
+    s = reduceFrame(s, frame(2 * RATE_WINDOW_MS, {}, [150, 5]), false);
+    expect(s.edgeTraffic.e1?.ratePerSec).toBe(200);
+    expect(s.edgeRates).toEqual({ e1: 100, e2: 10 });
+    // Nothing starts or stops: the same object, so no edge re-renders.
+    const before = s.edgeRates;
+    s = reduceFrame(s, frame(3 * RATE_WINDOW_MS, {}, [300, 10]), false);
+    expect(s.edgeRates).toBe(before);
+    s = reduceFrame(s, frame(4 * RATE_WINDOW_MS, {}, [400, 15]), true);
+    expect(s.edgeRates).toEqual({ e1: 200, e2: 10 });
+    // Paused: every rate drops to 0 at once.
+    s = reduceFrame(s, { ...frame(4 * RATE_WINDOW_MS + 1, {}, [400, 15]), running: false }, true);
+    expect(s.edgeRates).toEqual({ e1: 0, e2: 0 });
+    expect(shown).toEqual({ e1: 100, e2: 0 });
+  });
+
   it('shows no flow while the run is paused or finished, and restarts the window on play', () => {
     let s = reduceFrame(reduceLoaded(loaded), frame(RATE_WINDOW_MS, {}, [50, 5]));
     expect(s.edgeTraffic.e1?.ratePerSec).toBe(100);

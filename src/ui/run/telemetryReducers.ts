@@ -32,6 +32,11 @@ export interface TelemetryState {
   sampleFields: readonly SampleField[];
   nodeLive: Record<string, Record<LiveField, number>>;
   edgeTraffic: Record<string, EdgeTraffic>;
+  /**
+   * The edge rates the canvas shows (labels, tokens): `edgeTraffic` rates, refreshed less often (the
+   * store decides when, see telemetryStore), so an edge re-renders about once a second at most.
+   */
+  edgeRates: Record<string, number>;
   /** Edge totals and time at the start of the current rate window. */
   rateBase: { timeMs: number; totals: Float64Array };
   samples: MetricSample[];
@@ -44,7 +49,7 @@ export interface TelemetryState {
 
 export function initialTelemetry(): TelemetryState {
   return {
-    nodeIds: [], edgeIds: [], liveFields: [], sampleFields: [], nodeLive: {}, edgeTraffic: {},
+    nodeIds: [], edgeIds: [], liveFields: [], sampleFields: [], nodeLive: {}, edgeTraffic: {}, edgeRates: {},
     rateBase: { timeMs: 0, totals: new Float64Array(0) },
     samples: [], samplesVersion: 0, snapshot: null, timeMs: 0, events: 0,
   };
@@ -61,15 +66,21 @@ export function reduceLoaded(msg: LoadedMessage): TelemetryState {
   };
 }
 
-export function reduceFrame(s: TelemetryState, msg: FrameMessage): TelemetryState {
+/**
+ * `showRates`: refresh every shown edge rate (`edgeRates`) from this frame; otherwise only edges that
+ * start or stop flowing change (so tokens appear at once on an edge that just got busy).
+ */
+export function reduceFrame(s: TelemetryState, msg: FrameMessage, showRates = true): TelemetryState {
   const nodeLive = reduceLive(s.nodeLive, s.nodeIds, s.liveFields, msg.live);
   const { edgeTraffic, rateBase } = reduceEdges(s, msg);
+  const edgeRates = reduceShownRates(s.edgeRates, s.edgeIds, edgeTraffic, showRates);
   const bound = sampleBound(s.nodeIds.length * s.sampleFields.length);
   const samples = msg.samples.length > 0 ? appendSamples(s.samples, msg.samples, bound) : s.samples;
   return {
     ...s,
     nodeLive,
     edgeTraffic,
+    edgeRates,
     rateBase,
     samples,
     samplesVersion: samples === s.samples ? s.samplesVersion : s.samplesVersion + 1,
@@ -125,6 +136,23 @@ function reduceEdges(s: TelemetryState, msg: FrameMessage): Pick<TelemetryState,
   }
   const rateBase = windowDone || goneBack || stopped ? { timeMs: msg.timeMs, totals: msg.edgeTraffic.slice() } : base;
   return { edgeTraffic: changed ? next : s.edgeTraffic, rateBase };
+}
+
+/**
+ * Shown rates from `traffic`: all of them when `all`, else only those that go from 0 to flowing or
+ * back. Keeps the previous object when nothing changed.
+ */
+export function reduceShownRates(prev: Record<string, number>, edgeIds: readonly string[],
+  traffic: Record<string, EdgeTraffic>, all = true): Record<string, number> {
+  let changed = Object.keys(prev).length !== edgeIds.length;
+  const next: Record<string, number> = {};
+  for (const id of edgeIds) {
+    const r = traffic[id]?.ratePerSec ?? 0;
+    const old = prev[id] ?? 0;
+    next[id] = all || (old > 0) !== (r > 0) ? r : old;
+    if (prev[id] !== next[id]) changed = true;
+  }
+  return changed ? next : prev;
 }
 
 /** Appends samples, thinning the oldest half when the bound is exceeded so memory stays bounded. */

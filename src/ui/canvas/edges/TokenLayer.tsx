@@ -1,0 +1,175 @@
+/**
+ * Message tokens for every edge, drawn into ONE <canvas> by one requestAnimationFrame loop.
+ *
+ * Why not SVG per edge: SMIL <animateMotion> circles (up to 6 per edge, 1 800 at 200 nodes) kept the
+ * main thread busy ticking animations, hit-testing and repainting React Flow's edge layer every frame
+ * (6 fps at 200 nodes). Here React never re-renders for a token: the loop reads the edges' curves
+ * (edgeCurves), the shown rates (telemetry store) and the viewport (React Flow store) directly, shares a
+ * fixed token budget among the busiest visible edges (allocateTokens) and redraws only the canvas,
+ * which is its own compositor layer: nodes, edges and labels are not repainted for a moving token.
+ *
+ * The canvas lives in React Flow's edge-label layer, so tokens ride above the edges but below edge
+ * labels and nodes. That layer moves with the viewport; the canvas is counter-transformed to cover the
+ * pane exactly, with the same transform it is drawn with, so tokens stay on their edges while panning.
+ */
+import { useStore, useStoreApi } from '@xyflow/react';
+import { useEffect } from 'react';
+import { useTelemetryStore } from '../../run/telemetryStore';
+import { useViewStore } from '../../view/viewStore';
+import { edgeCurve } from './edgeCurves';
+import { allocateTokens, cubicPoint, planTokens, retime, tokenPhase, type EdgeDemand, type Motion } from './tokens';
+
+/** How often the token budget is re-shared (rates change about once a second; the viewport any time). */
+const ALLOCATE_MS = 250;
+/** Token radius in screen pixels: a flow-space radius of 3.5 scaled by the zoom, kept visible. */
+const radius = (zoom: number) => Math.min(5, Math.max(2, 3.5 * zoom));
+
+interface Colors { fill: string; stroke: string }
+
+function readColors(el: Element): Colors {
+  const style = getComputedStyle(el);
+  return {
+    fill: style.getPropertyValue('--accent').trim() || '#3b82f6',
+    stroke: style.getPropertyValue('--panel').trim() || '#ffffff',
+  };
+}
+
+type FlowStore = ReturnType<typeof useStoreApi>;
+
+function startTokenLoop(host: Element, store: FlowStore): () => void {
+  const canvas = document.createElement('canvas');
+  canvas.className = 'bl-token-layer';
+  canvas.dataset.testid = 'edge-tokens';
+  canvas.dataset.count = '0';
+  canvas.setAttribute('aria-hidden', 'true');
+  // Its own layer (will-change), never a target for the pointer, first in the label layer (below the labels).
+  canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;transform-origin:0 0;will-change:transform;';
+  host.prepend(canvas);
+  // Drawing into a transferred OffscreenCanvas goes straight to the compositor; drawing into the <canvas>
+  // itself makes Blink re-run pre-paint, paint and layerize for the whole page on every frame.
+  const surface: HTMLCanvasElement | OffscreenCanvas = typeof canvas.transferControlToOffscreen === 'function' ? canvas.transferControlToOffscreen() : canvas;
+  const ctx = surface.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+  const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+
+  let raf = 0;
+  /** Edges with tokens: how many, and how long one takes along the edge. */
+  let plan: { id: string; count: number; motion: Motion }[] = [];
+  /** Kept across re-plans so tokens continue from where they are when an edge's rate changes. */
+  let motions = new Map<string, Motion>();
+  let plannedAt = -Infinity;
+  let plannedView = '';
+  let colors = readColors(host);
+  let drawnEmpty = false;
+  let size = { w: 0, h: 0, dpr: 0 };
+  let shownTransform = '';
+
+  const clock = (now: number) => (reducedMotion?.matches ? 0 : now / 1000);
+
+  const replan = (now: number, x: number, y: number, zoom: number, w: number, h: number) => {
+    const { edgeRates } = useTelemetryStore.getState();
+    const view = { minX: -x / zoom, minY: -y / zoom, maxX: (w - x) / zoom, maxY: (h - y) / zoom };
+    const demands: EdgeDemand[] = [];
+    for (const [id, ratePerSec] of Object.entries(edgeRates)) {
+      if (!(ratePerSec > 0)) continue;
+      const b = edgeCurve(id)?.box;
+      const visible = !!b && b.maxX >= view.minX && b.minX <= view.maxX && b.maxY >= view.minY && b.minY <= view.maxY;
+      demands.push({ id, ratePerSec, visible });
+    }
+    let total = 0;
+    plan = [];
+    const nextMotions = new Map<string, Motion>();
+    for (const [id, count] of allocateTokens(demands)) {
+      const motion = retime(motions.get(id), clock(now), planTokens(edgeRates[id] ?? 0).durationSec);
+      nextMotions.set(id, motion);
+      plan.push({ id, count, motion });
+      total += count;
+    }
+    motions = nextMotions;
+    plannedAt = now;
+    plannedView = `${x},${y},${zoom},${w},${h}`;
+    if (canvas.dataset.count !== String(total)) canvas.dataset.count = String(total);
+  };
+
+  const frame = (now: number) => {
+    raf = 0;
+    if (!ctx) return;
+    const { transform: [x, y, zoom], width: w, height: h } = store.getState();
+    if (w <= 0 || h <= 0) { schedule(); return; }
+    if (now - plannedAt >= ALLOCATE_MS || plannedView !== `${x},${y},${zoom},${w},${h}`) replan(now, x, y, zoom, w, h);
+    const dpr = window.devicePixelRatio || 1;
+    if (size.w !== w || size.h !== h || size.dpr !== dpr) {
+      size = { w, h, dpr };
+      surface.width = Math.round(w * dpr);
+      surface.height = Math.round(h * dpr);
+      canvas.style.width = `${w}px`;
+      canvas.style.height = `${h}px`;
+      drawnEmpty = false;
+    }
+    // The canvas sits inside the viewport (translate(x,y) scale(zoom)); undo that so it covers the pane.
+    // Written only when it changes: any style write makes Blink run style, paint and layerize again.
+    const counter = `scale(${1 / zoom}) translate(${-x}px, ${-y}px)`;
+    if (counter !== shownTransform) { canvas.style.transform = counter; shownTransform = counter; }
+    if (plan.length === 0) {
+      if (!drawnEmpty) { ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.clearRect(0, 0, surface.width, surface.height); drawnEmpty = true; }
+      if (anyBusy()) schedule();
+      return;
+    }
+    drawnEmpty = false;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, surface.width, surface.height);
+    // Draw in flow coordinates: screen = zoom·flow + (x, y).
+    ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * x, dpr * y);
+    const r = radius(zoom) / zoom;
+    const nowSec = clock(now);
+    ctx.beginPath();
+    for (const { id, count, motion } of plan) {
+      const curve = edgeCurve(id);
+      if (!curve || !(motion.durationSec > 0)) continue;
+      for (let i = 0; i < count; i++) {
+        const p = cubicPoint(curve.cubic, tokenPhase(motion, nowSec, i, count));
+        ctx.moveTo(p.x + r, p.y);
+        ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
+      }
+    }
+    ctx.fillStyle = colors.fill;
+    ctx.fill();
+    ctx.lineWidth = 1 / zoom;
+    ctx.strokeStyle = colors.stroke;
+    ctx.stroke();
+    schedule();
+  };
+
+  const anyBusy = () => Object.values(useTelemetryStore.getState().edgeRates).some((r) => r > 0);
+  const schedule = () => { if (raf === 0) raf = requestAnimationFrame(frame); };
+
+  // Rates changed: (re)start the loop and re-share the budget on the next frame.
+  const offRates = useTelemetryStore.subscribe((s, prev) => {
+    if (s.edgeRates === prev.edgeRates) return;
+    plannedAt = -Infinity;
+    schedule();
+  });
+  // Theme changed: re-read the colours.
+  const offTheme = useViewStore.subscribe((s, prev) => {
+    if (s.theme === prev.theme) return;
+    requestAnimationFrame(() => { colors = readColors(host); });
+  });
+  schedule();
+  return () => {
+    offRates();
+    offTheme();
+    if (raf !== 0) cancelAnimationFrame(raf);
+    canvas.remove();
+  };
+}
+
+/** Mount inside <ReactFlow>: draws the tokens of all edges; renders nothing itself. */
+export function TokenLayer() {
+  const store = useStoreApi();
+  const domNode = useStore((s) => s.domNode);
+  useEffect(() => {
+    const host = domNode?.querySelector('.react-flow__edgelabel-renderer');
+    if (!host) return;
+    return startTokenLoop(host, store);
+  }, [domNode, store]);
+  return null;
+}

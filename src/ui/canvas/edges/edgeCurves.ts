@@ -1,0 +1,23 @@
+/**
+ * The curve each drawn edge follows, by edge id, for the token layer. Edges register their path when
+ * it changes (a node moved); the token layer reads the map every frame without going through React.
+ */
+import { cubicBox, parseCubic, type Cubic } from './tokens';
+
+export interface EdgeCurve { cubic: Cubic; box: ReturnType<typeof cubicBox> }
+
+const curves = new Map<string, EdgeCurve>();
+
+export function setEdgeCurve(id: string, path: string): void {
+  const cubic = parseCubic(path);
+  if (cubic) curves.set(id, { cubic, box: cubicBox(cubic) });
+  else curves.delete(id);
+}
+
+export function deleteEdgeCurve(id: string): void {
+  curves.delete(id);
+}
+
+export function edgeCurve(id: string): EdgeCurve | undefined {
+  return curves.get(id);
+}
