@@ -2,7 +2,7 @@
  * The engine's public types: what `createSimulation` returns and what a report holds.
  * The CLI, the worker and tests depend on these; the UI may import them as types only.
  */
-import type { Scenario } from '../schema';
+import type { Fault, Scenario } from '../schema';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -14,6 +14,11 @@ export interface SimulationOptions {
   sampling?: boolean;
   /** Record each message's trail of nodes for the message inspector (default false; costs memory). */
   tracing?: boolean;
+  /**
+   * Keep the delivery-guarantee audit (default true). It remembers every message id a consumer
+   * processed, so memory grows with the run: benchmarks turn it off.
+   */
+  audit?: boolean;
 }
 
 /** Errors are values: a code and a sentence. */
@@ -44,7 +49,13 @@ export type DropReason =
   | 'rejectPublish' // refused at the length limit by reject-publish; the publisher gets a nack (A1.8)
   | 'delivery_limit' // returned more often than a quorum queue's delivery-limit (A1.10)
   | 'deadLetterCycle' // came back to a queue it was dead-lettered from with no rejection in the cycle (A1.9)
-  | 'subscriberOffline'; // pushed to a subscriber that was offline (non-persistent subscription)
+  | 'subscriberOffline' // pushed to a subscriber that was offline (non-persistent subscription)
+  | 'linkLoss' // lost on a link with a loss fault
+  | 'partition' // sent along a partitioned link
+  | 'nodeDown' // sent to a crashed node, or to a queue with no leader (no majority, election under way)
+  | 'transientOnRestart' // a transient message, or a non-durable queue, lost when its broker went down (A1.12)
+  | 'unreplicatedOnFailover' // not yet copied to the replica that took over (async mirror; unconfirmed quorum write)
+  | 'producerCrash'; // waiting in a crashed producer's outbox
 
 export type DeathReason = 'rejected' | 'expired' | 'maxlen' | 'delivery_limit' | 'maxReceiveCount';
 
@@ -85,7 +96,7 @@ export interface MessageView {
 }
 
 export interface MessageTotals {
-  /** Every message copy that existed: published + routedCopies + forwarded. */
+  /** Every message copy that existed: published + routedCopies + forwarded + retried. */
   produced: number;
   /** Published by producers. */
   published: number;
@@ -93,6 +104,8 @@ export interface MessageTotals {
   routedCopies: number;
   /** New messages published on by consumers that forward their results. */
   forwarded: number;
+  /** Copies a publisher sent again when a confirm did not come in time (duplicates of the same id). */
+  retried: number;
   acked: number;
   queued: number;
   inFlight: number;
@@ -103,6 +116,40 @@ export interface MessageTotals {
 
 /** A node's figures in a report: its kind plus counters that depend on the kind. */
 export type NodeReport = { kind: string } & Record<string, number | string | LatencySummary | Record<string, number>>;
+
+/** Which delivery guarantee a consumer's run achieved (faults issue). */
+export type Guarantee = 'exactly-once' | 'at-least-once' | 'at-most-once' | 'none';
+
+export interface ConsumerAudit {
+  /** Distinct messages it processed successfully. */
+  processed: number;
+  /** Messages it processed more than once (each counted once). */
+  duplicates: number;
+  /** Duplicates an idempotent consumer recognised and skipped. */
+  skippedDuplicates: number;
+  /** Messages lost on their way to it or in it (at the consumer or at the queues it reads). */
+  lost: number;
+  /** Messages that arrived after a later message of the same producer and ordering key. */
+  outOfOrder: number;
+  guarantee: Guarantee;
+}
+
+/** The delivery-guarantee audit: what became of every message (faults issue). */
+export interface Audit {
+  produced: number;
+  /** Distinct messages delivered to a consumer exactly once / more than once. */
+  deliveredOnce: number;
+  deliveredMoreThanOnce: number;
+  /** Distinct messages processed by some consumer more than once. */
+  duplicates: number;
+  lost: number;
+  lostByReason: Partial<Record<DropReason, number>>;
+  deadLettered: number;
+  outOfOrder: number;
+  consumers: Record<string, ConsumerAudit>;
+  /** The faults that happened, in order, for marking the charts. */
+  faults: { atMs: number; endMs: number | null; target: string; type: string }[];
+}
 
 export interface Snapshot {
   seed: number;
@@ -115,6 +162,8 @@ export interface Snapshot {
   /** Time spent waiting ready in queues, enqueue → delivery. */
   queueWaitMs: LatencySummary;
   nodes: Record<string, NodeReport>;
+  /** Present unless the run was created with `audit: false`. */
+  audit?: Audit;
 }
 
 /**
@@ -167,4 +216,9 @@ export interface Simulation {
   inspectNode(nodeId: string, limit?: number): MessageView[] | null;
   /** The message that most recently entered an edge, or null. */
   inspectEdge(edgeId: string): MessageView | null;
+  /**
+   * Applies a fault now (a live fault from the app): `atMs` is taken as now. Returns the fault as it
+   * should be recorded in the scenario's timeline to replay the run exactly, or an error.
+   */
+  injectFault(fault: Fault): { ok: true; recorded: Fault } | { ok: false; error: EngineError };
 }

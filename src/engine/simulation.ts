@@ -1,5 +1,8 @@
-import { connectionRole, type Scenario } from '../schema';
-import { LIVE_FIELDS, type EngineError, type MessageView, type RunResult, type Simulation, type SimulationOptions, type Snapshot } from './api';
+import { connectionRole, FaultSchema, type Fault, type Scenario } from '../schema';
+import { LIVE_FIELDS, type DropReason, type EngineError, type MessageView, type RunResult, type Simulation, type SimulationOptions, type Snapshot } from './api';
+import { AuditLog } from './audit';
+import { FaultInjector } from './faults/faultInjector';
+import type { Random } from './random/prng';
 import { messageView } from './messageView';
 import { EventQueue } from './kernel/eventQueue';
 import { Accounting, type Census } from './metrics/accounting';
@@ -12,16 +15,19 @@ import { createNodeModel } from './nodes/registry';
 import { streamFor } from './random/prng';
 import { SeriesSampler } from './sampler';
 
-/** Kernel event types below 1 are the kernel's own; node event types start at 1. */
+/** Event type 0 on a node is a message arriving along an edge; node event types start at 1. */
 const EV_EDGE_ARRIVAL = 0;
-const EV_SAMPLE = -1;
+/** The kernel's own events (target KERNEL). */
 const KERNEL = -1;
+const EV_SAMPLE = 1;
+const EV_FAULT_START = 2;
+const EV_FAULT_END = 3;
 /** More events than this at one simulated instant means a loop that never lets time advance. */
 const LIVELOCK_LIMIT = 5_000_000;
 
 /** Builds a run of `scenario`: nodes, edges, the first events. Nothing runs until step/runUntil. */
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
-  return new SimulationRun(scenario, options.seed ?? scenario.seed, options.sampling ?? true, options.tracing ?? false);
+  return new SimulationRun(scenario, options.seed ?? scenario.seed, options.sampling ?? true, options.tracing ?? false, options.audit ?? true);
 }
 
 class SimulationRun implements Simulation, SimContext {
@@ -41,11 +47,19 @@ class SimulationRun implements Simulation, SimContext {
   private messageIds = 0;
   private sameTimeEvents = 0;
   private error: EngineError | undefined;
+  readonly audit: AuditLog | null;
+  private readonly nodesById: Map<string, NodeModel>;
+  private readonly faults: FaultInjector;
+  private readonly linkRandom = new Map<number, Random>();
 
-  constructor(readonly scenario: Scenario, readonly seed: number, sampling: boolean, readonly tracing: boolean) {
+  constructor(readonly scenario: Scenario, readonly seed: number, sampling: boolean, readonly tracing: boolean, audit: boolean) {
     this.warmupMs = scenario.workload.warmupMs;
+    this.audit = audit ? new AuditLog(this.accounting) : null;
     this.nodes = scenario.nodes.map((node, i) => createNodeModel(i, node, this));
+    this.nodesById = new Map(this.nodes.map((n) => [n.id, n]));
     this.edges = this.buildEdges();
+    this.faults = new FaultInjector(this.nodesById, new Map(this.edges.map((e) => [e.id, e])), this.audit, () => this.clock);
+    for (const fault of scenario.faults) this.scheduleFault(fault, fault.atMs);
     this.nodeIds = scenario.nodes.map((n) => n.id);
     this.edgeIds = scenario.edges.map((e) => e.id);
     this.sampler = sampling ? new SeriesSampler(this.nodes, this.accounting, scenario.metrics.sampleIntervalMs) : null;
@@ -62,7 +76,7 @@ class SimulationRun implements Simulation, SimContext {
         index, id: e.id, role: connectionRole(source.kind, target.kind)!, source, target,
         bindingKey: e.config.bindingKey ?? '', routingKey: e.config.routingKey, delayMs: e.config.delayMs, traffic: 0,
         xMatch: e.config.xMatch, bindingArgs: e.config.bindingArgs, filterPolicy: e.config.filterPolicy,
-        invalidChannel: e.config.channel === 'invalid', lastMessage: null,
+        invalidChannel: e.config.channel === 'invalid', lastMessage: null, fault: null,
       };
       source.outputs.push(edge);
       target.inputs.push(edge);
@@ -81,9 +95,48 @@ class SimulationRun implements Simulation, SimContext {
     edge.traffic++;
     if (this.tracing) edge.lastMessage = message;
     if (edge.routingKey !== undefined) message.routingKey = edge.routingKey;
-    if (edge.delayMs === 0) { edge.target.receive(message, edge); return; }
+    let delay = edge.delayMs;
+    const fault = edge.fault;
+    if (fault !== null) {
+      if (fault.partitioned) { this.lose(message, 'partition', edge.target.index); return; }
+      if (fault.loss > 0 && this.linkRng(edge).next() < fault.loss) { this.lose(message, 'linkLoss', edge.target.index); return; }
+      delay += fault.addMs;
+      if (fault.jitterMs > 0) delay = Math.max(0, delay + (2 * this.linkRng(edge).next() - 1) * fault.jitterMs);
+    }
+    if (delay === 0) { edge.target.receive(message, edge); return; }
     this.accounting.inTransit++;
-    this.queue.push(this.clock + edge.delayMs, PRIORITY.normal, edge.target.index, EV_EDGE_ARRIVAL, message, edge.index);
+    this.queue.push(this.clock + delay, PRIORITY.normal, edge.target.index, EV_EDGE_ARRIVAL, message, edge.index);
+  }
+
+  private linkRng(edge: EdgeRuntime): Random {
+    let rng = this.linkRandom.get(edge.index);
+    if (!rng) { rng = streamFor(this.seed, edge.id, 'link'); this.linkRandom.set(edge.index, rng); }
+    return rng;
+  }
+
+  lose(message: Message, reason: DropReason, nodeIndex: number): void {
+    // The publisher hears of the failure (a connection error or a nack) rather than waiting for ever.
+    message.confirm?.settle(false);
+    message.confirm = null;
+    this.accounting.drop(reason, nodeIndex);
+  }
+
+  countRetry(): void { this.accounting.retried++; }
+
+  nodeById(id: string): NodeModel | undefined { return this.nodesById.get(id); }
+
+  private scheduleFault(fault: Fault, atMs: number): void {
+    this.queue.push(atMs, PRIORITY.normal, KERNEL, EV_FAULT_START, fault, 0);
+    if (fault.durationMs !== undefined) this.queue.push(atMs + fault.durationMs, PRIORITY.normal, KERNEL, EV_FAULT_END, fault, 0);
+  }
+
+  injectFault(fault: Fault): { ok: true; recorded: Fault } | { ok: false; error: EngineError } {
+    const recorded = FaultSchema.safeParse({ ...fault, atMs: this.clock, live: true });
+    if (!recorded.success) return { ok: false, error: { code: 'bad_fault', message: recorded.error.issues.map((i) => i.message).join('; ') } };
+    const f = recorded.data;
+    if (!this.nodesById.has(f.target) && !this.edgeIds.includes(f.target)) return { ok: false, error: { code: 'bad_fault', message: `no node or edge has id "${f.target}"` } };
+    this.scheduleFault(f, this.clock);
+    return { ok: true, recorded: f };
   }
 
   random(nodeId: string, purpose: string) { return streamFor(this.seed, nodeId, purpose); }
@@ -135,7 +188,13 @@ class SimulationRun implements Simulation, SimContext {
       }
     } else { this.sameTimeEvents = 0; this.clock = t; }
     const type = q.popType;
-    if (type === EV_SAMPLE) { this.takeSample(); return false; }
+    if (q.popTarget === KERNEL) {
+      if (type === EV_SAMPLE) { this.takeSample(); return false; }
+      this.eventCount++;
+      if (type === EV_FAULT_START) this.faults.start(q.popPayload as Fault);
+      else this.faults.end(q.popPayload as Fault);
+      return true;
+    }
     this.eventCount++;
     if (type === EV_EDGE_ARRIVAL) {
       const edge = this.edges[q.popArg]!;
@@ -159,12 +218,14 @@ class SimulationRun implements Simulation, SimContext {
   }
 
   snapshot(): Snapshot {
+    const census = this.census();
     const nodes: Snapshot['nodes'] = {};
     for (const node of this.nodes) nodes[node.id] = node.report();
     return {
       seed: this.seed, timeMs: this.clock, events: this.eventCount,
-      messages: this.accounting.totals(this.census()),
+      messages: this.accounting.totals(census),
       latencyMs: this.endToEnd.merged().summary(), queueWaitMs: this.queueWait.merged().summary(), nodes,
+      ...(this.audit ? { audit: this.audit.report(census.deadLettered) } : {}),
     };
   }
 

@@ -38,14 +38,14 @@ describe('parseScenario fills defaults', () => {
       config: {
         arrival: { type: 'poisson', ratePerSec: 10 }, routingKeys: { pick: 'cycle', keys: [''] }, count: null,
         startAtMs: 0, sizeBytes: { type: 'constant', value: 1024 }, headers: {},
-        persistent: false, mandatory: false, confirms: null, poison: { fraction: 0, messages: [] },
+        persistent: false, mandatory: false, confirms: null, retry: null, poison: { fraction: 0, messages: [] },
       },
     });
     expect(exchange?.config).toEqual({ type: 'direct' });
     expect(queue?.config).toEqual({ flavor: 'classic' });
     expect(consumer?.config).toEqual({
       serviceTimeMs: { type: 'exponential', mean: 10 }, concurrency: 1, prefetch: 10, ackMode: 'manual', failureProbability: 0,
-      onFailure: 'requeue', delivery: 'push', pollIntervalMs: 100, waitTimeMs: 0, batchSize: 1, offline: [],
+      onFailure: 'requeue', delivery: 'push', pollIntervalMs: 100, waitTimeMs: 0, batchSize: 1, idempotent: null, offline: [],
     });
   });
 

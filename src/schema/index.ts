@@ -7,3 +7,4 @@ export * from './errors';
 export * from './connections';
 export * from './nodeKinds';
 export type { PortRole } from './ports';
+export * from './faults';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BrokerConfigSchema } from './nodes/broker';
 import { ConsumerConfigSchema } from './nodes/consumer';
 import { ExchangeConfigSchema } from './nodes/exchange';
 import { FilterConfigSchema } from './nodes/filter';
@@ -26,6 +27,7 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...base, kind: z.literal('consumer'), config: ConsumerConfigSchema.default(() => ConsumerConfigSchema.parse({})) }),
   z.strictObject({ ...base, kind: z.literal('filter'), config: FilterConfigSchema.default(() => FilterConfigSchema.parse({})) }),
   z.strictObject({ ...base, kind: z.literal('router'), config: RouterConfigSchema.default(() => RouterConfigSchema.parse({})) }),
+  z.strictObject({ ...base, kind: z.literal('broker'), config: BrokerConfigSchema.default(() => BrokerConfigSchema.parse({})) }),
 ]);
 
 export type ScenarioNode = z.output<typeof NodeSchema>;
@@ -36,3 +38,4 @@ export type QueueConfig = z.output<typeof QueueConfigSchema>;
 export type ConsumerConfig = z.output<typeof ConsumerConfigSchema>;
 export type FilterConfig = z.output<typeof FilterConfigSchema>;
 export type RouterConfig = z.output<typeof RouterConfigSchema>;
+export type BrokerConfig = z.output<typeof BrokerConfigSchema>;

@@ -45,7 +45,7 @@ describe('parseScenario refuses node problems', () => {
     doc.nodes[2] = { id: 'queue', kind: 'topic-queue' };
     const error = errorAt(doc, 'nodes[2].kind');
     expect(error.code).toBe('unknown_kind');
-    expect(error.message).toBe('unknown node kind "topic-queue"; expected one of producer, exchange, queue, consumer, filter, router');
+    expect(error.message).toBe('unknown node kind "topic-queue"; expected one of producer, exchange, queue, consumer, filter, router, broker');
   });
 
   it('a node without a kind', () => {
@@ -53,7 +53,7 @@ describe('parseScenario refuses node problems', () => {
     doc.nodes[1] = { id: 'orders' };
     const error = errorAt(doc, 'nodes[1].kind');
     expect(error.code).toBe('missing');
-    expect(error.message).toMatch(/^is required: a node kind, one of producer, exchange, queue, consumer, filter, router$/);
+    expect(error.message).toMatch(/^is required: a node kind, one of producer, exchange, queue, consumer, filter, router, broker$/);
   });
 
   it('a duplicate node id', () => {
@@ -250,7 +250,7 @@ describe('parseScenario reports every problem at once', () => {
   it('node errors and edge errors together', () => {
     const doc = validDoc();
     doc.nodes[3] = { id: 'worker', kind: 'consumer', config: { prefetch: -2 } };
-    doc.nodes.push({ id: 'x', kind: 'broker' });
+    doc.nodes.push({ id: 'x', kind: 'cluster' });
     doc.edges[0]!.target = 'worker';
     doc.edges.push({ id: 'e4', source: 'queue', target: 'nowhere' });
     const paths = errorsOf(doc).map((e) => e.path);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EdgeSchema } from './edge';
+import { FaultsSchema } from './faults';
 import { NodeSchema } from './node';
 import { num, seedNumber, timeMs } from './numbers';
 import { text } from './strings';
@@ -21,8 +22,6 @@ export const MetricsSchema = z.strictObject({
   sampleIntervalMs: num({ min: 10, max: 3_600_000 }).default(250),
 });
 
-/** Scheduled faults arrive with the faults issue; the list must be empty until then. */
-export const FaultsSchema = z.array(z.unknown()).max(0, { error: 'scheduled faults are not supported by this version of Brokerlab yet; the list must be empty' });
 
 export const ScenarioSchema = z.strictObject({
   /** Lets editors find the JSON Schema (public/scenario.schema.json); ignored by Brokerlab. */

@@ -8,7 +8,7 @@ export interface TopologyIssue { code: string; path: (string | number)[]; messag
 interface LooseNode { id?: unknown; kind?: unknown; config?: Record<string, unknown> }
 interface LooseEdge { id?: unknown; source?: unknown; target?: unknown; config?: Record<string, unknown> }
 /** Works on a fully parsed document and on a raw one whose other parts failed, so every error shows at once. */
-export interface LooseTopology { nodes?: unknown; edges?: unknown }
+export interface LooseTopology { nodes?: unknown; edges?: unknown; faults?: unknown }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -65,7 +65,44 @@ export function topologyIssues(doc: LooseTopology): TopologyIssue[] {
     }
   });
   for (const node of nodes.values()) issues.push(...nodeTopologyIssues(node, targetsOf.get(node.id) ?? new Set(), roleOutputs.get(node.id) ?? new Set()));
+  for (const node of nodes.values()) issues.push(...placementIssues(node, nodes));
+  issues.push(...faultIssues(doc.faults, nodes, edgeIds));
   return issues;
+}
+
+/** Queues and exchanges name the broker nodes that host them. */
+function placementIssues(node: End, nodes: Map<string, End>): TopologyIssue[] {
+  const ids = node.kind === 'queue' ? list(node.config.brokers) : node.kind === 'exchange' && node.config.broker !== undefined ? [node.config.broker] : [];
+  const field = node.kind === 'queue' ? 'brokers' : 'broker';
+  return ids.flatMap((id, k) => {
+    if (typeof id !== 'string' || nodes.get(id)?.kind === 'broker') return [];
+    const path = ['nodes', node.index, 'config', field, ...(node.kind === 'queue' ? [k] : [])];
+    return [{ code: 'missing_node', path, message: nodes.has(id) ? `"${id}" is a ${nodes.get(id)!.kind}, not a broker` : `no broker has id "${id}"` }];
+  });
+}
+
+const FAULT_TARGETS: Record<string, { edge: boolean; kinds?: string[] }> = {
+  crash: { edge: false },
+  slow: { edge: false, kinds: ['consumer'] },
+  slowDisk: { edge: false, kinds: ['broker', 'queue'] },
+  linkDelay: { edge: true }, linkLoss: { edge: true }, partition: { edge: true },
+};
+
+/** Each fault hits a node or an edge that exists and can suffer it. */
+function faultIssues(faults: unknown, nodes: Map<string, End>, edgeIds: Set<string>): TopologyIssue[] {
+  return list(faults).flatMap((raw, i): TopologyIssue[] => {
+    const fault = obj<{ type?: unknown; target?: unknown }>(raw);
+    const type = str(fault?.type);
+    const target = str(fault?.target);
+    const rule = type === undefined ? undefined : FAULT_TARGETS[type];
+    if (!rule || target === undefined) return [];
+    const path = ['faults', i, 'target'];
+    if (rule.edge) return edgeIds.has(target) ? [] : [{ code: 'missing_edge', path, message: `${type} hits a link: no edge has id "${target}"` }];
+    const node = nodes.get(target);
+    if (!node) return [{ code: 'missing_node', path, message: `no node has id "${target}"` }];
+    if (rule.kinds && !rule.kinds.includes(node.kind)) return [{ code: 'bad_fault', path, message: `${type} applies to a ${rule.kinds.join(' or a ')}, not a ${node.kind}` }];
+    return [];
+  });
 }
 
 const roleNames: Record<PortRole, string> = {

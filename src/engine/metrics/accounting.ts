@@ -9,18 +9,26 @@ export class Accounting {
   published = 0;
   routedCopies = 0;
   forwarded = 0;
+  /** Copies a publisher sent again after a confirm did not come (the faults issue). */
+  retried = 0;
   acked = 0;
   dropped = 0;
   readonly droppedByReason: Partial<Record<DropReason, number>> = {};
   /** Messages travelling along an edge with a delay. */
   inTransit = 0;
 
-  get produced(): number { return this.published + this.routedCopies + this.forwarded; }
+  get produced(): number { return this.published + this.routedCopies + this.forwarded + this.retried; }
 
-  drop(reason: DropReason): void {
+  private readonly byNode: number[] = [];
+
+  /** A message left the system for `reason` at node `node` (its index; -1 when no node is to blame). */
+  drop(reason: DropReason, node = -1): void {
     this.dropped++;
     this.droppedByReason[reason] = (this.droppedByReason[reason] ?? 0) + 1;
+    if (node >= 0) this.byNode[node] = (this.byNode[node] ?? 0) + 1;
   }
+
+  droppedAt(node: number): number { return this.byNode[node] ?? 0; }
 
   totals(census: Census): MessageTotals {
     return {
@@ -28,6 +36,7 @@ export class Accounting {
       published: this.published,
       routedCopies: this.routedCopies,
       forwarded: this.forwarded,
+      retried: this.retried,
       acked: this.acked,
       queued: census.queued,
       inFlight: census.inFlight + this.inTransit,

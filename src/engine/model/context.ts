@@ -1,4 +1,7 @@
 import type { Scenario } from '../../schema';
+import type { DropReason } from '../api';
+import type { AuditLog } from '../audit';
+import type { NodeModel } from './node';
 import type { Accounting } from '../metrics/accounting';
 import type { LatencyRegistry } from '../metrics/latencyHistogram';
 import type { Random } from '../random/prng';
@@ -30,6 +33,14 @@ export interface SimContext {
   readonly tracing: boolean;
   /** Latency samples of messages first published before this time are left out (warm-up). */
   readonly warmupMs: number;
+  /** The delivery-guarantee audit, or null when off. */
+  readonly audit: AuditLog | null;
+  /** A node by id (brokers find what they host). */
+  nodeById(id: string): NodeModel | undefined;
+  /** A message lost for `reason` at node `nodeIndex`: counted, and its publisher's confirm nacked. */
+  lose(message: Message, reason: DropReason, nodeIndex: number): void;
+  /** A message was copied by a publisher's retry: counted as produced. */
+  countRetry(): void;
   /** A message was acked `latencyMs` after its chain began: feeds the charts' latency series. */
   sampleLatency(latencyMs: number): void;
 }

@@ -1,4 +1,5 @@
 import type { EdgeConfig, PortRole } from '../../schema';
+import type { LinkFault } from '../faults/linkFault';
 import type { Message } from './message';
 import type { NodeModel } from './node';
 
@@ -24,4 +25,6 @@ export interface EdgeRuntime {
   traffic: number;
   /** The message that last entered it (kept when tracing, for the message inspector). */
   lastMessage: Message | null;
+  /** Its current link faults, or null when healthy. */
+  fault: LinkFault | null;
 }

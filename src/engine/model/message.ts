@@ -57,6 +57,11 @@ export interface Message {
   exchange: string;
   /** Nodes passed, when tracing is on. */
   trail: Hop[] | null;
+  /** A replicated queue: when this message survives the loss of its leader (copied to a majority / the mirrors). */
+  safeAt: number;
+  /** Ordering key (producer and routing key) and sequence within it, for the audit's order check ('' when off). */
+  orderKey: string;
+  orderSeq: number;
 }
 
 /**
@@ -73,6 +78,7 @@ export function copyMessage(m: Message): Message {
     deaths: m.deaths ? m.deaths.map((d) => ({ ...d, routingKeys: [...d.routingKeys] })) : null,
     confirm: m.confirm, exchangeHops: m.exchangeHops, exchange: m.exchange,
     trail: m.trail ? [...m.trail] : null,
+    safeAt: m.safeAt, orderKey: m.orderKey, orderSeq: m.orderSeq,
   };
 }
 
@@ -88,6 +94,8 @@ export interface MessageInit {
   mandatory?: boolean;
   expirationMs?: number;
   trail: Hop[] | null;
+  orderKey?: string;
+  orderSeq?: number;
 }
 
 /** A fresh message as a publisher sends it. */
@@ -100,6 +108,7 @@ export function newMessage(id: number, now: number, f: MessageInit): Message {
     receiveCount: 0, receipt: 0, sqsOwned: false,
     deaths: null, confirm: null, exchangeHops: 0, exchange: '',
     trail: f.trail,
+    safeAt: 0, orderKey: f.orderKey ?? '', orderSeq: f.orderSeq ?? 0,
   };
 }
 

@@ -32,6 +32,14 @@ export interface NodeModel {
   /** Writes one time-series sample at `offset` (SAMPLE layout) and starts the next interval. */
   writeSample(out: Float64Array, offset: number, intervalMs: number): void;
   report(): NodeReport;
+  /** Faults (the faults issue): a crash and a restart, a slow-down factor, a slow disk factor. */
+  crash?(): void;
+  restart?(): void;
+  setSlowdown?(factor: number): void;
+  setDiskFactor?(factor: number): void;
+  /** A broker hosting this node went down or came back (brokers and replication). */
+  brokerDown?(brokerId: string): void;
+  brokerUp?(brokerId: string): void;
   /** The messages it holds, head first, with where each is (for the message inspector). */
   messages?(limit: number): { message: Message; state: string }[];
   /** Present on kinds that accept deliveries from a queue (basic.consume). */
@@ -52,6 +60,11 @@ export interface Subscriber {
   readonly online: boolean;
   /** A poll along `edge` was answered with `count` messages (0: an empty poll). */
   pollReturned(edge: EdgeRuntime, count: number): void;
+  /**
+   * The queue's channel to this consumer closed (its broker went down): the consumer gives up, without
+   * settling, the manual-ack deliveries it holds from `edge`, which the queue takes back.
+   */
+  surrender(edge: EdgeRuntime): Message[];
 }
 
 /** A queue's side of a subscription: how a consumer settles what it was given. */

@@ -5,6 +5,7 @@ import type { EdgeRuntime } from '../model/edge';
 import { addHop, copyMessage, type Message } from '../model/message';
 import { LIVE, SAMPLE, type NodeModel } from '../model/node';
 import { BindingTable, uniqueTargets } from '../routing/bindings';
+import { BrokerModel } from './broker';
 
 /** Alternate exchanges pointing at each other could pass a message round for ever. */
 const MAX_EXCHANGE_HOPS = 16;
@@ -27,15 +28,19 @@ export class ExchangeModel implements NodeModel {
   private toAlternate = 0;
   private intervalIn = 0;
   private intervalOut = 0;
+  private down = false;
 
   constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'exchange'>, private readonly ctx: SimContext) {}
 
   start(): void {
+    const broker = this.node.config.broker === undefined ? undefined : this.ctx.nodeById(this.node.config.broker);
+    if (broker instanceof BrokerModel) broker.host(this);
     this.bindings = new BindingTable(this.node.config.type, this.outputs.filter((e) => e.role === 'bind' || e.role === 'push'));
     this.alternate = this.outputs.find((e) => e.role === 'alternate');
   }
 
   receive(message: Message): void {
+    if (this.down) { this.ctx.lose(message, 'nodeDown', this.index); return; }
     this.received++;
     this.intervalIn++;
     message.exchange = this.id;
@@ -68,19 +73,25 @@ export class ExchangeModel implements NodeModel {
     }
     m.confirm?.settle(true); // A1.6: an unroutable message is confirmed once routing finds no queue
     m.confirm = null;
-    if (m.mandatory) { this.returned++; this.ctx.accounting.drop('returned'); return; }
-    if (filtered) { this.filtered++; this.ctx.accounting.drop('filtered'); return; }
+    if (m.mandatory) { this.returned++; this.ctx.accounting.drop('returned', this.index); return; }
+    if (filtered) { this.filtered++; this.ctx.accounting.drop('filtered', this.index); return; }
     this.unroutable++;
-    this.ctx.accounting.drop('unroutable');
+    this.ctx.accounting.drop('unroutable', this.index);
   }
 
   handle(): void { /* no timed behaviour */ }
+
+  crash(): void { this.down = true; }
+  restart(): void { this.down = false; }
+  brokerDown(): void { this.crash(); }
+  brokerUp(): void { this.restart(); }
   census(): void { /* holds nothing */ }
 
   writeLive(out: Float64Array, o: number): void {
     out[o + LIVE.in] = this.received;
     out[o + LIVE.out] = this.routed + this.toAlternate;
     out[o + LIVE.dropped] = this.unroutable + this.filtered + this.returned;
+    out[o + LIVE.offline] = this.down ? 1 : 0;
   }
 
   writeSample(out: Float64Array, o: number, intervalMs: number): void {

@@ -35,6 +35,7 @@ export class FilterModel implements NodeModel {
   }
 
   receive(m: Message): void {
+    if (this.down) { this.ctx.lose(m, 'nodeDown', this.index); return; }
     this.received++;
     this.intervalIn++;
     if (this.accepts(m.headers)) {
@@ -54,10 +55,14 @@ export class FilterModel implements NodeModel {
   private discard(m: Message, reason: 'filtered' | 'unroutable'): void {
     m.confirm?.settle(true);
     m.confirm = null;
-    this.ctx.accounting.drop(reason);
+    this.ctx.accounting.drop(reason, this.index);
   }
 
   handle(): void { /* no timed behaviour */ }
+
+  private down = false;
+  crash(): void { this.down = true; }
+  restart(): void { this.down = false; }
   census(): void { /* holds nothing */ }
 
   writeLive(out: Float64Array, o: number): void {

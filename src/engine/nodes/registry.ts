@@ -1,6 +1,7 @@
 import type { ScenarioNode } from '../../schema';
 import type { SimContext } from '../model/context';
 import type { NodeModel } from '../model/node';
+import { BrokerModel } from './broker';
 import { ConsumerModel } from './consumer/consumer';
 import { ExchangeModel } from './exchange';
 import { FilterModel } from './filter';
@@ -18,6 +19,7 @@ const factories: { [K in ScenarioNode['kind']]: Factory<K> } = {
   consumer: (i, n, ctx) => new ConsumerModel(i, n.id, n, ctx),
   filter: (i, n, ctx) => new FilterModel(i, n.id, n, ctx),
   router: (i, n, ctx) => new RouterModel(i, n.id, n, ctx),
+  broker: (i, n, ctx) => new BrokerModel(i, n.id, n, ctx),
 };
 
 export function createNodeModel(index: number, node: ScenarioNode, ctx: SimContext): NodeModel {

@@ -44,6 +44,7 @@ export class RouterModel implements NodeModel {
   }
 
   receive(m: Message): void {
+    if (this.down) { this.ctx.lose(m, 'nodeDown', this.index); return; }
     this.received++;
     this.intervalIn++;
     const targets = this.recipients(m);
@@ -52,7 +53,7 @@ export class RouterModel implements NodeModel {
       m.confirm?.settle(true);
       m.confirm = null;
       this.unroutable++;
-      this.ctx.accounting.drop('unroutable');
+      this.ctx.accounting.drop('unroutable', this.index);
       return;
     }
     this.sent += targets.length;
@@ -65,6 +66,10 @@ export class RouterModel implements NodeModel {
   }
 
   handle(): void { /* no timed behaviour */ }
+
+  private down = false;
+  crash(): void { this.down = true; }
+  restart(): void { this.down = false; }
   census(): void { /* holds nothing */ }
 
   writeLive(out: Float64Array, o: number): void {

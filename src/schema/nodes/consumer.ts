@@ -27,6 +27,11 @@ export const ConsumerConfigSchema = z.strictObject({
   waitTimeMs: num({ min: 0, max: 20_000 }).default(0),
   /** pull: the most messages one poll returns (SQS MaxNumberOfMessages ≤ 10; basic.get returns 1). */
   batchSize: num({ int: true, min: 1, max: 10 }).default(1),
+  /**
+   * EIP Idempotent Receiver (A4): remember processed message ids for `windowMs` and ack-and-skip a
+   * duplicate instead of processing it again.
+   */
+  idempotent: z.strictObject({ windowMs: num({ min: 0, minExclusive: true, max: 1e10 }) }).nullable().default(null),
   /** Periods when the consumer is offline: it takes nothing, its unsettled deliveries go back (manual) or are lost (auto). */
   offline: z.array(OfflineWindowSchema).max(1000).default(() => []),
 });

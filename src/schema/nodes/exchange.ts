@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idString } from '../strings';
 import type { NodeKindSpec } from './spec';
 
 export const EXCHANGE_TYPES = ['direct', 'fanout', 'topic', 'headers'] as const;
@@ -6,6 +7,8 @@ export const EXCHANGE_TYPES = ['direct', 'fanout', 'topic', 'headers'] as const;
 export const ExchangeConfigSchema = z.strictObject({
   /** RabbitMQ exchange types (semantics.md A1.1): direct, fanout, topic (A1.2), headers (A1.3). */
   type: z.enum(EXCHANGE_TYPES, { error: 'must be direct, fanout, topic or headers' }).default('direct'),
+  /** Id of the broker node hosting it (exchanges are metadata on every node; a crash of this one stops routing here). */
+  broker: idString().optional(),
 });
 
 export const exchangeSpec = {

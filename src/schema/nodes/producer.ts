@@ -66,11 +66,22 @@ export const ProducerConfigSchema = z.strictObject({
   mandatory: z.boolean().default(false),
   /** A1.6 publisher confirms: at most `window` messages unconfirmed; the producer waits for the broker beyond that. */
   confirms: z.strictObject({ window: num({ int: true, min: 1, max: 100_000 }) }).nullable().default(null),
+  /**
+   * Publish again when a confirm has not come within `timeoutMs` (needs confirms), up to `maxAttempts`
+   * publishes in all. A confirm lost with a crashed broker or link makes a duplicate: the same message id twice.
+   */
+  retry: z.strictObject({
+    timeoutMs: num({ min: 0, minExclusive: true, max: 3_600_000 }),
+    maxAttempts: num({ int: true, min: 1, max: 100 }).default(3),
+  }).nullable().default(null),
   /** Poison messages, which every consumer fails on: a fraction of all, and/or chosen ones by number (1 = the first). */
   poison: z.strictObject({
     fraction: num({ min: 0, max: 1 }).default(0),
     messages: z.array(num({ int: true, min: 1, max: 1e12 })).max(10_000).default(() => []),
   }).default(() => ({ fraction: 0, messages: [] })),
+}).superRefine((c, ctx) => {
+  // A retry waits for a confirm that never comes: without publisher confirms there is nothing to wait for.
+  if (c.retry && !c.confirms) ctx.addIssue({ code: 'custom', path: ['retry'], message: 'retries need publisher confirms: set confirms (a window) too', params: { code: 'needs_confirms' } });
 });
 
 export const producerSpec = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DistributionSchema } from '../distribution';
 import { num } from '../numbers';
-import { routingKey } from '../strings';
+import { idString, routingKey } from '../strings';
 import type { NodeKindSpec } from './spec';
 
 export const QUEUE_FLAVORS = ['classic', 'quorum', 'sqs'] as const;
@@ -36,6 +36,14 @@ export const QueueConfigSchema = z.strictObject({
   visibilityTimeoutMs: num({ min: 0, max: 43_200_000 }).optional(),
   /** A2.2 SQS redrive policy maxReceiveCount: the receive after this many moves the message to the dead-letter queue. */
   maxReceiveCount: num({ int: true, min: 1, max: 1000 }).optional(),
+  /**
+   * Ids of the broker nodes holding this queue, leader first. One: hosted there. Several: a quorum queue
+   * replicates by Raft (A1.13: confirmed once a majority has it); a classic queue is mirrored asynchronously
+   * (confirmed by the leader alone; what was not yet copied is lost on failover). None: the default broker.
+   */
+  brokers: z.array(idString()).min(1, { error: 'must name at least one broker' }).max(7, { error: 'must name at most 7 brokers' }).optional(),
+  /** Classic mirrors: time to copy a message to the mirrors, ms (default 5). */
+  mirrorDelayMs: num({ min: 0, max: 600_000 }).optional(),
   /** A2.1 SQS MessageRetentionPeriod in ms (default 4 days): older messages are deleted. */
   retentionMs: num({ min: 60_000, max: 1_209_600_000 }).optional(),
 }).superRefine((c, ctx) => {
@@ -48,6 +56,9 @@ export const QueueConfigSchema = z.strictObject({
   only(['classic'], ['durable'], 'quorum and SQS queues are always durable (A1.12)');
   only(['quorum'], ['deliveryLimit'], 'delivery-limit applies to quorum queues (A1.10)');
   only(['sqs'], ['visibilityTimeoutMs', 'maxReceiveCount', 'retentionMs'], 'applies to SQS queues (A2.1, A2.2)');
+  only(['classic', 'quorum'], ['brokers'], 'SQS is a managed service: it has no brokers to place it on');
+  only(['classic'], ['mirrorDelayMs'], 'applies to mirrored classic queues (quorum queues replicate by Raft)');
+  if (c.brokers && new Set(c.brokers).size !== c.brokers.length) refuse('brokers', 'names a broker twice');
   if (c.flavor === 'quorum' && c.overflow === 'reject-publish-dlx') {
     refuse('overflow', 'quorum queues support drop-head and reject-publish but not reject-publish-dlx (A1.8)');
   }

@@ -40,6 +40,10 @@ export class ConsumerModel implements NodeModel {
   private readonly busyTime: BusyTime;
   private readonly latency: LatencyHistogram;
   private readonly n = new ConsumerCounters();
+  private slowdown = 1;
+  private crashed = false;
+  /** EIP Idempotent Receiver: ids processed within the window, oldest first, and when. */
+  private readonly seen = new Map<number, number>();
   private get online(): boolean { return this.subscriber.online; }
   private set online(value: boolean) { this.subscriber.online = value; }
 
@@ -50,6 +54,7 @@ export class ConsumerModel implements NodeModel {
       ackMode: c.ackMode, prefetch: c.prefetch, delivery: c.delivery,
       online: true,
       pollReturned: (edge, count) => this.pollReturned(edge, count),
+      surrender: (edge) => this.surrender(edge),
     };
     this.service = samplerFor(c.serviceTimeMs, ctx.random(id, 'service'));
     this.failures = ctx.random(id, 'failure');
@@ -61,6 +66,7 @@ export class ConsumerModel implements NodeModel {
 
   start(): void {
     for (const edge of this.inputs) this.inputByIndex[edge.index] = edge;
+    this.ctx.audit?.addConsumer(this.index, this.id, this.inputs.filter((e) => e.role === 'subscribe').map((e) => e.source.index));
     for (const w of this.config.offline) {
       // Offline from the start: never subscribed, so nothing is delivered or polled before it returns.
       if (w.fromMs <= 0) this.online = false;
@@ -80,13 +86,14 @@ export class ConsumerModel implements NodeModel {
     if (edge.role === 'push' && !this.online) {
       // A non-persistent subscription: nothing holds the message for an offline subscriber.
       this.n.lost++;
-      this.ctx.accounting.drop('subscriberOffline');
+      this.ctx.accounting.drop('subscriberOffline', this.index);
       return;
     }
     const delivery: Delivery = { message, edge, receipt: message.receipt, slot: -1 };
     if (!this.online) { this.giveBack(delivery); return; }
     this.n.received++;
     this.n.intervalIn++;
+    this.ctx.audit?.delivered(this.index, message);
     if (this.inService.size < this.config.concurrency && this.buffer.length === 0) this.begin(delivery);
     else { this.buffer.push(delivery); this.pump(); }
   }
@@ -99,22 +106,32 @@ export class ConsumerModel implements NodeModel {
   private begin(d: Delivery): void {
     this.busyTime.change(this.ctx.now(), +1);
     this.inService.add(d);
-    this.ctx.schedule(this.service(), this.index, EV_DONE, d, 0);
+    // EIP Idempotent Receiver: a message already processed within the window is acked and skipped.
+    const skip = this.config.idempotent !== null && this.seenRecently(d.message.id);
+    this.ctx.schedule(skip ? 0 : this.service() * this.slowdown, this.index, EV_DONE, d, skip ? 1 : 0);
+  }
+
+  private seenRecently(id: number): boolean {
+    const window = this.config.idempotent!.windowMs;
+    const now = this.ctx.now();
+    for (const [oldId, at] of this.seen) { if (at >= now - window) break; this.seen.delete(oldId); }
+    return this.seen.has(id);
   }
 
   handle(type: number, payload: unknown, arg: number): void {
-    if (type === EV_DONE) this.done(payload as Delivery);
+    if (type === EV_DONE) this.done(payload as Delivery, arg === 1);
     else if (type === EV_POLL) this.poll(this.inputByIndex[arg]!);
     else if (type === EV_OFFLINE) this.goOffline();
     else if (type === EV_ONLINE) this.goOnline();
   }
 
-  private done(d: Delivery): void {
+  private done(d: Delivery, duplicate: boolean): void {
     if (!this.inService.delete(d)) return; // the consumer went offline meanwhile: already given back
     this.busyTime.change(this.ctx.now(), -1);
     const m = d.message;
-    const failed = m.poison || (this.config.failureProbability > 0 && this.failures.next() < this.config.failureProbability);
+    const failed = !duplicate && (m.poison || (this.config.failureProbability > 0 && this.failures.next() < this.config.failureProbability));
     if (failed) this.fail(d);
+    else if (duplicate) this.skipDuplicate(d);
     else this.succeed(d);
     this.pump();
     if (this.config.delivery === 'pull') this.poll(d.edge);
@@ -132,12 +149,21 @@ export class ConsumerModel implements NodeModel {
     }
     // A1.4: under auto-ack (or a push subscription) the message was settled on delivery; a failure loses it.
     this.n.lost++;
-    this.ctx.accounting.drop('lostAfterAutoAck');
+    this.ctx.accounting.drop('lostAfterAutoAck', this.index);
+  }
+
+  /** A duplicate an idempotent consumer recognised: acked without processing it again. */
+  private skipDuplicate(d: Delivery): void {
+    this.ctx.audit?.skippedDuplicate(this.index);
+    const settled = this.fromQueue(d) && this.config.ackMode === 'manual' ? d.edge.source.deliverySource?.ack(d.message, d.edge, d.receipt) ?? true : true;
+    if (settled) this.ctx.accounting.acked++;
   }
 
   private succeed(d: Delivery): void {
     const m = d.message;
     this.n.processed++;
+    this.ctx.audit?.processed(this.index, m);
+    if (this.config.idempotent !== null) this.seen.set(m.id, this.ctx.now());
     this.forward(m);
     const settled = this.fromQueue(d) && this.config.ackMode === 'manual'
       ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? true
@@ -189,11 +215,35 @@ export class ConsumerModel implements NodeModel {
       return;
     }
     this.n.lost++;
-    this.ctx.accounting.drop('lostAfterAutoAck');
+    this.ctx.accounting.drop('lostAfterAutoAck', this.index);
   }
 
+  /** The queue's channel closed: hand back, unsettled, what this subscription delivered (manual ack). */
+  private surrender(edge: EdgeRuntime): Message[] {
+    if (this.config.ackMode !== 'manual') return [];
+    const given: Message[] = [];
+    const now = this.ctx.now();
+    this.inService.forEach((d) => { if (d.edge === edge && d.receipt === 0) given.push(d.message); });
+    for (const d of this.inService.takeWhere((x) => x.edge === edge && x.receipt === 0)) { void d; this.busyTime.change(now, -1); }
+    const kept = new Fifo<Delivery>();
+    for (let d = this.buffer.shift(); d; d = this.buffer.shift()) {
+      if (d.edge === edge && d.receipt === 0) given.push(d.message);
+      else kept.push(d);
+    }
+    for (let d = kept.shift(); d; d = kept.shift()) this.buffer.push(d);
+    this.pump();
+    return given;
+  }
+
+  // ---- faults ---------------------------------------------------------------------------------
+
+  /** A crashed consumer does nothing; like a closed channel, its unacked messages go back or are lost (A1.4). */
+  crash(): void { this.crashed = true; this.goOffline(); }
+  restart(): void { this.crashed = false; this.goOnline(); }
+  setSlowdown(factor: number): void { this.slowdown = factor; }
+
   private goOnline(): void {
-    if (this.online) return;
+    if (this.online || this.crashed) return; // an offline window ending does not revive a crashed consumer
     this.online = true;
     for (const edge of this.inputs) edge.source.deliverySource?.setOnline(edge, true);
     if (this.config.delivery === 'pull') this.pollAll();

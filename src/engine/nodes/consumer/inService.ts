@@ -33,6 +33,14 @@ export class InService {
     for (const d of this.slots) if (d) visit(d);
   }
 
+  /** Removes and returns the deliveries in service that `match`. */
+  takeWhere(match: (d: Delivery) => boolean): Delivery[] {
+    const taken: Delivery[] = [];
+    this.forEach((d) => { if (match(d)) taken.push(d); });
+    for (const d of taken) this.delete(d);
+    return taken;
+  }
+
   /** Removes and returns every delivery in service. */
   takeAll(): Delivery[] {
     const all: Delivery[] = [];

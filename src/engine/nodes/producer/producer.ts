@@ -6,7 +6,7 @@ import { ConfirmTracker, type ConfirmListener } from '../../model/confirm';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
-import { newMessage, type Message } from '../../model/message';
+import { copyMessage, newMessage, type Message } from '../../model/message';
 import type { Random } from '../../random/prng';
 import { LIVE, SAMPLE, type NodeModel } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/distributions';
@@ -14,6 +14,8 @@ import { arrivalProcess, type NextArrival } from './arrivals';
 import { routingKeyPicker } from './routingKeys';
 
 const EV_PUBLISH = 1;
+const EV_CONFIRM = 2;
+const EV_CONFIRM_TIMEOUT = 3;
 
 type ProducerNode = NodeOf<'producer'>;
 type Scripted = Extract<ProducerNode['config']['arrival'], { type: 'script' }>['messages'][number];
@@ -41,6 +43,14 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   private acks = 0;
   private nackedConfirms = 0;
   private readonly confirmLatency: LatencyHistogram | null;
+  private down = false;
+  /** Publishes waiting for their confirm. */
+  private readonly waiting = new Set<ConfirmTracker>();
+  private retries = 0;
+  private timeouts = 0;
+  private lateConfirms = 0;
+  /** Ordering keys (producer and routing key) and their next sequence numbers, for the audit. */
+  private readonly orderSeqs = new Map<string, { key: string; next: number }>();
 
   constructor(readonly index: number, readonly id: string, private readonly node: ProducerNode, private readonly ctx: SimContext) {
     const c = node.config;
@@ -67,11 +77,15 @@ export class ProducerModel implements NodeModel, ConfirmListener {
 
   receive(): void { /* a producer has no inputs */ }
 
-  handle(type: number): void {
+  handle(type: number, payload: unknown, arg: number): void {
+    if (type === EV_CONFIRM) { this.confirmArrived(payload as ConfirmTracker, arg === 1); return; }
+    if (type === EV_CONFIRM_TIMEOUT) { this.confirmTimedOut(payload as ConfirmTracker); return; }
     if (type !== EV_PUBLISH) return;
     const now = this.ctx.now();
     const scripted = this.nextArrival ? undefined : this.script[this.published];
-    this.publish(this.makeMessage(now, scripted));
+    // A crashed producer's application is down too: nothing is created while it is.
+    if (!this.down) this.publish(this.makeMessage(now, scripted));
+    else if (!this.nextArrival) this.published++; // a scripted message due while down is never sent
     if (this.published >= this.limit) return;
     const next = this.nextArrival ? this.nextArrival(now) : this.script[this.published]?.atMs;
     if (next !== undefined && Number.isFinite(next)) this.ctx.schedule(Math.max(0, next - now), this.index, EV_PUBLISH, null, 0);
@@ -81,8 +95,10 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     const c = this.node.config;
     const ordinal = this.published + 1;
     const poison = scripted?.poison ?? ((this.poisonOrdinals.size > 0 && this.poisonOrdinals.has(ordinal)) || (c.poison.fraction > 0 && this.poisonDraw.next() < c.poison.fraction));
+    const routingKey = scripted?.routingKey ?? this.pickKey();
+    const order = this.ctx.audit ? this.orderFor(routingKey) : undefined;
     return newMessage(this.ctx.nextMessageId(), now, {
-      routingKey: scripted?.routingKey ?? this.pickKey(),
+      routingKey, orderKey: order?.key, orderSeq: order ? order.next++ : 0,
       headers: scripted?.headers ?? c.headers,
       priority: scripted?.priority ?? c.priority ?? -1,
       sizeBytes: scripted?.sizeBytes ?? Math.round(this.size()),
@@ -94,6 +110,12 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     });
   }
 
+  private orderFor(routingKey: string): { key: string; next: number } {
+    let order = this.orderSeqs.get(routingKey);
+    if (!order) { order = { key: `${this.id}|${routingKey}`, next: 0 }; this.orderSeqs.set(routingKey, order); }
+    return order;
+  }
+
   private publish(message: Message): void {
     this.published++;
     this.intervalOut++;
@@ -103,27 +125,81 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     this.send(message);
   }
 
-  private send(message: Message): void {
+  private send(message: Message, attempt = 1): void {
     const edge = this.outputs[0];
     // RabbitMQ A1.1.7: a message with nowhere to go is dropped (mandatory=false, no alternate exchange).
-    if (!edge) { this.ctx.accounting.drop('unroutable'); return; }
-    if (this.node.config.confirms) {
+    if (!edge) { this.ctx.accounting.drop('unroutable', this.index); return; }
+    const c = this.node.config;
+    if (c.confirms) {
       this.unconfirmed++;
       message.publishedAt = this.ctx.now();
-      message.confirm = new ConfirmTracker(this, message.publishedAt);
+      // Keep a pristine copy to publish again: routing and queues stamp the one that is sent.
+      const original = c.retry ? copyMessage(message) : null;
+      message.confirm = new ConfirmTracker(this, message.publishedAt, attempt, original);
+      this.waiting.add(message.confirm);
+      if (c.retry) this.ctx.schedule(c.retry.timeoutMs, this.index, EV_CONFIRM_TIMEOUT, message.confirm, 0);
     }
     this.ctx.send(edge, message);
   }
 
-  /** A1.6: the broker acked or nacked one publish; the window opens for a waiting message. */
+  /** A1.6: the broker acked or nacked one publish; the confirm travels back along the publish edge. */
   confirmed(tracker: ConfirmTracker, nacked: boolean): void {
+    const edge = this.outputs[0];
+    if (edge?.fault?.partitioned) return; // it never arrives: the publisher times out
+    const back = (edge?.delayMs ?? 0) + (edge?.fault?.addMs ?? 0);
+    if (back === 0) this.confirmArrived(tracker, nacked);
+    else this.ctx.schedule(back, this.index, EV_CONFIRM, tracker, nacked ? 1 : 0);
+  }
+
+  private confirmArrived(tracker: ConfirmTracker, nacked: boolean): void {
+    if (tracker.state !== 'waiting') { this.lateConfirms++; return; } // timed out already, or the producer crashed
+    tracker.state = 'settled';
+    this.waiting.delete(tracker);
     this.unconfirmed--;
     if (nacked) this.nackedConfirms++;
     else this.acks++;
     this.confirmLatency?.record(this.ctx.now() - tracker.publishedAt);
+    if (nacked) this.retry(tracker);
+    this.openWindow();
+  }
+
+  /** No confirm in time: give up on this publish and, with retries left, publish the same message again. */
+  private confirmTimedOut(tracker: ConfirmTracker): void {
+    if (tracker.state !== 'waiting') return;
+    tracker.state = 'abandoned';
+    this.waiting.delete(tracker);
+    this.unconfirmed--;
+    this.timeouts++;
+    this.retry(tracker);
+    this.openWindow();
+  }
+
+  /** The retry carries the same message id: if the first copy got through after all, it is a duplicate. */
+  private retry(tracker: ConfirmTracker): void {
+    const retry = this.node.config.retry;
+    if (!retry || !tracker.original || tracker.attempt >= retry.maxAttempts || this.down) return;
+    this.retries++;
+    this.ctx.countRetry();
+    this.send(copyMessage(tracker.original), tracker.attempt + 1);
+  }
+
+  private openWindow(): void {
     const window = this.node.config.confirms?.window ?? Infinity;
     while (this.unconfirmed < window && this.outbox.length > 0) this.send(this.outbox.shift()!);
   }
+
+  /** The faults issue: a crashed producer creates nothing, loses its outbox and forgets what it was waiting for. */
+  crash(): void {
+    if (this.down) return;
+    this.down = true;
+    for (let m = this.outbox.shift(); m; m = this.outbox.shift()) this.ctx.accounting.drop('producerCrash', this.index);
+    // Confirms of publishes from before the crash find no one waiting.
+    for (const t of this.waiting) t.state = 'abandoned';
+    this.waiting.clear();
+    this.unconfirmed = 0;
+  }
+
+  restart(): void { this.down = false; }
 
   census(into: Census): void { into.inFlight += this.outbox.length; }
 
@@ -145,6 +221,8 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     return {
       kind: this.kind, out: this.published,
       ...(c.confirms ? { confirmed: this.acks, nacked: this.nackedConfirms, unconfirmed: this.unconfirmed, waiting: this.outbox.length, confirmMs: this.confirmLatency!.summary() } : {}),
+      ...(c.retry ? { retries: this.retries, timeouts: this.timeouts, lateConfirms: this.lateConfirms } : {}),
+      down: this.down ? 1 : 0,
     };
   }
 }

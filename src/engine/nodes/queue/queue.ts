@@ -13,11 +13,14 @@ import { QueueCounters } from './queueCounters';
 import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
 import type { ReadyStore } from './readyStore';
 import { Subscription } from './subscription';
+import { BrokerModel } from '../broker';
+import { Replication } from './replication';
 
 const EV_EXPIRE = 1;
 const EV_DISK_WRITTEN = 2;
 const EV_VISIBILITY = 3;
 const EV_POLL_TIMEOUT = 4;
+const EV_ELECTION = 5;
 
 /**
  * A queue: RabbitMQ classic or quorum, or SQS (semantics.md A1.4–A1.11, A2.1–A2.2). Competing consumers
@@ -30,7 +33,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   readonly inputs: EdgeRuntime[] = [];
   readonly deliverySource = this;
   private readonly rules: QueueRules;
-  private readonly store: ReadyStore;
+  private store: ReadyStore;
   private readonly subs: Subscription[] = [];
   /** Subscriptions by edge index (sparse): settling is on the hot path, so no Map. */
   private readonly subByEdge: Subscription[] = [];
@@ -49,6 +52,13 @@ export class QueueModel implements NodeModel, DeliverySource {
   /** Whether any ready message can expire: TTL checks stay off the hot path of queues without TTL. */
   private mayExpire: boolean;
   private readonly sqs: boolean;
+  private replication!: Replication;
+  /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
+  private down = false;
+  /** Bumped on each outage: a confirm or timer scheduled before it is void after it. */
+  private epoch = 0;
+  private diskFactor = 1;
+  private lostOnOutage = 0;
 
   constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'queue'>, private readonly ctx: SimContext) {
     this.rules = queueRules(node.config);
@@ -60,6 +70,9 @@ export class QueueModel implements NodeModel, DeliverySource {
   }
 
   start(): void {
+    const brokers = (this.node.config.brokers ?? []).map((id) => this.ctx.nodeById(id)).filter((b): b is BrokerModel => b instanceof BrokerModel);
+    for (const b of brokers) b.host(this);
+    this.replication = new Replication(brokers, this.rules.flavor, this.node.config.mirrorDelayMs ?? 5);
     for (const edge of this.outputs) {
       if (edge.role === 'deadLetter') { this.deadLetterEdge = edge; continue; }
       const subscriber = edge.target.subscriber;
@@ -74,7 +87,8 @@ export class QueueModel implements NodeModel, DeliverySource {
 
   receive(message: Message, edge: EdgeRuntime): void {
     addHop(message, this.id, this.ctx.now(), edge.role === 'deadLetter' ? 'dead-lettered in' : 'enqueued');
-    if (edge.role === 'deadLetter' && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle'); return; }
+    if (edge.role === 'deadLetter' && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index); return; }
+    if (!this.isAvailable()) { this.ctx.lose(message, 'nodeDown', this.index); return; }
     this.n.received++;
     this.n.intervalIn++;
     if (this.rules.overflow !== 'drop-head' && this.atLimit(message)) { this.refusePublish(message); return; }
@@ -101,7 +115,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     m.confirm = null;
     if (this.rules.overflow === 'reject-publish-dlx') { this.deadLetter(m, 'maxlen', true); return; }
     this.n.overflowed++;
-    this.ctx.accounting.drop('rejectPublish');
+    this.ctx.accounting.drop('rejectPublish', this.index);
   }
 
   private enqueue(m: Message): void {
@@ -111,6 +125,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     m.expiresAt = this.expiryOf(m, now);
     if (m.expiresAt !== Infinity) this.mayExpire = true;
     m.sqsOwned = this.sqs;
+    m.safeAt = this.replication.kind === 'none' ? now : now + this.replication.safeDelay();
     this.store.push(m);
   }
 
@@ -132,15 +147,27 @@ export class QueueModel implements NodeModel, DeliverySource {
     const confirm = m.confirm;
     if (!confirm) return;
     m.confirm = null;
+    // A1.6/A1.13: a replicated quorum queue confirms once a majority holds the message.
+    if (this.replication.kind === 'quorum') { this.ctx.schedule(m.safeAt - this.ctx.now(), this.index, EV_DISK_WRITTEN, confirm, this.epoch); return; }
     const toDisk = this.rules.flavor === 'quorum' || (this.rules.flavor === 'classic' && this.rules.durable && m.persistent);
-    if (toDisk) this.ctx.schedule(this.diskWrite(), this.index, EV_DISK_WRITTEN, confirm, 0);
+    if (toDisk) this.ctx.schedule(this.diskWriteMs(), this.index, EV_DISK_WRITTEN, confirm, this.epoch);
     else confirm.settle(true);
   }
+
+  /** The queue's own disk setting, else its leader broker's disk; slowed by a slowDisk fault. */
+  private diskWriteMs(): number {
+    const broker = this.replication.leaderBroker;
+    const base = this.node.config.diskWriteMs === undefined && broker ? broker.diskWriteMs() : this.diskWrite();
+    return base * this.diskFactor;
+  }
+
+  private isAvailable(): boolean { return !this.down && this.replication.available(); }
 
   // ---- delivery -------------------------------------------------------------------------------
 
   /** Hands ready messages to push consumers that can take them and to waiting polls, head first. */
   private dispatch(): void {
+    if (!this.isAvailable()) return;
     for (;;) {
       this.expireHeads();
       if (this.store.length === 0) break;
@@ -192,6 +219,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   }
 
   poll(edge: EdgeRuntime, max: number, waitMs: number): void {
+    if (!this.isAvailable()) { this.n.emptyPolls++; edge.target.subscriber?.pollReturned(edge, 0); return; }
     this.expireHeads();
     if (this.store.length > 0) { this.answerPoll(edge, max); this.scheduleExpiryCheck(); return; }
     // A2.1: long polling waits until a message arrives or the wait ends; basic.get never waits (A1.5).
@@ -279,7 +307,7 @@ export class QueueModel implements NodeModel, DeliverySource {
       this.store.shift();
       this.n.expired++;
       // A2.1/EIP Message Expiration: SQS deletes at the end of retention, with no dead-letter queue.
-      if (this.rules.flavor === 'sqs') { this.ctx.accounting.drop('expired'); continue; }
+      if (this.rules.flavor === 'sqs') { this.ctx.accounting.drop('expired', this.index); continue; }
       this.deadLetter(head, 'expired', true);
     }
   }
@@ -302,7 +330,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     m.confirm = null;
     m.sqsOwned = false;
     const target = this.deadLetterEdge;
-    if (!target) { this.ctx.accounting.drop(reason as DropReason); return; }
+    if (!target) { this.ctx.accounting.drop(reason as DropReason, this.index); return; }
     recordDeath(m, this.id, reason, this.ctx.now());
     addHop(m, this.id, this.ctx.now(), `dead-lettered (${reason})`);
     if (this.rules.deadLetterRoutingKey !== undefined) m.routingKey = this.rules.deadLetterRoutingKey;
@@ -319,7 +347,9 @@ export class QueueModel implements NodeModel, DeliverySource {
 
   handle(type: number, payload: unknown, arg: number): void {
     if (type === EV_EXPIRE) { this.expiryCheckAt = Infinity; this.expireHeads(true); this.dispatch(); return; }
-    if (type === EV_DISK_WRITTEN) { (payload as { settle(ok: boolean): void }).settle(true); return; }
+    // A confirm due before an outage is lost with it: the publisher times out (and may retry).
+    if (type === EV_DISK_WRITTEN) { if (arg === this.epoch) (payload as { settle(ok: boolean): void }).settle(true); return; }
+    if (type === EV_ELECTION) { if (this.replication.elect()) this.dispatch(); return; }
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
     if (type === EV_POLL_TIMEOUT) this.pollTimedOut(payload as { edge: EdgeRuntime; token: number }, arg);
   }
@@ -340,6 +370,73 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.n.emptyPolls++;
     poll.edge.target.subscriber?.pollReturned(poll.edge, 0);
   }
+
+  // ---- outages (the faults issue) ---------------------------------------------------------------
+
+  crash(): void {
+    if (this.down) return;
+    this.down = true;
+    // SQS stores every message redundantly: an outage makes it unavailable, it loses nothing.
+    if (this.sqs) return;
+    this.outage((m) => this.rules.flavor === 'quorum' || (this.rules.durable && m.persistent), 'transientOnRestart');
+  }
+
+  restart(): void {
+    if (!this.down) return;
+    this.down = false;
+    this.dispatch();
+  }
+
+  brokerDown(brokerId: string): void {
+    const broker = this.replication.replicas.find((b) => b.id === brokerId);
+    if (!broker) return;
+    if (this.replication.kind === 'none') { this.crash(); return; }
+    if (!this.replication.isLeader(broker)) return; // a follower or mirror: the leader carries on
+    // A1.13: what a majority (or the mirrors) did not hold yet is lost with the leader.
+    const now = this.ctx.now();
+    this.outage((m) => m.safeAt <= now, 'unreplicatedOnFailover');
+    const next = this.replication.leaderLost();
+    if (next === 'electing') this.ctx.schedule(this.replication.electionDelayMs(), this.index, EV_ELECTION, null, 0);
+    else if (next === 'promoted') this.dispatch();
+  }
+
+  brokerUp(brokerId: string): void {
+    if (this.replication.kind === 'none') { this.restart(); return; }
+    if (!this.replication.leaderBroker && !this.replication.isElecting) {
+      // A1.13: a returning member can restore a majority; a mirror can lead again.
+      if (this.replication.kind === 'quorum') { this.replication.leaderLost(); this.ctx.schedule(this.replication.electionDelayMs(), this.index, EV_ELECTION, null, 0); }
+      else if (this.replication.elect()) this.dispatch();
+    }
+    void brokerId;
+    this.dispatch();
+  }
+
+  /**
+   * The leader's channels close: consumers give up what they hold unacked (it comes back, A1.4), then
+   * only the messages that `survives` keeps are still here; the rest are lost for `reason`.
+   */
+  private outage(survives: (m: Message) => boolean, reason: DropReason): void {
+    this.epoch++;
+    const returned: Message[] = [];
+    for (const sub of this.subs) {
+      for (const m of sub.subscriber.surrender(sub.edge)) returned.push(m);
+      this.unacked -= sub.unacked;
+      sub.unacked = 0;
+    }
+    const all = [...this.store.toArray(), ...returned];
+    this.store = readyStoreFor(this.node.config);
+    for (const m of all.sort((a, b) => a.queueSeq - b.queueSeq)) {
+      if (!survives(m)) { this.lostOnOutage++; this.ctx.lose(m, reason, this.index); continue; }
+      if (returned.includes(m)) {
+        m.redelivered = true;
+        if (this.rules.flavor === 'quorum') m.returns++; // A1.10 (≤ 4.2): a channel close counts as a return
+      }
+      this.store.push(m);
+    }
+    for (let p = this.polls.next(); p; p = this.polls.next()) p.edge.target.subscriber?.pollReturned(p.edge, 0);
+  }
+
+  setDiskFactor(factor: number): void { this.diskFactor = factor; }
 
   // ---- figures --------------------------------------------------------------------------------
 
@@ -362,6 +459,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     out[o + LIVE.nacked] = n.nacked; out[o + LIVE.redelivered] = n.redelivered; out[o + LIVE.dropped] = n.overflowed;
     out[o + LIVE.ready] = this.store.length; out[o + LIVE.unacked] = this.unacked + this.invisible.size;
     out[o + LIVE.deadLettered] = n.deadLettered; out[o + LIVE.expired] = n.expired;
+    out[o + LIVE.offline] = this.isAvailable() ? 0 : 1;
   }
 
   writeSample(out: Float64Array, o: number, intervalMs: number): void {
@@ -381,6 +479,8 @@ export class QueueModel implements NodeModel, DeliverySource {
       expired: n.expired, dropped: n.overflowed, rejectedPublishes: n.rejectedPublishes,
       ready: this.store.length, unacked: this.unacked + this.invisible.size, maxReady: n.maxReady,
       consumers: this.subs.length, emptyPolls: n.emptyPolls, staleDeletes: n.staleDeletes,
+      available: this.isAvailable() ? 1 : 0, lostOnOutage: this.lostOnOutage,
+      ...(this.replication.kind !== 'none' ? { replication: this.replication.kind, leader: this.replication.leaderBroker?.id ?? '' } : {}),
       queueWaitMs: this.wait.summary(),
     };
   }

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { num, probability, timeMs } from './numbers';
+import { idString } from './strings';
+
+const base = {
+  /** When the fault starts, simulated ms. */
+  atMs: timeMs(),
+  /** Id of the node or edge it hits. */
+  target: idString(),
+  /** How long it lasts, ms; left out: until the end of the run (a crash: the node stays down). */
+  durationMs: timeMs({ min: 0, minExclusive: true }).optional(),
+  /** Set when the fault was triggered live in the app and recorded, so that a replay is exact. */
+  live: z.boolean().optional(),
+};
+
+/** Faults on nodes. */
+export const NODE_FAULTS = ['crash', 'slow', 'slowDisk'] as const;
+/** Faults on edges (links). */
+export const LINK_FAULTS = ['linkDelay', 'linkLoss', 'partition'] as const;
+
+/**
+ * A scheduled fault: a timeline entry of time, target, fault and duration.
+ * - crash: the node (or a broker with everything it hosts) stops; it restarts when the duration ends
+ * - slow: a consumer's service time × factor
+ * - slowDisk: a broker's (or queue's) disk writes × factor
+ * - linkDelay: every message along the edge is delayed by addMs ± jitterMs
+ * - linkLoss: each message along the edge is lost with the probability
+ * - partition: the edge carries nothing; messages sent along it are lost
+ */
+export const FaultSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...base, type: z.literal('crash') }),
+  z.strictObject({ ...base, type: z.literal('slow'), factor: num({ min: 0, minExclusive: true, max: 1e6 }) }),
+  z.strictObject({ ...base, type: z.literal('slowDisk'), factor: num({ min: 0, minExclusive: true, max: 1e6 }) }),
+  z.strictObject({ ...base, type: z.literal('linkDelay'), addMs: num({ min: 0, max: 3_600_000 }), jitterMs: num({ min: 0, max: 3_600_000 }).default(0) }),
+  z.strictObject({ ...base, type: z.literal('linkLoss'), probability: probability() }),
+  z.strictObject({ ...base, type: z.literal('partition') }),
+], { error: 'must be a fault: crash, slow, slowDisk, linkDelay, linkLoss or partition' });
+
+export const FaultsSchema = z.array(FaultSchema, { error: 'must be a list of faults' }).max(10_000, { error: 'must hold at most 10000 faults' });
+
+export type Fault = z.output<typeof FaultSchema>;
