@@ -30,7 +30,7 @@ describe('npm run sim (child process)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['scenario', 'seed', 'simulatedSeconds', 'events', 'messages', 'latencyMs', 'queueWaitMs', 'nodes']);
+    expect(Object.keys(report)).toEqual(['scenario', 'seed', 'simulatedSeconds', 'events', 'messages', 'latencyMs', 'queueWaitMs', 'nodes', 'audit']);
     expect(report.simulatedSeconds).toBe(20);
     const m = report.messages;
     expect(m.acked + m.queued + m.inFlight + m.deadLettered + m.dropped).toBe(m.produced);
@@ -90,5 +90,27 @@ describe('npm run sim (child process)', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^engine error \(\w+\): .+\n$/);
+  });
+});
+
+describe('npm run sim: the delivery-guarantee audit', () => {
+  it('reports the audit under an `audit` key, with each consumer’s guarantee', async () => {
+    const file = scenarioFile('crash.json', {
+      version: 2, durationMs: 5000,
+      nodes: [
+        { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 100 } } },
+        { id: 'q', kind: 'queue' },
+        { id: 'c', kind: 'consumer', config: { ackMode: 'auto', serviceTimeMs: { type: 'constant', value: 20 } } },
+      ],
+      edges: [{ id: 'e1', source: 'p', target: 'q' }, { id: 'e2', source: 'q', target: 'c' }],
+      faults: [{ atMs: 2000, target: 'c', type: 'crash', durationMs: 1000 }],
+    });
+    const r = await sim(file, '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report.audit)).toEqual(['produced', 'deliveredOnce', 'deliveredMoreThanOnce', 'duplicates', 'lost', 'lostByReason', 'deadLettered', 'outOfOrder', 'consumers', 'faults']);
+    expect(report.audit.consumers.c.guarantee).toBe('at-most-once');
+    expect(report.audit.lostByReason.lostAfterAutoAck).toBeGreaterThan(0);
+    expect(report.audit.faults).toEqual([{ atMs: 2000, endMs: 3000, target: 'c', type: 'crash' }]);
   });
 });

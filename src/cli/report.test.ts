@@ -18,7 +18,7 @@ function snapshot(): Snapshot {
     latencyMs: summary(10, 5),
     messages: {
       droppedByReason: { unroutable: 2, lostAfterAutoAck: 1 }, dropped: 3, deadLettered: 0, inFlight: 1, queued: 1, acked: 10,
-      forwarded: 0, routedCopies: 0, published: 15, produced: 15,
+      retried: 0, forwarded: 0, routedCopies: 0, published: 15, produced: 15,
     },
     events: 99,
     timeMs: 2500,
@@ -31,7 +31,7 @@ describe('buildReport', () => {
 
   it('has the documented fields in a fixed order', () => {
     expect(Object.keys(report)).toEqual(['scenario', 'seed', 'simulatedSeconds', 'events', 'messages', 'latencyMs', 'queueWaitMs', 'nodes']);
-    expect(Object.keys(report.messages)).toEqual(['produced', 'published', 'routedCopies', 'forwarded', 'acked', 'queued', 'inFlight', 'deadLettered', 'dropped', 'droppedByReason']);
+    expect(Object.keys(report.messages)).toEqual(['produced', 'published', 'routedCopies', 'forwarded', 'retried', 'acked', 'queued', 'inFlight', 'deadLettered', 'dropped', 'droppedByReason']);
     expect(Object.keys(report.latencyMs)).toEqual(['count', 'mean', 'p50', 'p95', 'p99', 'max']);
     expect(Object.keys(report.messages.droppedByReason)).toEqual(['lostAfterAutoAck', 'unroutable']);
   });

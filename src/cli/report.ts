@@ -1,4 +1,4 @@
-import type { LatencySummary, MessageTotals, NodeReport, Snapshot } from '../engine';
+import type { Audit, LatencySummary, MessageTotals, NodeReport, Snapshot } from '../engine';
 
 /** The `--json` report. Built field by field so the key order is fixed whatever order the engine used. */
 export interface Report {
@@ -10,6 +10,8 @@ export interface Report {
   latencyMs: LatencySummary;
   queueWaitMs: LatencySummary;
   nodes: Record<string, NodeReport>;
+  /** The delivery-guarantee audit (the faults issue). */
+  audit?: Audit;
 }
 
 /** Node fields that lead, in this order; the rest follow alphabetically. */
@@ -41,7 +43,7 @@ export function nodeReport(node: NodeReport): NodeReport {
 
 export function messages(m: MessageTotals): MessageTotals {
   return {
-    produced: m.produced, published: m.published, routedCopies: m.routedCopies, forwarded: m.forwarded,
+    produced: m.produced, published: m.published, routedCopies: m.routedCopies, forwarded: m.forwarded, retried: m.retried,
     acked: m.acked, queued: m.queued, inFlight: m.inFlight, deadLettered: m.deadLettered, dropped: m.dropped,
     droppedByReason: sortedRecord(m.droppedByReason as Record<string, number>),
   };
@@ -58,6 +60,20 @@ export function buildReport(snapshot: Snapshot, scenarioName: string): Report {
     latencyMs: latency(snapshot.latencyMs),
     queueWaitMs: latency(snapshot.queueWaitMs),
     nodes: Object.fromEntries(Object.entries(snapshot.nodes).map(([id, node]) => [id, nodeReport(node)])),
+    ...(snapshot.audit ? { audit: audit(snapshot.audit) } : {}),
+  };
+}
+
+/** The audit with a fixed key order. */
+export function audit(a: Audit): Audit {
+  return {
+    produced: a.produced, deliveredOnce: a.deliveredOnce, deliveredMoreThanOnce: a.deliveredMoreThanOnce,
+    duplicates: a.duplicates, lost: a.lost, lostByReason: sortedRecord(a.lostByReason as Record<string, number>),
+    deadLettered: a.deadLettered, outOfOrder: a.outOfOrder,
+    consumers: Object.fromEntries(Object.entries(a.consumers).map(([id, c]) => [id, {
+      processed: c.processed, duplicates: c.duplicates, skippedDuplicates: c.skippedDuplicates, lost: c.lost, outOfOrder: c.outOfOrder, guarantee: c.guarantee,
+    }])),
+    faults: a.faults.map((f) => ({ atMs: f.atMs, endMs: f.endMs, target: f.target, type: f.type })),
   };
 }
 

@@ -25,7 +25,7 @@ function messageLines(report: Report): string[] {
     ? `✓ acked + queued + in flight + dead-lettered + dropped = ${total} = produced`
     : `✗ acked + queued + in flight + dead-lettered + dropped = ${total}, but produced = ${m.produced} (off by ${total - m.produced})`;
   const rows = [
-    ['produced', String(m.produced), `published ${m.published} + routed copies ${m.routedCopies} + forwarded ${m.forwarded}`],
+    ['produced', String(m.produced), `published ${m.published} + routed copies ${m.routedCopies} + forwarded ${m.forwarded}${m.retried ? ` + retried ${m.retried}` : ''}`],
     ['acked', String(m.acked), ''],
     ['queued', String(m.queued), ''],
     ['in flight', String(m.inFlight), ''],
@@ -58,6 +58,21 @@ function nodeLines(report: Report): string[] {
   return ['Nodes', ...columns([header, ...rows], align)];
 }
 
+/** The delivery-guarantee audit: what each consumer achieved. */
+function auditLines(report: Report): string[] {
+  const a = report.audit;
+  if (!a) return [];
+  const faults = a.faults.map((f) => `${f.type} ${f.target} at ${f.atMs / 1000}s${f.endMs === null ? '' : `–${f.endMs / 1000}s`}`).join(', ');
+  const header = ['consumer', 'processed', 'duplicates', 'skipped dup', 'lost', 'out of order', 'guarantee'];
+  const rows = Object.entries(a.consumers).map(([id, c]) => [id, String(c.processed), String(c.duplicates), String(c.skippedDuplicates), String(c.lost), String(c.outOfOrder), c.guarantee]);
+  return [
+    'Delivery-guarantee audit',
+    `  delivered once ${a.deliveredOnce} · more than once ${a.deliveredMoreThanOnce} · duplicates processed ${a.duplicates} · out of order ${a.outOfOrder} · lost ${a.lost} · dead-lettered ${a.deadLettered}`,
+    ...(faults ? [`  faults: ${faults}`] : []),
+    ...(rows.length > 0 ? columns([header, ...rows], ['left', 'right', 'right', 'right', 'right', 'right', 'left']).map((l) => `  ${l}`) : []),
+  ];
+}
+
 /** The human-readable summary printed without --json. */
 export function formatSummary(report: Report): string {
   return [
@@ -66,5 +81,6 @@ export function formatSummary(report: Report): string {
     ...latencyLines('End-to-end latency, publish → ack (ms)', report.latencyMs), '',
     ...latencyLines('Queue wait, enqueue → delivery (ms)', report.queueWaitMs), '',
     ...nodeLines(report),
+    ...(report.audit ? ['', ...auditLines(report)] : []),
   ].join('\n') + '\n';
 }
