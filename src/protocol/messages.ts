@@ -3,9 +3,9 @@
  * Bump PROTOCOL_VERSION on any incompatible change; both ends check it.
  */
 import type { EngineError, MessageView, MetricSample, Snapshot } from '../engine/api';
-import type { Scenario } from '../schema';
+import type { Fault, Scenario } from '../schema';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** The most messages one inspectNode answer holds. */
 export const MAX_INSPECT = 200;
@@ -25,7 +25,17 @@ export type ToWorker =
   /** The messages a node holds, head first (a queue's ready and unacked ones); answered by `inspected`. */
   | { v: typeof PROTOCOL_VERSION; type: 'inspectNode'; requestId: number; nodeId: string; limit: number }
   /** The message that most recently entered an edge; answered by `inspected` with zero or one message. */
-  | { v: typeof PROTOCOL_VERSION; type: 'inspectEdge'; requestId: number; edgeId: string };
+  | { v: typeof PROTOCOL_VERSION; type: 'inspectEdge'; requestId: number; edgeId: string }
+  /**
+   * A live fault, now (the engine takes `atMs` as its clock); answered by `faultInjected` with the fault to
+   * record in the document's timeline so that a replay is exact, or by `faultRefused`.
+   */
+  | { v: typeof PROTOCOL_VERSION; type: 'injectFault'; requestId: number; fault: Fault };
+
+/** The answer to injectFault: the fault as it happened (atMs = the simulated time, live = true). */
+export interface FaultInjectedMessage { v: typeof PROTOCOL_VERSION; type: 'faultInjected'; requestId: number; recorded: Fault }
+/** injectFault refused (bad target or parameters, nothing loaded); the run goes on. */
+export interface FaultRefusedMessage { v: typeof PROTOCOL_VERSION; type: 'faultRefused'; requestId: number; error: EngineError }
 
 /** The answer to inspectNode / inspectEdge. `found` is false when nothing is loaded or the id is unknown. */
 export interface InspectedMessage {
@@ -70,6 +80,8 @@ export type FromWorker =
   | LoadedMessage
   | FrameMessage
   | InspectedMessage
+  | FaultInjectedMessage
+  | FaultRefusedMessage
   | { v: typeof PROTOCOL_VERSION; type: 'error'; error: EngineError };
 
 /** A message without its version tag, distributed over the union (what senders write; the transport adds `v`). */

@@ -43,6 +43,10 @@ function fakeSimulation(scenario: Scenario, seed: number, clock: { t: number }, 
     },
     inspectNode: (id, limit = 50) => (id === 'q' ? Array.from({ length: Math.min(limit, events) }, (_, i) => fakeMessage(i + 1)) : null),
     inspectEdge: (id) => (id === 'e1' && events > 0 ? fakeMessage(events) : null),
+    injectFault(fault) {
+      if (!['p', 'q', 'e1'].includes(fault.target)) return { ok: false, error: { code: 'bad_fault', message: `no node or edge has id "${fault.target}"` } };
+      return { ok: true, recorded: { ...fault, atMs: now, live: true } };
+    },
   };
   return sim;
 }
@@ -70,7 +74,7 @@ function harness(opts: { costMs?: number; fail?: RunResult['error'] } = {}) {
   return { host, send, tick, posted, frames, transfers, clock, hasPending: () => pending !== null };
 }
 
-const scenario = { durationMs: 1000, seed: 7 } as Scenario;
+const scenario = { durationMs: 1000, seed: 7, faults: [] } as unknown as Scenario;
 
 describe('SimulationHost', () => {
   it('announces a loaded simulation and posts a first frame at time 0 with a snapshot', () => {
@@ -221,6 +225,35 @@ describe('SimulationHost', () => {
     h.send({ type: 'step' });
     h.send({ type: 'inspectEdge', requestId: 3, edgeId: 'e1' });
     expect((h.posted.at(-1) as { messages: MessageView[] }).messages.map((m) => m.id)).toEqual([1]);
+    expect(h.posted.some((m) => m.type === 'error')).toBe(false);
+  });
+
+  it('injects a live fault now, answers with the fault to record, keeps it for its own reset and posts a frame', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario, seed: 1 });
+    h.send({ type: 'step' });
+    h.send({ type: 'step' });
+    const before = h.frames().length;
+    h.send({ type: 'injectFault', requestId: 5, fault: { type: 'crash', atMs: 0, target: 'q' } });
+    expect(h.posted.find((m) => m.type === 'faultInjected')).toMatchObject({ requestId: 5, recorded: { type: 'crash', atMs: 20, target: 'q', live: true } });
+    expect(h.frames().length).toBe(before + 1);
+    expect(h.frames().at(-1)!.snapshot).toBeDefined();
+    let loadedWith: Scenario | null = null;
+    const host = h.host as unknown as { deps: { createSimulation: (s: Scenario, seed: number) => unknown } };
+    const create = host.deps.createSimulation;
+    host.deps.createSimulation = (s, seed) => { loadedWith = s; return create(s, seed); };
+    h.send({ type: 'reset' });
+    expect(loadedWith!.faults).toEqual([{ type: 'crash', atMs: 20, target: 'q', live: true }]);
+  });
+
+  it('refuses a fault the engine refuses, or with nothing loaded, without stopping the run', () => {
+    const h = harness();
+    h.send({ type: 'injectFault', requestId: 1, fault: { type: 'crash', atMs: 0, target: 'q' } });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'faultRefused', requestId: 1, error: { code: 'not-loaded' } });
+    h.send({ type: 'load', scenario, seed: 1 });
+    h.send({ type: 'injectFault', requestId: 2, fault: { type: 'crash', atMs: 0, target: 'nope' } });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'faultRefused', requestId: 2, error: { code: 'bad_fault' } });
+    h.send({ type: 'step' });
     expect(h.posted.some((m) => m.type === 'error')).toBe(false);
   });
 });

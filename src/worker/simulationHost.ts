@@ -4,7 +4,7 @@
  */
 import { LIVE_FIELDS, SAMPLE_FIELDS, type EngineError, type MessageView, type Simulation } from '../engine/api';
 import { MAX_INSPECT, MAX_SPEED, MIN_SPEED, PROTOCOL_VERSION, type FromWorker, type Speed, type ToWorker } from '../protocol';
-import type { Scenario } from '../schema';
+import type { Fault, Scenario } from '../schema';
 import { MIN_CHUNK_EVENTS, WORK_BUDGET_MS, nextChunkEvents, paceTarget, snapshotDue, tickDelay } from './pacer';
 
 export interface HostDeps {
@@ -60,6 +60,7 @@ export class SimulationHost {
       case 'setSpeed': return this.setSpeed(m.speed);
       case 'inspectNode': return this.inspectNode(m.requestId, m.nodeId, m.limit);
       case 'inspectEdge': return this.inspectEdge(m.requestId, m.edgeId);
+      case 'injectFault': return this.injectFault(m.requestId, m.fault);
       default: this.fail({ code: 'unknown-message', message: `Unknown message type ${JSON.stringify((m as { type: unknown }).type)}.` });
     }
   }
@@ -122,6 +123,29 @@ export class SimulationHost {
     if (!sim || !sim.edgeIds.includes(edgeId)) return this.postInspected(requestId, null);
     const message = sim.inspectEdge(edgeId);
     this.postInspected(requestId, message ? [message] : []);
+  }
+
+  /**
+   * A live fault: the engine applies it now and returns it as it should be recorded. The host applies it at
+   * once (so a paused run shows it), keeps it in its copy of the scenario (its own reset replays it), posts
+   * the recorded fault for the document, then a frame with a snapshot (audit.faults marks the charts).
+   */
+  private injectFault(requestId: number, fault: Fault): void {
+    const loaded = this.loaded;
+    if (!loaded) {
+      this.deps.post({ v: PROTOCOL_VERSION, type: 'faultRefused', requestId, error: notLoaded('inject a fault') }, []);
+      return;
+    }
+    const result = loaded.sim.injectFault(fault);
+    if (!result.ok) {
+      this.deps.post({ v: PROTOCOL_VERSION, type: 'faultRefused', requestId, error: result.error }, []);
+      return;
+    }
+    const applied = loaded.sim.runUntil(loaded.sim.now());
+    if (applied.error) return this.fail(applied.error);
+    loaded.scenario = { ...loaded.scenario, faults: [...loaded.scenario.faults, result.recorded] };
+    this.deps.post({ v: PROTOCOL_VERSION, type: 'faultInjected', requestId, recorded: result.recorded }, []);
+    this.postFrame(true);
   }
 
   private postInspected(requestId: number, messages: MessageView[] | null): void {

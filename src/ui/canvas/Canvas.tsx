@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { kindSpec, type NodeKind } from '../../schema';
 import { refuseConnection } from '../document/connectionRules';
 import { getScenario, useDocumentStore } from '../document/documentStore';
+import { FaultMenu, closeFaultMenu, openFaultMenu } from '../faults/FaultMenu';
 import { notify } from '../notify/notifyStore';
 import { onAddAtCentre } from '../palette/addRequest';
 import { DRAG_MIME } from '../palette/PaletteItem';
@@ -39,6 +40,10 @@ const onConnectEnd: OnConnectEnd = (event, state) => {
   const reason = explainDrop(event, state);
   if (reason) notify(`Connection refused: ${reason}`, 'error');
 };
+
+/** Right-click on a node or an edge: the live fault menu. */
+const onNodeContextMenu = (e: React.MouseEvent, n: KindNode) => { e.preventDefault(); openFaultMenu('node', n.id, e.clientX, e.clientY); };
+const onEdgeContextMenu = (e: React.MouseEvent, edge: MessageEdge) => { e.preventDefault(); openFaultMenu('edge', edge.id, e.clientX, e.clientY); };
 
 function addNodeAt(kind: NodeKind, position: { x: number; y: number }): void {
   const id = useDocumentStore.getState().addNode(kind, {
@@ -101,6 +106,7 @@ function CanvasInner() {
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
         onConnect={onConnect} onConnectEnd={onConnectEnd} isValidConnection={isValidConnection}
         onNodeDragStop={onNodeDragStop}
+        onNodeContextMenu={onNodeContextMenu} onEdgeContextMenu={onEdgeContextMenu} onPaneClick={closeFaultMenu} onMoveStart={closeFaultMenu}
         colorMode={theme} snapToGrid snapGrid={[GRID, GRID]}
         deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         fitView={fitOnOpen} fitViewOptions={FIT} minZoom={0.2} maxZoom={2.5}
@@ -114,6 +120,7 @@ function CanvasInner() {
         <TokenLayer />
       </ReactFlow>
       {nodes.length === 0 && <EmptyCanvasHint />}
+      <FaultMenu />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useDocumentStore } from '../document/documentStore';
+import { faultMarks } from '../faults/faultMarks';
 import { useViewStore } from '../view/viewStore';
 import { latencyRows, queueDepthRows, queueSeriesPlan, throughputRows, type ChartWindow, type SeriesContext } from './chartSeries';
 import { LineChartCard, SERIES_COLORS, type LineSpec } from './LineChartCard';
@@ -34,6 +35,13 @@ export function ChartsPanel() {
     key: s.key, label: s.label, color: SERIES_COLORS[Math.floor(i / 2) % SERIES_COLORS.length]!, dashed: s.key.endsWith(':unacked'),
   })), [queueIds]);
 
+  // Faults on every chart's time axis, from the latest report (areas for a duration, lines for the rest).
+  const faults = telemetry.snapshot?.audit?.faults;
+  const marksFor = useMemo(() => (rows: readonly { t: number }[]) => (faults && rows.length > 0 ? faultMarks(faults, rows[0]!.t, rows.at(-1)!.t) : []), [faults]);
+  const throughputMarks = useMemo(() => marksFor(throughput), [marksFor, throughput]);
+  const latencyMarks = useMemo(() => marksFor(latency), [marksFor, latency]);
+  const depthMarks = useMemo(() => marksFor(depth), [marksFor, depth]);
+
   const scope = selected.length === 0 ? 'whole system' : `${selected.length} selected node${selected.length > 1 ? 's' : ''}`;
   const throughputLines: LineSpec[] = selected.length === 0
     ? [{ key: 'in', label: 'published', color: SERIES_COLORS[0]! }, { key: 'out', label: 'acked', color: SERIES_COLORS[2]! }]
@@ -46,10 +54,10 @@ export function ChartsPanel() {
         <WindowSelector value={window} onChange={setWindow} />
       </div>
       <div className="charts-grid">
-        <LineChartCard testId="chart-throughput" title={`Throughput, ${scope}`} unit="msg/s" rows={throughput} lines={throughputLines} empty={NO_DATA} />
-        <LineChartCard testId="chart-latency" title="End-to-end latency" unit="ms" rows={latency} lines={LATENCY_LINES} empty={NO_DATA} />
+        <LineChartCard testId="chart-throughput" title={`Throughput, ${scope}`} unit="msg/s" rows={throughput} lines={throughputLines} empty={NO_DATA} marks={throughputMarks} />
+        <LineChartCard testId="chart-latency" title="End-to-end latency" unit="ms" rows={latency} lines={LATENCY_LINES} empty={NO_DATA} marks={latencyMarks} />
         <LineChartCard testId="chart-queue-depth" title={`Queue depth, ${queueIds.length === 0 ? 'no queues' : selected.some((id) => queueIds.includes(id)) ? 'selected queues' : 'all queues'}`}
-          unit="messages" rows={depth} lines={depthLines} empty={queueIds.length === 0 ? 'This topology has no queues.' : NO_DATA} />
+          unit="messages" rows={depth} lines={depthLines} empty={queueIds.length === 0 ? 'This topology has no queues.' : NO_DATA} marks={depthMarks} />
       </div>
     </div>
   );

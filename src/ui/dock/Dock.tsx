@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AuditPanel } from './AuditPanel';
 import { ChartsPanel } from './ChartsPanel';
 import { LogPanel } from './LogPanel';
 import { SummaryPanel } from './SummaryPanel';
@@ -7,6 +8,7 @@ import './dock.css';
 const TABS = [
   { id: 'charts', label: 'Charts' },
   { id: 'summary', label: 'Summary' },
+  { id: 'audit', label: 'Audit' },
   { id: 'log', label: 'Log' },
 ] as const;
 export type DockTab = (typeof TABS)[number]['id'];
@@ -27,6 +29,7 @@ export function Dock({ initialTab = 'charts' }: { initialTab?: DockTab }) {
       <div className="dock-body" role="tabpanel">
         {tab === 'charts' && <ChartsPanel />}
         {tab === 'summary' && <SummaryPanel />}
+        {tab === 'audit' && <AuditPanel />}
         {tab === 'log' && <LogPanel />}
       </div>
     </section>

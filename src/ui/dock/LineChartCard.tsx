@@ -1,20 +1,25 @@
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { FaultMark } from '../faults/faultMarks';
 import type { ChartRow } from './chartSeries';
 
 export interface LineSpec { key: string; label: string; color: string; dashed?: boolean }
 
 export const SERIES_COLORS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#475569', '#ea580c', '#0d9488', '#9333ea'];
 
-interface Props { title: string; unit: string; rows: ChartRow[]; lines: LineSpec[]; testId: string; empty: string }
+interface Props { title: string; unit: string; rows: ChartRow[]; lines: LineSpec[]; testId: string; empty: string; /** Faults on the time axis. */ marks?: readonly FaultMark[] }
+
+const FAULT_COLOR = '#dc2626';
+/** Crashes red, slowness amber, link faults violet. */
+const FAULT_COLORS: Record<string, string> = { crash: '#dc2626', slow: '#d97706', slowDisk: '#d97706', linkDelay: '#7c3aed', linkLoss: '#7c3aed', partition: '#7c3aed' };
 
 const formatT = (t: number) => `${Number(t.toFixed(1))}s`;
 const formatValue = (v: number) => (Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(1)}k` : String(Number(v.toFixed(1))));
 
 /** One line chart with a title, a time axis in simulated seconds and a value axis with a unit. */
-export const LineChartCard = memo(function LineChartCard({ title, unit, rows, lines, testId, empty }: Props) {
+export const LineChartCard = memo(function LineChartCard({ title, unit, rows, lines, testId, empty, marks = [] }: Props) {
   return (
-    <figure className="chart-card" data-testid={testId} data-points={rows.length}>
+    <figure className="chart-card" data-testid={testId} data-points={rows.length} data-fault-marks={marks.length}>
       <figcaption>{title} <span className="chart-unit">({unit})</span></figcaption>
       {rows.length === 0 ? <p className="dock-empty">{empty}</p> : (
         <LineChart responsive style={{ width: '100%', height: '100%', flex: 1, minHeight: 0 }} data={rows} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
@@ -26,6 +31,12 @@ export const LineChartCard = memo(function LineChartCard({ title, unit, rows, li
           <Tooltip labelFormatter={(t) => `t = ${formatT(Number(t))}`} formatter={(v) => (typeof v === 'number' ? `${formatValue(v)} ${unit}` : String(v))}
             contentStyle={{ background: 'var(--panel-bg, #fff)', border: '1px solid #8886', fontSize: 12 }} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
+          {marks.map((m) => (m.kind === 'area'
+            ? <ReferenceArea key={m.key} x1={m.x1} x2={m.x2} ifOverflow="hidden" fill={FAULT_COLORS[m.type] ?? FAULT_COLOR} fillOpacity={0.12}
+                stroke={FAULT_COLORS[m.type] ?? FAULT_COLOR} strokeOpacity={0.5} strokeDasharray="3 3" className={`fault-mark fault-mark-${m.type}`}
+                label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, fill: FAULT_COLORS[m.type] ?? FAULT_COLOR }} />
+            : <ReferenceLine key={m.key} x={m.x} ifOverflow="hidden" stroke={FAULT_COLORS[m.type] ?? FAULT_COLOR} strokeDasharray="4 2" className={`fault-mark fault-mark-${m.type}`}
+                label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, fill: FAULT_COLORS[m.type] ?? FAULT_COLOR }} />))}
           {lines.map((l) => (
             <Line key={l.key} dataKey={l.key} name={l.label} stroke={l.color} dot={false} strokeWidth={1.5}
               strokeDasharray={l.dashed ? '4 3' : undefined} isAnimationActive={false} connectNulls={false} />

@@ -21,7 +21,7 @@ export function SummaryPanel() {
         <h4>Messages</h4>
         <p className={ok ? 'summary-balance ok' : 'summary-balance bad'} data-testid="summary-balance" data-ok={String(ok)}>
           {ok ? '✓' : '✗'} produced {formatNumber(m.produced)} = acked + queued + in flight + dead-lettered + dropped ({formatNumber(b.accounted)})
-          {!b.sourcesOk && ' · published + copies + forwarded does not match produced'}
+          {!b.sourcesOk && ' · published + copies + forwarded + retried does not match produced'}
           {!b.dropsOk && ' · drops by reason do not add up'}
         </p>
         <table className="summary-totals"><tbody>

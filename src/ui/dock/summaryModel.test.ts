@@ -3,7 +3,7 @@ import type { MessageTotals, NodeReport } from '../../engine/api';
 import { balance, flattenNode, formatNumber, nodeColumns } from './summaryModel';
 
 const totals = (over: Partial<MessageTotals> = {}): MessageTotals => ({
-  produced: 10, published: 8, routedCopies: 1, forwarded: 1, acked: 5, queued: 2, inFlight: 1, deadLettered: 1, dropped: 1,
+  produced: 10, published: 8, routedCopies: 1, forwarded: 1, retried: 0, acked: 5, queued: 2, inFlight: 1, deadLettered: 1, dropped: 1,
   droppedByReason: { unroutable: 1 }, ...over,
 });
 
@@ -12,6 +12,7 @@ describe('summary model', () => {
     expect(balance(totals())).toEqual({ sourcesOk: true, outcomesOk: true, dropsOk: true, accounted: 10 });
     expect(balance(totals({ acked: 4 })).outcomesOk).toBe(false);
     expect(balance(totals({ published: 9 })).sourcesOk).toBe(false);
+    expect(balance(totals({ published: 7, retried: 1 })).sourcesOk).toBe(true);
     expect(balance(totals({ droppedByReason: {} })).dropsOk).toBe(false);
   });
 

@@ -12,6 +12,7 @@ export const TOTAL_ROWS: { key: TotalKey; label: string }[] = [
   { key: 'published', label: 'published' },
   { key: 'routedCopies', label: 'routed copies' },
   { key: 'forwarded', label: 'forwarded' },
+  { key: 'retried', label: 'retried (publisher resends)' },
   { key: 'acked', label: 'acked' },
   { key: 'queued', label: 'queued' },
   { key: 'inFlight', label: 'in flight' },
@@ -32,12 +33,18 @@ export const DROP_REASONS: Record<string, string> = {
   delivery_limit: "over a quorum queue's delivery-limit (A1.10)",
   deadLetterCycle: 'dead-letter cycle with no rejection (A1.9)',
   subscriberOffline: 'pushed to an offline subscriber',
+  linkLoss: 'lost on a link with a loss fault',
+  partition: 'sent along a partitioned link',
+  nodeDown: 'sent to a down node, or to a queue with no leader',
+  transientOnRestart: 'transient message or non-durable queue lost when its broker went down (A1.12)',
+  unreplicatedOnFailover: 'not yet copied to the replica that took over (A1.13, async mirror)',
+  producerCrash: "waiting in a crashed producer's outbox",
 };
 
 export const LATENCY_KEYS = ['count', 'mean', 'p50', 'p95', 'p99', 'max'] as const satisfies readonly (keyof LatencySummary)[];
 
 export interface Balance {
-  /** produced = published + routedCopies + forwarded */
+  /** produced = published + routedCopies + forwarded + retried */
   sourcesOk: boolean;
   /** produced = acked + queued + inFlight + deadLettered + dropped */
   outcomesOk: boolean;
@@ -50,7 +57,7 @@ export function balance(m: MessageTotals): Balance {
   const accounted = m.acked + m.queued + m.inFlight + m.deadLettered + m.dropped;
   const byReason = Object.values(m.droppedByReason).reduce<number>((a, b) => a + (b ?? 0), 0);
   return {
-    sourcesOk: m.produced === m.published + m.routedCopies + m.forwarded,
+    sourcesOk: m.produced === m.published + m.routedCopies + m.forwarded + (m.retried ?? 0),
     outcomesOk: m.produced === accounted,
     dropsOk: m.dropped === byReason,
     accounted,

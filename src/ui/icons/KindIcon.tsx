@@ -44,6 +44,15 @@ const PATHS: Record<NodeKind, React.ReactNode> = {
       <path d="M14 12l3-5h4M14 12l3 5h4" />
     </>
   ),
+  // A server in a rack: three stacked units with status lights.
+  broker: (
+    <>
+      <rect x="4" y="3.5" width="16" height="5" rx="1.2" />
+      <rect x="4" y="9.5" width="16" height="5" rx="1.2" />
+      <rect x="4" y="15.5" width="16" height="5" rx="1.2" />
+      <path d="M7 6h.01M7 12h.01M7 18h.01M11 6h6M11 12h6M11 18h6" />
+    </>
+  ),
 };
 
 /** A small line icon for a node kind, coloured by the kind's CSS variable. */

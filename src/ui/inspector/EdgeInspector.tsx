@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { connectionRole, kindSpec, type Scenario, type ScenarioEdge } from '../../schema';
 import { useDocumentStore } from '../document/documentStore';
+import { FaultButtons } from '../faults/FaultButtons';
 import { BindingFields } from './edge/BindingFields';
 import { FilterPolicyField } from './edge/FilterPolicyField';
 import { ROLE_TEXT } from './edge/roleText';
@@ -41,6 +42,7 @@ export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; i
         )}
         {(role === 'bind' || role === 'push') && source?.kind === 'exchange' && <FilterPolicyField />}
         <NumberField path={['delayMs']} label="Network delay" unit="ms" min={0} max={3_600_000} />
+        <FaultButtons kind="edge" id={edge.id} />
       </div>
       <EdgeMessage edgeId={edge.id} />
       <RefusedBanner />

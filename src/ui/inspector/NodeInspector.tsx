@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { kindSpec, type ScenarioNode } from '../../schema';
 import { useDocumentStore } from '../document/documentStore';
+import { FaultButtons } from '../faults/FaultButtons';
 import { KindIcon } from '../icons/KindIcon';
 import { TextField } from './fields/TextField';
 import { Form } from './form';
@@ -27,6 +28,7 @@ export function NodeInspector({ node, index }: { node: ScenarioNode; index: numb
       <div className="inspector-fields">
         <TextField path={['label']} label="Label" placeholder={node.id} emptyRemoves hint="Shown on the canvas; the id stays the same." />
         <KindForm />
+        <FaultButtons kind="node" id={node.id} />
       </div>
       {(node.kind === 'queue' || node.kind === 'consumer') && <NodeMessages nodeId={node.id} name={node.label || node.id} kind={node.kind} />}
       <RefusedBanner />

@@ -4,15 +4,16 @@ import { useDocumentStore } from '../document/documentStore';
 import { NumberField } from './fields/NumberField';
 import { TextField } from './fields/TextField';
 import { Form } from './form';
+import { FaultTimelineEditor } from './faults/FaultTimelineEditor';
 import { RefusedBanner } from './RefusedBanner';
 
-type ScenarioFields = Pick<Scenario, 'name' | 'description' | 'seed' | 'durationMs' | 'workload' | 'metrics'>;
+type ScenarioFields = Pick<Scenario, 'name' | 'description' | 'seed' | 'durationMs' | 'workload' | 'metrics' | 'faults'>;
 
 export function ScenarioInspector({ scenario }: { scenario: Scenario }) {
   const stored = useMemo<ScenarioFields>(() => ({
     name: scenario.name, description: scenario.description, seed: scenario.seed,
-    durationMs: scenario.durationMs, workload: scenario.workload, metrics: scenario.metrics,
-  }), [scenario.name, scenario.description, scenario.seed, scenario.durationMs, scenario.workload, scenario.metrics]);
+    durationMs: scenario.durationMs, workload: scenario.workload, metrics: scenario.metrics, faults: scenario.faults,
+  }), [scenario.name, scenario.description, scenario.seed, scenario.durationMs, scenario.workload, scenario.metrics, scenario.faults]);
   const commit = useCallback((next: unknown, group: string) => useDocumentStore.getState().updateScenario(next as ScenarioFields, group), []);
   const counts = NODE_KIND_SPECS.map((s) => [s.kind, scenario.nodes.filter((n) => n.kind === s.kind).length] as const).filter(([, n]) => n > 0);
   return (
@@ -46,6 +47,7 @@ export function ScenarioInspector({ scenario }: { scenario: Scenario }) {
           <NumberField path={['metrics', 'sampleIntervalMs']} label="Sample interval" unit="ms" min={10} max={3_600_000} step={50}
             hint="Simulated time between chart samples." />
         </fieldset>
+        <FaultTimelineEditor scenario={scenario} />
       </div>
       <RefusedBanner />
     </Form>

@@ -4,6 +4,9 @@
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { FrameMessage, FromWorker, Speed } from '../../protocol';
+import type { Fault } from '../../schema';
+import { recordFault } from '../faults/faultTimeline';
+import { notify } from '../notify/notifyStore';
 import { FrameCoalescer, browserTimers, type Timers } from './frameCoalescer';
 import { applyInspected, beginInspection, clearInspection, type InspectTarget } from './inspectionStore';
 import { appendLog, type RunLogEntry, type RunLogKind } from './runLog';
@@ -38,6 +41,11 @@ export interface RunState {
   restart(): void;
   /** Asks the worker for the messages a node holds or an edge last carried; the answer lands in the inspection store. */
   inspect(target: InspectTarget): void;
+  /**
+   * A live fault, now. With no run loaded it loads the document first (paused at 0), so the fault happens
+   * at t = 0 of the run. The worker's answer is recorded into the document (deps.faults.record).
+   */
+  injectFault(fault: Fault): void;
 }
 
 export interface RunDeps {
@@ -49,6 +57,8 @@ export interface RunDeps {
   inspection?: { begin: typeof beginInspection; apply: typeof applyInspected; clear: typeof clearInspection };
   /** Clock for coalescing frames; the browser's by default. */
   timers?: Timers;
+  /** Where live faults go once the engine applied them (the document's timeline), and refusals (a toast). */
+  faults?: { record(fault: Fault): void; refused(message: string): void };
 }
 
 export type RunStore = UseBoundStore<StoreApi<RunState>>;
@@ -56,6 +66,8 @@ export type RunStore = UseBoundStore<StoreApi<RunState>>;
 export function createRunStore(deps: RunDeps): RunStore {
   const telemetry = deps.telemetry ?? { loaded: applyLoaded, frame: applyFrame, clear: clearTelemetry };
   const inspection = deps.inspection ?? { begin: beginInspection, apply: applyInspected, clear: clearInspection };
+  const faults = deps.faults ?? { record: () => undefined, refused: () => undefined };
+  let faultRequests = 0;
   return create<RunState>()((set, get) => {
     const log = (kind: RunLogKind, text: string) => set((s) => ({ log: appendLog(s.log, kind, s.timeMs, text) }));
     /** The first error is the cause and stays shown; later ones (e.g. the crash it led to) are only logged. */
@@ -104,6 +116,12 @@ export function createRunStore(deps: RunDeps): RunStore {
         frames.push(msg);
       } else if (msg.type === 'inspected') {
         inspection.apply(msg);
+      } else if (msg.type === 'faultInjected') {
+        faults.record(msg.recorded);
+        log('fault', `Fault: ${msg.recorded.type} ${msg.recorded.target} at ${msg.recorded.atMs} ms`);
+      } else if (msg.type === 'faultRefused') {
+        faults.refused(msg.error.message);
+        log('error', `Fault refused: ${msg.error.message}`);
       } else {
         fail(msg.error);
       }
@@ -167,8 +185,22 @@ export function createRunStore(deps: RunDeps): RunStore {
         if (target.kind === 'node') client.send({ type: 'inspectNode', requestId, nodeId: target.id, limit: target.limit });
         else client.send({ type: 'inspectEdge', requestId, edgeId: target.id });
       },
+      injectFault(fault) {
+        if (!canAct()) return;
+        if (!get().loaded && !load()) return;
+        client.send({ type: 'injectFault', requestId: ++faultRequests, fault });
+      },
     };
   });
 }
 
-export const useRunStore: RunStore = createRunStore({ createWorker: createBrowserWorker, getScenario: currentScenario });
+export const useRunStore: RunStore = createRunStore({
+  createWorker: createBrowserWorker, getScenario: currentScenario,
+  faults: {
+    record: (fault) => {
+      const result = recordFault(fault);
+      if (!result.ok) notify(`The fault happened but could not be recorded: ${result.errors.map((e) => e.message).join('; ')}`, 'error');
+    },
+    refused: (message) => notify(`Fault refused: ${message}`, 'error'),
+  },
+});

@@ -1,6 +1,7 @@
 import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { kindSpec, type ScenarioNode } from '../../../schema';
+import { useNodeDown } from '../../faults/useNodeFaults';
 import { KindIcon } from '../../icons/KindIcon';
 import { compact } from './format';
 
@@ -16,6 +17,11 @@ export interface Badge {
   title: string;
 }
 
+const DOWN_BADGE: Badge = {
+  name: 'down', value: 1, text: '', label: 'down', tone: 'danger',
+  title: 'Down: crashed (a fault), or its broker is down, or a replicated queue has no leader now',
+};
+
 /** A named source handle, for kinds with more than one output (a filter's pass and invalid outputs). */
 export interface SourceHandle { id: string | null; label: string }
 
@@ -28,6 +34,8 @@ interface NodeShellProps {
   badges?: readonly Badge[];
   /** Labelled source handles; by default one unnamed handle when the kind has outputs. */
   sourceHandles?: readonly SourceHandle[];
+  /** Under the summary: the brokers hosting a queue or an exchange (see Placement). */
+  placement?: ReactNode;
 }
 
 function SourceHandles({ handles }: { handles: readonly SourceHandle[] }) {
@@ -49,13 +57,15 @@ function SourceHandles({ handles }: { handles: readonly SourceHandle[] }) {
 }
 
 /** The frame every node kind shares: handles per the kind's ports, a header, its summary, live figures and badges. */
-export function NodeShell({ node, selected, summary, children, badges = [], sourceHandles }: NodeShellProps) {
+export function NodeShell({ node, selected, summary, children, badges = [], sourceHandles, placement }: NodeShellProps) {
   const spec = kindSpec(node.kind);
   const hasInput = (spec?.ports.inputs.length ?? 0) > 0;
   const hasOutput = (spec?.ports.outputs.length ?? 0) > 0;
-  const shown = badges.filter((b) => b.value > 0);
+  const down = useNodeDown(node.id, node.kind);
+  // Down (crashed or unavailable) says more than "offline", which it implies.
+  const shown = [...(down ? [DOWN_BADGE] : []), ...badges.filter((b) => b.value > 0 && !(down && b.name === 'offline'))];
   return (
-    <div className={`bl-node kind-${node.kind}${selected ? ' selected' : ''}`} data-kind={node.kind}>
+    <div className={`bl-node kind-${node.kind}${selected ? ' selected' : ''}${down ? ' down' : ''}`} data-kind={node.kind} data-down={down}>
       {hasInput && <Handle type="target" position={Position.Left} className="bl-handle" />}
       <header className="bl-node-header">
         <span className="bl-node-icon"><KindIcon kind={node.kind} size={16} /></span>
@@ -65,6 +75,7 @@ export function NodeShell({ node, selected, summary, children, badges = [], sour
         </span>
       </header>
       <div className="bl-node-summary" data-testid="node-summary">{summary}</div>
+      {placement}
       {children && <div className="bl-node-live">{children}</div>}
       {shown.length > 0 && (
         <div className="bl-node-badges">

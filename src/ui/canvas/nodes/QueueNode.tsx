@@ -4,7 +4,9 @@ import type { NodeOf } from '../../../schema';
 import { useNodeLive } from '../../run/telemetryStore';
 import type { KindNode } from '../flowTypes';
 import { compact } from './format';
+import { useQueueLeader } from '../../faults/useNodeFaults';
 import { NodeShell, Stat, type Badge } from './NodeShell';
+import { Placement } from './Placement';
 import { queueSummary } from './queueSummary';
 
 /** Depth on a log scale so that 10 and 10 000 messages both read: the bar is full at 10 000. */
@@ -30,8 +32,10 @@ export const QueueNode = memo(function QueueNode({ id, data, selected }: NodePro
   const total = ready + unacked;
   const width = depthFraction(total) * 100;
   const sqs = node.config.flavor === 'sqs';
+  const leader = useQueueLeader(id);
   return (
-    <NodeShell node={node} selected={!!selected} summary={queueSummary(node.config)} badges={queueBadges(live)}>
+    <NodeShell node={node} selected={!!selected} summary={queueSummary(node.config)} badges={queueBadges(live)}
+      placement={node.config.brokers && <Placement brokers={node.config.brokers} leader={leader} />}>
       <div className="bl-depth">
         <Stat label={sqs ? 'visible' : 'ready'} name="ready" value={live ? compact(ready) : '–'} exact={ready} />
         <Stat label={sqs ? 'in flight' : 'unacked'} name="unacked" value={live ? compact(unacked) : '–'} exact={unacked} />

@@ -1,5 +1,6 @@
 import type { NodeTypes } from '@xyflow/react';
 import type { NodeKind } from '../../../schema';
+import { BrokerNode } from './BrokerNode';
 import { ConsumerNode } from './ConsumerNode';
 import { ExchangeNode } from './ExchangeNode';
 import { FilterNode } from './FilterNode';
@@ -15,4 +16,5 @@ export const nodeTypes = {
   consumer: ConsumerNode,
   filter: FilterNode,
   router: RouterNode,
+  broker: BrokerNode,
 } satisfies Record<NodeKind, NodeTypes[string]>;

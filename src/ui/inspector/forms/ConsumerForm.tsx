@@ -3,6 +3,7 @@ import { OfflineWindowsEditor } from '../editors/OfflineWindowsEditor';
 import { NumberField } from '../fields/NumberField';
 import { SelectField } from '../fields/SelectField';
 import { useForm } from '../form';
+import { IdempotentField } from './consumer/IdempotentField';
 
 const DELIVERY = [{ value: 'push', label: 'Push: the broker delivers' }, { value: 'pull', label: 'Pull: the consumer polls' }];
 const ACK = [{ value: 'manual', label: 'Manual: ack after processing' }, { value: 'auto', label: 'Auto: acked on delivery' }];
@@ -54,6 +55,7 @@ export function ConsumerForm() {
             hint="Requeue puts it back; reject sends it to the dead-letter target, or drops it. SQS: it reappears after the visibility timeout."
             broker="RabbitMQ basic.nack requeue / basic.reject" />
         )}
+        <IdempotentField />
       </fieldset>
       <OfflineWindowsEditor path={['config', 'offline']} />
     </>

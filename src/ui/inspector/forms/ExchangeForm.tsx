@@ -1,4 +1,5 @@
 import { ExchangeConfigSchema } from '../../../schema/nodes/exchange';
+import { useDocumentStore } from '../../document/documentStore';
 import { SelectField } from '../fields/SelectField';
 import { useForm } from '../form';
 
@@ -15,7 +16,12 @@ const HINTS: Record<string, string> = {
 export function ExchangeForm() {
   const form = useForm();
   const type = String(form.get(['config', 'type']) ?? 'direct');
+  const brokers = useDocumentStore((s) => s.scenario.nodes.filter((n) => n.kind === 'broker').map((n) => n.id).join('\u0000'));
+  const choices = brokers === '' ? [] : brokers.split('\u0000').map((id) => ({ value: id, label: id }));
+  const current = form.get(['config', 'broker']);
+  if (typeof current === 'string' && !choices.some((c) => c.value === current)) choices.push({ value: current, label: `${current} (missing)` });
   return (
+    <>
     <fieldset className="group">
       <legend>Routing</legend>
       <SelectField path={['config', 'type']} label="Exchange type" hint={HINTS[type]} broker={`RabbitMQ ${type} exchange`}
@@ -25,5 +31,14 @@ export function ExchangeForm() {
         {' '}An edge to another exchange makes it the alternate exchange for unroutable messages; an edge to a consumer is a push subscription.
       </p>
     </fieldset>
+    {choices.length > 0 && (
+      <fieldset className="group">
+        <legend>Placement</legend>
+        <SelectField path={['config', 'broker']} label="Broker" unset="default broker" choices={choices}
+          hint="Routing stops while this broker is down: publishes to the exchange are lost (nodeDown)."
+          broker="exchanges are cluster metadata; the publisher's connection is to one broker" />
+      </fieldset>
+    )}
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { RoutingKeysEditor } from '../editors/RoutingKeysEditor';
 import { NumberField } from '../fields/NumberField';
 import { PoisonOptions } from './producer/PoisonOptions';
 import { PublishOptions } from './producer/PublishOptions';
+import { RetryOptions } from './producer/RetryOptions';
 
 export function ProducerForm() {
   return (
@@ -21,6 +22,7 @@ export function ProducerForm() {
           broker="AMQP priority property" />
       </fieldset>
       <PublishOptions />
+      <RetryOptions />
       <PoisonOptions />
       <DistributionEditor path={['config', 'sizeBytes']} label="Message size" unit="bytes" />
       <HeadersEditor path={['config', 'headers']} />

@@ -8,6 +8,7 @@ import { DiskWrite } from './queue/DiskWrite';
 import { switchFlavor } from './queue/flavorFields';
 import { QueueDeadLetter } from './queue/QueueDeadLetter';
 import { QueueLimits } from './queue/QueueLimits';
+import { QueuePlacement } from './queue/QueuePlacement';
 import { SqsFields } from './queue/SqsFields';
 
 const FLAVORS: { value: QueueFlavor; label: string; hint: string; broker: string }[] = [
@@ -44,6 +45,7 @@ export function QueueForm() {
       <QueueDeadLetter flavor={flavor} />
       {flavor === 'sqs' && <SqsFields />}
       {flavor !== 'sqs' && <DiskWrite />}
+      {flavor !== 'sqs' && <QueuePlacement flavor={flavor} />}
     </>
   );
 }

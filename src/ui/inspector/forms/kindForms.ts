@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { NodeKind } from '../../../schema';
+import { BrokerForm } from './BrokerForm';
 import { ConsumerForm } from './ConsumerForm';
 import { ExchangeForm } from './ExchangeForm';
 import { FilterForm } from './FilterForm';
@@ -15,4 +16,5 @@ export const KIND_FORMS: Record<NodeKind, ComponentType> = {
   consumer: ConsumerForm,
   filter: FilterForm,
   router: RouterForm,
+  broker: BrokerForm,
 };

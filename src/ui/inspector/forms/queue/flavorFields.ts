@@ -8,8 +8,8 @@ type Field = Exclude<keyof QueueConfig, 'flavor'>;
  * (src/schema/nodes/queue.ts), so the form shows only what the schema would accept.
  */
 export const FLAVOR_FIELDS: Record<QueueFlavor, readonly Field[]> = {
-  classic: ['durable', 'maxPriority', 'messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs'],
-  quorum: ['messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs', 'deliveryLimit'],
+  classic: ['durable', 'maxPriority', 'messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs', 'brokers', 'mirrorDelayMs'],
+  quorum: ['messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs', 'deliveryLimit', 'brokers'],
   sqs: ['visibilityTimeoutMs', 'maxReceiveCount', 'retentionMs'],
 };
 

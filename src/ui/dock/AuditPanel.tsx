@@ -1,0 +1,78 @@
+import { useMemo } from 'react';
+import { useDocumentStore } from '../document/documentStore';
+import { formatClock } from '../run/formatTime';
+import { useTelemetryStore } from '../run/telemetryStore';
+import { auditView } from './auditModel';
+import { Num } from './SummaryPanel';
+import { faultName, faultSpans } from '../faults/faultSpans';
+
+/** Audit tab: what became of every message, why some were lost, and each consumer's delivery guarantee. */
+export function AuditPanel() {
+  const snapshot = useTelemetryStore((s) => s.snapshot);
+  const nodes = useDocumentStore((s) => s.scenario.nodes);
+  const labels = useMemo(() => Object.fromEntries(nodes.map((n) => [n.id, n.label || n.id])), [nodes]);
+  const audit = snapshot?.audit;
+  const view = useMemo(() => (audit ? auditView(audit, labels) : null), [audit, labels]);
+  const spans = useMemo(() => (audit ? faultSpans(audit.faults) : []), [audit]);
+  if (!snapshot) return <p className="dock-empty">No run yet. Press Play or Step; then crash something (right-click a node or an edge) and see what it costs.</p>;
+  if (!view) return <p className="dock-empty">This run keeps no audit.</p>;
+  return (
+    <div className="audit" data-testid="audit">
+      <section>
+        <h4>Messages</h4>
+        <table className="summary-totals"><tbody>
+          {view.totals.map((r) => (
+            <tr key={r.key}><th title={r.title}>{r.label}</th><td><Num value={r.value} testId={`audit-${r.key}`} /></td></tr>
+          ))}
+        </tbody></table>
+      </section>
+      <section>
+        <h4>Lost, by reason</h4>
+        {view.losses.length === 0 ? <p className="audit-none" data-testid="audit-no-losses">Nothing lost.</p> : (
+          <table className="summary-totals"><tbody>
+            {view.losses.map((l) => (
+              <tr key={l.reason} data-testid="audit-loss" data-reason={l.reason}>
+                <th title={l.detail}><span data-testid="audit-loss-label">{l.label}</span></th>
+                <td><Num value={l.value} testId={`audit-lost-${l.reason}`} /></td>
+              </tr>
+            ))}
+          </tbody></table>
+        )}
+        <h4 className="audit-faults-title">Faults</h4>
+        {spans.length === 0 ? <p className="audit-none">None yet.</p> : (
+          <ul className="audit-faults" data-testid="audit-faults">
+            {spans.map((s) => (
+              <li key={`${s.type}:${s.target}:${s.atMs}`}>
+                <span className="mono">{formatClock(s.atMs)}</span> {faultName(s.type)} <strong>{labels[s.target] ?? s.target}</strong>
+                {s.endMs === null ? ' (until the end)' : ` for ${Number(((s.endMs - s.atMs) / 1000).toFixed(3))} s`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="audit-consumers">
+        <h4>Per consumer</h4>
+        {view.consumers.length === 0 ? <p className="audit-none">No consumers.</p> : (
+          <table className="summary-node-table audit-table"><thead>
+            <tr><th>consumer</th><th>processed</th><th>duplicates</th><th>skipped dup.</th><th>lost</th><th>out of order</th><th>guarantee</th></tr>
+          </thead><tbody>
+            {view.consumers.map((c) => (
+              <tr key={c.id} data-testid={`audit-consumer-${c.id}`}>
+                <th>{c.label}</th>
+                <td><Num value={c.processed} testId={`audit-${c.id}-processed`} /></td>
+                <td><Num value={c.duplicates} testId={`audit-${c.id}-duplicates`} /></td>
+                <td><Num value={c.skippedDuplicates} testId={`audit-${c.id}-skippedDuplicates`} /></td>
+                <td><Num value={c.lost} testId={`audit-${c.id}-lost`} /></td>
+                <td><Num value={c.outOfOrder} testId={`audit-${c.id}-outOfOrder`} /></td>
+                <td><span className={`guarantee guarantee-${c.tone}`} title={c.meaning} data-testid={`audit-${c.id}-guarantee`}
+                  data-value={c.guarantee}>{c.guaranteeLabel}</span></td>
+              </tr>
+            ))}
+          </tbody></table>
+        )}
+        <p className="audit-note">Exactly-once: nothing lost, nothing processed twice. At-least-once: nothing lost. At-most-once: nothing twice.
+          Losses count at the consumer and at the queues it reads.</p>
+      </section>
+    </div>
+  );
+}

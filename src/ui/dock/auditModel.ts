@@ -1,0 +1,67 @@
+/**
+ * What the Audit tab shows, as plain data: what became of every message, losses by reason in words, and
+ * which delivery guarantee each consumer's run achieved. Pure; tested without React.
+ */
+import type { Audit, Guarantee } from '../../engine/api';
+import { DROP_REASONS } from './summaryModel';
+
+/** Short names for why messages were lost (engine DropReason); the long form is DROP_REASONS. */
+export const LOSS_LABELS: Record<string, string> = {
+  nodeDown: 'sent to a down node / no leader',
+  transientOnRestart: 'transient, lost on restart',
+  unreplicatedOnFailover: 'unreplicated on failover',
+  lostAfterAutoAck: 'auto-ack crash',
+  linkLoss: 'link loss',
+  partition: 'partition',
+  producerCrash: 'producer crash (outbox)',
+  expired: 'expired',
+  filtered: 'filtered',
+  unroutable: 'unroutable',
+  returned: 'returned (mandatory)',
+  rejected: 'rejected, no dead-letter target',
+  maxlen: 'length limit',
+  rejectPublish: 'reject-publish',
+  delivery_limit: 'delivery limit',
+  deadLetterCycle: 'dead-letter cycle',
+  subscriberOffline: 'subscriber offline',
+};
+
+export const GUARANTEES: Record<Guarantee, { label: string; tone: 'ok' | 'info' | 'warn' | 'danger'; meaning: string }> = {
+  'exactly-once': { label: 'exactly-once', tone: 'ok', meaning: 'nothing lost, nothing processed twice' },
+  'at-least-once': { label: 'at-least-once', tone: 'info', meaning: 'nothing lost, but some messages processed more than once' },
+  'at-most-once': { label: 'at-most-once', tone: 'warn', meaning: 'nothing processed twice, but some messages lost' },
+  none: { label: 'none', tone: 'danger', meaning: 'messages lost and others processed more than once' },
+};
+
+export interface AuditRow { key: string; label: string; value: number; title?: string }
+export interface LossRow { reason: string; label: string; detail: string; value: number }
+export interface ConsumerRow {
+  id: string; label: string; processed: number; duplicates: number; skippedDuplicates: number; lost: number; outOfOrder: number;
+  guarantee: Guarantee; guaranteeLabel: string; tone: string; meaning: string;
+}
+export interface AuditView { totals: AuditRow[]; losses: LossRow[]; consumers: ConsumerRow[] }
+
+/** The audit as rows; `labels` maps node ids to the names shown on the canvas. */
+export function auditView(audit: Audit, labels: Readonly<Record<string, string>> = {}): AuditView {
+  const totals: AuditRow[] = [
+    { key: 'produced', label: 'produced', value: audit.produced, title: 'Every message copy that existed, retries included' },
+    { key: 'deliveredOnce', label: 'delivered once', value: audit.deliveredOnce, title: 'Distinct messages delivered to a consumer exactly once' },
+    { key: 'deliveredMoreThanOnce', label: 'delivered more than once', value: audit.deliveredMoreThanOnce, title: 'Redeliveries and publisher retries' },
+    { key: 'duplicates', label: 'processed more than once', value: audit.duplicates, title: 'Distinct messages some consumer processed twice or more: duplicates' },
+    { key: 'lost', label: 'lost', value: audit.lost, title: 'Messages that left the system without being processed (by reason below)' },
+    { key: 'deadLettered', label: 'dead-lettered', value: audit.deadLettered, title: 'Sitting in or passed through a dead-letter target' },
+    { key: 'outOfOrder', label: 'out of order', value: audit.outOfOrder, title: 'Processed after a later message of the same producer and ordering key' },
+  ];
+  const losses = Object.entries(audit.lostByReason)
+    .filter(([, n]) => (n ?? 0) > 0)
+    .map(([reason, n]): LossRow => ({ reason, label: LOSS_LABELS[reason] ?? reason, detail: DROP_REASONS[reason] ?? reason, value: n ?? 0 }))
+    .sort((a, b) => b.value - a.value || a.reason.localeCompare(b.reason));
+  const consumers = Object.entries(audit.consumers).map(([id, c]): ConsumerRow => {
+    const g = GUARANTEES[c.guarantee] ?? GUARANTEES.none;
+    return {
+      id, label: labels[id] || id, processed: c.processed, duplicates: c.duplicates, skippedDuplicates: c.skippedDuplicates,
+      lost: c.lost, outOfOrder: c.outOfOrder, guarantee: c.guarantee, guaranteeLabel: g.label, tone: g.tone, meaning: g.meaning,
+    };
+  });
+  return { totals, losses, consumers };
+}

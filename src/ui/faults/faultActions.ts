@@ -1,0 +1,78 @@
+/**
+ * The live fault actions offered on a node or an edge (context menu and inspector). Each makes a fault
+ * for the engine; the engine takes `atMs` as "now" and returns the fault to record. Pure.
+ */
+import type { Fault, NodeKind } from '../../schema';
+
+export interface FaultAction {
+  id: string;
+  label: string;
+  title: string;
+  /** Offered only while the node is crashed (restart), or only while it is not (the rest). */
+  whenCrashed: boolean;
+  make: (target: string) => Fault;
+}
+
+/** How long the timed actions last, ms. */
+export const CRASH_MS = 5000;
+export const SLOW_MS = 10_000;
+export const LINK_MS = 10_000;
+export const PARTITION_MS = 5000;
+/**
+ * The engine cannot end a fault early, so Restart is a 1 ms crash: a crash of a node that is already down
+ * changes nothing, and the end of any crash restarts it (faultInjector: the end of each restores normal).
+ * Recorded like any live fault, so a replay restarts it at the same instant.
+ */
+export const RESTART_MS = 1;
+
+const CRASH_FOR: FaultAction = {
+  id: 'crash', label: `Crash for ${CRASH_MS / 1000} s`, whenCrashed: false,
+  title: 'Stops it now; it restarts by itself after 5 s. What it held that was not durable and persistent is lost.',
+  make: (target) => ({ type: 'crash', atMs: 0, target, durationMs: CRASH_MS }),
+};
+const CRASH_OPEN: FaultAction = {
+  id: 'crashOpen', label: 'Crash until restarted', whenCrashed: false,
+  title: 'Stops it now until you restart it (or the run ends).',
+  make: (target) => ({ type: 'crash', atMs: 0, target }),
+};
+const RESTART: FaultAction = {
+  id: 'restart', label: 'Restart', whenCrashed: true,
+  title: 'Brings it back up now (recorded as a 1 ms crash, whose end restarts it).',
+  make: (target) => ({ type: 'crash', atMs: 0, target, durationMs: RESTART_MS }),
+};
+const SLOW: FaultAction = {
+  id: 'slow', label: 'Slow ×3 for 10 s', whenCrashed: false,
+  title: 'Its service time is 3× longer for 10 s: queues grow behind it.',
+  make: (target) => ({ type: 'slow', atMs: 0, target, durationMs: SLOW_MS, factor: 3 }),
+};
+const SLOW_DISK: FaultAction = {
+  id: 'slowDisk', label: 'Slow disk ×5 for 10 s', whenCrashed: false,
+  title: 'Disk writes take 5× longer for 10 s: persistent messages and confirms wait.',
+  make: (target) => ({ type: 'slowDisk', atMs: 0, target, durationMs: SLOW_MS, factor: 5 }),
+};
+
+/** What can be done to a node of `kind`: crash or restart any node; slow a consumer; slow a broker's or queue's disk. */
+export function nodeFaultActions(kind: NodeKind | string, crashed: boolean): FaultAction[] {
+  const all = [CRASH_FOR, CRASH_OPEN, RESTART];
+  if (kind === 'consumer') all.push(SLOW);
+  if (kind === 'broker' || kind === 'queue') all.push(SLOW_DISK);
+  return all.filter((a) => a.whenCrashed === crashed);
+}
+
+export const EDGE_FAULT_ACTIONS: readonly FaultAction[] = [
+  {
+    id: 'linkDelay', label: 'Add 200 ms delay ± 50 ms', whenCrashed: false,
+    title: 'For 10 s every message along this link takes 200 ms ± 50 ms longer: jitter can reorder them.',
+    make: (target) => ({ type: 'linkDelay', atMs: 0, target, durationMs: LINK_MS, addMs: 200, jitterMs: 50 }),
+  },
+  {
+    id: 'linkLoss', label: '20% loss', whenCrashed: false,
+    title: 'For 10 s each message along this link is lost with probability 0.2.',
+    make: (target) => ({ type: 'linkLoss', atMs: 0, target, durationMs: LINK_MS, probability: 0.2 }),
+  },
+  {
+    id: 'partition', label: `Partition for ${PARTITION_MS / 1000} s`, whenCrashed: false,
+    title: 'The link carries nothing for 5 s: messages sent along it are lost.',
+    make: (target) => ({ type: 'partition', atMs: 0, target, durationMs: PARTITION_MS }),
+  },
+];

@@ -1,0 +1,88 @@
+import { NODE_FAULTS, type Fault, type Scenario } from '../../../schema';
+import { FAULT_PARAMS, EDGE_FAULT_TYPES, newFault, switchFaultType } from '../../faults/faultTimeline';
+import { faultName } from '../../faults/faultSpans';
+import { useForm } from '../form';
+
+const PATH = ['faults'] as const;
+const TYPES: Fault['type'][] = [...NODE_FAULTS, ...EDGE_FAULT_TYPES];
+const PARAM_UNITS: Record<string, { label: string; unit: string }> = {
+  factor: { label: '×', unit: '' }, addMs: { label: '+', unit: 'ms' }, jitterMs: { label: '±', unit: 'ms' }, probability: { label: 'p', unit: '' },
+};
+
+const toNumber = (text: string): unknown => (text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
+const show = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+/**
+ * The scenario's fault timeline: when, what, for how long. Live faults triggered on the canvas land here
+ * (marked "live") so that Reset replays the run exactly; each can be edited or removed like the others.
+ */
+export function FaultTimelineEditor({ scenario }: { scenario: Scenario }) {
+  const form = useForm();
+  const faults = (form.get(PATH) ?? []) as Record<string, unknown>[];
+  const write = (next: unknown[]) => form.set(PATH, next);
+  const firstTarget = scenario.nodes.find((n) => n.kind === 'consumer')?.id ?? scenario.nodes[0]?.id;
+  const listErrors = form.errorsAt(PATH);
+  return (
+    <fieldset className="group" data-testid="fault-timeline">
+      <legend>Faults</legend>
+      <p className="field-hint">A timeline of what breaks: crash any node (a broker takes down what it hosts), slow a consumer or a disk,
+        delay, lose or partition a link. Leave the duration empty for “until the end”.</p>
+      {listErrors.map((e) => <p key={e} className="field-errors">{e}</p>)}
+      {faults.length === 0 && <p className="field-hint muted" data-testid="fault-timeline-empty">No faults. Add one, or right-click a node or an edge on the canvas during a run.</p>}
+      <ul className="key-list">
+        {faults.map((f, i) => {
+          const type = String(f.type) as Fault['type'];
+          const errors = form.errorsAt([...PATH, i], true);
+          const edgeFault = EDGE_FAULT_TYPES.includes(type);
+          const set = (key: string, value: unknown) => form.set([...PATH, i, key], value);
+          return (
+            <li key={i} className={`fault-row${f.live ? ' live' : ''}`} data-testid="fault-row" data-type={type} data-target={show(f.target)} data-at={show(f.atMs)}>
+              <div className="fault-row-line">
+                <span className="field-unit">at</span>
+                <input className="input input-number" aria-label={`Fault ${i + 1} time (ms)`} inputMode="decimal" value={show(f.atMs)}
+                  data-path={`faults.${i}.atMs`} aria-invalid={errors.length > 0} onChange={(e) => set('atMs', toNumber(e.target.value))} />
+                <span className="field-unit">ms</span>
+                <select className="input" aria-label={`Fault ${i + 1} type`} value={type} data-path={`faults.${i}.type`}
+                  onChange={(e) => form.set([...PATH, i], switchFaultType(f, e.target.value as Fault['type']))}>
+                  {TYPES.map((t) => <option key={t} value={t}>{faultName(t)}</option>)}
+                </select>
+                {Boolean(f.live) && <span className="fault-live-tag" title="Triggered live on the canvas and recorded for replay">live</span>}
+                <button type="button" className="btn btn-ghost btn-icon" aria-label={`Remove fault ${i + 1}`}
+                  onClick={() => write(faults.filter((_, j) => j !== i))}>×</button>
+              </div>
+              <div className="fault-row-line">
+                <select className="input" aria-label={`Fault ${i + 1} target`} value={show(f.target)} data-path={`faults.${i}.target`}
+                  aria-invalid={errors.length > 0} onChange={(e) => set('target', e.target.value)}>
+                  {!(edgeFault ? scenario.edges : scenario.nodes).some((x) => x.id === f.target) && <option value={show(f.target)}>{show(f.target) || '(choose)'} (missing)</option>}
+                  {edgeFault
+                    ? scenario.edges.map((e) => <option key={e.id} value={e.id}>{e.id} ({e.source} → {e.target})</option>)
+                    : scenario.nodes.map((n) => <option key={n.id} value={n.id}>{n.label || n.id} ({n.kind})</option>)}
+                </select>
+                <span className="field-unit">for</span>
+                <input className="input input-number" aria-label={`Fault ${i + 1} duration (ms)`} inputMode="decimal" value={show(f.durationMs)}
+                  placeholder="until end" data-path={`faults.${i}.durationMs`} aria-invalid={errors.length > 0}
+                  onChange={(e) => set('durationMs', e.target.value.trim() === '' ? undefined : toNumber(e.target.value))} />
+                <span className="field-unit">ms</span>
+              </div>
+              {Object.keys(FAULT_PARAMS[type] ?? {}).length > 0 && (
+                <div className="fault-row-line">
+                  {Object.keys(FAULT_PARAMS[type]).map((key) => (
+                    <label key={key} className="fault-param">
+                      <span className="field-unit">{PARAM_UNITS[key]?.label ?? key}</span>
+                      <input className="input input-number" aria-label={`Fault ${i + 1} ${key}`} inputMode="decimal" value={show(f[key])}
+                        data-path={`faults.${i}.${key}`} aria-invalid={errors.length > 0} onChange={(e) => set(key, toNumber(e.target.value))} />
+                      {PARAM_UNITS[key]?.unit && <span className="field-unit">{PARAM_UNITS[key].unit}</span>}
+                    </label>
+                  ))}
+                </div>
+              )}
+              {errors.length > 0 && <ul className="field-errors" data-testid="field-error">{errors.map((e) => <li key={e}>{e}</li>)}</ul>}
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className="btn btn-small" disabled={!firstTarget} data-testid="fault-add"
+        onClick={() => firstTarget && write([...faults, newFault(faults as Fault[], firstTarget)])}>+ Add fault</button>
+    </fieldset>
+  );
+}
