@@ -54,14 +54,14 @@ function line(name: string, sim: Simulation, seconds: number, extra: object = {}
 }
 
 function mm1(): Line {
-  const sim = createSimulation(mm1Chains(200, 80, 10, 1e10), { sampling: false });
+  const sim = createSimulation(mm1Chains(200, 80, 10, 1e10), { sampling: false, audit: false });
   const seconds = drive(sim, (s) => s.events() >= MM1_EVENTS);
   return line('mm1-200', sim, seconds, { analyticMeanMs: 50 });
 }
 
 /** one-way at full speed, with heap use (after GC when --expose-gc is on) every 10% of the way. */
 function oneWay(): Line {
-  const sim = createSimulation(example('one-way.json'), { sampling: false });
+  const sim = createSimulation(example('one-way.json'), { sampling: false, audit: false });
   const heapMB: number[] = [];
   let nextMark = ONE_WAY_MESSAGES / 10;
   const gc = (globalThis as { gc?: () => void }).gc;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketIndex, bucketUpperBound, LogLinearHistogram } from './logLinearHistogram';
+import { bucketIndex, bucketUpperBound, EXACT, LogLinearHistogram, SUB } from './logLinearHistogram';
 
 /** The reference: the value at rank ⌈p/100 · n⌉ (at least 1) of the sorted values, as the histogram defines it. */
 function exactPercentile(sorted: readonly number[], p: number): number {
@@ -15,14 +15,14 @@ function histogramOf(values: readonly number[]): LogLinearHistogram {
 }
 
 const PERCENTILES = [0, 1, 10, 25, 50, 75, 90, 95, 99, 99.9, 100];
-/** A bucket above 2048 is at most 1/1024 of its values wide: the "3 significant digits" of HDR. */
-const RELATIVE = 1 / 1024;
+/** A bucket above EXACT is at most 1/SUB of its values wide (HDR-style significant digits). */
+const RELATIVE = 1 / SUB;
 
-const small = fc.integer({ min: 0, max: 2047 });
+const small = fc.integer({ min: 0, max: EXACT - 1 });
 /** Values across the whole range a latency in µs can take (up to 2^53), spread over the exponents. */
 const anyValue = fc.oneof(
   small,
-  fc.integer({ min: 2048, max: 1_000_000 }),
+  fc.integer({ min: EXACT, max: 1_000_000 }),
   fc.integer({ min: 0, max: 52 }).chain((e) => fc.integer({ min: 0, max: 2 ** 20 }).map((x) => Math.min(Number.MAX_SAFE_INTEGER, Math.floor(2 ** e + (x / 2 ** 20) * 2 ** e)))),
 );
 
@@ -34,7 +34,7 @@ describe('LogLinearHistogram', () => {
     expect(h.valueAtPercentile(50)).toBeNaN();
   });
 
-  it('is exact below 2048: every percentile is the sorted-array percentile', () => {
+  it('is exact below EXACT: every percentile is the sorted-array percentile', () => {
     fc.assert(fc.property(fc.array(small, { minLength: 1, maxLength: 500 }), (values) => {
       const h = histogramOf(values);
       const sorted = [...values].sort((a, b) => a - b);
@@ -44,7 +44,7 @@ describe('LogLinearHistogram', () => {
     }), { numRuns: 200 });
   });
 
-  it('above 2048, percentiles are within 0.1% of the exact ones, never below them; the max is exact', () => {
+  it('above EXACT, percentiles are within 1/SUB of the exact ones, never below them; the max is exact', () => {
     fc.assert(fc.property(fc.array(anyValue, { minLength: 1, maxLength: 400 }), fc.double({ min: 0, max: 100, noNaN: true }), (values, pRandom) => {
       const h = histogramOf(values);
       const sorted = [...values].sort((a, b) => a - b);
@@ -53,7 +53,7 @@ describe('LogLinearHistogram', () => {
         const got = h.valueAtPercentile(p);
         expect(got).toBeGreaterThanOrEqual(exact);
         expect(got - exact).toBeLessThanOrEqual(exact * RELATIVE);
-        expect((got - exact) / Math.max(exact, 1)).toBeLessThan(0.001);
+        expect((got - exact) / Math.max(exact, 1)).toBeLessThan(RELATIVE);
       }
       expect(h.max).toBe(sorted[sorted.length - 1]);
       expect(h.valueAtPercentile(100)).toBe(sorted[sorted.length - 1]);
@@ -118,8 +118,8 @@ describe('LogLinearHistogram', () => {
 });
 
 describe('bucketIndex / bucketUpperBound', () => {
-  it('below 2048 every value is its own bucket', () => {
-    for (let v = 0; v < 2048; v++) {
+  it('below EXACT every value is its own bucket', () => {
+    for (let v = 0; v < EXACT; v++) {
       expect(bucketIndex(v)).toBe(v);
       expect(bucketUpperBound(v)).toBe(v);
     }
@@ -153,11 +153,11 @@ describe('bucketIndex / bucketUpperBound', () => {
     }
   });
 
-  it('a bucket above 2048 is no wider than 1/1024 of its smallest value', () => {
-    fc.assert(fc.property(fc.integer({ min: 2048, max: bucketIndex(Number.MAX_SAFE_INTEGER) }), (i) => {
+  it('a bucket above EXACT is no wider than 1/SUB of its smallest value', () => {
+    fc.assert(fc.property(fc.integer({ min: EXACT, max: bucketIndex(Number.MAX_SAFE_INTEGER) }), (i) => {
       const lowest = bucketUpperBound(i - 1) + 1;
       const width = bucketUpperBound(i) - lowest + 1;
-      expect(width).toBeLessThanOrEqual(lowest / 1024);
+      expect(width).toBeLessThanOrEqual(lowest / SUB);
     }), { numRuns: 2000 });
   });
 });
