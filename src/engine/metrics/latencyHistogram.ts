@@ -4,7 +4,7 @@ import { LogLinearHistogram } from './logLinearHistogram';
 const MICROS_PER_MS = 1000;
 
 /**
- * Latency in fixed memory: an HDR-style histogram (3 significant digits) of microseconds.
+ * Latency in fixed memory: an HDR-style histogram (buckets ≤ 0.4% wide) of microseconds.
  * Memory depends on the range of values seen, never on how many were recorded.
  */
 export class LatencyHistogram {
@@ -28,7 +28,7 @@ export class LatencyHistogram {
     if (count === 0) return { count: 0, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 };
     return {
       count,
-      // The mean is exact (a running sum), the percentiles are HDR-rounded to 3 significant digits.
+      // The mean is exact (a running sum); percentiles are the upper bound of their bucket (≤ 0.4% above).
       mean: round3(this.sumMs / count),
       p50: round3(this.percentile(50)),
       p95: round3(this.percentile(95)),
