@@ -167,6 +167,11 @@ export interface Snapshot {
 }
 
 /**
+ * Live figures per node, in one flat Float64Array. Some fields mean a kind's own figure: on a producer
+ * `ready` is messages waiting for the confirm window and `unacked` those awaiting a confirm; on a filter
+ * `nacked` is messages sent to its invalid channel; `offline` is a crashed or unavailable node (a consumer
+ * offline, a queue without a leader, a broker down).
+ *
  * Live figures per node, in one flat Float64Array (stride LIVE_FIELDS.length, in scenario node order),
  * cheap to copy into a worker frame 30 times a second.
  */
@@ -212,7 +217,11 @@ export interface Simulation {
   writeEdgeTraffic(out: Float64Array): void;
   /** Samples taken since the last call. */
   takeSamples(): MetricSample[];
-  /** The messages a node holds (a queue's ready and unacked ones), up to `limit`, head first; null for an unknown node. */
+  /**
+   * The messages a node holds, up to `limit`, head first; null for an unknown node. A queue lists its
+   * ready messages (and an SQS queue its invisible in-flight ones); unacked RabbitMQ deliveries are held,
+   * and listed, by the consumer that has them.
+   */
   inspectNode(nodeId: string, limit?: number): MessageView[] | null;
   /** The message that most recently entered an edge, or null. */
   inspectEdge(edgeId: string): MessageView | null;
