@@ -126,8 +126,8 @@ class SimulationRun implements Simulation, SimContext {
   nodeById(id: string): NodeModel | undefined { return this.nodesById.get(id); }
 
   private scheduleFault(fault: Fault, atMs: number): void {
-    this.queue.push(atMs, PRIORITY.normal, KERNEL, EV_FAULT_START, fault, 0);
-    if (fault.durationMs !== undefined) this.queue.push(atMs + fault.durationMs, PRIORITY.normal, KERNEL, EV_FAULT_END, fault, 0);
+    this.queue.push(atMs, PRIORITY.fault, KERNEL, EV_FAULT_START, fault, 0);
+    if (fault.durationMs !== undefined) this.queue.push(atMs + fault.durationMs, PRIORITY.fault, KERNEL, EV_FAULT_END, fault, 0);
   }
 
   injectFault(fault: Fault): { ok: true; recorded: Fault } | { ok: false; error: EngineError } {

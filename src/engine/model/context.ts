@@ -8,8 +8,11 @@ import type { Random } from '../random/prng';
 import type { EdgeRuntime } from './edge';
 import type { Message } from './message';
 
-/** Event priorities at equal times: lower runs first. */
-export const PRIORITY = { normal: 10, sample: 500 } as const;
+/**
+ * Event priorities at equal times: lower runs first. Faults start and end after every other event of
+ * their instant, as a live fault injected after runUntil(t) does, so a recorded timeline replays exactly.
+ */
+export const PRIORITY = { normal: 10, fault: 20, sample: 500 } as const;
 
 /** What a node may do to the world: read the clock, schedule, send, draw randomness, count. */
 export interface SimContext {
