@@ -1,0 +1,145 @@
+import { expect, test, type Page } from '@playwright/test';
+import lzString from 'lz-string';
+import { node, openApp } from './helpers';
+
+/**
+ * Faults: crash things on purpose from the canvas, see the fault on the charts and the topology down, read
+ * the delivery-guarantee audit, and replay the recorded fault exactly after Reset.
+ */
+const shot = (name: string) => `e2e-artifacts/${name}.png`;
+const inspector = (page: Page) => page.getByTestId('inspector');
+
+const share = (scenario: object) => `/#scenario=${lzString.compressToEncodedURIComponent(JSON.stringify(scenario))}`;
+
+/** Simulated seconds on the run clock (mm:ss.mmm). */
+async function clockS(page: Page): Promise<number> {
+  const text = (await page.getByTestId('run-clock').textContent()) ?? '00:00.000';
+  const [m, s] = text.split(':');
+  return Number(m) * 60 + Number(s);
+}
+
+/** The audit figures that must be the same in a replay. */
+async function auditFigures(page: Page): Promise<Record<string, string | null>> {
+  const ids = ['produced', 'deliveredOnce', 'deliveredMoreThanOnce', 'duplicates', 'lost', 'deadLettered', 'outOfOrder',
+    'lost-lostAfterAutoAck', 'c1-processed', 'c1-lost', 'c1-duplicates', 'c1-guarantee'];
+  const out: Record<string, string | null> = {};
+  for (const id of ids) out[id] = await page.getByTestId(`audit-${id}`).getAttribute('data-value');
+  return out;
+}
+
+const autoAck = {
+  version: 2, name: 'Auto-ack crash', seed: 7, durationMs: 12_000,
+  nodes: [
+    { id: 'p1', kind: 'producer', position: { x: 0, y: 80 }, config: { arrival: { type: 'constant', ratePerSec: 40 } } },
+    { id: 'q1', kind: 'queue', position: { x: 300, y: 80 } },
+    { id: 'c1', kind: 'consumer', position: { x: 600, y: 80 }, config: { ackMode: 'auto', prefetch: 20, serviceTimeMs: { type: 'exponential', mean: 24 } } },
+  ],
+  edges: [
+    { id: 'p1-q1', source: 'p1', target: 'q1', config: { delayMs: 0 } },
+    { id: 'q1-c1', source: 'q1', target: 'c1', config: { delayMs: 0 } },
+  ],
+};
+
+test('crash an auto-ack consumer from the canvas: the chart marks it, the audit counts the loss, Reset replays it', async ({ page }) => {
+  await openApp(page, share(autoAck));
+  await expect(node(page, 'c1')).toBeVisible();
+  await page.getByTestId('run-speed').selectOption('2');
+  await page.getByTestId('run-play').click();
+  await expect.poll(() => clockS(page)).toBeGreaterThan(2);
+
+  // Right-click the consumer: crash it for 5 s.
+  await node(page, 'c1').click({ button: 'right' });
+  const menu = page.getByTestId('fault-menu');
+  await expect(menu).toBeVisible();
+  await expect(menu).toContainText('Slow ×3 for 10 s');
+  await menu.getByTestId('fault-action-crash').click();
+  await expect(menu).toHaveCount(0);
+  await expect(node(page, 'c1').getByTestId('stat-down')).toBeVisible();
+  await expect(node(page, 'c1').locator('.bl-node')).toHaveAttribute('data-down', 'true');
+
+  // The fault is on the charts' time axis, labelled.
+  const chart = page.getByTestId('chart-throughput');
+  await expect.poll(async () => Number(await chart.getAttribute('data-fault-marks'))).toBeGreaterThan(0);
+  await expect(chart.locator('.recharts-reference-area, .recharts-reference-line').first()).toBeVisible();
+  await expect(chart.getByRole('application')).toContainText('crash c1');
+  await page.getByTestId('run-play').click(); // pause
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  await page.screenshot({ path: shot('faults-crashed-consumer-chart') });
+
+  // Run to the end, then read the audit.
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 30_000 });
+  await expect(node(page, 'c1').getByTestId('stat-down')).toHaveCount(0); // restarted after 5 s
+  await page.getByTestId('dock-tab-audit').click();
+  await expect(page.getByTestId('audit')).toBeVisible();
+  expect(Number(await page.getByTestId('audit-lost').getAttribute('data-value'))).toBeGreaterThan(0);
+  const loss = page.locator('[data-testid="audit-loss"][data-reason="lostAfterAutoAck"]');
+  await expect(loss.getByTestId('audit-loss-label')).toHaveText('auto-ack crash');
+  expect(Number(await page.getByTestId('audit-lost-lostAfterAutoAck').getAttribute('data-value'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('audit-c1-guarantee')).toHaveText('at-most-once');
+  expect(Number(await page.getByTestId('audit-c1-lost').getAttribute('data-value'))).toBeGreaterThan(0);
+  const first = await auditFigures(page);
+  await page.screenshot({ path: shot('faults-audit-tab') });
+
+  // The live fault is in the document's timeline (scenario inspector) …
+  await page.getByTestId('canvas').locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  const row = inspector(page).getByTestId('fault-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-type', 'crash');
+  await expect(row).toHaveAttribute('data-target', 'c1');
+  await expect(row).toContainText('live');
+  expect(Number(await row.getAttribute('data-at'))).toBeGreaterThan(2000);
+  await expect(row.locator('[data-path="faults.0.durationMs"]')).toHaveValue('5000');
+
+  // … so Reset and a replay give the same audit.
+  await page.getByTestId('run-reset').click();
+  await expect(page.getByTestId('run-clock')).toHaveText('00:00.000');
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 30_000 });
+  await expect.poll(() => auditFigures(page)).toEqual(first);
+});
+
+const quorum = {
+  version: 2, name: 'Quorum failover', seed: 3, durationMs: 30_000,
+  nodes: [
+    { id: 'b1', kind: 'broker', position: { x: 240, y: 320 } },
+    { id: 'b2', kind: 'broker', position: { x: 480, y: 320 } },
+    { id: 'b3', kind: 'broker', position: { x: 720, y: 320 } },
+    { id: 'p1', kind: 'producer', position: { x: 0, y: 60 }, config: { arrival: { type: 'poisson', ratePerSec: 20 }, persistent: true, confirms: { window: 50 } } },
+    { id: 'q1', kind: 'queue', position: { x: 300, y: 60 }, config: { flavor: 'quorum', brokers: ['b1', 'b2', 'b3'] } },
+    { id: 'c1', kind: 'consumer', position: { x: 600, y: 60 }, config: { serviceTimeMs: { type: 'exponential', mean: 20 } } },
+  ],
+  edges: [
+    { id: 'p1-q1', source: 'p1', target: 'q1', config: { delayMs: 0 } },
+    { id: 'q1-c1', source: 'q1', target: 'c1', config: { delayMs: 0 } },
+  ],
+};
+
+test('a 3-broker quorum queue: crash the leader broker and the leader badge moves', async ({ page }) => {
+  await openApp(page, share(quorum));
+  const placement = node(page, 'q1').getByTestId('placement');
+  await expect(placement).toHaveAttribute('data-leader', 'b1');
+  await expect(placement).toContainText('b1★');
+  await expect(node(page, 'b1').getByTestId('node-summary')).toHaveText('hosts 1 queue');
+  await page.getByTestId('run-play').click();
+  await expect.poll(() => clockS(page)).toBeGreaterThan(1);
+
+  await node(page, 'b1').click({ button: 'right' });
+  await page.getByTestId('fault-menu').getByTestId('fault-action-crashOpen').click();
+  await expect(node(page, 'b1').getByTestId('stat-down')).toBeVisible();
+  await expect(placement.getByTestId('placement-b1')).toHaveClass(/down/);
+  // A1.13: after the election delay (1 s) a surviving replica leads.
+  await expect(placement).toHaveAttribute('data-leader', 'b2', { timeout: 15_000 });
+  await expect(placement).toContainText('b2★');
+  await expect(node(page, 'q1').getByTestId('stat-down')).toHaveCount(0);
+  await page.getByTestId('run-play').click(); // pause
+  await page.screenshot({ path: shot('faults-quorum-failover-canvas') });
+
+  // Restart is offered on the crashed broker, in the inspector too.
+  await node(page, 'b1').click();
+  await expect(inspector(page).getByTestId('fault-button-restart')).toBeVisible();
+  await inspector(page).getByTestId('fault-button-restart').click();
+  await page.getByTestId('run-step').click();
+  await expect(node(page, 'b1').getByTestId('stat-down')).toHaveCount(0);
+});

@@ -1,0 +1,175 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, type FromWorker, type ToWorker, type Untagged } from '../../protocol';
+import type { Fault, Scenario } from '../../schema';
+import { emptyScenario } from '../document/defaultScenario';
+import { getScenario, redo, undo, useDocumentStore } from '../document/documentStore';
+import { createRunStore } from '../run/runStore';
+import type { WorkerLike } from '../run/workerClient';
+import { EDGE_FAULT_ACTIONS, RESTART_MS, nodeFaultActions } from './faultActions';
+import { faultMarks } from './faultMarks';
+import { faultActive, faultSpans } from './faultSpans';
+import { newFault, recordFault, switchFaultType } from './faultTimeline';
+
+const store = () => useDocumentStore.getState();
+beforeEach(() => store().replaceScenario(emptyScenario(), { resetHistory: true }));
+
+/** p → q → c, valid, so faults can name them. */
+function topology(): void {
+  const p = store().addNode('producer', { x: 0, y: 0 });
+  const q = store().addNode('queue', { x: 200, y: 0 });
+  const c = store().addNode('consumer', { x: 400, y: 0 });
+  store().connect(p, q);
+  store().connect(q, c);
+}
+
+describe('fault timeline in the document', () => {
+  it('records a live fault as one undo step, and redo brings it back', () => {
+    topology();
+    const crash: Fault = { type: 'crash', atMs: 2345.5, target: 'consumer-1', durationMs: 5000, live: true };
+    expect(recordFault(crash)).toEqual({ ok: true });
+    expect(getScenario().faults).toEqual([crash]);
+    undo();
+    expect(getScenario().faults).toEqual([]);
+    expect(getScenario().nodes).toHaveLength(3);
+    redo();
+    expect(getScenario().faults).toEqual([crash]);
+  });
+
+  it('refuses a fault the document refuses (target kind, missing edge), with the JSON path', () => {
+    topology();
+    const slowQueue = recordFault({ type: 'slow', atMs: 0, target: 'queue-1', factor: 3 });
+    expect(slowQueue.ok).toBe(false);
+    expect(!slowQueue.ok && slowQueue.errors[0]).toMatchObject({ path: 'faults[0].target' });
+    expect(recordFault({ type: 'partition', atMs: 0, target: 'nope' }).ok).toBe(false);
+    expect(getScenario().faults).toEqual([]);
+  });
+
+  it('edits the timeline through updateScenario: add, change type keeping time/target/duration, remove', () => {
+    topology();
+    const f = newFault([], 'consumer-1');
+    expect(f).toEqual({ type: 'crash', atMs: 0, target: 'consumer-1', durationMs: 5000 });
+    expect(store().updateScenario({ faults: [f] }).ok).toBe(true);
+    expect(newFault(getScenario().faults, 'consumer-1').atMs).toBe(1000);
+    const slow = switchFaultType(getScenario().faults[0]!, 'slow');
+    expect(slow).toEqual({ type: 'slow', atMs: 0, target: 'consumer-1', durationMs: 5000, factor: 3 });
+    expect(store().updateScenario({ faults: [slow as Fault] }).ok).toBe(true);
+    expect(getScenario().faults[0]).toMatchObject({ type: 'slow', factor: 3 });
+    const bad = store().updateScenario({ faults: [{ ...slow, atMs: -1 } as Fault] });
+    expect(!bad.ok && bad.errors.map((e) => e.path)).toContain('faults[0].atMs');
+    expect(store().updateScenario({ faults: [] }).ok).toBe(true);
+    undo();
+    expect(getScenario().faults).toHaveLength(1);
+  });
+
+  it('a link fault switched from a node fault keeps its live mark and gets its parameters', () => {
+    expect(switchFaultType({ type: 'crash', atMs: 5, target: 'e', live: true }, 'linkDelay')).toEqual({ type: 'linkDelay', atMs: 5, target: 'e', live: true, addMs: 200, jitterMs: 0 });
+  });
+});
+
+describe('fault spans (the engine: the end of any fault of a type on a target restores normal)', () => {
+  it('merges overlapping faults of one type on one target and ends them at the first end', () => {
+    const spans = faultSpans([
+      { atMs: 1000, endMs: null, target: 'c', type: 'crash' },
+      { atMs: 3000, endMs: 3001, target: 'c', type: 'crash' }, // a Restart
+      { atMs: 2000, endMs: 4000, target: 'c', type: 'slow' },
+      { atMs: 5000, endMs: null, target: 'b', type: 'crash' },
+    ]);
+    expect(spans).toEqual([
+      { atMs: 1000, endMs: 3001, target: 'c', type: 'crash', count: 2 },
+      { atMs: 2000, endMs: 4000, target: 'c', type: 'slow', count: 1 },
+      { atMs: 5000, endMs: null, target: 'b', type: 'crash', count: 1 },
+    ]);
+    expect(faultActive(spans, 'c', 2999)).toBe(true);
+    expect(faultActive(spans, 'c', 3001)).toBe(false);
+    expect(faultActive(spans, 'b', 1e9)).toBe(true);
+    expect(faultActive(spans, 'c', 2500, 'slow')).toBe(true);
+  });
+});
+
+describe('chart fault marks', () => {
+  const faults = [
+    { atMs: 2000, endMs: 7000, target: 'c1', type: 'crash' },
+    { atMs: 9000, endMs: null, target: 'b1', type: 'crash' },
+    { atMs: 500, endMs: 600, target: 'e1', type: 'partition' },
+  ];
+
+  it('an area for a fault with an end, a line for one still on, labelled, in seconds', () => {
+    expect(faultMarks(faults, 1, 10)).toEqual([
+      { kind: 'area', key: 'crash:c1:2000', x1: 2, x2: 7, label: 'crash c1', type: 'crash', target: 'c1' },
+      { kind: 'line', key: 'crash:b1:9000', x: 9, label: 'crash b1', type: 'crash', target: 'b1' },
+    ]);
+  });
+
+  it('clips to the window: an area cut at its edges, an ongoing fault begun before it fills it', () => {
+    expect(faultMarks(faults, 5, 8)).toEqual([{ kind: 'area', key: 'crash:c1:2000', x1: 5, x2: 7, label: 'crash c1', type: 'crash', target: 'c1' }]);
+    expect(faultMarks(faults, 20, 30)).toEqual([{ kind: 'area', key: 'crash:b1:9000', x1: 20, x2: 30, label: 'crash b1', type: 'crash', target: 'b1' }]);
+    expect(faultMarks(faults, 0, 0.55)).toEqual([{ kind: 'area', key: 'partition:e1:500', x1: 0.5, x2: 0.55, label: 'partition e1', type: 'partition', target: 'e1' }]);
+  });
+
+  it('nothing for an empty or inverted domain', () => {
+    expect(faultMarks(faults, 5, 4)).toEqual([]);
+    expect(faultMarks([], 0, 10)).toEqual([]);
+  });
+
+  it('a fault whose end lies on the window start is a line there', () => {
+    expect(faultMarks([{ atMs: 0, endMs: 3000, target: 'q', type: 'slowDisk' }], 3, 6)).toEqual([{ kind: 'line', key: 'slowDisk:q:0', x: 3, label: 'slow disk q', type: 'slowDisk', target: 'q' }]);
+  });
+});
+
+describe('fault actions', () => {
+  it('offers crash/crash-until-restarted to any node, slow to consumers, slow disk to brokers and queues; only Restart when crashed', () => {
+    expect(nodeFaultActions('consumer', false).map((a) => a.id)).toEqual(['crash', 'crashOpen', 'slow']);
+    expect(nodeFaultActions('broker', false).map((a) => a.id)).toEqual(['crash', 'crashOpen', 'slowDisk']);
+    expect(nodeFaultActions('queue', false).map((a) => a.id)).toEqual(['crash', 'crashOpen', 'slowDisk']);
+    expect(nodeFaultActions('producer', false).map((a) => a.id)).toEqual(['crash', 'crashOpen']);
+    expect(nodeFaultActions('broker', true).map((a) => a.id)).toEqual(['restart']);
+    expect(nodeFaultActions('broker', true)[0]!.make('b1')).toEqual({ type: 'crash', atMs: 0, target: 'b1', durationMs: RESTART_MS });
+    expect(EDGE_FAULT_ACTIONS.map((a) => a.make('e').type)).toEqual(['linkDelay', 'linkLoss', 'partition']);
+  });
+});
+
+class FakeWorker implements WorkerLike {
+  sent: ToWorker[] = [];
+  onmessage: ((ev: MessageEvent) => void) | null = null;
+  onerror: ((ev: ErrorEvent | Event) => void) | null = null;
+  postMessage(m: ToWorker) { this.sent.push(m); }
+  terminate() {}
+  reply(m: Untagged<FromWorker>) { this.onmessage?.({ data: { ...m, v: PROTOCOL_VERSION } } as MessageEvent); }
+}
+
+describe('live faults through the run store', () => {
+  const setup = () => {
+    const worker = new FakeWorker();
+    const recorded: Fault[] = [];
+    const refused: string[] = [];
+    const run = createRunStore({
+      createWorker: () => worker,
+      getScenario: () => ({ ok: true, scenario: { seed: 1, durationMs: 1000, nodes: [], edges: [], faults: [] } as unknown as Scenario }),
+      telemetry: { loaded: () => {}, frame: () => {}, clear: () => {} },
+      timers: { now: () => 0, schedule: () => 0, cancel: () => {}, afterPaint: (f: () => void) => f() },
+      faults: { record: (f) => recorded.push(f), refused: (m) => refused.push(m) },
+    });
+    return { worker, run, recorded, refused };
+  };
+
+  it('with no run loaded, loads the document first, then sends the fault; the answer is recorded', () => {
+    const { worker, run, recorded } = setup();
+    run.getState().injectFault({ type: 'crash', atMs: 0, target: 'c1', durationMs: 5000 });
+    expect(worker.sent.map((m) => m.type)).toEqual(['load', 'setSpeed', 'injectFault']);
+    expect(run.getState().loaded).toBe(true);
+    const answer: Fault = { type: 'crash', atMs: 0, target: 'c1', durationMs: 5000, live: true };
+    worker.reply({ type: 'faultInjected', requestId: 1, recorded: answer });
+    expect(recorded).toEqual([answer]);
+    expect(run.getState().log.at(-1)).toMatchObject({ kind: 'fault' });
+  });
+
+  it('a refusal is reported and the run goes on', () => {
+    const { worker, run, recorded, refused } = setup();
+    run.getState().play();
+    run.getState().injectFault({ type: 'crash', atMs: 0, target: 'zz' });
+    worker.reply({ type: 'faultRefused', requestId: 1, error: { code: 'bad_fault', message: 'no node or edge has id "zz"' } });
+    expect(recorded).toEqual([]);
+    expect(refused).toEqual(['no node or edge has id "zz"']);
+    expect(run.getState().status).toBe('running');
+  });
+});
