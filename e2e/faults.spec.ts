@@ -91,6 +91,8 @@ test('crash an auto-ack consumer from the canvas: the chart marks it, the audit 
   await expect(row).toContainText('live');
   expect(Number(await row.getAttribute('data-at'))).toBeGreaterThan(2000);
   await expect(row.locator('[data-path="faults.0.durationMs"]')).toHaveValue('5000');
+  await inspector(page).getByTestId('fault-timeline').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('faults-timeline-inspector') });
 
   // … so Reset and a replay give the same audit.
   await page.getByTestId('run-reset').click();
@@ -136,10 +138,25 @@ test('a 3-broker quorum queue: crash the leader broker and the leader badge move
   await page.getByTestId('run-play').click(); // pause
   await page.screenshot({ path: shot('faults-quorum-failover-canvas') });
 
+  await node(page, 'q1').click();
+  await expect(inspector(page).getByTestId('placement-row')).toHaveCount(3);
+  await inspector(page).getByTestId('queue-placement').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('faults-queue-placement-inspector') });
+
   // Restart is offered on the crashed broker, in the inspector too.
   await node(page, 'b1').click();
   await expect(inspector(page).getByTestId('fault-button-restart')).toBeVisible();
   await inspector(page).getByTestId('fault-button-restart').click();
   await page.getByTestId('run-step').click();
   await expect(node(page, 'b1').getByTestId('stat-down')).toHaveCount(0);
+
+  // Links break too: right-click an edge.
+  await page.locator('.react-flow__edge[data-id="p1-q1"] .react-flow__edge-interaction').click({ button: 'right', force: true });
+  const menu = page.getByTestId('fault-menu');
+  await expect(menu.getByRole('menuitem')).toHaveText(['Add 200 ms delay ± 50 ms', '20% loss', 'Partition for 5 s']);
+  await menu.getByTestId('fault-action-partition').click();
+  await page.getByTestId('dock-tab-audit').click();
+  await expect(page.getByTestId('audit-faults')).toContainText('partition p1-q1 for 5 s');
+  await page.getByTestId('canvas').locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await expect(inspector(page).getByTestId('fault-row')).toHaveCount(3); // crash b1, its restart, the partition
 });

@@ -1,4 +1,5 @@
 import { NODE_FAULTS, type Fault, type Scenario } from '../../../schema';
+import { RESTART_MS } from '../../faults/faultActions';
 import { FAULT_PARAMS, EDGE_FAULT_TYPES, newFault, switchFaultType } from '../../faults/faultTimeline';
 import { faultName } from '../../faults/faultSpans';
 import { useForm } from '../form';
@@ -47,6 +48,9 @@ export function FaultTimelineEditor({ scenario }: { scenario: Scenario }) {
                   {TYPES.map((t) => <option key={t} value={t}>{faultName(t)}</option>)}
                 </select>
                 {Boolean(f.live) && <span className="fault-live-tag" title="Triggered live on the canvas and recorded for replay">live</span>}
+                {type === 'crash' && f.durationMs === RESTART_MS && Boolean(f.live) && (
+                  <span className="fault-live-tag" title="A Restart: a 1 ms crash of a node already down, whose end brings it back">restart</span>
+                )}
                 <button type="button" className="btn btn-ghost btn-icon" aria-label={`Remove fault ${i + 1}`}
                   onClick={() => write(faults.filter((_, j) => j !== i))}>×</button>
               </div>

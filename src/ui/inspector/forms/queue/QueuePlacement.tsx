@@ -35,7 +35,7 @@ export function QueuePlacement({ flavor }: { flavor: QueueFlavor }) {
           {chosen.map((id, i) => (
             <li key={id} className="key-row-inputs placement-row" data-testid="placement-row">
               <span className="placement-name">{i === 0 ? '★ ' : ''}{all.find((b) => b.id === id)?.label ?? `${id} (missing)`}
-                <span className="muted">{i === 0 ? ' leader' : chosen.length > 1 ? (flavor === 'quorum' ? ' follower' : ' mirror') : ''}</span></span>
+                <span className="muted">{i === 0 ? (chosen.length > 1 ? ' leader at start' : ' host') : chosen.length > 1 ? (flavor === 'quorum' ? ' follower' : ' mirror') : ''}</span></span>
               <button type="button" className="btn btn-ghost btn-icon" aria-label={`Move ${id} up`} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
               <button type="button" className="btn btn-ghost btn-icon" aria-label={`Move ${id} down`} disabled={i === chosen.length - 1} onClick={() => move(i, 1)}>↓</button>
               <button type="button" className="btn btn-ghost btn-icon" aria-label={`Remove ${id}`} onClick={() => write(chosen.filter((c) => c !== id))}>×</button>
