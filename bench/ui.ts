@@ -95,9 +95,27 @@ async function measure(name: string, doc: Doc, goal: number): Promise<void> {
     await page.getByTestId('run-play').click();
     await page.waitForTimeout(1000); // past loading and the first frames
     // A string, not a function: tsx would wrap a function with helpers (__name) that the page lacks.
-    const times = await page.evaluate<number[]>(`new Promise((resolve) => {
+    // While counting frames, also count DOM mutations per area of the page: what re-renders, and how often.
+    const { ts: times, mutations } = await page.evaluate<{ ts: number[]; mutations: Record<string, number> }>(`new Promise((resolve) => {
+      const areas = [['minimap', '.react-flow__minimap'], ['nodes', '.react-flow__nodes'], ['edgeLabels', '.react-flow__edgelabel-renderer'],
+        ['edges', '.react-flow__edges'], ['dock', '.dock'], ['header', 'header']];
+      const mutations = {};
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+          const area = (el && areas.find(([, sel]) => el.closest(sel))?.[0]) || 'other';
+          mutations[area] = (mutations[area] || 0) + 1;
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
       const ts = [];
-      const onFrame = (t) => { ts.push(t); if (t - ts[0] < ${MEASURE_MS}) requestAnimationFrame(onFrame); else resolve(ts); };
+      const onFrame = (t) => {
+        ts.push(t);
+        if (t - ts[0] < ${MEASURE_MS}) return requestAnimationFrame(onFrame);
+        observer.disconnect();
+        for (const k of Object.keys(mutations)) mutations[k] = Math.round(mutations[k] / ((t - ts[0]) / 1000));
+        resolve({ ts, mutations });
+      };
       requestAnimationFrame(onFrame);
     })`);
     const status = await page.getByTestId('run-status').textContent();
@@ -111,7 +129,7 @@ async function measure(name: string, doc: Doc, goal: number): Promise<void> {
     console.log(JSON.stringify({
       case: name, nodes: (doc.nodes as unknown[]).length, edges: (doc.edges as unknown[]).length,
       medianFps: quantile(fps, 0.5), p10Fps: quantile(fps, 0.1), minFps: Math.min(...fps), goalFps: goal,
-      meetsGoal: quantile(fps, 0.5) >= goal, tokens, loadAverage1m: Number(loadavg()[0]?.toFixed(2)), status, simulatedClock: simTime, events,
+      meetsGoal: quantile(fps, 0.5) >= goal, tokens, domMutationsPerSec: mutations, loadAverage1m: Number(loadavg()[0]?.toFixed(2)), status, simulatedClock: simTime, events,
     }));
   } finally {
     await browser.close();
