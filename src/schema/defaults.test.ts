@@ -74,7 +74,7 @@ describe('parseScenario fills defaults', () => {
     producer.position.x = 99;
     (producer.config.arrival as { ratePerSec: number }).ratePerSec = 999;
     (producer.config.routingKeys.keys as string[]).push('leaked');
-    first.faults.push('leaked');
+    (first.faults as unknown[]).push('leaked');
     first.workload.warmupMs = 5;
     const second = parsed(minimal);
     expect(second).toEqual(parsed(structuredClone(minimal)));
