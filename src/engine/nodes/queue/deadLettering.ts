@@ -24,9 +24,14 @@ export function recordDeath(m: Message, queue: string, reason: DeathReason, now:
 
 /**
  * A1.9 cycles: a message that comes back to a queue it was dead-lettered from, with no rejection
- * anywhere in its history, is dropped (BROKER: a TTL-only cycle drops; a cycle with a nack goes on).
+ * anywhere in the cycle, is dropped (BROKER: a TTL-only cycle drops; a cycle with a nack goes on).
+ * The cycle is the deaths since its last death in this queue, that one included (most recent first,
+ * as RabbitMQ's is_cycle splits x-death): a rejection before the cycle began does not keep it going.
  */
 export function isDeadLetterCycle(m: Message, queue: string): boolean {
   if (!m.deaths) return false;
-  return m.deaths.some((d) => d.queue === queue) && !m.deaths.some((d) => d.reason === 'rejected');
+  const last = m.deaths.findIndex((d) => d.queue === queue);
+  if (last < 0) return false;
+  for (let i = 0; i <= last; i++) if (m.deaths[i]!.reason === 'rejected') return false;
+  return true;
 }
