@@ -28,7 +28,7 @@ async function auditFigures(page: Page): Promise<Record<string, string | null>> 
 }
 
 const autoAck = {
-  version: 2, name: 'Auto-ack crash', seed: 7, durationMs: 12_000,
+  version: 2, name: 'Auto-ack crash', seed: 7, durationMs: 40_000,
   nodes: [
     { id: 'p1', kind: 'producer', position: { x: 0, y: 80 }, config: { arrival: { type: 'constant', ratePerSec: 40 } } },
     { id: 'q1', kind: 'queue', position: { x: 300, y: 80 } },
