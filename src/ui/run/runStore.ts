@@ -187,6 +187,8 @@ export function createRunStore(deps: RunDeps): RunStore {
       },
       injectFault(fault) {
         if (!canAct()) return;
+        // A fault at the very end changes nothing and would clutter the timeline.
+        if (get().status === 'finished') { faults.refused('the run has finished: Reset, then trigger the fault while it runs'); return; }
         if (!get().loaded && !load()) return;
         client.send({ type: 'injectFault', requestId: ++faultRequests, fault });
       },
