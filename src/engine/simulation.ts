@@ -22,6 +22,15 @@ const KERNEL = -1;
 const EV_SAMPLE = 1;
 const EV_FAULT_START = 2;
 const EV_FAULT_END = 3;
+const EV_LINK_LOST = 4;
+/**
+ * A delivery lost on a broker → consumer link is not forgotten by the broker (A1.4: it stays unacked until
+ * the channel closes); it comes back when the dead channel is noticed. We take 1 s for that (RabbitMQ
+ * notices by heartbeats, seconds to a minute), which also keeps a lossy link from requeueing in zero time.
+ */
+const LINK_RETURN_MS = 1000;
+/** Nested zero-delay sends beyond this become events (see send). */
+const MAX_SEND_DEPTH = 200;
 /** More events than this at one simulated instant means a loop that never lets time advance. */
 const LIVELOCK_LIMIT = 5_000_000;
 
@@ -51,6 +60,7 @@ class SimulationRun implements Simulation, SimContext {
   private readonly nodesById: Map<string, NodeModel>;
   private readonly faults: FaultInjector;
   private readonly linkRandom = new Map<number, Random>();
+  private sendDepth = 0;
 
   constructor(readonly scenario: Scenario, readonly seed: number, sampling: boolean, readonly tracing: boolean, audit: boolean) {
     this.warmupMs = scenario.workload.warmupMs;
@@ -98,14 +108,31 @@ class SimulationRun implements Simulation, SimContext {
     let delay = edge.delayMs;
     const fault = edge.fault;
     if (fault !== null) {
-      if (fault.partitioned) { this.lose(message, 'partition', edge.target.index); return; }
-      if (fault.loss > 0 && this.linkRng(edge).next() < fault.loss) { this.lose(message, 'linkLoss', edge.target.index); return; }
+      const lost = fault.partitioned ? 'partition' : fault.loss > 0 && this.linkRng(edge).next() < fault.loss ? 'linkLoss' : null;
+      if (lost !== null) {
+        // A delivery from a queue goes back to it, later (see LINK_RETURN_MS).
+        if (edge.role === 'subscribe') {
+          const counted = !message.sqsOwned; // meanwhile it is in flight (an SQS queue counts its own)
+          if (counted) this.accounting.inTransit++;
+          this.queue.push(this.clock + LINK_RETURN_MS, PRIORITY.normal, KERNEL, EV_LINK_LOST, message, edge.index * 2 + (counted ? 1 : 0));
+        }
+        else this.lose(message, lost, edge.target.index);
+        return;
+      }
       delay += fault.addMs;
       if (fault.jitterMs > 0) delay = Math.max(0, delay + (2 * this.linkRng(edge).next() - 1) * fault.jitterMs);
     }
-    if (delay === 0) { edge.target.receive(message, edge); return; }
-    this.accounting.inTransit++;
-    this.queue.push(this.clock + delay, PRIORITY.normal, edge.target.index, EV_EDGE_ARRIVAL, message, edge.index);
+    // Zero-delay sends run at once, but a chain of them (a message bouncing between queues at one instant)
+    // would overflow the stack: past a depth, the next hop becomes an event at the same time.
+    if (delay === 0 && this.sendDepth < MAX_SEND_DEPTH) {
+      this.sendDepth++;
+      try { edge.target.receive(message, edge); } finally { this.sendDepth--; }
+      return;
+    }
+    // An SQS queue counts its messages itself until they are deleted, even on their way to a consumer.
+    const counted = !message.sqsOwned;
+    if (counted) this.accounting.inTransit++;
+    this.queue.push(this.clock + delay, PRIORITY.normal, edge.target.index, EV_EDGE_ARRIVAL, message, edge.index * 2 + (counted ? 1 : 0));
   }
 
   private linkRng(edge: EdgeRuntime): Random {
@@ -192,13 +219,18 @@ class SimulationRun implements Simulation, SimContext {
       if (type === EV_SAMPLE) { this.takeSample(); return false; }
       this.eventCount++;
       if (type === EV_FAULT_START) this.faults.start(q.popPayload as Fault);
-      else this.faults.end(q.popPayload as Fault);
+      else if (type === EV_FAULT_END) this.faults.end(q.popPayload as Fault);
+      else {
+        const edge = this.edges[q.popArg >> 1]!;
+        if ((q.popArg & 1) === 1) this.accounting.inTransit--;
+        edge.source.deliverySource?.linkLost(q.popPayload as Message, edge);
+      }
       return true;
     }
     this.eventCount++;
     if (type === EV_EDGE_ARRIVAL) {
-      const edge = this.edges[q.popArg]!;
-      this.accounting.inTransit--;
+      const edge = this.edges[q.popArg >> 1]!;
+      if ((q.popArg & 1) === 1) this.accounting.inTransit--;
       edge.target.receive(q.popPayload as Message, edge);
     } else {
       this.nodes[q.popTarget]!.handle(type, q.popPayload, q.popArg);

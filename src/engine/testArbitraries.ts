@@ -272,7 +272,7 @@ function producesPoison(c: Record<string, unknown>): boolean {
  * - an SQS delivery on a delayed subscription edge is counted by the queue (invisible) and by the edge;
  * - a pull consumer listed before its queue polls it before the queue has started (TypeError).
  */
-export const KNOWN_BUGS = { sqsDelayedDeliveryCountedTwice: true, pullConsumerBeforeQueueCrashes: true };
+export const KNOWN_BUGS = { sqsDelayedDeliveryCountedTwice: false, pullConsumerBeforeQueueCrashes: false };
 
 /**
  * The schema's subscription rules (topology.ts): SQS queues are polled with manual deletes (A2.1) and

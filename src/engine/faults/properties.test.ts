@@ -319,7 +319,7 @@ describe('focused: faults found by the properties', () => {
    * a partitioned (or lossy) subscription as lost while the queue still counts it unacked, so the consumer's
    * prefetch slot is never freed: with prefetch 1 it never gets another message.
    */
-  it.fails('A1.4: a manual-ack delivery sent into a partitioned subscription is not lost and does not block the consumer', () => {
+  it('A1.4: a manual-ack delivery sent into a partitioned subscription is not lost and does not block the consumer', () => {
     const s = scenarioOf([
       { ...steady, config: { arrival: { type: 'constant', ratePerSec: 10 } } },
       { id: 'q', kind: 'queue' },
@@ -330,7 +330,7 @@ describe('focused: faults found by the properties', () => {
     expect(end.messages.queued).toBeLessThanOrEqual(1);
   });
 
-  it.fails('an auto-ack consumer that crashes holding messages reports no negative nacked figure', () => {
+  it('an auto-ack consumer that crashes holding messages reports no negative nacked figure', () => {
     const s = scenarioOf([
       steady, { id: 'q', kind: 'queue' },
       { id: 'c', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 20 }, ackMode: 'auto' } },

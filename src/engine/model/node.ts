@@ -81,6 +81,11 @@ export interface DeliverySource {
   nack(message: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void;
   /** A pull consumer asks for up to `max` messages, waiting up to `waitMs` for one (long polling, A2.1). */
   poll(edge: EdgeRuntime, max: number, waitMs: number): void;
+  /**
+   * A delivery along `edge` was lost on the link (loss or partition). A1.4: a manual-ack delivery stays
+   * the broker's until acked, so it goes back to the queue; an auto-acked one is gone.
+   */
+  linkLost(message: Message, edge: EdgeRuntime): void;
   /** The consumer went offline or came back: stop or resume deliveries along `edge`. */
   setOnline(edge: EdgeRuntime, online: boolean): void;
 }

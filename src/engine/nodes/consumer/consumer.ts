@@ -73,7 +73,8 @@ export class ConsumerModel implements NodeModel {
       else this.ctx.schedule(w.fromMs, this.index, EV_OFFLINE, null, 0);
       this.ctx.schedule(w.toMs, this.index, EV_ONLINE, null, 0);
     }
-    if (this.config.delivery === 'pull') this.pollAll();
+    // The first polls are events at t=0: every queue must have started before it is polled.
+    if (this.config.delivery === 'pull') for (const edge of this.inputs) if (edge.role === 'subscribe') this.ctx.schedule(0, this.index, EV_POLL, null, edge.index);
   }
 
   private get held(): number { return this.buffer.length + this.inService.size; }
@@ -143,6 +144,7 @@ export class ConsumerModel implements NodeModel {
     this.n.failed++;
     addHop(d.message, this.id, this.ctx.now(), d.message.poison ? 'failed (poison)' : 'failed');
     if (this.fromQueue(d) && this.config.ackMode === 'manual') {
+      this.n.nacks++;
       // A1.4: nack with requeue=true, or reject (requeue=false: dead-lettered or discarded).
       d.edge.source.deliverySource?.nack(d.message, d.edge, this.config.onFailure === 'requeue', d.receipt);
       return;
@@ -259,6 +261,8 @@ export class ConsumerModel implements NodeModel {
   private poll(edge: EdgeRuntime): void {
     const free = this.config.concurrency - this.held;
     if (!this.online || free <= 0 || this.polling.has(edge.index) || !edge.source.deliverySource) return;
+    // A poll cannot cross a partitioned link: try again after the poll interval.
+    if (edge.fault?.partitioned) { this.ctx.schedule(this.config.pollIntervalMs, this.index, EV_POLL, null, edge.index); return; }
     this.polling.add(edge.index);
     this.n.polls++;
     edge.source.deliverySource.poll(edge, Math.min(this.config.batchSize, free), this.config.waitTimeMs);
@@ -291,7 +295,7 @@ export class ConsumerModel implements NodeModel {
   writeLive(out: Float64Array, o: number): void {
     const n = this.n;
     out[o + LIVE.in] = n.received; out[o + LIVE.out] = n.forwarded; out[o + LIVE.acked] = n.processed;
-    out[o + LIVE.nacked] = n.failed - n.lost; out[o + LIVE.dropped] = n.lost;
+    out[o + LIVE.nacked] = n.nacks; out[o + LIVE.dropped] = n.lost;
     out[o + LIVE.unacked] = this.held; out[o + LIVE.busy] = this.inService.size; out[o + LIVE.capacity] = this.config.concurrency;
     out[o + LIVE.offline] = this.online ? 0 : 1;
   }
@@ -309,7 +313,7 @@ export class ConsumerModel implements NodeModel {
     const n = this.n;
     return {
       kind: this.kind, ackMode: this.config.ackMode, delivery: this.config.delivery, in: n.received, acked: n.processed,
-      failed: n.failed, nacked: n.failed - n.lost, dropped: n.lost, duplicates: n.duplicates, out: n.forwarded,
+      failed: n.failed, nacked: n.nacks, dropped: n.lost, duplicates: n.duplicates, out: n.forwarded,
       busy: this.inService.size, buffered: this.buffer.length, concurrency: this.config.concurrency,
       polls: n.polls, emptyPolls: n.emptyPolls, online: this.online ? 1 : 0,
       utilisation: round3(this.busyTime.utilisation(this.ctx.now())),

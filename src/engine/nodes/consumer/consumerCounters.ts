@@ -3,6 +3,8 @@ export class ConsumerCounters {
   received = 0;
   processed = 0;
   failed = 0;
+  /** Failures under manual ack from a queue: nacked or rejected back to it. */
+  nacks = 0;
   /** Processed, but the SQS delete came too late (a stale receipt): the message will be processed again. */
   duplicates = 0;
   forwarded = 0;

@@ -87,7 +87,8 @@ export class QueueModel implements NodeModel, DeliverySource {
 
   receive(message: Message, edge: EdgeRuntime): void {
     addHop(message, this.id, this.ctx.now(), edge.role === 'deadLetter' ? 'dead-lettered in' : 'enqueued');
-    if (edge.role === 'deadLetter' && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index); return; }
+    // A1.9: a dead-lettered message can come back directly or through dead-letter exchanges.
+    if (message.deaths !== null && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index); return; }
     if (!this.isAvailable()) { this.ctx.lose(message, 'nodeDown', this.index); return; }
     this.n.received++;
     this.n.intervalIn++;
@@ -286,6 +287,15 @@ export class QueueModel implements NodeModel, DeliverySource {
     m.enqueuedAt = this.ctx.now();
     this.store.requeue(m, this.rules.requeuePlace);
     addHop(m, this.id, this.ctx.now(), 'requeued');
+  }
+
+  linkLost(m: Message, edge: EdgeRuntime): void {
+    if (this.sqs) return; // A2.1: it is invisible until its visibility timeout, then comes back
+    const sub = this.subByEdge[edge.index];
+    if (!sub?.manual) { this.ctx.lose(m, edge.fault?.partitioned ? 'partition' : 'linkLoss', edge.target.index); return; }
+    this.settle(edge);
+    this.returnToQueue(m);
+    this.dispatch();
   }
 
   setOnline(edge: EdgeRuntime, online: boolean): void {

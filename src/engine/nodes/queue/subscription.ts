@@ -19,6 +19,7 @@ export class Subscription {
    * blocked until it acks; A1.4: auto-ack has no prefetch limit; an offline consumer takes nothing.
    */
   canTakePush(): boolean {
-    return this.push && this.subscriber.online && (!this.manual || this.unacked < this.prefetch);
+    // A partitioned link reaches no consumer: the broker cannot deliver along it.
+    return this.push && this.subscriber.online && (!this.manual || this.unacked < this.prefetch) && this.edge.fault?.partitioned !== true;
   }
 }
