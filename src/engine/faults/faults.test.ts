@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../schema';
+import { LIVE_FIELDS } from '../api';
 import { createSimulation } from '../simulation';
 import { scenarioOf } from '../testSupport';
 
@@ -153,5 +154,24 @@ describe('live faults', () => {
   it('refuses a fault on something that does not exist', () => {
     const sim = createSimulation(scenarioOf([{ id: 'q', kind: 'queue' }], []));
     expect(sim.injectFault({ atMs: 0, target: 'nope', type: 'crash' })).toMatchObject({ ok: false, error: { code: 'bad_fault' } });
+  });
+});
+
+describe('crashed nodes report themselves offline in the live figures', () => {
+  it('for every kind that can crash', () => {
+    const s = scenarioOf([
+      steady(100), { id: 'f', kind: 'filter' }, { id: 'r', kind: 'router' }, { id: 'x', kind: 'exchange', config: { type: 'fanout' } },
+      { id: 'q', kind: 'queue' }, worker('c'),
+    ], ['p>f', 'f>r', { id: 'rx', source: 'r', target: 'x' }, 'x>q', 'q>c'], {
+      durationMs: 5000,
+      faults: ['p', 'f', 'r', 'x', 'q', 'c'].map((target) => ({ atMs: 1000, target, type: 'crash' as const, durationMs: 1000 })),
+    });
+    const sim = createSimulation(s);
+    const live = new Float64Array(sim.nodeIds.length * LIVE_FIELDS.length);
+    const offline = () => { sim.writeLive(live); return sim.nodeIds.map((_, i) => live[i * LIVE_FIELDS.length + LIVE_FIELDS.indexOf('offline')]); };
+    sim.runUntil(1500);
+    expect(offline()).toEqual([1, 1, 1, 1, 1, 1]);
+    sim.runUntil(2500);
+    expect(offline()).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });

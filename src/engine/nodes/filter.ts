@@ -66,6 +66,7 @@ export class FilterModel implements NodeModel {
   census(): void { /* holds nothing */ }
 
   writeLive(out: Float64Array, o: number): void {
+    out[o + LIVE.offline] = this.down ? 1 : 0;
     out[o + LIVE.in] = this.received;
     out[o + LIVE.out] = this.passed;
     out[o + LIVE.dropped] = this.refused - this.toInvalid;

@@ -73,6 +73,7 @@ export class RouterModel implements NodeModel {
   census(): void { /* holds nothing */ }
 
   writeLive(out: Float64Array, o: number): void {
+    out[o + LIVE.offline] = this.down ? 1 : 0;
     out[o + LIVE.in] = this.received;
     out[o + LIVE.out] = this.sent;
     out[o + LIVE.dropped] = this.unroutable;

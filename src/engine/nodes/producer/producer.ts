@@ -208,6 +208,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     out[o + LIVE.unacked] = this.unconfirmed;
     out[o + LIVE.ready] = this.outbox.length;
     out[o + LIVE.nacked] = this.nackedConfirms;
+    out[o + LIVE.offline] = this.down ? 1 : 0;
   }
 
   writeSample(out: Float64Array, o: number, intervalMs: number): void {
