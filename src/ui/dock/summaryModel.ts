@@ -91,9 +91,13 @@ export function nodeTable(snapshot: Snapshot): { ids: string[]; columns: string[
   return { ids, columns: nodeColumns(rows), rows };
 }
 
+// One formatter made once: toLocaleString builds a new one per call, which cost ~200 ms of main thread a
+// second in the Summary tab at 200 nodes (docs/PERFORMANCE.md).
+const integers = new Intl.NumberFormat('en-US');
+const decimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** Numbers as people read them; exact values go in data-value attributes for tests. */
 export function formatNumber(v: number): string {
   if (Number.isNaN(v)) return '—';
-  if (Number.isInteger(v)) return v.toLocaleString('en-US');
-  return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return Number.isInteger(v) ? integers.format(v) : decimals.format(v);
 }
