@@ -143,9 +143,12 @@ class SimulationRun implements Simulation, SimContext {
 
   lose(message: Message, reason: DropReason, nodeIndex: number): void {
     // The publisher hears of the failure (a connection error or a nack) rather than waiting for ever.
+    // A publish refused with a nack was never the broker's responsibility: it counts as dropped, but not
+    // against the guarantee of the consumers behind that node (the publisher knows, and may retry).
+    const refused = message.confirm !== null;
     message.confirm?.settle(false);
     message.confirm = null;
-    this.accounting.drop(reason, nodeIndex);
+    this.accounting.drop(reason, refused ? -1 : nodeIndex);
   }
 
   countRetry(): void { this.accounting.retried++; }
