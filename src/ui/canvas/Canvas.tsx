@@ -17,7 +17,7 @@ import { explainDrop } from './connectionFeedback';
 import { handleChannel } from './handles';
 import { EmptyCanvasHint } from './EmptyCanvasHint';
 import { edgeTypes } from './edges/MessageEdge';
-import { TokenLayer } from './edges/TokenLayer';
+import { openTokenAt, TokenLayer } from './edges/TokenLayer';
 import { onEdgesChange, onNodesChange, startFlowSync, useFlowStore } from './flowStore';
 import type { KindNode, MessageEdge } from './flowTypes';
 import { nodeTypes } from './nodes/nodeTypes';
@@ -44,6 +44,9 @@ const onConnectEnd: OnConnectEnd = (event, state) => {
 /** Right-click on a node or an edge: the live fault menu. */
 const onNodeContextMenu = (e: React.MouseEvent, n: KindNode) => { e.preventDefault(); openFaultMenu('node', n.id, e.clientX, e.clientY); };
 const onEdgeContextMenu = (e: React.MouseEvent, edge: MessageEdge) => { e.preventDefault(); openFaultMenu('edge', edge.id, e.clientX, e.clientY); };
+
+/** A click on the pane closes the fault menu; on a message token (tokens are drawn, not DOM) it opens the message inspector. */
+const onPaneClick = (e: React.MouseEvent) => { closeFaultMenu(); openTokenAt(e); };
 
 function addNodeAt(kind: NodeKind, position: { x: number; y: number }): void {
   const id = useDocumentStore.getState().addNode(kind, {
@@ -106,7 +109,7 @@ function CanvasInner() {
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
         onConnect={onConnect} onConnectEnd={onConnectEnd} isValidConnection={isValidConnection}
         onNodeDragStop={onNodeDragStop}
-        onNodeContextMenu={onNodeContextMenu} onEdgeContextMenu={onEdgeContextMenu} onPaneClick={closeFaultMenu} onMoveStart={closeFaultMenu}
+        onNodeContextMenu={onNodeContextMenu} onEdgeContextMenu={onEdgeContextMenu} onPaneClick={onPaneClick} onEdgeClick={openTokenAt} onMoveStart={closeFaultMenu}
         colorMode={theme} snapToGrid snapGrid={[GRID, GRID]}
         deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         fitView={fitOnOpen} fitViewOptions={FIT} minZoom={0.2} maxZoom={2.5}

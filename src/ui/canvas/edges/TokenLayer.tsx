@@ -11,12 +11,20 @@
  * The canvas lives in React Flow's edge-label layer, so tokens ride above the edges but below edge
  * labels and nodes. That layer moves with the viewport; the canvas is counter-transformed to cover the
  * pane exactly, with the same transform it is drawn with, so tokens stay on their edges while panning.
+ *
+ * The canvas never takes the pointer: each frame records where it drew its tokens (tokenHits), and a
+ * click on the pane or an edge near a token opens the message inspector for that edge's last message
+ * (openTokenAt, wired in Canvas); hovering a token shows a pointer cursor.
  */
 import { useStore, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
+import { openDialog } from '../../dialogs/dialogStore';
+import { sameTarget, useInspectionStore, type InspectTarget } from '../../run/inspectionStore';
+import { useRunStore } from '../../run/runStore';
 import { useTelemetryStore } from '../../run/telemetryStore';
 import { useViewStore } from '../../view/viewStore';
 import { edgeCurve } from './edgeCurves';
+import { clearDrawn, drawnList, drawnTokens, hitToken, pushDrawn } from './tokenHits';
 import { allocateTokens, cubicPoint, planTokens, retime, tokenPhase, type EdgeDemand, type Motion } from './tokens';
 
 /** How often the token budget is re-shared (rates change about once a second; the viewport any time). */
@@ -36,7 +44,49 @@ function readColors(el: Element): Colors {
 
 type FlowStore = ReturnType<typeof useStoreApi>;
 
-function startTokenLoop(host: Element, store: FlowStore): () => void {
+/** Pane pixels of a pointer event, and whether it landed where a token can be (the pane or an edge, not a node or a label). */
+function panePoint(e: { clientX: number; clientY: number; target: EventTarget | null }): { x: number; y: number } | null {
+  const target = e.target instanceof Element ? e.target : null;
+  if (!target || !(target.classList.contains('react-flow__pane') || target.closest('.react-flow__edge'))) return null;
+  const flow = target.closest('.react-flow');
+  if (!flow) return null;
+  const box = flow.getBoundingClientRect();
+  return { x: e.clientX - box.left, y: e.clientY - box.top };
+}
+
+/** The edge whose token (as drawn in the last frame) is under the pointer, or null. */
+export function tokenEdgeAt(e: { clientX: number; clientY: number; target: EventTarget | null }): string | null {
+  if (drawnTokens.n === 0) return null;
+  const p = panePoint(e);
+  return p ? hitToken(drawnTokens, p.x, p.y) : null;
+}
+
+/**
+ * A click on the pane or an edge: if it hit a token, selects that token's edge and opens the message
+ * inspector on the last message that entered it (once the worker answers). Returns whether a token was hit.
+ */
+export function openTokenAt(e: { clientX: number; clientY: number; target: EventTarget | null }): boolean {
+  const edgeId = tokenEdgeAt(e);
+  const run = useRunStore.getState();
+  if (!edgeId || !run.loaded || run.status === 'error') return false;
+  useViewStore.getState().setSelection([], [edgeId]);
+  const target: InspectTarget = { kind: 'edge', id: edgeId };
+  run.inspect(target);
+  const asked = useInspectionStore.getState().requestId;
+  // The edge inspector may ask again for the same edge when it mounts: take whichever answer lands last.
+  const off = useInspectionStore.subscribe((s) => {
+    if (sameTarget(s.target, target) && s.requestId >= asked && s.pending) return;
+    clearTimeout(timer);
+    off();
+    const message = s.messages[0];
+    if (sameTarget(s.target, target) && s.requestId >= asked && s.found && message) openDialog({ type: 'message', message, where: edgeId });
+  });
+  // No answer (the worker restarted, the run was reset): stop waiting.
+  const timer = setTimeout(off, 5000);
+  return true;
+}
+
+function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () => void {
   const canvas = document.createElement('canvas');
   canvas.className = 'bl-token-layer';
   canvas.dataset.testid = 'edge-tokens';
@@ -45,6 +95,8 @@ function startTokenLoop(host: Element, store: FlowStore): () => void {
   // Its own layer (will-change), never a target for the pointer, first in the label layer (below the labels).
   canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;transform-origin:0 0;will-change:transform;';
   host.prepend(canvas);
+  // Test hook: the last frame's token positions in pane pixels (read on demand, never written per frame).
+  Object.defineProperty(canvas, 'blTokens', { value: () => drawnList() });
   // Frames drawn into a transferred OffscreenCanvas go straight to the compositor; drawing into the <canvas>
   // itself invalidates its paint, so Blink re-ran paint and layerize every frame (-9 % main-thread CPU
   // per frame at 200 nodes, measured).
@@ -111,6 +163,7 @@ function startTokenLoop(host: Element, store: FlowStore): () => void {
     const counter = `scale(${1 / zoom}) translate(${-x}px, ${-y}px)`;
     if (counter !== shownTransform) { canvas.style.transform = counter; shownTransform = counter; }
     if (plan.length === 0) {
+      clearDrawn();
       if (!drawnEmpty) { ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.clearRect(0, 0, surface.width, surface.height); drawnEmpty = true; }
       if (anyBusy()) schedule();
       return;
@@ -122,6 +175,7 @@ function startTokenLoop(host: Element, store: FlowStore): () => void {
     ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * x, dpr * y);
     const r = radius(zoom) / zoom;
     const nowSec = clock(now);
+    clearDrawn();
     ctx.beginPath();
     for (const { id, count, motion } of plan) {
       const curve = edgeCurve(id);
@@ -130,6 +184,7 @@ function startTokenLoop(host: Element, store: FlowStore): () => void {
         const p = cubicPoint(curve.cubic, tokenPhase(motion, nowSec, i, count));
         ctx.moveTo(p.x + r, p.y);
         ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
+        pushDrawn(zoom * p.x + x, zoom * p.y + y, id);
       }
     }
     ctx.fillStyle = colors.fill;
@@ -154,11 +209,23 @@ function startTokenLoop(host: Element, store: FlowStore): () => void {
     if (s.theme === prev.theme) return;
     requestAnimationFrame(() => { colors = readColors(host); });
   });
+  // Hover over a token: a pointer cursor on the pane (edges already show one). Written only when it changes.
+  let hovering = false;
+  const onMove = (e: PointerEvent) => {
+    const over = e.buttons === 0 && tokenEdgeAt(e) !== null;
+    if (over === hovering) return;
+    hovering = over;
+    const pane = flow.querySelector<HTMLElement>('.react-flow__pane');
+    if (pane) pane.style.cursor = over ? 'pointer' : '';
+  };
+  flow.addEventListener('pointermove', onMove, { passive: true });
   schedule();
   return () => {
     offRates();
     offTheme();
+    flow.removeEventListener('pointermove', onMove);
     if (raf !== 0) cancelAnimationFrame(raf);
+    clearDrawn();
     canvas.remove();
   };
 }
@@ -169,8 +236,8 @@ export function TokenLayer() {
   const domNode = useStore((s) => s.domNode);
   useEffect(() => {
     const host = domNode?.querySelector('.react-flow__edgelabel-renderer');
-    if (!host) return;
-    return startTokenLoop(host, store);
+    if (!domNode || !host) return;
+    return startTokenLoop(host, store, domNode);
   }, [domNode, store]);
   return null;
 }

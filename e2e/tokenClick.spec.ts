@@ -1,0 +1,71 @@
+import { expect, test, type Page } from '@playwright/test';
+import { connect, dragFromPalette, node, openApp } from './helpers';
+
+const shot = (name: string) => `e2e-artifacts/${name}.png`;
+
+interface Token { edge: string; x: number; y: number }
+
+/** The tokens drawn in the last frame that a click would reach (not under a node, a handle or a label), in page pixels. */
+async function clickableTokens(page: Page): Promise<Token[]> {
+  return page.getByTestId('edge-tokens').evaluate((canvas) => {
+    const flow = canvas.closest('.react-flow');
+    if (!flow) return [];
+    const box = flow.getBoundingClientRect();
+    const drawn = (canvas as HTMLCanvasElement & { blTokens: () => Token[] }).blTokens();
+    return drawn
+      .map((t) => ({ edge: t.edge, x: box.left + t.x, y: box.top + t.y }))
+      // Clear of nodes, handles and labels all around (a token at an edge's end sits under the handle).
+      .filter((t) => [[0, 0], [10, 0], [-10, 0], [0, 10], [0, -10]].every(([dx, dy]) => {
+        const hit = document.elementFromPoint(t.x + (dx as number), t.y + (dy as number));
+        return !!hit && (hit.classList.contains('react-flow__pane') || !!hit.closest('.react-flow__edge'));
+      }));
+  });
+}
+
+// Reduced motion holds the tokens still, so the position read here is where the token is when the click lands.
+test.use({ reducedMotion: 'reduce' });
+
+test('clicking a message token on an edge opens the message inspector for its last message', async ({ page }) => {
+  await openApp(page);
+  const producer = await dragFromPalette(page, 'producer', { x: 80, y: 160 });
+  const queue = await dragFromPalette(page, 'queue', { x: 460, y: 160 });
+  const consumer = await dragFromPalette(page, 'consumer', { x: 840, y: 160 });
+  await connect(page, producer, queue);
+  await connect(page, queue, consumer);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+  await expect.poll(async () => (await clickableTokens(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+
+  const [token] = await clickableTokens(page);
+  if (!token) throw new Error('no clickable token');
+  // Hovering a token shows a pointer.
+  await page.mouse.move(token.x + 3, token.y - 2);
+  await expect.poll(() => page.evaluate(({ x, y }) => getComputedStyle(document.elementFromPoint(x, y) as Element).cursor, { x: token.x + 3, y: token.y - 2 }))
+    .toBe('pointer');
+  await page.screenshot({ path: shot('token-hover') });
+  await page.screenshot({ path: shot('token-hover-closeup'), clip: { x: token.x - 90, y: token.y - 40, width: 180, height: 80 } });
+
+  // A click within a few pixels of the token (the token canvas itself never takes the pointer).
+  await page.mouse.click(token.x + 3, token.y - 2);
+  const dialog = page.getByTestId('message-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: new RegExp(`^Message #\\d+ · ${token.edge}$`) })).toBeVisible();
+  await expect(dialog.getByTestId('message-trail')).toContainText(producer);
+  // The token's edge is selected, so the inspector shows that edge's last message too.
+  await expect(page.locator(`.react-flow__edge[data-id="${token.edge}"]`)).toHaveClass(/selected/);
+  await page.screenshot({ path: shot('token-click-message-dialog') });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('edge-message')).toBeVisible();
+
+  // Paused, the tokens are gone: a click where one was opens nothing.
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  await expect.poll(async () => (await clickableTokens(page)).length).toBe(0);
+  await page.mouse.click(token.x + 3, token.y - 2);
+  await page.waitForTimeout(300);
+  await expect(dialog).toHaveCount(0);
+  await expect(node(page, queue)).toBeVisible();
+});

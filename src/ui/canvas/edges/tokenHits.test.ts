@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { clearDrawn, drawnList, hitToken, HIT_RADIUS_PX, pushDrawn, type DrawnTokens } from './tokenHits';
+
+const fresh = (): DrawnTokens => ({ n: 0, x: [], y: [], edge: [] });
+
+describe('token hit-testing', () => {
+  it('hits nothing when no token was drawn', () => {
+    expect(hitToken(fresh(), 10, 10)).toBeNull();
+  });
+
+  it('hits a token within the radius and misses one outside it', () => {
+    const d = fresh();
+    pushDrawn(100, 50, 'e1', d);
+    expect(hitToken(d, 100, 50)).toBe('e1');
+    expect(hitToken(d, 100 + HIT_RADIUS_PX, 50)).toBe('e1');
+    expect(hitToken(d, 105, 55)).toBe('e1'); // √50 ≈ 7.1 px
+    expect(hitToken(d, 100 + HIT_RADIUS_PX + 0.5, 50)).toBeNull();
+    expect(hitToken(d, 106, 56)).toBeNull(); // √72 ≈ 8.5 px
+  });
+
+  it('picks the nearest token when several are in reach', () => {
+    const d = fresh();
+    pushDrawn(0, 0, 'far', d);
+    pushDrawn(6, 0, 'near', d);
+    pushDrawn(-7, 0, 'other', d);
+    expect(hitToken(d, 5, 0)).toBe('near');
+    expect(hitToken(d, -5, 0)).toBe('other');
+    expect(hitToken(d, 1, 0)).toBe('far');
+  });
+
+  it('forgets the previous frame: a cleared buffer is reused without stale hits', () => {
+    const d = fresh();
+    pushDrawn(10, 10, 'a', d);
+    pushDrawn(200, 200, 'b', d);
+    clearDrawn(d);
+    pushDrawn(50, 50, 'c', d);
+    expect(d.n).toBe(1);
+    expect(hitToken(d, 200, 200)).toBeNull();
+    expect(hitToken(d, 10, 10)).toBeNull();
+    expect(hitToken(d, 52, 49)).toBe('c');
+    expect(drawnList(d)).toEqual([{ edge: 'c', x: 50, y: 50 }]);
+  });
+
+  it('honours a custom radius', () => {
+    const d = fresh();
+    pushDrawn(0, 0, 'e', d);
+    expect(hitToken(d, 12, 0, 12)).toBe('e');
+    expect(hitToken(d, 12, 0, 4)).toBeNull();
+  });
+});

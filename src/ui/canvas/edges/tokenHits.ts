@@ -1,0 +1,51 @@
+/**
+ * Where the token layer drew its tokens in the last frame, for clicks and hover (the token canvas itself
+ * never takes the pointer). Positions are pane pixels: relative to the React Flow element's top-left.
+ *
+ * One module-level buffer, rewritten in place every frame (no allocation per frame once it has grown).
+ */
+
+/** Pointer distance, in screen pixels, within which a token counts as hit. */
+export const HIT_RADIUS_PX = 8;
+
+export interface DrawnTokens {
+  /** How many entries below are valid (the arrays may be longer: they are reused). */
+  n: number;
+  x: number[];
+  y: number[];
+  edge: string[];
+}
+
+/** The last frame's tokens. TokenLayer writes it; clicks and hover read it. */
+export const drawnTokens: DrawnTokens = { n: 0, x: [], y: [], edge: [] };
+
+export function clearDrawn(d: DrawnTokens = drawnTokens): void {
+  d.n = 0;
+}
+
+export function pushDrawn(x: number, y: number, edge: string, d: DrawnTokens = drawnTokens): void {
+  const i = d.n++;
+  d.x[i] = x;
+  d.y[i] = y;
+  d.edge[i] = edge;
+}
+
+/** The edge of the token nearest to (x, y) within `radius` pixels, or null (pure). */
+export function hitToken(d: DrawnTokens, x: number, y: number, radius = HIT_RADIUS_PX): string | null {
+  let best: string | null = null;
+  let bestD2 = radius * radius;
+  for (let i = 0; i < d.n; i++) {
+    const dx = (d.x[i] as number) - x;
+    const dy = (d.y[i] as number) - y;
+    const d2 = dx * dx + dy * dy;
+    if (d2 <= bestD2) { bestD2 = d2; best = d.edge[i] as string; }
+  }
+  return best;
+}
+
+/** A copy of the last frame's tokens (for tests and the e2e hook). */
+export function drawnList(d: DrawnTokens = drawnTokens): { edge: string; x: number; y: number }[] {
+  const out: { edge: string; x: number; y: number }[] = [];
+  for (let i = 0; i < d.n; i++) out.push({ edge: d.edge[i] as string, x: d.x[i] as number, y: d.y[i] as number });
+  return out;
+}
