@@ -3,7 +3,8 @@ import type { NodeOf } from '../../schema';
 import type { SimContext } from '../model/context';
 import type { EdgeRuntime } from '../model/edge';
 import { addHop, copyMessage, type Message } from '../model/message';
-import { LIVE, SAMPLE, type NodeModel } from '../model/node';
+import { IntervalRates } from '../model/intervalRates';
+import { LIVE, type NodeModel } from '../model/node';
 import { BindingTable, uniqueTargets } from '../routing/bindings';
 import { BrokerModel } from './broker';
 
@@ -26,8 +27,7 @@ export class ExchangeModel implements NodeModel {
   private filtered = 0;
   private returned = 0;
   private toAlternate = 0;
-  private intervalIn = 0;
-  private intervalOut = 0;
+  private readonly rates = new IntervalRates();
   private down = false;
 
   constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'exchange'>, private readonly ctx: SimContext) {}
@@ -42,14 +42,14 @@ export class ExchangeModel implements NodeModel {
   receive(message: Message): void {
     if (this.down) { this.ctx.lose(message, 'nodeDown', this.index); return; }
     this.received++;
-    this.intervalIn++;
+    this.rates.in++;
     message.exchange = this.id;
     addHop(message, this.id, this.ctx.now(), 'routed');
     const { targets: matched, filtered } = this.bindings.route(message);
     const targets = uniqueTargets(matched);
     if (targets.length === 0) { this.unroutableMessage(message, filtered); return; }
     this.routed += targets.length;
-    this.intervalOut += targets.length;
+    this.rates.out += targets.length;
     this.ctx.accounting.routedCopies += targets.length - 1;
     message.confirm?.fanOut(targets.length);
     // Copy before sending: a zero-delay send runs the queue (and maybe a consumer) at once, which
@@ -94,12 +94,7 @@ export class ExchangeModel implements NodeModel {
     out[o + LIVE.offline] = this.down ? 1 : 0;
   }
 
-  writeSample(out: Float64Array, o: number, intervalMs: number): void {
-    out[o + SAMPLE.inPerSec] = (this.intervalIn * 1000) / intervalMs;
-    out[o + SAMPLE.outPerSec] = (this.intervalOut * 1000) / intervalMs;
-    out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
-    this.intervalIn = 0; this.intervalOut = 0;
-  }
+  writeSample(out: Float64Array, o: number, intervalMs: number): void { this.rates.write(out, o, intervalMs); }
 
   report(): NodeReport {
     return {

@@ -3,7 +3,8 @@ import type { NodeOf } from '../../schema';
 import type { SimContext } from '../model/context';
 import type { EdgeRuntime } from '../model/edge';
 import { addHop, type Message } from '../model/message';
-import { LIVE, SAMPLE, type NodeModel } from '../model/node';
+import { IntervalRates } from '../model/intervalRates';
+import { LIVE, type NodeModel } from '../model/node';
 import { compileFilterPolicy, type MessageAttributes } from '../routing/filterPolicy';
 
 /**
@@ -22,8 +23,7 @@ export class FilterModel implements NodeModel {
   private passed = 0;
   private refused = 0;
   private toInvalid = 0;
-  private intervalIn = 0;
-  private intervalOut = 0;
+  private readonly rates = new IntervalRates();
 
   constructor(readonly index: number, readonly id: string, node: NodeOf<'filter'>, private readonly ctx: SimContext) {
     this.accepts = compileFilterPolicy(node.config.policy);
@@ -37,11 +37,11 @@ export class FilterModel implements NodeModel {
   receive(m: Message): void {
     if (this.down) { this.ctx.lose(m, 'nodeDown', this.index); return; }
     this.received++;
-    this.intervalIn++;
+    this.rates.in++;
     if (this.accepts(m.headers)) {
       addHop(m, this.id, this.ctx.now(), 'passed filter');
       this.passed++;
-      this.intervalOut++;
+      this.rates.out++;
       if (this.pass) this.ctx.send(this.pass, m);
       else this.discard(m, 'unroutable');
       return;
@@ -73,12 +73,7 @@ export class FilterModel implements NodeModel {
     out[o + LIVE.nacked] = this.toInvalid;
   }
 
-  writeSample(out: Float64Array, o: number, intervalMs: number): void {
-    out[o + SAMPLE.inPerSec] = (this.intervalIn * 1000) / intervalMs;
-    out[o + SAMPLE.outPerSec] = (this.intervalOut * 1000) / intervalMs;
-    out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
-    this.intervalIn = 0; this.intervalOut = 0;
-  }
+  writeSample(out: Float64Array, o: number, intervalMs: number): void { this.rates.write(out, o, intervalMs); }
 
   report(): NodeReport {
     return { kind: this.kind, in: this.received, out: this.passed, refused: this.refused, toInvalid: this.toInvalid, dropped: this.refused - this.toInvalid };

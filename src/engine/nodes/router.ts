@@ -3,7 +3,8 @@ import type { NodeOf } from '../../schema';
 import type { SimContext } from '../model/context';
 import type { EdgeRuntime } from '../model/edge';
 import { addHop, copyMessage, type Message } from '../model/message';
-import { LIVE, SAMPLE, type NodeModel } from '../model/node';
+import { IntervalRates } from '../model/intervalRates';
+import { LIVE, type NodeModel } from '../model/node';
 import { compileFilterPolicy, type MessageAttributes } from '../routing/filterPolicy';
 
 interface Rule { accepts: (attributes: MessageAttributes) => boolean; to: string[] }
@@ -21,8 +22,7 @@ export class RouterModel implements NodeModel {
   private received = 0;
   private sent = 0;
   private unroutable = 0;
-  private intervalIn = 0;
-  private intervalOut = 0;
+  private readonly rates = new IntervalRates();
 
   constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'router'>, private readonly ctx: SimContext) {
     this.rules = node.config.rules.map((r) => ({ accepts: compileFilterPolicy(r.when), to: r.to }));
@@ -46,7 +46,7 @@ export class RouterModel implements NodeModel {
   receive(m: Message): void {
     if (this.down) { this.ctx.lose(m, 'nodeDown', this.index); return; }
     this.received++;
-    this.intervalIn++;
+    this.rates.in++;
     const targets = this.recipients(m);
     addHop(m, this.id, this.ctx.now(), targets.length > 0 ? `routed to ${targets.map((t) => t.target.id).join(', ')}` : 'no rule matched');
     if (targets.length === 0) {
@@ -57,7 +57,7 @@ export class RouterModel implements NodeModel {
       return;
     }
     this.sent += targets.length;
-    this.intervalOut += targets.length;
+    this.rates.out += targets.length;
     this.ctx.accounting.routedCopies += targets.length - 1;
     m.confirm?.fanOut(targets.length);
     const copies = targets.slice(1).map(() => copyMessage(m));
@@ -79,12 +79,7 @@ export class RouterModel implements NodeModel {
     out[o + LIVE.dropped] = this.unroutable;
   }
 
-  writeSample(out: Float64Array, o: number, intervalMs: number): void {
-    out[o + SAMPLE.inPerSec] = (this.intervalIn * 1000) / intervalMs;
-    out[o + SAMPLE.outPerSec] = (this.intervalOut * 1000) / intervalMs;
-    out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
-    this.intervalIn = 0; this.intervalOut = 0;
-  }
+  writeSample(out: Float64Array, o: number, intervalMs: number): void { this.rates.write(out, o, intervalMs); }
 
   report(): NodeReport {
     return { kind: this.kind, mode: this.node.config.mode, in: this.received, out: this.sent, dropped: this.unroutable };
