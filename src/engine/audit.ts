@@ -52,6 +52,21 @@ export class AuditLog {
     if (log) log.skipped++;
   }
 
+  /**
+   * Distinct messages lost on the way to a consumer and never processed after all (a publisher's retry
+   * or a redelivery may have saved them): dropped at the consumer itself and not processed by it, or
+   * dropped at a queue it reads and processed by none of that queue's consumers (they compete for it).
+   */
+  private lostFor(log: ConsumerLog): number {
+    const lost = new Set<number>();
+    for (const id of this.accounting.idsDroppedAt(log.sources[0]!)) if (!log.processed.has(id)) lost.add(id);
+    for (const queue of log.sources.slice(1)) {
+      const readers = [...this.consumers.values()].filter((c) => c.sources.slice(1).includes(queue));
+      for (const id of this.accounting.idsDroppedAt(queue)) if (!readers.some((r) => r.processed.has(id))) lost.add(id);
+    }
+    return lost.size;
+  }
+
   report(deadLettered: number): Audit {
     const consumers: Record<string, ConsumerAudit> = {};
     let deliveredOnce = 0, deliveredMoreThanOnce = 0, duplicates = 0, outOfOrder = 0;
@@ -59,7 +74,7 @@ export class AuditLog {
       let dup = 0;
       for (const n of log.processed.values()) if (n > 1) dup++;
       for (const n of log.delivered.values()) { if (n === 1) deliveredOnce++; else deliveredMoreThanOnce++; }
-      const lost = log.sources.reduce((sum, node) => sum + this.accounting.droppedAt(node), 0);
+      const lost = this.lostFor(log);
       duplicates += dup;
       outOfOrder += log.outOfOrder;
       consumers[log.id] = { processed: log.processed.size, duplicates: dup, skippedDuplicates: log.skipped, lost, outOfOrder: log.outOfOrder, guarantee: guarantee(lost, dup) };

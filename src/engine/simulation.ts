@@ -42,7 +42,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 class SimulationRun implements Simulation, SimContext {
   readonly nodeIds: readonly string[];
   readonly edgeIds: readonly string[];
-  readonly accounting = new Accounting();
+  readonly accounting: Accounting;
   readonly endToEnd = new LatencyRegistry();
   readonly queueWait = new LatencyRegistry();
   readonly confirmLatency = new LatencyRegistry();
@@ -64,6 +64,7 @@ class SimulationRun implements Simulation, SimContext {
 
   constructor(readonly scenario: Scenario, readonly seed: number, sampling: boolean, readonly tracing: boolean, audit: boolean) {
     this.warmupMs = scenario.workload.warmupMs;
+    this.accounting = new Accounting(audit);
     this.audit = audit ? new AuditLog(this.accounting) : null;
     this.nodes = scenario.nodes.map((node, i) => createNodeModel(i, node, this));
     this.nodesById = new Map(this.nodes.map((n) => [n.id, n]));
@@ -148,7 +149,7 @@ class SimulationRun implements Simulation, SimContext {
     const refused = message.confirm !== null;
     message.confirm?.settle(false);
     message.confirm = null;
-    this.accounting.drop(reason, refused ? -1 : nodeIndex);
+    this.accounting.drop(reason, refused ? -1 : nodeIndex, message.id);
   }
 
   countRetry(): void { this.accounting.retried++; }

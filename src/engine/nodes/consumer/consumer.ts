@@ -87,7 +87,7 @@ export class ConsumerModel implements NodeModel {
     if (edge.role === 'push' && !this.online) {
       // A non-persistent subscription: nothing holds the message for an offline subscriber.
       this.n.lost++;
-      this.ctx.accounting.drop('subscriberOffline', this.index);
+      this.ctx.accounting.drop('subscriberOffline', this.index, message.id);
       return;
     }
     const delivery: Delivery = { message, edge, receipt: message.receipt, slot: -1 };
@@ -151,7 +151,7 @@ export class ConsumerModel implements NodeModel {
     }
     // A1.4: under auto-ack (or a push subscription) the message was settled on delivery; a failure loses it.
     this.n.lost++;
-    this.ctx.accounting.drop('lostAfterAutoAck', this.index);
+    this.ctx.accounting.drop('lostAfterAutoAck', this.index, d.message.id);
   }
 
   /** A duplicate an idempotent consumer recognised: acked without processing it again. */
@@ -217,7 +217,7 @@ export class ConsumerModel implements NodeModel {
       return;
     }
     this.n.lost++;
-    this.ctx.accounting.drop('lostAfterAutoAck', this.index);
+    this.ctx.accounting.drop('lostAfterAutoAck', this.index, d.message.id);
   }
 
   /** The queue's channel closed: hand back, unsettled, what this subscription delivered (manual ack). */

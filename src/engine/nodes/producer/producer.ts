@@ -16,6 +16,7 @@ import { routingKeyPicker } from './routingKeys';
 const EV_PUBLISH = 1;
 const EV_CONFIRM = 2;
 const EV_CONFIRM_TIMEOUT = 3;
+const EV_RETRY = 4;
 
 type ProducerNode = NodeOf<'producer'>;
 type Scripted = Extract<ProducerNode['config']['arrival'], { type: 'script' }>['messages'][number];
@@ -80,6 +81,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   handle(type: number, payload: unknown, arg: number): void {
     if (type === EV_CONFIRM) { this.confirmArrived(payload as ConfirmTracker, arg === 1); return; }
     if (type === EV_CONFIRM_TIMEOUT) { this.confirmTimedOut(payload as ConfirmTracker); return; }
+    if (type === EV_RETRY) { this.retry(payload as ConfirmTracker); return; }
     if (type !== EV_PUBLISH) return;
     const now = this.ctx.now();
     const scripted = this.nextArrival ? undefined : this.script[this.published];
@@ -159,7 +161,9 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     if (nacked) this.nackedConfirms++;
     else this.acks++;
     this.confirmLatency?.record(this.ctx.now() - tracker.publishedAt);
-    if (nacked) this.retry(tracker);
+    // After a nack the publisher backs off for the retry timeout before trying again: at once would only
+    // be refused again by a broker that is down or electing a leader.
+    if (nacked && this.node.config.retry) this.ctx.schedule(this.node.config.retry.timeoutMs, this.index, EV_RETRY, tracker, 0);
     this.openWindow();
   }
 

@@ -88,7 +88,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   receive(message: Message, edge: EdgeRuntime): void {
     addHop(message, this.id, this.ctx.now(), edge.role === 'deadLetter' ? 'dead-lettered in' : 'enqueued');
     // A1.9: a dead-lettered message can come back directly or through dead-letter exchanges.
-    if (message.deaths !== null && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index); return; }
+    if (message.deaths !== null && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index, message.id); return; }
     if (!this.isAvailable()) { this.ctx.lose(message, 'nodeDown', this.index); return; }
     this.n.received++;
     this.n.intervalIn++;
@@ -116,7 +116,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     m.confirm = null;
     if (this.rules.overflow === 'reject-publish-dlx') { this.deadLetter(m, 'maxlen', true); return; }
     this.n.overflowed++;
-    this.ctx.accounting.drop('rejectPublish', this.index);
+    this.ctx.accounting.drop('rejectPublish', this.index, m.id);
   }
 
   private enqueue(m: Message): void {
@@ -317,7 +317,7 @@ export class QueueModel implements NodeModel, DeliverySource {
       this.store.shift();
       this.n.expired++;
       // A2.1/EIP Message Expiration: SQS deletes at the end of retention, with no dead-letter queue.
-      if (this.rules.flavor === 'sqs') { this.ctx.accounting.drop('expired', this.index); continue; }
+      if (this.rules.flavor === 'sqs') { this.ctx.accounting.drop('expired', this.index, head.id); continue; }
       this.deadLetter(head, 'expired', true);
     }
   }
@@ -340,7 +340,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     m.confirm = null;
     m.sqsOwned = false;
     const target = this.deadLetterEdge;
-    if (!target) { this.ctx.accounting.drop(reason as DropReason, this.index); return; }
+    if (!target) { this.ctx.accounting.drop(reason as DropReason, this.index, m.id); return; }
     recordDeath(m, this.id, reason, this.ctx.now());
     addHop(m, this.id, this.ctx.now(), `dead-lettered (${reason})`);
     if (this.rules.deadLetterRoutingKey !== undefined) m.routingKey = this.rules.deadLetterRoutingKey;
