@@ -29,6 +29,8 @@ const EV_LINK_LOST = 4;
  * notices by heartbeats, seconds to a minute), which also keeps a lossy link from requeueing in zero time.
  */
 const LINK_RETURN_MS = 1000;
+/** The most samples one step() takes before it returns without an event (see step). */
+const STEP_SAMPLE_LIMIT = 10_000;
 /** Nested zero-delay sends beyond this become events (see send). */
 const MAX_SEND_DEPTH = 200;
 /** More events than this at one simulated instant means a loop that never lets time advance. */
@@ -187,9 +189,12 @@ class SimulationRun implements Simulation, SimContext {
     // The sampler always has its next sample pending (exactly one event): stop when only it is left,
     // or a step after the last model event would take samples forever.
     const kernelEvents = this.sampler ? 1 : 0;
-    while (this.queue.size > kernelEvents) {
+    // A step towards an event far ahead (SQS retention is 4 days) would take every sample on the way:
+    // after STEP_SAMPLE_LIMIT of them the step returns with the clock moved on, and the next step goes on.
+    for (let samples = 0; this.queue.size > kernelEvents; samples++) {
       if (this.dispatchNext()) return { events: 1, reached: true };
       if (this.error) return { events: 0, reached: false, error: this.error };
+      if (samples >= STEP_SAMPLE_LIMIT) return { events: 0, reached: false };
     }
     return { events: 0, reached: true };
   }

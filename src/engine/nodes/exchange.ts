@@ -2,7 +2,8 @@ import type { NodeReport } from '../api';
 import type { NodeOf } from '../../schema';
 import type { SimContext } from '../model/context';
 import type { EdgeRuntime } from '../model/edge';
-import { addHop, copyMessage, type Message } from '../model/message';
+import { addHop, type Message } from '../model/message';
+import { sendCopies } from '../model/sendCopies';
 import { IntervalRates } from '../model/intervalRates';
 import { LIVE, type NodeModel } from '../model/node';
 import { BindingTable, uniqueTargets } from '../routing/bindings';
@@ -50,14 +51,7 @@ export class ExchangeModel implements NodeModel {
     if (targets.length === 0) { this.unroutableMessage(message, filtered); return; }
     this.routed += targets.length;
     this.rates.out += targets.length;
-    this.ctx.accounting.routedCopies += targets.length - 1;
-    message.confirm?.fanOut(targets.length);
-    // Copy before sending: a zero-delay send runs the queue (and maybe a consumer) at once, which
-    // stamps the message it was given.
-    const copies: Message[] = [];
-    for (let i = 1; i < targets.length; i++) copies.push(copyMessage(message));
-    this.ctx.send(targets[0]!, message);
-    for (let i = 1; i < targets.length; i++) this.ctx.send(targets[i]!, copies[i - 1]!);
+    sendCopies(this.ctx, targets, message);
   }
 
   /**

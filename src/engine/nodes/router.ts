@@ -2,7 +2,8 @@ import type { NodeReport } from '../api';
 import type { NodeOf } from '../../schema';
 import type { SimContext } from '../model/context';
 import type { EdgeRuntime } from '../model/edge';
-import { addHop, copyMessage, type Message } from '../model/message';
+import { addHop, type Message } from '../model/message';
+import { sendCopies } from '../model/sendCopies';
 import { IntervalRates } from '../model/intervalRates';
 import { LIVE, type NodeModel } from '../model/node';
 import { compileFilterPolicy, type MessageAttributes } from '../routing/filterPolicy';
@@ -58,11 +59,7 @@ export class RouterModel implements NodeModel {
     }
     this.sent += targets.length;
     this.rates.out += targets.length;
-    this.ctx.accounting.routedCopies += targets.length - 1;
-    m.confirm?.fanOut(targets.length);
-    const copies = targets.slice(1).map(() => copyMessage(m));
-    this.ctx.send(targets[0]!, m);
-    targets.slice(1).forEach((t, i) => this.ctx.send(t, copies[i]!));
+    sendCopies(this.ctx, targets, m);
   }
 
   handle(): void { /* no timed behaviour */ }
