@@ -223,13 +223,12 @@ export class ConsumerModel implements NodeModel {
   /** The queue's channel closed: hand back, unsettled, what this subscription delivered (manual ack). */
   private surrender(edge: EdgeRuntime): Message[] {
     if (this.config.ackMode !== 'manual') return [];
-    const given: Message[] = [];
+    const fromEdge = (d: Delivery) => d.edge === edge && d.receipt === 0;
     const now = this.ctx.now();
-    this.inService.forEach((d) => { if (d.edge === edge && d.receipt === 0) given.push(d.message); });
-    for (const d of this.inService.takeWhere((x) => x.edge === edge && x.receipt === 0)) { void d; this.busyTime.change(now, -1); }
+    const given = this.inService.takeWhere(fromEdge).map((d) => { this.busyTime.change(now, -1); return d.message; });
     const kept = new Fifo<Delivery>();
     for (let d = this.buffer.shift(); d; d = this.buffer.shift()) {
-      if (d.edge === edge && d.receipt === 0) given.push(d.message);
+      if (fromEdge(d)) given.push(d.message);
       else kept.push(d);
     }
     for (let d = kept.shift(); d; d = kept.shift()) this.buffer.push(d);

@@ -410,14 +410,13 @@ export class QueueModel implements NodeModel, DeliverySource {
     else if (next === 'promoted') this.dispatch();
   }
 
-  brokerUp(brokerId: string): void {
+  brokerUp(): void {
     if (this.replication.kind === 'none') { this.restart(); return; }
     if (!this.replication.leaderBroker && !this.replication.isElecting) {
-      // A1.13: a returning member can restore a majority; a mirror can lead again.
+      // A1.13: a returning member can restore a majority (after an election); a mirror can lead again.
       if (this.replication.kind === 'quorum') { this.replication.leaderLost(); this.ctx.schedule(this.replication.electionDelayMs(), this.index, EV_ELECTION, null, 0); }
-      else if (this.replication.elect()) this.dispatch();
+      else this.replication.elect();
     }
-    void brokerId;
     this.dispatch();
   }
 
