@@ -5,11 +5,8 @@ const shot = (name: string) => `e2e-artifacts/${name}.png`;
 const inspector = (page: Page) => page.getByTestId('inspector');
 const field = (page: Page, path: string) => inspector(page).locator(`[data-path="${path}"]`);
 
-/**
- * Poison messages on a quorum queue: every delivery of one fails and is requeued, until the delivery-limit
- * dead-letters it (semantics.md A1.10) to the queue at the end of the queue's dead-letter edge.
- */
-test('poison messages reach the dead-letter queue, and the message inspector shows their death history', async ({ page }) => {
+/** Producer → queue → consumer, and the queue's dead-letter edge to a second queue, dragged and wired on the canvas. */
+async function poisonTopology(page: Page) {
   await openApp(page);
   const producer = await dragFromPalette(page, 'producer', { x: 80, y: 120 });
   const queue = await dragFromPalette(page, 'queue', { x: 400, y: 120 });
@@ -18,6 +15,15 @@ test('poison messages reach the dead-letter queue, and the message inspector sho
   await connect(page, producer, queue);
   await connect(page, queue, consumer);
   await connect(page, queue, dlq);
+  return { producer, queue, consumer, dlq };
+}
+
+/**
+ * Poison messages on a quorum queue: every delivery of one fails and is requeued, until the delivery-limit
+ * dead-letters it (semantics.md A1.10) to the queue at the end of the queue's dead-letter edge.
+ */
+test('poison messages reach the dead-letter queue, and the message inspector shows their death history', async ({ page }) => {
+  const { producer, queue, consumer, dlq } = await poisonTopology(page);
   await expect(page.locator('.react-flow__edge')).toHaveCount(3);
 
   await node(page, producer).click();
@@ -63,14 +69,7 @@ test('poison messages reach the dead-letter queue, and the message inspector sho
 });
 
 test('a classic queue whose consumer rejects dead-letters with reason rejected', async ({ page }) => {
-  await openApp(page);
-  const producer = await dragFromPalette(page, 'producer', { x: 80, y: 120 });
-  const queue = await dragFromPalette(page, 'queue', { x: 400, y: 120 });
-  const consumer = await dragFromPalette(page, 'consumer', { x: 720, y: 120 });
-  const dlq = await dragFromPalette(page, 'queue', { x: 720, y: 360 });
-  await connect(page, producer, queue);
-  await connect(page, queue, consumer);
-  await connect(page, queue, dlq);
+  const { producer, queue, consumer, dlq } = await poisonTopology(page);
   await node(page, producer).click();
   await field(page, 'config.poison.messages').fill('1, 3');
   await field(page, 'config.count').fill('5');
