@@ -55,7 +55,14 @@ export type DropReason =
   | 'nodeDown' // sent to a crashed node, or to a queue with no leader (no majority, election under way)
   | 'transientOnRestart' // a transient message, or a non-durable queue, lost when its broker went down (A1.12)
   | 'unreplicatedOnFailover' // not yet copied to the replica that took over (async mirror; unconfirmed quorum write)
-  | 'producerCrash'; // waiting in a crashed producer's outbox
+  | 'producerCrash' // waiting in a crashed producer's outbox
+  | 'lateReply' // a reply that came after its request timed out or its aggregate completed (EIP Correlation Identifier, A4)
+  | 'unmatchedReply' // a reply whose correlation id matches no request: the Invalid Message Channel (A4)
+  | 'deduplicated' // SQS FIFO: a send with a deduplication id seen within the window, accepted but not delivered (A2.3)
+  | 'invalidFifoPublish' // SQS FIFO: a send without a MessageGroupId, or without a deduplication id on a queue without content-based dedup, fails (A2.3)
+  | 'accessRefused' // publish or consume without permission: RabbitMQ closes the channel with 403 ACCESS_REFUSED
+  | 'corrupt' // its checksum did not match: rejected, not processed, with no dead-letter target
+  | 'callFailed'; // a synchronous call that failed or timed out: the caller's request is lost with it
 
 export type DeathReason = 'rejected' | 'expired' | 'maxlen' | 'delivery_limit' | 'maxReceiveCount';
 

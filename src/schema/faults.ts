@@ -16,7 +16,7 @@ const base = {
 /** Faults on nodes. */
 export const NODE_FAULTS = ['crash', 'slow', 'slowDisk'] as const;
 /** Faults on edges (links). */
-export const LINK_FAULTS = ['linkDelay', 'linkLoss', 'partition'] as const;
+export const LINK_FAULTS = ['linkDelay', 'linkLoss', 'partition', 'corrupt'] as const;
 
 /**
  * A scheduled fault: a timeline entry of time, target, fault and duration.
@@ -26,6 +26,7 @@ export const LINK_FAULTS = ['linkDelay', 'linkLoss', 'partition'] as const;
  * - linkDelay: every message along the edge is delayed by addMs ± jitterMs
  * - linkLoss: each message along the edge is lost with the probability
  * - partition: the edge carries nothing; messages sent along it are lost
+ * - corrupt: each message along the edge is damaged with the probability; a checksum at the consumer detects it
  */
 export const FaultSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('crash') }),
@@ -34,7 +35,8 @@ export const FaultSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('linkDelay'), addMs: num({ min: 0, max: 3_600_000 }), jitterMs: num({ min: 0, max: 3_600_000 }).default(0) }),
   z.strictObject({ ...base, type: z.literal('linkLoss'), probability: probability() }),
   z.strictObject({ ...base, type: z.literal('partition') }),
-], { error: 'must be a fault: crash, slow, slowDisk, linkDelay, linkLoss or partition' });
+  z.strictObject({ ...base, type: z.literal('corrupt'), probability: probability() }),
+], { error: 'must be a fault: crash, slow, slowDisk, linkDelay, linkLoss, partition or corrupt' });
 
 export const FaultsSchema = z.array(FaultSchema, { error: 'must be a list of faults' }).max(10_000, { error: 'must hold at most 10000 faults' });
 

@@ -8,3 +8,4 @@ export * from './connections';
 export * from './nodeKinds';
 export type { PortRole } from './ports';
 export * from './faults';
+export * from './lesson';

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { AggregatorConfigSchema } from './nodes/aggregator';
 import { BrokerConfigSchema } from './nodes/broker';
 import { ConsumerConfigSchema } from './nodes/consumer';
 import { ExchangeConfigSchema } from './nodes/exchange';
 import { FilterConfigSchema } from './nodes/filter';
 import { ProducerConfigSchema } from './nodes/producer';
 import { QueueConfigSchema } from './nodes/queue';
+import { RequesterConfigSchema } from './nodes/requester';
 import { RouterConfigSchema } from './nodes/router';
 import { num } from './numbers';
 import { idString, text } from './strings';
@@ -28,6 +30,8 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...base, kind: z.literal('filter'), config: FilterConfigSchema.default(() => FilterConfigSchema.parse({})) }),
   z.strictObject({ ...base, kind: z.literal('router'), config: RouterConfigSchema.default(() => RouterConfigSchema.parse({})) }),
   z.strictObject({ ...base, kind: z.literal('broker'), config: BrokerConfigSchema.default(() => BrokerConfigSchema.parse({})) }),
+  z.strictObject({ ...base, kind: z.literal('requester'), config: RequesterConfigSchema.default(() => RequesterConfigSchema.parse({})) }),
+  z.strictObject({ ...base, kind: z.literal('aggregator'), config: AggregatorConfigSchema.default(() => AggregatorConfigSchema.parse({})) }),
 ]);
 
 export type ScenarioNode = z.output<typeof NodeSchema>;
@@ -39,3 +43,5 @@ export type ConsumerConfig = z.output<typeof ConsumerConfigSchema>;
 export type FilterConfig = z.output<typeof FilterConfigSchema>;
 export type RouterConfig = z.output<typeof RouterConfigSchema>;
 export type BrokerConfig = z.output<typeof BrokerConfigSchema>;
+export type RequesterConfig = z.output<typeof RequesterConfigSchema>;
+export type AggregatorConfig = z.output<typeof AggregatorConfigSchema>;

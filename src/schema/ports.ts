@@ -7,9 +7,12 @@
  *                 offline subscriber never gets the message (SNS to an endpoint, MQTT QoS 0)
  * - `deadLetter`: a queue's dead-letter target, an exchange (DLX) or a queue (SQS redrive)
  * - `alternate`:  an exchange's alternate exchange for unroutable messages (semantics.md A1.1.7)
+ * - `reply`:      a responder's (or an aggregator's) way back to a requester or an aggregator. Replies go to
+ *                 the node a request names as its Return Address (EIP, A4), along the replier's edge to it;
+ *                 a direct call's reply goes back along the `push` edge the call came by.
  * A kind declares which roles it accepts and emits, so adding a kind never touches the others.
  */
-export type PortRole = 'publish' | 'bind' | 'subscribe' | 'push' | 'deadLetter' | 'alternate';
+export type PortRole = 'publish' | 'bind' | 'subscribe' | 'push' | 'deadLetter' | 'alternate' | 'reply';
 
 export interface KindPorts {
   /** Roles of edges this kind accepts as their target. */

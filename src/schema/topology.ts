@@ -106,7 +106,7 @@ function faultIssues(faults: unknown, nodes: Map<string, End>, edgeIds: Set<stri
 }
 
 const roleNames: Record<PortRole, string> = {
-  publish: 'outgoing', bind: 'binding', subscribe: 'subscription', push: 'push subscription', deadLetter: 'dead-letter', alternate: 'alternate-exchange',
+  publish: 'outgoing', bind: 'binding', subscribe: 'subscription', push: 'push subscription', deadLetter: 'dead-letter', alternate: 'alternate-exchange', reply: 'reply',
 };
 
 /** Which edge fields belong to which role, and why a misplaced one is refused. */

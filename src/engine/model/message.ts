@@ -62,6 +62,18 @@ export interface Message {
   /** Ordering key (producer and routing key) and sequence within it, for the audit's order check ('' when off). */
   orderKey: string;
   orderSeq: number;
+  /** Id of the client (producer, consumer, requester, aggregator) that published it: its user for permissions. */
+  publisher: string;
+  /** EIP Return Address (A4): id of the node replies go to (AMQP reply_to); '' when none. */
+  replyTo: string;
+  /** EIP Correlation Identifier (A4): on a reply, the id of the request it answers; -1 when none. */
+  correlationId: number;
+  /** SQS FIFO MessageGroupId (A2.3); '' when none. */
+  groupId: string;
+  /** SQS FIFO MessageDeduplicationId (A2.3); '' when none (content-based dedup then hashes the body: same id, same body). */
+  dedupId: string;
+  /** Damaged on a link by a corrupt fault: its checksum no longer matches. */
+  corrupt: boolean;
 }
 
 /**
@@ -79,6 +91,8 @@ export function copyMessage(m: Message): Message {
     confirm: m.confirm, exchangeHops: m.exchangeHops, exchange: m.exchange,
     trail: m.trail ? [...m.trail] : null,
     safeAt: m.safeAt, orderKey: m.orderKey, orderSeq: m.orderSeq,
+    publisher: m.publisher, replyTo: m.replyTo, correlationId: m.correlationId, groupId: m.groupId,
+    dedupId: m.dedupId, corrupt: m.corrupt,
   };
 }
 
@@ -96,6 +110,11 @@ export interface MessageInit {
   trail: Hop[] | null;
   orderKey?: string;
   orderSeq?: number;
+  publisher?: string;
+  replyTo?: string;
+  correlationId?: number;
+  groupId?: string;
+  dedupId?: string;
 }
 
 /** A fresh message as a publisher sends it. */
@@ -109,6 +128,8 @@ export function newMessage(id: number, now: number, f: MessageInit): Message {
     deaths: null, confirm: null, exchangeHops: 0, exchange: '',
     trail: f.trail,
     safeAt: 0, orderKey: f.orderKey ?? '', orderSeq: f.orderSeq ?? 0,
+    publisher: f.publisher ?? '', replyTo: f.replyTo ?? '', correlationId: f.correlationId ?? -1,
+    groupId: f.groupId ?? '', dedupId: f.dedupId ?? '', corrupt: false,
   };
 }
 

@@ -32,6 +32,24 @@ export const ConsumerConfigSchema = z.strictObject({
    * duplicate instead of processing it again.
    */
   idempotent: z.strictObject({ windowMs: num({ min: 0, minExclusive: true, max: 1e10 }) }).nullable().default(null),
+  /**
+   * A responder (EIP Request-Reply, A4): when a processed message carries a Return Address (replyTo), send
+   * a reply there with correlationId = the request's id. `score` is the reply's value, which an aggregator
+   * may pick the best of or sum (header `score`); `sizeBytes` the reply's size.
+   */
+  reply: z.strictObject({
+    enabled: z.boolean().default(true),
+    score: DistributionSchema.default(() => ({ type: 'constant' as const, value: 1 })),
+    sizeBytes: num({ int: true, min: 0, max: 134_217_728 }).default(256),
+  }).default(() => ({ enabled: true, score: { type: 'constant' as const, value: 1 }, sizeBytes: 256 })),
+  /**
+   * A synchronous call: after its own service time the consumer sends the result on as a request (its
+   * outgoing publish or push edge), holding the slot until the reply comes or `timeoutMs` passes. A timeout
+   * or an error reply fails the message here. null: results are sent on and forgotten (asynchronous).
+   */
+  call: z.strictObject({ timeoutMs: num({ min: 0, minExclusive: true, max: 3_600_000 }).default(1000) }).nullable().default(null),
+  /** Check each message's checksum: a corrupted one is rejected (requeue=false), never processed. Off: it is processed as if sound. */
+  verifyChecksum: z.boolean().default(true),
   /** Periods when the consumer is offline: it takes nothing, its unsettled deliveries go back (manual) or are lost (auto). */
   offline: z.array(OfflineWindowSchema).max(1000).default(() => []),
 });
@@ -41,6 +59,6 @@ export const consumerSpec = {
   label: 'Consumer',
   description: 'Processes deliveries with a service time and parallel slots; can publish each result on.',
   group: 'Clients',
-  ports: { inputs: ['subscribe', 'push'], outputs: ['publish'], maxOutputs: { publish: 1 } },
+  ports: { inputs: ['subscribe', 'push', 'reply'], outputs: ['publish', 'push', 'reply'], maxOutputs: { publish: 1, push: 1 } },
   config: ConsumerConfigSchema,
 } as const satisfies NodeKindSpec;

@@ -9,6 +9,11 @@ export const ExchangeConfigSchema = z.strictObject({
   type: z.enum(EXCHANGE_TYPES, { error: 'must be direct, fanout, topic or headers' }).default('direct'),
   /** Id of the broker node hosting it (exchanges are metadata on every node; a crash of this one stops routing here). */
   broker: idString().optional(),
+  /**
+   * Which clients (node ids) may publish to it: RabbitMQ's write permission. null: everyone. A publish
+   * without permission is refused (403 ACCESS_REFUSED) and counted.
+   */
+  permissions: z.strictObject({ publish: z.array(idString()).max(1000).nullable().default(null) }).optional(),
 });
 
 export const exchangeSpec = {

@@ -16,6 +16,10 @@ const ScriptedMessageSchema = z.strictObject({
   expirationMs: num({ min: 0, max: 1e10 }).optional(),
   /** A1.12 delivery_mode 2. */
   persistent: z.boolean().optional(),
+  /** SQS FIFO MessageGroupId (A2.3). */
+  groupId: z.string().min(1).max(128).optional(),
+  /** SQS FIFO MessageDeduplicationId (A2.3): sends with the same id within the window are delivered once. */
+  deduplicationId: z.string().min(1).max(128).optional(),
 });
 
 /** How messages are spaced in time. */
@@ -74,6 +78,19 @@ export const ProducerConfigSchema = z.strictObject({
     timeoutMs: num({ min: 0, minExclusive: true, max: 3_600_000 }),
     maxAttempts: num({ int: true, min: 1, max: 100 }).default(3),
   }).nullable().default(null),
+  /**
+   * SQS FIFO MessageGroupId on every message (A2.3): `count` groups g1…gN, taken in turn or at random.
+   * null: no group (a FIFO queue refuses such sends).
+   */
+  messageGroups: z.strictObject({
+    count: num({ int: true, min: 1, max: 100_000 }),
+    pick: z.enum(['cycle', 'random'], { error: 'must be cycle or random' }).default('cycle'),
+  }).nullable().default(null),
+  /**
+   * SQS FIFO MessageDeduplicationId (A2.3): messageId sets it to the message's id, so a retried publish
+   * carries the same id as the first; none leaves it out (content-based dedup, if the queue has it, then applies).
+   */
+  deduplicationId: z.enum(['none', 'messageId'], { error: 'must be none or messageId' }).default('none'),
   /** Poison messages, which every consumer fails on: a fraction of all, and/or chosen ones by number (1 = the first). */
   poison: z.strictObject({
     fraction: num({ min: 0, max: 1 }).default(0),

@@ -46,6 +46,23 @@ export const QueueConfigSchema = z.strictObject({
   mirrorDelayMs: num({ min: 0, max: 600_000 }).optional(),
   /** A2.1 SQS MessageRetentionPeriod in ms (default 4 days): older messages are deleted. */
   retentionMs: num({ min: 60_000, max: 1_209_600_000 }).optional(),
+  /**
+   * A2.3 SQS FIFO queue: strict order per MessageGroupId with one group in flight at a time, and
+   * deduplication within a window (5 minutes on SQS) across the queue or per message group.
+   */
+  fifo: z.strictObject({
+    contentBasedDeduplication: z.boolean().default(false),
+    deduplicationScope: z.enum(['queue', 'messageGroup'], { error: 'must be queue or messageGroup' }).default('queue'),
+    deduplicationWindowMs: num({ min: 0, minExclusive: true, max: 1e10 }).default(300_000),
+  }).optional(),
+  /**
+   * Who may publish to it and consume from it, by client node id (RabbitMQ write / read permissions;
+   * SQS SendMessage / ReceiveMessage in the queue policy). null: everyone. Refused attempts are counted.
+   */
+  permissions: z.strictObject({
+    publish: z.array(idString()).max(1000).nullable().default(null),
+    consume: z.array(idString()).max(1000).nullable().default(null),
+  }).optional(),
 }).superRefine((c, ctx) => {
   const refuse = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message, params: { code: 'not_for_flavor' } });
   const only = (flavors: QueueFlavor[], fields: (keyof typeof c)[], why: string) => {
@@ -56,6 +73,7 @@ export const QueueConfigSchema = z.strictObject({
   only(['classic'], ['durable'], 'quorum and SQS queues are always durable (A1.12)');
   only(['quorum'], ['deliveryLimit'], 'delivery-limit applies to quorum queues (A1.10)');
   only(['sqs'], ['visibilityTimeoutMs', 'maxReceiveCount', 'retentionMs'], 'applies to SQS queues (A2.1, A2.2)');
+  only(['sqs'], ['fifo'], 'FIFO queues with message groups and deduplication are an SQS feature (A2.3)');
   only(['classic', 'quorum'], ['brokers'], 'SQS is a managed service: it has no brokers to place it on');
   only(['classic'], ['mirrorDelayMs'], 'applies to mirrored classic queues (quorum queues replicate by Raft)');
   if (c.brokers && new Set(c.brokers).size !== c.brokers.length) refuse('brokers', 'names a broker twice');

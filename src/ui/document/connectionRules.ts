@@ -9,7 +9,7 @@ export interface ConnectOptions {
 }
 
 const ROLE_WORDS: Record<PortRole, string> = {
-  publish: 'outgoing', bind: 'binding', subscribe: 'subscription', push: 'push subscription', deadLetter: 'dead-letter', alternate: 'alternate-exchange',
+  publish: 'outgoing', bind: 'binding', subscribe: 'subscription', push: 'push subscription', deadLetter: 'dead-letter', alternate: 'alternate-exchange', reply: 'reply',
 };
 
 /** The channel an edge in the document leaves from. */

@@ -20,10 +20,10 @@ export function newFault(faults: readonly Fault[], target: string): Fault {
 export const FAULT_PARAMS = {
   crash: {}, partition: {},
   slow: { factor: 3 }, slowDisk: { factor: 5 },
-  linkDelay: { addMs: 200, jitterMs: 0 }, linkLoss: { probability: 0.2 },
+  linkDelay: { addMs: 200, jitterMs: 0 }, linkLoss: { probability: 0.2 }, corrupt: { probability: 0.2 },
 } as const satisfies Record<Fault['type'], Record<string, number>>;
 
-export const EDGE_FAULT_TYPES: readonly Fault['type'][] = ['linkDelay', 'linkLoss', 'partition'];
+export const EDGE_FAULT_TYPES: readonly Fault['type'][] = ['linkDelay', 'linkLoss', 'partition', 'corrupt'];
 
 /** The fault with another type: time, target, duration and `live` kept, the new type's parameters at their defaults. */
 export function switchFaultType(fault: Record<string, unknown>, type: Fault['type']): Record<string, unknown> {

@@ -189,7 +189,7 @@ export class ConsumerModel implements NodeModel {
     this.ctx.accounting.forwarded++;
     const next = newMessage(this.ctx.nextMessageId(), this.ctx.now(), {
       originAt: m.originAt, routingKey: m.routingKey, headers: m.headers, priority: m.priority,
-      sizeBytes: m.sizeBytes, persistent: m.persistent, trail: m.trail ? [...m.trail] : null,
+      sizeBytes: m.sizeBytes, persistent: m.persistent, trail: m.trail ? [...m.trail] : null, publisher: this.id,
     });
     this.ctx.send(out, next);
   }

@@ -100,7 +100,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     const routingKey = scripted?.routingKey ?? this.pickKey();
     const order = this.ctx.audit ? this.orderFor(routingKey) : undefined;
     return newMessage(this.ctx.nextMessageId(), now, {
-      routingKey, orderKey: order?.key, orderSeq: order ? order.next++ : 0,
+      routingKey, orderKey: order?.key, orderSeq: order ? order.next++ : 0, publisher: this.id,
       headers: scripted?.headers ?? c.headers,
       priority: scripted?.priority ?? c.priority ?? -1,
       sizeBytes: scripted?.sizeBytes ?? Math.round(this.size()),

@@ -8,4 +8,5 @@ export const ROLE_TEXT: Record<PortRole, string> = {
   push: 'Push subscription: the exchange delivers straight to the consumer, with no queue; an offline subscriber misses the message.',
   deadLetter: 'Dead-letter: rejected, expired, over-limit or over-delivered messages go here (RabbitMQ DLX, SQS redrive).',
   alternate: 'Alternate exchange: messages no binding matches go here instead of being dropped.',
+  reply: 'Reply: replies to requests that name this node as their Return Address travel here.',
 };
