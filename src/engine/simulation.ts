@@ -23,6 +23,8 @@ const EV_SAMPLE = 1;
 const EV_FAULT_START = 2;
 const EV_FAULT_END = 3;
 const EV_LINK_LOST = 4;
+/** A message travelling back along an edge, target → source (sendBack: a direct call's reply). */
+const EV_EDGE_RETURN = 5;
 /**
  * A delivery lost on a broker → consumer link is not forgotten by the broker (A1.4: it stays unacked until
  * the channel closes); it comes back when the dead channel is noticed. We take 1 s for that (RabbitMQ
@@ -138,6 +140,32 @@ class SimulationRun implements Simulation, SimContext {
     this.queue.push(this.clock + delay, PRIORITY.normal, edge.target.index, EV_EDGE_ARRIVAL, message, edge.index * 2 + (counted ? 1 : 0));
   }
 
+  /**
+   * A message travelling back along `edge`, from its target to its source: the reply of a direct call
+   * (EIP Return Address, A4) on the call's own connection. The same link: its delay, jitter, loss and
+   * partition apply, and a loss is counted at the receiver (the edge's source). Kept apart from send()
+   * so the hot path pays nothing for it.
+   */
+  sendBack(edge: EdgeRuntime, message: Message): void {
+    edge.traffic++;
+    if (this.tracing) edge.lastMessage = message;
+    let delay = edge.delayMs;
+    const fault = edge.fault;
+    if (fault !== null) {
+      const lost = fault.partitioned ? 'partition' : fault.loss > 0 && this.linkRng(edge).next() < fault.loss ? 'linkLoss' : null;
+      if (lost !== null) { this.lose(message, lost, edge.source.index); return; }
+      delay += fault.addMs;
+      if (fault.jitterMs > 0) delay = Math.max(0, delay + (2 * this.linkRng(edge).next() - 1) * fault.jitterMs);
+    }
+    if (delay === 0 && this.sendDepth < MAX_SEND_DEPTH) {
+      this.sendDepth++;
+      try { edge.source.receive(message, edge); } finally { this.sendDepth--; }
+      return;
+    }
+    this.accounting.inTransit++;
+    this.queue.push(this.clock + delay, PRIORITY.normal, KERNEL, EV_EDGE_RETURN, message, edge.index);
+  }
+
   private linkRng(edge: EdgeRuntime): Random {
     let rng = this.linkRandom.get(edge.index);
     if (!rng) { rng = streamFor(this.seed, edge.id, 'link'); this.linkRandom.set(edge.index, rng); }
@@ -229,7 +257,11 @@ class SimulationRun implements Simulation, SimContext {
       this.eventCount++;
       if (type === EV_FAULT_START) this.faults.start(q.popPayload as Fault);
       else if (type === EV_FAULT_END) this.faults.end(q.popPayload as Fault);
-      else {
+      else if (type === EV_EDGE_RETURN) {
+        const edge = this.edges[q.popArg]!;
+        this.accounting.inTransit--;
+        edge.source.receive(q.popPayload as Message, edge);
+      } else {
         const edge = this.edges[q.popArg >> 1]!;
         if ((q.popArg & 1) === 1) this.accounting.inTransit--;
         edge.source.deliverySource?.linkLost(q.popPayload as Message, edge);

@@ -23,6 +23,11 @@ export interface SimContext {
   schedule(delayMs: number, nodeIndex: number, type: number, payload: unknown, arg: number): void;
   /** Sends a message along an edge: at once when the edge has no delay, else after it. */
   send(edge: EdgeRuntime, message: Message): void;
+  /**
+   * Sends a message back along an edge, to its source: the reply to a direct call (a push edge) on the
+   * call's own connection. The link's delay and faults apply as for send().
+   */
+  sendBack(edge: EdgeRuntime, message: Message): void;
   /** A seeded stream for this node and purpose. */
   random(nodeId: string, purpose: string): Random;
   nextMessageId(): number;
