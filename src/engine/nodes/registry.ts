@@ -1,6 +1,7 @@
 import type { ScenarioNode } from '../../schema';
 import type { SimContext } from '../model/context';
 import type { NodeModel } from '../model/node';
+import { AggregatorModel } from './aggregator/aggregator';
 import { BrokerModel } from './broker';
 import { ConsumerModel } from './consumer/consumer';
 import { ExchangeModel } from './exchange';
@@ -20,6 +21,7 @@ const factories: { [K in ScenarioNode['kind']]: Factory<K> } = {
   filter: (i, n, ctx) => new FilterModel(i, n.id, n, ctx),
   router: (i, n, ctx) => new RouterModel(i, n.id, n, ctx),
   broker: (i, n, ctx) => new BrokerModel(i, n.id, n, ctx),
+  aggregator: (i, n, ctx) => new AggregatorModel(i, n.id, n, ctx),
 };
 
 export function createNodeModel(index: number, node: ScenarioNode, ctx: SimContext): NodeModel {
