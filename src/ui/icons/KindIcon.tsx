@@ -53,6 +53,21 @@ const PATHS: Record<NodeKind, React.ReactNode> = {
       <path d="M7 6h.01M7 12h.01M7 18h.01M11 6h6M11 12h6M11 18h6" />
     </>
   ),
+  // A request going out on top and its reply coming back below: request-reply (EIP Return Address).
+  requester: (
+    <>
+      <path d="M3 8h15m-3-3 3 3-3 3" />
+      <path d="M21 16H6m3-3-3 3 3 3" strokeDasharray="2.5 2" />
+    </>
+  ),
+  // Three replies converging into one: the aggregator's correlated group.
+  aggregator: (
+    <>
+      <path d="M3 5l7 7M3 12h7M3 19l7-7" />
+      <rect x="10" y="9" width="6" height="6" rx="1.2" />
+      <path d="M16 12h5m-2-2 2 2-2 2" />
+    </>
+  ),
 };
 
 /** A small line icon for a node kind, coloured by the kind's CSS variable. */

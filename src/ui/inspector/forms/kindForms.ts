@@ -1,11 +1,13 @@
 import type { ComponentType } from 'react';
 import type { NodeKind } from '../../../schema';
+import { AggregatorForm } from './AggregatorForm';
 import { BrokerForm } from './BrokerForm';
 import { ConsumerForm } from './ConsumerForm';
 import { ExchangeForm } from './ExchangeForm';
 import { FilterForm } from './FilterForm';
 import { ProducerForm } from './ProducerForm';
 import { QueueForm } from './QueueForm';
+import { RequesterForm } from './RequesterForm';
 import { RouterForm } from './RouterForm';
 
 /** The config form of each node kind; a kind missing here is a type error. */
@@ -17,4 +19,6 @@ export const KIND_FORMS: Record<NodeKind, ComponentType> = {
   filter: FilterForm,
   router: RouterForm,
   broker: BrokerForm,
+  requester: RequesterForm,
+  aggregator: AggregatorForm,
 };
