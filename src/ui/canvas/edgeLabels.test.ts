@@ -36,4 +36,21 @@ describe('edge labels', () => {
     expect(of('bad')).toMatchObject({ text: 'invalid', tone: 'invalid' });
     expect(of('pub')).toMatchObject({ text: null, tone: 'plain' });
   });
+
+  it('a reply edge says reply, and a push from a client into a consumer is a call (A4 Request-Reply)', () => {
+    const r = parseScenario({
+      version: 2, name: 't',
+      nodes: [{ id: 'req', kind: 'requester' }, { id: 'svc', kind: 'consumer' }, { id: 'db', kind: 'consumer' }, { id: 'agg', kind: 'aggregator' }],
+      edges: [
+        { id: 'call', source: 'req', target: 'svc' }, { id: 'call2', source: 'svc', target: 'db' },
+        { id: 'rep', source: 'db', target: 'req' }, { id: 'rep2', source: 'svc', target: 'agg' },
+      ],
+    });
+    if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+    const at = (id: string) => edgeLabel(r.scenario.edges.find((e) => e.id === id)!, r.scenario);
+    expect(at('call')).toMatchObject({ text: 'call', tone: 'call' });
+    expect(at('call2')).toMatchObject({ text: 'call', tone: 'call' });
+    expect(at('rep')).toMatchObject({ text: 'reply', tone: 'reply' });
+    expect(at('rep2')).toMatchObject({ text: 'reply', tone: 'reply' });
+  });
 });

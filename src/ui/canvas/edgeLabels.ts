@@ -1,7 +1,7 @@
 import { connectionRole, type Scenario, type ScenarioEdge } from '../../schema';
 
 /** How an edge's label reads; `tone` also styles the edge (a dead-letter edge is dashed and red-ish). */
-export type EdgeTone = 'key' | 'headers' | 'deadLetter' | 'alternate' | 'push' | 'invalid' | 'plain';
+export type EdgeTone = 'key' | 'headers' | 'deadLetter' | 'alternate' | 'push' | 'call' | 'reply' | 'invalid' | 'plain';
 
 export interface EdgeLabel {
   /** The label text, or null for none (a plain publish or subscription). */
@@ -33,7 +33,11 @@ export function edgeLabel(edge: ScenarioEdge, scenario: Scenario): EdgeLabel {
   switch (role) {
     case 'deadLetter': return label('dead-letter', 'deadLetter', filter, 'Dead-letter target: rejected, expired, over-limit messages go here');
     case 'alternate': return label('alternate', 'alternate', filter, 'Alternate exchange: unroutable messages go here');
-    case 'push': return label('push', 'push', filter, 'Push subscription: no queue; an offline subscriber misses messages');
+    case 'push':
+      // A push into a consumer from a client is a direct (synchronous) call, not a subscription (A4 Request-Reply).
+      if (source?.kind === 'requester' || source?.kind === 'consumer') return label('call', 'call', filter, 'Direct call: the request goes straight to this consumer; its reply comes back along this edge');
+      return label('push', 'push', filter, 'Push subscription: no queue; an offline subscriber misses messages');
+    case 'reply': return label('reply', 'reply', filter, 'Reply: replies to requests naming this node as their Return Address (EIP, A4)');
     case 'bind': {
       if (source?.kind !== 'exchange') return label(null, 'plain', filter, filter ? 'Subscription filter policy' : '');
       if (source.config.type === 'fanout') return label('fanout', 'key', filter);

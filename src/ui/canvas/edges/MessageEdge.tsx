@@ -6,6 +6,7 @@ import type { EdgeLabel } from '../edgeLabels';
 import type { MessageEdge as MessageEdgeType } from '../flowTypes';
 import { rate } from '../nodes/format';
 import { deleteEdgeCurve, setEdgeCurve } from './edgeCurves';
+import './edges.css';
 
 /** The label from the edge data (edgeLabels.ts), or the binding/routing key when the data has none. */
 function labelOf(data: MessageEdgeType['data']): EdgeLabel | null {
