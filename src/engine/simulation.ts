@@ -124,6 +124,8 @@ class SimulationRun implements Simulation, SimContext {
         else this.lose(message, lost, edge.target.index);
         return;
       }
+      // A corrupt link damages a message with its probability: its checksum no longer matches (a consumer that verifies rejects it).
+      if (fault.corrupt > 0 && this.linkRng(edge).next() < fault.corrupt) message.corrupt = true;
       delay += fault.addMs;
       if (fault.jitterMs > 0) delay = Math.max(0, delay + (2 * this.linkRng(edge).next() - 1) * fault.jitterMs);
     }

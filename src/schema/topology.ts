@@ -1,6 +1,7 @@
 import { connectionRole, explainRefusedConnection } from './connections';
 import { kindSpec } from './nodeKinds';
 import type { PortRole } from './ports';
+import { securityIssues } from './securityChecks';
 
 /** A problem found across the document, before it becomes a ScenarioError. */
 export interface TopologyIssue { code: string; path: (string | number)[]; message: string }
@@ -66,6 +67,7 @@ export function topologyIssues(doc: LooseTopology): TopologyIssue[] {
   });
   for (const node of nodes.values()) issues.push(...nodeTopologyIssues(node, targetsOf.get(node.id) ?? new Set(), roleOutputs.get(node.id) ?? new Set()));
   for (const node of nodes.values()) issues.push(...placementIssues(node, nodes));
+  for (const node of nodes.values()) issues.push(...securityIssues(node, nodes));
   issues.push(...faultIssues(doc.faults, nodes, edgeIds));
   return issues;
 }
@@ -85,7 +87,7 @@ const FAULT_TARGETS: Record<string, { edge: boolean; kinds?: string[] }> = {
   crash: { edge: false },
   slow: { edge: false, kinds: ['consumer'] },
   slowDisk: { edge: false, kinds: ['broker', 'queue'] },
-  linkDelay: { edge: true }, linkLoss: { edge: true }, partition: { edge: true },
+  linkDelay: { edge: true }, linkLoss: { edge: true }, partition: { edge: true }, corrupt: { edge: true },
 };
 
 /** Each fault hits a node or an edge that exists and can suffer it. */

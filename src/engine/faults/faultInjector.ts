@@ -27,6 +27,7 @@ export class FaultInjector {
       case 'linkDelay': if (edge) edge.fault = { ...(edge.fault ?? noLinkFault()), addMs: f.addMs, jitterMs: f.jitterMs }; break;
       case 'linkLoss': if (edge) edge.fault = { ...(edge.fault ?? noLinkFault()), loss: f.probability }; break;
       case 'partition': if (edge) edge.fault = { ...(edge.fault ?? noLinkFault()), partitioned: true }; break;
+      case 'corrupt': if (edge) edge.fault = { ...(edge.fault ?? noLinkFault()), corrupt: f.probability }; break;
     }
   }
 
@@ -40,6 +41,7 @@ export class FaultInjector {
       case 'linkDelay': if (edge?.fault) edge.fault = { ...edge.fault, addMs: 0, jitterMs: 0 }; break;
       case 'linkLoss': if (edge?.fault) edge.fault = { ...edge.fault, loss: 0 }; break;
       case 'partition': if (edge?.fault) edge.fault = { ...edge.fault, partitioned: false }; break;
+      case 'corrupt': if (edge?.fault) edge.fault = { ...edge.fault, corrupt: 0 }; break;
     }
   }
 }

@@ -8,6 +8,7 @@ import { IntervalRates } from '../model/intervalRates';
 import { LIVE, type NodeModel } from '../model/node';
 import { BindingTable, uniqueTargets } from '../routing/bindings';
 import { BrokerModel } from './broker';
+import { Permission } from './queue/permissions';
 
 /** Alternate exchanges pointing at each other could pass a message round for ever. */
 const MAX_EXCHANGE_HOPS = 16;
@@ -28,10 +29,15 @@ export class ExchangeModel implements NodeModel {
   private filtered = 0;
   private returned = 0;
   private toAlternate = 0;
+  /** Publishes refused for want of write permission. */
+  private refused = 0;
+  private readonly publish: Permission;
   private readonly rates = new IntervalRates();
   private down = false;
 
-  constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'exchange'>, private readonly ctx: SimContext) {}
+  constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'exchange'>, private readonly ctx: SimContext) {
+    this.publish = new Permission(node.config.permissions?.publish);
+  }
 
   start(): void {
     const broker = this.node.config.broker === undefined ? undefined : this.ctx.nodeById(this.node.config.broker);
@@ -40,8 +46,15 @@ export class ExchangeModel implements NodeModel {
     this.alternate = this.outputs.find((e) => e.role === 'alternate');
   }
 
-  receive(message: Message): void {
+  receive(message: Message, edge: EdgeRuntime): void {
     if (this.down) { this.ctx.lose(message, 'nodeDown', this.index); return; }
+    // A client's publish needs write permission on the exchange: RabbitMQ answers 403 ACCESS_REFUSED and
+    // closes the channel, so the publish is lost (its confirm fails). Alternate-exchange hops are internal.
+    if (edge.role === 'publish' && !this.publish.allows(message.publisher || edge.source.id)) {
+      this.refused++;
+      this.ctx.lose(message, 'accessRefused', this.index);
+      return;
+    }
     this.received++;
     this.rates.in++;
     message.exchange = this.id;
@@ -84,7 +97,7 @@ export class ExchangeModel implements NodeModel {
   writeLive(out: Float64Array, o: number): void {
     out[o + LIVE.in] = this.received;
     out[o + LIVE.out] = this.routed + this.toAlternate;
-    out[o + LIVE.dropped] = this.unroutable + this.filtered + this.returned;
+    out[o + LIVE.dropped] = this.unroutable + this.filtered + this.returned + this.refused;
     out[o + LIVE.offline] = this.down ? 1 : 0;
   }
 
@@ -93,8 +106,8 @@ export class ExchangeModel implements NodeModel {
   report(): NodeReport {
     return {
       kind: this.kind, type: this.node.config.type, in: this.received, out: this.routed, toAlternate: this.toAlternate,
-      dropped: this.unroutable + this.filtered + this.returned,
-      droppedByReason: { unroutable: this.unroutable, filtered: this.filtered, returned: this.returned },
+      dropped: this.unroutable + this.filtered + this.returned + this.refused, refused: this.refused,
+      droppedByReason: { unroutable: this.unroutable, filtered: this.filtered, returned: this.returned, accessRefused: this.refused },
     };
   }
 }

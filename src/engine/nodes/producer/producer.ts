@@ -11,6 +11,7 @@ import type { Random } from '../../random/prng';
 import { LIVE, SAMPLE, type NodeModel } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/distributions';
 import { arrivalProcess, type NextArrival } from './arrivals';
+import { messageGroupPicker } from './messageGroups';
 import { routingKeyPicker } from './routingKeys';
 
 const EV_PUBLISH = 1;
@@ -35,6 +36,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   private readonly nextArrival: NextArrival | null;
   private readonly script: Scripted[];
   private readonly pickKey: () => string;
+  private readonly pickGroup: () => string;
   private readonly size: Sampler;
   private readonly poisonDraw: Random;
   private readonly poisonOrdinals: Set<number>;
@@ -57,6 +59,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     const c = node.config;
     this.limit = c.count ?? Infinity;
     this.pickKey = routingKeyPicker(c.routingKeys, ctx.random(id, 'routingKey'));
+    this.pickGroup = messageGroupPicker(c.messageGroups, ctx.random(id, 'messageGroup'));
     this.size = samplerFor(c.sizeBytes, ctx.random(id, 'size'));
     this.poisonDraw = ctx.random(id, 'poison');
     this.poisonOrdinals = new Set(c.poison.messages);
@@ -98,9 +101,14 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     const ordinal = this.published + 1;
     const poison = scripted?.poison ?? ((this.poisonOrdinals.size > 0 && this.poisonOrdinals.has(ordinal)) || (c.poison.fraction > 0 && this.poisonDraw.next() < c.poison.fraction));
     const routingKey = scripted?.routingKey ?? this.pickKey();
-    const order = this.ctx.audit ? this.orderFor(routingKey) : undefined;
-    return newMessage(this.ctx.nextMessageId(), now, {
-      routingKey, orderKey: order?.key, orderSeq: order ? order.next++ : 0, publisher: this.id,
+    const groupId = scripted?.groupId ?? this.pickGroup();
+    // A2.3: order is promised per message group, so with a group the audit checks order per group.
+    const order = this.ctx.audit ? this.orderFor(groupId !== '' ? `group=${groupId}` : routingKey) : undefined;
+    const id = this.ctx.nextMessageId();
+    // A retry copies the message, so a dedup id taken from the message id stays the same across retries.
+    const dedupId = scripted?.deduplicationId ?? (c.deduplicationId === 'messageId' ? String(id) : '');
+    return newMessage(id, now, {
+      routingKey, orderKey: order?.key, orderSeq: order ? order.next++ : 0, publisher: this.id, groupId, dedupId,
       headers: scripted?.headers ?? c.headers,
       priority: scripted?.priority ?? c.priority ?? -1,
       sizeBytes: scripted?.sizeBytes ?? Math.round(this.size()),
@@ -112,9 +120,10 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     });
   }
 
-  private orderFor(routingKey: string): { key: string; next: number } {
-    let order = this.orderSeqs.get(routingKey);
-    if (!order) { order = { key: `${this.id}|${routingKey}`, next: 0 }; this.orderSeqs.set(routingKey, order); }
+  /** The ordering key of a routing key, or of a message group (`group=g1`, which no routing key clashes with in practice). */
+  private orderFor(key: string): { key: string; next: number } {
+    let order = this.orderSeqs.get(key);
+    if (!order) { order = { key: `${this.id}|${key}`, next: 0 }; this.orderSeqs.set(key, order); }
     return order;
   }
 

@@ -7,11 +7,14 @@ import type { EdgeRuntime } from '../../model/edge';
 import { addHop, type Message } from '../../model/message';
 import { LIVE, SAMPLE, type DeliverySource, type NodeModel } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/distributions';
+import { Admission } from './admission';
 import { isDeadLetterCycle, recordDeath } from './deadLettering';
+import { FifoGroupStore } from './fifoGroups';
 import { PendingPolls } from './pendingPolls';
 import { QueueCounters } from './queueCounters';
 import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
 import type { ReadyStore } from './readyStore';
+import { Permission } from './permissions';
 import { Subscription } from './subscription';
 import { BrokerModel } from '../broker';
 import { Replication } from './replication';
@@ -52,6 +55,10 @@ export class QueueModel implements NodeModel, DeliverySource {
   /** Whether any ready message can expire: TTL checks stay off the hot path of queues without TTL. */
   private mayExpire: boolean;
   private readonly sqs: boolean;
+  /** A2.3: the ready messages by message group, on an SQS FIFO queue; null otherwise. */
+  private readonly groups: FifoGroupStore | null;
+  private readonly admission: Admission;
+  private readonly consumePermission: Permission;
   private replication!: Replication;
   /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
   private down = false;
@@ -67,6 +74,9 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.wait = ctx.queueWait.create();
     this.sqs = this.rules.flavor === 'sqs';
     this.mayExpire = this.sqs || Number.isFinite(this.rules.messageTtlMs);
+    this.groups = this.store instanceof FifoGroupStore ? this.store : null;
+    this.admission = new Admission(node.config, index, ctx, this.n);
+    this.consumePermission = new Permission(node.config.permissions?.consume);
   }
 
   start(): void {
@@ -77,9 +87,10 @@ export class QueueModel implements NodeModel, DeliverySource {
       if (edge.role === 'deadLetter') { this.deadLetterEdge = edge; continue; }
       const subscriber = edge.target.subscriber;
       if (!subscriber) continue;
-      const sub = new Subscription(edge, subscriber);
+      const sub = new Subscription(edge, subscriber, !this.consumePermission.allows(edge.target.id));
       this.subs.push(sub);
       this.subByEdge[edge.index] = sub;
+      if (sub.refused && sub.push) this.n.refusedConsume++; // basic.consume refused: 403 ACCESS_REFUSED
     }
   }
 
@@ -90,6 +101,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     // A1.9: a dead-lettered message can come back directly or through dead-letter exchanges.
     if (message.deaths !== null && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index, message.id); return; }
     if (!this.isAvailable()) { this.ctx.lose(message, 'nodeDown', this.index); return; }
+    if (!this.admission.admit(message, edge)) return;
     this.n.received++;
     this.n.intervalIn++;
     if (this.rules.overflow !== 'drop-head' && this.atLimit(message)) { this.refusePublish(message); return; }
@@ -171,7 +183,8 @@ export class QueueModel implements NodeModel, DeliverySource {
     if (!this.isAvailable()) return;
     for (;;) {
       this.expireHeads();
-      if (this.store.length === 0) break;
+      // peek, not length: on a FIFO queue ready messages of locked groups are not available (A2.3).
+      if (this.store.peek() === undefined) break;
       const sub = this.nextPushSubscriber();
       if (sub) { this.deliver(sub, this.store.shift()!); continue; }
       const poll = this.polls.next();
@@ -215,14 +228,17 @@ export class QueueModel implements NodeModel, DeliverySource {
     m.receiveCount++;
     m.receipt = ++this.receipts;
     this.invisible.add(m);
+    this.groups?.hold(m); // A2.3: its group is locked while it is in flight
     this.ctx.schedule(this.rules.visibilityTimeoutMs, this.index, EV_VISIBILITY, m, m.receipt);
     void now;
   }
 
   poll(edge: EdgeRuntime, max: number, waitMs: number): void {
     if (!this.isAvailable()) { this.n.emptyPolls++; edge.target.subscriber?.pollReturned(edge, 0); return; }
+    // A consumer without read permission: each basic.get / ReceiveMessage is refused and returns nothing.
+    if (this.subByEdge[edge.index]?.refused) { this.n.refusedConsume++; edge.target.subscriber?.pollReturned(edge, 0); return; }
     this.expireHeads();
-    if (this.store.length > 0) { this.answerPoll(edge, max); this.scheduleExpiryCheck(); return; }
+    if (this.store.peek() !== undefined) { this.answerPoll(edge, max); this.scheduleExpiryCheck(); return; }
     // A2.1: long polling waits until a message arrives or the wait ends; basic.get never waits (A1.5).
     if (waitMs > 0 && this.rules.flavor === 'sqs') {
       const pending = this.polls.add(edge, max);
@@ -238,12 +254,14 @@ export class QueueModel implements NodeModel, DeliverySource {
     const sub = this.subByEdge[edge.index]!;
     const limit = this.rules.flavor === 'sqs' ? max : 1;
     let given = 0;
+    this.groups?.beginBatch(); // A2.3: one receive takes as many messages of one group as it can
     while (given < limit) {
       this.expireHeads();
       const m = this.store.shift();
       if (!m) break;
       if (this.deliver(sub, m)) given++;
     }
+    this.groups?.endBatch();
     if (given === 0) this.n.emptyPolls++;
     edge.target.subscriber?.pollReturned(edge, given);
   }
@@ -257,6 +275,8 @@ export class QueueModel implements NodeModel, DeliverySource {
       this.invisible.delete(m);
       m.sqsOwned = false;
       this.n.acked++;
+      // A2.3: deleting the in-flight message unblocks its group.
+      if (this.groups) { this.groups.release(m); this.dispatch(); }
       return true;
     }
     this.settle(edge);
@@ -299,8 +319,10 @@ export class QueueModel implements NodeModel, DeliverySource {
   }
 
   setOnline(edge: EdgeRuntime, online: boolean): void {
-    if (!online) this.polls.remove(edge);
-    else this.dispatch();
+    if (!online) { this.polls.remove(edge); return; }
+    const sub = this.subByEdge[edge.index];
+    if (sub?.refused && sub.push) this.n.refusedConsume++; // it subscribes again and is refused again
+    this.dispatch();
   }
 
   // ---- expiry and dead-lettering ----------------------------------------------------------------
@@ -370,7 +392,9 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.invisible.delete(m);
     m.receipt = 0;
     m.redelivered = true;
+    // A2.3: on a FIFO queue it goes back to the head of its group, which it unlocks.
     this.store.requeue(m, 'position');
+    this.groups?.release(m);
     addHop(m, this.id, this.ctx.now(), 'visible again');
     this.dispatch();
   }
@@ -488,6 +512,7 @@ export class QueueModel implements NodeModel, DeliverySource {
       expired: n.expired, dropped: n.overflowed, rejectedPublishes: n.rejectedPublishes,
       ready: this.store.length, unacked: this.unacked + this.invisible.size, maxReady: n.maxReady,
       consumers: this.subs.length, emptyPolls: n.emptyPolls, staleDeletes: n.staleDeletes,
+      refusedPublish: n.refusedPublish, refusedConsume: n.refusedConsume, deduplicated: n.deduplicated, invalidPublish: n.invalidPublish,
       available: this.isAvailable() ? 1 : 0, lostOnOutage: this.lostOnOutage,
       ...(this.replication.kind !== 'none' ? { replication: this.replication.kind, leader: this.replication.leaderBroker?.id ?? '' } : {}),
       queueWaitMs: this.wait.summary(),

@@ -14,6 +14,14 @@ export class QueueCounters {
   /** SQS deletes with a stale receipt, which delete nothing. */
   staleDeletes = 0;
   emptyPolls = 0;
+  /** Publishes refused for want of permission (accessRefused). */
+  refusedPublish = 0;
+  /** Subscriptions and polls refused for want of permission. */
+  refusedConsume = 0;
+  /** SQS FIFO duplicate sends: accepted, not delivered (A2.3). */
+  deduplicated = 0;
+  /** SQS FIFO sends without a group id or a deduplication id (A2.3). */
+  invalidPublish = 0;
   maxReady = 0;
   intervalIn = 0;
   intervalOut = 0;

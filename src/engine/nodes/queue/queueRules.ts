@@ -1,4 +1,5 @@
 import type { Distribution, QueueConfig } from '../../../schema';
+import { FifoGroupStore } from './fifoGroups';
 import { ClassicPriorityStore, QuorumPriorityStore } from './priorityStore';
 import { FifoStore, type ReadyStore, type RequeuePlace } from './readyStore';
 
@@ -55,5 +56,7 @@ export function queueRules(c: QueueConfig): QueueRules {
 export function readyStoreFor(c: QueueConfig): ReadyStore {
   if (c.flavor === 'classic' && c.maxPriority !== undefined) return new ClassicPriorityStore(c.maxPriority);
   if (c.flavor === 'quorum') return new QuorumPriorityStore();
+  if (c.flavor === 'sqs' && c.fifo) return new FifoGroupStore(); // A2.3
+
   return new FifoStore();
 }

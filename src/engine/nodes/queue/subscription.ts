@@ -5,10 +5,11 @@ import type { Subscriber } from '../../model/node';
 export class Subscription {
   unacked = 0;
   readonly manual: boolean;
-  private readonly push: boolean;
+  readonly push: boolean;
   private readonly prefetch: number;
 
-  constructor(readonly edge: EdgeRuntime, readonly subscriber: Subscriber) {
+  /** `refused`: the consumer has no read permission on the queue: it is never given anything. */
+  constructor(readonly edge: EdgeRuntime, readonly subscriber: Subscriber, readonly refused = false) {
     this.manual = subscriber.ackMode === 'manual';
     this.push = subscriber.delivery === 'push';
     this.prefetch = subscriber.prefetch;
@@ -20,6 +21,6 @@ export class Subscription {
    */
   canTakePush(): boolean {
     // A partitioned link reaches no consumer: the broker cannot deliver along it.
-    return this.push && this.subscriber.online && (!this.manual || this.unacked < this.prefetch) && this.edge.fault?.partitioned !== true;
+    return this.push && !this.refused && this.subscriber.online && (!this.manual || this.unacked < this.prefetch) && this.edge.fault?.partitioned !== true;
   }
 }

@@ -1,0 +1,54 @@
+import type { NodeOf } from '../../../schema';
+import type { SimContext } from '../../model/context';
+import type { EdgeRuntime } from '../../model/edge';
+import type { Message } from '../../model/message';
+import { Deduplication } from './deduplication';
+import { Permission } from './permissions';
+import type { QueueCounters } from './queueCounters';
+
+/**
+ * What a queue checks before it stores a message: the publisher's permission and, on an SQS FIFO queue,
+ * the group id and deduplication id. A refused, failed or deduplicated send is settled and counted here.
+ */
+export class Admission {
+  private readonly publish: Permission;
+  private readonly dedup: Deduplication | null;
+
+  constructor(
+    config: NodeOf<'queue'>['config'],
+    private readonly index: number,
+    private readonly ctx: SimContext,
+    private readonly n: QueueCounters,
+  ) {
+    this.publish = new Permission(config.permissions?.publish);
+    this.dedup = config.fifo ? new Deduplication(config.fifo) : null;
+  }
+
+  /** True when `m` may be stored; false when it was refused, failed, or accepted as a duplicate. */
+  admit(m: Message, edge: EdgeRuntime): boolean {
+    // Permissions apply to clients publishing straight to the queue (default exchange, SQS SendMessage);
+    // routing from an exchange and dead-lettering are the broker's own doing.
+    if (edge.role === 'publish' && !this.publish.allows(m.publisher || edge.source.id)) {
+      // RabbitMQ: 403 ACCESS_REFUSED closes the channel; the publish is lost and its confirm fails.
+      this.n.refusedPublish++;
+      this.ctx.lose(m, 'accessRefused', this.index);
+      return false;
+    }
+    if (!this.dedup) return true;
+    const verdict = this.dedup.admit(m, this.ctx.now());
+    if (verdict === 'store') return true;
+    if (verdict === 'invalidFifoPublish') {
+      // A2.3: a send without a group id, or without a deduplication id where none is derived, fails.
+      this.n.invalidPublish++;
+      this.ctx.lose(m, 'invalidFifoPublish', this.index);
+      return false;
+    }
+    // A2.3: a duplicate send is accepted (success, so the publisher's confirm is acked) but not delivered.
+    // It is no loss (the sender said it is the same message as one stored), so the audit does not get its id.
+    this.n.deduplicated++;
+    m.confirm?.settle(true);
+    m.confirm = null;
+    this.ctx.accounting.drop('deduplicated', this.index);
+    return false;
+  }
+}
