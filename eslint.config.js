@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/schema/**/*.ts', 'src/protocol/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/schema/**/*.ts', 'src/protocol/**/*.ts', 'src/lessons/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
@@ -48,6 +48,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [{ group: ['**/engine/**', '**/engine'], message: 'Schema and protocol do not depend on the engine at runtime.', allowTypeImports: true }],
+      }],
+    },
+  },
+  {
+    // Lessons are evaluated in the browser on the worker's frames: the UI imports src/lessons at runtime,
+    // so it may use the engine's types only, never its code (docs/ARCHITECTURE.md).
+    files: ['src/lessons/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/engine/**', '**/engine'], message: 'The UI imports src/lessons at runtime: engine types only.', allowTypeImports: true }],
       }],
     },
   },

@@ -9,3 +9,4 @@ export * from './nodeKinds';
 export type { PortRole } from './ports';
 export * from './faults';
 export * from './lesson';
+export * from './parseLesson';

@@ -9,13 +9,25 @@ export const LESSON_VERSION = 1;
 export const CHECK_OPS = ['<', '<=', '==', '>=', '>', '!='] as const;
 export type CheckOp = (typeof CHECK_OPS)[number];
 
+/**
+ * The drop reasons a `dropped` check may name: the engine's DropReason (src/engine/api.ts), listed here
+ * because the schema may not import the engine; src/lessons/evaluate.ts asserts at compile time that
+ * the two lists are the same, so a typo in a lesson is refused instead of reading 0 for ever.
+ */
+export const CHECK_DROP_REASONS = ['unroutable', 'returned', 'filtered', 'lostAfterAutoAck', 'rejected', 'expired', 'maxlen',
+  'rejectPublish', 'delivery_limit', 'deadLetterCycle', 'subscriberOffline', 'linkLoss', 'partition', 'nodeDown',
+  'transientOnRestart', 'unreplicatedOnFailover', 'producerCrash', 'lateReply', 'unmatchedReply', 'deduplicated',
+  'invalidFifoPublish', 'accessRefused', 'corrupt', 'callFailed'] as const;
+
 const op = () => z.enum(CHECK_OPS, { error: 'must be one of <, <=, ==, >=, >, !=' });
 const value = () => num({ min: -1e15, max: 1e15 });
 
 /**
  * A check evaluated on the run, shown as pass or fail. Each reads one figure the app already shows:
  * - total:   a whole-run message total (the report's `messages`), e.g. dropped == 0 ("no message lost")
- * - node:    a node's report figure at the current time, e.g. requester `timeouts` == 0
+ * - dropped: messages dropped for one reason (the report's `droppedByReason`; 0 when none)
+ * - node:    a node's report figure at the current time, e.g. requester `timeouts` == 0; `rttMs.p95`
+ *            reads one statistic of a latency summary (or one entry of a nested record)
  * - peak:    the highest value a node's sampled figure reached so far, e.g. queue `ready` < 50
  * - latency: an end-to-end latency statistic, ms
  * - audit:   a delivery-guarantee audit figure (duplicates, outOfOrder, lost, deliveredMoreThanOnce)
@@ -24,7 +36,7 @@ const value = () => num({ min: -1e15, max: 1e15 });
  */
 export const CheckSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('total'), id: idString(), label: text(200), field: z.enum(['produced', 'acked', 'queued', 'inFlight', 'deadLettered', 'dropped', 'retried']), op: op(), value: value() }),
-  z.strictObject({ type: z.literal('dropped'), id: idString(), label: text(200), reason: z.string().min(1).max(64), op: op(), value: value() }),
+  z.strictObject({ type: z.literal('dropped'), id: idString(), label: text(200), reason: z.enum(CHECK_DROP_REASONS, { error: `must be a drop reason: ${CHECK_DROP_REASONS.join(', ')}` }), op: op(), value: value() }),
   z.strictObject({ type: z.literal('node'), id: idString(), label: text(200), node: idString(), field: z.string().min(1).max(64), op: op(), value: value() }),
   z.strictObject({ type: z.literal('peak'), id: idString(), label: text(200), node: idString(), field: z.enum(['ready', 'unacked', 'busy', 'inPerSec', 'outPerSec']), op: op(), value: value() }),
   z.strictObject({ type: z.literal('latency'), id: idString(), label: text(200), stat: z.enum(['mean', 'p50', 'p95', 'p99', 'max']), op: op(), value: value() }),

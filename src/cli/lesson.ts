@@ -1,0 +1,149 @@
+/**
+ * `npm run lesson -- <lesson.json> [--experiment] [--json]`: runs a lesson headless and compares the
+ * verdicts of its checks with the lesson's `expect`. runLesson is what the lesson tests use.
+ */
+import { createSimulation, type EngineError, type Snapshot } from '../engine';
+import { evaluateChecks, updatePeaks, withExperimentFaults, type EvaluatedCheck, type Peaks } from '../lessons';
+import { formatError, parseLessonText, type ParsedLesson } from '../schema';
+import { columns, formatNumber } from './format';
+import type { ReadResult } from './io';
+
+export const LESSON_USAGE = 'usage: npm run lesson -- <lesson.json> [--experiment] [--json] [--help]';
+
+export const LESSON_HELP = `${LESSON_USAGE}
+
+Runs a Brokerlab lesson headless, evaluates its checks and compares the verdicts with its "expect".
+
+  <lesson.json>   the lesson file (see docs/lessons.md)
+  --experiment    add every experiment step's fault to the scenario at its atMs first
+  --json          print one JSON object instead of a table
+  --help          print this help
+
+exit codes: 0 verdicts as expected, 1 invalid lesson or unreadable file, 2 bad arguments,
+3 verdicts differ from expect, 4 engine error`;
+
+/** The lesson runner's exit codes; 3 is a verdict mismatch here (the scenario runner's engine error is 4). */
+export const LESSON_EXIT = { ok: 0, invalidLesson: 1, badArguments: 2, verdictsDiffer: 3, engineError: 4 } as const;
+export type LessonExitCode = (typeof LESSON_EXIT)[keyof typeof LESSON_EXIT];
+
+export interface LessonRun {
+  snapshot: Snapshot;
+  peaks: Peaks;
+  evaluated: EvaluatedCheck[];
+  /** Check id → the verdict `expect` gives for this run (baseline or experiment). */
+  expected: Record<string, 'pass' | 'fail'>;
+  matches: boolean;
+}
+
+/** Simulated time per runUntil slice, in samples: the engine keeps at most 4096 untaken samples. */
+const SAMPLES_PER_SLICE = 1000;
+
+/** Runs the lesson's scenario (with its experiment faults if asked) to the end, sampling, and evaluates. */
+export function runLesson(lesson: ParsedLesson, options: { experiment: boolean }): { ok: true; run: LessonRun } | { ok: false; error: EngineError } {
+  const scenario = options.experiment ? withExperimentFaults(lesson) : lesson.scenario;
+  const simulation = createSimulation(scenario, { sampling: true });
+  const peaks: Peaks = {};
+  const slice = scenario.metrics.sampleIntervalMs * SAMPLES_PER_SLICE;
+  for (let t = Math.min(slice, scenario.durationMs); ; t = Math.min(t + slice, scenario.durationMs)) {
+    const result = simulation.runUntil(t);
+    if (result.error) return { ok: false, error: result.error };
+    updatePeaks(peaks, simulation.takeSamples(), simulation.nodeIds);
+    if (t >= scenario.durationMs) break;
+  }
+  const snapshot = simulation.snapshot();
+  const evaluated = evaluateChecks(lesson, { finished: true, timeMs: snapshot.timeMs, snapshot, peaks });
+  const expected = (options.experiment ? lesson.expect.experiment : lesson.expect.baseline) ?? {};
+  const matches = evaluated.every((e) => expected[e.check.id] === e.result.verdict);
+  return { ok: true, run: { snapshot, peaks, evaluated, expected, matches } };
+}
+
+/** What the lesson CLI needs from the outside world, so tests can run it in-process. */
+export interface LessonIo {
+  readFile(path: string): ReadResult;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+type LessonArgs = { help: true } | { help: false; file: string; experiment: boolean; json: boolean };
+
+export function parseLessonArgs(argv: readonly string[]): { ok: true; value: LessonArgs } | { ok: false; message: string } {
+  if (argv.includes('--help') || argv.includes('-h')) return { ok: true, value: { help: true } };
+  const flags = new Set<string>();
+  const files: string[] = [];
+  for (const arg of argv) {
+    if (arg === '--experiment' || arg === '--json') {
+      if (flags.has(arg)) return { ok: false, message: `${arg} is given more than once` };
+      flags.add(arg);
+    } else if (arg.startsWith('-')) return { ok: false, message: `unknown option ${arg}` };
+    else files.push(arg);
+  }
+  if (files.length === 0) return { ok: false, message: 'a lesson file is required' };
+  if (files.length > 1) return { ok: false, message: `only one lesson file may be given, got "${files[0]}" and "${files[1]}"` };
+  return { ok: true, value: { help: false, file: files[0]!, experiment: flags.has('--experiment'), json: flags.has('--json') } };
+}
+
+/** parse arguments → read → parseLessonText → run → verdicts. Returns the exit code. */
+export function runLessonCli(argv: readonly string[], io: LessonIo): LessonExitCode {
+  const args = parseLessonArgs(argv);
+  if (!args.ok) {
+    io.stderr(`error: ${args.message}\n${LESSON_USAGE}\n`);
+    return LESSON_EXIT.badArguments;
+  }
+  if (args.value.help) {
+    io.stdout(`${LESSON_HELP}\n`);
+    return LESSON_EXIT.ok;
+  }
+  const { file, experiment, json } = args.value;
+  const read = io.readFile(file);
+  if (!read.ok) {
+    io.stderr(`${read.error.message}\n`);
+    return LESSON_EXIT.invalidLesson;
+  }
+  const parsed = parseLessonText(read.text);
+  if (!parsed.ok) {
+    io.stderr(`${file}: invalid lesson (${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'})\n`);
+    io.stderr(parsed.errors.map((e) => `${formatError(e)}\n`).join(''));
+    return LESSON_EXIT.invalidLesson;
+  }
+  if (experiment && parsed.lesson.expect.experiment === undefined) {
+    io.stderr(`error: --experiment: lesson "${parsed.lesson.id}" has no experiment fault to replay\n${LESSON_USAGE}\n`);
+    return LESSON_EXIT.badArguments;
+  }
+  const outcome = runLesson(parsed.lesson, { experiment });
+  if (!outcome.ok) {
+    io.stderr(`engine error (${outcome.error.code}): ${outcome.error.message}\n`);
+    return LESSON_EXIT.engineError;
+  }
+  io.stdout(json ? lessonJson(parsed.lesson, outcome.run, experiment) : lessonTable(parsed.lesson, outcome.run, experiment));
+  return outcome.run.matches ? LESSON_EXIT.ok : LESSON_EXIT.verdictsDiffer;
+}
+
+function lessonTable(lesson: ParsedLesson, run: LessonRun, experiment: boolean): string {
+  const header = ['check', 'value', 'verdict', 'expected', ''];
+  const rows = run.evaluated.map(({ check, result }) => {
+    const expected = run.expected[check.id] ?? '–';
+    return [check.label, result.value === null ? '–' : formatNumber(result.value), result.verdict, expected, expected === result.verdict ? '' : '✗ differs'];
+  });
+  const summary = run.matches ? '✓ every verdict is as expected' : `✗ ${run.evaluated.filter((e) => run.expected[e.check.id] !== e.result.verdict).length} verdict(s) differ from expect`;
+  return [
+    `Lesson: ${lesson.title} (${experiment ? 'with the experiment\'s faults' : 'baseline'})`,
+    `${formatNumber(run.snapshot.timeMs / 1000)} simulated seconds · seed ${run.snapshot.seed}`,
+    '',
+    ...columns([header, ...rows], ['left', 'right', 'left', 'left', 'left']),
+    ...run.evaluated.filter((e) => e.result.value === null).map((e) => `  ${e.check.id}: ${e.result.detail}`),
+    '',
+    summary,
+  ].join('\n') + '\n';
+}
+
+function lessonJson(lesson: ParsedLesson, run: LessonRun, experiment: boolean): string {
+  return JSON.stringify({
+    lesson: lesson.id,
+    run: experiment ? 'experiment' : 'baseline',
+    simulatedSeconds: run.snapshot.timeMs / 1000,
+    matches: run.matches,
+    checks: run.evaluated.map(({ check, result }) => ({
+      id: check.id, label: check.label, value: result.value, verdict: result.verdict, expected: run.expected[check.id] ?? null, detail: result.detail,
+    })),
+  }, null, 2) + '\n';
+}

@@ -1,0 +1,5 @@
+/** Lessons: evaluating a lesson's checks on a run. Pure, so the UI, the CLI and tests share it. */
+export * from './evaluate';
+export * from './experiment';
+export * from './peaks';
+export type { Figure } from './figures';
