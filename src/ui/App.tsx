@@ -3,8 +3,12 @@ import { DialogHost } from './dialogs/DialogHost';
 import { Dock } from './dock/Dock';
 import { useAutosave } from './documents/useAutosave';
 import { Inspector } from './inspector/Inspector';
+import { useLessonTracking } from './lessons/useLessonTracking';
 import { Toasts } from './notify/Toasts';
 import { Palette } from './palette/Palette';
+import { PresenterView } from './presenter/PresenterView';
+import { usePresenterStore } from './presenter/presenterStore';
+import { usePresenterShortcut } from './presenter/usePresenterShortcut';
 import { TopBar } from './shell/TopBar';
 import { useDockHeight } from './shell/useDockHeight';
 import { useKeyboardShortcuts } from './shell/useKeyboardShortcuts';
@@ -20,7 +24,11 @@ export function App() {
   useAutosave();
   useKeyboardShortcuts();
   useShareLinkNavigation();
+  useLessonTracking();
+  usePresenterShortcut();
   const dock = useDockHeight();
+  const presenter = usePresenterStore((s) => s.on);
+  if (presenter) return (<><PresenterView /><DialogHost /></>);
   return (
     <div className="app" style={{ '--dock-height': `${dock.height}px` } as React.CSSProperties}>
       <div className="app-top"><TopBar /></div>

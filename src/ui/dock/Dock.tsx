@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { LessonsPanel } from '../lessons/LessonsPanel';
+import { useLessonStore } from '../lessons/lessonStore';
 import { AuditPanel } from './AuditPanel';
 import { ChartsPanel } from './ChartsPanel';
 import { LogPanel } from './LogPanel';
@@ -10,12 +12,15 @@ const TABS = [
   { id: 'summary', label: 'Summary' },
   { id: 'audit', label: 'Audit' },
   { id: 'log', label: 'Log' },
+  { id: 'lessons', label: 'Lessons' },
 ] as const;
 export type DockTab = (typeof TABS)[number]['id'];
 
-/** The bottom dock: charts, the run summary and the run log. Only the open tab renders. */
+/** The bottom dock: charts, the run summary, the audit, the run log and the lessons. Only the open tab renders. */
 export function Dock({ initialTab = 'charts' }: { initialTab?: DockTab }) {
   const [tab, setTab] = useState<DockTab>(initialTab);
+  // Opening a lesson (the Lessons button, a link, the list) brings its tab into view.
+  useEffect(() => useLessonStore.subscribe((s, prev) => { if (s.panelRequests !== prev.panelRequests) setTab('lessons'); }), []);
   return (
     <section className="dock" data-testid="dock" aria-label="Run results">
       <div className="dock-tabs" role="tablist">
@@ -31,6 +36,7 @@ export function Dock({ initialTab = 'charts' }: { initialTab?: DockTab }) {
         {tab === 'summary' && <SummaryPanel />}
         {tab === 'audit' && <AuditPanel />}
         {tab === 'log' && <LogPanel />}
+        {tab === 'lessons' && <LessonsPanel />}
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { parseScenarioText, type ParseResult, type Scenario } from '../../schema';
+import { parseLessonText, type LessonParseResult, type ParsedLesson } from '../../schema/parseLesson';
 
 const PREFIX = '#scenario=';
 
@@ -20,4 +21,41 @@ export function decodeShareHash(hash: string): ParseResult | null {
     return { ok: false, errors: [{ code: 'bad_link', path: '', message: 'the link is damaged: its scenario could not be decompressed (was it cut short when copied?)' }] };
   }
   return parseScenarioText(text);
+}
+
+const LESSON_PREFIX = '#lesson=';
+const LESSON_DATA_PREFIX = '#lesson-data=';
+
+/**
+ * A lesson link: a built-in lesson by id (short, and it follows the lesson as the file improves), or a
+ * teacher's own lesson carried whole, like a scenario link. Either way every student opens the same
+ * scenario and seed, so they all see the same run.
+ */
+export type LessonLink = { kind: 'builtin'; id: string } | { kind: 'data'; result: LessonParseResult };
+
+export function encodeLessonHash(lesson: ParsedLesson, builtin: boolean): string {
+  return builtin ? LESSON_PREFIX + encodeURIComponent(lesson.id) : LESSON_DATA_PREFIX + compressToEncodedURIComponent(JSON.stringify(lesson));
+}
+
+export function lessonShareUrl(lesson: ParsedLesson, builtin: boolean, location: { origin: string; pathname: string }): string {
+  return `${location.origin}${location.pathname}${encodeLessonHash(lesson, builtin)}`;
+}
+
+/** null when the hash is no lesson link; a damaged link becomes errors, like a scenario link. */
+export function decodeLessonHash(hash: string): LessonLink | null {
+  if (hash.startsWith(LESSON_PREFIX)) {
+    let id: string;
+    try {
+      id = decodeURIComponent(hash.slice(LESSON_PREFIX.length));
+    } catch {
+      return { kind: 'data', result: { ok: false, errors: [{ code: 'bad_link', path: '', message: 'the link is damaged: its lesson id is not valid URL text' }] } };
+    }
+    return { kind: 'builtin', id };
+  }
+  if (!hash.startsWith(LESSON_DATA_PREFIX)) return null;
+  const text = decompressFromEncodedURIComponent(hash.slice(LESSON_DATA_PREFIX.length));
+  if (!text) {
+    return { kind: 'data', result: { ok: false, errors: [{ code: 'bad_link', path: '', message: 'the link is damaged: its lesson could not be decompressed (was it cut short when copied?)' }] } };
+  }
+  return { kind: 'data', result: parseLessonText(text) };
 }

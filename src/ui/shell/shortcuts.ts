@@ -26,6 +26,7 @@ export const SHORTCUTS: { group: string; items: { keys: string[]; does: string }
     group: 'Run',
     items: [
       { keys: ['Space'], does: 'Play / pause the simulation' },
+      { keys: ['P'], does: 'Presenter view on / off (Esc leaves it)' },
     ],
   },
   {

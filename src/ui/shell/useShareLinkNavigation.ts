@@ -1,12 +1,27 @@
 import { useEffect } from 'react';
 import { showScenarioErrors } from '../dialogs/dialogStore';
 import { loadScenario } from '../documents/loadDocument';
-import { decodeShareHash } from '../documents/shareLink';
+import { decodeLessonHash, decodeShareHash } from '../documents/shareLink';
+import { openLessonLink } from '../lessons/openLesson';
 
-/** A share link pasted into this tab's address bar only changes the hash: open it too. */
+/** Opens a lesson link in the hash (`#lesson=` or `#lesson-data=`); false when the hash holds none. */
+function openLessonHash(): boolean {
+  const link = decodeLessonHash(window.location.hash);
+  if (!link) return false;
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  openLessonLink(link);
+  return true;
+}
+
+/**
+ * A share link pasted into this tab's address bar only changes the hash: open it too. A lesson link is
+ * also opened when the app starts with one (startup only reads scenario links).
+ */
 export function useShareLinkNavigation(): void {
   useEffect(() => {
+    openLessonHash();
     const onHash = () => {
+      if (openLessonHash()) return;
       const shared = decodeShareHash(window.location.hash);
       if (!shared) return;
       history.replaceState(null, '', window.location.pathname + window.location.search);

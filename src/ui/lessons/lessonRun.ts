@@ -1,0 +1,40 @@
+/**
+ * The run as the lesson checks see it: one RunTracker fed by the telemetry store (every sample, see
+ * runTracking.ts) and the run status. Tracking starts with the app, not with the panel, so a lesson whose
+ * panel is hidden behind another dock tab still sees every sample of the run.
+ */
+import { create } from 'zustand';
+import type { RunView } from '../../lessons/evaluate';
+import { useRunStore } from '../run/runStore';
+import { useTelemetryStore } from '../run/telemetryStore';
+import { RunTracker } from './runTracking';
+
+interface LessonRunState { version: number; finished: boolean }
+
+const tracker = new RunTracker();
+export const useLessonRunStore = create<LessonRunState>()(() => ({ version: 0, finished: false }));
+
+/** Subscribes the tracker to the telemetry and run stores; returns the unsubscribe. */
+export function startLessonTracking(): () => void {
+  const publish = () => useLessonRunStore.setState({ version: tracker.version, finished: useRunStore.getState().status === 'finished' });
+  tracker.update(useTelemetryStore.getState());
+  publish();
+  const offTelemetry = useTelemetryStore.subscribe((s) => { if (tracker.update(s)) publish(); });
+  const offRun = useRunStore.subscribe((s, prev) => { if (s.status !== prev.status) publish(); });
+  return () => { offTelemetry(); offRun(); };
+}
+
+/** The RunView of the current run, or null before its first report (nothing to evaluate yet). */
+export function currentRunView(finished: boolean): RunView | null {
+  if (!tracker.snapshot) return null;
+  return { finished, timeMs: tracker.timeMs, snapshot: tracker.snapshot, peaks: tracker.peaks };
+}
+
+/** Re-renders when the run view changes; the caller evaluates checks from it. */
+export function useRunView(): RunView | null {
+  const version = useLessonRunStore((s) => s.version);
+  const finished = useLessonRunStore((s) => s.finished);
+  // The version is what makes a new view: the tracker's fields are replaced, not mutated, except peaks.
+  void version;
+  return currentRunView(finished);
+}

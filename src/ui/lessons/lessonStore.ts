@@ -1,0 +1,46 @@
+/**
+ * The open lesson (zustand) and what the Lessons panel shows. Opening a lesson also loads its scenario
+ * as the document: that side of it lives in openLesson.ts, so this store stays plain state.
+ */
+import { create } from 'zustand';
+import type { ParsedLesson } from '../../schema/parseLesson';
+
+/** Where the open lesson came from: decides the share link (`#lesson=<id>` or the whole lesson). */
+export type LessonSource =
+  | { kind: 'builtin' }
+  | { kind: 'own'; name: string };
+
+export interface OpenLesson { lesson: ParsedLesson; source: LessonSource }
+
+export interface LessonState {
+  open: OpenLesson | null;
+  /** The list of lessons, or the open lesson. */
+  view: 'list' | 'lesson';
+  /** Bumped when something asks to bring the panel into view (a share link, the Lessons button). */
+  panelRequests: number;
+  /** Experiment steps done in this lesson (step index → what happened), so a fault is not added twice. */
+  done: Record<number, string>;
+  setOpen(open: OpenLesson): void;
+  showList(): void;
+  showLesson(): void;
+  close(): void;
+  requestPanel(): void;
+  markDone(step: number, what: string): void;
+}
+
+export function createLessonState(set: (partial: Partial<LessonState> | ((s: LessonState) => Partial<LessonState>)) => void): LessonState {
+  return {
+    open: null,
+    view: 'list',
+    panelRequests: 0,
+    done: {},
+    setOpen: (open) => set((s) => ({ open, view: 'lesson', done: {}, panelRequests: s.panelRequests + 1 })),
+    showList: () => set({ view: 'list' }),
+    showLesson: () => set((s) => (s.open ? { view: 'lesson' } : {})),
+    close: () => set({ open: null, view: 'list', done: {} }),
+    requestPanel: () => set((s) => ({ panelRequests: s.panelRequests + 1 })),
+    markDone: (step, what) => set((s) => ({ done: { ...s.done, [step]: what } })),
+  };
+}
+
+export const useLessonStore = create<LessonState>()((set) => createLessonState(set));

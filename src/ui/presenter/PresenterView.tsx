@@ -1,0 +1,40 @@
+import { Canvas } from '../canvas/Canvas';
+import { useDocumentStore } from '../document/documentStore';
+import { CheckList } from '../lessons/CheckList';
+import { useLessonStore } from '../lessons/lessonStore';
+import { Toasts } from '../notify/Toasts';
+import { RunControls } from '../run/RunControls';
+import { PresenterChart } from './PresenterChart';
+import { usePresenterStore } from './presenterStore';
+import './presenter.css';
+
+/**
+ * For a projector: the canvas, one chart, the run controls and the lesson's checks, in large type.
+ * Nothing to edit: the palette, inspector and dock are gone (P or Esc brings them back).
+ */
+export function PresenterView() {
+  const lesson = useLessonStore((s) => s.open?.lesson ?? null);
+  const name = useDocumentStore((s) => s.scenario.name);
+  return (
+    <div className="presenter" data-testid="presenter">
+      <header className="presenter-top">
+        <h1 className="presenter-title">{lesson?.title ?? name}</h1>
+        <RunControls />
+        <button type="button" className="btn presenter-leave" data-testid="presenter-leave" onClick={() => usePresenterStore.getState().leave()}
+          title="Back to the editor (Esc or P)">Leave (Esc)</button>
+      </header>
+      <main className="presenter-canvas">
+        <Canvas />
+        <Toasts />
+      </main>
+      <section className="presenter-bottom">
+        <PresenterChart chart={lesson?.chart ?? null} />
+        {lesson && (
+          <div className="presenter-checks">
+            <CheckList checks={lesson.checks} large />
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
