@@ -62,7 +62,7 @@ export function ArrivalEditor({ path }: { path: Path }) {
       )}
       {type === 'script' && (
         <JsonField path={at('messages')} label="Messages"
-          hint='A list like [{"atMs": 0, "routingKey": "a"}]; also headers, priority, sizeBytes.' />
+          hint='A list like [{"atMs": 0, "routingKey": "a"}]; also headers, priority, sizeBytes, and groupId / deduplicationId (SQS FIFO MessageGroupId / MessageDeduplicationId, A2.3).' />
       )}
     </fieldset>
   );

@@ -4,6 +4,7 @@ import { NumberField } from '../fields/NumberField';
 import { SelectField } from '../fields/SelectField';
 import { useForm } from '../form';
 import { IdempotentField } from './consumer/IdempotentField';
+import { RequestReplyOptions } from './consumer/RequestReplyOptions';
 
 const DELIVERY = [{ value: 'push', label: 'Push: the broker delivers' }, { value: 'pull', label: 'Pull: the consumer polls' }];
 const ACK = [{ value: 'manual', label: 'Manual: ack after processing' }, { value: 'auto', label: 'Auto: acked on delivery' }];
@@ -57,6 +58,7 @@ export function ConsumerForm() {
         )}
         <IdempotentField />
       </fieldset>
+      <RequestReplyOptions />
       <OfflineWindowsEditor path={['config', 'offline']} />
     </>
   );

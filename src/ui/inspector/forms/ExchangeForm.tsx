@@ -1,5 +1,6 @@
 import { ExchangeConfigSchema } from '../../../schema/nodes/exchange';
 import { useDocumentStore } from '../../document/documentStore';
+import { PermissionsEditor } from '../editors/PermissionsEditor';
 import { SelectField } from '../fields/SelectField';
 import { useForm } from '../form';
 
@@ -39,6 +40,7 @@ export function ExchangeForm() {
           broker="exchanges are cluster metadata; the publisher's connection is to one broker" />
       </fieldset>
     )}
+    <PermissionsEditor lists={['publish']} />
     </>
   );
 }

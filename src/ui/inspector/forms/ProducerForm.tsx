@@ -3,6 +3,7 @@ import { DistributionEditor } from '../editors/DistributionEditor';
 import { HeadersEditor } from '../editors/HeadersEditor';
 import { RoutingKeysEditor } from '../editors/RoutingKeysEditor';
 import { NumberField } from '../fields/NumberField';
+import { FifoOptions } from './producer/FifoOptions';
 import { PoisonOptions } from './producer/PoisonOptions';
 import { PublishOptions } from './producer/PublishOptions';
 import { RetryOptions } from './producer/RetryOptions';
@@ -23,6 +24,7 @@ export function ProducerForm() {
       </fieldset>
       <PublishOptions />
       <RetryOptions />
+      <FifoOptions />
       <PoisonOptions />
       <DistributionEditor path={['config', 'sizeBytes']} label="Message size" unit="bytes" />
       <HeadersEditor path={['config', 'headers']} />

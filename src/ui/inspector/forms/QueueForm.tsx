@@ -2,9 +2,11 @@ import type { QueueFlavor } from '../../../schema/nodes/queue';
 import { CheckboxField } from '../fields/CheckboxField';
 import { NumberField } from '../fields/NumberField';
 import { SelectField } from '../fields/SelectField';
+import { PermissionsEditor } from '../editors/PermissionsEditor';
 import { useForm } from '../form';
 import { switchQueueFlavor } from '../../document/queueFlavor';
 import { DiskWrite } from './queue/DiskWrite';
+import { FifoFields } from './queue/FifoFields';
 import { switchFlavor } from './queue/flavorFields';
 import { QueueDeadLetter } from './queue/QueueDeadLetter';
 import { QueueLimits } from './queue/QueueLimits';
@@ -14,7 +16,7 @@ import { SqsFields } from './queue/SqsFields';
 const FLAVORS: { value: QueueFlavor; label: string; hint: string; broker: string }[] = [
   { value: 'classic', label: 'Classic (RabbitMQ)', hint: 'Round-robin to its consumers, each up to its prefetch; requeued messages keep their place.', broker: 'RabbitMQ x-queue-type: classic' },
   { value: 'quorum', label: 'Quorum (RabbitMQ)', hint: 'Replicated and always durable; a message returned too often is dead-lettered.', broker: 'RabbitMQ x-queue-type: quorum' },
-  { value: 'sqs', label: 'SQS standard', hint: 'Consumers receive; a message not deleted in time becomes visible again.', broker: 'Amazon SQS standard queue' },
+  { value: 'sqs', label: 'SQS', hint: 'Consumers receive; a message not deleted in time becomes visible again. Standard, or FIFO below.', broker: 'Amazon SQS queue (standard or FIFO)' },
 ];
 
 export function QueueForm() {
@@ -44,8 +46,10 @@ export function QueueForm() {
       {flavor !== 'sqs' && <QueueLimits flavor={flavor} />}
       <QueueDeadLetter flavor={flavor} />
       {flavor === 'sqs' && <SqsFields />}
+      {flavor === 'sqs' && <FifoFields />}
       {flavor !== 'sqs' && <DiskWrite />}
       {flavor !== 'sqs' && <QueuePlacement flavor={flavor} />}
+      <PermissionsEditor lists={['publish', 'consume']} />
     </>
   );
 }

@@ -8,9 +8,10 @@ type Field = Exclude<keyof QueueConfig, 'flavor'>;
  * (src/schema/nodes/queue.ts), so the form shows only what the schema would accept.
  */
 export const FLAVOR_FIELDS: Record<QueueFlavor, readonly Field[]> = {
-  classic: ['durable', 'maxPriority', 'messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs', 'brokers', 'mirrorDelayMs'],
-  quorum: ['messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs', 'deliveryLimit', 'brokers'],
-  sqs: ['visibilityTimeoutMs', 'maxReceiveCount', 'retentionMs'],
+  classic: ['durable', 'maxPriority', 'messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs', 'brokers', 'mirrorDelayMs', 'permissions'],
+  quorum: ['messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs', 'deliveryLimit', 'brokers', 'permissions'],
+  // A2.3: FIFO (message groups, deduplication) is an SQS feature; permissions exist on every flavor.
+  sqs: ['visibilityTimeoutMs', 'maxReceiveCount', 'retentionMs', 'fifo', 'permissions'],
 };
 
 export const appliesTo = (flavor: QueueFlavor, field: Field): boolean => FLAVOR_FIELDS[flavor].includes(field);

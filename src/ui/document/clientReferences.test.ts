@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../schema';
+import { emptyScenario } from './defaultScenario';
+import { getScenario, useDocumentStore } from './documentStore';
+import { switchQueueFlavor } from './queueFlavor';
+
+const store = () => useDocumentStore.getState();
+const add = (kind: Parameters<ReturnType<typeof store>['addNode']>[0]) => store().addNode(kind, { x: 0, y: 0 });
+const node = (id: string) => getScenario().nodes.find((n) => n.id === id)!;
+
+beforeEach(() => {
+  store().replaceScenario(emptyScenario(), { resetHistory: true });
+});
+
+describe('request-reply connections (A4)', () => {
+  it('requester → queue publishes, queue → consumer subscribes, consumer → requester replies, requester → consumer calls', () => {
+    const req = add('requester');
+    const q = add('queue');
+    const c = add('consumer');
+    const svc = add('consumer');
+    for (const [s, t] of [[req, q], [q, c], [c, req], [req, svc]] as const) expect(store().connect(s, t)).toMatchObject({ ok: true });
+    expect(parseScenario(getScenario()).ok).toBe(true);
+    const other = add('consumer');
+    expect(store().connect(req, other)).toEqual({ ok: false, reason: 'requester "requester-1" may have at most 1 push subscription edge; remove its edge first' });
+  });
+
+  it('an aggregator takes replies and sends one aggregate on', () => {
+    const c = add('consumer');
+    const agg = add('aggregator');
+    const req = add('requester');
+    const q = add('queue');
+    expect(store().connect(c, agg)).toMatchObject({ ok: true });
+    expect(store().connect(agg, req)).toMatchObject({ ok: true });
+    expect(store().connect(agg, q)).toMatchObject({ ok: true });
+    expect(store().connect(agg, add('queue'))).toEqual({ ok: false, reason: 'aggregator "aggregator-1" may have at most 1 outgoing edge; remove its edge first' });
+  });
+});
+
+describe('removing a node forgets it in Return Addresses and permissions', () => {
+  it('a requester whose reply target goes replies to itself again', () => {
+    const req = add('requester');
+    const agg = add('aggregator');
+    expect(store().updateNodeConfig(req, { ...node(req).config, replyTo: agg })).toEqual({ ok: true });
+    store().removeElements([agg], []);
+    expect(node(req).config).toMatchObject({ replyTo: null });
+  });
+
+  it('a removed client leaves the permission lists; null (everyone) stays null', () => {
+    const p = add('producer');
+    const c = add('consumer');
+    const q = add('queue');
+    const x = add('exchange');
+    expect(store().updateNodeConfig(q, { flavor: 'classic', permissions: { publish: [p, c], consume: null } })).toEqual({ ok: true });
+    expect(store().updateNodeConfig(x, { ...node(x).config, permissions: { publish: [p] } })).toEqual({ ok: true });
+    store().removeElements([p], []);
+    expect(node(q).config).toMatchObject({ permissions: { publish: [c], consume: null } });
+    expect(node(x).config).toMatchObject({ permissions: { publish: [] } });
+  });
+});
+
+describe('queue flavor and the new options', () => {
+  it('permissions survive a flavor switch; FIFO is kept on SQS and dropped on leaving it (A2.3)', () => {
+    const q = add('queue');
+    const c = add('consumer');
+    expect(store().updateNodeConfig(q, { flavor: 'classic', permissions: { publish: null, consume: [c] } })).toEqual({ ok: true });
+    expect(switchQueueFlavor(q, 'sqs')).toEqual({ ok: true });
+    expect(node(q).config).toMatchObject({ flavor: 'sqs', permissions: { consume: [c] } });
+    expect(store().updateNodeConfig(q, { ...node(q).config, fifo: { contentBasedDeduplication: true } })).toEqual({ ok: true });
+    expect(switchQueueFlavor(q, 'quorum')).toEqual({ ok: true });
+    expect(node(q).config).toEqual({ flavor: 'quorum', permissions: { publish: null, consume: [c] } });
+  });
+});
