@@ -79,9 +79,13 @@ export class AuditLog {
       outOfOrder += log.outOfOrder;
       consumers[log.id] = { processed: log.processed.size, duplicates: dup, skippedDuplicates: log.skipped, lost, outOfOrder: log.outOfOrder, guarantee: guarantee(lost, dup) };
     }
+    // A2.3: a deduplicated send was accepted as the same message as one stored: it is no loss.
+    const lostByReason = { ...this.accounting.droppedByReason } as Partial<Record<DropReason, number>>;
+    const deduplicated = lostByReason.deduplicated ?? 0;
+    delete lostByReason.deduplicated;
     return {
       produced: this.accounting.produced, deliveredOnce, deliveredMoreThanOnce, duplicates,
-      lost: this.accounting.dropped, lostByReason: { ...this.accounting.droppedByReason } as Partial<Record<DropReason, number>>,
+      lost: this.accounting.dropped - deduplicated, lostByReason,
       deadLettered, outOfOrder, consumers, faults: this.faults.map((f) => ({ ...f })),
     };
   }

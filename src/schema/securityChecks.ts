@@ -23,7 +23,7 @@ export function securityIssues(node: Entity, nodes: ReadonlyMap<string, Named>):
       const target = nodes.get(id);
       if (target && CLIENT_KINDS.includes(target.kind)) return [];
       const path = ['nodes', node.index, 'config', 'permissions', field, k];
-      const message = target ? `"${id}" is a ${target.kind}, not a client (${CLIENT_KINDS.join(', ')})` : `no client has id "${id}"`;
+      const message = target ? `"${id}" is ${/^[aeiou]/.test(target.kind) ? 'an' : 'a'} ${target.kind}, not a client (${CLIENT_KINDS.join(', ')})` : `no client has id "${id}"`;
       return [{ code: 'missing_node', path, message }];
     });
   });

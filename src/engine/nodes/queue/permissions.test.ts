@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../simulation';
+import { scenarioOf } from '../../testSupport';
+
+const producer = (id: string, count: number, extra: Record<string, unknown> = {}) => ({
+  id, kind: 'producer' as const, config: { arrival: { type: 'script' as const, messages: Array.from({ length: count }, (_, i) => ({ atMs: i + 1, routingKey: 'k' })) }, ...extra },
+});
+const consumer = (id: string, config: Record<string, unknown> = {}) => ({ id, kind: 'consumer' as const, config: { serviceTimeMs: { type: 'constant', value: 1 }, ...config } });
+
+describe('permissions: publishing to an exchange', () => {
+  it('refuses a producer not on the list (403 ACCESS_REFUSED): counted, lost, its confirm nacked', () => {
+    const s = scenarioOf([
+      producer('ok', 3), producer('intruder', 2, { confirms: { window: 10 } }),
+      { id: 'x', kind: 'exchange', config: { type: 'direct', permissions: { publish: ['ok'] } } },
+      { id: 'q', kind: 'queue', config: {} }, consumer('c'),
+    ], ['ok>x', 'intruder>x', 'x>q:k', 'q>c']);
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.x).toMatchObject({ refused: 2, in: 3, out: 3 });
+    expect(snap.nodes.intruder).toMatchObject({ nacked: 2, confirmed: 0 });
+    expect(snap.messages).toMatchObject({ acked: 3, droppedByReason: { accessRefused: 2 } });
+    // A refused publish is the publisher's to handle: it does not count against the consumer.
+    expect(snap.audit!.consumers.c!.guarantee).toBe('exactly-once');
+  });
+
+  it('lets everyone publish without a list', () => {
+    const s = scenarioOf([producer('p', 3), { id: 'x', kind: 'exchange', config: { type: 'fanout' } }, { id: 'q', kind: 'queue', config: {} }, consumer('c')], ['p>x', 'x>q', 'q>c']);
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    expect(sim.snapshot().nodes.x).toMatchObject({ refused: 0, in: 3 });
+  });
+});
+
+describe('permissions: a queue', () => {
+  it('refuses a client publishing straight to it without permission, but not what an exchange routes there', () => {
+    const s = scenarioOf([
+      producer('direct', 2), producer('routed', 3),
+      { id: 'x', kind: 'exchange', config: { type: 'fanout' } },
+      { id: 'q', kind: 'queue', config: { permissions: { publish: ['routed'] } } }, consumer('c'),
+    ], ['direct>q', 'routed>x', 'x>q', 'q>c']);
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    expect(sim.snapshot().nodes.q).toMatchObject({ refusedPublish: 2, in: 3 });
+    expect(sim.snapshot().messages.droppedByReason).toEqual({ accessRefused: 2 });
+  });
+
+  it('refuses a push consumer without read permission once when it subscribes and again when it comes back online', () => {
+    const s = scenarioOf([
+      producer('p', 6), { id: 'q', kind: 'queue', config: { permissions: { consume: ['allowed'] } } },
+      consumer('allowed'), consumer('intruder', { offline: [{ fromMs: 100, toMs: 200 }, { fromMs: 300, toMs: 400 }] }),
+    ], ['p>q', 'q>allowed', 'q>intruder']);
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.q).toMatchObject({ refusedConsume: 3, out: 6 });
+    expect(snap.nodes.allowed).toMatchObject({ acked: 6 });
+    expect(snap.nodes.intruder).toMatchObject({ acked: 0 });
+  });
+
+  it('refuses every poll of a pull consumer without read permission and answers it empty', () => {
+    const s = scenarioOf([
+      producer('p', 2), { id: 'q', kind: 'queue', config: { flavor: 'sqs', permissions: { consume: [] } } },
+      consumer('c', { delivery: 'pull', pollIntervalMs: 100 }),
+    ], ['p>q', 'q>c']);
+    const sim = createSimulation(s);
+    sim.runUntil(950);
+    const snap = sim.snapshot();
+    const polls = (snap.nodes.c as { polls: number }).polls;
+    expect(polls).toBeGreaterThanOrEqual(9);
+    expect(snap.nodes.q).toMatchObject({ refusedConsume: polls, out: 0, ready: 2 });
+  });
+});
