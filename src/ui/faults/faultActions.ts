@@ -75,4 +75,9 @@ export const EDGE_FAULT_ACTIONS: readonly FaultAction[] = [
     title: 'The link carries nothing for 5 s: messages sent along it are lost.',
     make: (target) => ({ type: 'partition', atMs: 0, target, durationMs: PARTITION_MS }),
   },
+  {
+    id: 'corrupt', label: 'Corrupt 20% for 10 s', whenCrashed: false,
+    title: 'For 10 s each message along this link is damaged with probability 0.2: a consumer verifying checksums rejects it (dropped as corrupt); one that does not processes it. Edit the probability in the fault timeline.',
+    make: (target) => ({ type: 'corrupt', atMs: 0, target, durationMs: LINK_MS, probability: 0.2 }),
+  },
 ];

@@ -44,7 +44,7 @@ export function faultActive(spans: readonly FaultSpan[], target: string, nowMs: 
 
 /** Fault types in words, for marks and menus. */
 export const FAULT_NAMES: Record<string, string> = {
-  crash: 'crash', slow: 'slow', slowDisk: 'slow disk', linkDelay: 'link delay', linkLoss: 'link loss', partition: 'partition',
+  crash: 'crash', slow: 'slow', slowDisk: 'slow disk', linkDelay: 'link delay', linkLoss: 'link loss', partition: 'partition', corrupt: 'corruption',
 };
 
 export const faultName = (type: string): string => FAULT_NAMES[type] ?? type;

@@ -44,6 +44,18 @@ describe('fault timeline in the document', () => {
     expect(getScenario().faults).toEqual([]);
   });
 
+  it('records a corrupt link fault with its probability; the document refuses it on a node or with p > 1', () => {
+    topology();
+    const edge = getScenario().edges[0]!.id;
+    const corrupt = EDGE_FAULT_ACTIONS.find((a) => a.id === 'corrupt')!.make(edge);
+    expect(recordFault({ ...corrupt, atMs: 1500, live: true })).toEqual({ ok: true });
+    expect(getScenario().faults).toEqual([{ type: 'corrupt', atMs: 1500, target: edge, durationMs: 10_000, probability: 0.2, live: true }]);
+    expect(recordFault({ ...corrupt, target: 'consumer-1' }).ok).toBe(false);
+    const tooLikely = recordFault({ ...corrupt, probability: 1.5 });
+    expect(!tooLikely.ok && tooLikely.errors[0]).toMatchObject({ path: 'faults[1].probability' });
+    expect(switchFaultType({ type: 'linkLoss', atMs: 5, target: edge, probability: 0.5 }, 'corrupt')).toEqual({ type: 'corrupt', atMs: 5, target: edge, probability: 0.2 });
+  });
+
   it('edits the timeline through updateScenario: add, change type keeping time/target/duration, remove', () => {
     topology();
     const f = newFault([], 'consumer-1');
@@ -124,7 +136,8 @@ describe('fault actions', () => {
     expect(nodeFaultActions('producer', false).map((a) => a.id)).toEqual(['crash', 'crashOpen']);
     expect(nodeFaultActions('broker', true).map((a) => a.id)).toEqual(['restart']);
     expect(nodeFaultActions('broker', true)[0]!.make('b1')).toEqual({ type: 'crash', atMs: 0, target: 'b1', durationMs: RESTART_MS });
-    expect(EDGE_FAULT_ACTIONS.map((a) => a.make('e').type)).toEqual(['linkDelay', 'linkLoss', 'partition']);
+    expect(EDGE_FAULT_ACTIONS.map((a) => a.make('e').type)).toEqual(['linkDelay', 'linkLoss', 'partition', 'corrupt']);
+    expect(EDGE_FAULT_ACTIONS.at(-1)!.make('e')).toEqual({ type: 'corrupt', atMs: 0, target: 'e', durationMs: 10_000, probability: 0.2 });
   });
 });
 

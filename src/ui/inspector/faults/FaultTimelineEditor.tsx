@@ -27,7 +27,7 @@ export function FaultTimelineEditor({ scenario }: { scenario: Scenario }) {
     <fieldset className="group" data-testid="fault-timeline">
       <legend>Faults</legend>
       <p className="field-hint">A timeline of what breaks: crash any node (a broker takes down what it hosts), slow a consumer or a disk,
-        delay, lose or partition a link. Leave the duration empty for “until the end”.</p>
+        delay, lose, partition or corrupt a link (p: the chance each message is lost or damaged). Leave the duration empty for “until the end”.</p>
       {listErrors.map((e) => <p key={e} className="field-errors">{e}</p>)}
       {faults.length === 0 && <p className="field-hint muted" data-testid="fault-timeline-empty">No faults. Add one, or right-click a node or an edge on the canvas during a run.</p>}
       <ul className="key-list">
