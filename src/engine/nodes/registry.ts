@@ -7,6 +7,7 @@ import { ConsumerModel } from './consumer/consumer';
 import { ExchangeModel } from './exchange';
 import { FilterModel } from './filter';
 import { ProducerModel } from './producer/producer';
+import { RequesterModel } from './requester/requester';
 import { QueueModel } from './queue/queue';
 import { RouterModel } from './router';
 
@@ -21,6 +22,7 @@ const factories: { [K in ScenarioNode['kind']]: Factory<K> } = {
   filter: (i, n, ctx) => new FilterModel(i, n.id, n, ctx),
   router: (i, n, ctx) => new RouterModel(i, n.id, n, ctx),
   broker: (i, n, ctx) => new BrokerModel(i, n.id, n, ctx),
+  requester: (i, n, ctx) => new RequesterModel(i, n.id, n, ctx),
   aggregator: (i, n, ctx) => new AggregatorModel(i, n.id, n, ctx),
 };
 

@@ -1,4 +1,4 @@
-import type { NodeReport } from '../../api';
+import type { DropReason, NodeReport } from '../../api';
 import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
 import { round3, type LatencyHistogram } from '../../metrics/latencyHistogram';
@@ -10,14 +10,17 @@ import { LIVE, SAMPLE, type NodeModel, type Subscriber } from '../../model/node'
 import { samplerFor, type Sampler } from '../../random/distributions';
 import type { Random } from '../../random/prng';
 import { BusyTime } from './busyTime';
+import { OutstandingCalls } from './calls';
 import { ConsumerCounters } from './consumerCounters';
 import type { Delivery } from './delivery';
 import { InService } from './inService';
+import { Responder } from './responder';
 
 const EV_DONE = 1;
 const EV_POLL = 2;
 const EV_OFFLINE = 3;
 const EV_ONLINE = 4;
+const EV_CALL_TIMEOUT = 5;
 
 type Config = NodeOf<'consumer'>['config'];
 
@@ -44,6 +47,10 @@ export class ConsumerModel implements NodeModel {
   private crashed = false;
   /** EIP Idempotent Receiver: ids processed within the window, oldest first, and when. */
   private readonly seen = new Map<number, number>();
+  private readonly responder: Responder;
+  private readonly calls = new OutstandingCalls();
+  /** Where results go on (and calls are made): its publish or push output, never a reply edge. */
+  private forwardEdge: EdgeRuntime | undefined;
   private get online(): boolean { return this.subscriber.online; }
   private set online(value: boolean) { this.subscriber.online = value; }
 
@@ -60,12 +67,14 @@ export class ConsumerModel implements NodeModel {
     this.failures = ctx.random(id, 'failure');
     this.busyTime = new BusyTime(c.concurrency);
     this.latency = ctx.endToEnd.create();
+    this.responder = new Responder(id, index, this.outputs, c.reply, ctx);
   }
 
   private readonly config: Config;
 
   start(): void {
     for (const edge of this.inputs) this.inputByIndex[edge.index] = edge;
+    this.forwardEdge = this.outputs.find((e) => e.role === 'publish' || e.role === 'push');
     this.ctx.audit?.addConsumer(this.index, this.id, this.inputs.filter((e) => e.role === 'subscribe').map((e) => e.source.index));
     for (const w of this.config.offline) {
       // Offline from the start: never subscribed, so nothing is delivered or polled before it returns.
@@ -82,6 +91,8 @@ export class ConsumerModel implements NodeModel {
   // ---- receiving ------------------------------------------------------------------------------
 
   receive(message: Message, edge: EdgeRuntime): void {
+    // A reply to one of its calls: back along its own push edge, or on a reply edge (A4 Return Address).
+    if (edge.source === this || (edge.role === 'reply' && this.config.call !== null)) { this.callReplied(message); return; }
     const now = this.ctx.now();
     addHop(message, this.id, now, 'received');
     if (edge.role === 'push' && !this.online) {
@@ -90,11 +101,12 @@ export class ConsumerModel implements NodeModel {
       this.ctx.accounting.drop('subscriberOffline', this.index, message.id);
       return;
     }
-    const delivery: Delivery = { message, edge, receipt: message.receipt, slot: -1 };
+    const delivery: Delivery = { message, edge, receipt: message.receipt, slot: -1, callId: -1 };
     if (!this.online) { this.giveBack(delivery); return; }
     this.n.received++;
     this.n.intervalIn++;
     this.ctx.audit?.delivered(this.index, message);
+    if (message.corrupt && this.config.verifyChecksum) { this.rejectCorrupt(delivery); return; }
     if (this.inService.size < this.config.concurrency && this.buffer.length === 0) this.begin(delivery);
     else { this.buffer.push(delivery); this.pump(); }
   }
@@ -121,28 +133,44 @@ export class ConsumerModel implements NodeModel {
 
   handle(type: number, payload: unknown, arg: number): void {
     if (type === EV_DONE) this.done(payload as Delivery, arg === 1);
+    else if (type === EV_CALL_TIMEOUT) this.callTimedOut(payload as Delivery);
     else if (type === EV_POLL) this.poll(this.inputByIndex[arg]!);
     else if (type === EV_OFFLINE) this.goOffline();
     else if (type === EV_ONLINE) this.goOnline();
   }
 
   private done(d: Delivery, duplicate: boolean): void {
-    if (!this.inService.delete(d)) return; // the consumer went offline meanwhile: already given back
-    this.busyTime.change(this.ctx.now(), -1);
+    if (!this.inService.holds(d)) return; // the consumer went offline meanwhile: already given back
     const m = d.message;
     const failed = !duplicate && (m.poison || (this.config.failureProbability > 0 && this.failures.next() < this.config.failureProbability));
+    // A synchronous call keeps the slot until its reply comes (or it times out).
+    if (!failed && !duplicate && this.config.call !== null && this.forwardEdge) { this.call(d, this.forwardEdge); return; }
+    this.release(d);
     if (failed) this.fail(d);
     else if (duplicate) this.skipDuplicate(d);
     else this.succeed(d);
+    this.next(d);
+  }
+
+  /** The slot of `d` is free again. */
+  private release(d: Delivery): void {
+    this.inService.delete(d);
+    this.busyTime.change(this.ctx.now(), -1);
+  }
+
+  /** After a delivery is settled: start buffered ones, and poll again for a pull consumer. */
+  private next(d: Delivery): void {
     this.pump();
     if (this.config.delivery === 'pull') this.poll(d.edge);
   }
 
   private fromQueue(d: Delivery): boolean { return d.edge.role === 'subscribe'; }
 
-  private fail(d: Delivery): void {
+  private fail(d: Delivery, lostAs: DropReason = 'lostAfterAutoAck'): void {
     this.n.failed++;
     addHop(d.message, this.id, this.ctx.now(), d.message.poison ? 'failed (poison)' : 'failed');
+    // The failure goes back to the caller at once as an error reply (A4 Return Address).
+    if (this.responder.wants(d.message)) this.reply(d, true);
     if (this.fromQueue(d) && this.config.ackMode === 'manual') {
       this.n.nacks++;
       // A1.4: nack with requeue=true, or reject (requeue=false: dead-lettered or discarded).
@@ -151,7 +179,7 @@ export class ConsumerModel implements NodeModel {
     }
     // A1.4: under auto-ack (or a push subscription) the message was settled on delivery; a failure loses it.
     this.n.lost++;
-    this.ctx.accounting.drop('lostAfterAutoAck', this.index, d.message.id);
+    this.ctx.accounting.drop(lostAs, this.index, d.message.id);
   }
 
   /** A duplicate an idempotent consumer recognised: acked without processing it again. */
@@ -161,12 +189,17 @@ export class ConsumerModel implements NodeModel {
     if (settled) this.ctx.accounting.acked++;
   }
 
-  private succeed(d: Delivery): void {
+  /** Processed: forwarded on (unless a call already sent it on), replied to, then acked. */
+  private succeed(d: Delivery, called = false): void {
     const m = d.message;
     this.n.processed++;
+    if (m.corrupt) this.n.corruptProcessed++; // its checksum is not verified: processed as if sound
     this.ctx.audit?.processed(this.index, m);
     if (this.config.idempotent !== null) this.seen.set(m.id, this.ctx.now());
-    this.forward(m);
+    const replying = this.responder.wants(m);
+    // The result goes on, unless a call sent it on already or its way on is where the reply goes.
+    if (!called && !(replying && this.forwardEdge?.target.id === m.replyTo)) this.forward(m);
+    if (replying) this.reply(d, false);
     const settled = this.fromQueue(d) && this.config.ackMode === 'manual'
       ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? true
       : true;
@@ -182,16 +215,80 @@ export class ConsumerModel implements NodeModel {
 
   /** Publishes the result on as a new message that keeps the chain's origin time. */
   private forward(m: Message): void {
-    const out = this.outputs[0];
-    if (!out) return;
+    const out = this.forwardEdge;
+    if (out) this.ctx.send(out, this.result(m, ''));
+  }
+
+  /** The result of processing `m`, a new message; `replyTo` makes it a request (a call). */
+  private result(m: Message, replyTo: string): Message {
     this.n.forwarded++;
     this.n.intervalOut++;
     this.ctx.accounting.forwarded++;
-    const next = newMessage(this.ctx.nextMessageId(), this.ctx.now(), {
+    return newMessage(this.ctx.nextMessageId(), this.ctx.now(), {
       originAt: m.originAt, routingKey: m.routingKey, headers: m.headers, priority: m.priority,
-      sizeBytes: m.sizeBytes, persistent: m.persistent, trail: m.trail ? [...m.trail] : null, publisher: this.id,
+      sizeBytes: m.sizeBytes, persistent: m.persistent, trail: m.trail ? [...m.trail] : null, publisher: this.id, replyTo,
     });
-    this.ctx.send(out, next);
+  }
+
+  private reply(d: Delivery, error: boolean): void {
+    this.n.replies++;
+    this.responder.reply(d.message, d.edge, error);
+  }
+
+  // ---- synchronous calls ----------------------------------------------------------------------
+
+  /**
+   * Sends the result on as a request with itself as the Return Address (A4) and waits for the reply,
+   * holding the slot: the caller's capacity is tied up for as long as the callee takes.
+   */
+  private call(d: Delivery, out: EdgeRuntime): void {
+    const request = this.result(d.message, this.id);
+    this.n.calls++;
+    this.calls.begin(d, request.id);
+    this.ctx.schedule(this.config.call!.timeoutMs, this.index, EV_CALL_TIMEOUT, d, 0);
+    this.ctx.send(out, request);
+  }
+
+  /** A reply with our call's id: the call ends, well or with an error. Otherwise it is late (A4). */
+  private callReplied(reply: Message): void {
+    addHop(reply, this.id, this.ctx.now(), 'call reply');
+    if (!this.online) { this.ctx.lose(reply, 'nodeDown', this.index); return; } // its connection is closed
+    const d = this.calls.take(reply.correlationId);
+    if (!d) { this.ctx.accounting.drop('lateReply', this.index, reply.id); return; }
+    this.ctx.accounting.acked++; // the reply is consumed
+    const failed = reply.headers.error === true;
+    if (failed) this.n.callErrors++;
+    this.endCall(d, failed);
+  }
+
+  private callTimedOut(d: Delivery): void {
+    if (!this.calls.cancel(d)) return; // answered already, or given back
+    this.n.callTimeouts++;
+    this.endCall(d, true);
+  }
+
+  /** A failed call fails the message here: the usual failure path, and an error reply to its caller. */
+  private endCall(d: Delivery, failed: boolean): void {
+    this.release(d);
+    if (failed) this.fail(d, 'callFailed');
+    else this.succeed(d, true);
+    this.next(d);
+  }
+
+  /**
+   * Its checksum does not match: rejected without being processed. From a queue under manual ack it is
+   * nacked with requeue=false (A1.4: dead-lettered, or discarded as 'rejected'); otherwise dropped.
+   */
+  private rejectCorrupt(d: Delivery): void {
+    this.n.corruptRejected++;
+    addHop(d.message, this.id, this.ctx.now(), 'rejected (checksum)');
+    if (this.fromQueue(d) && this.config.ackMode === 'manual') {
+      this.n.nacks++;
+      d.edge.source.deliverySource?.nack(d.message, d.edge, false, d.receipt);
+      return;
+    }
+    this.n.lost++;
+    this.ctx.accounting.drop('corrupt', this.index, d.message.id);
   }
 
   // ---- offline --------------------------------------------------------------------------------
@@ -211,6 +308,7 @@ export class ConsumerModel implements NodeModel {
   }
 
   private giveBack(d: Delivery): void {
+    this.calls.cancel(d); // a reply to its call will find no one waiting
     if (d.receipt > 0) return; // A2.1: an SQS message comes back by its visibility timeout
     if (this.fromQueue(d) && this.config.ackMode === 'manual') {
       d.edge.source.deliverySource?.nack(d.message, d.edge, true, d.receipt);
@@ -225,7 +323,7 @@ export class ConsumerModel implements NodeModel {
     if (this.config.ackMode !== 'manual') return [];
     const fromEdge = (d: Delivery) => d.edge === edge && d.receipt === 0;
     const now = this.ctx.now();
-    const given = this.inService.takeWhere(fromEdge).map((d) => { this.busyTime.change(now, -1); return d.message; });
+    const given = this.inService.takeWhere(fromEdge).map((d) => { this.busyTime.change(now, -1); this.calls.cancel(d); return d.message; });
     const kept = new Fifo<Delivery>();
     for (let d = this.buffer.shift(); d; d = this.buffer.shift()) {
       if (fromEdge(d)) given.push(d.message);
@@ -315,6 +413,8 @@ export class ConsumerModel implements NodeModel {
       failed: n.failed, nacked: n.nacks, dropped: n.lost, duplicates: n.duplicates, out: n.forwarded,
       busy: this.inService.size, buffered: this.buffer.length, concurrency: this.config.concurrency,
       polls: n.polls, emptyPolls: n.emptyPolls, online: this.online ? 1 : 0,
+      replies: n.replies, calls: n.calls, callTimeouts: n.callTimeouts, callErrors: n.callErrors,
+      corruptRejected: n.corruptRejected, corruptProcessed: n.corruptProcessed,
       utilisation: round3(this.busyTime.utilisation(this.ctx.now())),
       latencyMs: this.latency.summary(),
     };

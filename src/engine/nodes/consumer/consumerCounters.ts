@@ -8,6 +8,15 @@ export class ConsumerCounters {
   /** Processed, but the SQS delete came too late (a stale receipt): the message will be processed again. */
   duplicates = 0;
   forwarded = 0;
+  /** Replies sent to a Return Address (A4), error replies included. */
+  replies = 0;
+  /** Synchronous calls made, and those that timed out or came back with an error reply. */
+  calls = 0;
+  callTimeouts = 0;
+  callErrors = 0;
+  /** Corrupted messages: rejected by the checksum, or processed because it is not verified. */
+  corruptRejected = 0;
+  corruptProcessed = 0;
   lost = 0;
   emptyPolls = 0;
   polls = 0;

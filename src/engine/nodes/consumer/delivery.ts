@@ -8,4 +8,6 @@ export interface Delivery {
   receipt: number;
   /** Its slot while being processed (-1: not in service). */
   slot: number;
+  /** The id of the synchronous call it waits on, holding its slot (-1: none). */
+  callId: number;
 }

@@ -19,9 +19,12 @@ export class InService {
     this.count++;
   }
 
+  /** True while `d` is in service (false once it was given back early). */
+  holds(d: Delivery): boolean { return d.slot >= 0 && this.slots[d.slot] === d; }
+
   /** Removes `d`; false when it was no longer in service. */
   delete(d: Delivery): boolean {
-    if (d.slot < 0 || this.slots[d.slot] !== d) return false;
+    if (!this.holds(d)) return false;
     this.slots[d.slot] = null;
     this.free.push(d.slot);
     d.slot = -1;

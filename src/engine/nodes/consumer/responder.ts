@@ -1,0 +1,54 @@
+import type { NodeOf } from '../../../schema';
+import type { SimContext } from '../../model/context';
+import type { EdgeRuntime } from '../../model/edge';
+import { newMessage, type HeaderValue, type Message } from '../../model/message';
+import { samplerFor, type Sampler } from '../../random/distributions';
+
+type ReplyConfig = NodeOf<'consumer'>['config']['reply'];
+
+const ERROR_HEADERS: Readonly<Record<string, HeaderValue>> = Object.freeze({ error: true });
+
+/**
+ * The replier of EIP Request-Reply (semantics.md A4): it sends each reply to the request's Return
+ * Address (replyTo) with correlationId = the request's id, and never hard-codes a destination.
+ */
+export class Responder {
+  private readonly score: Sampler;
+  /** Replies sent, error replies included. */
+  sent = 0;
+
+  constructor(
+    private readonly id: string,
+    private readonly index: number,
+    private readonly outputs: readonly EdgeRuntime[],
+    private readonly config: ReplyConfig,
+    private readonly ctx: SimContext,
+  ) {
+    this.score = samplerFor(config.score, ctx.random(id, 'replyScore'));
+  }
+
+  /** Whether `request` asks for a reply that this consumer gives. */
+  wants(request: Message): boolean { return this.config.enabled && request.replyTo !== ''; }
+
+  /**
+   * Replies to `request`, which came along `via`. An error reply (header error: true) tells the caller at
+   * once that its request failed here, as an HTTP 500 would, instead of leaving it to time out.
+   */
+  reply(request: Message, via: EdgeRuntime, error: boolean): void {
+    const now = this.ctx.now();
+    const reply = newMessage(this.ctx.nextMessageId(), now, {
+      originAt: request.originAt, routingKey: request.replyTo,
+      headers: error ? ERROR_HEADERS : { score: this.score() }, priority: -1, sizeBytes: this.config.sizeBytes,
+      trail: this.ctx.tracing ? [{ node: this.id, atMs: now, event: error ? 'error reply' : 'reply' }] : null,
+      publisher: this.id, correlationId: request.id,
+    });
+    this.sent++;
+    this.ctx.accounting.forwarded++; // a new message copy
+    // A direct call: the reply goes back on the call's own connection.
+    if (via.role === 'push' && via.source.id === request.replyTo) { this.ctx.sendBack(via, reply); return; }
+    const out = this.outputs.find((e) => e.target.id === request.replyTo);
+    if (out) { this.ctx.send(out, reply); return; }
+    // A1.1.2/A1.1.7: the default exchange routes by queue name; with no such destination there is no route.
+    this.ctx.accounting.drop('unroutable', this.index, reply.id);
+  }
+}

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeReport, Snapshot } from '../../api';
+import { createSimulation } from '../../simulation';
+import { scenarioOf } from '../../testSupport';
+
+const constant = (value: number) => ({ type: 'constant' as const, value });
+const script = (n: number, gapMs = 1) => ({ type: 'script' as const, messages: Array.from({ length: n }, (_, i) => ({ atMs: 1 + i * gapMs })) });
+const num = (r: NodeReport | undefined, field: string) => r?.[field] as number;
+
+/** Every copy is acked, held somewhere or dropped with a reason. */
+function expectBalanced(snap: Snapshot): void {
+  const m = snap.messages;
+  expect(m.produced).toBe(m.acked + m.queued + m.inFlight + m.deadLettered + m.dropped);
+}
+
+/** client → requests queue → responders, replies on reply edges back to the client. */
+function requestReply(client: Record<string, unknown>, responder: Record<string, unknown> = {}, responders = 1) {
+  const ids = Array.from({ length: responders }, (_, i) => `r${i}`);
+  return scenarioOf(
+    [{ id: 'client', kind: 'requester', config: client }, { id: 'requests', kind: 'queue' },
+      ...ids.map((id) => ({ id, kind: 'consumer' as const, config: { serviceTimeMs: constant(10), ...responder } }))],
+    ['client>requests', ...ids.map((id) => `requests>${id}`), ...ids.map((id) => `${id}>client`)],
+  );
+}
+
+describe('requester (EIP Request-Reply, Return Address and Correlation Identifier, A4)', () => {
+  it('matches each reply to its request by correlation id and measures the round trip', () => {
+    const sim = createSimulation(requestReply({ arrival: script(5, 100), timeoutMs: 1000 }));
+    sim.runUntil(2000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.client).toMatchObject({ kind: 'requester', sent: 5, answered: 5, replies: 5, timeouts: 0, late: 0, unmatched: 0, pending: 0, repliesPerRequest: 1 });
+    expect(snap.nodes.r0).toMatchObject({ acked: 5, replies: 5 });
+    // One request ack at the responder and one reply ack at the requester per round trip.
+    expect(snap.messages).toMatchObject({ published: 5, forwarded: 5, acked: 10, dropped: 0 });
+    const rtt = snap.nodes.client!.rttMs as { count: number; mean: number };
+    expect(rtt.count).toBe(5);
+    expect(rtt.mean).toBeCloseTo(10, 6);
+    expectBalanced(snap);
+  });
+
+  it('answers a request once expectedReplies replies with its id have come (publish / asynchronous response)', () => {
+    const s = scenarioOf(
+      [{ id: 'client', kind: 'requester', config: { arrival: script(4, 50), expectedReplies: 3 } },
+        { id: 'topic', kind: 'exchange', config: { type: 'fanout' } },
+        ...[0, 1, 2].flatMap((i) => [{ id: `q${i}`, kind: 'queue' as const }, { id: `r${i}`, kind: 'consumer' as const, config: { serviceTimeMs: constant(5 + 10 * i) } }])],
+      ['client>topic', ...[0, 1, 2].flatMap((i) => [`topic>q${i}`, `q${i}>r${i}`, `r${i}>client`])],
+    );
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.client).toMatchObject({ sent: 4, answered: 4, replies: 12, repliesPerRequest: 3, timeouts: 0 });
+    // The round trips of the three copies: 5, 15 and 25 ms.
+    expect((snap.nodes.client!.rttMs as { mean: number }).mean).toBeCloseTo(15, 6);
+    expectBalanced(snap);
+  });
+
+  it('counts a request without its replies after timeoutMs as a timeout, and its reply as late', () => {
+    const sim = createSimulation(requestReply({ arrival: script(3, 300), timeoutMs: 100 }, { serviceTimeMs: constant(200) }));
+    sim.runUntil(3000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.client).toMatchObject({ sent: 3, answered: 0, timeouts: 3, late: 3, replies: 3 });
+    expect(snap.messages.droppedByReason).toMatchObject({ lateReply: 3 });
+    expectBalanced(snap);
+  });
+
+  it('a partly answered request is a timeout; its missing replies come late', () => {
+    const s = scenarioOf(
+      [{ id: 'client', kind: 'requester', config: { arrival: script(1), expectedReplies: 2, timeoutMs: 50 } },
+        { id: 'topic', kind: 'exchange', config: { type: 'fanout' } },
+        { id: 'q0', kind: 'queue' }, { id: 'fast', kind: 'consumer', config: { serviceTimeMs: constant(10) } },
+        { id: 'q1', kind: 'queue' }, { id: 'slow', kind: 'consumer', config: { serviceTimeMs: constant(100) } }],
+      ['client>topic', 'topic>q0', 'topic>q1', 'q0>fast', 'q1>slow', 'fast>client', 'slow>client'],
+    );
+    const sim = createSimulation(s);
+    sim.runUntil(500);
+    expect(sim.snapshot().nodes.client).toMatchObject({ answered: 0, timeouts: 1, late: 1, replies: 2, repliesPerRequest: 1 });
+  });
+
+  it('forgets settled ids after a few timeouts: a much later reply is unmatched (Invalid Message Channel, A4)', () => {
+    // Settled ids are kept 10 timeouts (100 ms here); the reply comes 1 s after the request.
+    const sim = createSimulation(requestReply({ arrival: script(2, 10), timeoutMs: 10 }, { serviceTimeMs: constant(1000) }));
+    sim.runUntil(5000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.client).toMatchObject({ timeouts: 2, late: 0, unmatched: 2 });
+    expect(snap.messages.droppedByReason).toMatchObject({ unmatchedReply: 2 });
+    expectBalanced(snap);
+  });
+
+  it('sync mode never has two requests outstanding', () => {
+    const sim = createSimulation(requestReply({ mode: 'sync', count: 20 }, { serviceTimeMs: { type: 'exponential', mean: 10 }, concurrency: 4 }));
+    let maxPending = 0;
+    while (sim.step().events > 0) maxPending = Math.max(maxPending, num(sim.snapshot().nodes.client, 'pending'));
+    expect(maxPending).toBe(1);
+    expect(sim.snapshot().nodes.client).toMatchObject({ sent: 20, answered: 20 });
+  });
+
+  it('sync mode sends the next request thinkTimeMs after each reply', () => {
+    // Request k goes at 15k ms (10 ms round trip + 5 ms think time) and is answered at 15k + 10.
+    const sim = createSimulation(requestReply({ mode: 'sync', count: 20, thinkTimeMs: constant(5) }, { concurrency: 4 }));
+    sim.runUntil(15 * 19 + 9);
+    expect(sim.snapshot().nodes.client).toMatchObject({ sent: 20, answered: 19, pending: 1 });
+    sim.runUntil(15 * 19 + 10);
+    expect(sim.snapshot().nodes.client).toMatchObject({ sent: 20, answered: 20, pending: 0 });
+  });
+
+  it('async mode holds at most maxOutstanding; due requests wait for a free place', () => {
+    const sim = createSimulation(requestReply({ arrival: { type: 'constant', ratePerSec: 100 }, maxOutstanding: 3, count: 50 }, { serviceTimeMs: constant(50), concurrency: 10 }));
+    let maxPending = 0;
+    let maxWaiting = 0;
+    while (sim.step().events > 0) {
+      const r = sim.snapshot().nodes.client;
+      maxPending = Math.max(maxPending, num(r, 'pending'));
+      maxWaiting = Math.max(maxWaiting, num(r, 'waiting'));
+    }
+    expect(maxPending).toBe(3);
+    expect(maxWaiting).toBeGreaterThan(0);
+    expect(sim.snapshot().nodes.client).toMatchObject({ sent: 50, answered: 50, waiting: 0 });
+  });
+
+  it('replies through a reply queue the requester subscribes to (replyTo names the queue)', () => {
+    const s = scenarioOf(
+      [{ id: 'client', kind: 'requester', config: { arrival: script(4, 10), replyTo: 'replies' } },
+        { id: 'requests', kind: 'queue' }, { id: 'svc', kind: 'consumer', config: { serviceTimeMs: constant(10) } }, { id: 'replies', kind: 'queue' }],
+      ['client>requests', 'requests>svc', 'svc>replies', 'replies>client'],
+    );
+    const sim = createSimulation(s);
+    sim.runUntil(500);
+    const snap = sim.snapshot();
+    expect(snap.nodes.client).toMatchObject({ answered: 4, timeouts: 0 });
+    expect(snap.nodes.replies).toMatchObject({ in: 4, out: 4, ready: 0 });
+    expectBalanced(snap);
+  });
+
+  it('a direct call: the reply comes back along the push edge, over the same link delay', () => {
+    const s = scenarioOf(
+      [{ id: 'client', kind: 'requester', config: { arrival: script(3, 100) } }, { id: 'svc', kind: 'consumer', config: { serviceTimeMs: constant(10) } }],
+      [{ id: 'call', source: 'client', target: 'svc', config: { delayMs: 7 } }],
+    );
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.client).toMatchObject({ answered: 3 });
+    expect((snap.nodes.client!.rttMs as { mean: number }).mean).toBeCloseTo(7 + 10 + 7, 6);
+    expectBalanced(snap);
+  });
+
+  it('a responder with no way to the Return Address drops the reply as unroutable (A1.1.7); the request times out', () => {
+    const s = scenarioOf(
+      [{ id: 'client', kind: 'requester', config: { arrival: script(2), timeoutMs: 100 } }, { id: 'requests', kind: 'queue' },
+        { id: 'svc', kind: 'consumer', config: { serviceTimeMs: constant(10) } }],
+      ['client>requests', 'requests>svc'],
+    );
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.client).toMatchObject({ timeouts: 2, replies: 0 });
+    expect(snap.messages.droppedByReason).toMatchObject({ unroutable: 2 });
+    expectBalanced(snap);
+  });
+
+  it('a crashed requester sends nothing and loses replies sent to it (nodeDown); it starts again on restart', () => {
+    const s = scenarioOf(
+      [{ id: 'client', kind: 'requester', config: { mode: 'sync' } }, { id: 'svc', kind: 'consumer', config: { serviceTimeMs: constant(100) } }],
+      ['client>svc'],
+      { faults: [{ type: 'crash', target: 'client', atMs: 1050, durationMs: 1000 }] },
+    );
+    const sim = createSimulation(s);
+    sim.runUntil(1040);
+    const before = num(sim.snapshot().nodes.client, 'sent');
+    sim.runUntil(2000);
+    const snap = sim.snapshot();
+    expect(num(snap.nodes.client, 'sent')).toBe(before);
+    expect(snap.messages.droppedByReason).toMatchObject({ nodeDown: 1 });
+    sim.runUntil(3000);
+    expect(num(sim.snapshot().nodes.client, 'sent')).toBe(before + 10);
+    expectBalanced(sim.snapshot());
+  });
+});
