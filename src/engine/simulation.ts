@@ -156,6 +156,7 @@ class SimulationRun implements Simulation, SimContext {
     if (fault !== null) {
       const lost = fault.partitioned ? 'partition' : fault.loss > 0 && this.linkRng(edge).next() < fault.loss ? 'linkLoss' : null;
       if (lost !== null) { this.lose(message, lost, edge.source.index); return; }
+      if (fault.corrupt > 0 && this.linkRng(edge).next() < fault.corrupt) message.corrupt = true;
       delay += fault.addMs;
       if (fault.jitterMs > 0) delay = Math.max(0, delay + (2 * this.linkRng(edge).next() - 1) * fault.jitterMs);
     }
