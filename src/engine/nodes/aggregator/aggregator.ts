@@ -5,6 +5,8 @@ import type { EdgeRuntime } from '../../model/edge';
 import { IntervalRates } from '../../model/intervalRates';
 import { addHop, newMessage, type Message } from '../../model/message';
 import { LIVE, SAMPLE, type NodeModel } from '../../model/node';
+import { sendCopies } from '../../model/sendCopies';
+import { round3 } from '../../metrics/latencyHistogram';
 import { ClosedKeys } from './closedKeys';
 import { completesOnArrival, Group, type CompletedBy } from './group';
 
@@ -31,7 +33,6 @@ export class AggregatorModel implements NodeModel {
   private readonly config: Config;
   private readonly groups = new Map<number, Group>();
   private readonly closed: ClosedKeys;
-  private output: EdgeRuntime | undefined;
   private down = false;
   private readonly rates = new IntervalRates();
   private readonly n = {
@@ -44,7 +45,7 @@ export class AggregatorModel implements NodeModel {
     this.closed = new ClosedKeys(Math.max(MIN_CLOSED_WINDOW_MS, 10 * (node.config.completionTimeoutMs ?? 0)));
   }
 
-  start(): void { this.output = this.outputs[0]; }
+  start(): void { /* no first events: groups open as replies come */ }
 
   receive(m: Message): void {
     this.n.received++;
@@ -90,7 +91,10 @@ export class AggregatorModel implements NodeModel {
     this.complete(g, 'timeout');
   }
 
-  /** Publishes one aggregate for the group (A4: correlationId and CamelAggregatedCompletedBy/Size). */
+  /**
+   * Publishes one aggregate for the group (A4: correlationId and CamelAggregatedCompletedBy/Size) along
+   * each output, a copy each: its reply edge to a requester and its publish edge on, when it has both.
+   */
   private complete(g: Group, by: CompletedBy): void {
     const now = this.ctx.now();
     this.groups.delete(g.key);
@@ -99,7 +103,7 @@ export class AggregatorModel implements NodeModel {
     else if (by === 'timeout') this.n.byTimeout++;
     else this.n.byGoodEnough++;
     this.n.sizeTotal += g.count;
-    if (!this.output) return;
+    if (this.outputs.length === 0) return;
     const value = g.value(this.config.strategy);
     const headers: Record<string, string | number> = { completedBy: by, aggregatedSize: g.count };
     if (value !== null) headers['score'] = value;
@@ -111,7 +115,7 @@ export class AggregatorModel implements NodeModel {
     this.n.sent++;
     this.rates.out++;
     this.ctx.accounting.forwarded++;
-    this.ctx.send(this.output, aggregate);
+    sendCopies(this.ctx, this.outputs, aggregate);
   }
 
   crash(): void {
@@ -145,7 +149,7 @@ export class AggregatorModel implements NodeModel {
     return {
       kind: this.kind, in: n.taken, out: n.sent, open: this.groups.size,
       completedBySize: n.bySize, completedByTimeout: n.byTimeout, completedByGoodEnough: n.byGoodEnough,
-      late: n.late, meanSize: this.completed === 0 ? 0 : n.sizeTotal / this.completed,
+      late: n.late, meanSize: this.completed === 0 ? 0 : round3(n.sizeTotal / this.completed),
       unmatched: n.unmatched, droppedWhileDown: n.nodeDown, lostGroups: n.lostGroups, lostReplies: n.lostReplies,
       strategy: this.config.strategy,
     };

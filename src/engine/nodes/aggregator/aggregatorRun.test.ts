@@ -64,6 +64,19 @@ describe('aggregator in a run', () => {
     expect(req['timeouts']).toBeGreaterThanOrEqual(agg['lostGroups'] as number);
   });
 
+  it('sends a copy of each aggregate along both its reply edge and its publish edge', () => {
+    const base = scatterGather({ completionSize: 3, completionTimeoutMs: 300, goodEnoughScore: null, strategy: 'sum' });
+    const sc = scenarioOf([...base.nodes, { id: 'audit', kind: 'queue' }], [...base.edges, 'agg>audit'], { durationMs: 10_000 });
+    const sim = createSimulation(sc);
+    sim.runUntil(10_000);
+    const s = sim.snapshot();
+    balanced(s);
+    const out = s.nodes['agg']!['out'] as number;
+    expect(out).toBeGreaterThan(50);
+    expect(s.nodes['audit']!['in']).toBe(out);
+    expect((s.nodes['req']!['replies'] as number)).toBe(out);
+  });
+
   it('is deterministic: the same scenario and seed give the same snapshot', () => {
     const sc = scatterGather({ completionSize: 2, completionTimeoutMs: 100, goodEnoughScore: 9, strategy: 'sum' });
     const a = createSimulation(sc); a.runUntil(10_000);
