@@ -1,6 +1,7 @@
 import { connectionRole, explainRefusedConnection } from './connections';
 import { kindSpec } from './nodeKinds';
 import type { PortRole } from './ports';
+import { requestReplyIssues } from './requestReplyChecks';
 import { securityIssues } from './securityChecks';
 
 /** A problem found across the document, before it becomes a ScenarioError. */
@@ -69,6 +70,7 @@ export function topologyIssues(doc: LooseTopology): TopologyIssue[] {
   for (const node of nodes.values()) issues.push(...placementIssues(node, nodes));
   for (const node of nodes.values()) issues.push(...securityIssues(node, nodes));
   issues.push(...faultIssues(doc.faults, nodes, edgeIds));
+  issues.push(...requestReplyIssues(nodes, list(doc.edges)));
   return issues;
 }
 
