@@ -1,6 +1,7 @@
 import { formatClock } from '../run/formatTime';
 import { useTelemetryStore } from '../run/telemetryStore';
 import { NodeTable } from './NodeTable';
+import { PatternTables } from './PatternTables';
 import { DROP_REASONS, LATENCY_KEYS, TOTAL_ROWS, balance, formatNumber } from './summaryModel';
 
 /** A number with its exact value in data-value, for tests and copy/paste. */
@@ -48,6 +49,7 @@ export function SummaryPanel() {
         </tbody></table>
       </section>
       <section className="summary-nodes">
+        <PatternTables snapshot={snapshot} />
         <h4>Nodes</h4>
         <NodeTable snapshot={snapshot} />
       </section>

@@ -2,7 +2,7 @@
  * What the Audit tab shows, as plain data: what became of every message, losses by reason in words, and
  * which delivery guarantee each consumer's run achieved. Pure; tested without React.
  */
-import type { Audit, Guarantee } from '../../engine/api';
+import type { Audit, DropReason, Guarantee } from '../../engine/api';
 import { DROP_REASONS } from './summaryModel';
 
 /** Short names for why messages were lost (engine DropReason); the long form is DROP_REASONS. */
@@ -24,7 +24,14 @@ export const LOSS_LABELS: Record<string, string> = {
   delivery_limit: 'delivery limit',
   deadLetterCycle: 'dead-letter cycle',
   subscriberOffline: 'subscriber offline',
-};
+  lateReply: 'late reply',
+  unmatchedReply: 'unmatched reply',
+  deduplicated: 'deduplicated (FIFO)',
+  invalidFifoPublish: 'invalid FIFO send',
+  accessRefused: 'access refused (403)',
+  corrupt: 'corrupt (checksum)',
+  callFailed: 'synchronous call failed',
+} satisfies Record<DropReason, string>;
 
 export const GUARANTEES: Record<Guarantee, { label: string; tone: 'ok' | 'info' | 'warn' | 'danger'; meaning: string }> = {
   'exactly-once': { label: 'exactly-once', tone: 'ok', meaning: 'nothing lost, nothing processed twice' },

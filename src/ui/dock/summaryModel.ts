@@ -2,7 +2,7 @@
  * What the Summary tab shows, as plain data: the CLI report's totals, the balance check,
  * latency, and every node's counters flattened to columns. Pure; tested without React.
  */
-import type { LatencySummary, MessageTotals, NodeReport, Snapshot } from '../../engine/api';
+import type { DropReason, LatencySummary, MessageTotals, NodeReport, Snapshot } from '../../engine/api';
 
 export type TotalKey = Exclude<keyof MessageTotals, 'droppedByReason'>;
 
@@ -20,7 +20,7 @@ export const TOTAL_ROWS: { key: TotalKey; label: string }[] = [
   { key: 'dropped', label: 'dropped' },
 ];
 
-/** Why messages were dropped, in words (engine DropReason); an unknown reason is shown as it is. */
+/** Why messages were dropped, in words (every engine DropReason: a missing one is a type error); an unknown reason is shown as it is. */
 export const DROP_REASONS: Record<string, string> = {
   unroutable: 'no binding matched, no alternate exchange (A1.1.7)',
   returned: 'unroutable and mandatory: returned to the publisher (A1.1.7)',
@@ -39,7 +39,14 @@ export const DROP_REASONS: Record<string, string> = {
   transientOnRestart: 'transient message or non-durable queue lost when its broker went down (A1.12)',
   unreplicatedOnFailover: 'not yet copied to the replica that took over (A1.13, async mirror)',
   producerCrash: "waiting in a crashed producer's outbox",
-};
+  lateReply: 'a reply after its request timed out or its aggregate completed (A4 Correlation Identifier)',
+  unmatchedReply: 'a reply matching no request: Invalid Message Channel (A4)',
+  deduplicated: 'SQS FIFO: a deduplication id seen within the window, accepted but not delivered (A2.3)',
+  invalidFifoPublish: 'SQS FIFO: sent without a MessageGroupId or a deduplication id (A2.3)',
+  accessRefused: 'published or consumed without permission: 403 ACCESS_REFUSED',
+  corrupt: 'damaged on a link: its checksum did not match, rejected unprocessed',
+  callFailed: "a synchronous call failed or timed out: the caller's request is lost with it",
+} satisfies Record<DropReason, string>;
 
 export const LATENCY_KEYS = ['count', 'mean', 'p50', 'p95', 'p99', 'max'] as const satisfies readonly (keyof LatencySummary)[];
 

@@ -51,7 +51,7 @@ describe('fault timeline in the document', () => {
     expect(recordFault({ ...corrupt, atMs: 1500, live: true })).toEqual({ ok: true });
     expect(getScenario().faults).toEqual([{ type: 'corrupt', atMs: 1500, target: edge, durationMs: 10_000, probability: 0.2, live: true }]);
     expect(recordFault({ ...corrupt, target: 'consumer-1' }).ok).toBe(false);
-    const tooLikely = recordFault({ ...corrupt, probability: 1.5 });
+    const tooLikely = recordFault({ type: 'corrupt', atMs: 0, target: edge, probability: 1.5 });
     expect(!tooLikely.ok && tooLikely.errors[0]).toMatchObject({ path: 'faults[1].probability' });
     expect(switchFaultType({ type: 'linkLoss', atMs: 5, target: edge, probability: 0.5 }, 'corrupt')).toEqual({ type: 'corrupt', atMs: 5, target: edge, probability: 0.2 });
   });
