@@ -77,9 +77,9 @@ describe('requester (EIP Request-Reply, Return Address and Correlation Identifie
   });
 
   it('forgets settled ids after a few timeouts: a much later reply is unmatched (Invalid Message Channel, A4)', () => {
-    // Settled ids are kept 10 timeouts (100 ms here); the reply comes 1 s after the request.
-    const sim = createSimulation(requestReply({ arrival: script(2, 10), timeoutMs: 10 }, { serviceTimeMs: constant(1000) }));
-    sim.runUntil(5000);
+    // Settled ids are kept 10 timeouts but at least 60 s; the reply comes 70 s after the request.
+    const sim = createSimulation(requestReply({ arrival: script(2, 10), timeoutMs: 10 }, { serviceTimeMs: constant(70_000) }));
+    sim.runUntil(200_000);
     const snap = sim.snapshot();
     expect(snap.nodes.client).toMatchObject({ timeouts: 2, late: 0, unmatched: 2 });
     expect(snap.messages.droppedByReason).toMatchObject({ unmatchedReply: 2 });

@@ -17,6 +17,8 @@ const EV_SEND = 1;
 const EV_TIMEOUT = 2;
 /** Settled request ids are remembered this many timeouts, then a reply to one counts as unmatched. */
 const KEEP_SETTLED_TIMEOUTS = 10;
+/** …and at least this long (ms), so a reply held up in a backlog still counts as late, not unmatched. */
+const KEEP_SETTLED_MIN_MS = 60_000;
 /** A reply queue delivers to the requester without limit: it settles each reply on receipt (auto-ack). */
 const REPLY_PREFETCH = 65535;
 
@@ -51,7 +53,7 @@ export class RequesterModel implements NodeModel {
     const c = node.config;
     this.config = c;
     this.limit = c.count ?? Infinity;
-    this.correlation = new Correlation(c.timeoutMs * KEEP_SETTLED_TIMEOUTS);
+    this.correlation = new Correlation(Math.max(c.timeoutMs * KEEP_SETTLED_TIMEOUTS, KEEP_SETTLED_MIN_MS));
     this.rtt = ctx.endToEnd.create();
     this.arrivals = requestArrivals(c.arrival, c.startAtMs, ctx.scenario.workload.rateMultiplier, ctx.random(id, 'arrival'));
     this.think = samplerFor(c.thinkTimeMs, ctx.random(id, 'think'));
