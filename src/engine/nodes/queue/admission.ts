@@ -31,7 +31,7 @@ export class Admission {
     if (edge.role === 'publish' && !this.publish.allows(m.publisher || edge.source.id)) {
       // RabbitMQ: 403 ACCESS_REFUSED closes the channel; the publish is lost and its confirm fails.
       this.n.refusedPublish++;
-      this.ctx.lose(m, 'accessRefused', this.index);
+      this.refuse(m, 'accessRefused');
       return false;
     }
     if (!this.dedup) return true;
@@ -40,7 +40,7 @@ export class Admission {
     if (verdict === 'invalidFifoPublish') {
       // A2.3: a send without a group id, or without a deduplication id where none is derived, fails.
       this.n.invalidPublish++;
-      this.ctx.lose(m, 'invalidFifoPublish', this.index);
+      this.refuse(m, 'invalidFifoPublish');
       return false;
     }
     // A2.3: a duplicate send is accepted (success, so the publisher's confirm is acked) but not delivered.
@@ -50,5 +50,15 @@ export class Admission {
     m.confirm = null;
     this.ctx.accounting.drop('deduplicated', this.index);
     return false;
+  }
+
+  /**
+   * The send fails and the publisher is told (a channel error, an error response, a nack), with or without
+   * confirms: like a nacked publish it is the publisher's to handle, not a loss behind this queue.
+   */
+  private refuse(m: Message, reason: 'accessRefused' | 'invalidFifoPublish'): void {
+    m.confirm?.settle(false);
+    m.confirm = null;
+    this.ctx.accounting.drop(reason, -1, m.id);
   }
 }

@@ -43,6 +43,8 @@ describe('permissions: a queue', () => {
     sim.runUntil(1000);
     expect(sim.snapshot().nodes.q).toMatchObject({ refusedPublish: 2, in: 3 });
     expect(sim.snapshot().messages.droppedByReason).toEqual({ accessRefused: 2 });
+    // The publisher is told (the channel closes): no loss behind the queue for its consumer.
+    expect(sim.snapshot().audit!.consumers.c!.lost).toBe(0);
   });
 
   it('refuses a push consumer without read permission once when it subscribes and again when it comes back online', () => {
