@@ -4,13 +4,14 @@
  * checkpoint, the live figures against the report, and what a crash of the aggregator costs.
  */
 import { describe, expect, it } from 'vitest';
+import type { ScenarioInput } from '../../../schema';
 import { LIVE_FIELDS, type Snapshot } from '../../api';
 import { createSimulation } from '../../simulation';
 import { scenarioOf } from '../../testSupport';
 
 const responders = ['r1', 'r2', 'r3'];
 
-function scatterGather(aggregator: Record<string, unknown>, faults: unknown[] = []) {
+function scatterGather(aggregator: Record<string, unknown>, faults: ScenarioInput['faults'] = []) {
   return scenarioOf([
     { id: 'req', kind: 'requester', config: { arrival: { type: 'poisson', ratePerSec: 20 }, timeoutMs: 2000, replyTo: 'agg' } },
     { id: 'ex', kind: 'exchange', config: { type: 'fanout' } },
