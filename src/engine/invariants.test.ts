@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from '../schema';
 import { LIVE_FIELDS, type MessageView, type MetricSample, type NodeReport, type Simulation, type Snapshot } from './api';
 import { createSimulation } from './simulation';
-import { checkpoints, focusedScenario, scenario, scenarioOf, settings, topology, type Topology } from './testArbitraries';
+import { checkpoints, focusedScenario, requestReplyScenario, requestReplyTopology, scenario, scenarioOf, settings, topology, type Topology } from './testArbitraries';
 import { scenarioOf as build, scriptedProducer } from './testSupport';
 
 // ---- the checks ----
@@ -32,6 +32,8 @@ const LIVE_MIRRORS: Record<string, Partial<Record<(typeof LIVE_FIELDS)[number], 
   consumer: { in: 'in', out: 'out', acked: 'acked', nacked: 'nacked', dropped: 'dropped', busy: 'busy', unacked: (r) => num(r, 'busy') + num(r, 'buffered'), capacity: 'concurrency', offline: (r) => 1 - num(r, 'online') },
   filter: { in: 'in', out: 'out', dropped: 'dropped', nacked: 'toInvalid' },
   router: { in: 'in', out: 'out', dropped: 'dropped' },
+  requester: { in: 'replies', out: 'sent', acked: 'answered', dropped: 'timeouts', nacked: (r) => num(r, 'late') + num(r, 'unmatched'), unacked: 'pending', offline: 'down' },
+  aggregator: { in: 'in', out: 'out', ready: 'open', dropped: 'late' },
 };
 
 /** The message balance and its cross-checks against the nodes' own figures. */
@@ -68,13 +70,16 @@ function checkNodeFigures(sim: Simulation, snap: Snapshot): void {
     of(kind).reduce((a, [id, n]) => a + (typeof field === 'string' ? num(n, field) : field(n, id)), 0);
   const hasDeadLetterEdge = new Set(sc.edges.filter((e) => snap.nodes[e.source]?.kind === 'queue' && snap.nodes[e.target]?.kind !== 'consumer').map((e) => e.source));
 
-  expect(sum('producer', 'out'), 'Σ producer.out = published').toBe(m.published);
-  expect(sum('consumer', 'out'), 'Σ consumer.out = forwarded').toBe(m.forwarded);
-  // A consumer counts what it processed; a late SQS delete settles nothing (a duplicate, A2.1).
-  expect(sum('consumer', 'acked') - sum('consumer', 'duplicates'), 'Σ consumer (acked − duplicates) = acked').toBe(m.acked);
+  expect(sum('producer', 'out') + sum('requester', 'sent'), 'Σ producer.out + Σ requester.sent = published').toBe(m.published);
+  // New copies: a consumer's results (calls included) and replies, an aggregator's aggregates (one copy each, more are routed copies).
+  expect(sum('consumer', 'out') + sum('consumer', 'replies') + sum('aggregator', 'out'), 'Σ consumer (out + replies) + Σ aggregator.out = forwarded').toBe(m.forwarded);
+  // A consumer counts what it processed; a late SQS delete settles nothing (a duplicate, A2.1). Replies are
+  // consumed where they are matched: by a calling consumer, a requester (not late, not unmatched) or an aggregator.
+  const repliesTaken = sum('consumer', 'callReplies') + sum('requester', (r) => num(r, 'replies') - num(r, 'late') - num(r, 'unmatched')) + sum('aggregator', 'in');
+  expect(sum('consumer', 'acked') - sum('consumer', 'duplicates') + repliesTaken, 'Σ acked by consumers, requesters and aggregators = acked').toBe(m.acked);
   // A queue's ready messages are queued, or dead-lettered ones resting there (A1.9).
   expect(sum('queue', 'ready'), 'Σ queue.ready = queued + deadLettered').toBe(m.queued + m.deadLettered);
-  expect(sum('consumer', 'dropped'), 'consumer losses').toBe(reason('subscriberOffline') + reason('lostAfterAutoAck'));
+  expect(sum('consumer', 'dropped'), 'consumer losses').toBe(reason('subscriberOffline') + reason('lostAfterAutoAck') + reason('corrupt') + reason('callFailed'));
   expect(sum('exchange', (r) => (r.droppedByReason as Record<string, number>).returned ?? 0), 'returned').toBe(reason('returned'));
   expect(sum('exchange', (r) => (r.droppedByReason as Record<string, number>).filtered ?? 0) + sum('filter', 'dropped'), 'filtered').toBe(reason('filtered'));
   // Dead-letter reasons are drops only at a queue without a dead-letter target; SQS retention always drops.
@@ -85,6 +90,7 @@ function checkNodeFigures(sim: Simulation, snap: Snapshot): void {
   for (const [id, r] of entries) {
     if (r.kind === 'filter') expect(num(r, 'in'), `${id}: in = out + refused`).toBe(num(r, 'out') + num(r, 'refused'));
     if (r.kind === 'consumer') expect(num(r, 'in'), `${id}: in ≥ settled + held`).toBeGreaterThanOrEqual(num(r, 'acked') + num(r, 'failed') + num(r, 'busy') + num(r, 'buffered'));
+    if (r.kind === 'requester') checkRequester(id, r, configOf(sc, id), sc);
     if (r.kind === 'producer') {
       const window = (configOf(sc, id).confirms as { window: number } | null)?.window;
       if (window === undefined) continue;
@@ -104,6 +110,22 @@ function checkNodeFigures(sim: Simulation, snap: Snapshot): void {
       expect(live[i * stride + LIVE_FIELDS.indexOf(field as (typeof LIVE_FIELDS)[number])], `${id} live ${field}`).toBe(expected);
     }
   });
+}
+
+/**
+ * A4 Request-Reply: sync keeps one request outstanding, async at most maxOutstanding; without a crash
+ * every request sent is answered, timed out or pending; a request is answered by expectedReplies replies.
+ */
+function checkRequester(id: string, r: NodeReport, c: Config, sc: Scenario): void {
+  const limit = c.mode === 'sync' ? 1 : (c.maxOutstanding as number | null) ?? Infinity;
+  expect(num(r, 'pending'), `${id}: pending ≤ ${limit}`).toBeLessThanOrEqual(limit);
+  if (c.count !== null) expect(num(r, 'sent'), `${id}: sent ≤ count`).toBeLessThanOrEqual(c.count as number);
+  const crashed = sc.faults.some((f) => f.target === id && f.type === 'crash');
+  const hasOutput = sc.edges.some((e) => e.source === id);
+  if (!crashed && hasOutput) expect(num(r, 'answered') + num(r, 'timeouts') + num(r, 'pending'), `${id}: sent = answered + timeouts + pending`).toBe(num(r, 'sent'));
+  const settled = num(r, 'answered') + num(r, 'timeouts');
+  if (settled > 0) expect(num(r, 'repliesPerRequest'), `${id}: replies per request`).toBeLessThanOrEqual(c.expectedReplies as number);
+  expect(num(r, 'errors'), `${id}: errors ≤ replies`).toBeLessThanOrEqual(num(r, 'replies'));
 }
 
 // ---- message-level rules, seen through the message inspector (tracing on) ----
@@ -350,6 +372,39 @@ describe('invariants over random scenarios', () => {
       const c = createSimulation(sc, { seed: s.seed });
       c.runUntil(1000);
       expect(c.snapshot()).toEqual(a.snapshot());
+    }), FAST);
+  });
+});
+
+describe('invariants over random request/reply scenarios (A4)', () => {
+  it('accounting balances after every runUntil slice and every step, with requesters, responders, calls, reply queues and aggregators', () => {
+    fc.assert(fc.property(requestReplyScenario, checkpoints, fc.integer({ min: 0, max: 3 }), (sc, points, steps) => {
+      runChecked(createSimulation(sc), sc.durationMs, points, steps);
+    }), { numRuns: 100 });
+  });
+
+  it('determinism: the same scenario and seed give equal snapshots and samples, from separately parsed documents', () => {
+    fc.assert(fc.property(requestReplyTopology, settings, checkpoints, (t, s, points) => {
+      const a = createSimulation(scenarioOf(t, s), { tracing: true });
+      const b = createSimulation(scenarioOf(t, s), { tracing: true });
+      for (const p of points) {
+        a.runUntil(p * s.durationMs); b.runUntil(p * s.durationMs);
+        expect(a.snapshot()).toEqual(b.snapshot());
+        expect(inspectAll(a)).toEqual(inspectAll(b));
+      }
+      expect(a.takeSamples()).toEqual(b.takeSamples());
+    }), FAST);
+  });
+
+  it('determinism: stepping event by event equals runUntil (no sampling)', () => {
+    fc.assert(fc.property(requestReplyScenario, (sc) => {
+      const whole = createSimulation(sc, { sampling: false });
+      whole.runUntil(sc.durationMs);
+      const stepped = createSimulation(sc, { sampling: false });
+      let guard = 0;
+      while (stepped.nextEventTime() <= sc.durationMs && guard++ < 1_000_000) expect(stepped.step().events).toBe(1);
+      stepped.runUntil(sc.durationMs);
+      expect(stepped.snapshot()).toEqual(whole.snapshot());
     }), FAST);
   });
 });

@@ -181,7 +181,7 @@ function maxOutputs(kind: string, role: string): number {
   return (kindSpec(kind)?.ports.maxOutputs as Record<string, number | undefined> | undefined)?.[role] ?? Infinity;
 }
 
-export interface Topology { nodes: NonNullable<ScenarioInput['nodes']>; edges: NonNullable<ScenarioInput['edges']> }
+export interface Topology { nodes: NonNullable<ScenarioInput['nodes']>; edges: NonNullable<ScenarioInput['edges']>; faults?: ScenarioInput['faults'] }
 type EdgeInput = Topology['edges'][number];
 
 /** Edges for one chosen pair, with the fields their role allows. */
@@ -316,7 +316,7 @@ export function scenarioOf(t: Topology, s: RunSettings): Scenario {
     version: 2, seed: s.seed, durationMs: s.durationMs,
     workload: { rateMultiplier: s.rateMultiplier, warmupMs: s.warmupMs },
     metrics: { sampleIntervalMs: s.sampleIntervalMs },
-    nodes: t.nodes, edges: t.edges,
+    nodes: t.nodes, edges: t.edges, ...(t.faults ? { faults: t.faults } : {}),
   };
   const parsed = parseScenario(doc);
   // A refusal here is a bug in the generator, not in the engine: say what was refused.
@@ -369,3 +369,84 @@ export const focusedScenario: fc.Arbitrary<Scenario> = fc.record({
 
 /** Points in (0, duration] at which to stop and look, in order. */
 export const checkpoints = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }).map((xs) => [...xs].sort((a, b) => a - b));
+
+// ---- request/reply (EIP Request-Reply, Return Address, Correlation Identifier; A4) ----
+
+type NodeInput = Topology['nodes'][number];
+
+export const requesterConfig = fc.record({
+  mode: fc.constantFrom('sync', 'async', 'async'),
+  arrival: fc.oneof(fc.record({ type: fc.constant('constant'), ratePerSec: rate }), fc.record({ type: fc.constant('poisson'), ratePerSec: rate })),
+  thinkTimeMs: fc.constantFrom({ type: 'constant', value: 0 }, { type: 'constant', value: 5 }, { type: 'exponential', mean: 10 }),
+  maxOutstanding: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+  count: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }),
+  startAtMs: fc.constantFrom(0, 0, 30),
+  timeoutMs: fc.constantFrom(3, 20, 100, 1000),
+  expectedReplies: fc.integer({ min: 1, max: 3 }),
+  routingKeys: fc.constant({ pick: 'cycle', keys: ['a', 'b'] }),
+  headers,
+});
+
+const responderDraft = consumerConfig(positiveDistribution).chain((c) => fc.record({
+  reply: fc.record({ enabled: fc.constantFrom(true, true, true, false), score: fc.constant({ type: 'uniform', min: 0, max: 10 }), sizeBytes: fc.constantFrom(0, 100) }),
+  verifyChecksum: fc.boolean(),
+}).map((extra) => ({ ...c, ...extra } as Record<string, unknown>)));
+
+/** How requests reach the responders and how replies come back. */
+const REPLY_PATHS = ['queue', 'fanout', 'push', 'replyQueue', 'aggregator'] as const;
+
+/** Faults that hit a request/reply topology: on a node (crash, slow) or a link (delay, loss, corrupt). */
+const requestReplyFault = (nodeIds: string[], edgeIds: string[]) => fc.oneof(
+  fc.record({ type: fc.constant('crash'), target: fc.constantFrom(...nodeIds), atMs: fc.integer({ min: 0, max: 800 }), durationMs: fc.integer({ min: 1, max: 500 }) }),
+  fc.record({ type: fc.constant('linkDelay'), target: fc.constantFrom(...edgeIds), atMs: fc.integer({ min: 0, max: 800 }), addMs: fc.constantFrom(1, 10, 50), jitterMs: fc.constantFrom(0, 5) }),
+  fc.record({ type: fc.constant('linkLoss'), target: fc.constantFrom(...edgeIds), atMs: fc.integer({ min: 0, max: 800 }), probability: fc.constantFrom(0.2, 1) }),
+  fc.record({ type: fc.constant('corrupt'), target: fc.constantFrom(...edgeIds), atMs: fc.integer({ min: 0, max: 800 }), probability: fc.constantFrom(0.3, 1) }),
+);
+
+/**
+ * Requesters, the way to the responders (a queue, a fanout to queues, direct calls, possibly a chain of
+ * synchronous calls behind them), and the way back (reply edges, a reply queue, an aggregator), with
+ * random faults. Crashes target only responders and queues (the requester's own crash is tested apart).
+ */
+export const requestReplyTopology: fc.Arbitrary<Topology> = fc.record({
+  requesters: fc.array(requesterConfig, { minLength: 1, maxLength: 2 }),
+  path: fc.constantFrom(...REPLY_PATHS),
+  responders: fc.array(responderDraft, { minLength: 1, maxLength: 3 }),
+  callees: fc.array(responderDraft, { maxLength: 2 }),
+  calls: fc.array(fc.record({ timeoutMs: fc.constantFrom(2, 15, 60, 500) }), { minLength: 2, maxLength: 2 }),
+  queue: queueConfig,
+  aggregator: fc.record({ completionSize: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), completionTimeoutMs: fc.constantFrom(5, 50, 300) }),
+  edgeDelay: fc.constantFrom(0, 0, 2),
+}).chain((d) => {
+  const nodes: NodeInput[] = [];
+  const edges: Topology['edges'] = [];
+  const add = (id: string, kind: string, config: Record<string, unknown> = {}) => nodes.push({ id, kind, position: { x: nodes.length * 100, y: 0 }, config: { ...config } } as NodeInput);
+  const configOf = (id: string) => nodes.find((n) => n.id === id)!.config as Record<string, unknown>;
+  const connect = (source: string, target: string) => edges.push({ id: `${source}-${target}`, source, target, config: { delayMs: d.edgeDelay } });
+  const requesters = d.requesters.map((_, i) => `req${i}`);
+  const responders = d.responders.map((_, i) => `resp${i}`);
+  const replyTo = d.path === 'replyQueue' ? 'replies' : d.path === 'aggregator' ? 'agg' : null;
+  d.requesters.forEach((c, i) => add(requesters[i]!, 'requester', { ...c, replyTo }));
+  d.responders.forEach((c, i) => add(responders[i]!, 'consumer', c));
+  if (d.path === 'queue') { add('requests', 'queue', d.queue); requesters.forEach((r) => connect(r, 'requests')); responders.forEach((r) => connect('requests', r)); }
+  if (d.path === 'fanout' || d.path === 'replyQueue' || d.path === 'aggregator') {
+    add('topic', 'exchange', { type: 'fanout' });
+    requesters.forEach((r) => connect(r, 'topic'));
+    responders.forEach((r, i) => { add(`q${i}`, 'queue'); connect('topic', `q${i}`); connect(`q${i}`, r); });
+  }
+  if (d.path === 'push') {
+    // Each requester calls a responder directly; the first responder heads a chain of synchronous calls.
+    requesters.forEach((r, i) => connect(r, responders[i % responders.length]!));
+    const chain = [responders[0]!, ...d.callees.map((_, i) => `callee${i}`)];
+    d.callees.forEach((c, i) => add(chain[i + 1]!, 'consumer', c));
+    for (let k = 0; k + 1 < chain.length; k++) { configOf(chain[k]!).call = d.calls[k]; connect(chain[k]!, chain[k + 1]!); }
+  }
+  if (d.path === 'queue' || d.path === 'fanout') responders.forEach((s) => requesters.forEach((r) => connect(s, r)));
+  if (d.path === 'replyQueue') { add('replies', 'queue'); responders.forEach((s) => connect(s, 'replies')); requesters.forEach((r) => connect('replies', r)); }
+  // An aggregator has one reply edge: only the first requester hears from it; the other's requests time out.
+  if (d.path === 'aggregator') { add('agg', 'aggregator', d.aggregator); responders.forEach((s) => connect(s, 'agg')); connect('agg', requesters[0]!); }
+  const targets = nodes.filter((n) => n.kind !== 'requester').map((n) => n.id);
+  return fc.array(requestReplyFault(targets, edges.map((e) => e.id)), { maxLength: 3 }).map((faults) => ({ ...subscriptionsFit({ nodes, edges }), faults: faults as Topology['faults'] }));
+});
+
+export const requestReplyScenario: fc.Arbitrary<Scenario> = fc.tuple(requestReplyTopology, settings).map(([t, s]) => scenarioOf(t, s));

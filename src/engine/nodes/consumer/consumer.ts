@@ -255,6 +255,7 @@ export class ConsumerModel implements NodeModel {
     if (!this.online) { this.ctx.lose(reply, 'nodeDown', this.index); return; } // its connection is closed
     const d = this.calls.take(reply.correlationId);
     if (!d) { this.ctx.accounting.drop('lateReply', this.index, reply.id); return; }
+    this.n.callReplies++;
     this.ctx.accounting.acked++; // the reply is consumed
     const failed = reply.headers.error === true;
     if (failed) this.n.callErrors++;
@@ -413,7 +414,7 @@ export class ConsumerModel implements NodeModel {
       failed: n.failed, nacked: n.nacks, dropped: n.lost, duplicates: n.duplicates, out: n.forwarded,
       busy: this.inService.size, buffered: this.buffer.length, concurrency: this.config.concurrency,
       polls: n.polls, emptyPolls: n.emptyPolls, online: this.online ? 1 : 0,
-      replies: n.replies, calls: n.calls, callTimeouts: n.callTimeouts, callErrors: n.callErrors,
+      replies: n.replies, calls: n.calls, callReplies: n.callReplies, callTimeouts: n.callTimeouts, callErrors: n.callErrors,
       corruptRejected: n.corruptRejected, corruptProcessed: n.corruptProcessed,
       utilisation: round3(this.busyTime.utilisation(this.ctx.now())),
       latencyMs: this.latency.summary(),

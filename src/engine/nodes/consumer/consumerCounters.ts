@@ -12,6 +12,8 @@ export class ConsumerCounters {
   replies = 0;
   /** Synchronous calls made, and those that timed out or came back with an error reply. */
   calls = 0;
+  /** Replies to its calls that came in time (error replies included): each is consumed (acked). */
+  callReplies = 0;
   callTimeouts = 0;
   callErrors = 0;
   /** Corrupted messages: rejected by the checksum, or processed because it is not verified. */

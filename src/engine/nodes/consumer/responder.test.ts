@@ -148,7 +148,7 @@ describe('synchronous calls', () => {
 });
 
 describe('checksum verification (corrupt link fault)', () => {
-  const corruptAll = [{ type: 'corrupt', target: 'deliver', atMs: 0, probability: 1 }];
+  const corruptAll = [{ type: 'corrupt' as const, target: 'deliver', atMs: 0, probability: 1 }];
   const pipeline = (consumer: Record<string, unknown>, deadLetter: boolean) => scenarioOf(
     [{ id: 'p', kind: 'producer', config: { arrival: script(5) } }, { id: 'q', kind: 'queue' },
       { id: 'c', kind: 'consumer', config: { serviceTimeMs: constant(1), ...consumer } }, { id: 'dlq', kind: 'queue' }],
