@@ -74,6 +74,18 @@ describe('npm run lesson', () => {
     expect(r.stderr).toContain('usage: npm run lesson');
   });
 
+  it('exits 2 for --experiment on a lesson without experiment faults', () => {
+    const text = lessonText((d) => {
+      const doc = d as unknown as { experiment: { text: string }[]; expect: { experiment?: unknown } };
+      doc.experiment = [{ text: 'Think about it.' }];
+      delete doc.expect.experiment;
+    });
+    expect(run(['l.json'], { 'l.json': text }).code).toBe(LESSON_EXIT.ok);
+    const r = run(['l.json', '--experiment'], { 'l.json': text });
+    expect(r.code).toBe(LESSON_EXIT.badArguments);
+    expect(r.stderr).toContain('no experiment fault');
+  });
+
   it('--help prints the help and exits 0', () => {
     expect(run(['--help'])).toMatchObject({ code: 0, stderr: '' });
   });
