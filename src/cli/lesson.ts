@@ -5,24 +5,11 @@
 import { createSimulation, type EngineError, type Snapshot } from '../engine';
 import { evaluateChecks, updatePeaks, withExperimentFaults, type EvaluatedCheck, type Peaks } from '../lessons';
 import { formatError, parseLessonText, type ParsedLesson } from '../schema';
-import { columns, formatNumber } from './format';
 import type { ReadResult } from './io';
+import { LESSON_HELP, LESSON_USAGE, parseLessonArgs } from './lessonArgs';
+import { lessonJson, lessonTable } from './lessonReport';
 
-export const LESSON_USAGE = 'usage: npm run lesson -- <lesson.json> [--experiment] [--json] [--help]';
-
-export const LESSON_HELP = `${LESSON_USAGE}
-
-Runs a Brokerlab lesson headless, evaluates its checks and compares the verdicts with its "expect".
-
-  <lesson.json>   the lesson file (see docs/lessons.md)
-  --experiment    add every experiment step's fault to the scenario at its atMs first
-  --json          print one JSON object instead of a table
-  --help          print this help
-
-exit codes: 0 verdicts as expected, 1 invalid lesson or unreadable file, 2 bad arguments,
-3 verdicts differ from expect, 4 engine error`;
-
-/** The lesson runner's exit codes; 3 is a verdict mismatch here (the scenario runner's engine error is 4). */
+/** The lesson runner's exit codes (docs/lessons.md): 3 means the verdicts differ, so an engine error is 4 (npm run sim uses 3 for it). */
 export const LESSON_EXIT = { ok: 0, invalidLesson: 1, badArguments: 2, verdictsDiffer: 3, engineError: 4 } as const;
 export type LessonExitCode = (typeof LESSON_EXIT)[keyof typeof LESSON_EXIT];
 
@@ -64,24 +51,6 @@ export interface LessonIo {
   stderr(text: string): void;
 }
 
-type LessonArgs = { help: true } | { help: false; file: string; experiment: boolean; json: boolean };
-
-export function parseLessonArgs(argv: readonly string[]): { ok: true; value: LessonArgs } | { ok: false; message: string } {
-  if (argv.includes('--help') || argv.includes('-h')) return { ok: true, value: { help: true } };
-  const flags = new Set<string>();
-  const files: string[] = [];
-  for (const arg of argv) {
-    if (arg === '--experiment' || arg === '--json') {
-      if (flags.has(arg)) return { ok: false, message: `${arg} is given more than once` };
-      flags.add(arg);
-    } else if (arg.startsWith('-')) return { ok: false, message: `unknown option ${arg}` };
-    else files.push(arg);
-  }
-  if (files.length === 0) return { ok: false, message: 'a lesson file is required' };
-  if (files.length > 1) return { ok: false, message: `only one lesson file may be given, got "${files[0]}" and "${files[1]}"` };
-  return { ok: true, value: { help: false, file: files[0]!, experiment: flags.has('--experiment'), json: flags.has('--json') } };
-}
-
 /** parse arguments → read → parseLessonText → run → verdicts. Returns the exit code. */
 export function runLessonCli(argv: readonly string[], io: LessonIo): LessonExitCode {
   const args = parseLessonArgs(argv);
@@ -116,34 +85,4 @@ export function runLessonCli(argv: readonly string[], io: LessonIo): LessonExitC
   }
   io.stdout(json ? lessonJson(parsed.lesson, outcome.run, experiment) : lessonTable(parsed.lesson, outcome.run, experiment));
   return outcome.run.matches ? LESSON_EXIT.ok : LESSON_EXIT.verdictsDiffer;
-}
-
-function lessonTable(lesson: ParsedLesson, run: LessonRun, experiment: boolean): string {
-  const header = ['check', 'value', 'verdict', 'expected', ''];
-  const rows = run.evaluated.map(({ check, result }) => {
-    const expected = run.expected[check.id] ?? '–';
-    return [check.label, result.value === null ? '–' : formatNumber(result.value), result.verdict, expected, expected === result.verdict ? '' : '✗ differs'];
-  });
-  const summary = run.matches ? '✓ every verdict is as expected' : `✗ ${run.evaluated.filter((e) => run.expected[e.check.id] !== e.result.verdict).length} verdict(s) differ from expect`;
-  return [
-    `Lesson: ${lesson.title} (${experiment ? 'with the experiment\'s faults' : 'baseline'})`,
-    `${formatNumber(run.snapshot.timeMs / 1000)} simulated seconds · seed ${run.snapshot.seed}`,
-    '',
-    ...columns([header, ...rows], ['left', 'right', 'left', 'left', 'left']),
-    ...run.evaluated.filter((e) => e.result.value === null).map((e) => `  ${e.check.id}: ${e.result.detail}`),
-    '',
-    summary,
-  ].join('\n') + '\n';
-}
-
-function lessonJson(lesson: ParsedLesson, run: LessonRun, experiment: boolean): string {
-  return JSON.stringify({
-    lesson: lesson.id,
-    run: experiment ? 'experiment' : 'baseline',
-    simulatedSeconds: run.snapshot.timeMs / 1000,
-    matches: run.matches,
-    checks: run.evaluated.map(({ check, result }) => ({
-      id: check.id, label: check.label, value: result.value, verdict: result.verdict, expected: run.expected[check.id] ?? null, detail: result.detail,
-    })),
-  }, null, 2) + '\n';
 }

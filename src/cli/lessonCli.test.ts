@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LESSON_EXIT, parseLessonArgs, runLessonCli } from './lesson';
+import { LESSON_EXIT, runLessonCli } from './lesson';
+import { parseLessonArgs } from './lessonArgs';
 
 const root = join(import.meta.dirname, '../..');
 const oneWay = JSON.parse(readFileSync(join(root, 'lessons/one-way.json'), 'utf8')) as { expect: { baseline: Record<string, string> }; checks: { id: string }[] };
