@@ -24,9 +24,12 @@ export function startLessonTracking(): () => void {
   return () => { offTelemetry(); offRun(); };
 }
 
-/** The RunView of the current run, or null before its first report (nothing to evaluate yet). */
+/**
+ * The RunView of the current run, or null before anything ran (no report yet, or the report of a freshly
+ * loaded simulation at t = 0): a check then says "not run yet" rather than passing on an empty run.
+ */
 export function currentRunView(finished: boolean): RunView | null {
-  if (!tracker.snapshot) return null;
+  if (!tracker.snapshot || tracker.timeMs === 0) return null;
   return { finished, timeMs: tracker.timeMs, snapshot: tracker.snapshot, peaks: tracker.peaks };
 }
 

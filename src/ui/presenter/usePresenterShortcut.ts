@@ -11,10 +11,13 @@ function isTyping(target: EventTarget | null): boolean {
 export function usePresenterShortcut(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || useDialogStore.getState().dialog) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || useDialogStore.getState().dialog) return;
       const presenter = usePresenterStore.getState();
-      if (e.key === 'p' || e.key === 'P') { e.preventDefault(); presenter.toggle(); return; }
-      if (e.key === 'Escape' && presenter.on) presenter.leave();
+      // Esc also clears the canvas selection (the editor's shortcut, which marks the event handled): leave anyway.
+      if (e.key === 'Escape') { if (presenter.on) presenter.leave(); return; }
+      if (e.defaultPrevented || (e.key !== 'p' && e.key !== 'P')) return;
+      e.preventDefault();
+      presenter.toggle();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,0 +1,132 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import lzString from 'lz-string';
+import { openApp } from './helpers';
+
+/**
+ * Lessons: open lessons from the panel, run them, see their checks turn pass or fail as each lesson's own
+ * `expect` says (the truth, never hard-coded labels), do the guided experiment, open a lesson from a share
+ * link, and show one in the presenter view.
+ */
+const shot = (name: string) => `e2e-artifacts/${name}.png`;
+
+interface LessonFile {
+  id: string;
+  title: string;
+  experiment: { text: string; fault?: unknown }[];
+  expect: { baseline: Record<string, 'pass' | 'fail'>; experiment?: Record<string, 'pass' | 'fail'> };
+  scenario: { durationMs?: number };
+}
+
+const LESSONS: LessonFile[] = readdirSync('lessons').filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(`lessons/${f}`, 'utf8')) as LessonFile);
+
+/** Three lessons to run: the ones the issue names when they exist, else others, quickest first. */
+const PREFERRED = ['poison-dead-letter', 'competing-consumers', 'request-reply', 'load-levelling', 'one-way'];
+const byDuration = [...LESSONS].sort((a, b) => (a.scenario.durationMs ?? 60_000) - (b.scenario.durationMs ?? 60_000));
+const CHOSEN = [...PREFERRED.flatMap((id) => LESSONS.filter((l) => l.id === id)), ...byDuration]
+  .filter((l, i, all) => all.findIndex((m) => m.id === l.id) === i).slice(0, 3);
+
+async function runToEnd(page: Page): Promise<void> {
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
+}
+
+/** Every check shows the verdict `expected` gives it, as final. */
+async function expectVerdicts(page: Page, expected: Record<string, 'pass' | 'fail'>): Promise<void> {
+  for (const [id, verdict] of Object.entries(expected)) {
+    const check = page.getByTestId(`lesson-check-${id}`);
+    await expect(check, `check ${id}`).toHaveAttribute('data-verdict', verdict);
+    await expect(check, `check ${id}`).toHaveAttribute('data-final', 'true');
+    await expect(check).toContainText(verdict === 'pass' ? '✓' : '✗');
+  }
+}
+
+async function openFromPanel(page: Page, lesson: LessonFile): Promise<void> {
+  await page.getByTestId('lessons-button').click();
+  await expect(page.getByTestId('lesson-list')).toBeVisible();
+  await page.getByTestId(`lesson-${lesson.id}`).click();
+  await expect(page.getByTestId('lesson-view')).toHaveAttribute('data-lesson', lesson.id);
+  await expect(page.getByTestId('lesson-title')).toHaveText(lesson.title);
+}
+
+test('the panel lists every lesson file, none broken', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('lessons-button').click();
+  for (const l of LESSONS) await expect(page.getByTestId(`lesson-${l.id}`)).toBeVisible();
+  await expect(page.locator('[data-testid^="lesson-broken-"]')).toHaveCount(0);
+});
+
+for (const lesson of CHOSEN) {
+  test(`lesson ${lesson.id}: checks give the expected verdicts, then the experiment's`, async ({ page }) => {
+    await openApp(page);
+    await openFromPanel(page, lesson);
+    for (const id of Object.keys(lesson.expect.baseline)) {
+      await expect(page.getByTestId(`lesson-check-${id}`)).toHaveAttribute('data-verdict', 'none');
+    }
+    await runToEnd(page);
+    await expectVerdicts(page, lesson.expect.baseline);
+    await page.screenshot({ path: shot(`lesson-${lesson.id}-baseline`) });
+
+    const experiment = lesson.expect.experiment;
+    if (!experiment) return;
+    // The lessons run here are chosen for an experiment that breaks something: a check that passed must fail.
+    expect(Object.keys(experiment).some((id) => lesson.expect.baseline[id] === 'pass' && experiment[id] === 'fail')).toBe(true);
+    // Reset, then "Do it" before Play schedules each fault at its time: the run the lesson's author expected.
+    await page.getByTestId('run-reset').click();
+    await expect(page.getByTestId('run-status')).toHaveText('idle');
+    for (const [i, step] of lesson.experiment.entries()) {
+      if (!step.fault) continue;
+      await page.getByTestId(`lesson-do-${i}`).click();
+      await expect(page.getByTestId(`lesson-step-done-${i}`)).toBeVisible();
+    }
+    await runToEnd(page);
+    await expectVerdicts(page, experiment);
+    await page.screenshot({ path: shot(`lesson-${lesson.id}-experiment`) });
+  });
+}
+
+test('a lesson link opens the lesson with its scenario; a teacher\'s own lesson travels in the link', async ({ page }) => {
+  const [first] = CHOSEN;
+  if (!first) throw new Error('no lesson files in lessons/');
+  await openApp(page, `/#lesson=${first.id}`);
+  await expect(page.getByTestId('lesson-view')).toHaveAttribute('data-lesson', first.id);
+  await expect(page.getByTestId('run-seed')).toHaveValue(String((first.scenario as { seed?: number }).seed ?? 1));
+
+  // A teacher's own lesson: the whole file in the link, shared back from the panel.
+  const own = { ...first, id: 'my-own-lesson', title: 'My own lesson' };
+  await openApp(page, `/#lesson-data=${lzString.compressToEncodedURIComponent(JSON.stringify(own))}`);
+  await expect(page.getByTestId('lesson-title')).toHaveText('My own lesson');
+  await page.getByTestId('lesson-share').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  expect(url).toContain('#lesson-data=');
+
+  // A broken link says why and keeps the document.
+  await page.keyboard.press('Escape');
+  await page.goto('/#lesson=no-such-lesson');
+  await expect(page.getByRole('dialog')).toContainText('no-such-lesson');
+});
+
+test('presenter view: canvas, one chart and the checks in large type; P and Esc', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const [first] = CHOSEN;
+  if (!first) throw new Error('no lesson files in lessons/');
+  await openApp(page, `/#lesson=${first.id}`);
+  await expect(page.getByTestId('lesson-view')).toBeVisible();
+  await page.getByTestId('presenter-toggle').click();
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await expect(page.getByTestId('palette-item-queue')).toHaveCount(0);
+  await runToEnd(page);
+  await expect(page.getByTestId('presenter-chart')).not.toHaveAttribute('data-points', '0');
+  await expectVerdicts(page, first.expect.baseline);
+  const size = await page.getByTestId(`lesson-check-${Object.keys(first.expect.baseline)[0]}`).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(size).toBeGreaterThanOrEqual(20);
+  await page.screenshot({ path: shot('presenter-1280x720') });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presenter')).toHaveCount(0);
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('dock')).toBeVisible();
+});
