@@ -58,6 +58,24 @@ test('the panel lists every lesson file, none broken', async ({ page }) => {
   await expect(page.locator('[data-testid^="lesson-broken-"]')).toHaveCount(0);
 });
 
+test('Open lesson file…: a teacher\'s own file opens; a broken one says why and keeps the document', async ({ page }) => {
+  const [first] = CHOSEN;
+  if (!first) throw new Error('no lesson files in lessons/');
+  await openApp(page);
+  await page.getByTestId('lessons-button').click();
+  const broken = { ...first, checks: [] };
+  await page.getByTestId('lesson-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await expect(page.getByRole('dialog')).toContainText('broken.json is not a valid lesson');
+  await expect(page.getByRole('dialog')).toContainText('checks');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+
+  const own = { ...first, id: 'class-3b', title: 'Class 3b: my lesson' };
+  await page.getByTestId('lesson-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) });
+  await expect(page.getByTestId('lesson-title')).toHaveText('Class 3b: my lesson');
+  await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
+});
+
 for (const lesson of CHOSEN) {
   test(`lesson ${lesson.id}: checks give the expected verdicts, then the experiment's`, async ({ page }) => {
     await openApp(page);
