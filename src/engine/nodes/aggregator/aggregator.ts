@@ -36,7 +36,7 @@ export class AggregatorModel implements NodeModel {
   private down = false;
   private readonly rates = new IntervalRates();
   private readonly n = {
-    received: 0, taken: 0, sent: 0, bySize: 0, byTimeout: 0, byGoodEnough: 0, late: 0, unmatched: 0,
+    taken: 0, sent: 0, bySize: 0, byTimeout: 0, byGoodEnough: 0, late: 0, unmatched: 0,
     nodeDown: 0, sizeTotal: 0, lostGroups: 0, lostReplies: 0,
   };
 
@@ -48,12 +48,21 @@ export class AggregatorModel implements NodeModel {
   start(): void { /* no first events: groups open as replies come */ }
 
   receive(m: Message): void {
-    this.n.received++;
     const now = this.ctx.now();
     if (this.down) { this.n.nodeDown++; this.ctx.lose(m, 'nodeDown', this.index); return; }
     // A4 Correlation Identifier: a reply that names no request goes to the Invalid Message Channel.
-    if (m.correlationId < 0) { this.n.unmatched++; this.ctx.lose(m, 'unmatchedReply', this.index); return; }
-    if (this.closed.has(m.correlationId, now)) { this.n.late++; this.ctx.lose(m, 'lateReply', this.index); return; }
+    if (m.correlationId < 0) {
+      this.n.unmatched++;
+      addHop(m, this.id, now, 'no correlation id: discarded');
+      this.ctx.lose(m, 'unmatchedReply', this.index);
+      return;
+    }
+    if (this.closed.has(m.correlationId, now)) {
+      this.n.late++;
+      addHop(m, this.id, now, `late for ${m.correlationId}: discarded`);
+      this.ctx.lose(m, 'lateReply', this.index);
+      return;
+    }
     this.take(m, now);
   }
 
