@@ -34,7 +34,9 @@ export class Admission {
       this.refuse(m, 'accessRefused');
       return false;
     }
-    if (!this.dedup) return true;
+    // A2.2: a message moved to a FIFO dead-letter queue keeps its group; its deduplication id is replaced
+    // by its message id, which a redrive moves once: nothing to deduplicate or refuse.
+    if (!this.dedup || edge.role === 'deadLetter') return true;
     const verdict = this.dedup.admit(m, this.ctx.now());
     if (verdict === 'store') return true;
     if (verdict === 'invalidFifoPublish') {

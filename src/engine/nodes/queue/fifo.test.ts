@@ -98,6 +98,17 @@ describe('A2.3 SQS FIFO group lock', () => {
 });
 
 describe('A2.3 SQS FIFO deduplication', () => {
+  it('a redrive into a FIFO dead-letter queue is neither deduplicated nor refused (A2.2: its id replaces the dedup id)', () => {
+    const s = scenarioOf([
+      producer('p', [{ atMs: 0, groupId: 'g', poison: true }]),
+      fifoQueue({}, { maxReceiveCount: 1, visibilityTimeoutMs: 100 }), puller('c', { serviceTimeMs: { type: 'constant', value: 1 } }),
+      { id: 'dlq', kind: 'queue', config: { flavor: 'sqs', fifo: { contentBasedDeduplication: false } } },
+    ], ['p>q', 'q>c', 'q>dlq']);
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    expect(sim.snapshot().nodes.dlq).toMatchObject({ in: 1, ready: 1, invalidPublish: 0, deduplicated: 0 });
+  });
+
   it('accepts a duplicate within the window without delivering it, and delivers it after the window', () => {
     const s = scenarioOf([
       producer('p', [

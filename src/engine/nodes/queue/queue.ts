@@ -5,7 +5,7 @@ import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { addHop, type Message } from '../../model/message';
-import { LIVE, SAMPLE, type DeliverySource, type NodeModel } from '../../model/node';
+import type { DeliverySource, NodeModel } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/distributions';
 import { Admission } from './admission';
 import { isDeadLetterCycle, recordDeath } from './deadLettering';
@@ -15,6 +15,7 @@ import { QueueCounters } from './queueCounters';
 import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
 import type { ReadyStore } from './readyStore';
 import { Permission } from './permissions';
+import { SqsInFlight } from './sqsInFlight';
 import { Subscription } from './subscription';
 import { BrokerModel } from '../broker';
 import { Replication } from './replication';
@@ -42,14 +43,13 @@ export class QueueModel implements NodeModel, DeliverySource {
   private readonly subByEdge: Subscription[] = [];
   private readonly polls = new PendingPolls();
   /** SQS: received and not yet deleted; they come back when their visibility timeout ends (A2.1). */
-  private readonly invisible = new Set<Message>();
+  private readonly invisible: SqsInFlight;
   private deadLetterEdge: EdgeRuntime | undefined;
   private readonly diskWrite: Sampler;
   private readonly wait: LatencyHistogram;
   private readonly n = new QueueCounters();
   private rr = 0;
   private seq = 0;
-  private receipts = 0;
   private unacked = 0;
   private expiryCheckAt = Infinity;
   /** Whether any ready message can expire: TTL checks stay off the hot path of queues without TTL. */
@@ -75,6 +75,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.sqs = this.rules.flavor === 'sqs';
     this.mayExpire = this.sqs || Number.isFinite(this.rules.messageTtlMs);
     this.groups = this.store instanceof FifoGroupStore ? this.store : null;
+    this.invisible = new SqsInFlight(this.groups);
     this.admission = new Admission(node.config, index, ctx, this.n);
     this.consumePermission = new Permission(node.config.permissions?.consume);
   }
@@ -217,20 +218,13 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.n.delivered++;
     this.n.intervalOut++;
     addHop(m, this.id, now, 'delivered');
-    if (this.sqs) this.receiveSqs(m, now);
-    else if (sub.manual) { sub.unacked++; this.unacked++; }
+    if (this.sqs) {
+      // A2.1: hidden for the visibility timeout under a new receipt (A2.3: its group locked meanwhile).
+      this.invisible.receive(m);
+      this.ctx.schedule(this.rules.visibilityTimeoutMs, this.index, EV_VISIBILITY, m, m.receipt);
+    } else if (sub.manual) { sub.unacked++; this.unacked++; }
     this.ctx.send(sub.edge, m);
     return true;
-  }
-
-  /** A2.1: a received message is hidden for the visibility timeout, under a new receipt. */
-  private receiveSqs(m: Message, now: number): void {
-    m.receiveCount++;
-    m.receipt = ++this.receipts;
-    this.invisible.add(m);
-    this.groups?.hold(m); // A2.3: its group is locked while it is in flight
-    this.ctx.schedule(this.rules.visibilityTimeoutMs, this.index, EV_VISIBILITY, m, m.receipt);
-    void now;
   }
 
   poll(edge: EdgeRuntime, max: number, waitMs: number): void {
@@ -271,12 +265,9 @@ export class QueueModel implements NodeModel, DeliverySource {
   ack(m: Message, edge: EdgeRuntime, receipt: number): boolean {
     if (this.rules.flavor === 'sqs') {
       // A2.1: DeleteMessage removes it; a receipt from an earlier receive deletes nothing.
-      if (!this.invisible.has(m) || m.receipt !== receipt) { this.n.staleDeletes++; return false; }
-      this.invisible.delete(m);
-      m.sqsOwned = false;
+      if (!this.invisible.delete(m, receipt)) { this.n.staleDeletes++; return false; }
       this.n.acked++;
-      // A2.3: deleting the in-flight message unblocks its group.
-      if (this.groups) { this.groups.release(m); this.dispatch(); }
+      if (this.groups) this.dispatch(); // A2.3: the delete unblocked its group
       return true;
     }
     this.settle(edge);
@@ -388,13 +379,8 @@ export class QueueModel implements NodeModel, DeliverySource {
 
   /** A2.1: not deleted within the visibility timeout, the message becomes visible again. */
   private visibilityEnded(m: Message, receipt: number): void {
-    if (!this.invisible.has(m) || m.receipt !== receipt) return;
-    this.invisible.delete(m);
-    m.receipt = 0;
-    m.redelivered = true;
-    // A2.3: on a FIFO queue it goes back to the head of its group, which it unlocks.
-    this.store.requeue(m, 'position');
-    this.groups?.release(m);
+    if (!this.invisible.expire(m, receipt)) return;
+    this.store.requeue(m, 'position'); // A2.3: on a FIFO queue, at the head of its group
     addHop(m, this.id, this.ctx.now(), 'visible again');
     this.dispatch();
   }
@@ -482,37 +468,22 @@ export class QueueModel implements NodeModel, DeliverySource {
   /** Ready (head first) and SQS in-flight messages, for the message inspector. */
   messages(limit: number): { message: Message; state: string }[] {
     const ready = this.store.toArray().slice(0, limit).map((message) => ({ message, state: 'ready' }));
-    const hidden = [...this.invisible].slice(0, Math.max(0, limit - ready.length)).map((message) => ({ message, state: 'invisible (received, not deleted)' }));
+    const hidden = this.invisible.toArray().slice(0, Math.max(0, limit - ready.length)).map((message) => ({ message, state: 'invisible (received, not deleted)' }));
     return [...ready, ...hidden];
   }
 
   writeLive(out: Float64Array, o: number): void {
-    const n = this.n;
-    out[o + LIVE.in] = n.received; out[o + LIVE.out] = n.delivered; out[o + LIVE.acked] = n.acked;
-    out[o + LIVE.nacked] = n.nacked; out[o + LIVE.redelivered] = n.redelivered; out[o + LIVE.dropped] = n.overflowed;
-    out[o + LIVE.ready] = this.store.length; out[o + LIVE.unacked] = this.unacked + this.invisible.size;
-    out[o + LIVE.deadLettered] = n.deadLettered; out[o + LIVE.expired] = n.expired;
-    out[o + LIVE.offline] = this.isAvailable() ? 0 : 1;
+    this.n.writeLive(out, o, this.store.length, this.unacked + this.invisible.size, this.isAvailable());
   }
 
   writeSample(out: Float64Array, o: number, intervalMs: number): void {
-    out[o + SAMPLE.inPerSec] = (this.n.intervalIn * 1000) / intervalMs;
-    out[o + SAMPLE.outPerSec] = (this.n.intervalOut * 1000) / intervalMs;
-    out[o + SAMPLE.ready] = this.store.length;
-    out[o + SAMPLE.unacked] = this.unacked + this.invisible.size;
-    out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
-    this.n.intervalIn = 0; this.n.intervalOut = 0;
+    this.n.writeSample(out, o, intervalMs, this.store.length, this.unacked + this.invisible.size);
   }
 
   report(): NodeReport {
-    const n = this.n;
     return {
-      kind: this.kind, flavor: this.rules.flavor, in: n.received, out: n.delivered,
-      acked: n.acked, nacked: n.nacked, redelivered: n.redelivered, deadLettered: n.deadLettered,
-      expired: n.expired, dropped: n.overflowed, rejectedPublishes: n.rejectedPublishes,
-      ready: this.store.length, unacked: this.unacked + this.invisible.size, maxReady: n.maxReady,
-      consumers: this.subs.length, emptyPolls: n.emptyPolls, staleDeletes: n.staleDeletes,
-      refusedPublish: n.refusedPublish, refusedConsume: n.refusedConsume, deduplicated: n.deduplicated, invalidPublish: n.invalidPublish,
+      kind: this.kind, flavor: this.rules.flavor, ...this.n.reportFields(),
+      ready: this.store.length, unacked: this.unacked + this.invisible.size, consumers: this.subs.length,
       available: this.isAvailable() ? 1 : 0, lostOnOutage: this.lostOnOutage,
       ...(this.replication.kind !== 'none' ? { replication: this.replication.kind, leader: this.replication.leaderBroker?.id ?? '' } : {}),
       queueWaitMs: this.wait.summary(),

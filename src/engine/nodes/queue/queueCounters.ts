@@ -1,3 +1,5 @@
+import { LIVE, SAMPLE } from '../../model/node';
+
 /** What a queue counts, for reports, live figures and samples. */
 export class QueueCounters {
   received = 0;
@@ -25,4 +27,33 @@ export class QueueCounters {
   maxReady = 0;
   intervalIn = 0;
   intervalOut = 0;
+
+  /** The counters in a queue's report. */
+  reportFields(): Record<string, number> {
+    return {
+      in: this.received, out: this.delivered, acked: this.acked, nacked: this.nacked, redelivered: this.redelivered,
+      deadLettered: this.deadLettered, expired: this.expired, dropped: this.overflowed, rejectedPublishes: this.rejectedPublishes,
+      maxReady: this.maxReady, emptyPolls: this.emptyPolls, staleDeletes: this.staleDeletes,
+      refusedPublish: this.refusedPublish, refusedConsume: this.refusedConsume, deduplicated: this.deduplicated, invalidPublish: this.invalidPublish,
+    };
+  }
+
+  /** Live figures (LIVE layout) with the queue's current ready and unacked counts. */
+  writeLive(out: Float64Array, o: number, ready: number, unacked: number, available: boolean): void {
+    out[o + LIVE.in] = this.received; out[o + LIVE.out] = this.delivered; out[o + LIVE.acked] = this.acked;
+    out[o + LIVE.nacked] = this.nacked; out[o + LIVE.redelivered] = this.redelivered; out[o + LIVE.dropped] = this.overflowed;
+    out[o + LIVE.ready] = ready; out[o + LIVE.unacked] = unacked;
+    out[o + LIVE.deadLettered] = this.deadLettered; out[o + LIVE.expired] = this.expired;
+    out[o + LIVE.offline] = available ? 0 : 1;
+  }
+
+  /** One time-series sample (SAMPLE layout); starts the next interval. */
+  writeSample(out: Float64Array, o: number, intervalMs: number, ready: number, unacked: number): void {
+    out[o + SAMPLE.inPerSec] = (this.intervalIn * 1000) / intervalMs;
+    out[o + SAMPLE.outPerSec] = (this.intervalOut * 1000) / intervalMs;
+    out[o + SAMPLE.ready] = ready;
+    out[o + SAMPLE.unacked] = unacked;
+    out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
+    this.intervalIn = 0; this.intervalOut = 0;
+  }
 }

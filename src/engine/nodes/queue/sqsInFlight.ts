@@ -1,0 +1,51 @@
+import type { Message } from '../../model/message';
+import type { FifoGroupStore } from './fifoGroups';
+
+/**
+ * An SQS queue's in-flight messages: received and not yet deleted (semantics.md A2.1). Each receive hides
+ * the message under a new receipt; only a delete with that receipt removes it, and when its visibility
+ * timeout ends it becomes visible again. On a FIFO queue a message in flight locks its group (A2.3).
+ */
+export class SqsInFlight {
+  private readonly invisible = new Set<Message>();
+  private receipts = 0;
+
+  constructor(private readonly groups: FifoGroupStore | null) {}
+
+  get size(): number { return this.invisible.size; }
+
+  /** ReceiveMessage handed `m` out: hidden under a new receipt, counted as one more receive. */
+  receive(m: Message): void {
+    m.receiveCount++;
+    m.receipt = ++this.receipts;
+    this.invisible.add(m);
+    this.groups?.hold(m);
+  }
+
+  /** DeleteMessage with `receipt`: false when it is stale (an earlier receive's), which deletes nothing. */
+  delete(m: Message, receipt: number): boolean {
+    if (!this.holds(m, receipt)) return false;
+    this.invisible.delete(m);
+    m.sqsOwned = false;
+    this.groups?.release(m); // A2.3: deleting the in-flight message unblocks its group
+    return true;
+  }
+
+  /**
+   * The visibility timeout of the receive with `receipt` ended: true when `m` becomes visible again (the
+   * caller puts it back; on a FIFO queue it goes to the head of its group, which it no longer locks).
+   */
+  expire(m: Message, receipt: number): boolean {
+    if (!this.holds(m, receipt)) return false;
+    this.invisible.delete(m);
+    m.receipt = 0;
+    m.redelivered = true;
+    this.groups?.release(m);
+    return true;
+  }
+
+  /** For the message inspector, in receive order. */
+  toArray(): Message[] { return [...this.invisible]; }
+
+  private holds(m: Message, receipt: number): boolean { return this.invisible.has(m) && m.receipt === receipt; }
+}
