@@ -35,6 +35,13 @@ describe('lessons/*.json', () => {
   });
 
   describe.each(files)('%s', (file) => {
+    it('opens on the canvas with readable ids and no node on top of another', () => {
+      const { scenario } = load(file);
+      for (const { id } of [...scenario.nodes, ...scenario.edges]) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
+      const spots = scenario.nodes.map((n) => `${n.position.x},${n.position.y}`);
+      expect(new Set(spots).size).toBe(spots.length);
+    });
+
     it('gives the expected verdicts as the scenario stands', () => {
       const lesson = load(file);
       const got = verdicts(lesson, false);

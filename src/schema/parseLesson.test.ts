@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLesson, parseLessonText, type ScenarioError } from './index';
+import { formatError, parseLesson, parseLessonText, type ScenarioError } from './index';
 
 /** A valid lesson on producer → queue → consumer. Tests break one thing at a time. */
 function validLesson(): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- tests edit it freely
@@ -147,5 +149,22 @@ describe('parseLesson refuses, with the JSON path', () => {
     const doc = validLesson();
     doc.version = 2;
     expect(errorAt(doc, 'version').message).toContain('lesson format version');
+  });
+});
+
+describe('parseLesson checks experiment faults on the parsed scenario', () => {
+  // It re-parses the parsed scenario with the faults appended: a parsed scenario must parse again.
+  const dir = join(import.meta.dirname, '../../examples');
+  const examples = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+  it.each(examples)('%s, wrapped in a lesson that crashes its first node', (file) => {
+    const scenario = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: { id: string }[] };
+    const doc = validLesson();
+    doc.scenario = scenario;
+    doc.checks[1].node = scenario.nodes[0]!.id;
+    doc.chart.node = scenario.nodes[0]!.id;
+    doc.experiment[0].fault.target = scenario.nodes[0]!.id;
+    const result = parseLesson(doc);
+    if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
   });
 });
