@@ -111,6 +111,22 @@ describe('synchronous calls', () => {
     expectBalanced(snap);
   });
 
+  it('a call through a queue: the callee replies along its edge to the caller (the Return Address)', () => {
+    const s = scenarioOf(
+      [{ id: 'client', kind: 'requester', config: { arrival: script(3, 100) } },
+        { id: 'a', kind: 'consumer', config: { serviceTimeMs: constant(5), call: { timeoutMs: 100 } } }, { id: 'calls', kind: 'queue' },
+        { id: 'b', kind: 'consumer', config: { serviceTimeMs: constant(20) } }],
+      ['client>a', 'a>calls', 'calls>b', 'b>a'],
+    );
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.a).toMatchObject({ calls: 3, callReplies: 3, callTimeouts: 0, acked: 3, replies: 3 });
+    expect(snap.nodes.b).toMatchObject({ acked: 3, replies: 3 });
+    expect(snap.nodes.client).toMatchObject({ answered: 3, errors: 0 });
+    expectBalanced(snap);
+  });
+
   it('from a queue under manual ack a failed call nacks the request: it is redelivered (A1.4)', () => {
     const s = scenarioOf(
       [{ id: 'p', kind: 'producer', config: { arrival: script(2) } }, { id: 'q', kind: 'queue' },
