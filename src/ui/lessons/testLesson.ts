@@ -1,5 +1,16 @@
 /** A small valid lesson for the tests, parsed the way the app parses every lesson. */
-import oneWay from '../../../examples/one-way.json';
+const oneWay = {
+  version: 2, name: 'One way', seed: 3, durationMs: 20_000,
+  nodes: [
+    { id: 'orders-api', kind: 'producer', position: { x: 0, y: 0 }, config: { arrival: { type: 'poisson', ratePerSec: 20 } } },
+    { id: 'orders', kind: 'queue', position: { x: 260, y: 0 } },
+    { id: 'worker-1', kind: 'consumer', position: { x: 520, y: 0 } },
+  ],
+  edges: [
+    { id: 'orders-api--orders', source: 'orders-api', target: 'orders' },
+    { id: 'orders--worker-1', source: 'orders', target: 'worker-1' },
+  ],
+};
 import { parseLesson, type ParsedLesson } from '../../schema/parseLesson';
 
 export function lessonJson(patch: Record<string, unknown> = {}): Record<string, unknown> {
