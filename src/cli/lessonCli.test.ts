@@ -1,4 +1,5 @@
 /** `npm run lesson` in-process: arguments, exit codes 0–4, the table and the JSON. */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,5 +90,16 @@ describe('npm run lesson', () => {
 
   it('--help prints the help and exits 0', () => {
     expect(run(['--help'])).toMatchObject({ code: 0, stderr: '' });
+  });
+});
+
+describe('npm run lesson (child process)', () => {
+  it('runs lessons/one-way.json with the experiment and exits 0 with the verdicts as JSON', async () => {
+    const ran = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli/lessonMain.ts', 'lessons/one-way.json', '--experiment', '--json'],
+        { cwd: root, encoding: 'utf8', timeout: 30_000 }, (_error, stdout) => resolve({ code: child.exitCode, stdout }));
+    });
+    expect(ran.code).toBe(0);
+    expect((JSON.parse(ran.stdout) as { matches: boolean }).matches).toBe(true);
   });
 });
