@@ -13,15 +13,19 @@ beforeEach(() => {
 });
 
 describe('request-reply connections (A4)', () => {
-  it('requester → queue publishes, queue → consumer subscribes, consumer → requester replies, requester → consumer calls', () => {
+  it('requester → queue publishes, queue → consumer subscribes, consumer → requester replies; one output per requester', () => {
     const req = add('requester');
     const q = add('queue');
     const c = add('consumer');
     const svc = add('consumer');
-    for (const [s, t] of [[req, q], [q, c], [c, req], [req, svc]] as const) expect(store().connect(s, t)).toMatchObject({ ok: true });
+    for (const [s, t] of [[req, q], [q, c], [c, req]] as const) expect(store().connect(s, t)).toMatchObject({ ok: true });
     expect(parseScenario(getScenario()).ok).toBe(true);
-    const other = add('consumer');
-    expect(store().connect(req, other)).toEqual({ ok: false, reason: 'requester "requester-1" may have at most 1 push subscription edge; remove its edge first' });
+    const oneWay = 'requester "requester-1" sends its requests along one output, a publish or a call; remove its edge first';
+    expect(store().connect(req, svc)).toEqual({ ok: false, reason: oneWay });
+    expect(store().connect(req, add('queue'))).toEqual({ ok: false, reason: oneWay });
+    store().removeElements([], [`${req}-to-${q}`]);
+    expect(store().connect(req, svc)).toMatchObject({ ok: true }); // a direct call instead
+    expect(store().connect(svc, add('consumer'))).toMatchObject({ ok: true }); // and the service calls on
   });
 
   it('an aggregator takes replies and sends one aggregate on', () => {
@@ -43,6 +47,24 @@ describe('removing a node forgets it in Return Addresses and permissions', () =>
     expect(store().updateNodeConfig(req, { ...node(req).config, replyTo: agg })).toEqual({ ok: true });
     store().removeElements([agg], []);
     expect(node(req).config).toMatchObject({ replyTo: null });
+  });
+
+  it('a reply queue that no longer feeds the requester stops being its Return Address', () => {
+    const req = add('requester');
+    const replies = add('queue');
+    store().connect(replies, req);
+    expect(store().updateNodeConfig(req, { ...node(req).config, replyTo: replies })).toEqual({ ok: true });
+    store().removeElements([], [`${replies}-to-${req}`]);
+    expect(node(req).config).toMatchObject({ replyTo: null });
+  });
+
+  it('a consumer whose call edge goes stops making synchronous calls', () => {
+    const c = add('consumer');
+    const svc = add('consumer');
+    store().connect(c, svc);
+    expect(store().updateNodeConfig(c, { ...node(c).config, call: { timeoutMs: 500 } })).toEqual({ ok: true });
+    store().removeElements([svc], []);
+    expect(node(c).config).toMatchObject({ call: null });
   });
 
   it('a removed client leaves the permission lists; null (everyone) stays null', () => {

@@ -33,6 +33,10 @@ export function refuseConnection(scenario: Scenario, source: string, target: str
   const duplicate = scenario.edges.some((e) => e.source === source && e.target === target
     && (e.config.bindingKey ?? '') === (options.bindingKey ?? '') && channelOf(e.config) === channel);
   if (duplicate) return `the same connection from "${source}" to "${target}" already exists`;
+  // A4: a requester sends its requests along one way, a publish or a call (src/schema/requestReplyChecks.ts).
+  if (from.kind === 'requester' && scenario.edges.some((e) => e.source === source)) {
+    return `requester "${source}" sends its requests along one output, a publish or a call; remove its edge first`;
+  }
   const max = kindSpec(from.kind)?.ports.maxOutputs[role];
   if (max === undefined) return null;
   const outputs = scenario.edges.filter((e) => {

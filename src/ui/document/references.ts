@@ -26,14 +26,25 @@ export function pruneReferences(d: Scenario): void {
 
 const keepKnown = (ids: string[] | null, kinds: ReadonlyMap<string, string>) => (ids === null ? null : ids.filter((id) => kinds.has(id)));
 
+/** Is `replyTo` still a Return Address the requester can be answered at: an aggregator, or a queue it consumes (A4)? */
+function replyReaches(d: Scenario, requester: string, replyTo: string, kinds: ReadonlyMap<string, string>): boolean {
+  const kind = kinds.get(replyTo);
+  if (kind === 'aggregator') return true;
+  return kind === 'queue' && d.edges.some((e) => e.source === replyTo && e.target === requester);
+}
+
 /**
- * A requester whose Return Address (A4) was removed replies to itself again (null); a removed client
- * leaves the permission lists of queues and exchanges (a list that empties stays an empty list: nobody
- * may, as the user had chosen everyone else away).
+ * A requester whose Return Address (A4) went (or whose reply queue no longer feeds it) replies to itself
+ * again (null); a consumer with no way left to make its synchronous call stops calling; a removed client
+ * leaves the permission lists of queues and exchanges (a list that empties stays empty: nobody may).
  */
 function pruneClientReferences(d: Scenario, kinds: ReadonlyMap<string, string>): void {
   for (const node of d.nodes) {
-    if (node.kind === 'requester' && node.config.replyTo !== null && !kinds.has(node.config.replyTo)) node.config.replyTo = null;
+    if (node.kind === 'requester' && node.config.replyTo !== null && !replyReaches(d, node.id, node.config.replyTo, kinds)) node.config.replyTo = null;
+    if (node.kind === 'consumer' && node.config.call !== null) {
+      const calls = d.edges.some((e) => e.source === node.id && ['publish', 'push'].includes(connectionRole('consumer', kinds.get(e.target) ?? '') ?? ''));
+      if (!calls) node.config.call = null;
+    }
     if (node.kind === 'queue' && node.config.permissions) {
       node.config.permissions = {
         publish: keepKnown(node.config.permissions.publish, kinds),

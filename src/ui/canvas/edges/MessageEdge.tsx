@@ -6,6 +6,7 @@ import type { EdgeLabel } from '../edgeLabels';
 import type { MessageEdge as MessageEdgeType } from '../flowTypes';
 import { rate } from '../nodes/format';
 import { deleteEdgeCurve, setEdgeCurve } from './edgeCurves';
+import { replyLoopPath } from './replyPath';
 import './edges.css';
 
 /** The label from the edge data (edgeLabels.ts), or the binding/routing key when the data has none. */
@@ -34,14 +35,15 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   // The shown rate changes about once a second (telemetryStore), so a busy edge re-renders that often at most.
   const ratePerSec = useEdgeRate(id);
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const label = labelOf(data);
+  const tone = label?.tone ?? 'plain';
+  const [path, labelX, labelY] = (tone === 'reply' && replyLoopPath(sourceX, sourceY, targetX, targetY))
+    || getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   // Tokens are drawn by the canvas-wide TokenLayer along this curve, not by this component.
   useLayoutEffect(() => {
     setEdgeCurve(id, path);
     return () => deleteEdgeCurve(id);
   }, [id, path]);
-  const label = labelOf(data);
-  const tone = label?.tone ?? 'plain';
   const delay = data?.edge.config.delayMs ?? 0;
   const busy = ratePerSec > 0;
   const classes = `bl-edge bl-edge-${data?.role ?? 'publish'} bl-edge-tone-${tone}${selected ? ' selected' : ''}${busy ? ' busy' : ''}`;

@@ -30,3 +30,8 @@ export function describeDistribution(d: Distribution, unit: string): string {
     case 'list': return `${d.values.length} values (${d.pick})`;
   }
 }
+
+/** A duration people read at a glance: 250 ms, 1 s, 1.5 s, 90 s. */
+export function duration(ms: number): string {
+  return ms < 1000 ? `${num(ms)} ms` : `${num(ms / 1000)} s`;
+}

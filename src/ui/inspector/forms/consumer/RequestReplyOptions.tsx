@@ -10,6 +10,8 @@ const CALL = ['config', 'call'] as const;
 function CallField() {
   const form = useForm();
   const on = form.get(CALL) !== null && form.get(CALL) !== undefined;
+  // The call object's own errors (e.g. no edge to call along); its timeout's errors show under the timeout.
+  const errors = form.errorsAt(CALL);
   return (
     <>
       <div className="field field-check">
@@ -20,6 +22,7 @@ function CallField() {
         </label>
         <FieldHint hint="After its own service time it sends the result on as a request (its outgoing edge) and keeps the slot until the reply comes; a timeout or an error reply fails the message. Off: results are sent on and forgotten."
           broker="blocking RPC to a downstream service (EIP Request-Reply)" />
+        {errors.length > 0 && <ul className="field-errors" data-testid="field-error">{errors.map((e) => <li key={e}>{e}</li>)}</ul>}
       </div>
       {on && <NumberField path={[...CALL, 'timeoutMs']} label="Call timeout" unit="ms" min={1} max={3_600_000} step={100}
         hint="How long the slot waits for the downstream reply." broker="client call timeout" />}

@@ -1,0 +1,132 @@
+import { expect, test, type Page } from '@playwright/test';
+import { connect, dragFromPalette, edge, node, openApp } from './helpers';
+
+/**
+ * Request-reply (EIP, semantics.md A4) built by hand on the canvas: a requester publishes to a queue, a
+ * consumer serves it and replies along a reply edge to the requester (its Return Address); the Summary's
+ * requester table counts answered requests and timeouts, and a crashed responder makes requests time out.
+ */
+const shot = (name: string) => `e2e-artifacts/${name}.png`;
+
+/** A requester figure from the Summary's pattern table (exact, from data-value). */
+async function requesterFigure(page: Page, id: string, field: string): Promise<number> {
+  const cell = page.getByTestId(`summary-pattern-${id}-${field}`);
+  if ((await cell.count()) === 0) return Number.NaN;
+  return Number(await cell.getAttribute('data-value'));
+}
+
+/** Drags requester, queue and consumer out and wires requester → queue → consumer → requester (reply). */
+async function buildRequestReply(page: Page): Promise<{ req: string; q: string; c: string }> {
+  const req = await dragFromPalette(page, 'requester', { x: 160, y: 140 });
+  const q = await dragFromPalette(page, 'queue', { x: 470, y: 140 });
+  const c = await dragFromPalette(page, 'consumer', { x: 780, y: 140 });
+  await connect(page, req, q);
+  await connect(page, q, c);
+  await connect(page, c, req);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  return { req, q, c };
+}
+
+test('a requester, a queue and a responder: replies come back on a reply edge and every request is answered', async ({ page }) => {
+  await openApp(page);
+  const { req, q, c } = await buildRequestReply(page);
+
+  // The consumer → requester edge is a reply edge: dashed in its own colour, labelled "reply".
+  const reply = edge(page, `${c}-to-${req}`);
+  await expect(reply.locator('.bl-edge-tone-reply')).toHaveCount(1);
+  await expect(page.getByTestId(`edge-label-${c}-to-${req}`)).toHaveText('reply');
+  await expect(page.getByTestId(`edge-label-${req}-to-${q}`)).toHaveCount(0);
+  await expect(node(page, req).getByTestId('node-chip')).toHaveText('async');
+
+  // The requester's form: sync/async mode and the Return Address picker with the valid targets.
+  await node(page, req).click();
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.locator('[data-path="config.mode"]')).toHaveValue('async');
+  const replyTo = inspector.locator('[data-path="config.replyTo"]');
+  await expect(replyTo.locator('option')).toHaveText(['This requester (direct reply-to)']);
+  await expect(inspector).toContainText('EIP Return Address');
+  await page.screenshot({ path: shot('patterns-request-reply-built') });
+
+  await page.getByTestId('run-speed').selectOption('5');
+  await page.getByTestId('run-play').click();
+  await expect.poll(() => node(page, req).getByTestId('stat-answered').getAttribute('data-value').then(Number), { timeout: 20_000 }).toBeGreaterThan(20);
+  await page.getByTestId('dock-tab-summary').click();
+  await expect(page.getByTestId('summary-pattern-requesters')).toBeVisible();
+  const first = await requesterFigure(page, req, 'answered');
+  await expect.poll(() => requesterFigure(page, req, 'answered'), { timeout: 20_000 }).toBeGreaterThan(first);
+  await page.getByTestId('run-play').click(); // pause
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  expect(await requesterFigure(page, req, 'timeouts')).toBe(0);
+  expect(await requesterFigure(page, req, 'sent')).toBeGreaterThanOrEqual(await requesterFigure(page, req, 'answered'));
+  expect(await requesterFigure(page, req, 'rttMs.p50')).toBeGreaterThan(0);
+  // The responder's replies show in its own table.
+  expect(await page.getByTestId(`summary-pattern-${c}-replies`).getAttribute('data-value').then(Number)).toBeGreaterThan(0);
+  await expect(node(page, req).getByTestId('stat-timeouts')).toHaveAttribute('data-value', '0');
+  await page.screenshot({ path: shot('patterns-request-reply-summary') });
+});
+
+test('crashing the responder from the canvas makes the requester time out', async ({ page }) => {
+  await openApp(page);
+  const { req, c } = await buildRequestReply(page);
+  await page.getByTestId('run-speed').selectOption('5');
+  await page.getByTestId('run-play').click();
+  await expect.poll(() => node(page, req).getByTestId('stat-answered').getAttribute('data-value').then(Number), { timeout: 20_000 }).toBeGreaterThan(10);
+  expect(Number(await node(page, req).getByTestId('stat-timeouts').getAttribute('data-value'))).toBe(0);
+
+  // Right-click the consumer: crash it until restarted. Requests wait in the queue and time out (1 s).
+  await node(page, c).click({ button: 'right' });
+  const menu = page.getByTestId('fault-menu');
+  await expect(menu).toBeVisible();
+  await menu.getByTestId('fault-action-crashOpen').click();
+  await expect(node(page, c).getByTestId('stat-down')).toBeVisible();
+  await expect.poll(() => node(page, req).getByTestId('stat-timeouts').getAttribute('data-value').then(Number), { timeout: 20_000 }).toBeGreaterThan(5);
+  await expect.poll(() => node(page, req).getByTestId('stat-pending').getAttribute('data-value').then(Number)).toBeGreaterThan(0);
+
+  await page.getByTestId('dock-tab-summary').click();
+  await expect.poll(() => requesterFigure(page, req, 'timeouts')).toBeGreaterThan(5);
+  await page.getByTestId('run-play').click(); // pause
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  await page.screenshot({ path: shot('patterns-responder-crashed') });
+});
+
+test('the forms of the new options: aggregator completion, SQS FIFO and permissions, responder options', async ({ page }) => {
+  await openApp(page);
+  const { req, q, c } = await buildRequestReply(page);
+  const agg = await dragFromPalette(page, 'aggregator', { x: 470, y: 380 });
+  const inspector = page.getByTestId('inspector');
+
+  // The aggregator: completion rules as chips on the canvas; clearing every rule is refused inline.
+  await node(page, agg).click();
+  await expect(node(page, agg).getByTestId('node-chip')).toHaveText(['size 3', 'idle 1 s']);
+  await expect(inspector).toContainText('Camel completionSize');
+  await page.screenshot({ path: shot('patterns-aggregator-form') });
+  await inspector.locator('[data-path="config.completionSize"]').fill('');
+  await inspector.locator('[data-path="config.completionTimeoutMs"]').fill('');
+  await expect(inspector.getByTestId('field-error').first()).toContainText('an aggregator needs a completion');
+  await inspector.locator('[data-path="config.completionSize"]').fill('2');
+  await expect(inspector.getByTestId('field-error')).toHaveCount(0);
+  await expect(node(page, agg).getByTestId('node-chip')).toHaveText(['size 2']);
+
+  // The requester may now reply to the aggregator (EIP Return Address).
+  await node(page, req).click();
+  await expect(inspector.locator('[data-path="config.replyTo"] option')).toHaveText(['This requester (direct reply-to)', `${agg}: aggregator`]);
+
+  // The queue: FIFO only for SQS; permissions as a multi-select of clients.
+  await node(page, q).click();
+  await expect(inspector.locator('[data-path="config.fifo.on"]')).toHaveCount(0);
+  await inspector.locator('[data-path="config.flavor"]').selectOption('sqs');
+  await inspector.locator('[data-path="config.fifo.on"]').check();
+  await expect(inspector).toContainText('SQS ContentBasedDeduplication (A2.3)');
+  await inspector.locator('[data-path="config.permissions.publish:everyone"]').uncheck();
+  await inspector.locator(`[data-path="config.permissions.publish:${req}"]`).check();
+  await inspector.getByText('Permissions', { exact: true }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('patterns-queue-fifo-permissions') });
+
+  // The consumer: replies, the synchronous call and the checksum check. A call needs an edge to call along.
+  await node(page, c).click();
+  await inspector.locator('[data-path="config.call.on"]').check();
+  await expect(inspector.locator('[data-path="config.call.timeoutMs"]')).toHaveValue('1000');
+  await expect(inspector.getByTestId('field-error')).toContainText('makes synchronous calls: connect it to the service');
+  await inspector.getByText('Requests, calls and integrity').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('patterns-consumer-request-reply-form') });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, type NodeOf } from '../../../schema';
+import { completionChips } from './AggregatorNode';
+import { duration } from './format';
+import { describeRequester } from './RequesterNode';
+
+function nodeOf<K extends 'requester' | 'aggregator'>(kind: K, config: object): NodeOf<K> {
+  const r = parseScenario({ version: 2, name: 't', nodes: [{ id: 'n', kind, config }] });
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  return r.scenario.nodes[0] as NodeOf<K>;
+}
+
+describe('requester and aggregator summaries on the canvas', () => {
+  it('a requester says how it paces requests, its timeout, replies per request and its Return Address', () => {
+    expect(describeRequester(nodeOf('requester', {}).config)).toBe('Poisson 10/s · timeout 1 s');
+    expect(describeRequester(nodeOf('requester', { mode: 'sync', thinkTimeMs: { type: 'constant', value: 50 }, timeoutMs: 250 }).config))
+      .toBe('think 50 ms · timeout 250 ms');
+    expect(describeRequester(nodeOf('requester', { expectedReplies: 3, replyTo: 'agg', timeoutMs: 1500 }).config))
+      .toBe('Poisson 10/s · timeout 1.5 s · ×3 replies · reply → agg');
+  });
+
+  it('an aggregator shows each completion rule that is on (the first that holds wins)', () => {
+    expect(completionChips(nodeOf('aggregator', {}).config).map((c) => c.text)).toEqual(['size 3', 'idle 1 s']);
+    expect(completionChips(nodeOf('aggregator', { completionSize: null, completionTimeoutMs: 400, goodEnoughScore: 0.9 }).config).map((c) => c.text))
+      .toEqual(['idle 400 ms', 'score ≥ 0.9']);
+  });
+
+  it('durations read at a glance', () => {
+    expect([duration(0), duration(999), duration(1000), duration(90_000)]).toEqual(['0 ms', '999 ms', '1 s', '90 s']);
+  });
+});
