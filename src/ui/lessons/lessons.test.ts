@@ -152,6 +152,8 @@ describe('lesson links', () => {
     expect(cut?.kind === 'data' && !cut.result.ok && cut.result.errors[0]!.code).toBe('bad_link');
     const invalid = decodeLessonHash(encodeLessonHash({ ...testLesson(), checks: [] } as never, false));
     expect(invalid?.kind === 'data' && !invalid.result.ok && invalid.result.errors.some((e) => e.path.startsWith('checks'))).toBe(true);
+    const badId = decodeLessonHash('#lesson=%E0%A4%A');
+    expect(badId?.kind === 'data' && !badId.result.ok && badId.result.errors[0]!.code).toBe('bad_link');
     expect(decodeLessonHash('#scenario=abc')).toBeNull();
   });
 });
