@@ -33,7 +33,7 @@ function build(w: Workload) {
   const consumers = w.consumers.map((c, i) => ({
     id: `c${i + 1}`, kind: 'consumer' as const,
     // One slot: a consumer processes what it receives in order (a batch processed in parallel may not be).
-    config: { delivery: 'pull' as const, pollIntervalMs: 20, waitTimeMs: c.waitTimeMs, concurrency: 1, serviceTimeMs: { type: 'constant', value: c.serviceMs }, failureProbability: c.failureProbability },
+    config: { delivery: 'pull' as const, pollIntervalMs: 20, waitTimeMs: c.waitTimeMs, concurrency: 1, serviceTimeMs: { type: 'constant' as const, value: c.serviceMs }, failureProbability: c.failureProbability },
   }));
   return scenarioOf([
     { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages } } },

@@ -12,7 +12,7 @@ const fifoQueue = (fifo: Record<string, unknown> = {}, extra: Record<string, unk
   id: 'q', kind: 'queue' as const, config: { flavor: 'sqs' as const, visibilityTimeoutMs: 1000, fifo: { contentBasedDeduplication: true, ...fifo }, ...extra },
 });
 const puller = (id: string, config: Record<string, unknown> = {}) => ({
-  id, kind: 'consumer' as const, config: { delivery: 'pull' as const, pollIntervalMs: 10, serviceTimeMs: { type: 'constant', value: 100 }, ...config },
+  id, kind: 'consumer' as const, config: { delivery: 'pull' as const, pollIntervalMs: 10, serviceTimeMs: { type: 'constant' as const, value: 100 }, ...config },
 });
 
 describe('A2.3 SQS FIFO group lock', () => {

@@ -5,7 +5,7 @@ import { scenarioOf } from '../../testSupport';
 const producer = (id: string, count: number, extra: Record<string, unknown> = {}) => ({
   id, kind: 'producer' as const, config: { arrival: { type: 'script' as const, messages: Array.from({ length: count }, (_, i) => ({ atMs: i + 1, routingKey: 'k' })) }, ...extra },
 });
-const consumer = (id: string, config: Record<string, unknown> = {}) => ({ id, kind: 'consumer' as const, config: { serviceTimeMs: { type: 'constant', value: 1 }, ...config } });
+const consumer = (id: string, config: Record<string, unknown> = {}) => ({ id, kind: 'consumer' as const, config: { serviceTimeMs: { type: 'constant' as const, value: 1 }, ...config } });
 
 describe('permissions: publishing to an exchange', () => {
   it('refuses a producer not on the list (403 ACCESS_REFUSED): counted, lost, its confirm nacked', () => {
@@ -68,7 +68,7 @@ describe('permissions: a queue', () => {
     const sim = createSimulation(s);
     sim.runUntil(950);
     const snap = sim.snapshot();
-    const polls = (snap.nodes.c as { polls: number }).polls;
+    const polls = snap.nodes.c!.polls as number;
     expect(polls).toBeGreaterThanOrEqual(9);
     expect(snap.nodes.q).toMatchObject({ refusedConsume: polls, out: 0, ready: 2 });
   });
