@@ -117,6 +117,23 @@ describe('requester (EIP Request-Reply, Return Address and Correlation Identifie
     expect(sim.snapshot().nodes.client).toMatchObject({ sent: 50, answered: 50, waiting: 0 });
   });
 
+  it('a request held back by maxOutstanding keeps its scripted fields, also after a crash skipped some arrivals', () => {
+    // a at 1 ms is sent; b at 100 ms falls in the crash and is never sent; c at 200 ms is sent, d at 201 ms waits for c's reply.
+    const keys = ['a', 'b', 'c', 'd'];
+    const s = scenarioOf(
+      [{ id: 'client', kind: 'requester', config: { maxOutstanding: 1, arrival: { type: 'script', messages: [1, 100, 200, 201].map((atMs, i) => ({ atMs, routingKey: keys[i] })) } } },
+        { id: 'x', kind: 'exchange', config: { type: 'direct' } }, ...keys.map((k) => ({ id: `q${k}`, kind: 'queue' as const })),
+        { id: 'svc', kind: 'consumer', config: { serviceTimeMs: constant(20) } }],
+      ['client>x', ...keys.map((k) => `x>q${k}:${k}`), ...keys.map((k) => `q${k}>svc`), 'svc>client'],
+      { faults: [{ type: 'crash', target: 'client', atMs: 90, durationMs: 20 }] },
+    );
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    const snap = sim.snapshot();
+    expect(keys.map((k) => num(snap.nodes[`q${k}`], 'in'))).toEqual([1, 0, 1, 1]);
+    expect(snap.nodes.client).toMatchObject({ sent: 3, answered: 3 });
+  });
+
   it('replies through a reply queue the requester subscribes to (replyTo names the queue)', () => {
     const s = scenarioOf(
       [{ id: 'client', kind: 'requester', config: { arrival: script(4, 10), replyTo: 'replies' } },

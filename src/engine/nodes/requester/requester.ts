@@ -68,6 +68,7 @@ export class RequesterModel implements NodeModel {
 
   start(): void {
     if (this.limit <= 0) return;
+    // sync mode ignores `arrival`: it sends when the previous request settles.
     if (this.config.mode === 'sync') { this.ctx.schedule(this.config.startAtMs, this.index, EV_SEND, null, this.generation); return; }
     this.scheduleArrival(this.arrivals.next(this.config.startAtMs, 0));
   }
@@ -78,7 +79,7 @@ export class RequesterModel implements NodeModel {
 
   handle(type: number, payload: unknown, arg: number): void {
     if (type === EV_TIMEOUT) this.timedOut(payload as PendingRequest);
-    else if (type === EV_SEND && this.config.mode === 'sync') { if (arg === this.generation && !this.crashed) this.sendRequest(); }
+    else if (type === EV_SEND && this.config.mode === 'sync') { if (arg === this.generation && !this.crashed) this.sendRequest(-1); }
     else if (type === EV_SEND) this.arrival();
   }
 
@@ -93,7 +94,8 @@ export class RequesterModel implements NodeModel {
     if (this.arrived < this.limit) this.scheduleArrival(this.arrivals.next(now, this.arrived));
   }
 
-  private sendRequest(k = this.n.sent): void {
+  /** Sends a request; `k` is the ordinal of the arrival it is (its scripted fields), -1 for sync mode. */
+  private sendRequest(k: number): void {
     const edge = this.outputs.find((e) => e.role === 'publish' || e.role === 'push');
     const now = this.ctx.now();
     const message = this.makeRequest(now, k);
@@ -161,7 +163,8 @@ export class RequesterModel implements NodeModel {
       if (this.n.sent < this.limit) this.ctx.schedule(this.think(), this.index, EV_SEND, null, this.generation);
       return;
     }
-    if (this.n.waiting > 0) { this.n.waiting--; this.sendRequest(); }
+    // The waiting requests are the latest arrivals, in order: the oldest of them goes now.
+    if (this.n.waiting > 0) { const k = this.arrived - this.n.waiting; this.n.waiting--; this.sendRequest(k); }
   }
 
   // ---- faults ---------------------------------------------------------------------------------
