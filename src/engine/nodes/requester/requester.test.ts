@@ -148,6 +148,23 @@ describe('requester (EIP Request-Reply, Return Address and Correlation Identifie
     expectBalanced(snap);
   });
 
+  it('a reply queue keeps the replies of a crashed requester; after the restart they come late (their requests were forgotten)', () => {
+    const s = scenarioOf(
+      [{ id: 'client', kind: 'requester', config: { mode: 'sync', count: 2, replyTo: 'replies' } },
+        { id: 'requests', kind: 'queue' }, { id: 'svc', kind: 'consumer', config: { serviceTimeMs: constant(100) } }, { id: 'replies', kind: 'queue' }],
+      ['client>requests', 'requests>svc', 'svc>replies', 'replies>client'],
+      { faults: [{ type: 'crash', target: 'client', atMs: 50, durationMs: 200 }] },
+    );
+    const sim = createSimulation(s);
+    sim.runUntil(150);
+    expect(sim.snapshot().nodes.replies).toMatchObject({ ready: 1 });
+    sim.runUntil(1000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.client).toMatchObject({ sent: 2, answered: 1, late: 1, timeouts: 0 });
+    expect(snap.nodes.replies).toMatchObject({ ready: 0, out: 2 });
+    expectBalanced(snap);
+  });
+
   it('a direct call: the reply comes back along the push edge, over the same link delay', () => {
     const s = scenarioOf(
       [{ id: 'client', kind: 'requester', config: { arrival: script(3, 100) } }, { id: 'svc', kind: 'consumer', config: { serviceTimeMs: constant(10) } }],
