@@ -153,7 +153,7 @@ test('a 3-broker quorum queue: crash the leader broker and the leader badge move
   // Links break too: right-click an edge.
   await page.locator('.react-flow__edge[data-id="p1-q1"] .react-flow__edge-interaction').click({ button: 'right', force: true });
   const menu = page.getByTestId('fault-menu');
-  await expect(menu.getByRole('menuitem')).toHaveText(['Add 200 ms delay ± 50 ms', '20% loss', 'Partition for 5 s']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Add 200 ms delay ± 50 ms', '20% loss', 'Partition for 5 s', 'Corrupt 20% for 10 s']);
   await menu.getByTestId('fault-action-partition').click();
   await page.getByTestId('dock-tab-audit').click();
   await expect(page.getByTestId('audit-faults')).toContainText('partition p1-q1 for 5 s');

@@ -89,6 +89,33 @@ test('crashing the responder from the canvas makes the requester time out', asyn
   await page.screenshot({ path: shot('patterns-responder-crashed') });
 });
 
+test('a corrupt link from the canvas: the responder\'s checksum rejects damaged requests, which time out', async ({ page }) => {
+  await openApp(page);
+  const { req, q, c } = await buildRequestReply(page);
+  await page.getByTestId('run-speed').selectOption('5');
+  await page.getByTestId('run-play').click();
+  await expect.poll(() => node(page, req).getByTestId('stat-answered').getAttribute('data-value').then(Number), { timeout: 20_000 }).toBeGreaterThan(10);
+
+  // Right-click the queue → consumer link: corrupt 20% of what crosses it for 10 s.
+  await edge(page, `${q}-to-${c}`).locator('.react-flow__edge-interaction').click({ button: 'right', force: true });
+  const menu = page.getByTestId('fault-menu');
+  await expect(menu.getByRole('menuitem')).toContainText(['Corrupt 20% for 10 s']);
+  await menu.getByTestId('fault-action-corrupt').click();
+  await expect(menu).toHaveCount(0);
+
+  await page.getByTestId('dock-tab-summary').click();
+  const rejected = page.getByTestId(`summary-pattern-${c}-corruptRejected`);
+  await expect.poll(async () => Number(await rejected.getAttribute('data-value')), { timeout: 20_000 }).toBeGreaterThan(3);
+  await expect.poll(() => requesterFigure(page, req, 'timeouts'), { timeout: 20_000 }).toBeGreaterThan(3);
+  await page.getByTestId('run-play').click(); // pause
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  // From a queue under manual ack a corrupt delivery is nacked with requeue=false: with no dead-letter target it is dropped as rejected (A1.4).
+  expect(Number(await page.getByTestId('summary-dropped-rejected').getAttribute('data-value'))).toBe(Number(await rejected.getAttribute('data-value')));
+  await page.getByTestId('dock-tab-audit').click();
+  await expect(page.getByTestId('audit-faults')).toContainText(`corruption ${q}-to-${c}`);
+  await page.screenshot({ path: shot('patterns-corrupt-link-audit') });
+});
+
 test('the forms of the new options: aggregator completion, SQS FIFO and permissions, responder options', async ({ page }) => {
   await openApp(page);
   const { req, q, c } = await buildRequestReply(page);
@@ -127,6 +154,6 @@ test('the forms of the new options: aggregator completion, SQS FIFO and permissi
   await inspector.locator('[data-path="config.call.on"]').check();
   await expect(inspector.locator('[data-path="config.call.timeoutMs"]')).toHaveValue('1000');
   await expect(inspector.getByTestId('field-error')).toContainText('makes synchronous calls: connect it to the service');
-  await inspector.getByText('Requests, calls and integrity').scrollIntoViewIfNeeded();
+  await inspector.locator('[data-path="config.verifyChecksum"]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('patterns-consumer-request-reply-form') });
 });

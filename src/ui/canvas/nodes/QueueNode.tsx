@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { NodeOf } from '../../../schema';
+import { connectionRole, type NodeOf } from '../../../schema';
+import { useDocumentStore } from '../../document/documentStore';
 import { useNodeLive } from '../../run/telemetryStore';
 import type { KindNode } from '../flowTypes';
 import { compact } from './format';
@@ -14,10 +15,18 @@ const depthFraction = (n: number) => Math.min(1, Math.log10(1 + Math.max(0, n)) 
 
 type Live = NonNullable<ReturnType<typeof useNodeLive>>;
 
-function queueBadges(live: Live | null): Badge[] {
+/** Does the queue have a dead-letter edge? Without one, what it dead-letters is discarded (A1.9). */
+function useHasDeadLetterTarget(id: string): boolean {
+  return useDocumentStore((s) => s.scenario.edges.some((e) => e.source === id
+    && connectionRole('queue', s.scenario.nodes.find((n) => n.id === e.target)?.kind ?? '') === 'deadLetter'));
+}
+
+function queueBadges(live: Live | null, deadLetterTarget: boolean): Badge[] {
   if (!live) return [];
   return [
-    { name: 'deadLettered', value: live.deadLettered, text: 'dead-lettered', tone: 'warn', title: 'Messages dead-lettered by this queue (A1.9, SQS redrive)' },
+    deadLetterTarget
+      ? { name: 'deadLettered', value: live.deadLettered, text: 'dead-lettered', tone: 'warn', title: 'Messages dead-lettered by this queue (A1.9, SQS redrive)' }
+      : { name: 'deadLettered', value: live.deadLettered, text: 'discarded', tone: 'warn', title: 'Rejected, expired or over a limit with no dead-letter target: dropped (A1.9)' },
     { name: 'redelivered', value: live.redelivered, text: 'redelivered', tone: 'info', title: 'Deliveries of a message that had been delivered before (A1.4)' },
     { name: 'expired', value: live.expired, text: 'expired', tone: 'warn', title: 'Messages whose TTL or retention ran out (A1.7, A2.1)' },
     { name: 'dropped', value: live.dropped, text: 'dropped', tone: 'danger', title: 'Messages dropped by a length limit (A1.8)' },
@@ -33,8 +42,9 @@ export const QueueNode = memo(function QueueNode({ id, data, selected }: NodePro
   const width = depthFraction(total) * 100;
   const sqs = node.config.flavor === 'sqs';
   const leader = useQueueLeader(id);
+  const deadLetterTarget = useHasDeadLetterTarget(id);
   return (
-    <NodeShell node={node} selected={!!selected} summary={queueSummary(node.config)} badges={queueBadges(live)}
+    <NodeShell node={node} selected={!!selected} summary={queueSummary(node.config)} badges={queueBadges(live, deadLetterTarget)}
       placement={node.config.brokers && <Placement brokers={node.config.brokers} leader={leader} />}>
       <div className="bl-depth">
         <Stat label={sqs ? 'visible' : 'ready'} name="ready" value={live ? compact(ready) : '–'} exact={ready} />

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, type NodeOf } from '../../../schema';
 import { completionChips } from './AggregatorNode';
 import { duration } from './format';
+import { queueSummary } from './queueSummary';
 import { describeRequester } from './RequesterNode';
 
 function nodeOf<K extends 'requester' | 'aggregator'>(kind: K, config: object): NodeOf<K> {
@@ -15,7 +16,7 @@ describe('requester and aggregator summaries on the canvas', () => {
     expect(describeRequester(nodeOf('requester', {}).config)).toBe('Poisson 10/s · timeout 1 s');
     expect(describeRequester(nodeOf('requester', { mode: 'sync', thinkTimeMs: { type: 'constant', value: 50 }, timeoutMs: 250 }).config))
       .toBe('think 50 ms · timeout 250 ms');
-    expect(describeRequester(nodeOf('requester', { expectedReplies: 3, replyTo: 'agg', timeoutMs: 1500 }).config))
+    expect(describeRequester({ ...nodeOf('requester', { expectedReplies: 3, timeoutMs: 1500 }).config, replyTo: 'agg' }))
       .toBe('Poisson 10/s · timeout 1.5 s · ×3 replies · reply → agg');
   });
 
@@ -23,6 +24,19 @@ describe('requester and aggregator summaries on the canvas', () => {
     expect(completionChips(nodeOf('aggregator', {}).config).map((c) => c.text)).toEqual(['size 3', 'idle 1 s']);
     expect(completionChips(nodeOf('aggregator', { completionSize: null, completionTimeoutMs: 400, goodEnoughScore: 0.9 }).config).map((c) => c.text))
       .toEqual(['idle 400 ms', 'score ≥ 0.9']);
+  });
+
+  it('a FIFO queue says so (A2.3), and a queue with permissions says it is restricted', () => {
+    const queue = (config: object) => {
+      const r = parseScenario({ version: 2, name: 't', nodes: [{ id: 'q', kind: 'queue', config }, { id: 'p', kind: 'producer' }] });
+      if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+      return (r.scenario.nodes[0] as NodeOf<'queue'>).config;
+    };
+    expect(queueSummary(queue({ flavor: 'sqs', fifo: {} }))).toBe('SQS FIFO');
+    expect(queueSummary(queue({ flavor: 'sqs', fifo: { contentBasedDeduplication: true } }))).toBe('SQS FIFO +dedup');
+    expect(queueSummary(queue({ flavor: 'sqs' }))).toBe('SQS');
+    expect(queueSummary(queue({ permissions: { publish: ['p'] } }))).toBe('classic · restricted');
+    expect(queueSummary(queue({ permissions: {} }))).toBe('classic');
   });
 
   it('durations read at a glance', () => {

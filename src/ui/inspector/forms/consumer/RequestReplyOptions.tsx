@@ -38,7 +38,7 @@ function ReplyFields() {
     <>
       <CheckboxField path={['config', 'reply', 'enabled']} label="Reply to requests" defaultValue
         hint="A processed message with a Return Address gets a reply there, carrying the request's id as its correlation id."
-        broker="EIP Request-Reply · Return Address · Correlation Identifier (AMQP reply_to, correlation_id)" />
+        broker="EIP Return Address, Correlation Identifier (AMQP reply_to, correlation_id)" />
       {on && (
         <>
           <DistributionEditor path={['config', 'reply', 'score']} label="Reply score" unit="" />
