@@ -74,6 +74,11 @@ test('Open lesson file…: a teacher\'s own file opens; a broken one says why an
   await page.getByTestId('lesson-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) });
   await expect(page.getByTestId('lesson-title')).toHaveText('Class 3b: my lesson');
   await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
+  // Closing the lesson keeps its scenario as the document.
+  await page.getByTestId('lesson-close').click();
+  await expect(page.getByTestId('lesson-list')).toBeVisible();
+  await expect(page.getByTestId('lesson-resume')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node')).not.toHaveCount(0);
 });
 
 for (const lesson of CHOSEN) {

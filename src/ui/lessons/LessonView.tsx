@@ -14,6 +14,8 @@ export function LessonView({ open }: { open: OpenLesson }) {
         <span className="muted">{lesson.topic}</span>
         <button type="button" className="btn" data-testid="lesson-share" onClick={() => void shareLesson(open)}
           title={open.source.kind === 'builtin' ? 'Copy a link that opens this lesson' : 'Copy a link that carries this whole lesson'}>Share lesson</button>
+        <button type="button" className="btn" data-testid="lesson-close" onClick={() => useLessonStore.getState().close()}
+          title="Close the lesson (the document stays)">Close</button>
       </div>
       <div className="lesson-columns">
         <section className="lesson-about">
