@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import lzString from 'lz-string';
-import { openApp } from './helpers';
+import { node, openApp } from './helpers';
 
 /**
  * Lessons: open lessons from the panel, run them, see their checks turn pass or fail as each lesson's own
@@ -109,6 +109,23 @@ for (const lesson of CHOSEN) {
     await page.screenshot({ path: shot(`lesson-${lesson.id}-experiment`) });
   });
 }
+
+test('Do it during a run injects the fault now, through the live-fault path', async ({ page }) => {
+  const lesson = CHOSEN.find((l) => l.experiment.some((s) => (s.fault as { type?: string } | undefined)?.type === 'crash'));
+  test.skip(!lesson, 'no chosen lesson crashes a node in its experiment');
+  if (!lesson) return;
+  const index = lesson.experiment.findIndex((s) => (s.fault as { type?: string } | undefined)?.type === 'crash');
+  const target = (lesson.experiment[index]!.fault as { target: string }).target;
+  await openApp(page, `/#lesson=${lesson.id}`);
+  await page.getByTestId('run-speed').selectOption('1');
+  await page.getByTestId('run-play').click();
+  await expect.poll(async () => Number(await page.getByTestId('run-events').getAttribute('data-events'))).toBeGreaterThan(0);
+  await page.getByTestId(`lesson-do-${index}`).click();
+  await expect(page.getByTestId(`lesson-step-done-${index}`)).toContainText('done live');
+  await expect(node(page, target).getByTestId('stat-down')).toBeVisible();
+  await page.getByTestId('dock-tab-log').click();
+  await expect(page.getByTestId('dock')).toContainText(`Fault: crash ${target}`);
+});
 
 test('a lesson link opens the lesson with its scenario; a teacher\'s own lesson travels in the link', async ({ page }) => {
   const [first] = CHOSEN;
