@@ -4,7 +4,7 @@ import { useDocumentStore } from '../document/documentStore';
 import { FaultButtons } from '../faults/FaultButtons';
 import { BindingFields } from './edge/BindingFields';
 import { FilterPolicyField } from './edge/FilterPolicyField';
-import { ROLE_TEXT } from './edge/roleText';
+import { roleText } from './edge/roleText';
 import { NumberField } from './fields/NumberField';
 import { SelectField } from './fields/SelectField';
 import { TextField } from './fields/TextField';
@@ -27,7 +27,7 @@ export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; i
             {' → '}
             {target?.label || edge.target} <span className="muted">({kindSpec(target?.kind ?? '')?.label ?? '?'})</span>
           </p>
-          {role && <p className="muted" data-testid="edge-role">{edge.config.channel === 'invalid' ? 'Invalid Message Channel: messages the filter refuses go here.' : ROLE_TEXT[role]}</p>}
+          {role && <p className="muted" data-testid="edge-role">{edge.config.channel === 'invalid' ? 'Invalid Message Channel: messages the filter refuses go here.' : roleText(role, source?.kind)}</p>}
         </div>
       </header>
       <div className="inspector-fields">

@@ -8,5 +8,13 @@ export const ROLE_TEXT: Record<PortRole, string> = {
   push: 'Push subscription: the exchange delivers straight to the consumer, with no queue; an offline subscriber misses the message.',
   deadLetter: 'Dead-letter: rejected, expired, over-limit or over-delivered messages go here (RabbitMQ DLX, SQS redrive).',
   alternate: 'Alternate exchange: messages no binding matches go here instead of being dropped.',
-  reply: 'Reply: replies to requests that name this node as their Return Address travel here.',
+  reply: 'Reply: replies to requests that name this node as their Return Address travel here (EIP Return Address, Correlation Identifier, A4).',
 };
+
+const CALL_TEXT = 'Direct call: each request goes straight to this consumer, no queue; the caller waits for the reply, which comes back along this edge (EIP Request-Reply, A4).';
+
+/** The sentence for an edge: a push from a requester or a consumer into a consumer is a call, not a subscription. */
+export function roleText(role: PortRole, sourceKind: string | undefined): string {
+  if (role === 'push' && (sourceKind === 'requester' || sourceKind === 'consumer')) return CALL_TEXT;
+  return ROLE_TEXT[role];
+}
