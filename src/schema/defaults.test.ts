@@ -38,7 +38,8 @@ describe('parseScenario fills defaults', () => {
       config: {
         arrival: { type: 'poisson', ratePerSec: 10 }, routingKeys: { pick: 'cycle', keys: [''] }, count: null,
         startAtMs: 0, sizeBytes: { type: 'constant', value: 1024 }, headers: {},
-        persistent: false, mandatory: false, confirms: null, retry: null, poison: { fraction: 0, messages: [] },
+        persistent: false, mandatory: false, confirms: null, retry: null, messageGroups: null, deduplicationId: 'none',
+        poison: { fraction: 0, messages: [] },
       },
     });
     expect(exchange?.config).toEqual({ type: 'direct' });
@@ -46,7 +47,20 @@ describe('parseScenario fills defaults', () => {
     expect(consumer?.config).toEqual({
       serviceTimeMs: { type: 'exponential', mean: 10 }, concurrency: 1, prefetch: 10, ackMode: 'manual', failureProbability: 0,
       onFailure: 'requeue', delivery: 'push', pollIntervalMs: 100, waitTimeMs: 0, batchSize: 1, idempotent: null, offline: [],
+      reply: { enabled: true, score: { type: 'constant', value: 1 }, sizeBytes: 256 }, call: null, verifyChecksum: true,
     });
+  });
+
+  it('for the pattern node kinds', () => {
+    const doc = structuredClone(minimal) as { nodes: unknown[] };
+    doc.nodes.push({ id: 'r', kind: 'requester' }, { id: 'a', kind: 'aggregator' });
+    const nodes = parsed(doc).nodes;
+    expect(nodes.find((n) => n.id === 'r')?.config).toEqual({
+      mode: 'async', arrival: { type: 'poisson', ratePerSec: 10 }, thinkTimeMs: { type: 'constant', value: 0 }, maxOutstanding: null,
+      count: null, startAtMs: 0, timeoutMs: 1000, expectedReplies: 1, replyTo: null, routingKeys: { pick: 'cycle', keys: [''] },
+      headers: {}, sizeBytes: { type: 'constant', value: 512 }, persistent: false,
+    });
+    expect(nodes.find((n) => n.id === 'a')?.config).toEqual({ completionSize: 3, completionTimeoutMs: 1000, goodEnoughScore: null, strategy: 'collect' });
   });
 
   it('inside a partly written config', () => {

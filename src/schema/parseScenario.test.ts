@@ -45,7 +45,7 @@ describe('parseScenario refuses node problems', () => {
     doc.nodes[2] = { id: 'queue', kind: 'topic-queue' };
     const error = errorAt(doc, 'nodes[2].kind');
     expect(error.code).toBe('unknown_kind');
-    expect(error.message).toBe('unknown node kind "topic-queue"; expected one of producer, exchange, queue, consumer, filter, router, broker');
+    expect(error.message).toBe('unknown node kind "topic-queue"; expected one of producer, exchange, queue, consumer, filter, router, broker, requester, aggregator');
   });
 
   it('a node without a kind', () => {
@@ -53,7 +53,7 @@ describe('parseScenario refuses node problems', () => {
     doc.nodes[1] = { id: 'orders' };
     const error = errorAt(doc, 'nodes[1].kind');
     expect(error.code).toBe('missing');
-    expect(error.message).toMatch(/^is required: a node kind, one of producer, exchange, queue, consumer, filter, router, broker$/);
+    expect(error.message).toMatch(/^is required: a node kind, one of producer, exchange, queue, consumer, filter, router, broker, requester, aggregator$/);
   });
 
   it('a duplicate node id', () => {
@@ -217,7 +217,7 @@ describe('parseScenario refuses bad edges', () => {
   it('a consumer → producer edge', () => {
     const doc = validDoc();
     doc.edges.push({ id: 'e4', source: 'worker', target: 'producer' });
-    expect(errorAt(doc, 'edges[3]').message).toBe('a consumer cannot connect to a producer; a consumer can connect to: exchange, queue, filter, router');
+    expect(errorAt(doc, 'edges[3]').message).toBe('a consumer cannot connect to a producer; a consumer can connect to: exchange, queue, consumer, filter, router, requester, aggregator');
   });
 
   it('a second dead-letter edge from a queue', () => {
