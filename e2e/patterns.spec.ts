@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import lzString from 'lz-string';
 import { connect, dragFromPalette, edge, node, openApp } from './helpers';
 
 /**
@@ -156,4 +157,49 @@ test('the forms of the new options: aggregator completion, SQS FIFO and permissi
   await expect(inspector.getByTestId('field-error')).toContainText('makes synchronous calls: connect it to the service');
   await inspector.locator('[data-path="config.verifyChecksum"]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('patterns-consumer-request-reply-form') });
+});
+
+/** Scatter-gather: a fanout to three quoting services whose replies an aggregator gathers for the requester (A4). */
+const scatterGather = {
+  version: 2, name: 'Scatter-gather', seed: 3, durationMs: 30_000,
+  nodes: [
+    { id: 'client', kind: 'requester', position: { x: 0, y: 200 }, config: { arrival: { type: 'constant', ratePerSec: 5 }, timeoutMs: 2000, replyTo: 'gather' } },
+    { id: 'quotes', kind: 'exchange', position: { x: 300, y: 200 }, config: { type: 'fanout' } },
+    ...[1, 2, 3].flatMap((i) => [
+      { id: `q${i}`, kind: 'queue', position: { x: 560, y: 40 + (i - 1) * 170 } },
+      { id: `svc${i}`, kind: 'consumer', position: { x: 840, y: 40 + (i - 1) * 170 },
+        config: { serviceTimeMs: { type: 'exponential', mean: i === 3 ? 250 : 20 }, reply: { score: { type: 'uniform', min: 0, max: 1 } } } },
+    ]),
+    { id: 'gather', kind: 'aggregator', position: { x: 1120, y: 200 }, config: { completionSize: 3, completionTimeoutMs: 300, strategy: 'best' } },
+  ],
+  edges: [
+    { id: 'e-client', source: 'client', target: 'quotes' },
+    ...[1, 2, 3].flatMap((i) => [
+      { id: `e-bind${i}`, source: 'quotes', target: `q${i}` },
+      { id: `e-sub${i}`, source: `q${i}`, target: `svc${i}` },
+      { id: `e-reply${i}`, source: `svc${i}`, target: 'gather' },
+    ]),
+    { id: 'e-gathered', source: 'gather', target: 'client' },
+  ],
+};
+
+test('scatter-gather: an aggregator completes groups by size or by timeout and answers the requester', async ({ page }) => {
+  await openApp(page, `/#scenario=${lzString.compressToEncodedURIComponent(JSON.stringify(scatterGather))}`);
+  await expect(node(page, 'gather')).toBeVisible();
+  await expect(node(page, 'gather').getByTestId('node-chip')).toHaveText(['size 3', 'idle 300 ms']);
+  await expect(page.getByTestId('edge-label-e-gathered')).toHaveText('reply');
+  await expect(page.getByTestId('edge-label-e-reply1')).toHaveText('reply');
+  await page.getByTestId('run-speed').selectOption('5');
+  await page.getByTestId('run-play').click();
+  await expect.poll(() => node(page, 'gather').getByTestId('stat-out').getAttribute('data-value').then(Number), { timeout: 20_000 }).toBeGreaterThan(10);
+  await page.getByTestId('dock-tab-summary').click();
+  const figure = (id: string, field: string) => page.getByTestId(`summary-pattern-${id}-${field}`).getAttribute('data-value').then(Number);
+  await expect.poll(() => figure('gather', 'completedByTimeout'), { timeout: 20_000 }).toBeGreaterThan(0);
+  await page.getByTestId('run-play').click(); // pause
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  expect(await figure('gather', 'completedBySize')).toBeGreaterThan(0);
+  expect(await figure('client', 'answered')).toBeGreaterThan(0);
+  expect(await figure('client', 'timeouts')).toBe(0);
+  await page.getByTestId('theme-toggle').click();
+  await page.screenshot({ path: shot('patterns-scatter-gather-dark') });
 });
