@@ -1,5 +1,6 @@
 import type { LatencySummary, NodeReport } from '../engine';
 import { columns, formatNumber, type Align } from './format';
+import { patternLines } from './patternTable';
 import { accountedFor, type Report } from './report';
 
 /** Counter columns of the node table, in this order; a node without one shows a blank. */
@@ -81,6 +82,7 @@ export function formatSummary(report: Report): string {
     ...latencyLines('End-to-end latency, publish → ack (ms)', report.latencyMs), '',
     ...latencyLines('Queue wait, enqueue → delivery (ms)', report.queueWaitMs), '',
     ...nodeLines(report),
+    ...patternLines(report.nodes),
     ...(report.audit ? ['', ...auditLines(report)] : []),
   ].join('\n') + '\n';
 }
