@@ -165,6 +165,19 @@ describe('A2.3 SQS FIFO deduplication', () => {
     expect(snap.audit!.consumers.c!.guarantee).toBe('exactly-once');
   });
 
+  it('a producer deduplicationId of messageId keeps the id across retries, without content-based deduplication', () => {
+    const s = scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 0, routingKey: 'k' }, { atMs: 10, routingKey: 'k' }] }, messageGroups: { count: 2 }, deduplicationId: 'messageId', confirms: { window: 10 }, retry: { timeoutMs: 50, maxAttempts: 3 } } },
+      fifoQueue({ contentBasedDeduplication: false }), puller('c', { serviceTimeMs: { type: 'constant', value: 1 } }),
+    ], [{ id: 'e0', source: 'p', target: 'q', config: { delayMs: 40 } }, 'q>c'], { faults: [{ atMs: 0, target: 'e0', type: 'linkDelay', addMs: 30 }] });
+    const sim = createSimulation(s);
+    sim.runUntil(2000);
+    const snap = sim.snapshot();
+    expect(snap.messages.retried).toBe(4);
+    expect(snap.nodes.q).toMatchObject({ deduplicated: 4, out: 2, invalidPublish: 0 });
+    expect(snap.audit!.consumers.c).toMatchObject({ processed: 2, duplicates: 0, guarantee: 'exactly-once' });
+  });
+
   it('fails a send without a group id, or without any deduplication id, and nacks its confirm', () => {
     const s = scenarioOf([
       producer('p', [{ atMs: 0 }, { atMs: 1, groupId: 'g' }, { atMs: 2, groupId: 'g', deduplicationId: 'd' }], { confirms: { window: 10 } }),
