@@ -1,6 +1,6 @@
 import {
   Background, BackgroundVariant, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow,
-  type Connection, type Edge, type OnConnectEnd,
+  type Connection, type Edge, type FitViewOptions, type OnConnectEnd,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
@@ -55,7 +55,7 @@ function addNodeAt(kind: NodeKind, position: { x: number; y: number }): void {
   useViewStore.getState().setSelection([id], []);
 }
 
-function CanvasInner() {
+function CanvasInner({ fit }: { fit: FitViewOptions }) {
   const nodes = useFlowStore((s) => s.nodes);
   const edges = useFlowStore((s) => s.edges);
   const theme = useViewStore((s) => s.theme);
@@ -69,9 +69,9 @@ function CanvasInner() {
   useEffect(() => {
     if (fitRequest === 0) return;
     // Wait for freshly loaded nodes to be measured before fitting them.
-    const t = setTimeout(() => void fitView({ ...FIT, duration: 200 }), 50);
+    const t = setTimeout(() => void fitView({ ...fit, duration: 200 }), 50);
     return () => clearTimeout(t);
-  }, [fitRequest, fitView]);
+  }, [fitRequest, fitView, fit]);
   useEffect(() => {
     onAddAtCentre((kind) => {
       const box = wrapper.current?.getBoundingClientRect();
@@ -112,7 +112,7 @@ function CanvasInner() {
         onNodeContextMenu={onNodeContextMenu} onEdgeContextMenu={onEdgeContextMenu} onPaneClick={onPaneClick} onEdgeClick={openTokenAt} onMoveStart={closeFaultMenu}
         colorMode={theme} snapToGrid snapGrid={[GRID, GRID]}
         deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        fitView={fitOnOpen} fitViewOptions={FIT} minZoom={0.2} maxZoom={2.5}
+        fitView={fitOnOpen} fitViewOptions={fit} minZoom={0.2} maxZoom={2.5}
         defaultEdgeOptions={{ type: 'message' }} connectionRadius={28}
         proOptions={{ hideAttribution: false }}
       >
@@ -128,11 +128,11 @@ function CanvasInner() {
   );
 }
 
-/** The topology editor: React Flow over the document store. */
-export function Canvas() {
+/** The topology editor: React Flow over the document store. `fit`: how it fits the view (the presenter fits tighter). */
+export function Canvas({ fit = FIT }: { fit?: FitViewOptions }) {
   return (
     <ReactFlowProvider>
-      <CanvasInner />
+      <CanvasInner fit={fit} />
     </ReactFlowProvider>
   );
 }

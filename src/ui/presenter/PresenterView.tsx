@@ -9,6 +9,12 @@ import { usePresenterStore } from './presenterStore';
 import './presenter.css';
 
 /**
+ * A tighter fit than the editor's (no minimap to keep clear), zooming further in: the nodes' names and
+ * figures are what the room must read.
+ */
+const PRESENTER_FIT = { padding: { top: '24px', left: '48px', right: '32px', bottom: '48px' }, maxZoom: 1.8 } as const;
+
+/**
  * For a projector: the canvas, one chart, the run controls and the lesson's checks, in large type.
  * Nothing to edit: the palette, inspector and dock are gone (P or Esc brings them back).
  */
@@ -24,7 +30,7 @@ export function PresenterView() {
           title="Back to the editor (Esc or P)">Leave (Esc)</button>
       </header>
       <main className="presenter-canvas">
-        <Canvas />
+        <Canvas fit={PRESENTER_FIT} />
         <Toasts />
       </main>
       <section className="presenter-bottom">
