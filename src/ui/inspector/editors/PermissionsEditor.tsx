@@ -89,7 +89,9 @@ export function PermissionsEditor({ lists }: { lists: readonly ('publish' | 'con
           refused="refused when it subscribes or receives (403 ACCESS_REFUSED; counted as refused)" />
       )}
       <p className="field-hint">
-        <span className="field-broker">RabbitMQ user permissions (configure / write / read) · SQS queue policy SendMessage / ReceiveMessage</span>
+        <span className="field-broker">{lists.includes('consume')
+          ? 'RabbitMQ write / read permissions · SQS queue policy SendMessage / ReceiveMessage'
+          : 'RabbitMQ write permission on the exchange'}</span>
       </p>
     </fieldset>
   );

@@ -9,8 +9,8 @@ import { useForm } from '../form';
 import { ReplyToField } from './requester/ReplyToField';
 
 const MODES = [
-  { value: 'async', label: 'Asynchronous: many requests outstanding' },
-  { value: 'sync', label: 'Synchronous: one at a time, wait for the reply' },
+  { value: 'async', label: 'Async: many outstanding' },
+  { value: 'sync', label: 'Sync: one at a time' },
 ];
 
 /** How requests are paced: sync waits for each reply (or timeout), async follows an arrival process. */

@@ -4,10 +4,10 @@ import { SelectField } from '../../fields/SelectField';
 import { useForm } from '../../form';
 
 const GROUPS = ['config', 'messageGroups'] as const;
-const PICKS = [{ value: 'cycle', label: 'In turn (g1, g2, …)' }, { value: 'random', label: 'At random' }];
+const PICKS = [{ value: 'cycle', label: 'In turn' }, { value: 'random', label: 'At random' }];
 const DEDUP = [
-  { value: 'none', label: 'None (content-based, if the queue has it)' },
-  { value: 'messageId', label: 'The message id (a retry repeats it)' },
+  { value: 'none', label: 'None' },
+  { value: 'messageId', label: 'The message id' },
 ];
 
 /** Message groups and deduplication ids for SQS FIFO queues (semantics.md A2.3). */
@@ -33,7 +33,7 @@ export function FifoOptions() {
         </div>
       )}
       <SelectField path={['config', 'deduplicationId']} label="Deduplication id" choices={DEDUP}
-        hint="With the message id, a publish retried after a lost confirm is delivered once within the queue's window."
+        hint="None: a FIFO queue with content-based deduplication hashes the body instead, else refuses the send. The message id: a publish retried after a lost confirm repeats it, so it is delivered once within the queue's window."
         broker="SQS FIFO MessageDeduplicationId (A2.3)" />
     </fieldset>
   );

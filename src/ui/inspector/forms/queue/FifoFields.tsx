@@ -7,8 +7,8 @@ import { useForm } from '../../form';
 const PATH = ['config', 'fifo'] as const;
 const DEFAULT_FIFO = { contentBasedDeduplication: false, deduplicationScope: 'queue', deduplicationWindowMs: 300_000 } as const;
 const SCOPES = [
-  { value: 'queue', label: 'Queue: one id space for the whole queue' },
-  { value: 'messageGroup', label: 'Message group: ids are per group' },
+  { value: 'queue', label: 'Whole queue' },
+  { value: 'messageGroup', label: 'Per message group' },
 ];
 
 /**
@@ -37,7 +37,7 @@ export function FifoFields() {
             hint="A send without a deduplication id gets the hash of its body as one; without this, such a send fails."
             broker="SQS ContentBasedDeduplication (A2.3)" />
           <SelectField path={[...PATH, 'deduplicationScope']} label="Deduplication scope" choices={SCOPES}
-            hint="Where a deduplication id must be unique." broker="SQS DeduplicationScope (A2.3)" />
+            hint="Where a deduplication id must be unique: across the queue, or only within its message group." broker="SQS DeduplicationScope (A2.3)" />
           <NumberField path={[...PATH, 'deduplicationWindowMs']} label="Deduplication window" unit="ms" min={1} step={10_000}
             hint="A send repeating an id seen this recently is accepted but not delivered again (SQS: 5 minutes)."
             broker="SQS MessageDeduplicationId interval (A2.3)" />
