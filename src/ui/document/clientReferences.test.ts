@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../schema';
 import { emptyScenario } from './defaultScenario';
+import { takeFragment } from './fragment';
 import { getScenario, useDocumentStore } from './documentStore';
 import { switchQueueFlavor } from './queueFlavor';
 
@@ -90,5 +91,35 @@ describe('queue flavor and the new options', () => {
     expect(store().updateNodeConfig(q, { ...node(q).config, fifo: { contentBasedDeduplication: true } })).toEqual({ ok: true });
     expect(switchQueueFlavor(q, 'quorum')).toEqual({ ok: true });
     expect(node(q).config).toEqual({ flavor: 'quorum', permissions: { publish: null, consume: [c] } });
+  });
+});
+
+describe('copy and paste keep references valid', () => {
+  it('a copied requester replies to the copied aggregator; copied permissions name the copied clients', () => {
+    const req = add('requester');
+    const agg = add('aggregator');
+    const q = add('queue');
+    expect(store().updateNodeConfig(req, { ...node(req).config, replyTo: agg })).toEqual({ ok: true });
+    expect(store().updateNodeConfig(q, { flavor: 'classic', permissions: { publish: [req], consume: null } })).toEqual({ ok: true });
+    const [req2, agg2, q2] = store().paste(takeFragment(getScenario(), [req, agg, q]), { x: 40, y: 40 });
+    expect(node(req2!).config).toMatchObject({ replyTo: agg2 });
+    expect(node(q2!).config).toMatchObject({ permissions: { publish: [req2], consume: null } });
+  });
+
+  it('a requester copied without its reply queue replies to itself; a router copied alone loses its rules', () => {
+    const req = add('requester');
+    const replies = add('queue');
+    store().connect(replies, req);
+    expect(store().updateNodeConfig(req, { ...node(req).config, replyTo: replies })).toEqual({ ok: true });
+    const [copy] = store().paste(takeFragment(getScenario(), [req]), { x: 40, y: 40 });
+    expect(node(copy!).config).toMatchObject({ replyTo: null });
+    const r = add('router');
+    const a = add('queue');
+    store().connect(r, a);
+    expect(store().updateNodeConfig(r, { mode: 'first', rules: [{ when: {}, to: [a] }], otherwise: [a] })).toEqual({ ok: true });
+    const [r2] = store().paste(takeFragment(getScenario(), [r]), { x: 40, y: 40 });
+    expect(node(r2!).config).toMatchObject({ rules: [], otherwise: [] });
+    const [r3, a3] = store().paste(takeFragment(getScenario(), [r, a]), { x: 80, y: 80 });
+    expect(node(r3!).config).toMatchObject({ rules: [{ to: [a3] }], otherwise: [a3] });
   });
 });

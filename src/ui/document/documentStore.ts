@@ -147,6 +147,7 @@ export const useDocumentStore = create<DocumentState>()(
           mustEdit('pasting', (d) => {
             d.nodes.push(...copy.nodes);
             d.edges.push(...copy.edges);
+            pruneReferences(d); // what a copy names but has no edge to (a router target, a reply queue)
           });
           return copy.nodes.map((n) => n.id);
         },
