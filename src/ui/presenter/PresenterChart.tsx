@@ -14,7 +14,7 @@ export function PresenterChart({ chart }: { chart: ChartChoice | null }) {
   const telemetry = useThrottledTelemetry();
   const plan = useMemo(() => presenterChart({ samples: telemetry.samples, nodeIds: telemetry.nodeIds, sampleFields: telemetry.sampleFields }, chart), [telemetry, chart]);
   return (
-    <figure className="presenter-chart" data-testid="presenter-chart" data-points={plan.rows.length}>
+    <figure className="presenter-chart" data-testid="presenter-chart" data-points={plan.rows.length} data-last-t={plan.rows.at(-1)?.t ?? ''}>
       <figcaption>{plan.title} <span className="chart-unit">({plan.unit})</span></figcaption>
       {plan.rows.length === 0 ? <p className="presenter-empty">Press Play to see it move.</p> : (
         <LineChart responsive style={{ width: '100%', height: '100%', flex: 1, minHeight: 0 }} data={plan.rows} margin={{ top: 8, right: 20, bottom: 4, left: 4 }}>
