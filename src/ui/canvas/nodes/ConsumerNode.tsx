@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { NodeOf } from '../../../schema';
 import { useNodeLive } from '../../run/telemetryStore';
 import type { KindNode } from '../flowTypes';
-import { compact, describeDistribution } from './format';
+import { compact, describeDistribution, duration } from './format';
 import { NodeShell, Stat, type Badge } from './NodeShell';
 
 const MAX_SLOT_DOTS = 16;
@@ -30,11 +30,15 @@ function consumerBadges(live: Live | null): Badge[] {
   ];
 }
 
-function summaryOf(config: NodeOf<'consumer'>['config']): string {
+export function summaryOf(config: NodeOf<'consumer'>['config']): string {
   const parts = [describeDistribution(config.serviceTimeMs, 'ms')];
   parts.push(config.delivery === 'pull' ? `pull ×${config.batchSize}` : `prefetch ${config.prefetch}`);
   if (config.ackMode === 'auto') parts.push('auto-ack');
   else if (config.onFailure === 'reject') parts.push('reject');
+  // Only what differs from the defaults: a synchronous call (A4), no replies, no checksum check.
+  if (config.call) parts.push(`call ≤${duration(config.call.timeoutMs)}`);
+  if (!config.reply.enabled) parts.push('no replies');
+  if (!config.verifyChecksum) parts.push('no checksum');
   return parts.join(' · ');
 }
 

@@ -25,6 +25,14 @@ function keysOf(config: NodeOf<'producer'>['config']): string {
   return shown.length <= 2 ? shown.join(', ') : `${shown.slice(0, 2).join(', ')} +${shown.length - 2}`;
 }
 
+/** SQS FIFO message groups and deduplication ids (A2.3), in a few words; '' when neither is set. */
+export function fifoOf(config: NodeOf<'producer'>['config']): string {
+  const parts: string[] = [];
+  if (config.messageGroups) parts.push(`${config.messageGroups.count} group${config.messageGroups.count === 1 ? '' : 's'}`);
+  if (config.deduplicationId === 'messageId') parts.push('dedup id');
+  return parts.join(', ');
+}
+
 function producerBadges(live: ReturnType<typeof useNodeLive>, config: NodeOf<'producer'>['config']): Badge[] {
   if (!live || !config.confirms) return [];
   return [{ name: 'nackedConfirms', value: live.nacked, text: 'nacked', tone: 'danger', title: 'Publishes the broker nacked (A1.6: e.g. reject-publish at a length limit)' }];
@@ -34,9 +42,10 @@ export const ProducerNode = memo(function ProducerNode({ id, data, selected }: N
   const node = data.node as NodeOf<'producer'>;
   const live = useNodeLive(id);
   const keys = keysOf(node.config);
+  const fifo = fifoOf(node.config);
   return (
     <NodeShell node={node} selected={!!selected} badges={producerBadges(live, node.config)}
-      summary={<>{describeArrival(node.config.arrival)}{keys && <span className="bl-key"> · {keys}</span>}</>}>
+      summary={<>{describeArrival(node.config.arrival)}{fifo && ` · ${fifo}`}{keys && <span className="bl-key"> · {keys}</span>}</>}>
       <Stat label="published" value={live ? compact(live.out) : '–'} exact={live?.out} />
       {node.config.count !== null && <Stat label="of" name="count" value={compact(node.config.count)} exact={node.config.count} />}
       {node.config.confirms && (

@@ -4,6 +4,8 @@ import { completionChips } from './AggregatorNode';
 import { duration } from './format';
 import { queueSummary } from './queueSummary';
 import { describeRequester } from './RequesterNode';
+import { summaryOf } from './ConsumerNode';
+import { fifoOf } from './ProducerNode';
 
 function nodeOf<K extends 'requester' | 'aggregator'>(kind: K, config: object): NodeOf<K> {
   const r = parseScenario({ version: 2, name: 't', nodes: [{ id: 'n', kind, config }] });
@@ -37,6 +39,21 @@ describe('requester and aggregator summaries on the canvas', () => {
     expect(queueSummary(queue({ flavor: 'sqs' }))).toBe('SQS');
     expect(queueSummary(queue({ permissions: { publish: ['p'] } }))).toBe('classic · restricted');
     expect(queueSummary(queue({ permissions: {} }))).toBe('classic');
+  });
+
+  it('a consumer says when it calls, does not reply or does not check checksums; a producer its FIFO groups', () => {
+    const parse = (nodes: object[], edges: object[] = []) => {
+      const r = parseScenario({ version: 2, name: 't', nodes, edges });
+      if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+      return r.scenario.nodes;
+    };
+    const [plain] = parse([{ id: 'c', kind: 'consumer' }]) as NodeOf<'consumer'>[];
+    expect(summaryOf(plain!.config)).toBe('exp 10 ms · prefetch 10');
+    const [caller] = parse([{ id: 'c', kind: 'consumer', config: { call: { timeoutMs: 500 }, reply: { enabled: false }, verifyChecksum: false } }, { id: 's', kind: 'consumer' }],
+      [{ id: 'e', source: 'c', target: 's' }]) as NodeOf<'consumer'>[];
+    expect(summaryOf(caller!.config)).toBe('exp 10 ms · prefetch 10 · call ≤500 ms · no replies · no checksum');
+    const [p1, p2] = parse([{ id: 'p1', kind: 'producer', config: { messageGroups: { count: 4 }, deduplicationId: 'messageId' } }, { id: 'p2', kind: 'producer', config: { messageGroups: { count: 1 } } }]) as NodeOf<'producer'>[];
+    expect([fifoOf(p1!.config), fifoOf(p2!.config)]).toEqual(['4 groups, dedup id', '1 group']);
   });
 
   it('durations read at a glance', () => {
