@@ -171,4 +171,5 @@ test('presenter view: canvas, one chart and the checks in large type; P and Esc'
   await expect(page.getByTestId('presenter')).toBeVisible();
   await page.keyboard.press('p');
   await expect(page.getByTestId('dock')).toBeVisible();
+  await expect(page.getByTestId('lesson-view')).toHaveAttribute('data-lesson', first.id);
 });

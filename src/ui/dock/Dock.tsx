@@ -18,7 +18,8 @@ export type DockTab = (typeof TABS)[number]['id'];
 
 /** The bottom dock: charts, the run summary, the audit, the run log and the lessons. Only the open tab renders. */
 export function Dock({ initialTab = 'charts' }: { initialTab?: DockTab }) {
-  const [tab, setTab] = useState<DockTab>(initialTab);
+  // Coming back from the presenter view with a lesson open: show the lesson again.
+  const [tab, setTab] = useState<DockTab>(() => (useLessonStore.getState().open ? 'lessons' : initialTab));
   // Opening a lesson (the Lessons button, a link, the list) brings its tab into view.
   useEffect(() => useLessonStore.subscribe((s, prev) => { if (s.panelRequests !== prev.panelRequests) setTab('lessons'); }), []);
   return (
