@@ -16,6 +16,7 @@ import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
 import type { ReadyStore } from './readyStore';
 import { Permission } from './permissions';
 import { SqsInFlight } from './sqsInFlight';
+import { StoredIntegrity } from './storedIntegrity';
 import { Subscription } from './subscription';
 import { BrokerModel } from '../broker';
 import { Replication } from './replication';
@@ -59,6 +60,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   private readonly groups: FifoGroupStore | null;
   private readonly admission: Admission;
   private readonly consumePermission: Permission;
+  private readonly integrity = new StoredIntegrity();
   private replication!: Replication;
   /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
   private down = false;
@@ -139,6 +141,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     m.expiresAt = this.expiryOf(m, now);
     if (m.expiresAt !== Infinity) this.mayExpire = true;
     m.sqsOwned = this.sqs;
+    this.integrity.stored(m);
     m.safeAt = this.replication.kind === 'none' ? now : now + this.replication.safeDelay();
     this.store.push(m);
   }
@@ -282,7 +285,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     if (this.rules.flavor === 'sqs') { void receipt; return; }
     this.settle(edge);
     if (requeue) this.returnToQueue(m);
-    else this.deadLetter(m, 'rejected', false);
+    else { this.integrity.returned(m); this.deadLetter(m, 'rejected', false); }
     this.dispatch();
   }
 
@@ -293,6 +296,7 @@ export class QueueModel implements NodeModel, DeliverySource {
 
   /** A1.4 requeue / automatic requeue on channel close; A1.10 quorum delivery-limit on return. */
   private returnToQueue(m: Message): void {
+    this.integrity.returned(m);
     if (this.rules.flavor === 'quorum' && ++m.returns > this.rules.deliveryLimit) { this.deadLetter(m, 'delivery_limit', false); return; }
     m.redelivered = true;
     m.enqueuedAt = this.ctx.now();
@@ -380,6 +384,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   /** A2.1: not deleted within the visibility timeout, the message becomes visible again. */
   private visibilityEnded(m: Message, receipt: number): void {
     if (!this.invisible.expire(m, receipt)) return;
+    this.integrity.returned(m);
     this.store.requeue(m, 'position'); // A2.3: on a FIFO queue, at the head of its group
     addHop(m, this.id, this.ctx.now(), 'visible again');
     this.dispatch();
