@@ -67,18 +67,21 @@ export function PermissionList({ path, label, kinds, refused, onChange }: Permis
 type Lists = Record<string, string[] | null>;
 
 /**
- * The permissions object of a queue (publish and consume) or an exchange (publish): each list null means
- * everyone; when every list is back to null the optional object goes, so an unrestricted node stays plain.
+ * The permissions object after one list changed: each list null means everyone; when every list is back
+ * to null the optional object goes (undefined), so an unrestricted node stays plain.
  */
+export function nextPermissions(current: Lists | null | undefined, lists: readonly string[], which: string, next: string[] | null): Lists | undefined {
+  const merged: Lists = Object.fromEntries(lists.map((l) => [l, current?.[l] ?? null]));
+  merged[which] = next;
+  return lists.every((l) => merged[l] === null) ? undefined : merged;
+}
+
+/** The permissions of a queue (publish and consume) or an exchange (publish). */
 export function PermissionsEditor({ lists }: { lists: readonly ('publish' | 'consume')[] }) {
   const form = useForm();
   const base = ['config', 'permissions'];
   const current = (form.get(base) ?? null) as Lists | null;
-  const set = (which: string, next: string[] | null) => {
-    const merged: Lists = Object.fromEntries(lists.map((l) => [l, current?.[l] ?? null]));
-    merged[which] = next;
-    form.set(base, lists.every((l) => merged[l] === null) ? undefined : merged);
-  };
+  const set = (which: string, next: string[] | null) => form.set(base, nextPermissions(current, lists, which, next));
   return (
     <fieldset className="group">
       <legend>Permissions</legend>
