@@ -64,6 +64,15 @@ test('a requester, a queue and a responder: replies come back on a reply edge an
   expect(await page.getByTestId(`summary-pattern-${c}-replies`).getAttribute('data-value').then(Number)).toBeGreaterThan(0);
   await expect(node(page, req).getByTestId('stat-timeouts')).toHaveAttribute('data-value', '0');
   await page.screenshot({ path: shot('patterns-request-reply-summary') });
+
+  // The last reply along the reply edge carries the request's id as its correlation id (A4).
+  await page.getByTestId(`edge-label-${c}-to-${req}`).click();
+  await expect(inspector.getByTestId('edge-role')).toContainText('Return Address');
+  await inspector.getByTestId('edge-message').getByTestId('message-row').first().click();
+  const details = page.getByTestId('message-details');
+  await expect(details.getByTestId('message-correlation-id')).toHaveText(/^#\d+$/);
+  await expect(details.getByTestId('message-publisher')).toHaveText(c);
+  await page.screenshot({ path: shot('patterns-reply-message') });
 });
 
 test('crashing the responder from the canvas makes the requester time out', async ({ page }) => {

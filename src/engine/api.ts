@@ -100,6 +100,13 @@ export interface MessageView {
   trail: Hop[];
   /** Where the message is now: ready, unacked/in flight, invisible (SQS). */
   state: string;
+  /** The client that published it (permissions), its Return Address and Correlation Identifier (A4; -1: none), FIFO group and deduplication ids (A2.3), link damage. */
+  publisher?: string;
+  replyTo?: string;
+  correlationId?: number;
+  groupId?: string;
+  dedupId?: string;
+  corrupt?: boolean;
 }
 
 export interface MessageTotals {
@@ -130,7 +137,10 @@ export type Guarantee = 'exactly-once' | 'at-least-once' | 'at-most-once' | 'non
 export interface ConsumerAudit {
   /** Distinct messages it processed successfully. */
   processed: number;
-  /** Messages it processed more than once (each counted once). */
+  /**
+   * Messages it processed that were processed more than once, by it or by a competing consumer of the
+   * same queues (each counted once).
+   */
   duplicates: number;
   /** Duplicates an idempotent consumer recognised and skipped. */
   skippedDuplicates: number;
@@ -147,8 +157,9 @@ export interface Audit {
   /** Distinct messages delivered to a consumer exactly once / more than once. */
   deliveredOnce: number;
   deliveredMoreThanOnce: number;
-  /** Distinct messages processed by some consumer more than once. */
+  /** Distinct messages processed more than once by the consumers of one queue (competing consumers count together). */
   duplicates: number;
+  /** Messages dropped, less the drops that are no loss (deduplicated sends, late and unmatched replies). */
   lost: number;
   lostByReason: Partial<Record<DropReason, number>>;
   deadLettered: number;

@@ -11,5 +11,6 @@ export function messageView(m: Message, state: string): MessageView {
     deaths: (m.deaths ?? []).map((d) => ({ ...d, routingKeys: [...d.routingKeys] })),
     trail: (m.trail ?? []).map((h) => ({ ...h })),
     state,
+    publisher: m.publisher, replyTo: m.replyTo, correlationId: m.correlationId, groupId: m.groupId, dedupId: m.dedupId, corrupt: m.corrupt,
   };
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { MessageView } from '../../engine/api';
 import { formatSimTime } from './describeMessage';
 import { DeathHistory } from './DeathHistory';
+import { patternRows } from './patternRows';
 import { Trail } from './Trail';
 
 function Row({ name, children, testId }: { name: string; children: ReactNode; testId?: string }) {
@@ -31,6 +32,7 @@ export function MessageDetails({ message: m }: { message: MessageView }) {
         <Row name="published at">{formatSimTime(m.publishedAtMs)}</Row>
         <Row name="enqueued at">{formatSimTime(m.enqueuedAtMs)}</Row>
         <Row name="expires at">{m.expiresAtMs === null ? <span className="muted">never</span> : formatSimTime(m.expiresAtMs)}</Row>
+        {patternRows(m).map((r) => <Row key={r.testId} name={r.name} testId={r.testId}><span className="mono" title={r.title}>{r.value}</span></Row>)}
       </tbody></table>
       <h3>Death history <span className="muted">x-death</span></h3>
       {m.deaths.length === 0 ? <p className="muted">Never dead-lettered.</p> : <DeathHistory deaths={m.deaths} />}
