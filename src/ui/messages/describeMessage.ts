@@ -16,6 +16,9 @@ export function messageFlags(m: MessageView): string[] {
   if (m.redelivered) flags.push('redelivered');
   if (m.deaths.length > 0) flags.push(`died ×${m.deaths.reduce((n, d) => n + d.count, 0)}`);
   if (m.persistent) flags.push('persistent');
+  if (m.corrupt) flags.push('corrupt');
+  if (m.correlationId !== undefined && m.correlationId >= 0) flags.push(`reply to #${m.correlationId}`);
+  if (m.groupId) flags.push(`group ${m.groupId}`);
   return flags;
 }
 

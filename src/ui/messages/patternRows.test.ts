@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageView } from '../../engine/api';
+import { messageFlags } from './describeMessage';
 import { patternRows } from './patternRows';
 
 const base: MessageView = {
@@ -19,5 +20,12 @@ describe('message pattern rows', () => {
       ['published by', 'client'], ['reply to', 'gather'], ['correlation id', '#0'], ['group id', 'g2'], ['deduplication id', '41'],
       ['corrupt', 'yes: damaged on a link, its checksum no longer matches'],
     ]);
+  });
+});
+
+describe('message flags in lists', () => {
+  it('mark a corrupt message, a reply with its request, and a FIFO group', () => {
+    expect(messageFlags(base)).toEqual([]);
+    expect(messageFlags({ ...base, corrupt: true, correlationId: 12, groupId: 'g1' })).toEqual(['corrupt', 'reply to #12', 'group g1']);
   });
 });
