@@ -67,29 +67,59 @@ export class AuditLog {
     return lost.size;
   }
 
+  /**
+   * Competing consumers of one queue share its messages (EIP Competing Consumers, A4): a message processed
+   * by two of them is processed twice as surely as one processed twice by one. Consumers are grouped by
+   * the queues they read (a consumer with no queue, a push subscriber, is a group of its own); the result
+   * is, per group, how many times each message id was processed in all.
+   */
+  private processedByGroup(): Map<ConsumerLog, Map<number, number>> {
+    const groups = new Map<string, Map<number, number>>();
+    const byLog = new Map<ConsumerLog, Map<number, number>>();
+    for (const [index, log] of this.consumers) {
+      const queues = log.sources.slice(1);
+      const key = queues.length === 0 ? `consumer:${index}` : [...queues].sort((a, b) => a - b).join(',');
+      let counts = groups.get(key);
+      if (!counts) { counts = new Map(); groups.set(key, counts); }
+      for (const [id, n] of log.processed) counts.set(id, (counts.get(id) ?? 0) + n);
+      byLog.set(log, counts);
+    }
+    return byLog;
+  }
+
   report(deadLettered: number): Audit {
     const consumers: Record<string, ConsumerAudit> = {};
-    let deliveredOnce = 0, deliveredMoreThanOnce = 0, duplicates = 0, outOfOrder = 0;
+    let deliveredOnce = 0, deliveredMoreThanOnce = 0, outOfOrder = 0;
+    const groups = this.processedByGroup();
+    const duplicated = new Set<Map<number, number>>();
+    let duplicates = 0;
     for (const log of this.consumers.values()) {
+      const group = groups.get(log)!;
       let dup = 0;
-      for (const n of log.processed.values()) if (n > 1) dup++;
+      for (const id of log.processed.keys()) if (group.get(id)! > 1) dup++;
+      if (!duplicated.has(group)) { duplicated.add(group); for (const n of group.values()) if (n > 1) duplicates++; }
       for (const n of log.delivered.values()) { if (n === 1) deliveredOnce++; else deliveredMoreThanOnce++; }
       const lost = this.lostFor(log);
-      duplicates += dup;
       outOfOrder += log.outOfOrder;
       consumers[log.id] = { processed: log.processed.size, duplicates: dup, skippedDuplicates: log.skipped, lost, outOfOrder: log.outOfOrder, guarantee: guarantee(lost, dup) };
     }
-    // A2.3: a deduplicated send was accepted as the same message as one stored: it is no loss.
     const lostByReason = { ...this.accounting.droppedByReason } as Partial<Record<DropReason, number>>;
-    const deduplicated = lostByReason.deduplicated ?? 0;
-    delete lostByReason.deduplicated;
+    let notLost = 0;
+    for (const reason of NOT_LOST) { notLost += lostByReason[reason] ?? 0; delete lostByReason[reason]; }
     return {
       produced: this.accounting.produced, deliveredOnce, deliveredMoreThanOnce, duplicates,
-      lost: this.accounting.dropped - deduplicated, lostByReason,
+      lost: this.accounting.dropped - notLost, lostByReason,
       deadLettered, outOfOrder, consumers, faults: this.faults.map((f) => ({ ...f })),
     };
   }
 }
+
+/**
+ * Drops that are no loss of a message the system owed someone: a deduplicated send was accepted as the same
+ * message as one stored (A2.3); a late or unmatched reply reached its requester, which discarded it on
+ * purpose (its request already timed out or was answered; EIP Correlation Identifier, A4).
+ */
+const NOT_LOST: readonly DropReason[] = ['deduplicated', 'lateReply', 'unmatchedReply'];
 
 /** Exactly-once: nothing lost, nothing twice; at-least-once: nothing lost; at-most-once: nothing twice. */
 function guarantee(lost: number, duplicates: number): Guarantee {

@@ -220,7 +220,11 @@ export class ConsumerModel implements NodeModel {
     if (out) this.ctx.send(out, this.result(m, ''));
   }
 
-  /** The result of processing `m`, a new message; `replyTo` makes it a request (a call). */
+  /**
+   * The result of processing `m`, a new message; `replyTo` makes it a request (a call). It keeps the
+   * input's MessageGroupId, so a service between two FIFO queues keeps per-group order (A2.3), and derives
+   * its deduplication id from the input's: a redelivered input yields a result the next FIFO queue drops.
+   */
   private result(m: Message, replyTo: string): Message {
     this.n.forwarded++;
     this.n.intervalOut++;
@@ -228,6 +232,7 @@ export class ConsumerModel implements NodeModel {
     return newMessage(this.ctx.nextMessageId(), this.ctx.now(), {
       originAt: m.originAt, routingKey: m.routingKey, headers: m.headers, priority: m.priority,
       sizeBytes: m.sizeBytes, persistent: m.persistent, trail: m.trail ? [...m.trail] : null, publisher: this.id, replyTo,
+      groupId: m.groupId, dedupId: m.dedupId === '' ? '' : `${m.dedupId}/${this.id}`,
     });
   }
 
