@@ -12,6 +12,10 @@ describe('examples/', () => {
       'competing-consumers.json', 'mm1.json', 'one-way.json', 'order-pipeline.json', 'pub-sub.json', 'topic-routing.json',
       'auto-vs-manual-ack.json', 'headers-exchange.json', 'poison-dlq.json', 'priority.json', 'sns-filter-fanout.json',
       'sqs-visibility-redrive.json', 'ttl-and-length-limit.json',
+      // The messaging patterns (issue 6).
+      'request-reply.json', 'publish-async-response.json', 'sync-vs-async-chain.json', 'scatter-gather-auction.json',
+      'scatter-gather-recipient-list.json', 'topic-queue-chaining.json', 'load-levelling.json', 'fifo-message-groups.json',
+      'exactly-once.json', 'permissions.json', 'corruption-checksum.json',
     ]));
   });
 
