@@ -1,4 +1,4 @@
-import { parseScenarioText, type Scenario } from '../../schema';
+import { parseScenarioText, type Scenario, type ScenarioError } from '../../schema';
 import { showScenarioErrors } from '../dialogs/dialogStore';
 import { useDocumentStore } from '../document/documentStore';
 import { notify } from '../notify/notifyStore';
@@ -13,19 +13,30 @@ export function loadScenario(scenario: Scenario, origin: string | null): void {
   notify(origin ? `Opened “${scenario.name}” from ${origin}` : 'Started a new document (Ctrl+Z brings the old one back)', 'success');
 }
 
-/** Opens a JSON file through parseScenario; a bad file shows its errors and keeps the current document. */
-export async function openScenarioFile(file: File): Promise<void> {
+type Parsed<T> = ({ ok: true } & T) | { ok: false; errors: ScenarioError[] };
+
+/**
+ * Reads a file the user chose and parses it (`what` names the format: "scenario", "lesson"). A file that
+ * cannot be read or parsed shows why and gives null, so the caller replaces nothing.
+ */
+export async function readParsedFile<T>(file: File, what: string, parse: (text: string) => Parsed<T>): Promise<T | null> {
   let text: string;
   try {
     text = await file.text();
   } catch (e) {
     showScenarioErrors(`Could not open ${file.name}`, 'The browser could not read the file.', [{ code: 'io', path: '', message: (e as Error).message }]);
-    return;
+    return null;
   }
-  const result = parseScenarioText(text);
+  const result = parse(text);
   if (!result.ok) {
-    showScenarioErrors(`${file.name} is not a valid scenario`, 'The current document was kept. The file has these problems:', result.errors);
-    return;
+    showScenarioErrors(`${file.name} is not a valid ${what}`, 'The current document was kept. The file has these problems:', result.errors);
+    return null;
   }
-  loadScenario(result.scenario, file.name);
+  return result;
+}
+
+/** Opens a JSON file through parseScenario; a bad file shows its errors and keeps the current document. */
+export async function openScenarioFile(file: File): Promise<void> {
+  const result = await readParsedFile(file, 'scenario', parseScenarioText);
+  if (result) loadScenario(result.scenario, file.name);
 }

@@ -4,7 +4,7 @@
  * built-in list all come here, and each refused input keeps the current document.
  */
 import { showScenarioErrors } from '../dialogs/dialogStore';
-import { loadScenario } from '../documents/loadDocument';
+import { loadScenario, readParsedFile } from '../documents/loadDocument';
 import type { LessonLink } from '../documents/shareLink';
 import { useRunStore } from '../run/runStore';
 import { parseLessonText, type ParsedLesson } from '../../schema/parseLesson';
@@ -27,19 +27,8 @@ export function openBuiltinLesson(lesson: ParsedLesson): void {
 
 /** A teacher's own lesson file, through parseLesson like the built-in ones. */
 export async function openLessonFile(file: File): Promise<void> {
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (e) {
-    showScenarioErrors(`Could not open ${file.name}`, 'The browser could not read the file.', [{ code: 'io', path: '', message: (e as Error).message }]);
-    return;
-  }
-  const result = parseLessonText(text);
-  if (!result.ok) {
-    showScenarioErrors(`${file.name} is not a valid lesson`, 'The current document was kept. The file has these problems:', result.errors);
-    return;
-  }
-  openLesson(result.lesson, { kind: 'own', name: file.name }, file.name);
+  const result = await readParsedFile(file, 'lesson', parseLessonText);
+  if (result) openLesson(result.lesson, { kind: 'own', name: file.name }, file.name);
 }
 
 /** A lesson share link (`#lesson=<id>` or `#lesson-data=…`); a bad one shows why and keeps the document. */
