@@ -231,8 +231,16 @@ export interface Simulation {
   snapshot(): Snapshot;
   /** Writes live figures into `out` (length nodeIds.length × LIVE_FIELDS.length). */
   writeLive(out: Float64Array): void;
-  /** Writes the cumulative number of messages that entered each edge into `out` (length edgeIds.length). */
+  /**
+   * Writes the cumulative number of messages that entered each edge into `out` (length edgeIds.length),
+   * source → target only: replies sent back along an edge are not in it (see writeEdgeBackTraffic).
+   */
   writeEdgeTraffic(out: Float64Array): void;
+  /**
+   * Writes the cumulative number of messages sent back along each edge, target → source, into `out`
+   * (length edgeIds.length): the replies of direct calls on a push edge (A4 Return Address); 0 elsewhere.
+   */
+  writeEdgeBackTraffic(out: Float64Array): void;
   /** Samples taken since the last call. */
   takeSamples(): MetricSample[];
   /**

@@ -89,7 +89,7 @@ class SimulationRun implements Simulation, SimContext {
       const target = byId.get(e.target)!;
       const edge: EdgeRuntime = {
         index, id: e.id, role: connectionRole(source.kind, target.kind)!, source, target,
-        bindingKey: e.config.bindingKey ?? '', routingKey: e.config.routingKey, delayMs: e.config.delayMs, traffic: 0,
+        bindingKey: e.config.bindingKey ?? '', routingKey: e.config.routingKey, delayMs: e.config.delayMs, traffic: 0, backTraffic: 0,
         xMatch: e.config.xMatch, bindingArgs: e.config.bindingArgs, filterPolicy: e.config.filterPolicy,
         invalidChannel: e.config.channel === 'invalid', lastMessage: null, fault: null,
       };
@@ -149,7 +149,7 @@ class SimulationRun implements Simulation, SimContext {
    * so the hot path pays nothing for it.
    */
   sendBack(edge: EdgeRuntime, message: Message): void {
-    edge.traffic++;
+    edge.backTraffic++; // counted apart from traffic: the canvas draws replies going back (writeEdgeBackTraffic)
     if (this.tracing) edge.lastMessage = message;
     let delay = edge.delayMs;
     const fault = edge.fault;
@@ -313,6 +313,10 @@ class SimulationRun implements Simulation, SimContext {
 
   writeEdgeTraffic(out: Float64Array): void {
     for (let i = 0; i < this.edges.length; i++) out[i] = this.edges[i]!.traffic;
+  }
+
+  writeEdgeBackTraffic(out: Float64Array): void {
+    for (let i = 0; i < this.edges.length; i++) out[i] = this.edges[i]!.backTraffic;
   }
 
   takeSamples() { return this.sampler ? this.sampler.take() : []; }

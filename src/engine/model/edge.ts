@@ -21,8 +21,10 @@ export interface EdgeRuntime {
   readonly filterPolicy: EdgeConfig['filterPolicy'];
   /** A filter's Invalid Message Channel. */
   readonly invalidChannel: boolean;
-  /** Messages that entered this edge. */
+  /** Messages that entered this edge, source → target (send). */
   traffic: number;
+  /** Messages sent back along it, target → source (sendBack: a direct call's reply, A4 Return Address). */
+  backTraffic: number;
   /** The message that last entered it (kept when tracing, for the message inspector). */
   lastMessage: Message | null;
   /** Its current link faults, or null when healthy. */
