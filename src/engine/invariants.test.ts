@@ -495,11 +495,11 @@ describe('regressions found by the properties (minimal scenarios)', () => {
 
 /** Stepping one event at a time reaches the same state as one runUntil (no sampling: samples are events too). */
 function steppedEqualsWhole(sc: Scenario): void {
-      const whole = createSimulation(sc, { sampling: false });
-      whole.runUntil(sc.durationMs);
-      const stepped = createSimulation(sc, { sampling: false });
-      let guard = 0;
-      while (stepped.nextEventTime() <= sc.durationMs && guard++ < 1_000_000) expect(stepped.step().events).toBe(1);
-      stepped.runUntil(sc.durationMs);
-      expect(stepped.snapshot()).toEqual(whole.snapshot());
+  const whole = createSimulation(sc, { sampling: false });
+  whole.runUntil(sc.durationMs);
+  const stepped = createSimulation(sc, { sampling: false });
+  let guard = 0;
+  while (stepped.nextEventTime() <= sc.durationMs && guard++ < 1_000_000) expect(stepped.step().events).toBe(1);
+  stepped.runUntil(sc.durationMs);
+  expect(stepped.snapshot()).toEqual(whole.snapshot());
 }
