@@ -1,11 +1,12 @@
 /**
  * The typed, versioned messages between the UI and the simulation worker.
  * Bump PROTOCOL_VERSION on any incompatible change; both ends check it.
+ * 4: frames carry `edgeBackTraffic` (replies sent back along call edges), and `edgeTraffic` no longer counts them.
  */
 import type { EngineError, MessageView, MetricSample, Snapshot } from '../engine/api';
 import type { Fault, Scenario } from '../schema';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** The most messages one inspectNode answer holds. */
 export const MAX_INSPECT = 200;
@@ -69,8 +70,13 @@ export interface FrameMessage {
   finished: boolean;
   /** nodeIds.length × liveFields.length. */
   live: Float64Array;
-  /** Cumulative messages that entered each edge, edgeIds order. */
+  /** Cumulative messages that entered each edge source → target, edgeIds order. */
   edgeTraffic: Float64Array;
+  /**
+   * Cumulative messages sent back along each edge, target → source, edgeIds order: the replies of direct
+   * calls on push edges (A4 Return Address), which the canvas draws going backwards. 0 on other edges.
+   */
+  edgeBackTraffic: Float64Array;
   samples: MetricSample[];
   /** The full report, sent a few times a second and on pause/finish. */
   snapshot?: Snapshot;

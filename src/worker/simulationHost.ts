@@ -187,12 +187,14 @@ export class SimulationHost {
     sim.writeLive(live);
     const edgeTraffic = new Float64Array(sim.edgeIds.length);
     sim.writeEdgeTraffic(edgeTraffic);
+    const edgeBackTraffic = new Float64Array(sim.edgeIds.length);
+    sim.writeEdgeBackTraffic(edgeBackTraffic);
     const snapshot = withSnapshot ? sim.snapshot() : undefined;
     if (withSnapshot) this.lastSnapshotWall = this.deps.now();
     this.deps.post({
       v: PROTOCOL_VERSION, type: 'frame', timeMs: sim.now(), events: sim.events(), running: this.running,
-      finished: this.finished, live, edgeTraffic, samples: sim.takeSamples(), ...(snapshot ? { snapshot } : {}),
-    }, [live.buffer, edgeTraffic.buffer]);
+      finished: this.finished, live, edgeTraffic, edgeBackTraffic, samples: sim.takeSamples(), ...(snapshot ? { snapshot } : {}),
+    }, [live.buffer, edgeTraffic.buffer, edgeBackTraffic.buffer]);
   }
 
   private stop(): void {

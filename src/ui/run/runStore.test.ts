@@ -35,7 +35,7 @@ function setup(scenario: () => Scenario = () => doc()) {
 }
 
 const frame = (timeMs: number, events: number, finished = false): Untagged<FromWorker> =>
-  ({ type: 'frame', timeMs, events, running: !finished, finished, live: new Float64Array(0), edgeTraffic: new Float64Array(0), samples: [] });
+  ({ type: 'frame', timeMs, events, running: !finished, finished, live: new Float64Array(0), edgeTraffic: new Float64Array(0), edgeBackTraffic: new Float64Array(0), samples: [] });
 
 describe('run store', () => {
   it('Play with nothing loaded loads the current document with its seed, then plays', () => {

@@ -12,12 +12,13 @@ const loaded: LoadedMessage = {
 const stride = LIVE_FIELDS.length;
 const idx = (f: LiveField) => LIVE_FIELDS.indexOf(f);
 
-function frame(timeMs: number, live: Partial<Record<'a' | 'b', Partial<Record<LiveField, number>>>>, edges: [number, number], samples: MetricSample[] = []): FrameMessage {
+function frame(timeMs: number, live: Partial<Record<'a' | 'b', Partial<Record<LiveField, number>>>>, edges: [number, number], samples: MetricSample[] = [],
+  back: [number, number] = [0, 0]): FrameMessage {
   const arr = new Float64Array(2 * stride);
   (['a', 'b'] as const).forEach((id, i) => {
     for (const [f, v] of Object.entries(live[id] ?? {})) arr[i * stride + idx(f as LiveField)] = v;
   });
-  return { v: PROTOCOL_VERSION, type: 'frame', timeMs, events: timeMs, running: true, finished: false, live: arr, edgeTraffic: Float64Array.from(edges), samples };
+  return { v: PROTOCOL_VERSION, type: 'frame', timeMs, events: timeMs, running: true, finished: false, live: arr, edgeTraffic: Float64Array.from(edges), edgeBackTraffic: Float64Array.from(back), samples };
 }
 
 const sample = (tMs: number): MetricSample => ({ tMs, nodes: new Float64Array(0), publishedPerSec: 0, ackedPerSec: 0, p50: 0, p95: 0, p99: 0 });
@@ -82,11 +83,36 @@ describe('telemetry reducers', () => {
     expect(s.edgeTraffic.e1?.ratePerSec).toBe(100);
   });
 
+  it('keeps back traffic (replies sent back along a call edge) apart, with its own rates on the same windows', () => {
+    let s = reduceLoaded(loaded);
+    s = reduceFrame(s, frame(100, {}, [10, 0], [], [4, 0]));
+    expect(s.edgeBackTraffic.e1).toEqual({ total: 4, ratePerSec: 0 }); // window not complete yet
+    s = reduceFrame(s, frame(RATE_WINDOW_MS, {}, [50, 5], [], [20, 0]));
+    expect(s.edgeTraffic.e1).toEqual({ total: 50, ratePerSec: 100 });
+    expect(s.edgeBackTraffic.e1).toEqual({ total: 20, ratePerSec: 40 });
+    expect(s.edgeBackTraffic.e2).toEqual({ total: 0, ratePerSec: 0 });
+    expect(s.edgeBackRates).toEqual({ e1: 40, e2: 0 });
+    expect(s.edgeRates).toEqual({ e1: 100, e2: 10 });
+    const quiet = s.edgeBackTraffic;
+    s = reduceFrame(s, frame(2 * RATE_WINDOW_MS, {}, [150, 10], [], [20, 0]));
+    expect(s.edgeBackTraffic.e1).toEqual({ total: 20, ratePerSec: 0 });
+    expect(s.edgeBackRates.e1).toBe(0);
+    expect(quiet.e1?.ratePerSec).toBe(40);
+    // Paused: back rates drop to 0 with the forward ones; totals are kept.
+    s = reduceFrame(s, frame(3 * RATE_WINDOW_MS, {}, [250, 10], [], [70, 0]));
+    expect(s.edgeBackRates.e1).toBe(100);
+    s = reduceFrame(s, { ...frame(3 * RATE_WINDOW_MS + 1, {}, [250, 10], [], [71, 0]), running: false });
+    expect(s.edgeBackRates).toEqual({ e1: 0, e2: 0 });
+    expect(s.edgeBackTraffic.e1?.total).toBe(71);
+  });
+
   it('keeps edge objects identical while nothing changes', () => {
     let s = reduceFrame(reduceLoaded(loaded), frame(RATE_WINDOW_MS, {}, [5, 5]));
     const before = s.edgeTraffic;
+    const beforeBack = s.edgeBackTraffic;
     s = reduceFrame(s, frame(RATE_WINDOW_MS, {}, [5, 5]));
     expect(s.edgeTraffic).toBe(before);
+    expect(s.edgeBackTraffic).toBe(beforeBack);
   });
 
   it('accumulates samples and bumps the version only when some arrive', () => {

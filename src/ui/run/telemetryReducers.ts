@@ -5,6 +5,8 @@
  * i.e. messages per simulated second. It matches the producers' configured rates whatever the
  * speed (at 10× a 100 msg/s producer still shows 100/s). While the run is paused or finished nothing
  * flows, so rates are 0 (and animations that follow them stop); totals are kept.
+ * Back traffic (replies sent back along a call edge, target → source) has its own totals and rates, on the
+ * same windows, so the canvas can draw replies going backwards.
  */
 import type { LiveField, MetricSample, SampleField, Snapshot } from '../../engine/api';
 import type { FrameMessage, LoadedMessage } from '../../protocol';
@@ -37,8 +39,12 @@ export interface TelemetryState {
    * store decides when, see telemetryStore), so an edge re-renders about once a second at most.
    */
   edgeRates: Record<string, number>;
-  /** Edge totals and time at the start of the current rate window. */
-  rateBase: { timeMs: number; totals: Float64Array };
+  /** Messages sent back along each edge (a direct call's replies, A4), target → source: totals and rates. */
+  edgeBackTraffic: Record<string, EdgeTraffic>;
+  /** The back rates the canvas shows, refreshed with `edgeRates`. */
+  edgeBackRates: Record<string, number>;
+  /** Edge totals (forward and back) and time at the start of the current rate window. */
+  rateBase: RateBase;
   samples: MetricSample[];
   /** Bumped whenever samples change, for cheap chart throttling. */
   samplesVersion: number;
@@ -47,10 +53,14 @@ export interface TelemetryState {
   events: number;
 }
 
+export interface RateBase { timeMs: number; totals: Float64Array; backTotals: Float64Array }
+
+const emptyBase = (edges: number): RateBase => ({ timeMs: 0, totals: new Float64Array(edges), backTotals: new Float64Array(edges) });
+
 export function initialTelemetry(): TelemetryState {
   return {
     nodeIds: [], edgeIds: [], liveFields: [], sampleFields: [], nodeLive: {}, edgeTraffic: {}, edgeRates: {},
-    rateBase: { timeMs: 0, totals: new Float64Array(0) },
+    edgeBackTraffic: {}, edgeBackRates: {}, rateBase: emptyBase(0),
     samples: [], samplesVersion: 0, snapshot: null, timeMs: 0, events: 0,
   };
 }
@@ -62,7 +72,7 @@ export function reduceLoaded(msg: LoadedMessage): TelemetryState {
     edgeIds: msg.edgeIds,
     liveFields: msg.liveFields as readonly LiveField[],
     sampleFields: msg.sampleFields as readonly SampleField[],
-    rateBase: { timeMs: 0, totals: new Float64Array(msg.edgeIds.length) },
+    rateBase: emptyBase(msg.edgeIds.length),
   };
 }
 
@@ -72,8 +82,9 @@ export function reduceLoaded(msg: LoadedMessage): TelemetryState {
  */
 export function reduceFrame(s: TelemetryState, msg: FrameMessage, showRates = true): TelemetryState {
   const nodeLive = reduceLive(s.nodeLive, s.nodeIds, s.liveFields, msg.live);
-  const { edgeTraffic, rateBase } = reduceEdges(s, msg);
+  const { edgeTraffic, edgeBackTraffic, rateBase } = reduceEdges(s, msg);
   const edgeRates = reduceShownRates(s.edgeRates, s.edgeIds, edgeTraffic, showRates);
+  const edgeBackRates = reduceShownRates(s.edgeBackRates, s.edgeIds, edgeBackTraffic, showRates);
   const bound = sampleBound(s.nodeIds.length * s.sampleFields.length);
   const samples = msg.samples.length > 0 ? appendSamples(s.samples, msg.samples, bound) : s.samples;
   return {
@@ -81,6 +92,8 @@ export function reduceFrame(s: TelemetryState, msg: FrameMessage, showRates = tr
     nodeLive,
     edgeTraffic,
     edgeRates,
+    edgeBackTraffic,
+    edgeBackRates,
     rateBase,
     samples,
     samplesVersion: samples === s.samples ? s.samplesVersion : s.samplesVersion + 1,
@@ -118,24 +131,36 @@ function toRecord(fields: readonly LiveField[], live: Float64Array, offset: numb
   return rec;
 }
 
-function reduceEdges(s: TelemetryState, msg: FrameMessage): Pick<TelemetryState, 'edgeTraffic' | 'rateBase'> {
-  const base = s.rateBase.totals.length === msg.edgeTraffic.length ? s.rateBase : { timeMs: 0, totals: new Float64Array(msg.edgeTraffic.length) };
+function reduceEdges(s: TelemetryState, msg: FrameMessage): Pick<TelemetryState, 'edgeTraffic' | 'edgeBackTraffic' | 'rateBase'> {
+  const n = msg.edgeTraffic.length;
+  const base = s.rateBase.totals.length === n && s.rateBase.backTotals.length === n ? s.rateBase : emptyBase(n);
   const dtMs = msg.timeMs - base.timeMs;
   const stopped = !msg.running;
-  const windowDone = !stopped && dtMs >= RATE_WINDOW_MS;
-  const goneBack = dtMs < 0;
+  const window: RateWindow = { dtMs, done: !stopped && dtMs >= RATE_WINDOW_MS, zero: dtMs < 0 || stopped };
+  const edgeTraffic = reduceTraffic(s.edgeTraffic, s.edgeIds, msg.edgeTraffic, base.totals, window);
+  const edgeBackTraffic = reduceTraffic(s.edgeBackTraffic, s.edgeIds, msg.edgeBackTraffic, base.backTotals, window);
+  const rateBase = window.done || window.zero
+    ? { timeMs: msg.timeMs, totals: msg.edgeTraffic.slice(), backTotals: msg.edgeBackTraffic.slice() } : base;
+  return { edgeTraffic, edgeBackTraffic, rateBase };
+}
+
+/** The rate window this frame falls in: complete (rates are recomputed), or zero (paused, or time went back). */
+interface RateWindow { dtMs: number; done: boolean; zero: boolean }
+
+/** Per-edge totals and rates from one cumulative array; keeps the previous object when nothing changed. */
+function reduceTraffic(prev: Record<string, EdgeTraffic>, edgeIds: readonly string[], totals: Float64Array,
+  baseTotals: Float64Array, w: RateWindow): Record<string, EdgeTraffic> {
   let changed = false;
   const next: Record<string, EdgeTraffic> = {};
-  for (const [i, id] of s.edgeIds.entries()) {
-    const total = msg.edgeTraffic[i] ?? 0;
-    const old = s.edgeTraffic[id];
-    const ratePerSec = windowDone ? ((total - (base.totals[i] ?? 0)) * 1000) / dtMs : goneBack || stopped ? 0 : old?.ratePerSec ?? 0;
+  for (const [i, id] of edgeIds.entries()) {
+    const total = totals[i] ?? 0;
+    const old = prev[id];
+    const ratePerSec = w.done ? ((total - (baseTotals[i] ?? 0)) * 1000) / w.dtMs : w.zero ? 0 : old?.ratePerSec ?? 0;
     if (old && old.total === total && old.ratePerSec === ratePerSec) { next[id] = old; continue; }
     next[id] = { total, ratePerSec };
     changed = true;
   }
-  const rateBase = windowDone || goneBack || stopped ? { timeMs: msg.timeMs, totals: msg.edgeTraffic.slice() } : base;
-  return { edgeTraffic: changed ? next : s.edgeTraffic, rateBase };
+  return changed ? next : prev;
 }
 
 /**

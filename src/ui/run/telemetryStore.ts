@@ -48,6 +48,11 @@ export function useEdgeRate(edgeId: string): number {
   return useTelemetryStore((s) => s.edgeRates[edgeId] ?? 0);
 }
 
+/** The shown rate of replies sent back along the edge (a direct call's), messages per simulated second. */
+export function useEdgeBackRate(edgeId: string): number {
+  return useTelemetryStore((s) => s.edgeBackRates[edgeId] ?? 0);
+}
+
 /** Messages that entered this edge so far, and the recent rate per simulated second. */
 export function useEdgeTraffic(edgeId: string): { total: number; ratePerSec: number } | null {
   return useTelemetryStore((s) => s.edgeTraffic[edgeId] ?? null);
