@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { LINK_FAULTS } from '../../schema';
 import type { FaultMark } from '../faults/faultMarks';
 import type { ChartRow } from './chartSeries';
 
@@ -10,8 +11,17 @@ export const SERIES_COLORS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3a
 interface Props { title: string; unit: string; rows: ChartRow[]; lines: LineSpec[]; testId: string; empty: string; /** Faults on the time axis. */ marks?: readonly FaultMark[] }
 
 const FAULT_COLOR = '#dc2626';
-/** Crashes red, slowness amber, link faults violet. */
-const FAULT_COLORS: Record<string, string> = { crash: '#dc2626', slow: '#d97706', slowDisk: '#d97706', linkDelay: '#7c3aed', linkLoss: '#7c3aed', partition: '#7c3aed' };
+const LINK_FAULT_COLOR = '#7c3aed';
+/** Crashes red, slowness amber, every link fault (delay, loss, partition, corrupt) violet. */
+const FAULT_COLORS: Record<string, string> = {
+  crash: '#dc2626', slow: '#d97706', slowDisk: '#d97706',
+  ...Object.fromEntries(LINK_FAULTS.map((t) => [t, LINK_FAULT_COLOR])),
+};
+
+/** The colour of a fault's mark on a chart; red for a type this table does not know yet. */
+export function faultColor(type: string): string {
+  return FAULT_COLORS[type] ?? FAULT_COLOR;
+}
 
 const formatT = (t: number) => `${Number(t.toFixed(1))}s`;
 const formatValue = (v: number) => (Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(1)}k` : String(Number(v.toFixed(1))));
@@ -32,11 +42,11 @@ export const LineChartCard = memo(function LineChartCard({ title, unit, rows, li
             contentStyle={{ background: 'var(--panel-bg, #fff)', border: '1px solid #8886', fontSize: 12 }} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           {marks.map((m) => (m.kind === 'area'
-            ? <ReferenceArea key={m.key} x1={m.x1} x2={m.x2} ifOverflow="hidden" fill={FAULT_COLORS[m.type] ?? FAULT_COLOR} fillOpacity={0.12}
-                stroke={FAULT_COLORS[m.type] ?? FAULT_COLOR} strokeOpacity={0.5} strokeDasharray="3 3" className={`fault-mark fault-mark-${m.type}`}
-                label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, fill: FAULT_COLORS[m.type] ?? FAULT_COLOR }} />
-            : <ReferenceLine key={m.key} x={m.x} ifOverflow="hidden" stroke={FAULT_COLORS[m.type] ?? FAULT_COLOR} strokeDasharray="4 2" className={`fault-mark fault-mark-${m.type}`}
-                label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, fill: FAULT_COLORS[m.type] ?? FAULT_COLOR }} />))}
+            ? <ReferenceArea key={m.key} x1={m.x1} x2={m.x2} ifOverflow="hidden" fill={faultColor(m.type)} fillOpacity={0.12}
+                stroke={faultColor(m.type)} strokeOpacity={0.5} strokeDasharray="3 3" className={`fault-mark fault-mark-${m.type}`}
+                label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, fill: faultColor(m.type) }} />
+            : <ReferenceLine key={m.key} x={m.x} ifOverflow="hidden" stroke={faultColor(m.type)} strokeDasharray="4 2" className={`fault-mark fault-mark-${m.type}`}
+                label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, fill: faultColor(m.type) }} />))}
           {lines.map((l) => (
             <Line key={l.key} dataKey={l.key} name={l.label} stroke={l.color} dot={false} strokeWidth={1.5}
               strokeDasharray={l.dashed ? '4 3' : undefined} isAnimationActive={false} connectNulls={false} />
