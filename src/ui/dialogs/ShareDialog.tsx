@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import { Dialog } from './Dialog';
 
-export function ShareDialog({ url, copied, onClose }: { url: string; copied: boolean; onClose: () => void }) {
+/** What the one who opens the link gets, in a sentence. */
+const RECEIVES = {
+  scenario: 'Anyone who opens this link gets a copy of the whole scenario; nothing is uploaded, it lives in the link itself.',
+  lesson: 'Students who open this link get this lesson with the same scenario and seed, so everyone sees the same run and the same'
+    + ' verdicts on its checks. Nothing is uploaded: the link names a built-in lesson, or carries your own lesson whole.',
+} as const;
+
+export function ShareDialog({ url, copied, subject = 'scenario', onClose }: { url: string; copied: boolean; subject?: 'scenario' | 'lesson'; onClose: () => void }) {
   const [state, setState] = useState<'copied' | 'failed' | null>(copied ? 'copied' : null);
   const copy = async () => {
     try {
@@ -12,9 +19,9 @@ export function ShareDialog({ url, copied, onClose }: { url: string; copied: boo
     }
   };
   return (
-    <Dialog title="Share this scenario" onClose={onClose} width={600} testId="share-dialog"
+    <Dialog title={`Share this ${subject}`} onClose={onClose} width={600} testId="share-dialog"
       footer={<button type="button" className="btn btn-primary" onClick={onClose}>Done</button>}>
-      <p>Anyone who opens this link gets a copy of the whole scenario; nothing is uploaded, it lives in the link itself.</p>
+      <p>{RECEIVES[subject]}</p>
       <div className="share-url">
         <input className="input" readOnly value={url} aria-label="Share link" data-testid="share-url" onFocus={(e) => e.currentTarget.select()} />
         <button type="button" className="btn" onClick={() => void copy()}>Copy</button>

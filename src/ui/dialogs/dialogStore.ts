@@ -4,7 +4,7 @@ import { formatError, type ScenarioError } from '../../schema';
 
 export type DialogSpec =
   | { type: 'errors'; title: string; intro: string; lines: string[] }
-  | { type: 'share'; url: string; copied: boolean }
+  | { type: 'share'; url: string; copied: boolean; /** What the link carries; a scenario when absent. */ subject?: 'scenario' | 'lesson' }
   | { type: 'confirm'; title: string; message: string; confirmLabel: string; onConfirm: () => void }
   | { type: 'help' }
   | { type: 'examples' }

@@ -12,5 +12,5 @@ export async function shareLesson(open: OpenLesson): Promise<void> {
   } catch {
     copied = false; // the dialog shows the link to copy by hand, and says it was not copied
   }
-  openDialog({ type: 'share', url, copied });
+  openDialog({ type: 'share', url, copied, subject: 'lesson' });
 }
