@@ -12,6 +12,10 @@
  * labels and nodes. That layer moves with the viewport; the canvas is counter-transformed to cover the
  * pane exactly, with the same transform it is drawn with, so tokens stay on their edges while panning.
  *
+ * A call edge (a push to a service that replies, A4 Return Address) carries requests forward and the replies
+ * back along the same edge: the replies (edgeBackRates) are a lane of their own in the budget, drawn in the
+ * reply colour and moving from the edge's target to its source.
+ *
  * The canvas never takes the pointer: each frame records where it drew its tokens (tokenHits), and a
  * click on the pane or an edge near a token opens the message inspector for that edge's last message
  * (openTokenAt, wired in Canvas); hovering a token shows a pointer cursor.
@@ -25,21 +29,33 @@ import { useTelemetryStore } from '../../run/telemetryStore';
 import { useViewStore } from '../../view/viewStore';
 import { edgeCurve } from './edgeCurves';
 import { clearDrawn, drawnList, drawnTokens, hitToken, pushDrawn } from './tokenHits';
-import { allocateTokens, cubicPoint, planTokens, retime, tokenPhase, type EdgeDemand, type Motion } from './tokens';
+import { allocateTokens, cubicPoint, laneOf, laneT, planTokens, retime, tokenPhase, type EdgeDemand, type Motion } from './tokens';
 
 /** How often the token budget is re-shared (rates change about once a second; the viewport any time). */
 const ALLOCATE_MS = 250;
 /** Token radius in screen pixels: a flow-space radius of 3.5 scaled by the zoom, kept visible. */
 const radius = (zoom: number) => Math.min(5, Math.max(2.5, 3.5 * zoom));
 
-interface Colors { fill: string; stroke: string }
+/** `reply`: the fill of tokens going back along an edge (the reply edges' colour). */
+interface Colors { fill: string; reply: string; stroke: string }
 
 function readColors(el: Element): Colors {
   const style = getComputedStyle(el);
   return {
     fill: style.getPropertyValue('--accent').trim() || '#3b82f6',
+    reply: style.getPropertyValue('--edge-reply').trim() || '#b58800',
     stroke: style.getPropertyValue('--panel').trim() || '#ffffff',
   };
+}
+
+/** A lane with tokens this frame: an edge's forward or back direction. */
+interface PlannedLane { key: string; edge: string; back: boolean; count: number; motion: Motion }
+
+/** Token demands of the visible and off-screen lanes that flow: forward (edgeRates) and back (edgeBackRates). */
+function laneDemands(rates: Record<string, number>, back: boolean, isVisible: (edgeId: string) => boolean, into: EdgeDemand[]): void {
+  for (const [id, ratePerSec] of Object.entries(rates)) {
+    if (ratePerSec > 0) into.push({ id, ratePerSec, visible: isVisible(id), back });
+  }
 }
 
 type FlowStore = ReturnType<typeof useStoreApi>;
@@ -91,6 +107,7 @@ function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () 
   canvas.className = 'bl-token-layer';
   canvas.dataset.testid = 'edge-tokens';
   canvas.dataset.count = '0';
+  canvas.dataset.backCount = '0'; // of them, replies going back along their edge
   canvas.setAttribute('aria-hidden', 'true');
   // Its own layer (will-change), never a target for the pointer, first in the label layer (below the labels).
   canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;transform-origin:0 0;will-change:transform;';
@@ -105,9 +122,9 @@ function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () 
   const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
 
   let raf = 0;
-  /** Edges with tokens: how many, and how long one takes along the edge. */
-  let plan: { id: string; count: number; motion: Motion }[] = [];
-  /** Kept across re-plans so tokens continue from where they are when an edge's rate changes. */
+  /** Lanes with tokens: how many, and how long one takes along the edge. */
+  let plan: PlannedLane[] = [];
+  /** By lane key; kept across re-plans so tokens continue from where they are when an edge's rate changes. */
   let motions = new Map<string, Motion>();
   let plannedAt = -Infinity;
   let plannedView = '';
@@ -119,28 +136,59 @@ function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () 
   const clock = (now: number) => (reducedMotion?.matches ? 0 : now / 1000);
 
   const replan = (now: number, x: number, y: number, zoom: number, w: number, h: number) => {
-    const { edgeRates } = useTelemetryStore.getState();
+    const { edgeRates, edgeBackRates } = useTelemetryStore.getState();
     const view = { minX: -x / zoom, minY: -y / zoom, maxX: (w - x) / zoom, maxY: (h - y) / zoom };
-    const demands: EdgeDemand[] = [];
-    for (const [id, ratePerSec] of Object.entries(edgeRates)) {
-      if (!(ratePerSec > 0)) continue;
+    const isVisible = (id: string) => {
       const b = edgeCurve(id)?.box;
-      const visible = !!b && b.maxX >= view.minX && b.minX <= view.maxX && b.maxY >= view.minY && b.minY <= view.maxY;
-      demands.push({ id, ratePerSec, visible });
-    }
+      return !!b && b.maxX >= view.minX && b.minX <= view.maxX && b.maxY >= view.minY && b.minY <= view.maxY;
+    };
+    const demands: EdgeDemand[] = [];
+    laneDemands(edgeRates, false, isVisible, demands);
+    laneDemands(edgeBackRates, true, isVisible, demands);
     let total = 0;
+    let back = 0;
     plan = [];
     const nextMotions = new Map<string, Motion>();
-    for (const [id, count] of allocateTokens(demands)) {
-      const motion = retime(motions.get(id), clock(now), planTokens(edgeRates[id] ?? 0).durationSec);
-      nextMotions.set(id, motion);
-      plan.push({ id, count, motion });
+    for (const [key, count] of allocateTokens(demands)) {
+      const lane = laneOf(key);
+      const rate = (lane.back ? edgeBackRates : edgeRates)[lane.edge] ?? 0;
+      const motion = retime(motions.get(key), clock(now), planTokens(rate).durationSec);
+      nextMotions.set(key, motion);
+      plan.push({ key, edge: lane.edge, back: lane.back, count, motion });
       total += count;
+      if (lane.back) back += count;
     }
     motions = nextMotions;
     plannedAt = now;
     plannedView = `${x},${y},${zoom},${w},${h}`;
     if (canvas.dataset.count !== String(total)) canvas.dataset.count = String(total);
+    if (canvas.dataset.backCount !== String(back)) canvas.dataset.backCount = String(back);
+  };
+
+  /** Draws one direction's lanes as one path (one fill: forward in the accent colour, replies in theirs). */
+  const drawLanes = (c: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, back: boolean, nowSec: number,
+    r: number, x: number, y: number, zoom: number) => {
+    c.beginPath();
+    let any = false;
+    for (const lane of plan) {
+      if (lane.back !== back) continue;
+      const curve = edgeCurve(lane.edge);
+      if (!curve || !(lane.motion.durationSec > 0)) continue;
+      for (let i = 0; i < lane.count; i++) {
+        const t = laneT(tokenPhase(lane.motion, nowSec, i, lane.count), back);
+        const p = cubicPoint(curve.cubic, t);
+        c.moveTo(p.x + r, p.y);
+        c.arc(p.x, p.y, r, 0, 2 * Math.PI);
+        pushDrawn(zoom * p.x + x, zoom * p.y + y, lane.edge, back, t);
+        any = true;
+      }
+    }
+    if (!any) return;
+    c.fillStyle = back ? colors.reply : colors.fill;
+    c.fill();
+    c.lineWidth = 1 / zoom;
+    c.strokeStyle = colors.stroke;
+    c.stroke();
   };
 
   const frame = (now: number) => {
@@ -176,31 +224,20 @@ function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () 
     const r = radius(zoom) / zoom;
     const nowSec = clock(now);
     clearDrawn();
-    ctx.beginPath();
-    for (const { id, count, motion } of plan) {
-      const curve = edgeCurve(id);
-      if (!curve || !(motion.durationSec > 0)) continue;
-      for (let i = 0; i < count; i++) {
-        const p = cubicPoint(curve.cubic, tokenPhase(motion, nowSec, i, count));
-        ctx.moveTo(p.x + r, p.y);
-        ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
-        pushDrawn(zoom * p.x + x, zoom * p.y + y, id);
-      }
-    }
-    ctx.fillStyle = colors.fill;
-    ctx.fill();
-    ctx.lineWidth = 1 / zoom;
-    ctx.strokeStyle = colors.stroke;
-    ctx.stroke();
+    drawLanes(ctx, false, nowSec, r, x, y, zoom);
+    drawLanes(ctx, true, nowSec, r, x, y, zoom);
     schedule();
   };
 
-  const anyBusy = () => Object.values(useTelemetryStore.getState().edgeRates).some((r) => r > 0);
+  const anyBusy = () => {
+    const { edgeRates, edgeBackRates } = useTelemetryStore.getState();
+    return Object.values(edgeRates).some((r) => r > 0) || Object.values(edgeBackRates).some((r) => r > 0);
+  };
   const schedule = () => { if (raf === 0) raf = requestAnimationFrame(frame); };
 
   // Rates changed: (re)start the loop and re-share the budget on the next frame.
   const offRates = useTelemetryStore.subscribe((s, prev) => {
-    if (s.edgeRates === prev.edgeRates) return;
+    if (s.edgeRates === prev.edgeRates && s.edgeBackRates === prev.edgeBackRates) return;
     plannedAt = -Infinity;
     schedule();
   });

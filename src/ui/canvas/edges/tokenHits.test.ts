@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clearDrawn, drawnList, hitToken, HIT_RADIUS_PX, pushDrawn, type DrawnTokens } from './tokenHits';
 
-const fresh = (): DrawnTokens => ({ n: 0, x: [], y: [], edge: [] });
+const fresh = (): DrawnTokens => ({ n: 0, x: [], y: [], edge: [], back: [], t: [] });
 
 describe('token hit-testing', () => {
   it('hits nothing when no token was drawn', () => {
@@ -10,7 +10,7 @@ describe('token hit-testing', () => {
 
   it('hits a token within the radius and misses one outside it', () => {
     const d = fresh();
-    pushDrawn(100, 50, 'e1', d);
+    pushDrawn(100, 50, 'e1', false, 0, d);
     expect(hitToken(d, 100, 50)).toBe('e1');
     expect(hitToken(d, 100 + HIT_RADIUS_PX, 50)).toBe('e1');
     expect(hitToken(d, 105, 55)).toBe('e1'); // √50 ≈ 7.1 px
@@ -20,9 +20,9 @@ describe('token hit-testing', () => {
 
   it('picks the nearest token when several are in reach', () => {
     const d = fresh();
-    pushDrawn(0, 0, 'far', d);
-    pushDrawn(6, 0, 'near', d);
-    pushDrawn(-7, 0, 'other', d);
+    pushDrawn(0, 0, 'far', false, 0, d);
+    pushDrawn(6, 0, 'near', false, 0, d);
+    pushDrawn(-7, 0, 'other', false, 0, d);
     expect(hitToken(d, 5, 0)).toBe('near');
     expect(hitToken(d, -5, 0)).toBe('other');
     expect(hitToken(d, 1, 0)).toBe('far');
@@ -30,20 +30,31 @@ describe('token hit-testing', () => {
 
   it('forgets the previous frame: a cleared buffer is reused without stale hits', () => {
     const d = fresh();
-    pushDrawn(10, 10, 'a', d);
-    pushDrawn(200, 200, 'b', d);
+    pushDrawn(10, 10, 'a', false, 0, d);
+    pushDrawn(200, 200, 'b', false, 0, d);
     clearDrawn(d);
-    pushDrawn(50, 50, 'c', d);
+    pushDrawn(50, 50, 'c', false, 0, d);
     expect(d.n).toBe(1);
     expect(hitToken(d, 200, 200)).toBeNull();
     expect(hitToken(d, 10, 10)).toBeNull();
     expect(hitToken(d, 52, 49)).toBe('c');
-    expect(drawnList(d)).toEqual([{ edge: 'c', x: 50, y: 50 }]);
+    expect(drawnList(d)).toEqual([{ edge: 'c', x: 50, y: 50, back: false, t: 0 }]);
+  });
+
+  it('keeps each token\'s direction and place on its curve for the e2e hook, and hits a reply token like any other', () => {
+    const d = fresh();
+    pushDrawn(40, 10, 'call', true, 0.75, d);
+    pushDrawn(10, 10, 'call', false, 0.25, d);
+    expect(drawnList(d)).toEqual([{ edge: 'call', x: 40, y: 10, back: true, t: 0.75 }, { edge: 'call', x: 10, y: 10, back: false, t: 0.25 }]);
+    expect(hitToken(d, 41, 11)).toBe('call');
+    clearDrawn(d); // the reused slot forgets that it held a reply
+    pushDrawn(5, 5, 'e', false, 0.5, d);
+    expect(drawnList(d)).toEqual([{ edge: 'e', x: 5, y: 5, back: false, t: 0.5 }]);
   });
 
   it('honours a custom radius', () => {
     const d = fresh();
-    pushDrawn(0, 0, 'e', d);
+    pushDrawn(0, 0, 'e', false, 0, d);
     expect(hitToken(d, 12, 0, 12)).toBe('e');
     expect(hitToken(d, 12, 0, 4)).toBeNull();
   });

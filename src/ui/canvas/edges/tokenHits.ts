@@ -14,20 +14,27 @@ export interface DrawnTokens {
   x: number[];
   y: number[];
   edge: string[];
+  /** Whether the token is a reply going back along its edge (target → source). */
+  back: boolean[];
+  /** Where it is on its edge's curve: 0 at the source, 1 at the target. */
+  t: number[];
 }
 
 /** The last frame's tokens. TokenLayer writes it; clicks and hover read it. */
-export const drawnTokens: DrawnTokens = { n: 0, x: [], y: [], edge: [] };
+export const drawnTokens: DrawnTokens = { n: 0, x: [], y: [], edge: [], back: [], t: [] };
 
 export function clearDrawn(d: DrawnTokens = drawnTokens): void {
   d.n = 0;
 }
 
-export function pushDrawn(x: number, y: number, edge: string, d: DrawnTokens = drawnTokens): void {
+/** Records a drawn token: `back` for a reply going back along its edge, `t` where it is on the curve (0 = source). */
+export function pushDrawn(x: number, y: number, edge: string, back = false, t = 0, d: DrawnTokens = drawnTokens): void {
   const i = d.n++;
   d.x[i] = x;
   d.y[i] = y;
   d.edge[i] = edge;
+  d.back[i] = back;
+  d.t[i] = t;
 }
 
 /** The edge of the token nearest to (x, y) within `radius` pixels, or null (pure). */
@@ -43,9 +50,13 @@ export function hitToken(d: DrawnTokens, x: number, y: number, radius = HIT_RADI
   return best;
 }
 
+export interface DrawnToken { edge: string; x: number; y: number; back: boolean; t: number }
+
 /** A copy of the last frame's tokens (for tests and the e2e hook). */
-export function drawnList(d: DrawnTokens = drawnTokens): { edge: string; x: number; y: number }[] {
-  const out: { edge: string; x: number; y: number }[] = [];
-  for (let i = 0; i < d.n; i++) out.push({ edge: d.edge[i] as string, x: d.x[i] as number, y: d.y[i] as number });
+export function drawnList(d: DrawnTokens = drawnTokens): DrawnToken[] {
+  const out: DrawnToken[] = [];
+  for (let i = 0; i < d.n; i++) {
+    out.push({ edge: d.edge[i] as string, x: d.x[i] as number, y: d.y[i] as number, back: d.back[i] === true, t: d.t[i] as number });
+  }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateTokens, cubicBox, cubicPoint, MAX_TOKENS, parseCubic, planTokens, retime, TOKEN_BUDGET, tokenPhase, type EdgeDemand } from './tokens';
+import { allocateTokens, cubicBox, cubicPoint, laneKey, laneOf, laneT, MAX_TOKENS, parseCubic, planTokens, retime, TOKEN_BUDGET, tokenPhase, type EdgeDemand } from './tokens';
 
 describe('edge tokens', () => {
   it('draws nothing on an idle edge', () => {
@@ -58,6 +58,15 @@ describe('token budget', () => {
     expect(plan.get('slow')).toBe(1);
   });
 
+  it('gives replies going back along an edge a lane of their own, within the same budget', () => {
+    const back = (id: string, ratePerSec: number, visible = true): EdgeDemand => ({ id, ratePerSec, visible, back: true });
+    const plan = allocateTokens([edge('call', 20), back('call', 20), back('idle', 0), back('hidden', 50, false)], 100);
+    expect([...plan.keys()]).toEqual([laneKey('call'), laneKey('call', true)]);
+    expect(plan.get(laneKey('call', true))).toBe(planTokens(20).count);
+    const many = Array.from({ length: 200 }, (_, i) => (i % 2 ? back : edge)(`e${i >> 1}`, 100));
+    expect(total(allocateTokens(many))).toBe(TOKEN_BUDGET);
+  });
+
   it('is deterministic: equal rates keep the input order', () => {
     const edges = [edge('x', 10), edge('y', 10), edge('z', 10)];
     expect([...allocateTokens(edges, 2).keys()]).toEqual(['x', 'y']);
@@ -80,6 +89,28 @@ describe('token geometry', () => {
     const line = parseCubic('M0,0 L30,60');
     expect(cubicPoint(line!, 0.5)).toEqual({ x: 15, y: 30 });
     expect(parseCubic('')).toBeNull();
+  });
+
+  it('names lanes reversibly: an edge\'s forward lane is its id, its back lane is marked', () => {
+    expect(laneKey('e1')).toBe('e1');
+    expect(laneKey('e1', true)).not.toBe('e1');
+    expect(laneOf(laneKey('e1'))).toEqual({ edge: 'e1', back: false });
+    expect(laneOf(laneKey('e1', true))).toEqual({ edge: 'e1', back: true });
+    expect(laneOf(laneKey('back', true))).toEqual({ edge: 'back', back: true });
+  });
+
+  it('moves a reply token from the target back to the source as time passes', () => {
+    const c = parseCubic('M0,0 C100,0 200,0 300,0')!;
+    const m = retime(undefined, 0, 2);
+    const xs = (back: boolean) => [0, 0.5, 1, 1.5].map((sec) => cubicPoint(c, laneT(tokenPhase(m, sec, 0, 1), back)).x);
+    const forward = xs(false);
+    const replies = xs(true);
+    expect(forward[0]).toBe(0); // leaves the source
+    expect(replies[0]).toBe(300); // leaves the target
+    for (let i = 1; i < 4; i++) {
+      expect(forward[i]).toBeGreaterThan(forward[i - 1]!);
+      expect(replies[i]).toBeLessThan(replies[i - 1]!);
+    }
   });
 
   it('spaces tokens evenly and keeps them in place when the speed changes', () => {

@@ -24,13 +24,30 @@ export function planTokens(ratePerSec: number): TokenPlan {
   return { count, durationSec: Number(durationSec.toFixed(2)) };
 }
 
-export interface EdgeDemand { id: string; ratePerSec: number; visible: boolean }
+/**
+ * One edge's demand for tokens in one direction. `back`: the replies sent back along it, target → source
+ * (a direct call's, A4 Return Address): a lane of its own, sharing the same budget as every forward lane.
+ */
+export interface EdgeDemand { id: string; ratePerSec: number; visible: boolean; back?: boolean }
+
+/** Marks the back lane's key: edge ids never contain a NUL, so it cannot collide with a forward lane. */
+const BACK_MARK = '\u0000back';
+
+/** A lane's key in an allocation: the edge id for its forward lane, a marked id for its back lane. */
+export function laneKey(edgeId: string, back = false): string {
+  return back ? edgeId + BACK_MARK : edgeId;
+}
+
+/** The edge and direction of a lane key (the inverse of laneKey). */
+export function laneOf(key: string): { edge: string; back: boolean } {
+  return key.endsWith(BACK_MARK) ? { edge: key.slice(0, -BACK_MARK.length), back: true } : { edge: key, back: false };
+}
 
 /**
  * Shares `budget` tokens among the edges: idle or off-screen edges get none; every busy visible edge
  * gets one while the budget lasts (busiest first); what remains goes one token at a time, busiest
  * first, to edges whose rate asks for more (planTokens), up to MAX_TOKENS each.
- * Ties keep the input order, so the result is deterministic. Returns only edges with tokens.
+ * Ties keep the input order, so the result is deterministic. Returns only lanes with tokens, by laneKey.
  */
 export function allocateTokens(edges: readonly EdgeDemand[], budget = TOKEN_BUDGET): Map<string, number> {
   const busy = edges
@@ -43,7 +60,7 @@ export function allocateTokens(edges: readonly EdgeDemand[], budget = TOKEN_BUDG
     for (const e of busy) {
       if (left === 0) break;
       if (e.want < round) continue;
-      out.set(e.id, round);
+      out.set(laneKey(e.id, e.back), round);
       left--;
     }
   }
@@ -97,6 +114,14 @@ export interface Motion { anchorSec: number; anchorPhase: number; durationSec: n
 export function tokenPhase(m: Motion, nowSec: number, i: number, count: number): number {
   const p = m.anchorPhase + (nowSec - m.anchorSec) / m.durationSec + i / count;
   return p - Math.floor(p);
+}
+
+/**
+ * The curve parameter (0 = source, 1 = target) of a token at `phase` of its trip: a forward token goes
+ * source → target; a back lane's token (a reply) starts at the target and goes back to the source.
+ */
+export function laneT(phase: number, back: boolean): number {
+  return back ? 1 - phase : phase;
 }
 
 /**
