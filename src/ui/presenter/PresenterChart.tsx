@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { useDocumentStore } from '../document/documentStore';
 import { SERIES_COLORS } from '../dock/LineChartCard';
 import { useThrottledTelemetry } from '../dock/useThrottledTelemetry';
 import { presenterChart, type ChartChoice } from './presenterChart';
@@ -12,10 +13,11 @@ const TICK = 16;
 /** The presenter's single chart, in large type, over the whole run. */
 export function PresenterChart({ chart }: { chart: ChartChoice | null }) {
   const telemetry = useThrottledTelemetry();
-  const plan = useMemo(() => presenterChart({ samples: telemetry.samples, nodeIds: telemetry.nodeIds, sampleFields: telemetry.sampleFields }, chart), [telemetry, chart]);
+  const kind = useDocumentStore((s) => (chart ? s.scenario.nodes.find((n) => n.id === chart.node)?.kind ?? null : null));
+  const plan = useMemo(() => presenterChart({ samples: telemetry.samples, nodeIds: telemetry.nodeIds, sampleFields: telemetry.sampleFields }, chart, kind), [telemetry, chart, kind]);
   return (
     <figure className="presenter-chart" data-testid="presenter-chart" data-points={plan.rows.length} data-last-t={plan.rows.at(-1)?.t ?? ''}>
-      <figcaption>{plan.title} <span className="chart-unit">({plan.unit})</span></figcaption>
+      <figcaption>{plan.title}{plan.unit && <span className="chart-unit"> ({plan.unit})</span>}</figcaption>
       {plan.rows.length === 0 ? <p className="presenter-empty">Press Play to see it move.</p> : (
         <LineChart responsive style={{ width: '100%', height: '100%', flex: 1, minHeight: 0 }} data={plan.rows} margin={{ top: 8, right: 20, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid, #8883)" />

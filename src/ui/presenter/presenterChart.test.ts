@@ -21,6 +21,12 @@ describe('presenter chart', () => {
     expect(plan.unit).toBe('messages');
   });
 
+  it('names the figure as the node\'s kind means it, saying the unit once', () => {
+    expect(presenterChart(ctx, { node: 'q', field: 'ready' }, 'aggregator')).toMatchObject({ title: 'q: open groups', unit: '' });
+    expect(presenterChart(ctx, { node: 'q', field: 'unacked' }, 'requester').title).toBe('q: pending requests');
+    expect(presenterChart(ctx, { node: 'q', field: 'p95' }, 'requester')).toMatchObject({ title: 'q: p95 round trip', unit: 'ms' });
+  });
+
   it('leaves a gap where a latency figure has no value', () => {
     expect(presenterChart(ctx, { node: 'q', field: 'p99' }).rows.map((r) => r.value)).toEqual([1, null, 1]);
   });

@@ -2,23 +2,26 @@
  * The one chart of the presenter view: the lesson's `chart` (a node's sampled figure) when a lesson is
  * open, else the whole system's throughput. Pure row building, tested without React.
  */
+import type { NodeKind } from '../../schema';
 import type { ChartRow, SeriesContext } from '../dock/chartSeries';
 import { downsample, throughputRows } from '../dock/chartSeries';
+import { figureName } from '../figureNames';
 
 export interface ChartChoice { node: string; field: string }
 
 export interface PresenterChartPlan {
   title: string;
+  /** Empty when the title already says it ("auctioneer: open groups"). */
   unit: string;
   rows: ChartRow[];
   lines: { key: string; label: string }[];
 }
 
-const UNITS: Record<string, string> = { inPerSec: 'msg/s', outPerSec: 'msg/s', ready: 'messages', unacked: 'messages', busy: 'busy', p50: 'ms', p95: 'ms', p99: 'ms' };
-const NAMES: Record<string, string> = { inPerSec: 'in', outPerSec: 'out', ready: 'ready', unacked: 'unacked', busy: 'busy', p50: 'p50 latency', p95: 'p95 latency', p99: 'p99 latency' };
-
-/** A node's sampled figure over the whole run, or the system's throughput when no chart is chosen. */
-export function presenterChart(ctx: SeriesContext, chart: ChartChoice | null): PresenterChartPlan {
+/**
+ * A node's sampled figure over the whole run, named as the node's kind means it (figureNames.ts), or the
+ * system's throughput when no chart is chosen. `kind`: the chart node's kind, null when unknown.
+ */
+export function presenterChart(ctx: SeriesContext, chart: ChartChoice | null, kind: NodeKind | null = null): PresenterChartPlan {
   if (!chart) {
     return {
       title: 'Throughput, whole system', unit: 'msg/s', rows: throughputRows(ctx, [], 'all'),
@@ -28,10 +31,10 @@ export function presenterChart(ctx: SeriesContext, chart: ChartChoice | null): P
   const stride = ctx.sampleFields.length;
   const node = ctx.nodeIds.indexOf(chart.node);
   const field = ctx.sampleFields.indexOf(chart.field as SeriesContext['sampleFields'][number]);
-  const name = NAMES[chart.field] ?? chart.field;
+  const { name, unit } = field < 0 ? { name: chart.field, unit: '' } : figureName(kind, ctx.sampleFields[field]!);
   const rows = node < 0 || field < 0 ? [] : ctx.samples.map((s): ChartRow => {
     const v = s.nodes[node * stride + field];
     return { t: s.tMs / 1000, value: v === undefined || !Number.isFinite(v) ? null : v };
   });
-  return { title: `${chart.node}: ${name}`, unit: UNITS[chart.field] ?? '', rows: downsample(rows), lines: [{ key: 'value', label: name }] };
+  return { title: `${chart.node}: ${name}`, unit: name.endsWith(unit) ? '' : unit, rows: downsample(rows), lines: [{ key: 'value', label: name }] };
 }
