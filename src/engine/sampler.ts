@@ -14,7 +14,10 @@ export class SeriesSampler {
   /** End-to-end latency of messages acked in the current interval. */
   readonly endToEnd = new LatencyHistogram();
 
-  constructor(private readonly nodes: readonly NodeModel[], private readonly accounting: Accounting, readonly intervalMs: number) {}
+  constructor(private readonly nodes: readonly NodeModel[], private readonly accounting: Accounting, readonly intervalMs: number) {
+    // Nodes keep their interval latency only when there are samples to write it into.
+    for (const node of nodes) node.intervalLatency?.enable();
+  }
 
   sample(tMs: number): void {
     const stride = SAMPLE_FIELDS.length;

@@ -1,5 +1,6 @@
 import type { NodeReport } from '../api';
 import type { Census } from '../metrics/accounting';
+import type { IntervalLatency } from '../metrics/intervalLatency';
 import type { EdgeRuntime } from './edge';
 import type { Message } from './message';
 
@@ -31,6 +32,8 @@ export interface NodeModel {
   writeLive(out: Float64Array, offset: number): void;
   /** Writes one time-series sample at `offset` (SAMPLE layout) and starts the next interval. */
   writeSample(out: Float64Array, offset: number, intervalMs: number): void;
+  /** The latency it writes into its samples (p50/p95/p99), on kinds that complete work; the sampler enables it. */
+  readonly intervalLatency?: IntervalLatency;
   report(): NodeReport;
   /** Faults (the faults issue): a crash and a restart, a slow-down factor, a slow disk factor. */
   crash?(): void;

@@ -6,6 +6,7 @@ import { IntervalRates } from '../../model/intervalRates';
 import { addHop, newMessage, type Message } from '../../model/message';
 import { LIVE, SAMPLE, type NodeModel } from '../../model/node';
 import { sendCopies } from '../../model/sendCopies';
+import { IntervalLatency } from '../../metrics/intervalLatency';
 import { round3 } from '../../metrics/latencyHistogram';
 import { ClosedKeys } from './closedKeys';
 import { completesOnArrival, Group, type CompletedBy } from './group';
@@ -35,6 +36,12 @@ export class AggregatorModel implements NodeModel {
   private readonly closed: ClosedKeys;
   private down = false;
   private readonly rates = new IntervalRates();
+  /**
+   * Per sample interval, how long the groups completed in it gathered: first reply → completion. That is
+   * the aggregator's own part of a Scatter-Gather's latency (A4): waiting for the last bidder, or for the
+   * completion timeout when a reply never comes. (A request's end to end shows at the requester behind it.)
+   */
+  readonly intervalLatency = new IntervalLatency();
   private readonly n = {
     taken: 0, sent: 0, bySize: 0, byTimeout: 0, byGoodEnough: 0, late: 0, unmatched: 0,
     nodeDown: 0, sizeTotal: 0, lostGroups: 0, lostReplies: 0,
@@ -112,6 +119,7 @@ export class AggregatorModel implements NodeModel {
     else if (by === 'timeout') this.n.byTimeout++;
     else this.n.byGoodEnough++;
     this.n.sizeTotal += g.count;
+    if (g.originAt >= this.ctx.warmupMs) this.intervalLatency.record(now - g.firstAt);
     if (this.outputs.length === 0) return;
     const value = g.value(this.config.strategy);
     const headers: Record<string, string | number> = { completedBy: by, aggregatedSize: g.count };
@@ -150,6 +158,7 @@ export class AggregatorModel implements NodeModel {
 
   writeSample(out: Float64Array, o: number, intervalMs: number): void {
     this.rates.write(out, o, intervalMs);
+    this.intervalLatency.write(out, o);
     out[o + SAMPLE.ready] = this.groups.size;
   }
 

@@ -1,6 +1,7 @@
 import type { DropReason, NodeReport } from '../../api';
 import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
+import { IntervalLatency } from '../../metrics/intervalLatency';
 import { round3, type LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
@@ -42,6 +43,8 @@ export class ConsumerModel implements NodeModel {
   private readonly failures: Random;
   private readonly busyTime: BusyTime;
   private readonly latency: LatencyHistogram;
+  /** End to end of what it acked in the current sample interval: the same figure as `latency`, per interval. */
+  readonly intervalLatency = new IntervalLatency();
   private readonly n = new ConsumerCounters();
   private slowdown = 1;
   private crashed = false;
@@ -210,6 +213,7 @@ export class ConsumerModel implements NodeModel {
     if (m.originAt >= this.ctx.warmupMs) {
       const ms = this.ctx.now() - m.originAt;
       this.latency.record(ms);
+      this.intervalLatency.record(ms);
       this.ctx.sampleLatency(ms);
     }
   }
@@ -409,7 +413,7 @@ export class ConsumerModel implements NodeModel {
     out[o + SAMPLE.outPerSec] = (this.n.intervalOut * 1000) / intervalMs;
     out[o + SAMPLE.busy] = this.inService.size;
     out[o + SAMPLE.unacked] = this.held;
-    out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
+    this.intervalLatency.write(out, o);
     this.n.intervalIn = 0; this.n.intervalOut = 0;
   }
 

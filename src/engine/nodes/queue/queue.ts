@@ -49,6 +49,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   private readonly diskWrite: Sampler;
   private readonly wait: LatencyHistogram;
   private readonly n = new QueueCounters();
+  readonly intervalLatency = this.n.intervalWait;
   private rr = 0;
   private seq = 0;
   private unacked = 0;
@@ -214,7 +215,11 @@ export class QueueModel implements NodeModel, DeliverySource {
     const now = this.ctx.now();
     // A2.2 engine rule: on an attempt to deliver m, if receiveCount == maxReceiveCount, move it to the DLQ.
     if (this.sqs && m.receiveCount >= this.rules.maxReceiveCount) { this.deadLetter(m, 'maxReceiveCount', false); return false; }
-    if (m.originAt >= this.ctx.warmupMs) this.wait.record(now - m.enqueuedAt);
+    if (m.originAt >= this.ctx.warmupMs) {
+      const waited = now - m.enqueuedAt;
+      this.wait.record(waited);
+      this.n.intervalWait.record(waited); // the queue's own latency series
+    }
     // A1.4: a delivery after a requeue carries redelivered=true.
     if (m.deliveryCount > 0) { m.redelivered = true; this.n.redelivered++; }
     m.deliveryCount++;

@@ -1,3 +1,4 @@
+import { IntervalLatency } from '../../metrics/intervalLatency';
 import { LIVE, SAMPLE } from '../../model/node';
 
 /** What a queue counts, for reports, live figures and samples. */
@@ -27,6 +28,8 @@ export class QueueCounters {
   maxReady = 0;
   intervalIn = 0;
   intervalOut = 0;
+  /** Queue wait (enqueue → delivery) of the messages delivered in the current sample interval. */
+  readonly intervalWait = new IntervalLatency();
 
   /** The counters in a queue's report. */
   reportFields(): Record<string, number> {
@@ -53,7 +56,7 @@ export class QueueCounters {
     out[o + SAMPLE.outPerSec] = (this.intervalOut * 1000) / intervalMs;
     out[o + SAMPLE.ready] = ready;
     out[o + SAMPLE.unacked] = unacked;
-    out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
+    this.intervalWait.write(out, o);
     this.intervalIn = 0; this.intervalOut = 0;
   }
 }

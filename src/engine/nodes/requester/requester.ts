@@ -1,6 +1,7 @@
 import type { NodeReport } from '../../api';
 import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
+import { IntervalLatency } from '../../metrics/intervalLatency';
 import { round3, type LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
@@ -39,6 +40,8 @@ export class RequesterModel implements NodeModel {
   private readonly n = new RequesterCounters();
   private readonly correlation: Correlation;
   private readonly rtt: LatencyHistogram;
+  /** Round trips of the replies taken in the current sample interval (rttMs, per interval). */
+  readonly intervalLatency = new IntervalLatency();
   private readonly arrivals: RequestArrivals;
   private readonly think: Sampler;
   private readonly size: Sampler;
@@ -143,6 +146,7 @@ export class RequesterModel implements NodeModel {
     if (message.originAt >= this.ctx.warmupMs) {
       const ms = now - request.sentAt;
       this.rtt.record(ms);
+      this.intervalLatency.record(ms);
       this.ctx.sampleLatency(ms);
     }
     if (request.replies >= this.config.expectedReplies) { this.n.answered++; this.settle(request); }
@@ -208,7 +212,7 @@ export class RequesterModel implements NodeModel {
     out[o + SAMPLE.inPerSec] = (this.n.intervalIn * 1000) / intervalMs;
     out[o + SAMPLE.outPerSec] = (this.n.intervalOut * 1000) / intervalMs;
     out[o + SAMPLE.unacked] = this.correlation.size;
-    out[o + SAMPLE.p50] = NaN; out[o + SAMPLE.p95] = NaN; out[o + SAMPLE.p99] = NaN;
+    this.intervalLatency.write(out, o);
     this.n.intervalIn = 0; this.n.intervalOut = 0;
   }
 
