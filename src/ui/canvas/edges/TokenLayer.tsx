@@ -13,8 +13,9 @@
  * pane exactly, with the same transform it is drawn with, so tokens stay on their edges while panning.
  *
  * A call edge (a push to a service that replies, A4 Return Address) carries requests forward and the replies
- * back along the same edge: the replies (edgeBackRates) are a lane of their own in the budget, drawn in the
- * reply colour and moving from the edge's target to its source.
+ * back along the same edge: the replies (edgeBackRates) are a lane of their own in the budget, moving from
+ * the edge's target to its source beside the edge, drawn as rings in the reply colour (told apart by shape
+ * as well as colour).
  *
  * The canvas never takes the pointer: each frame records where it drew its tokens (tokenHits), and a
  * click on the pane or an edge near a token opens the message inspector for that edge's last message
@@ -29,7 +30,7 @@ import { useTelemetryStore } from '../../run/telemetryStore';
 import { useViewStore } from '../../view/viewStore';
 import { edgeCurve } from './edgeCurves';
 import { clearDrawn, drawnList, drawnTokens, hitToken, pushDrawn } from './tokenHits';
-import { allocateTokens, cubicPoint, laneOf, laneT, planTokens, retime, tokenPhase, type EdgeDemand, type Motion } from './tokens';
+import { allocateTokens, laneOf, lanePoint, laneT, planTokens, retime, tokenPhase, type EdgeDemand, type Motion } from './tokens';
 
 /** How often the token budget is re-shared (rates change about once a second; the viewport any time). */
 const ALLOCATE_MS = 250;
@@ -165,7 +166,7 @@ function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () 
     if (canvas.dataset.backCount !== String(back)) canvas.dataset.backCount = String(back);
   };
 
-  /** Draws one direction's lanes as one path (one fill: forward in the accent colour, replies in theirs). */
+  /** Draws one direction's lanes as one path: forward as accent dots, replies as rings in their colour beside the edge. */
   const drawLanes = (c: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, back: boolean, nowSec: number,
     r: number, x: number, y: number, zoom: number) => {
     c.beginPath();
@@ -176,7 +177,7 @@ function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () 
       if (!curve || !(lane.motion.durationSec > 0)) continue;
       for (let i = 0; i < lane.count; i++) {
         const t = laneT(tokenPhase(lane.motion, nowSec, i, lane.count), back);
-        const p = cubicPoint(curve.cubic, t);
+        const p = lanePoint(curve.cubic, t, back, back ? 1.6 * r : 0);
         c.moveTo(p.x + r, p.y);
         c.arc(p.x, p.y, r, 0, 2 * Math.PI);
         pushDrawn(zoom * p.x + x, zoom * p.y + y, lane.edge, back, t);
@@ -184,10 +185,10 @@ function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () 
       }
     }
     if (!any) return;
-    c.fillStyle = back ? colors.reply : colors.fill;
+    c.fillStyle = back ? colors.stroke : colors.fill;
     c.fill();
-    c.lineWidth = 1 / zoom;
-    c.strokeStyle = colors.stroke;
+    c.lineWidth = (back ? 2 : 1) / zoom;
+    c.strokeStyle = back ? colors.reply : colors.stroke;
     c.stroke();
   };
 

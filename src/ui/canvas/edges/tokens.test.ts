@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateTokens, cubicBox, cubicPoint, laneKey, laneOf, laneT, MAX_TOKENS, parseCubic, planTokens, retime, TOKEN_BUDGET, tokenPhase, type EdgeDemand } from './tokens';
+import { allocateTokens, cubicBox, cubicNormal, cubicPoint, laneKey, lanePoint, laneOf, laneT, MAX_TOKENS, parseCubic, planTokens, retime, TOKEN_BUDGET, tokenPhase, type EdgeDemand } from './tokens';
 
 describe('edge tokens', () => {
   it('draws nothing on an idle edge', () => {
@@ -111,6 +111,23 @@ describe('token geometry', () => {
       expect(forward[i]).toBeGreaterThan(forward[i - 1]!);
       expect(replies[i]).toBeLessThan(replies[i - 1]!);
     }
+  });
+
+  it('draws replies in a lane beside the edge, on the right of their own travel; requests on the edge', () => {
+    const rightward = parseCubic('M0,0 C100,0 200,0 300,0')!;
+    expect(cubicNormal(rightward, 0.5)).toEqual({ x: -0, y: 1 });
+    expect(lanePoint(rightward, 0.5, false, 5)).toEqual(cubicPoint(rightward, 0.5));
+    // Going back (right to left), its right is up the screen.
+    expect(lanePoint(rightward, 0.5, true, 5)).toEqual({ x: 150, y: -5 });
+    const down = parseCubic('M0,0 L0,90')!;
+    const p = lanePoint(down, 0.5, true, 4);
+    expect(p.x).toBeCloseTo(4);
+    expect(p.y).toBeCloseTo(45);
+    // Control points on the ends (no direction there): the chord's normal; a point: no offset.
+    const flatEnds = parseCubic('M0,0 C0,0 300,0 300,0')!;
+    expect(lanePoint(flatEnds, 0, true, 5)).toEqual({ x: 0, y: -5 });
+    const dot = parseCubic('M7,7 C7,7 7,7 7,7')!;
+    expect(lanePoint(dot, 0.3, true, 5)).toEqual(cubicPoint(dot, 0.3));
   });
 
   it('spaces tokens evenly and keeps them in place when the speed changes', () => {

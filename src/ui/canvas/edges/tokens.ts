@@ -96,6 +96,31 @@ export function cubicPoint(c: Cubic, t: number): { x: number; y: number } {
   return { x: a * c[0] + b * c[2] + d * c[4] + e * c[6], y: a * c[1] + b * c[3] + d * c[5] + e * c[7] };
 }
 
+/**
+ * The unit normal to the right of travel source → target at t (screen coordinates, y down: below a
+ * left-to-right edge); the chord's when the curve has no direction there (control points on an end); 0 for a point.
+ */
+export function cubicNormal(c: Cubic, t: number): { x: number; y: number } {
+  const u = 1 - t;
+  let dx = 3 * u * u * (c[2] - c[0]) + 6 * u * t * (c[4] - c[2]) + 3 * t * t * (c[6] - c[4]);
+  let dy = 3 * u * u * (c[3] - c[1]) + 6 * u * t * (c[5] - c[3]) + 3 * t * t * (c[7] - c[5]);
+  if (dx * dx + dy * dy < 1e-12) { dx = c[6] - c[0]; dy = c[7] - c[1]; }
+  const len = Math.sqrt(dx * dx + dy * dy);
+  return len < 1e-9 ? { x: 0, y: 0 } : { x: -dy / len, y: dx / len };
+}
+
+/**
+ * Where a token at curve parameter t is drawn: on the edge going forward; going back (a reply), `offset`
+ * to the side, on the right of its own travel (keep right, like two-way traffic), so the two directions
+ * read as two lanes of one road.
+ */
+export function lanePoint(c: Cubic, t: number, back: boolean, offset: number): { x: number; y: number } {
+  const p = cubicPoint(c, t);
+  if (!back || offset === 0) return p;
+  const n = cubicNormal(c, t);
+  return { x: p.x - n.x * offset, y: p.y - n.y * offset };
+}
+
 /** Bounding box of the curve (of its control polygon, which contains it). */
 export function cubicBox(c: Cubic): { minX: number; minY: number; maxX: number; maxY: number } {
   return {
