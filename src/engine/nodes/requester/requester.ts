@@ -135,6 +135,9 @@ export class RequesterModel implements NodeModel {
     if (this.crashed) { this.ctx.lose(message, 'nodeDown', this.index); return; }
     this.n.replies++;
     this.n.intervalIn++;
+    // A client checks a reply's integrity before it reads the correlation id: a damaged reply is discarded
+    // unmatched (reason corrupt), so its request waits on and times out unless a sound reply comes.
+    if (message.corrupt) { this.n.corruptReplies++; this.ctx.accounting.drop('corrupt', this.index, message.id); return; }
     const match = this.correlation.match(message.correlationId, now);
     if (match.kind === 'late') { this.n.late++; this.ctx.accounting.drop('lateReply', this.index, message.id); return; }
     if (match.kind === 'unmatched') { this.n.unmatched++; this.ctx.accounting.drop('unmatchedReply', this.index, message.id); return; }
@@ -221,7 +224,7 @@ export class RequesterModel implements NodeModel {
     const settled = n.answered + n.timeouts;
     return {
       kind: this.kind, mode: this.config.mode, sent: n.sent, answered: n.answered, errors: n.errors,
-      timeouts: n.timeouts, late: n.late, unmatched: n.unmatched, pending: this.correlation.size, waiting: n.waiting,
+      timeouts: n.timeouts, late: n.late, unmatched: n.unmatched, corruptReplies: n.corruptReplies, pending: this.correlation.size, waiting: n.waiting,
       replies: n.replies, repliesPerRequest: settled === 0 ? 0 : round3(n.repliesOfSettled / settled),
       rttMs: this.rtt.summary(), down: this.crashed ? 1 : 0,
     };

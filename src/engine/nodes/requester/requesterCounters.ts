@@ -11,6 +11,8 @@ export class RequesterCounters {
   late = 0;
   /** Replies whose correlation id matches no request of ours (A4 Invalid Message Channel). */
   unmatched = 0;
+  /** Replies damaged on the way (a corrupt link): the checksum failed, so they were discarded unmatched. */
+  corruptReplies = 0;
   /** Every reply that reached the requester. */
   replies = 0;
   /** Replies that answered (in time) the requests settled so far, for the mean per request. */
