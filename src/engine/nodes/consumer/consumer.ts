@@ -263,6 +263,8 @@ export class ConsumerModel implements NodeModel {
   private callReplied(reply: Message): void {
     addHop(reply, this.id, this.ctx.now(), 'call reply');
     if (!this.online) { this.ctx.lose(reply, 'nodeDown', this.index); return; } // its connection is closed
+    // Its checksum is verified like any message's: a damaged reply is discarded unmatched, so the call times out.
+    if (reply.corrupt && this.config.verifyChecksum) { this.n.corruptRejected++; this.ctx.accounting.drop('corrupt', this.index, reply.id); return; }
     const d = this.calls.take(reply.correlationId);
     if (!d) { this.ctx.accounting.drop('lateReply', this.index, reply.id); return; }
     this.n.callReplies++;
