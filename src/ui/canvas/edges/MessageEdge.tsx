@@ -1,13 +1,25 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo, useLayoutEffect } from 'react';
+import { memo, useLayoutEffect, useMemo } from 'react';
+import { usePresenterStore } from '../../presenter/presenterStore';
 import { useEdgeRate } from '../../run/telemetryStore';
 import { useViewStore } from '../../view/viewStore';
 import type { EdgeLabel } from '../edgeLabels';
 import type { MessageEdge as MessageEdgeType } from '../flowTypes';
 import { rate } from '../nodes/format';
 import { deleteEdgeCurve, setEdgeCurve } from './edgeCurves';
+import { labelSize, placeLabel } from './labelPlacement';
+import { useNodeBoxes } from './nodeBoxes';
 import { replyLoopPath } from './replyPath';
+import { parseCubic } from './tokens';
 import './edges.css';
+
+/** Edge label type size (canvas.css .bl-edge-label), larger in the presenter view (presenter.css). */
+const LABEL_EM = 11;
+const PRESENTER_LABEL_EM = 14;
+/** Stands in for the rate in the label's size: as wide as "12.3/s", so the label does not move as the rate changes. */
+const RATE_STAND_IN = '00.0/s';
+/** The funnel mark's pill is about two characters wide. */
+const FUNNEL_STAND_IN = '..';
 
 /** The label from the edge data (edgeLabels.ts), or the binding/routing key when the data has none. */
 function labelOf(data: MessageEdgeType['data']): EdgeLabel | null {
@@ -31,29 +43,52 @@ function FunnelMark() {
   );
 }
 
+/** The label's pills as text, for its size: the funnel, the key or role, the delay, the rate (a stand-in). */
+function labelParts(text: string | null, filter: boolean, delay: number, busy: boolean): string[] {
+  const parts: string[] = [];
+  if (filter) parts.push(FUNNEL_STAND_IN);
+  if (text) parts.push(text);
+  if (delay > 0) parts.push(`+${delay} ms`);
+  if (busy) parts.push(RATE_STAND_IN);
+  return parts;
+}
+
 export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdgeType>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   // The shown rate changes about once a second (telemetryStore), so a busy edge re-renders that often at most.
   const ratePerSec = useEdgeRate(id);
   const label = labelOf(data);
   const tone = label?.tone ?? 'plain';
-  const [path, labelX, labelY] = (tone === 'reply' && replyLoopPath(sourceX, sourceY, targetX, targetY))
-    || getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  const delay = data?.edge.config.delayMs ?? 0;
+  const busy = ratePerSec > 0;
+  const shown = Boolean(label?.text || label?.filter || busy || delay > 0);
+  const backReply = tone === 'reply' && targetX < sourceX;
+  // Only an edge with a label to place, or a reply looping back around nodes, needs to know where the nodes are.
+  const nodes = useNodeBoxes(shown || backReply);
+  const path = useMemo(() => (backReply && replyLoopPath(sourceX, sourceY, targetX, targetY, nodes)?.[0])
+    || getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition })[0],
+  [backReply, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, nodes]);
   // Tokens are drawn by the canvas-wide TokenLayer along this curve, not by this component.
   useLayoutEffect(() => {
     setEdgeCurve(id, path);
     return () => deleteEdgeCurve(id);
   }, [id, path]);
-  const delay = data?.edge.config.delayMs ?? 0;
-  const busy = ratePerSec > 0;
+  const em = usePresenterStore((s) => (s.on ? PRESENTER_LABEL_EM : LABEL_EM));
+  const text = label?.text ?? null;
+  const filter = label?.filter ?? false;
+  const size = useMemo(() => labelSize(labelParts(text, filter, delay, busy), em), [text, filter, delay, busy, em]);
+  const spot = useMemo(() => {
+    const cubic = shown ? parseCubic(path) : null;
+    return cubic ? placeLabel(cubic, size, nodes) : null;
+  }, [shown, path, size, nodes]);
   const classes = `bl-edge bl-edge-${data?.role ?? 'publish'} bl-edge-tone-${tone}${selected ? ' selected' : ''}${busy ? ' busy' : ''}`;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} interactionWidth={16} />
-      {(label?.text || label?.filter || busy || delay > 0) && (
+      {spot && (
         <EdgeLabelRenderer>
-          <div className={`bl-edge-label nodrag nopan${selected ? ' selected' : ''}`} data-testid={`edge-label-${id}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          <div className={`bl-edge-label nodrag nopan${selected ? ' selected' : ''}${spot.raised ? ' bl-edge-label-raised' : ''}`} data-testid={`edge-label-${id}`}
+            style={{ transform: `translate(-50%, -50%) translate(${spot.x}px, ${spot.y}px)` }}
             onClick={() => useViewStore.getState().setSelection([], [id])}>
             {label?.filter && <span className="bl-edge-filter" title="Subscription filter policy" data-testid="edge-filter"><FunnelMark /></span>}
             {label?.text && <span className={`bl-edge-key bl-edge-key-${tone}`} title={label.title}>{label.text}</span>}
