@@ -24,7 +24,8 @@ export function PresenterChart({ chart }: { chart: ChartChoice | null }) {
           <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={formatT} stroke="currentColor" fontSize={TICK} height={30} />
           <YAxis stroke="currentColor" fontSize={TICK} width={64} tickFormatter={formatValue} />
           <Tooltip labelFormatter={(t) => `t = ${formatT(Number(t))}`} contentStyle={{ background: 'var(--panel)', fontSize: TICK }} />
-          <Legend wrapperStyle={{ fontSize: TICK }} />
+          {/* One line is named by the caption already: its room goes to the chart. */}
+          {plan.lines.length > 1 && <Legend wrapperStyle={{ fontSize: TICK }} />}
           {plan.lines.map((l, i) => (
             <Line key={l.key} dataKey={l.key} name={l.label} stroke={SERIES_COLORS[i === 0 ? 0 : 2]} dot={false} strokeWidth={3} isAnimationActive={false} connectNulls={false} />
           ))}

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { useDocumentStore } from '../document/documentStore';
 import { CheckList } from '../lessons/CheckList';
@@ -6,13 +7,15 @@ import { Toasts } from '../notify/Toasts';
 import { RunControls } from '../run/RunControls';
 import { PresenterChart } from './PresenterChart';
 import { usePresenterStore } from './presenterStore';
+import { useRefitOnResize } from './useRefitOnResize';
 import './presenter.css';
 
 /**
  * A tighter fit than the editor's (no minimap to keep clear), zooming further in: the nodes' names and
- * figures are what the room must read.
+ * figures are what the room must read. Fitting sees only the nodes: the room above and below is for a
+ * reply looping around them (replyPath.ts) and its label.
  */
-const PRESENTER_FIT = { padding: { top: '24px', left: '48px', right: '32px', bottom: '48px' }, maxZoom: 1.8 } as const;
+const PRESENTER_FIT = { padding: { top: '52px', left: '44px', right: '40px', bottom: '52px' }, maxZoom: 1.8 } as const;
 
 /**
  * For a projector: the canvas, one chart, the run controls and the lesson's checks, in large type.
@@ -21,6 +24,8 @@ const PRESENTER_FIT = { padding: { top: '24px', left: '48px', right: '32px', bot
 export function PresenterView() {
   const lesson = useLessonStore((s) => s.open?.lesson ?? null);
   const name = useDocumentStore((s) => s.scenario.name);
+  const canvasBox = useRef<HTMLElement>(null);
+  useRefitOnResize(canvasBox);
   return (
     <div className="presenter" data-testid="presenter">
       <header className="presenter-top">
@@ -29,7 +34,7 @@ export function PresenterView() {
         <button type="button" className="btn presenter-leave" data-testid="presenter-leave" onClick={() => usePresenterStore.getState().leave()}
           title="Back to the editor (Esc or P)">Leave (Esc)</button>
       </header>
-      <main className="presenter-canvas">
+      <main className="presenter-canvas" ref={canvasBox} data-testid="presenter-canvas">
         <Canvas fit={PRESENTER_FIT} />
         <Toasts />
       </main>
