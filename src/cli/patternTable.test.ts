@@ -7,13 +7,13 @@ const summary = (p50: number) => ({ count: 3, mean: p50, p50, p95: p50 * 2, p99:
 describe('the pattern tables of the text summary', () => {
   it('lists requesters with their counts and round-trip percentiles', () => {
     const nodes: Record<string, NodeReport> = {
-      client: { kind: 'requester', mode: 'sync', sent: 10, answered: 8, timeouts: 2, late: 1, unmatched: 0, errors: 0, pending: 0, repliesPerRequest: 0.8, rttMs: summary(12.5) },
+      client: { kind: 'requester', mode: 'sync', sent: 10, answered: 8, timeouts: 2, late: 1, unmatched: 0, errors: 0, corruptReplies: 1, pending: 0, repliesPerRequest: 0.8, rttMs: summary(12.5) },
       q: { kind: 'queue', in: 10 },
     };
     const lines = patternLines(nodes);
     expect(lines.some((l) => l.startsWith('Requesters'))).toBe(true);
     const row = lines.find((l) => l.trim().startsWith('client'))!;
-    expect(row.trim().split(/\s+/)).toEqual(['client', 'sync', '10', '8', '2', '1', '0', '0', '0', '0.8', '12.5', '25', '37.5']);
+    expect(row.trim().split(/\s+/)).toEqual(['client', 'sync', '10', '8', '2', '1', '0', '0', '1', '0', '0.8', '12.5', '25', '37.5']);
     expect(lines.some((l) => l.startsWith('Aggregators'))).toBe(false);
   });
 

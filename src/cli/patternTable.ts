@@ -8,7 +8,7 @@ const TABLES: KindTable[] = [
   {
     kind: 'requester', title: 'Requesters (EIP Request-Reply: round trip = request sent → reply matched)',
     fields: [['mode', 'mode'], ['sent', 'sent'], ['answered', 'answered'], ['timeouts', 'timeouts'], ['late', 'late'], ['unmatched', 'unmatched'],
-      ['errors', 'errors'], ['pending', 'pending'], ['repliesPerRequest', 'replies/req'], ['rttMs.p50', 'rtt p50'], ['rttMs.p95', 'rtt p95'], ['rttMs.p99', 'rtt p99']],
+      ['errors', 'errors'], ['corruptReplies', 'corrupt'], ['pending', 'pending'], ['repliesPerRequest', 'replies/req'], ['rttMs.p50', 'rtt p50'], ['rttMs.p95', 'rtt p95'], ['rttMs.p99', 'rtt p99']],
   },
   {
     kind: 'aggregator', title: 'Aggregators (EIP Aggregator: completed by size, timeout or a good-enough reply)',

@@ -10,13 +10,13 @@ const snapshot = (nodes: Record<string, NodeReport>) => ({ nodes } as unknown as
 describe('pattern tables of the Summary', () => {
   it('shows every requester with its counts and RTT percentiles; an unreported figure is NaN, not 0', () => {
     const [t] = patternTables(snapshot({
-      r1: { kind: 'requester', mode: 'async', sent: 50, answered: 40, timeouts: 3, late: 2, unmatched: 1, errors: 0, pending: 7, replies: 43, repliesPerRequest: 1, rttMs: rtt },
+      r1: { kind: 'requester', mode: 'async', sent: 50, answered: 40, timeouts: 3, late: 2, unmatched: 1, errors: 0, corruptReplies: 2, pending: 7, replies: 43, repliesPerRequest: 1, rttMs: rtt },
       r2: { kind: 'requester', mode: 'sync', sent: 1 },
     }), { r1: 'Checkout' });
     expect(t!.id).toBe('requesters');
-    expect(t!.columns.map((c) => c.key)).toEqual(['sent', 'answered', 'timeouts', 'late', 'unmatched', 'errors', 'pending', 'rttMs.p50', 'rttMs.p95', 'rttMs.p99']);
+    expect(t!.columns.map((c) => c.key)).toEqual(['sent', 'answered', 'timeouts', 'late', 'unmatched', 'errors', 'corruptReplies', 'pending', 'rttMs.p50', 'rttMs.p95', 'rttMs.p99']);
     expect(t!.rows[0]).toEqual({ id: 'r1', label: 'Checkout', kind: 'requester', values: {
-      sent: 50, answered: 40, timeouts: 3, late: 2, unmatched: 1, errors: 0, pending: 7, 'rttMs.p50': 10, 'rttMs.p95': 30, 'rttMs.p99': 45,
+      sent: 50, answered: 40, timeouts: 3, late: 2, unmatched: 1, errors: 0, corruptReplies: 2, pending: 7, 'rttMs.p50': 10, 'rttMs.p95': 30, 'rttMs.p99': 45,
     } });
     expect(t!.rows[1]!.label).toBe('r2');
     expect(t!.rows[1]!.values.answered).toBeNaN();

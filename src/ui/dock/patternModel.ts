@@ -19,6 +19,7 @@ const REQUESTER: readonly PatternColumn[] = [
   col('late', 'late', 'Replies after their request timed out: discarded (A4)'),
   col('unmatched', 'unmatched', 'Replies whose correlation id matches no request (A4)'),
   col('errors', 'errors', 'Error replies (a failed synchronous call downstream)'),
+  col('corruptReplies', 'corrupt', 'Replies whose checksum did not match: discarded unmatched, so their request times out'),
   col('pending', 'pending', 'Requests awaiting replies now'),
   col('rttMs.p50', 'RTT p50', 'Round trip, request sent → answered, ms'),
   col('rttMs.p95', 'RTT p95', 'Round trip, request sent → answered, ms'),
