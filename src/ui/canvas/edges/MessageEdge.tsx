@@ -87,7 +87,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes} interactionWidth={16} />
       {spot && (
         <EdgeLabelRenderer>
-          <div className={`bl-edge-label nodrag nopan${selected ? ' selected' : ''}${spot.raised ? ' bl-edge-label-raised' : ''}`} data-testid={`edge-label-${id}`}
+          <div className={`bl-edge-label nodrag nopan${selected ? ' selected' : ''}${spot.fit === 'clear' ? '' : ` bl-edge-label-${spot.fit}`}`} data-testid={`edge-label-${id}`} data-fit={spot.fit}
             style={{ transform: `translate(-50%, -50%) translate(${spot.x}px, ${spot.y}px)` }}
             onClick={() => useViewStore.getState().setSelection([], [id])}>
             {label?.filter && <span className="bl-edge-filter" title="Subscription filter policy" data-testid="edge-filter"><FunnelMark /></span>}

@@ -9,20 +9,37 @@ const size = labelSize(['reply', '00.0/s'], 11);
 describe('edge label placement', () => {
   it('puts the label in the middle of a long edge between nodes', () => {
     const spot = placeLabel(straight(210, 590, 50), size, [{ x: 0, y: 0, w: 200, h: 100 }, { x: 600, y: 0, w: 200, h: 100 }]);
-    expect(spot).toEqual({ x: 400, y: 50, raised: false });
+    expect(spot).toEqual({ x: 400, y: 50, fit: 'clear' });
   });
 
   it('moves the label along the edge, off a node lying across its middle', () => {
     const over: Box = { x: 460, y: 0, w: 80, h: 100 };
     const spot = placeLabel(straight(0, 1000, 50), size, [over]);
-    expect(spot.raised).toBe(false);
+    expect(spot.fit).toBe('clear');
     expect(Math.abs(spot.x - 500)).toBeGreaterThan(size.w / 2 + over.w / 2);
     expect(spot.y).toBeCloseTo(50);
   });
 
-  it('raises the label above the nodes when the gap between them is narrower than it', () => {
+  it('raises the label above the nodes when only a sliver of them is in its way', () => {
+    // A gap a little narrower than the label: it covers the nodes' borders only.
+    const gap = size.w - 10;
+    const spot = placeLabel(straight(205, 195 + gap, 50), size, [{ x: 0, y: 0, w: 200, h: 100 }, { x: 200 + gap, y: 0, w: 200, h: 100 }]);
+    expect(spot.fit).toBe('raised');
+    expect(spot.x).toBeCloseTo(200 + gap / 2);
+  });
+
+  it('leaves the label below the nodes, in the middle, rather than cover their names and figures', () => {
     const spot = placeLabel(straight(205, 235, 50), size, [{ x: 0, y: 0, w: 200, h: 100 }, { x: 240, y: 0, w: 200, h: 100 }]);
-    expect(spot).toEqual({ x: 220, y: 50, raised: true });
+    expect(spot).toEqual({ x: 220, y: 50, fit: 'crowded' });
+  });
+
+  it('raises the label where it covers least, off the middle when the middle is crowded', () => {
+    // Edge running up the gap between two columns; a third node sits right on its middle.
+    const column = [{ x: 0, y: 0, w: 200, h: 400 }, { x: 200 + size.w - 8, y: 0, w: 200, h: 400 }];
+    const x = 200 + (size.w - 8) / 2;
+    const spot = placeLabel([x, 380, x, 260, x, 140, x, 20], size, [...column, { x: 150, y: 180, w: 200, h: 40 }]);
+    expect(spot.fit).toBe('raised');
+    expect(Math.abs(spot.y - 200)).toBeGreaterThan(20 + size.h / 2);
   });
 
   it('sizes a label by its pills and its type size', () => {
