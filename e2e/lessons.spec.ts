@@ -139,6 +139,7 @@ test('a lesson link opens the lesson with its scenario; a teacher\'s own lesson 
   await openApp(page, `/#lesson-data=${lzString.compressToEncodedURIComponent(JSON.stringify(own))}`);
   await expect(page.getByTestId('lesson-title')).toHaveText('My own lesson');
   await page.getByTestId('lesson-share').click();
+  await expect(page.getByTestId('share-dialog')).toContainText('Share this lesson');
   const url = await page.getByTestId('share-url').inputValue();
   expect(url).toContain('#lesson-data=');
 
@@ -147,6 +148,23 @@ test('a lesson link opens the lesson with its scenario; a teacher\'s own lesson 
   await page.goto('/#lesson=no-such-lesson');
   await expect(page.getByRole('dialog')).toContainText('no-such-lesson');
 });
+
+/** The canvas's zoom (React Flow's viewport transform). */
+async function canvasZoom(page: Page): Promise<number> {
+  const style = await page.locator('.react-flow__viewport').getAttribute('style') ?? '';
+  return Number(/scale\(([\d.]+)\)/.exec(style)?.[1] ?? NaN);
+}
+
+/** Every node lies inside the presenter's canvas box. */
+async function nodesInsideCanvas(page: Page): Promise<boolean> {
+  return page.getByTestId('presenter-canvas').evaluate((canvas) => {
+    const box = canvas.getBoundingClientRect();
+    return [...canvas.querySelectorAll('.react-flow__node')].every((n) => {
+      const r = n.getBoundingClientRect();
+      return r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    });
+  });
+}
 
 test('presenter view: canvas, one chart and the checks in large type; P and Esc', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -157,6 +175,17 @@ test('presenter view: canvas, one chart and the checks in large type; P and Esc'
   await page.getByTestId('presenter-toggle').click();
   await expect(page.getByTestId('presenter')).toBeVisible();
   await expect(page.getByTestId('palette-item-queue')).toHaveCount(0);
+  // The canvas takes most of the screen; the chart and checks strip below it stays compact.
+  const canvasBox = (await page.getByTestId('presenter-canvas').boundingBox())!;
+  const stripBox = (await page.locator('.presenter-bottom').boundingBox())!;
+  expect(canvasBox.height).toBeGreaterThan(0.6 * 720);
+  expect(stripBox.height).toBeLessThan(0.37 * 720);
+  expect(stripBox.y + stripBox.height).toBeCloseTo(720, 0);
+  // Node names as the room sees them: the font size times the canvas zoom.
+  const titlePx = await page.locator('.react-flow__node .bl-node-title strong').first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * (el.getBoundingClientRect().height / (el as HTMLElement).offsetHeight));
+  expect(titlePx).toBeGreaterThanOrEqual(18);
+  await expect.poll(() => nodesInsideCanvas(page)).toBe(true);
   await runToEnd(page);
   // Charts redraw every few hundred ms to 3 s: wait until the chart has caught up with the end of the run.
   const endS = (first.scenario.durationMs ?? 60_000) / 1000;
@@ -165,6 +194,12 @@ test('presenter view: canvas, one chart and the checks in large type; P and Esc'
   const size = await page.getByTestId(`lesson-check-${Object.keys(first.expect.baseline)[0]}`).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(20);
   await page.screenshot({ path: shot('presenter-1280x720') });
+  // A projector switching to a larger resolution: the canvas refits, zooming in, every node still in view.
+  const zoomBefore = await canvasZoom(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect.poll(() => canvasZoom(page)).toBeGreaterThan(zoomBefore * 1.2);
+  await expect.poll(() => nodesInsideCanvas(page)).toBe(true);
+  await page.screenshot({ path: shot('presenter-1920x1080') });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('presenter')).toHaveCount(0);
   await page.keyboard.press('p');
