@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SAMPLE } from '../model/node';
-import { IntervalLatency } from './intervalLatency';
+import { IntervalLatency, KEPT_VALUES } from './intervalLatency';
 import { LatencyHistogram } from './latencyHistogram';
 
 const STRIDE = 8;
@@ -49,16 +49,25 @@ describe('interval latency', () => {
     expect([...out].filter((v) => v !== -1)).toHaveLength(3);
   });
 
-  it('agrees with the reports\' histogram on any interval', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }), (values) => {
+  it('agrees with the reports\' histogram on any interval, few values or many', () => {
+    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 3 * KEPT_VALUES }), (values) => {
       const l = new IntervalLatency();
       l.enable();
       const report = new LatencyHistogram();
       for (const v of values) { l.record(v); report.record(v); }
       const w = written(l);
-      expect(w.p50).toBeCloseTo(report.percentile(50), 6);
-      expect(w.p95).toBeCloseTo(report.percentile(95), 6);
-      expect(w.p99).toBeCloseTo(report.percentile(99), 6);
-    }));
+      expect(w).toEqual({ p50: report.percentile(50), p95: report.percentile(95), p99: report.percentile(99) });
+    }), { numRuns: 300 });
+  });
+
+  it('starts afresh after an interval with more values than it keeps', () => {
+    const l = new IntervalLatency();
+    l.enable();
+    for (let i = 0; i <= 2 * KEPT_VALUES; i++) l.record(1000);
+    expect(written(l).p50).toBe(1000);
+    for (let i = 0; i <= 2 * KEPT_VALUES; i++) l.record(2);
+    expect(written(l)).toEqual({ p50: 2, p95: 2, p99: 2 });
+    l.record(5);
+    expect(written(l)).toEqual({ p50: 5, p95: 5, p99: 5 });
   });
 });
