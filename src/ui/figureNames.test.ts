@@ -17,6 +17,8 @@ describe('figure names', () => {
   it('calls a requester\'s latency its round trip, and every latency percentile ms', () => {
     expect(figureName('requester', 'p95').name).toBe('p95 round trip');
     expect(figureName('consumer', 'p99').name).toBe('p99 latency');
+    expect(figureName('queue', 'p50').name).toBe('p50 queue wait');
+    expect(figureName('aggregator', 'p95').name).toBe('p95 gathering time');
     for (const kind of [...NODE_KINDS, null]) for (const f of ['p50', 'p95', 'p99'] as const) expect(figureName(kind, f).unit).toBe('ms');
   });
 

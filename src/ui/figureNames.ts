@@ -64,9 +64,12 @@ const BY_KIND: Partial<Record<NodeKind, Partial<Record<SampleField, FigureName>>
   },
 };
 
-/** The latency a kind samples: a requester's round trip, otherwise end to end (publish → ack). */
+/**
+ * The latency a kind samples (src/engine/metrics/intervalLatency.ts): a requester's round trip, a queue's
+ * queue wait (enqueue → delivery), an aggregator's gathering (first reply → completion), otherwise end to end (publish → ack).
+ */
 function latencyName(kind: NodeKind | null, field: keyof typeof PERCENTILES): FigureName {
-  const what = kind === 'requester' ? 'round trip' : 'latency';
+  const what = kind === 'requester' ? 'round trip' : kind === 'queue' ? 'queue wait' : kind === 'aggregator' ? 'gathering time' : 'latency';
   return { name: `${PERCENTILES[field]} ${what}`, unit: 'ms' };
 }
 
