@@ -15,7 +15,7 @@ import './presenter.css';
  * figures are what the room must read. Fitting sees only the nodes: the room above and below is for a
  * reply looping around them (replyPath.ts) and its label.
  */
-const PRESENTER_FIT = { padding: { top: '52px', left: '44px', right: '40px', bottom: '52px' }, maxZoom: 1.8 } as const;
+const PRESENTER_FIT = { padding: { top: '60px', left: '44px', right: '40px', bottom: '60px' }, maxZoom: 1.8 } as const;
 
 /**
  * For a projector: the canvas, one chart, the run controls and the lesson's checks, in large type.

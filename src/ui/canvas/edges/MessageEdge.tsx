@@ -9,6 +9,7 @@ import { rate } from '../nodes/format';
 import { deleteEdgeCurve, setEdgeCurve } from './edgeCurves';
 import { labelSize, placeLabel } from './labelPlacement';
 import { useNodeBoxes } from './nodeBoxes';
+import { useReplyNesting } from './replyNesting';
 import { replyLoopPath } from './replyPath';
 import { parseCubic } from './tokens';
 import './edges.css';
@@ -65,9 +66,10 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
   const backReply = tone === 'reply' && targetX < sourceX;
   // Only an edge with a label to place, or a reply looping back around nodes, needs to know where the nodes are.
   const nodes = useNodeBoxes(shown || backReply);
-  const path = useMemo(() => (backReply && replyLoopPath(sourceX, sourceY, targetX, targetY, nodes)?.[0])
+  const { below, above } = useReplyNesting({ id, source: props.source, target: props.target }, backReply);
+  const path = useMemo(() => (backReply && replyLoopPath(sourceX, sourceY, targetX, targetY, nodes, { below, above })?.[0])
     || getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition })[0],
-  [backReply, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, nodes]);
+  [backReply, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, nodes, below, above]);
   // Tokens are drawn by the canvas-wide TokenLayer along this curve, not by this component.
   useLayoutEffect(() => {
     setEdgeCurve(id, path);

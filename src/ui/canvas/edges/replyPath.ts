@@ -7,13 +7,16 @@
  * (parseCubic) can follow it.
  */
 import type { Box } from './labelPlacement';
+import type { Nesting } from './replyNesting';
 
 /** How far the control points reach out sideways, so the edge leaves right and enters from the left. */
 const REACH = 140;
 /** The loop's far point is at least this far past the lower (or upper) end, with no node in the way. */
 const MIN_DROP = 60;
 /** Room between the loop's far point (where its label is centred) and the nodes it passes. */
-const CLEAR = 36;
+const CLEAR = 30;
+/** How much further out each loop nested inside this one puts it (replyNesting.ts): a label's height and a gap. */
+const NEST_STEP = 26;
 
 /** Lowest bottom and highest top of the nodes whose x-range meets [x0, x1]; null when none does. */
 function band(nodes: readonly Box[], x0: number, x1: number): { top: number; bottom: number } | null {
@@ -29,9 +32,11 @@ function band(nodes: readonly Box[], x0: number, x1: number): { top: number; bot
 
 /**
  * The loop path and its label point (the curve at t = ½, its far point), or null for a forward reply
- * (target right of the source), which the plain bezier draws well. `nodes`: every node's box, flow coordinates.
+ * (target right of the source), which the plain bezier draws well. `nodes`: every node's box, flow
+ * coordinates; `nesting`: the looping replies to the same target that this one goes around.
  */
-export function replyLoopPath(sx: number, sy: number, tx: number, ty: number, nodes: readonly Box[] = []): [string, number, number] | null {
+export function replyLoopPath(sx: number, sy: number, tx: number, ty: number, nodes: readonly Box[] = [],
+  nesting: Nesting = { below: 0, above: 0 }): [string, number, number] | null {
   if (tx >= sx) return null;
   const c1x = sx + REACH;
   const c2x = tx - REACH;
@@ -40,7 +45,9 @@ export function replyLoopPath(sx: number, sy: number, tx: number, ty: number, no
   const below = Math.max(sy, ty, span?.bottom ?? -Infinity) + CLEAR;
   const above = Math.min(sy, ty, span?.top ?? Infinity) - CLEAR;
   const goBelow = below - Math.max(sy, ty) <= Math.min(sy, ty) - above;
-  const far = goBelow ? Math.max(below, Math.max(sy, ty) + MIN_DROP) : Math.min(above, Math.min(sy, ty) - MIN_DROP);
+  const far = goBelow
+    ? Math.max(below, Math.max(sy, ty) + MIN_DROP) + nesting.below * NEST_STEP
+    : Math.min(above, Math.min(sy, ty) - MIN_DROP) - nesting.above * NEST_STEP;
   // B(½).y = (P0.y + 6·c + P3.y) / 8 with both control points at height c: put the far point at `far`.
   const cy = (8 * far - sy - ty) / 6;
   const path = `M${sx},${sy} C${c1x},${cy} ${c2x},${cy} ${tx},${ty}`;
