@@ -1,18 +1,18 @@
 import { useMemo, useState } from 'react';
+import type { NodeKind } from '../../schema';
 import { useDocumentStore } from '../document/documentStore';
 import { faultMarks } from '../faults/faultMarks';
+import { figureName } from '../figureNames';
 import { useViewStore } from '../view/viewStore';
-import { latencyRows, queueDepthRows, queueSeriesPlan, throughputRows, type ChartWindow, type SeriesContext } from './chartSeries';
+import { latencyPlan, latencyRows, queueDepthRows, queueSeriesPlan, throughputRows, type ChartWindow, type SeriesContext } from './chartSeries';
 import { LineChartCard, SERIES_COLORS, type LineSpec } from './LineChartCard';
 import { useThrottledTelemetry } from './useThrottledTelemetry';
 import { WindowSelector } from './WindowSelector';
 
 const NO_DATA = 'No samples yet: press Play.';
-const LATENCY_LINES: LineSpec[] = [
-  { key: 'p50', label: 'p50', color: SERIES_COLORS[2]! },
-  { key: 'p95', label: 'p95', color: SERIES_COLORS[3]! },
-  { key: 'p99', label: 'p99', color: SERIES_COLORS[1]! },
-];
+/** p50, p95, p99 in green, amber, red; one line per node in the series colours. */
+const PERCENTILE_COLORS = [SERIES_COLORS[2]!, SERIES_COLORS[3]!, SERIES_COLORS[1]!];
+const percentileName = (kind: string, field: 'p50' | 'p95' | 'p99') => figureName(kind as NodeKind, field).name;
 
 /** Charts tab: throughput, latency and queue depth, for the selection or the whole system. */
 export function ChartsPanel() {
@@ -29,7 +29,12 @@ export function ChartsPanel() {
   }, [nodes, selected]);
 
   const throughput = useMemo(() => throughputRows(ctx, selected, window), [ctx, selected, window]);
-  const latency = useMemo(() => latencyRows(ctx, window), [ctx, window]);
+  // Selected nodes' own latency (each kind's, see LATENCY_KINDS), or the system's end to end.
+  const latencyChart = useMemo(() => latencyPlan(nodes.filter((n) => selected.includes(n.id)), percentileName), [nodes, selected]);
+  const latency = useMemo(() => latencyRows(ctx, window, latencyChart), [ctx, window, latencyChart]);
+  const latencyLines = useMemo(() => latencyChart.series.map((l, i): LineSpec => ({
+    key: l.key, label: l.label, color: latencyChart.perNode ? SERIES_COLORS[i % SERIES_COLORS.length]! : PERCENTILE_COLORS[i]!,
+  })), [latencyChart]);
   const depth = useMemo(() => queueDepthRows(ctx, queueIds, window), [ctx, queueIds, window]);
   const depthLines = useMemo(() => queueSeriesPlan(queueIds).series.map((s, i): LineSpec => ({
     key: s.key, label: s.label, color: SERIES_COLORS[Math.floor(i / 2) % SERIES_COLORS.length]!, dashed: s.key.endsWith(':unacked'),
@@ -55,7 +60,7 @@ export function ChartsPanel() {
       </div>
       <div className="charts-grid">
         <LineChartCard testId="chart-throughput" title={`Throughput, ${scope}`} unit="msg/s" rows={throughput} lines={throughputLines} empty={NO_DATA} marks={throughputMarks} />
-        <LineChartCard testId="chart-latency" title="End-to-end latency" unit="ms" rows={latency} lines={LATENCY_LINES} empty={NO_DATA} marks={latencyMarks} />
+        <LineChartCard testId="chart-latency" title={latencyChart.title} unit="ms" rows={latency} lines={latencyLines} empty={NO_DATA} marks={latencyMarks} />
         <LineChartCard testId="chart-queue-depth" title={`Queue depth, ${queueIds.length === 0 ? 'no queues' : selected.some((id) => queueIds.includes(id)) ? 'selected queues' : 'all queues'}`}
           unit="messages" rows={depth} lines={depthLines} empty={queueIds.length === 0 ? 'This topology has no queues.' : NO_DATA} marks={depthMarks} />
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSample, SampleField } from '../../engine/api';
-import { MAX_POINTS, MAX_QUEUE_LINES, downsample, latencyRows, queueDepthRows, queueSeriesPlan, throughputRows, windowed } from './chartSeries';
+import { MAX_POINTS, MAX_QUEUE_LINES, SYSTEM_LATENCY, downsample, latencyPlan, latencyRows, queueDepthRows, queueSeriesPlan, throughputRows, windowed } from './chartSeries';
 
 const FIELDS: SampleField[] = ['inPerSec', 'outPerSec', 'ready', 'unacked', 'busy', 'p50', 'p95', 'p99'];
 const nodeIds = ['p', 'q1', 'q2'];
@@ -46,6 +46,41 @@ describe('chart series', () => {
     const rows = latencyRows(ctx, 'all');
     expect(rows[1]).toEqual({ t: 0.5, p50: null, p95: 2, p99: 3 });
     expect(rows[0]?.p50).toBe(1);
+  });
+
+  const nameOf = (kind: string, f: string) => `${f} of a ${kind}`;
+  const kinds = [{ id: 'p', kind: 'producer' }, { id: 'q1', kind: 'queue' }, { id: 'q2', kind: 'queue' }];
+
+  it('draws the system latency when no selected node measures one', () => {
+    expect(latencyPlan([], nameOf)).toBe(SYSTEM_LATENCY);
+    expect(latencyPlan([kinds[0]!], nameOf)).toBe(SYSTEM_LATENCY); // a producer completes nothing
+    expect(latencyPlan([], nameOf).title).toBe('End-to-end latency');
+  });
+
+  it('draws one selected node\'s p50, p95 and p99 from its own samples', () => {
+    const plan = latencyPlan([kinds[0]!, kinds[2]!], nameOf);
+    expect(plan.title).toBe('Latency, selected nodes');
+    expect(plan.series.map((l) => l.label)).toEqual(['q2 p50 of a queue', 'q2 p95 of a queue', 'q2 p99 of a queue']);
+    const row = latencyRows(ctx, 'all', plan)[0]!;
+    // Node 2's fields p50..p99 are 200 + 5..7 + t.
+    expect(Object.values(row).slice(1)).toEqual([205.25, 206.25, 207.25]);
+  });
+
+  it('draws several selected nodes\' p95, one line each labelled with the node id', () => {
+    const plan = latencyPlan(kinds, nameOf);
+    expect(plan.title).toBe('Latency, selected nodes (p95)');
+    expect(plan.series.map((l) => l.label)).toEqual(['q1', 'q2']);
+    const rows = latencyRows(ctx, 'all', plan);
+    expect(rows.map((r) => plan.series.map((l) => r[l.key]))).toEqual(samples.map((s) => [106 + s.tMs / 1000, 206 + s.tMs / 1000]));
+  });
+
+  it('leaves a gap where a node completed nothing, and no line for a node the run does not know', () => {
+    const idle = samples.map((s, k) => ({ ...s, nodes: s.nodes.map((v, j) => (k === 1 && j === FIELDS.length + 6 ? NaN : v)) }));
+    const plan = latencyPlan([...kinds, { id: 'new', kind: 'consumer' }], nameOf);
+    const rows = latencyRows({ ...ctx, samples: idle }, 'all', plan);
+    const [q1, , added] = plan.series.map((l) => l.key);
+    expect(rows.map((r) => r[q1!])).toEqual([106.25, null, 106.75, 107]);
+    expect(rows.every((r) => r[added!] === null)).toBe(true);
   });
 
   it('draws one ready/unacked pair per queue, or sums when there are many', () => {

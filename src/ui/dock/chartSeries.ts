@@ -65,9 +65,55 @@ export function throughputRows(ctx: SeriesContext, selected: readonly string[], 
   return downsample(rows);
 }
 
-/** End-to-end latency percentiles of the whole system, ms; gaps where nothing completed. */
-export function latencyRows(ctx: SeriesContext, window: ChartWindow): ChartRow[] {
-  return downsample(windowed(ctx.samples, window).map((s) => ({ t: s.tMs / 1000, p50: finite(s.p50), p95: finite(s.p95), p99: finite(s.p99) })));
+type Percentile = 'p50' | 'p95' | 'p99';
+const PERCENTILES: readonly Percentile[] = ['p50', 'p95', 'p99'];
+
+/**
+ * The kinds that write a latency into their samples, each its own (src/engine/metrics/intervalLatency.ts):
+ * a consumer end to end to its ack, a requester its round trip, an aggregator first reply → completion, a
+ * queue its queue wait. Other kinds complete nothing and write none.
+ */
+export const LATENCY_KINDS: ReadonlySet<string> = new Set(['consumer', 'requester', 'aggregator', 'queue']);
+
+/** One latency line: a percentile of a node's samples, or of the whole system's (node null). */
+export interface LatencySeries { key: string; label: string; node: string | null; field: Percentile }
+/** perNode: one line per node (the same percentile); otherwise the percentiles of one source. */
+export interface LatencyPlan { title: string; perNode: boolean; series: LatencySeries[] }
+
+export const SYSTEM_LATENCY: LatencyPlan = {
+  title: 'End-to-end latency',
+  perNode: false,
+  series: PERCENTILES.map((f) => ({ key: f, label: f, node: null, field: f })),
+};
+
+/**
+ * What the latency chart draws for a selection (in scenario order): the system's end-to-end percentiles
+ * when no selected node measures latency; one node's p50/p95/p99; several nodes' p95, a line each, so a
+ * slow-down spreading upstream shows as one line after another rising. Keys are positional: a node id may
+ * hold a dot, which a chart would read as a path.
+ */
+export function latencyPlan(selected: readonly { id: string; kind: string }[], nameOf: (kind: string, field: Percentile) => string): LatencyPlan {
+  const measured = selected.filter((n) => LATENCY_KINDS.has(n.kind));
+  if (measured.length === 0) return SYSTEM_LATENCY;
+  if (measured.length === 1) {
+    const n = measured[0]!;
+    return { title: 'Latency, selected nodes', perNode: false, series: PERCENTILES.map((f) => ({ key: `n0:${f}`, label: `${n.id} ${nameOf(n.kind, f)}`, node: n.id, field: f })) };
+  }
+  return { title: 'Latency, selected nodes (p95)', perNode: true, series: measured.map((n, i) => ({ key: `n${i}:p95`, label: n.id, node: n.id, field: 'p95' })) };
+}
+
+/** Latency percentiles, ms, as the plan says (the system's by default); gaps where nothing completed. */
+export function latencyRows(ctx: SeriesContext, window: ChartWindow, plan: LatencyPlan = SYSTEM_LATENCY): ChartRow[] {
+  const columns = plan.series.map((l) => ({ key: l.key, field: l.field, node: l.node, i: l.node === null ? -1 : ctx.nodeIds.indexOf(l.node) }));
+  const rows = windowed(ctx.samples, window).map((s) => {
+    const row: ChartRow = { t: s.tMs / 1000 };
+    for (const c of columns) {
+      // A node the run does not know (added since it started) has no line yet.
+      row[c.key] = c.node === null ? finite(s[c.field]) : c.i < 0 ? null : finite(nodeValue(ctx, s, c.i, c.field));
+    }
+    return row;
+  });
+  return downsample(rows);
 }
 
 export interface QueueSeries { key: string; label: string }
