@@ -1,7 +1,8 @@
 /**
  * Per-node latency over time: each kind that completes work writes the p50/p95/p99 of what it completed
- * in each sample interval (consumer: end to end to its ack; requester: round trip; aggregator: first reply
- * to completion; queue: queue wait), NaN when nothing completed, and this changes no figure of a run.
+ * in each sample interval (consumer: end to end to its ack; requester: round trip, late replies included;
+ * aggregator: first reply to completion; queue: queue wait), NaN when nothing completed, and this changes
+ * no figure of a run.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -86,6 +87,19 @@ describe('per-node latency series', () => {
     expect(p95[0]).toBeCloseTo(service, 0);
     expect(p95[2]).toBeCloseTo(5 * service, 0);
     expect(p95[5]).toBeCloseTo(service, 0);
+  });
+
+  it('a requester counts late replies in its round trips, which its report leaves out of rttMs', () => {
+    const service = 200;
+    const timeoutMs = 100;
+    const s = scenarioOf([
+      { id: 'client', kind: 'requester', config: { arrival: at(1, 1001, 2001), timeoutMs } },
+      { id: 'server', kind: 'consumer', config: { serviceTimeMs: constant(service) } },
+    ], ['client>server'], { metrics: { sampleIntervalMs: 1000 } });
+    const r = run(s, 3000);
+    expect(r.report.nodes.client).toMatchObject({ late: 3, timeouts: 3, answered: 0 });
+    expect((r.report.nodes.client!.rttMs as LatencySummary).count).toBe(0);
+    expect(series(r, 'client', 'p95').map((v) => Math.round(v))).toEqual([service, service, service]);
   });
 
   it('an aggregator writes how long its groups gathered: first reply to completion', () => {

@@ -40,7 +40,7 @@ export class RequesterModel implements NodeModel {
   private readonly n = new RequesterCounters();
   private readonly correlation: Correlation;
   private readonly rtt: LatencyHistogram;
-  /** Round trips of the replies taken in the current sample interval (rttMs, per interval). */
+  /** Round trips of the replies that came in the current sample interval: rttMs per interval, plus late replies. */
   readonly intervalLatency = new IntervalLatency();
   private readonly arrivals: RequestArrivals;
   private readonly think: Sampler;
@@ -139,7 +139,14 @@ export class RequesterModel implements NodeModel {
     // unmatched (reason corrupt), so its request waits on and times out unless a sound reply comes.
     if (message.corrupt) { this.n.corruptReplies++; this.ctx.accounting.drop('corrupt', this.index, message.id); return; }
     const match = this.correlation.match(message.correlationId, now);
-    if (match.kind === 'late') { this.n.late++; this.ctx.accounting.drop('lateReply', this.index, message.id); return; }
+    if (match.kind === 'late') {
+      this.n.late++;
+      // The sampled round trip counts a late reply too (rttMs does not): once the timeout cuts the answered
+      // round trips short, how long replies really take to come back is what shows a slow-down upstream (A4).
+      if (message.originAt >= this.ctx.warmupMs) this.intervalLatency.record(now - message.originAt);
+      this.ctx.accounting.drop('lateReply', this.index, message.id);
+      return;
+    }
     if (match.kind === 'unmatched') { this.n.unmatched++; this.ctx.accounting.drop('unmatchedReply', this.index, message.id); return; }
     const request = match.request;
     request.replies++;
