@@ -1,0 +1,52 @@
+import { expect, test, type Page } from '@playwright/test';
+import { node, openApp } from './helpers';
+
+/**
+ * Latency spreading upstream: the sync-vs-async example run past its slow-down, then the Charts tab's
+ * latency chart for selected nodes: the client's own percentiles, then the client beside async-a.
+ */
+const shot = (name: string) => `e2e-artifacts/${name}.png`;
+const latencyChart = (page: Page) => page.getByTestId('chart-latency');
+
+/** Line paths recharts drew (a flat line has a zero-height box, so count paths rather than test visibility). */
+const curves = (page: Page): Promise<number> =>
+  latencyChart(page).locator('path.recharts-line-curve').evaluateAll((els) => els.filter((el) => (el.getAttribute('d') ?? '').includes('L')).length);
+
+const legend = (page: Page) => latencyChart(page).locator('.recharts-legend-item-text');
+
+test('the latency chart draws the selected nodes\' own latency: the client\'s climbs through the slow-down', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId('examples-dialog').locator('button.example-item', { hasText: 'Synchronous calls against asynchronous messaging' }).click();
+  await expect(node(page, 'async-a')).toBeVisible();
+
+  // At max speed to the end: the slow-down of sync-c and async-c runs from 20 s to 35 s of 60.
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
+  await page.getByTestId('dock-tab-charts').click();
+  await page.getByTestId('chart-window-all').click();
+  await expect(latencyChart(page)).toContainText('End-to-end latency');
+
+  // One node: its p50, p95 and p99, named as a requester means them.
+  await node(page, 'client').click();
+  await expect(latencyChart(page).locator('figcaption')).toContainText('Latency, selected nodes');
+  await expect(legend(page)).toHaveText(['client p50 round trip', 'client p95 round trip', 'client p99 round trip']);
+  await expect.poll(() => curves(page)).toBe(3);
+  await expect.poll(async () => Number(await latencyChart(page).getAttribute('data-fault-marks'))).toBeGreaterThan(0);
+
+  // Two nodes: the p95 of each, labelled with its id.
+  await node(page, 'async-a').click({ modifiers: ['Shift'] });
+  await expect(latencyChart(page).locator('figcaption')).toContainText('Latency, selected nodes (p95)');
+  // (recharts' legend sorts its items by name)
+  await expect.poll(async () => (await legend(page).allTextContents()).sort()).toEqual(['async-a', 'client']);
+  await expect.poll(() => curves(page)).toBe(2);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: shot('latency-spread-client-async-a') });
+  await latencyChart(page).screenshot({ path: shot('latency-spread-chart') });
+
+  // Nothing selected: the system's end to end again.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+  await expect(latencyChart(page).locator('figcaption')).toContainText('End-to-end latency');
+});
