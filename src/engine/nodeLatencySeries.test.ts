@@ -118,6 +118,21 @@ describe('per-node latency series', () => {
     expect(series(byTimeout, 'agg', 'p50')[0]).toBeCloseTo(services[1]! - services[0]! + 100, 0);
   });
 
+  it('sync-vs-async-chain: the slow-down spreads the client\'s round trip to seconds, async-a keeps its pace', () => {
+    const parsed = parseScenario(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../examples/sync-vs-async-chain.json'), 'utf8')));
+    if (!parsed.ok) throw new Error('sync-vs-async-chain.json');
+    const s = parsed.scenario;
+    const slow = s.faults.find((f) => f.target === 'sync-c')!;
+    const timeoutMs = (s.nodes.find((n) => n.id === 'client')!.config as { timeoutMs: number }).timeoutMs;
+    const r = run(s, s.durationMs);
+    const peak = (node: string, from: number, to: number) => Math.max(...series(r, node, 'p95').filter((v, k) => r.samples[k]!.tMs > from && r.samples[k]!.tMs <= to && Number.isFinite(v)));
+    const before = peak('client', 0, slow.atMs);
+    expect(before).toBeLessThan(timeoutMs);
+    // Late replies come back seconds after their request: many timeouts' worth.
+    expect(peak('client', slow.atMs, s.durationMs)).toBeGreaterThan(10 * timeoutMs);
+    expect(peak('async-a', slow.atMs, s.durationMs)).toBeLessThan(2 * peak('async-a', 0, slow.atMs));
+  });
+
   it('kinds that complete nothing write NaN', () => {
     const r = run(scenarioOf([
       { id: 'p', kind: 'producer', config: { arrival: at(1, 2, 3) } },
