@@ -3,9 +3,8 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'r
 import { useDocumentStore } from '../document/documentStore';
 import { SERIES_COLORS } from '../dock/LineChartCard';
 import { useThrottledTelemetry } from '../dock/useThrottledTelemetry';
-import { presenterChart, type ChartChoice } from './presenterChart';
+import { presenterChart, timeFormat, type ChartChoice } from './presenterChart';
 
-const formatT = (t: number) => `${Number(t.toFixed(1))}s`;
 const formatValue = (v: number) => (Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(1)}k` : String(Number(v.toFixed(1))));
 /** Projector type: axis figures and legend readable from the back of a room. */
 const TICK = 16;
@@ -15,6 +14,7 @@ export function PresenterChart({ chart }: { chart: ChartChoice | null }) {
   const telemetry = useThrottledTelemetry();
   const kind = useDocumentStore((s) => (chart ? s.scenario.nodes.find((n) => n.id === chart.node)?.kind ?? null : null));
   const plan = useMemo(() => presenterChart({ samples: telemetry.samples, nodeIds: telemetry.nodeIds, sampleFields: telemetry.sampleFields }, chart, kind), [telemetry, chart, kind]);
+  const formatT = useMemo(() => timeFormat(plan.rows), [plan.rows]);
   return (
     <figure className="presenter-chart" data-testid="presenter-chart" data-points={plan.rows.length} data-last-t={plan.rows.at(-1)?.t ?? ''}>
       <figcaption>{plan.title}{plan.unit && <span className="chart-unit"> ({plan.unit})</span>}</figcaption>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSample, SampleField } from '../../engine/api';
-import { presenterChart } from './presenterChart';
+import { presenterChart, timeFormat } from './presenterChart';
 
 const FIELDS: SampleField[] = ['inPerSec', 'outPerSec', 'ready', 'unacked', 'busy', 'p50', 'p95', 'p99'];
 const nodeIds = ['p', 'q'];
@@ -35,5 +35,13 @@ describe('presenter chart', () => {
     const plan = presenterChart(ctx, null);
     expect(plan.rows.map((r) => [r.in, r.out])).toEqual([[10, 9], [10, 9], [10, 9]]);
     expect(presenterChart(ctx, { node: 'nope', field: 'ready' }).rows).toEqual([]);
+  });
+
+  it('labels the time axis with the decimals the run so far needs, so ticks differ', () => {
+    const rows = (ts: number[]) => ts.map((t) => ({ t }));
+    const short = timeFormat(rows([0.25, 0.5]));
+    expect([0.3, 0.35, 0.4].map(short)).toEqual(['0.3s', '0.35s', '0.4s']);
+    expect(timeFormat(rows([1, 10]))(2.25)).toBe('2.3s');
+    expect(timeFormat(rows([1, 60]))(30.4)).toBe('30s');
   });
 });

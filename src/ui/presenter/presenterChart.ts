@@ -38,3 +38,13 @@ export function presenterChart(ctx: SeriesContext, chart: ChartChoice | null, ki
   });
   return { title: `${chart.node}: ${name}`, unit: name.endsWith(unit) ? '' : unit, rows: downsample(rows), lines: [{ key: 'value', label: name }] };
 }
+
+/**
+ * Seconds on the time axis, with as many decimals as the run so far needs: 0.3 s of run with one decimal
+ * would label five ticks "0.3s, 0.3s, 0.4s, …".
+ */
+export function timeFormat(rows: readonly ChartRow[]): (t: number) => string {
+  const span = rows.length > 1 ? rows.at(-1)!.t - rows[0]!.t : 0;
+  const digits = span < 2 ? 2 : span < 20 ? 1 : 0;
+  return (t) => `${Number(t.toFixed(digits))}s`;
+}
