@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatError, parseLessonText, type ParsedLesson } from '../schema';
 import { runLesson } from './lesson';
+import { overlappingNodes } from '../schema/nodeOverlaps';
 
 const dir = join(import.meta.dirname, '../../lessons');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -38,8 +39,7 @@ describe('lessons/*.json', () => {
     it('opens on the canvas with readable ids and no node on top of another', () => {
       const { scenario } = load(file);
       for (const { id } of [...scenario.nodes, ...scenario.edges]) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
-      const spots = scenario.nodes.map((n) => `${n.position.x},${n.position.y}`);
-      expect(new Set(spots).size).toBe(spots.length);
+      expect(overlappingNodes(scenario)).toEqual([]);
     });
 
     it('gives the expected verdicts as the scenario stands', () => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatError, parseScenarioText } from './index';
+import { overlappingNodes } from './nodeOverlaps';
 
 const dir = join(import.meta.dirname, '../../examples');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -31,6 +32,12 @@ describe('examples/', () => {
     const result = parseScenarioText(readFileSync(join(dir, file), 'utf8'));
     if (!result.ok) throw new Error('does not parse');
     for (const { id } of [...result.scenario.nodes, ...result.scenario.edges]) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
+  });
+
+  it.each(files)('%s lays its nodes out without one on top of another', (file) => {
+    const result = parseScenarioText(readFileSync(join(dir, file), 'utf8'));
+    if (!result.ok) throw new Error('does not parse');
+    expect(overlappingNodes(result.scenario)).toEqual([]);
   });
 
   it.each(files)('%s lays its nodes out without overlaps', (file) => {
