@@ -24,8 +24,8 @@ import { nodeTypes } from './nodes/nodeTypes';
 import './canvas.css';
 
 const GRID = 16;
-/** Room for the minimap (bottom right) and the zoom controls (bottom left) when fitting. */
-const FIT = { padding: { top: '40px', left: '64px', right: '64px', bottom: '120px' }, maxZoom: 1.2 } as const;
+/** Room for the minimap (bottom right), the zoom controls (bottom left) and reply loops above the nodes when fitting. */
+const FIT = { padding: { top: '64px', left: '64px', right: '64px', bottom: '120px' }, maxZoom: 1.2 } as const;
 /** Roughly half a node, so a dropped node lands centred on the pointer. */
 const NODE_HALF = { x: 100, y: 40 };
 
