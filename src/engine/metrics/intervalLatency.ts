@@ -51,10 +51,11 @@ export class IntervalLatency {
     }
     this.count = 0;
     if (n <= KEPT_VALUES) {
-      const sorted = this.kept!.subarray(0, n).sort();
-      out[o + SAMPLE.p50] = ofSorted(sorted, 50) / MICROS_PER_MS;
-      out[o + SAMPLE.p95] = ofSorted(sorted, 95) / MICROS_PER_MS;
-      out[o + SAMPLE.p99] = ofSorted(sorted, 99) / MICROS_PER_MS;
+      const sorted = this.kept!;
+      insertionSort(sorted, n);
+      out[o + SAMPLE.p50] = ofSorted(sorted, n, 50) / MICROS_PER_MS;
+      out[o + SAMPLE.p95] = ofSorted(sorted, n, 95) / MICROS_PER_MS;
+      out[o + SAMPLE.p99] = ofSorted(sorted, n, 99) / MICROS_PER_MS;
       return;
     }
     const h = this.histogram!;
@@ -65,9 +66,21 @@ export class IntervalLatency {
   }
 }
 
-/** Percentile p of sorted values, read as LogLinearHistogram.valueAtPercentile reads it: the rank's bucket bound, capped at the max. */
-function ofSorted(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
+/** Percentile p of the first n sorted values, read as LogLinearHistogram.valueAtPercentile reads it: the rank's bucket bound, capped at the max. */
+function ofSorted(sorted: Float64Array, n: number, p: number): number {
   const rank = Math.max(1, Math.ceil((p / 100) * n));
   return Math.min(bucketUpperBound(bucketIndex(sorted[rank - 1]!)), sorted[n - 1]!);
+}
+
+/**
+ * Sorts the first n values in place. An interval holds a few dozen values at most KEPT_VALUES, where this
+ * beats TypedArray.prototype.sort (a view and a call into the runtime per sample, 3% of a sampled mm1-200 run).
+ */
+function insertionSort(a: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > v) { a[j + 1] = a[j]!; j--; }
+    a[j + 1] = v;
+  }
 }
