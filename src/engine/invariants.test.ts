@@ -74,12 +74,12 @@ function checkNodeFigures(sim: Simulation, snap: Snapshot): void {
   // New copies: a consumer's results (calls included) and replies, an aggregator's aggregates (one copy each, more are routed copies).
   expect(sum('consumer', 'out') + sum('consumer', 'replies') + sum('aggregator', 'out'), 'Σ consumer (out + replies) + Σ aggregator.out = forwarded').toBe(m.forwarded);
   // A consumer counts what it processed; a late SQS delete settles nothing (a duplicate, A2.1). Replies are
-  // consumed where they are matched: by a calling consumer, a requester (not late, not unmatched) or an aggregator.
-  const repliesTaken = sum('consumer', 'callReplies') + sum('requester', (r) => num(r, 'replies') - num(r, 'late') - num(r, 'unmatched')) + sum('aggregator', 'in');
+  // consumed where they are matched: by a calling consumer, a requester (not late, unmatched or corrupt) or an aggregator.
+  const repliesTaken = sum('consumer', 'callReplies') + sum('requester', (r) => num(r, 'replies') - num(r, 'late') - num(r, 'unmatched') - num(r, 'corruptReplies')) + sum('aggregator', 'in');
   expect(sum('consumer', 'acked') - sum('consumer', 'duplicates') + repliesTaken, 'Σ acked by consumers, requesters and aggregators = acked').toBe(m.acked);
   // A queue's ready messages are queued, or dead-lettered ones resting there (A1.9).
   expect(sum('queue', 'ready'), 'Σ queue.ready = queued + deadLettered').toBe(m.queued + m.deadLettered);
-  expect(sum('consumer', 'dropped'), 'consumer losses').toBe(reason('subscriberOffline') + reason('lostAfterAutoAck') + reason('corrupt') + reason('callFailed'));
+  expect(sum('consumer', 'dropped'), 'consumer losses').toBe(reason('subscriberOffline') + reason('lostAfterAutoAck') + reason('corrupt') - sum('requester', 'corruptReplies') + reason('callFailed'));
   expect(sum('exchange', (r) => (r.droppedByReason as Record<string, number>).returned ?? 0), 'returned').toBe(reason('returned'));
   expect(sum('exchange', (r) => (r.droppedByReason as Record<string, number>).filtered ?? 0) + sum('filter', 'dropped'), 'filtered').toBe(reason('filtered'));
   // Dead-letter reasons are drops only at a queue without a dead-letter target; SQS retention always drops.
