@@ -264,7 +264,12 @@ export class ConsumerModel implements NodeModel {
     addHop(reply, this.id, this.ctx.now(), 'call reply');
     if (!this.online) { this.ctx.lose(reply, 'nodeDown', this.index); return; } // its connection is closed
     // Its checksum is verified like any message's: a damaged reply is discarded unmatched, so the call times out.
-    if (reply.corrupt && this.config.verifyChecksum) { this.n.corruptRejected++; this.ctx.accounting.drop('corrupt', this.index, reply.id); return; }
+    if (reply.corrupt && this.config.verifyChecksum) {
+      this.n.corruptRejected++;
+      this.n.lost++; // dropped here, as a damaged delivery it cannot nack is (rejectCorrupt)
+      this.ctx.accounting.drop('corrupt', this.index, reply.id);
+      return;
+    }
     const d = this.calls.take(reply.correlationId);
     if (!d) { this.ctx.accounting.drop('lateReply', this.index, reply.id); return; }
     this.n.callReplies++;
