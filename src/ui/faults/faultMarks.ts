@@ -30,5 +30,21 @@ export function faultMarks(faults: readonly FaultRecord[], fromS: number, toS: n
     const x2 = Math.min(toS, end);
     marks.push(x2 > x1 ? { kind: 'area', key, x1, x2, label, type: s.type, target: s.target } : { kind: 'line', key, x: x1, label, type: s.type, target: s.target });
   }
-  return marks;
+  return joinLabelsAtSameStart(marks);
+}
+
+const startOf = (m: FaultMark): number => (m.kind === 'area' ? m.x1 : m.x);
+
+/**
+ * Labels sit at a mark's top left, so faults that start together would print on top of each other:
+ * the first mark at a start carries every label of that start ("slow sync-c · slow async-c"), the others none.
+ */
+function joinLabelsAtSameStart(marks: FaultMark[]): FaultMark[] {
+  const byStart = new Map<number, FaultMark[]>();
+  for (const m of marks) byStart.set(startOf(m), [...(byStart.get(startOf(m)) ?? []), m]);
+  return marks.map((m) => {
+    const group = byStart.get(startOf(m))!;
+    if (group.length === 1) return m;
+    return { ...m, label: group[0] === m ? group.map((g) => g.label).join(' · ') : '' };
+  });
 }

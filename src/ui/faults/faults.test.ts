@@ -118,6 +118,11 @@ describe('chart fault marks', () => {
     expect(faultMarks(faults, 0, 0.55)).toEqual([{ kind: 'area', key: 'partition:e1:500', x1: 0.5, x2: 0.55, label: 'partition e1', type: 'partition', target: 'e1' }]);
   });
 
+  it('faults that start together share one label, so their labels do not print over each other', () => {
+    const together = [{ atMs: 20_000, endMs: 40_000, target: 'sync-c', type: 'slow' }, { atMs: 20_000, endMs: 40_000, target: 'async-c', type: 'slow' }];
+    expect(faultMarks(together, 0, 60).map((m) => m.label)).toEqual(['slow async-c · slow sync-c', '']);
+  });
+
   it('nothing for an empty or inverted domain', () => {
     expect(faultMarks(faults, 5, 4)).toEqual([]);
     expect(faultMarks([], 0, 10)).toEqual([]);
