@@ -91,6 +91,15 @@ for (const lesson of CHOSEN) {
     await runToEnd(page);
     await expectVerdicts(page, lesson.expect.baseline);
     await page.screenshot({ path: shot(`lesson-${lesson.id}-baseline`) });
+    // Another document on the canvas: the checks do not judge the old topology's run; Undo brings both back.
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByRole('button', { name: 'New document' }).click();
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    for (const id of Object.keys(lesson.expect.baseline)) {
+      await expect(page.getByTestId(`lesson-check-${id}`)).toHaveAttribute('data-verdict', 'none');
+    }
+    await page.keyboard.press('Control+z');
+    await expectVerdicts(page, lesson.expect.baseline);
 
     const experiment = lesson.expect.experiment;
     if (!experiment) return;

@@ -5,31 +5,39 @@
  */
 import { create } from 'zustand';
 import type { RunView } from '../../lessons/evaluate';
+import { useDocumentStore } from '../document/documentStore';
 import { useRunStore } from '../run/runStore';
 import { useTelemetryStore } from '../run/telemetryStore';
-import { RunTracker } from './runTracking';
+import { RunTracker, runMatchesDocument } from './runTracking';
 
-interface LessonRunState { version: number; finished: boolean }
+/** `ofDocument`: the run is of the document on the canvas (see runMatchesDocument). */
+interface LessonRunState { version: number; finished: boolean; ofDocument: boolean }
 
 const tracker = new RunTracker();
-export const useLessonRunStore = create<LessonRunState>()(() => ({ version: 0, finished: false }));
+export const useLessonRunStore = create<LessonRunState>()(() => ({ version: 0, finished: false, ofDocument: false }));
 
-/** Subscribes the tracker to the telemetry and run stores; returns the unsubscribe. */
+/** Subscribes the tracker to the telemetry, run and document stores; returns the unsubscribe. */
 export function startLessonTracking(): () => void {
-  const publish = () => useLessonRunStore.setState({ version: tracker.version, finished: useRunStore.getState().status === 'finished' });
+  const publish = () => useLessonRunStore.setState({
+    version: tracker.version,
+    finished: useRunStore.getState().status === 'finished',
+    ofDocument: runMatchesDocument(tracker.nodeIds, useDocumentStore.getState().scenario.nodes.map((n) => n.id)),
+  });
   tracker.update(useTelemetryStore.getState());
   publish();
   const offTelemetry = useTelemetryStore.subscribe((s) => { if (tracker.update(s)) publish(); });
   const offRun = useRunStore.subscribe((s, prev) => { if (s.status !== prev.status) publish(); });
-  return () => { offTelemetry(); offRun(); };
+  const offDocument = useDocumentStore.subscribe((s, prev) => { if (s.scenario.nodes !== prev.scenario.nodes) publish(); });
+  return () => { offTelemetry(); offRun(); offDocument(); };
 }
 
 /**
  * The RunView of the current run, or null before anything ran (no report yet, or the report of a freshly
- * loaded simulation at t = 0): a check then says "not run yet" rather than passing on an empty run.
+ * loaded simulation at t = 0) or when the run is not of the document on the canvas: a check then says
+ * "not run yet" rather than judging an empty run or another topology's.
  */
-export function currentRunView(finished: boolean): RunView | null {
-  if (!tracker.snapshot || tracker.timeMs === 0) return null;
+export function currentRunView(finished: boolean, ofDocument: boolean): RunView | null {
+  if (!ofDocument || !tracker.snapshot || tracker.timeMs === 0) return null;
   return { finished, timeMs: tracker.timeMs, snapshot: tracker.snapshot, peaks: tracker.peaks };
 }
 
@@ -37,7 +45,8 @@ export function currentRunView(finished: boolean): RunView | null {
 export function useRunView(): RunView | null {
   const version = useLessonRunStore((s) => s.version);
   const finished = useLessonRunStore((s) => s.finished);
+  const ofDocument = useLessonRunStore((s) => s.ofDocument);
   // The version is what makes a new view: the tracker's fields are replaced, not mutated, except peaks.
   void version;
-  return currentRunView(finished);
+  return currentRunView(finished, ofDocument);
 }

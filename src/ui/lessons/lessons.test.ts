@@ -4,7 +4,7 @@ import { decodeLessonHash, encodeLessonHash } from '../documents/shareLink';
 import { planStep } from './experimentStep';
 import { BROKEN_TOPIC, findLesson, groupLessons, type LessonEntry } from './lessonCatalog';
 import { createLessonState, type LessonState } from './lessonStore';
-import { newSamples, RunTracker, type TelemetryView } from './runTracking';
+import { newSamples, RunTracker, runMatchesDocument, type TelemetryView } from './runTracking';
 import { testLesson } from './testLesson';
 
 const FIELDS: SampleField[] = ['inPerSec', 'outPerSec', 'ready', 'unacked', 'busy', 'p50', 'p95', 'p99'];
@@ -76,6 +76,16 @@ describe('run tracking', () => {
     expect(t.peaks).toEqual({});
     t.update(state([sample(100, 5)], 1, reloaded));
     expect(t.peaks.q?.ready).toBe(5);
+  });
+
+  it('a run is of the document only while the document has the same nodes (New, an example, a node added or deleted)', () => {
+    const t = new RunTracker();
+    t.update(state([sample(100, 1)], 1));
+    expect(runMatchesDocument(t.nodeIds, ['q', 'p'])).toBe(true);
+    expect(runMatchesDocument(t.nodeIds, [])).toBe(false);
+    expect(runMatchesDocument(t.nodeIds, ['p', 'q', 'r'])).toBe(false);
+    expect(runMatchesDocument(t.nodeIds, ['p', 'x'])).toBe(false);
+    expect(runMatchesDocument(t.nodeIds, ['p'])).toBe(false);
   });
 
   it('reports no change when nothing new arrived, and keeps the latest snapshot', () => {

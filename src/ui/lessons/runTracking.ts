@@ -26,7 +26,8 @@ export class RunTracker {
   /** Bumped on every change, for cheap React subscriptions. */
   version = 0;
   private lastSampleMs = -Infinity;
-  private nodeIds: readonly string[] = [];
+  /** The nodes of the simulation the run belongs to (as the worker loaded them). */
+  nodeIds: readonly string[] = [];
   private samplesVersion = 0;
 
   /** Takes the new telemetry state; true when anything the checks read changed. */
@@ -52,6 +53,17 @@ export class RunTracker {
     this.lastSampleMs = -Infinity;
     this.nodeIds = nodeIds;
   }
+}
+
+/**
+ * Whether a run of `runNodeIds` is a run of the document on the canvas: the same nodes. The run keeps the
+ * last simulation until Play or Reset loads the document again, so after New, an example or another file
+ * (or a node added or deleted) the checks would otherwise judge the old topology's run.
+ */
+export function runMatchesDocument(runNodeIds: readonly string[], documentNodeIds: readonly string[]): boolean {
+  if (runNodeIds.length !== documentNodeIds.length) return false;
+  const ids = new Set(documentNodeIds);
+  return runNodeIds.every((id) => ids.has(id));
 }
 
 /** The samples after `afterMs`: a tail of the time-ordered list, found from its end. */
