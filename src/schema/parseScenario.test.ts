@@ -337,6 +337,15 @@ describe('parseScenario refuses subscriptions a broker does not have', () => {
     expect(messages(sqsDoc({}))).toEqual(['edges[0]: SQS queues are polled: set consumer "c" to pull delivery (semantics.md A2.1)']);
   });
 
+  it('a requester on an SQS reply queue: it takes replies pushed to it, so the message names the requester and the way out', () => {
+    const doc = {
+      version: 2,
+      nodes: [{ id: 'replies', kind: 'queue', config: { flavor: 'sqs' } }, { id: 'client', kind: 'requester', config: { replyTo: 'replies' } }],
+      edges: [{ id: 'e', source: 'replies', target: 'client' }],
+    };
+    expect(messages(doc)).toEqual(['edges[0]: SQS queues are polled and requester "client" takes its replies pushed to it: make "replies" a classic or quorum queue (semantics.md A2.1)']);
+  });
+
   it('an auto-ack consumer on an SQS queue', () => {
     expect(messages(sqsDoc({ delivery: 'pull', ackMode: 'auto' }))).toEqual(['edges[0]: SQS has no auto-ack: consumer "c" must delete each message after processing (ackMode manual, A2.1)']);
   });

@@ -154,6 +154,8 @@ function subscriptionIssues(i: number, source: End, target: End, role: PortRole)
   }
   if (role !== 'subscribe') return [];
   const sqs = flavorOf(source) === 'sqs';
+  // A requester has no pull or ack settings: a reply queue pushes to it and it settles each reply on receipt.
+  if (sqs && target.kind === 'requester') return [issue(`SQS queues are polled and requester "${target.id}" takes its replies pushed to it: make "${source.id}" a classic or quorum queue (semantics.md A2.1)`)];
   const delivery = target.config.delivery ?? 'push';
   if (sqs && delivery !== 'pull') return [issue(`SQS queues are polled: set consumer "${target.id}" to pull delivery (semantics.md A2.1)`)];
   if (sqs && target.config.ackMode === 'auto') return [issue(`SQS has no auto-ack: consumer "${target.id}" must delete each message after processing (ackMode manual, A2.1)`)];
