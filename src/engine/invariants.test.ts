@@ -120,9 +120,8 @@ function checkRequester(id: string, r: NodeReport, c: Config, sc: Scenario): voi
   const limit = c.mode === 'sync' ? 1 : (c.maxOutstanding as number | null) ?? Infinity;
   expect(num(r, 'pending'), `${id}: pending ≤ ${limit}`).toBeLessThanOrEqual(limit);
   if (c.count !== null) expect(num(r, 'sent'), `${id}: sent ≤ count`).toBeLessThanOrEqual(c.count as number);
-  const crashed = sc.faults.some((f) => f.target === id && f.type === 'crash');
   const hasOutput = sc.edges.some((e) => e.source === id);
-  if (!crashed && hasOutput) expect(num(r, 'answered') + num(r, 'timeouts') + num(r, 'pending'), `${id}: sent = answered + timeouts + pending`).toBe(num(r, 'sent'));
+  if (hasOutput) expect(num(r, 'answered') + num(r, 'timeouts') + num(r, 'pending') + num(r, 'abandoned'), `${id}: sent = answered + timeouts + pending + abandoned`).toBe(num(r, 'sent'));
   const settled = num(r, 'answered') + num(r, 'timeouts');
   if (settled > 0) expect(num(r, 'repliesPerRequest'), `${id}: replies per request`).toBeLessThanOrEqual(c.expectedReplies as number);
   expect(num(r, 'errors'), `${id}: errors ≤ replies`).toBeLessThanOrEqual(num(r, 'replies'));

@@ -209,4 +209,21 @@ describe('requester (EIP Request-Reply, Return Address and Correlation Identifie
     expect(num(sim.snapshot().nodes.client, 'sent')).toBe(before + 10);
     expectBalanced(sim.snapshot());
   });
+
+  it('counts the requests a crash made it forget (abandoned), so every request sent is answered, timed out, pending or abandoned', () => {
+    const s = scenarioOf(
+      [{ id: 'client', kind: 'requester', config: { arrival: { type: 'constant', ratePerSec: 100 }, timeoutMs: 5000 } }, { id: 'requests', kind: 'queue' },
+        { id: 'svc', kind: 'consumer', config: { serviceTimeMs: constant(100) } }],
+      ['client>requests', 'requests>svc', 'svc>client'],
+      { faults: [{ type: 'crash', target: 'client', atMs: 3005, durationMs: 1000 }] },
+    );
+    const sim = createSimulation(s);
+    sim.runUntil(3004); // requests go every 10 ms, replies every 100 ms: nothing happens between 3004 and the crash
+    const pendingAtCrash = num(sim.snapshot().nodes.client, 'pending');
+    expect(pendingAtCrash).toBeGreaterThan(0);
+    sim.runUntil(10_000);
+    const r = sim.snapshot().nodes.client;
+    expect(num(r, 'abandoned')).toBe(pendingAtCrash);
+    expect(num(r, 'answered') + num(r, 'timeouts') + num(r, 'pending') + num(r, 'abandoned')).toBe(num(r, 'sent'));
+  });
 });

@@ -189,7 +189,7 @@ export class RequesterModel implements NodeModel {
     this.crashed = true;
     this.generation++;
     this.n.waiting = 0;
-    this.correlation.abandonAll(this.ctx.now());
+    this.n.abandoned += this.correlation.abandonAll(this.ctx.now());
     this.setOnline(false);
   }
 
@@ -231,7 +231,7 @@ export class RequesterModel implements NodeModel {
     const settled = n.answered + n.timeouts;
     return {
       kind: this.kind, mode: this.config.mode, sent: n.sent, answered: n.answered, errors: n.errors,
-      timeouts: n.timeouts, late: n.late, unmatched: n.unmatched, corruptReplies: n.corruptReplies, pending: this.correlation.size, waiting: n.waiting,
+      timeouts: n.timeouts, abandoned: n.abandoned, late: n.late, unmatched: n.unmatched, corruptReplies: n.corruptReplies, pending: this.correlation.size, waiting: n.waiting,
       replies: n.replies, repliesPerRequest: settled === 0 ? 0 : round3(n.repliesOfSettled / settled),
       rttMs: this.rtt.summary(), down: this.crashed ? 1 : 0,
     };

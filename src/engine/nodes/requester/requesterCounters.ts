@@ -7,6 +7,8 @@ export class RequesterCounters {
   errors = 0;
   /** Requests without all their replies `timeoutMs` after sending (partly answered ones too). */
   timeouts = 0;
+  /** Requests a crash made it forget while they awaited replies: neither answered nor timed out. */
+  abandoned = 0;
   /** Replies after their request was answered or timed out (A4 Correlation Identifier). */
   late = 0;
   /** Replies whose correlation id matches no request of ours (A4 Invalid Message Channel). */
