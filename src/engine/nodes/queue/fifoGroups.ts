@@ -49,7 +49,14 @@ export class FifoGroupStore implements ReadyStore {
 
   /** A receive starts: its messages come from one group for as long as that group has ready ones. */
   beginBatch(): void { this.batching = true; this.batchGroup = null; }
-  endBatch(): void { this.batching = false; this.batchGroup = null; }
+  endBatch(): void {
+    const b = this.batchGroup;
+    this.batching = false;
+    this.batchGroup = null;
+    // The receive may have emptied its group without holding the last message (moved to the DLQ at
+    // maxReceiveCount, A2.2): nothing else would forget it, its heap entry being gone already.
+    if (b) this.forgetIfEmpty(b);
+  }
 
   /** `m` was received (in flight): its group is locked until every in-flight message of it is released. */
   hold(m: Message): void { this.group(m.groupId).inFlight++; }
@@ -62,6 +69,9 @@ export class FifoGroupStore implements ReadyStore {
     this.offer(g);
     this.forgetIfEmpty(g);
   }
+
+  /** How many groups it keeps (for tests: memory follows the groups with messages ready or in flight). */
+  get groupCount(): number { return this.groups.size; }
 
   /** Whether a group has a message in flight (for tests and the inspector). */
   isLocked(groupId: string): boolean { return (this.groups.get(groupId)?.inFlight ?? 0) > 0; }
