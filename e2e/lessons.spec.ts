@@ -112,6 +112,10 @@ for (const lesson of CHOSEN) {
       if (!step.fault) continue;
       await page.getByTestId(`lesson-do-${i}`).click();
       await expect(page.getByTestId(`lesson-step-done-${i}`)).toBeVisible();
+      // Undo takes the scheduled fault out of the timeline: the step offers Do it again.
+      await page.keyboard.press('Control+z');
+      await page.getByTestId(`lesson-do-${i}`).click();
+      await expect(page.getByTestId(`lesson-step-done-${i}`)).toContainText('scheduled at');
     }
     await runToEnd(page);
     await expectVerdicts(page, experiment);

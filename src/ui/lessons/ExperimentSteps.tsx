@@ -1,7 +1,8 @@
 import type { Fault } from '../../schema';
 import type { ExperimentStep } from '../../schema/lesson';
+import { useDocumentStore } from '../document/documentStore';
 import { useRunStore } from '../run/runStore';
-import { doStep } from './experimentStep';
+import { doStep, stepStillDone } from './experimentStep';
 import { describeFault } from './format';
 import { useLessonStore } from './lessonStore';
 
@@ -22,8 +23,9 @@ export function ExperimentSteps({ steps }: { steps: readonly ExperimentStep[] })
 
 function DoIt({ index, fault }: { index: number; fault: Fault }) {
   const done = useLessonStore((s) => s.done[index]);
+  const stillDone = useDocumentStore((s) => stepStillDone(done, fault, s.scenario.faults));
   const broken = useRunStore((s) => s.status === 'error');
-  if (done !== undefined) return <span className="lesson-step-done" data-testid={`lesson-step-done-${index}`}>✓ {done}</span>;
+  if (done && stillDone) return <span className="lesson-step-done" data-testid={`lesson-step-done-${index}`}>✓ {done.text}</span>;
   const onClick = () => {
     const what = doStep(fault, useRunStore.getState());
     if (what !== null) useLessonStore.getState().markDone(index, what);

@@ -32,14 +32,33 @@ export interface StepRun {
   injectFault(fault: Fault): void;
 }
 
+/** What a step did: its "done" line, and whether it only put its fault in the timeline (Undo can take it out). */
+export interface StepDone { text: string; scheduled: boolean }
+
 /** Carries out the plan; returns what happened, for the step's "done" line, or null when refused. */
-export function doStep(fault: Fault, run: StepRun): string | null {
+export function doStep(fault: Fault, run: StepRun): StepDone | null {
   const plan = planStep(fault, run);
   if (plan.kind === 'refuse') { notify(`Cannot do this step now: ${plan.reason}`, 'error'); return null; }
-  if (plan.kind === 'inject') { run.injectFault(plan.fault); return 'done live'; }
+  if (plan.kind === 'inject') { run.injectFault(plan.fault); return { text: 'done live', scheduled: false }; }
   const recorded = recordFault(plan.fault);
   if (!recorded.ok) { notify(`The step's fault could not be scheduled: ${recorded.errors.map((e) => e.message).join('; ')}`, 'error'); return null; }
   // A loaded simulation has the old timeline: reload it, still at t = 0.
   if (run.loaded) run.reset();
-  return `scheduled at ${formatSeconds(plan.fault.atMs)}`;
+  return { text: `scheduled at ${formatSeconds(plan.fault.atMs)}`, scheduled: true };
+}
+
+/**
+ * Whether a done step still reads done. A scheduled step is done while the document's timeline has its
+ * fault: once Undo (or the timeline editor) takes it out, Do it comes back rather than claiming a fault
+ * the next run will not have. A live step stays done: its fault is recorded only when the engine reports
+ * it, and the button must not come back meanwhile (a second press would inject it twice).
+ */
+export function stepStillDone(done: StepDone | undefined, fault: Fault, timeline: readonly Fault[]): boolean {
+  if (!done) return false;
+  return !done.scheduled || timeline.some((f) => sameFault(f, fault));
+}
+
+function sameFault(a: Fault, b: Fault): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
 }

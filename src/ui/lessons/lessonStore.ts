@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { ParsedLesson } from '../../schema/parseLesson';
+import type { StepDone } from './experimentStep';
 
 /** Where the open lesson came from: decides the share link (`#lesson=<id>` or the whole lesson). */
 export type LessonSource =
@@ -19,13 +20,13 @@ export interface LessonState {
   /** Bumped when something asks to bring the panel into view (a share link, the Lessons button). */
   panelRequests: number;
   /** Experiment steps done in this lesson (step index → what happened), so a fault is not added twice. */
-  done: Record<number, string>;
+  done: Record<number, StepDone>;
   setOpen(open: OpenLesson): void;
   showList(): void;
   showLesson(): void;
   close(): void;
   requestPanel(): void;
-  markDone(step: number, what: string): void;
+  markDone(step: number, what: StepDone): void;
 }
 
 export function createLessonState(set: (partial: Partial<LessonState> | ((s: LessonState) => Partial<LessonState>)) => void): LessonState {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSample, SampleField, Snapshot } from '../../engine/api';
 import { decodeLessonHash, encodeLessonHash } from '../documents/shareLink';
-import { planStep } from './experimentStep';
+import { planStep, stepStillDone } from './experimentStep';
 import { BROKEN_TOPIC, findLesson, groupLessons, type LessonEntry } from './lessonCatalog';
 import { createLessonState, type LessonState } from './lessonStore';
 import { newSamples, RunTracker, runMatchesDocument, type TelemetryView } from './runTracking';
@@ -110,7 +110,7 @@ describe('lesson store', () => {
 
   it('opening a lesson shows it, asks for the panel and forgets the steps done in the last one', () => {
     const get = make();
-    get().markDone(0, 'done live');
+    get().markDone(0, { text: 'done live', scheduled: false });
     get().setOpen({ lesson: testLesson(), source: { kind: 'builtin' } });
     expect(get().view).toBe('lesson');
     expect(get().panelRequests).toBe(1);
@@ -132,6 +132,16 @@ describe('experiment steps', () => {
   it('schedules the fault at its own time before the run starts, so the run replays the lesson\'s experiment', () => {
     expect(planStep(fault, { status: 'idle', timeMs: 0 })).toEqual({ kind: 'schedule', fault });
     expect(planStep(fault, { status: 'paused', timeMs: 0 })).toEqual({ kind: 'schedule', fault });
+  });
+
+  it('a scheduled step reads done only while the timeline has its fault (Undo brings Do it back); a live one stays done', () => {
+    const scheduled = { text: 'scheduled at 20 s', scheduled: true };
+    expect(stepStillDone(scheduled, fault, [{ ...fault }])).toBe(true);
+    expect(stepStillDone(scheduled, fault, [])).toBe(false);
+    expect(stepStillDone(scheduled, fault, [{ ...fault, atMs: fault.atMs + 1 }])).toBe(false);
+    // Before the engine reports a live fault it is not in the timeline yet: the button must not come back.
+    expect(stepStillDone({ text: 'done live', scheduled: false }, fault, [])).toBe(true);
+    expect(stepStillDone(undefined, fault, [fault])).toBe(false);
   });
 
   it('injects it now during a run, and refuses after the end or an error', () => {
