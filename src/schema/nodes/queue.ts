@@ -58,6 +58,8 @@ export const QueueConfigSchema = z.strictObject({
   /**
    * Who may publish to it and consume from it, by client node id (RabbitMQ write / read permissions;
    * SQS SendMessage / ReceiveMessage in the queue policy). null: everyone. Refused attempts are counted.
+   * `publish` on a RabbitMQ queue is a simplification: RabbitMQ checks basic.publish against the exchange,
+   * and direct publishes against the default exchange (amq.default), the same for every queue.
    */
   permissions: z.strictObject({
     publish: z.array(idString()).max(1000).nullable().default(null),
