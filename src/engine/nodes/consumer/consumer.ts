@@ -62,7 +62,8 @@ export class ConsumerModel implements NodeModel {
     this.config = c;
     this.subscriber = {
       ackMode: c.ackMode, prefetch: c.prefetch, delivery: c.delivery,
-      online: true,
+      // Offline from the start (see start()): known before any queue starts and looks at its subscribers.
+      online: !c.offline.some((w) => w.fromMs <= 0),
       pollReturned: (edge, count) => this.pollReturned(edge, count),
       surrender: (edge) => this.surrender(edge),
     };

@@ -60,6 +60,16 @@ describe('permissions: a queue', () => {
     expect(snap.nodes.intruder).toMatchObject({ acked: 0 });
   });
 
+  it('refuses a push consumer offline from the start once, when it first subscribes, whichever node starts first', () => {
+    const queue = { id: 'q', kind: 'queue' as const, config: { permissions: { consume: ['allowed'] } } };
+    const intruder = consumer('intruder', { offline: [{ fromMs: 0, toMs: 100 }] });
+    for (const nodes of [[producer('p', 3), queue, consumer('allowed'), intruder], [producer('p', 3), intruder, consumer('allowed'), queue]]) {
+      const sim = createSimulation(scenarioOf(nodes, ['p>q', 'q>allowed', 'q>intruder']));
+      sim.runUntil(1000);
+      expect(sim.snapshot().nodes.q).toMatchObject({ refusedConsume: 1 });
+    }
+  });
+
   it('refuses every poll of a pull consumer without read permission and answers it empty', () => {
     const s = scenarioOf([
       producer('p', 2), { id: 'q', kind: 'queue', config: { flavor: 'sqs', permissions: { consume: [] } } },

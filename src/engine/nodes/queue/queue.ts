@@ -94,7 +94,8 @@ export class QueueModel implements NodeModel, DeliverySource {
       const sub = new Subscription(edge, subscriber, !this.consumePermission.allows(edge.target.id));
       this.subs.push(sub);
       this.subByEdge[edge.index] = sub;
-      if (sub.refused && sub.push) this.n.refusedConsume++; // basic.consume refused: 403 ACCESS_REFUSED
+      // basic.consume refused: 403 ACCESS_REFUSED. One offline from the start subscribes when it comes online.
+      if (sub.refused && sub.push && subscriber.online) this.n.refusedConsume++;
     }
   }
 
