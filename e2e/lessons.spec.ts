@@ -221,3 +221,28 @@ test('presenter view: canvas, one chart and the checks in large type; P and Esc'
   await expect(page.getByTestId('dock')).toBeVisible();
   await expect(page.getByTestId('lesson-view')).toHaveAttribute('data-lesson', first.id);
 });
+
+/** Every edge curve and edge label lies inside the presenter's canvas box, top to bottom. */
+async function edgesInsideCanvas(page: Page): Promise<string[]> {
+  return page.getByTestId('presenter-canvas').evaluate((canvas) => {
+    const box = canvas.getBoundingClientRect();
+    return [...canvas.querySelectorAll('.react-flow__edge-path, .bl-edge-label')].flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      return r.height > 0 && (r.top < box.top - 1 || r.bottom > box.bottom + 1) ? [`${el.closest('[data-id]')?.getAttribute('data-id') ?? el.className.toString()}`] : [];
+    });
+  });
+}
+
+test('presenter view: nested reply loops and their labels stay in view at 1280x720', async ({ page }) => {
+  const lesson = LESSONS.find((l) => l.id === 'publish-async-response');
+  test.skip(!lesson, 'no publish-async-response lesson');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, '/#lesson=publish-async-response');
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await expect.poll(() => edgesInsideCanvas(page)).toEqual([]);
+  // At the end the requester carries a late/unmatched badge: taller, so the loops around it move.
+  await runToEnd(page);
+  await expect.poll(() => edgesInsideCanvas(page)).toEqual([]);
+  await page.screenshot({ path: shot('presenter-reply-loops-1280x720') });
+});

@@ -14,11 +14,13 @@ import { DRAG_MIME } from '../palette/PaletteItem';
 import { useFitViewRequest } from '../view/fitView';
 import { useViewStore } from '../view/viewStore';
 import { explainDrop } from './connectionFeedback';
+import { allEdgeCurves } from './edges/edgeCurves';
 import { handleChannel } from './handles';
 import { EmptyCanvasHint } from './EmptyCanvasHint';
 import { edgeTypes } from './edges/MessageEdge';
 import { openTokenAt, TokenLayer } from './edges/TokenLayer';
 import { onEdgesChange, onNodesChange, startFlowSync, useFlowStore } from './flowStore';
+import { fitWithLoops } from './loopRoom';
 import type { KindNode, MessageEdge } from './flowTypes';
 import { nodeTypes } from './nodes/nodeTypes';
 import './canvas.css';
@@ -60,7 +62,7 @@ function CanvasInner({ fit }: { fit: FitViewOptions }) {
   const edges = useFlowStore((s) => s.edges);
   const theme = useViewStore((s) => s.theme);
   const fitRequest = useFitViewRequest((s) => s.n);
-  const { screenToFlowPosition, fitView } = useReactFlow<KindNode, MessageEdge>();
+  const { screenToFlowPosition, fitView, getNodes, getNodesBounds } = useReactFlow<KindNode, MessageEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   // Fit on open only when there is something to fit: on an empty canvas the first node would make the view jump.
   const [fitOnOpen] = useState(() => getScenario().nodes.length > 0);
@@ -68,10 +70,15 @@ function CanvasInner({ fit }: { fit: FitViewOptions }) {
   useEffect(() => startFlowSync(), []);
   useEffect(() => {
     if (fitRequest === 0) return;
-    // Wait for freshly loaded nodes to be measured before fitting them.
-    const t = setTimeout(() => void fitView({ ...fit, duration: 200 }), 50);
+    // Wait for freshly loaded nodes to be measured before fitting them; leave room for reply loops (loopRoom.ts).
+    const t = setTimeout(() => {
+      const bounds = getNodesBounds(getNodes());
+      const height = wrapper.current?.clientHeight ?? 0;
+      const room = height > 0 ? fitWithLoops(fit, height, { top: bounds.y, bottom: bounds.y + bounds.height }, allEdgeCurves()) : fit;
+      void fitView({ ...room, duration: 200 });
+    }, 50);
     return () => clearTimeout(t);
-  }, [fitRequest, fitView, fit]);
+  }, [fitRequest, fitView, fit, getNodes, getNodesBounds]);
   useEffect(() => {
     onAddAtCentre((kind) => {
       const box = wrapper.current?.getBoundingClientRect();

@@ -6,7 +6,8 @@ const SETTLE_MS = 120;
 
 /**
  * Refits the canvas whenever its box changes size (a window resize, a projector's new resolution, the
- * strip below growing). The first report (on mount) is skipped: the canvas fits on open by itself.
+ * strip below growing), and once on mount: the canvas's own fit on open sees only the nodes, this one
+ * the reply loops around them too (loopRoom.ts), whose curves are drawn only after the nodes.
  */
 export function useRefitOnResize(box: RefObject<HTMLElement | null>): void {
   useEffect(() => {
@@ -17,10 +18,9 @@ export function useRefitOnResize(box: RefObject<HTMLElement | null>): void {
     const observer = new ResizeObserver(([entry]) => {
       if (!entry) return;
       const size = { w: Math.round(entry.contentRect.width), h: Math.round(entry.contentRect.height) };
-      const first = last === null;
       const same = last !== null && last.w === size.w && last.h === size.h;
       last = size;
-      if (first || same) return;
+      if (same) return;
       clearTimeout(timer);
       timer = setTimeout(requestFitView, SETTLE_MS);
     });

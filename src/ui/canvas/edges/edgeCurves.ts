@@ -18,6 +18,11 @@ export function deleteEdgeCurve(id: string): void {
   curves.delete(id);
 }
 
+/** Every drawn edge's curve (the fit's room for reply loops, loopRoom.ts). */
+export function allEdgeCurves(): Cubic[] {
+  return [...curves.values()].map((c) => c.cubic);
+}
+
 export function edgeCurve(id: string): EdgeCurve | undefined {
   return curves.get(id);
 }
