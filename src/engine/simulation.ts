@@ -145,7 +145,7 @@ class SimulationRun implements Simulation, SimContext {
   /**
    * A message travelling back along `edge`, from its target to its source: the reply of a direct call
    * (EIP Return Address, A4) on the call's own connection. The same link: its delay, jitter, loss and
-   * partition apply, and a loss is counted at the receiver (the edge's source). Kept apart from send()
+   * partition apply, and a loss is no loss of the receiver's (the edge's source). Kept apart from send()
    * so the hot path pays nothing for it.
    */
   sendBack(edge: EdgeRuntime, message: Message): void {
@@ -155,7 +155,8 @@ class SimulationRun implements Simulation, SimContext {
     const fault = edge.fault;
     if (fault !== null) {
       const lost = fault.partitioned ? 'partition' : fault.loss > 0 && this.linkRng(edge).next() < fault.loss ? 'linkLoss' : null;
-      if (lost !== null) { this.lose(message, lost, edge.source.index); return; }
+      // A reply is owed to no consumer's delivery guarantee (a calling consumer's call times out): node -1.
+      if (lost !== null) { this.lose(message, lost, -1); return; }
       if (fault.corrupt > 0 && this.linkRng(edge).next() < fault.corrupt) message.corrupt = true;
       delay += fault.addMs;
       if (fault.jitterMs > 0) delay = Math.max(0, delay + (2 * this.linkRng(edge).next() - 1) * fault.jitterMs);

@@ -263,16 +263,18 @@ export class ConsumerModel implements NodeModel {
   /** A reply with our call's id: the call ends, well or with an error. Otherwise it is late (A4). */
   private callReplied(reply: Message): void {
     addHop(reply, this.id, this.ctx.now(), 'call reply');
-    if (!this.online) { this.ctx.lose(reply, 'nodeDown', this.index); return; } // its connection is closed
+    // A reply is not a message owed to this consumer (it answers its own request, A4): dropping one is no
+    // loss in its delivery audit (node -1); the call times out and the message it serves fails instead.
+    if (!this.online) { this.ctx.lose(reply, 'nodeDown', -1); return; } // its connection is closed
     // Its checksum is verified like any message's: a damaged reply is discarded unmatched, so the call times out.
     if (reply.corrupt && this.config.verifyChecksum) {
       this.n.corruptRejected++;
       this.n.lost++; // dropped here, as a damaged delivery it cannot nack is (rejectCorrupt)
-      this.ctx.accounting.drop('corrupt', this.index, reply.id);
+      this.ctx.accounting.drop('corrupt');
       return;
     }
     const d = this.calls.take(reply.correlationId);
-    if (!d) { this.ctx.accounting.drop('lateReply', this.index, reply.id); return; }
+    if (!d) { this.ctx.accounting.drop('lateReply'); return; }
     this.n.callReplies++;
     this.ctx.accounting.acked++; // the reply is consumed
     const failed = reply.headers.error === true;
