@@ -149,7 +149,8 @@ export class ConsumerModel implements NodeModel {
     const m = d.message;
     const failed = !duplicate && (m.poison || (this.config.failureProbability > 0 && this.failures.next() < this.config.failureProbability));
     // A synchronous call keeps the slot until its reply comes (or it times out).
-    if (!failed && !duplicate && this.config.call !== null && this.forwardEdge) { this.call(d, this.forwardEdge); return; }
+    const out = this.config.call !== null && !failed && !duplicate ? this.wayOn(m, this.responder.wants(m)) : undefined;
+    if (out) { this.call(d, out); return; }
     this.release(d);
     if (failed) this.fail(d);
     else if (duplicate) this.skipDuplicate(d);
@@ -202,8 +203,8 @@ export class ConsumerModel implements NodeModel {
     this.ctx.audit?.processed(this.index, m);
     if (this.config.idempotent !== null) this.seen.set(m.id, this.ctx.now());
     const replying = this.responder.wants(m);
-    // The result goes on, unless a call sent it on already or its way on is where the reply goes.
-    if (!called && !(replying && this.forwardEdge?.target.id === m.replyTo)) this.forward(m);
+    // The result goes on, unless a call sent it on already.
+    if (!called) this.forward(m, this.wayOn(m, replying));
     if (replying) this.reply(d, false);
     const settled = this.fromQueue(d) && this.config.ackMode === 'manual'
       ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? true
@@ -220,9 +221,19 @@ export class ConsumerModel implements NodeModel {
   }
 
   /** Publishes the result on as a new message that keeps the chain's origin time. */
-  private forward(m: Message): void {
-    const out = this.forwardEdge;
+  private forward(m: Message, out: EdgeRuntime | undefined): void {
     if (out) this.ctx.send(out, this.result(m, ''));
+  }
+
+  /**
+   * Where the result of `m` goes on (or its call goes): the publish or push output, but not the one to
+   * where its reply goes (A4 Return Address) when it replies. A consumer may have an output of each role,
+   * so the edge to the caller is passed over whatever order the document lists the edges in.
+   */
+  private wayOn(m: Message, replying: boolean): EdgeRuntime | undefined {
+    const out = this.forwardEdge;
+    if (!replying || out === undefined || out.target.id !== m.replyTo) return out;
+    return this.outputs.find((e) => (e.role === 'publish' || e.role === 'push') && e.target.id !== m.replyTo);
   }
 
   /**
