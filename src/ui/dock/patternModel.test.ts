@@ -15,6 +15,8 @@ describe('pattern tables of the Summary', () => {
     }), { r1: 'Checkout' });
     expect(t!.id).toBe('requesters');
     expect(t!.columns.map((c) => c.key)).toEqual(['sent', 'answered', 'timeouts', 'late', 'unmatched', 'errors', 'corruptReplies', 'pending', 'rttMs.p50', 'rttMs.p95', 'rttMs.p99']);
+    // A time column says its unit in its header, not only in its tooltip.
+    expect(t!.columns.filter((c) => c.key.startsWith('rttMs.')).map((c) => c.label)).toEqual(['RTT p50 (ms)', 'RTT p95 (ms)', 'RTT p99 (ms)']);
     expect(t!.rows[0]).toEqual({ id: 'r1', label: 'Checkout', kind: 'requester', values: {
       sent: 50, answered: 40, timeouts: 3, late: 2, unmatched: 1, errors: 0, corruptReplies: 2, pending: 7, 'rttMs.p50': 10, 'rttMs.p95': 30, 'rttMs.p99': 45,
     } });

@@ -21,9 +21,9 @@ const REQUESTER: readonly PatternColumn[] = [
   col('errors', 'errors', 'Error replies (a failed synchronous call downstream)'),
   col('corruptReplies', 'corrupt', 'Replies whose checksum did not match: discarded unmatched, so their request times out'),
   col('pending', 'pending', 'Requests awaiting replies now'),
-  col('rttMs.p50', 'RTT p50', 'Round trip, request sent → answered, ms'),
-  col('rttMs.p95', 'RTT p95', 'Round trip, request sent → answered, ms'),
-  col('rttMs.p99', 'RTT p99', 'Round trip, request sent → answered, ms'),
+  col('rttMs.p50', 'RTT p50 (ms)', 'Round trip, request sent → answered, ms'),
+  col('rttMs.p95', 'RTT p95 (ms)', 'Round trip, request sent → answered, ms'),
+  col('rttMs.p99', 'RTT p99 (ms)', 'Round trip, request sent → answered, ms'),
 ];
 
 const AGGREGATOR: readonly PatternColumn[] = [
