@@ -24,7 +24,16 @@ const errors = (input: unknown) => {
 
 describe('permission lists name clients', () => {
   it('accepts lists of existing clients', () => {
-    expect(errors(doc({ permissions: { publish: ['producer'], consume: ['worker'] } }, { permissions: { publish: ['producer', 'worker'] } }))).toEqual([]);
+    expect(errors(doc({ permissions: { consume: ['worker'] } }, { permissions: { publish: ['producer', 'worker'] } }))).toEqual([]);
+  });
+
+  it('takes a per-queue publish list on SQS only (RabbitMQ checks publishing against the exchange)', () => {
+    expect(errors(doc({ permissions: { publish: ['producer'] } }))).toEqual([
+      'nodes[2].config.permissions.publish: RabbitMQ checks publishing against the exchange (write permission), not the queue: set the publish list on the exchange, or make this an SQS queue (a queue policy\'s SendMessage); this is a classic queue',
+    ]);
+    const sqs = doc({ flavor: 'sqs', permissions: { publish: ['producer'] } });
+    (sqs.nodes[3] as { config?: unknown }).config = { delivery: 'pull' };
+    expect(errors(sqs)).toEqual([]);
   });
 
   it('refuses an unknown id and a node that is not a client, at the entry', () => {

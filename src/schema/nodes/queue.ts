@@ -56,10 +56,10 @@ export const QueueConfigSchema = z.strictObject({
     deduplicationWindowMs: num({ min: 0, minExclusive: true, max: 1e10 }).default(300_000),
   }).optional(),
   /**
-   * Who may publish to it and consume from it, by client node id (RabbitMQ write / read permissions;
-   * SQS SendMessage / ReceiveMessage in the queue policy). null: everyone. Refused attempts are counted.
-   * `publish` on a RabbitMQ queue is a simplification: RabbitMQ checks basic.publish against the exchange,
-   * and direct publishes against the default exchange (amq.default), the same for every queue.
+   * Who may consume from it (RabbitMQ read permission on the queue; SQS ReceiveMessage in the queue policy)
+   * and, on SQS only, who may send to it (SendMessage in the queue policy), by client node id. null: everyone.
+   * Refused attempts are counted. RabbitMQ has no per-queue publish permission: basic.publish is checked
+   * against the exchange (write), and a direct publish against the default exchange, one resource for every queue.
    */
   permissions: z.strictObject({
     publish: z.array(idString()).max(1000).nullable().default(null),
@@ -78,6 +78,10 @@ export const QueueConfigSchema = z.strictObject({
   only(['sqs'], ['fifo'], 'FIFO queues with message groups and deduplication are an SQS feature (A2.3)');
   only(['classic', 'quorum'], ['brokers'], 'SQS is a managed service: it has no brokers to place it on');
   only(['classic'], ['mirrorDelayMs'], 'applies to mirrored classic queues (quorum queues replicate by Raft)');
+  if (c.permissions?.publish != null && c.flavor !== 'sqs') {
+    ctx.addIssue({ code: 'custom', path: ['permissions', 'publish'], params: { code: 'not_for_flavor' },
+      message: `RabbitMQ checks publishing against the exchange (write permission), not the queue: set the publish list on the exchange, or make this an SQS queue (a queue policy's SendMessage); this is a ${c.flavor} queue` });
+  }
   if (c.brokers && new Set(c.brokers).size !== c.brokers.length) refuse('brokers', 'names a broker twice');
   if (c.flavor === 'quorum' && c.overflow === 'reject-publish-dlx') {
     refuse('overflow', 'quorum queues support drop-head and reject-publish but not reject-publish-dlx (A1.8)');

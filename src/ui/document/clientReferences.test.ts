@@ -73,7 +73,7 @@ describe('removing a node forgets it in Return Addresses and permissions', () =>
     const c = add('consumer');
     const q = add('queue');
     const x = add('exchange');
-    expect(store().updateNodeConfig(q, { flavor: 'classic', permissions: { publish: [p, c], consume: null } })).toEqual({ ok: true });
+    expect(store().updateNodeConfig(q, { flavor: 'sqs', permissions: { publish: [p, c], consume: null } })).toEqual({ ok: true });
     expect(store().updateNodeConfig(x, { ...node(x).config, permissions: { publish: [p] } })).toEqual({ ok: true });
     store().removeElements([p], []);
     expect(node(q).config).toMatchObject({ permissions: { publish: [c], consume: null } });
@@ -92,6 +92,18 @@ describe('queue flavor and the new options', () => {
     expect(switchQueueFlavor(q, 'quorum')).toEqual({ ok: true });
     expect(node(q).config).toEqual({ flavor: 'quorum', permissions: { publish: null, consume: [c] } });
   });
+
+  it('leaving SQS drops a publish list (RabbitMQ checks publishing against the exchange) and keeps the consume list', () => {
+    const p = add('producer');
+    const c = add('consumer');
+    const q = add('queue');
+    expect(store().updateNodeConfig(q, { flavor: 'sqs', permissions: { publish: [p], consume: [c] } })).toEqual({ ok: true });
+    expect(switchQueueFlavor(q, 'classic')).toEqual({ ok: true });
+    expect(node(q).config).toEqual({ flavor: 'classic', permissions: { publish: null, consume: [c] } });
+    expect(store().updateNodeConfig(q, { flavor: 'sqs', permissions: { publish: [p], consume: null } })).toEqual({ ok: true });
+    expect(switchQueueFlavor(q, 'quorum')).toEqual({ ok: true });
+    expect(node(q).config).toEqual({ flavor: 'quorum' });
+  });
 });
 
 describe('copy and paste keep references valid', () => {
@@ -100,7 +112,7 @@ describe('copy and paste keep references valid', () => {
     const agg = add('aggregator');
     const q = add('queue');
     expect(store().updateNodeConfig(req, { ...node(req).config, replyTo: agg })).toEqual({ ok: true });
-    expect(store().updateNodeConfig(q, { flavor: 'classic', permissions: { publish: [req], consume: null } })).toEqual({ ok: true });
+    expect(store().updateNodeConfig(q, { flavor: 'sqs', permissions: { publish: [req], consume: null } })).toEqual({ ok: true });
     const [req2, agg2, q2] = store().paste(takeFragment(getScenario(), [req, agg, q]), { x: 40, y: 40 });
     expect(node(req2!).config).toMatchObject({ replyTo: agg2 });
     expect(node(q2!).config).toMatchObject({ permissions: { publish: [req2], consume: null } });

@@ -92,9 +92,11 @@ describe('examples/permissions.json', () => {
     expect(field(end.nodes['rogue-app'], 'nacked')).toBe(field(end.nodes['rogue-app'], 'out'));
   });
 
-  it('refuses legacy-import publishing straight to the queue, and lets batch-import', () => {
-    expect(field(queue, 'refusedPublish')).toBe(field(end.nodes['legacy-import'], 'out'));
-    expect(field(queue, 'in')).toBe(field(end.nodes.shop, 'out') + field(end.nodes['batch-import'], 'out'));
+  it('an SQS queue policy refuses legacy-import sending to import-requests, and lets batch-import', () => {
+    const imports = end.nodes['import-requests'];
+    expect(field(imports, 'refusedPublish')).toBe(field(end.nodes['legacy-import'], 'out'));
+    expect(field(imports, 'in')).toBe(field(end.nodes['batch-import'], 'out'));
+    expect(field(queue, 'in')).toBe(field(end.nodes.shop, 'out'));
     expect(end.messages.droppedByReason).toEqual({ accessRefused: field(end.nodes['rogue-app'], 'out') + field(end.nodes['legacy-import'], 'out') });
   });
 

@@ -33,11 +33,11 @@ describe('permissions: publishing to an exchange', () => {
 });
 
 describe('permissions: a queue', () => {
-  it('refuses a client publishing straight to it without permission, but not what an exchange routes there', () => {
+  it('SQS: refuses a client sending to it without SendMessage permission, but not what a topic delivers there', () => {
     const s = scenarioOf([
       producer('direct', 2), producer('routed', 3),
       { id: 'x', kind: 'exchange', config: { type: 'fanout' } },
-      { id: 'q', kind: 'queue', config: { permissions: { publish: ['routed'] } } }, consumer('c'),
+      { id: 'q', kind: 'queue', config: { flavor: 'sqs', permissions: { publish: ['routed'] } } }, consumer('c', { delivery: 'pull', pollIntervalMs: 10 }),
     ], ['direct>q', 'routed>x', 'x>q', 'q>c']);
     const sim = createSimulation(s);
     sim.runUntil(1000);

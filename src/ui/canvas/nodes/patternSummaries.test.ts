@@ -37,7 +37,7 @@ describe('requester and aggregator summaries on the canvas', () => {
     expect(queueSummary(queue({ flavor: 'sqs', fifo: {} }))).toBe('SQS FIFO');
     expect(queueSummary(queue({ flavor: 'sqs', fifo: { contentBasedDeduplication: true } }))).toBe('SQS FIFO +dedup');
     expect(queueSummary(queue({ flavor: 'sqs' }))).toBe('SQS');
-    expect(queueSummary(queue({ permissions: { publish: ['p'] } }))).toBe('classic · restricted');
+    expect(queueSummary(queue({ permissions: { consume: ['p'] } }))).toBe('classic · restricted');
     expect(queueSummary(queue({ permissions: {} }))).toBe('classic');
   });
 

@@ -76,7 +76,14 @@ export function nextPermissions(current: Lists | null | undefined, lists: readon
   return lists.every((l) => merged[l] === null) ? undefined : merged;
 }
 
-/** The permissions of a queue (publish and consume) or an exchange (publish). */
+/** Whose rule each set of lists mirrors. */
+const PERMISSIONS_BROKER: Record<string, string> = {
+  publish: 'RabbitMQ write permission on the exchange',
+  consume: 'RabbitMQ read permission on the queue (publishing is checked against the exchange, not the queue)',
+  'publish,consume': 'SQS queue policy: SendMessage / ReceiveMessage',
+};
+
+/** The permissions of a queue (consume; publish too on SQS) or an exchange (publish). */
 export function PermissionsEditor({ lists }: { lists: readonly ('publish' | 'consume')[] }) {
   const form = useForm();
   const base = ['config', 'permissions'];
@@ -85,16 +92,16 @@ export function PermissionsEditor({ lists }: { lists: readonly ('publish' | 'con
   return (
     <fieldset className="group">
       <legend>Permissions</legend>
-      <PermissionList path={[...base, 'publish']} label="May publish" kinds={PUBLISHERS} onChange={(n) => set('publish', n)}
-        refused="refused (403 ACCESS_REFUSED; counted as refused, the message dropped as accessRefused)" />
+      {lists.includes('publish') && (
+        <PermissionList path={[...base, 'publish']} label="May publish" kinds={PUBLISHERS} onChange={(n) => set('publish', n)}
+          refused="refused (403 ACCESS_REFUSED; counted as refused, the message dropped as accessRefused)" />
+      )}
       {lists.includes('consume') && (
         <PermissionList path={[...base, 'consume']} label="May consume" kinds={CONSUMERS} onChange={(n) => set('consume', n)}
           refused="refused when it subscribes or receives (403 ACCESS_REFUSED; counted as refused)" />
       )}
       <p className="field-hint">
-        <span className="field-broker">{lists.includes('consume')
-          ? 'RabbitMQ write / read permissions · SQS queue policy SendMessage / ReceiveMessage'
-          : 'RabbitMQ write permission on the exchange'}</span>
+        <span className="field-broker">{PERMISSIONS_BROKER[lists.join(',')] ?? ''}</span>
       </p>
     </fieldset>
   );

@@ -7,7 +7,7 @@ import { useForm } from '../form';
 import { switchQueueFlavor } from '../../document/queueFlavor';
 import { DiskWrite } from './queue/DiskWrite';
 import { FifoFields } from './queue/FifoFields';
-import { switchFlavor } from './queue/flavorFields';
+import { queuePermissionLists, switchFlavor } from './queue/flavorFields';
 import { QueueDeadLetter } from './queue/QueueDeadLetter';
 import { QueueLimits } from './queue/QueueLimits';
 import { QueuePlacement } from './queue/QueuePlacement';
@@ -49,7 +49,7 @@ export function QueueForm() {
       {flavor === 'sqs' && <FifoFields />}
       {flavor !== 'sqs' && <DiskWrite />}
       {flavor !== 'sqs' && <QueuePlacement flavor={flavor} />}
-      <PermissionsEditor lists={['publish', 'consume']} />
+      <PermissionsEditor lists={queuePermissionLists(flavor)} />
     </>
   );
 }

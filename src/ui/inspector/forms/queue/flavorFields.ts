@@ -10,7 +10,7 @@ type Field = Exclude<keyof QueueConfig, 'flavor'>;
 export const FLAVOR_FIELDS: Record<QueueFlavor, readonly Field[]> = {
   classic: ['durable', 'maxPriority', 'messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs', 'brokers', 'mirrorDelayMs', 'permissions'],
   quorum: ['messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs', 'deliveryLimit', 'brokers', 'permissions'],
-  // A2.3: FIFO (message groups, deduplication) is an SQS feature; permissions exist on every flavor.
+  // A2.3: FIFO (message groups, deduplication) is an SQS feature; permissions exist on every flavor (publish lists on SQS only).
   sqs: ['visibilityTimeoutMs', 'maxReceiveCount', 'retentionMs', 'fifo', 'permissions'],
 };
 
@@ -23,5 +23,14 @@ export function switchFlavor(config: Record<string, unknown>, flavor: QueueFlavo
     if (key !== 'flavor' && appliesTo(flavor, key as Field)) next[key] = value;
   }
   if (flavor === 'quorum' && next.overflow === 'reject-publish-dlx') delete next.overflow;
+  // RabbitMQ checks publishing against the exchange, not the queue: only an SQS queue policy keeps a publish list.
+  const permissions = next.permissions as { publish?: unknown; consume?: unknown } | undefined;
+  if (permissions && flavor !== 'sqs' && permissions.publish != null) {
+    if (permissions.consume != null) next.permissions = { publish: null, consume: permissions.consume };
+    else delete next.permissions;
+  }
   return next;
 }
+
+/** The permission lists a queue of this flavor has: RabbitMQ queues restrict consuming only (read permission). */
+export const queuePermissionLists = (flavor: QueueFlavor): readonly ('publish' | 'consume')[] => (flavor === 'sqs' ? ['publish', 'consume'] : ['consume']);
