@@ -7,6 +7,7 @@ import type { FrameMessage, FromWorker, Speed } from '../../protocol';
 import type { Fault } from '../../schema';
 import { recordFault } from '../faults/faultTimeline';
 import { notify } from '../notify/notifyStore';
+import { formatClock } from './formatTime';
 import { FrameCoalescer, browserTimers, type Timers } from './frameCoalescer';
 import { applyInspected, beginInspection, clearInspection, type InspectTarget } from './inspectionStore';
 import { appendLog, type RunLogEntry, type RunLogKind } from './runLog';
@@ -118,7 +119,7 @@ export function createRunStore(deps: RunDeps): RunStore {
         inspection.apply(msg);
       } else if (msg.type === 'faultInjected') {
         faults.record(msg.recorded);
-        log('fault', `Fault: ${msg.recorded.type} ${msg.recorded.target} at ${msg.recorded.atMs} ms`);
+        log('fault', `Fault: ${msg.recorded.type} ${msg.recorded.target} at ${formatClock(msg.recorded.atMs)}`);
       } else if (msg.type === 'faultRefused') {
         faults.refused(msg.error.message);
         log('error', `Fault refused: ${msg.error.message}`);
