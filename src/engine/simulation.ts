@@ -2,6 +2,7 @@ import { connectionRole, FaultSchema, type Fault, type Scenario } from '../schem
 import { LIVE_FIELDS, type DropReason, type EngineError, type MessageView, type RunResult, type Simulation, type SimulationOptions, type Snapshot } from './api';
 import { AuditLog } from './audit';
 import { FaultInjector } from './faults/faultInjector';
+import type { LinkFault } from './faults/linkFault';
 import type { Random } from './random/prng';
 import { messageView } from './messageView';
 import { EventQueue } from './kernel/eventQueue';
@@ -113,7 +114,7 @@ class SimulationRun implements Simulation, SimContext {
     let delay = edge.delayMs;
     const fault = edge.fault;
     if (fault !== null) {
-      const lost = fault.partitioned ? 'partition' : fault.loss > 0 && this.linkRng(edge).next() < fault.loss ? 'linkLoss' : null;
+      const lost = this.linkLost(edge, fault);
       if (lost !== null) {
         // A delivery from a queue goes back to it, later (see LINK_RETURN_MS).
         if (edge.role === 'subscribe') {
@@ -124,10 +125,7 @@ class SimulationRun implements Simulation, SimContext {
         else this.lose(message, lost, edge.target.index);
         return;
       }
-      // A corrupt link damages a message with its probability: its checksum no longer matches (a consumer that verifies rejects it).
-      if (fault.corrupt > 0 && this.linkRng(edge).next() < fault.corrupt) message.corrupt = true;
-      delay += fault.addMs;
-      if (fault.jitterMs > 0) delay = Math.max(0, delay + (2 * this.linkRng(edge).next() - 1) * fault.jitterMs);
+      delay = this.acrossFaultyLink(edge, fault, message, delay);
     }
     // Zero-delay sends run at once, but a chain of them (a message bouncing between queues at one instant)
     // would overflow the stack: past a depth, the next hop becomes an event at the same time.
@@ -154,12 +152,10 @@ class SimulationRun implements Simulation, SimContext {
     let delay = edge.delayMs;
     const fault = edge.fault;
     if (fault !== null) {
-      const lost = fault.partitioned ? 'partition' : fault.loss > 0 && this.linkRng(edge).next() < fault.loss ? 'linkLoss' : null;
+      const lost = this.linkLost(edge, fault);
       // A reply is owed to no consumer's delivery guarantee (a calling consumer's call times out): node -1.
       if (lost !== null) { this.lose(message, lost, -1); return; }
-      if (fault.corrupt > 0 && this.linkRng(edge).next() < fault.corrupt) message.corrupt = true;
-      delay += fault.addMs;
-      if (fault.jitterMs > 0) delay = Math.max(0, delay + (2 * this.linkRng(edge).next() - 1) * fault.jitterMs);
+      delay = this.acrossFaultyLink(edge, fault, message, delay);
     }
     if (delay === 0 && this.sendDepth < MAX_SEND_DEPTH) {
       this.sendDepth++;
@@ -168,6 +164,23 @@ class SimulationRun implements Simulation, SimContext {
     }
     this.accounting.inTransit++;
     this.queue.push(this.clock + delay, PRIORITY.normal, KERNEL, EV_EDGE_RETURN, message, edge.index);
+  }
+
+  /** Whether a faulty link loses the message: a partition carries nothing, a lossy link drops with its probability. */
+  private linkLost(edge: EdgeRuntime, fault: LinkFault): 'partition' | 'linkLoss' | null {
+    if (fault.partitioned) return 'partition';
+    return fault.loss > 0 && this.linkRng(edge).next() < fault.loss ? 'linkLoss' : null;
+  }
+
+  /**
+   * A message crossing a faulty link that did not lose it: a corrupt link damages it with its probability
+   * (its checksum no longer matches; a consumer that verifies rejects it), and the delay grows by the added
+   * latency ± jitter. Returns the delay. The draws keep one order (loss, corruption, jitter) on the link's stream.
+   */
+  private acrossFaultyLink(edge: EdgeRuntime, fault: LinkFault, message: Message, delayMs: number): number {
+    if (fault.corrupt > 0 && this.linkRng(edge).next() < fault.corrupt) message.corrupt = true;
+    const delay = delayMs + fault.addMs;
+    return fault.jitterMs > 0 ? Math.max(0, delay + (2 * this.linkRng(edge).next() - 1) * fault.jitterMs) : delay;
   }
 
   private linkRng(edge: EdgeRuntime): Random {
