@@ -18,7 +18,11 @@ export function downloadScenario(scenario: Scenario): void {
 
 /** Puts a share link in the clipboard (when the browser allows) and shows it in a dialog either way. */
 export async function shareScenario(scenario: Scenario): Promise<void> {
-  const url = shareUrl(scenario, window.location);
+  await offerShareLink(shareUrl(scenario, window.location), 'scenario');
+}
+
+/** Copies `url` to the clipboard when the browser allows, and shows it in the share dialog either way. */
+export async function offerShareLink(url: string, subject: 'scenario' | 'lesson'): Promise<void> {
   let copied = false;
   try {
     await navigator.clipboard.writeText(url);
@@ -26,5 +30,5 @@ export async function shareScenario(scenario: Scenario): Promise<void> {
   } catch {
     copied = false; // the dialog shows the link to copy by hand, and says it was not copied
   }
-  openDialog({ type: 'share', url, copied });
+  openDialog({ type: 'share', url, copied, subject });
 }
