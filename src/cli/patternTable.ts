@@ -1,4 +1,5 @@
 import type { NodeReport } from '../engine';
+import { reportFigure } from '../lessons';
 import { columns, formatNumber, type Align } from './format';
 
 /** A kind whose figures do not fit the counter columns of the node table gets a table of its own. */
@@ -17,11 +18,9 @@ const TABLES: KindTable[] = [
   },
 ];
 
-/** A report figure by key; `a.b` reads a field of a nested summary (rttMs.p95). */
+/** A report figure as a table cell (`rttMs.p95` reads a statistic of the summary); blank when not reported. */
 function cell(node: NodeReport, key: string): string {
-  const [head, sub] = key.split('.') as [string, string | undefined];
-  const v = node[head];
-  const value = sub !== undefined && typeof v === 'object' && v !== null ? (v as unknown as Record<string, unknown>)[sub] : v;
+  const value = reportFigure(node, key);
   if (typeof value === 'number') return formatNumber(value, 2);
   return typeof value === 'string' ? value : '';
 }

@@ -1,5 +1,5 @@
 import type { LessonCheck } from '../schema';
-import type { Snapshot } from '../engine/api';
+import type { NodeReport, Snapshot } from '../engine/api';
 import type { Peaks } from './peaks';
 
 /** The figure a check compares: a number and whether it can only grow, or why it is missing. */
@@ -51,14 +51,18 @@ export function figureOf(check: LessonCheck, snapshot: Snapshot, peaks: Peaks): 
 function nodeFigure(snapshot: Snapshot, nodeId: string, field: string): Figure {
   const node = snapshot.nodes[nodeId];
   if (!node) return missing(`no node "${nodeId}" in this run`);
-  const [head, key] = splitField(field);
-  const top = node[head];
-  const v = key === undefined ? top : typeof top === 'object' && top !== null ? (top as Record<string, unknown>)[key] : undefined;
+  const v = reportFigure(node, field);
   if (typeof v !== 'number') return missing(`node "${nodeId}" (${node.kind}) reports no number "${field}"`);
-  return found(v, key === undefined && RISING_NODE_FIELDS.has(head), `${nodeId} ${field}`);
+  return found(v, RISING_NODE_FIELDS.has(field), `${nodeId} ${field}`);
 }
 
-function splitField(field: string): [string, string | undefined] {
+/**
+ * A figure of a node's report by name: `field`, or `field.key` inside a latency summary or a record
+ * (`rttMs.p95`, `droppedByReason.expired`); undefined when the node reports no such figure.
+ */
+export function reportFigure(node: NodeReport, field: string): unknown {
   const dot = field.indexOf('.');
-  return dot < 0 ? [field, undefined] : [field.slice(0, dot), field.slice(dot + 1)];
+  if (dot < 0) return node[field];
+  const top = node[field.slice(0, dot)];
+  return typeof top === 'object' && top !== null ? (top as Record<string, unknown>)[field.slice(dot + 1)] : undefined;
 }

@@ -3,3 +3,4 @@ export * from './evaluate';
 export * from './experiment';
 export * from './peaks';
 export type { Figure } from './figures';
+export { reportFigure } from './figures';
