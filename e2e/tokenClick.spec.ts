@@ -36,21 +36,25 @@ test('clicking a message token on an edge opens the message inspector for its la
 
   await page.getByTestId('run-play').click();
   await expect(page.getByTestId('run-status')).toHaveText('running');
-  await expect.poll(async () => (await clickableTokens(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
-
-  const [token] = await clickableTokens(page);
-  if (!token) throw new Error('no clickable token');
-  // Hovering a token shows a pointer.
-  await page.mouse.move(token.x + 3, token.y - 2);
-  await expect.poll(() => page.evaluate(({ x, y }) => getComputedStyle(document.elementFromPoint(x, y) as Element).cursor, { x: token.x + 3, y: token.y - 2 }))
-    .toBe('pointer');
-  await page.screenshot({ path: shot('token-hover') });
-  await page.screenshot({ path: shot('token-hover-closeup'), clip: { x: token.x - 90, y: token.y - 40, width: 180, height: 80 } });
-
-  // A click within a few pixels of the token (the token canvas itself never takes the pointer).
-  await page.mouse.click(token.x + 3, token.y - 2);
+  // Tokens move, and a loaded machine may take long enough between finding one and clicking it that it has
+  // moved on: find, hover and click in one attempt, and try again with a fresh token until one is caught.
   const dialog = page.getByTestId('message-dialog');
-  await expect(dialog).toBeVisible();
+  const pointerAt = (x: number, y: number) => page.evaluate((p) => getComputedStyle(document.elementFromPoint(p.x, p.y) as Element).cursor, { x, y });
+  let token: Token | undefined;
+  await expect(async () => {
+    [token] = await clickableTokens(page);
+    if (!token) throw new Error('no clickable token');
+    // Hovering a token shows a pointer.
+    await page.mouse.move(token.x + 3, token.y - 2);
+    const { x, y } = token;
+    await expect.poll(() => pointerAt(x + 3, y - 2), { timeout: 1000 }).toBe('pointer');
+    await page.screenshot({ path: shot('token-hover') });
+    await page.screenshot({ path: shot('token-hover-closeup'), clip: { x: token.x - 90, y: token.y - 40, width: 180, height: 80 } });
+    // A click within a few pixels of the token (the token canvas itself never takes the pointer).
+    await page.mouse.click(token.x + 3, token.y - 2);
+    await expect(dialog).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  if (!token) throw new Error('no clickable token');
   await expect(dialog.getByRole('heading', { name: new RegExp(`^Message #\\d+ · ${token.edge}$`) })).toBeVisible();
   await expect(dialog.getByTestId('message-trail')).toContainText(producer);
   // The token's edge is selected, so the inspector shows that edge's last message too.
