@@ -105,6 +105,24 @@ describe('LogLinearHistogram', () => {
     }), { numRuns: 150 });
   });
 
+  it('reads between records see every value recorded so far (increments are applied in batches)', () => {
+    fc.assert(fc.property(fc.array(anyValue, { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 97 }), (values, every) => {
+      const h = new LogLinearHistogram();
+      const sorted: number[] = [];
+      values.forEach((v, i) => {
+        h.record(v);
+        sorted.push(v);
+        if ((i + 1) % every !== 0) return;
+        sorted.sort((a, b) => a - b);
+        expect(h.count).toBe(sorted.length);
+        expect(h.valueAtPercentile(100)).toBe(sorted[sorted.length - 1]);
+        expect(h.valueAtPercentile(0)).toBeGreaterThanOrEqual(sorted[0]!);
+        expect(h.valueAtPercentile(50)).toBeGreaterThanOrEqual(exactPercentile(sorted, 50));
+        expect(h.valueAtPercentile(50)).toBeLessThanOrEqual(Math.max(exactPercentile(sorted, 50) * (1 + RELATIVE), EXACT));
+      });
+    }), { numRuns: 100 });
+  });
+
   it('add grows the target when the other holds larger values, and adding an empty one changes nothing', () => {
     const target = histogramOf([1, 2, 3]);
     target.add(new LogLinearHistogram());
