@@ -15,8 +15,11 @@ function drain(q: EventQueue): Popped[] {
   return out;
 }
 
-/** The queue's private payload table, to check that slots are reused and cleared. */
-const slotTable = (q: EventQueue) => (q as unknown as { payloads: unknown[]; freeSlots: number[] });
+/** The queue's private record table, to check that records are reused and their payloads cleared. */
+const slotTable = (q: EventQueue) => {
+  const table = q as unknown as { payloads: unknown[]; freeCount: number };
+  return { payloads: table.payloads, freeSlots: { length: table.freeCount } };
+};
 
 describe('EventQueue', () => {
   it('is empty at first: size 0, next time Infinity', () => {
@@ -84,7 +87,7 @@ describe('EventQueue', () => {
     expect(out[3]!.payload).toBe(c);
   });
 
-  it('reuses payload slots: the table stays as large as the most payloads pending at once, and pop clears them', () => {
+  it('reuses records: the table stays as large as the most events pending at once, and pop clears their payloads', () => {
     const q = new EventQueue(4);
     let t = 0;
     for (let round = 0; round < 1000; round++) {
