@@ -51,6 +51,8 @@ export class ConsumerModel implements NodeModel {
   /** EIP Idempotent Receiver: ids processed within the window, oldest first, and when. */
   private readonly seen = new Map<number, number>();
   private readonly responder: Responder;
+  /** Whether it replies at all (config.reply.enabled): most consumers do not, and ask on every message. */
+  private readonly replies: boolean;
   private readonly calls = new OutstandingCalls();
   /** Where results go on (and calls are made): its publish or push output, never a reply edge. */
   private forwardEdge: EdgeRuntime | undefined;
@@ -72,6 +74,7 @@ export class ConsumerModel implements NodeModel {
     this.busyTime = new BusyTime(c.concurrency);
     this.latency = ctx.endToEnd.create();
     this.responder = new Responder(id, index, this.outputs, c.reply, ctx);
+    this.replies = c.reply.enabled;
   }
 
   private readonly config: Config;
@@ -149,7 +152,7 @@ export class ConsumerModel implements NodeModel {
     const m = d.message;
     const failed = !duplicate && (m.poison || (this.config.failureProbability > 0 && this.failures.next() < this.config.failureProbability));
     // A synchronous call keeps the slot until its reply comes (or it times out).
-    const out = this.config.call !== null && !failed && !duplicate ? this.wayOn(m, this.responder.wants(m)) : undefined;
+    const out = this.config.call !== null && !failed && !duplicate ? this.wayOn(m, this.wantsReply(m)) : undefined;
     if (out) { this.call(d, out); return; }
     this.release(d);
     if (failed) this.fail(d);
@@ -170,13 +173,15 @@ export class ConsumerModel implements NodeModel {
     if (this.config.delivery === 'pull') this.poll(d.edge);
   }
 
+  private wantsReply(m: Message): boolean { return this.replies && this.responder.wants(m); }
+
   private fromQueue(d: Delivery): boolean { return d.edge.role === 'subscribe'; }
 
   private fail(d: Delivery, lostAs: DropReason = 'lostAfterAutoAck'): void {
     this.n.failed++;
     addHop(d.message, this.id, this.ctx.now(), d.message.poison ? 'failed (poison)' : 'failed');
     // The failure goes back to the caller at once as an error reply (A4 Return Address).
-    if (this.responder.wants(d.message)) this.reply(d, true);
+    if (this.wantsReply(d.message)) this.reply(d, true);
     if (this.fromQueue(d) && this.config.ackMode === 'manual') {
       this.n.nacks++;
       // A1.4: nack with requeue=true, or reject (requeue=false: dead-lettered or discarded).
@@ -202,7 +207,7 @@ export class ConsumerModel implements NodeModel {
     if (m.corrupt) this.n.corruptProcessed++; // its checksum is not verified: processed as if sound
     this.ctx.audit?.processed(this.index, m);
     if (this.config.idempotent !== null) this.seen.set(m.id, this.ctx.now());
-    const replying = this.responder.wants(m);
+    const replying = this.wantsReply(m);
     // The result goes on, unless a call sent it on already.
     if (!called) this.forward(m, this.wayOn(m, replying));
     if (replying) this.reply(d, false);

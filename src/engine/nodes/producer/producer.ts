@@ -40,6 +40,9 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   private readonly size: Sampler;
   private readonly poisonDraw: Random;
   private readonly poisonOrdinals: Set<number>;
+  /** The config read on every message, kept on the node itself: one object less to touch per publish. */
+  private readonly c: ProducerNode['config'];
+  private readonly poisonFraction: number;
   /** Messages waiting for the confirm window to open. */
   private readonly outbox = new Fifo<Message>();
   private unconfirmed = 0;
@@ -57,6 +60,8 @@ export class ProducerModel implements NodeModel, ConfirmListener {
 
   constructor(readonly index: number, readonly id: string, private readonly node: ProducerNode, private readonly ctx: SimContext) {
     const c = node.config;
+    this.c = c;
+    this.poisonFraction = c.poison.fraction;
     this.limit = c.count ?? Infinity;
     this.pickKey = routingKeyPicker(c.routingKeys, ctx.random(id, 'routingKey'));
     this.pickGroup = messageGroupPicker(c.messageGroups, ctx.random(id, 'messageGroup'));
@@ -97,9 +102,9 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   }
 
   private makeMessage(now: number, scripted: Scripted | undefined): Message {
-    const c = this.node.config;
+    const c = this.c;
     const ordinal = this.published + 1;
-    const poison = scripted?.poison ?? ((this.poisonOrdinals.size > 0 && this.poisonOrdinals.has(ordinal)) || (c.poison.fraction > 0 && this.poisonDraw.next() < c.poison.fraction));
+    const poison = scripted?.poison ?? ((this.poisonOrdinals.size > 0 && this.poisonOrdinals.has(ordinal)) || (this.poisonFraction > 0 && this.poisonDraw.next() < this.poisonFraction));
     const routingKey = scripted?.routingKey ?? this.pickKey();
     const groupId = scripted?.groupId ?? this.pickGroup();
     // A2.3: order is promised per message group, so with a group the audit checks order per group.
@@ -131,7 +136,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     this.published++;
     this.intervalOut++;
     this.ctx.accounting.published++;
-    const window = this.node.config.confirms?.window;
+    const window = this.c.confirms?.window;
     if (window !== undefined && this.unconfirmed >= window) { this.outbox.push(message); return; }
     this.send(message);
   }
@@ -140,7 +145,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     const edge = this.outputs[0];
     // RabbitMQ A1.1.7: a message with nowhere to go is dropped (mandatory=false, no alternate exchange).
     if (!edge) { this.ctx.accounting.drop('unroutable', this.index); return; }
-    const c = this.node.config;
+    const c = this.c;
     if (c.confirms) {
       this.unconfirmed++;
       message.publishedAt = this.ctx.now();
