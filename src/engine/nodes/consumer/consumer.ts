@@ -2,26 +2,25 @@ import type { DropReason, NodeReport } from '../../api';
 import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
 import { IntervalLatency } from '../../metrics/intervalLatency';
-import { round3, type LatencyHistogram } from '../../metrics/latencyHistogram';
+import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
 import { addHop, newMessage, type Message } from '../../model/message';
-import { LIVE, SAMPLE, type NodeModel, type Subscriber } from '../../model/node';
+import type { NodeModel, Subscriber } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/distributions';
 import type { Random } from '../../random/prng';
 import { BusyTime } from './busyTime';
-import { OutstandingCalls } from './calls';
+import { Caller } from './caller';
 import { ConsumerCounters } from './consumerCounters';
 import type { Delivery } from './delivery';
+import { EV_CALL_TIMEOUT, EV_DONE, EV_OFFLINE, EV_ONLINE, EV_POLL } from './events';
+import { ConsumerFigures } from './figures';
+import { GivingBack } from './givingBack';
 import { InService } from './inService';
+import { Polling } from './polling';
+import { RecentIds } from './recentIds';
 import { Responder } from './responder';
-
-const EV_DONE = 1;
-const EV_POLL = 2;
-const EV_OFFLINE = 3;
-const EV_ONLINE = 4;
-const EV_CALL_TIMEOUT = 5;
 
 type Config = NodeOf<'consumer'>['config'];
 
@@ -29,6 +28,11 @@ type Config = NodeOf<'consumer'>['config'];
  * A service that consumes: pushed deliveries (basic.consume) or polls (basic.get, SQS ReceiveMessage),
  * `concurrency` parallel slots, a service-time distribution, failures (poison messages always fail),
  * offline periods, and optionally publishing each result on along its outgoing edge.
+ *
+ * This file holds the path of a delivery (receive → begin → done → succeed or fail → ack); what lies
+ * off it has its own module: polling (polling.ts), synchronous calls (caller.ts), giving back what it
+ * holds when it goes offline (givingBack.ts), the Idempotent Receiver's memory (recentIds.ts), and
+ * its figures and report (figures.ts).
  */
 export class ConsumerModel implements NodeModel {
   readonly kind = 'consumer';
@@ -37,8 +41,6 @@ export class ConsumerModel implements NodeModel {
   readonly subscriber: Subscriber & { online: boolean };
   private readonly buffer = new Fifo<Delivery>();
   private readonly inService = new InService();
-  private readonly inputByIndex: EdgeRuntime[] = [];
-  private readonly polling = new Set<number>();
   private readonly service: Sampler;
   private readonly failures: Random;
   private readonly busyTime: BusyTime;
@@ -48,12 +50,15 @@ export class ConsumerModel implements NodeModel {
   private readonly n = new ConsumerCounters();
   private slowdown = 1;
   private crashed = false;
-  /** EIP Idempotent Receiver: ids processed within the window, oldest first, and when. */
-  private readonly seen = new Map<number, number>();
+  /** EIP Idempotent Receiver: ids processed within the window. */
+  private readonly seen: RecentIds;
   private readonly responder: Responder;
   /** Whether it replies at all (config.reply.enabled): most consumers do not, and ask on every message. */
   private readonly replies: boolean;
-  private readonly calls = new OutstandingCalls();
+  private readonly caller: Caller;
+  private readonly polling: Polling;
+  private readonly givingBack: GivingBack;
+  private readonly figures: ConsumerFigures;
   /** Where results go on (and calls are made): its publish or push output, never a reply edge. */
   private forwardEdge: EdgeRuntime | undefined;
   private get online(): boolean { return this.subscriber.online; }
@@ -66,7 +71,7 @@ export class ConsumerModel implements NodeModel {
       ackMode: c.ackMode, prefetch: c.prefetch, delivery: c.delivery,
       // Offline from the start (see start()): known before any queue starts and looks at its subscribers.
       online: !c.offline.some((w) => w.fromMs <= 0),
-      pollReturned: (edge, count) => this.pollReturned(edge, count),
+      pollReturned: (edge, count) => this.polling.returned(edge, count),
       surrender: (edge) => this.surrender(edge),
     };
     this.service = samplerFor(c.serviceTimeMs, ctx.random(id, 'service'));
@@ -75,12 +80,16 @@ export class ConsumerModel implements NodeModel {
     this.latency = ctx.endToEnd.create();
     this.responder = new Responder(id, index, this.outputs, c.reply, ctx);
     this.replies = c.reply.enabled;
+    this.seen = new RecentIds(c.idempotent?.windowMs ?? 0);
+    this.caller = new Caller(id, index, c, this.n, ctx);
+    this.polling = new Polling(index, c, this.inputs, this.subscriber, this.buffer, this.inService, this.n, ctx);
+    this.givingBack = new GivingBack(index, c.ackMode === 'manual', this.buffer, this.inService, this.busyTime, this.caller, this.n, ctx);
+    this.figures = new ConsumerFigures(c, this.subscriber, this.buffer, this.inService, this.busyTime, this.latency, this.intervalLatency, this.n, ctx);
   }
 
   private readonly config: Config;
 
   start(): void {
-    for (const edge of this.inputs) this.inputByIndex[edge.index] = edge;
     this.forwardEdge = this.outputs.find((e) => e.role === 'publish' || e.role === 'push');
     this.ctx.audit?.addConsumer(this.index, this.id, this.inputs.filter((e) => e.role === 'subscribe').map((e) => e.source.index));
     for (const w of this.config.offline) {
@@ -89,11 +98,8 @@ export class ConsumerModel implements NodeModel {
       else this.ctx.schedule(w.fromMs, this.index, EV_OFFLINE, null, 0);
       this.ctx.schedule(w.toMs, this.index, EV_ONLINE, null, 0);
     }
-    // The first polls are events at t=0: every queue must have started before it is polled.
-    if (this.config.delivery === 'pull') for (const edge of this.inputs) if (edge.role === 'subscribe') this.ctx.schedule(0, this.index, EV_POLL, null, edge.index);
+    this.polling.start(); // the first polls of a pull consumer
   }
-
-  private get held(): number { return this.buffer.length + this.inService.size; }
 
   // ---- receiving ------------------------------------------------------------------------------
 
@@ -110,7 +116,7 @@ export class ConsumerModel implements NodeModel {
       return;
     }
     const delivery: Delivery = { message, edge, receipt: message.receipt, slot: -1, callId: -1 };
-    if (!this.online) { this.giveBack(delivery); return; }
+    if (!this.online) { this.givingBack.giveBack(delivery); return; }
     this.n.received++;
     this.n.intervalIn++;
     this.ctx.audit?.delivered(this.index, message);
@@ -128,21 +134,14 @@ export class ConsumerModel implements NodeModel {
     this.busyTime.change(this.ctx.now(), +1);
     this.inService.add(d);
     // EIP Idempotent Receiver: a message already processed within the window is acked and skipped.
-    const skip = this.config.idempotent !== null && this.seenRecently(d.message.id);
+    const skip = this.config.idempotent !== null && this.seen.has(d.message.id, this.ctx.now());
     this.ctx.schedule(skip ? 0 : this.service() * this.slowdown, this.index, EV_DONE, d, skip ? 1 : 0);
-  }
-
-  private seenRecently(id: number): boolean {
-    const window = this.config.idempotent!.windowMs;
-    const now = this.ctx.now();
-    for (const [oldId, at] of this.seen) { if (at >= now - window) break; this.seen.delete(oldId); }
-    return this.seen.has(id);
   }
 
   handle(type: number, payload: unknown, arg: number): void {
     if (type === EV_DONE) this.done(payload as Delivery, arg === 1);
     else if (type === EV_CALL_TIMEOUT) this.callTimedOut(payload as Delivery);
-    else if (type === EV_POLL) this.poll(this.inputByIndex[arg]!);
+    else if (type === EV_POLL) this.polling.pollInput(arg);
     else if (type === EV_OFFLINE) this.goOffline();
     else if (type === EV_ONLINE) this.goOnline();
   }
@@ -170,7 +169,7 @@ export class ConsumerModel implements NodeModel {
   /** After a delivery is settled: start buffered ones, and poll again for a pull consumer. */
   private next(d: Delivery): void {
     this.pump();
-    if (this.config.delivery === 'pull') this.poll(d.edge);
+    if (this.config.delivery === 'pull') this.polling.poll(d.edge);
   }
 
   private wantsReply(m: Message): boolean { return this.replies && this.responder.wants(m); }
@@ -206,7 +205,7 @@ export class ConsumerModel implements NodeModel {
     this.n.processed++;
     if (m.corrupt) this.n.corruptProcessed++; // its checksum is not verified: processed as if sound
     this.ctx.audit?.processed(this.index, m);
-    if (this.config.idempotent !== null) this.seen.set(m.id, this.ctx.now());
+    if (this.config.idempotent !== null) this.seen.note(m.id, this.ctx.now());
     const replying = this.wantsReply(m);
     // The result goes on, unless a call sent it on already.
     if (!called) this.forward(m, this.wayOn(m, replying));
@@ -262,47 +261,18 @@ export class ConsumerModel implements NodeModel {
     this.responder.reply(d.message, d.edge, error);
   }
 
-  // ---- synchronous calls ----------------------------------------------------------------------
+  // ---- synchronous calls (the caller's side: caller.ts) --------------------------------------------
 
-  /**
-   * Sends the result on as a request with itself as the Return Address (A4) and waits for the reply,
-   * holding the slot: the caller's capacity is tied up for as long as the callee takes.
-   */
-  private call(d: Delivery, out: EdgeRuntime): void {
-    const request = this.result(d.message, this.id);
-    this.n.calls++;
-    this.calls.begin(d, request.id);
-    this.ctx.schedule(this.config.call!.timeoutMs, this.index, EV_CALL_TIMEOUT, d, 0);
-    this.ctx.send(out, request);
-  }
+  /** Sends the result on as a request with itself as the Return Address (A4), holding the slot till the reply. */
+  private call(d: Delivery, out: EdgeRuntime): void { this.caller.make(d, this.result(d.message, this.id), out); }
 
-  /** A reply with our call's id: the call ends, well or with an error. Otherwise it is late (A4). */
+  /** A reply to one of its calls: the call it answers in time ends, well or with an error (A4). */
   private callReplied(reply: Message): void {
-    addHop(reply, this.id, this.ctx.now(), 'call reply');
-    // A reply is not a message owed to this consumer (it answers its own request, A4): dropping one is no
-    // loss in its delivery audit (node -1); the call times out and the message it serves fails instead.
-    if (!this.online) { this.ctx.lose(reply, 'nodeDown', -1); return; } // its connection is closed
-    // Its checksum is verified like any message's: a damaged reply is discarded unmatched, so the call times out.
-    if (reply.corrupt && this.config.verifyChecksum) {
-      this.n.corruptRejected++;
-      this.n.lost++; // dropped here, as a damaged delivery it cannot nack is (rejectCorrupt)
-      this.ctx.accounting.drop('corrupt');
-      return;
-    }
-    const d = this.calls.take(reply.correlationId);
-    if (!d) { this.ctx.accounting.drop('lateReply'); return; }
-    this.n.callReplies++;
-    this.ctx.accounting.acked++; // the reply is consumed
-    const failed = reply.headers.error === true;
-    if (failed) this.n.callErrors++;
-    this.endCall(d, failed);
+    const d = this.caller.replied(reply, this.online);
+    if (d) this.endCall(d, reply.headers.error === true);
   }
 
-  private callTimedOut(d: Delivery): void {
-    if (!this.calls.cancel(d)) return; // answered already, or given back
-    this.n.callTimeouts++;
-    this.endCall(d, true);
-  }
+  private callTimedOut(d: Delivery): void { if (this.caller.timedOut(d)) this.endCall(d, true); }
 
   /** A failed call fails the message here: the usual failure path, and an error reply to its caller. */
   private endCall(d: Delivery, failed: boolean): void {
@@ -328,46 +298,21 @@ export class ConsumerModel implements NodeModel {
     this.ctx.accounting.drop('corrupt', this.index, d.message.id);
   }
 
-  // ---- offline --------------------------------------------------------------------------------
+  // ---- offline (giving back what it holds: givingBack.ts) --------------------------------------
 
-  /**
-   * A1.4: when a consumer's channel closes its unacked deliveries are requeued; under auto-ack they
-   * were settled on delivery and are lost. SQS: in-flight messages come back after their visibility timeout.
-   */
+  /** A1.4: its channel closes: what it holds is given back (requeued, or lost under auto-ack), its polls forgotten. */
   private goOffline(): void {
     if (!this.online) return;
     this.online = false;
-    const now = this.ctx.now();
-    for (const d of this.inService.takeAll()) { this.busyTime.change(now, -1); this.giveBack(d); }
-    for (let d = this.buffer.shift(); d; d = this.buffer.shift()) this.giveBack(d);
+    this.givingBack.giveBackAll();
     for (const edge of this.inputs) edge.source.deliverySource?.setOnline(edge, false);
     this.polling.clear();
   }
 
-  private giveBack(d: Delivery): void {
-    this.calls.cancel(d); // a reply to its call will find no one waiting
-    if (d.receipt > 0) return; // A2.1: an SQS message comes back by its visibility timeout
-    if (this.fromQueue(d) && this.config.ackMode === 'manual') {
-      d.edge.source.deliverySource?.nack(d.message, d.edge, true, d.receipt);
-      return;
-    }
-    this.n.lost++;
-    this.ctx.accounting.drop('lostAfterAutoAck', this.index, d.message.id);
-  }
-
   /** The queue's channel closed: hand back, unsettled, what this subscription delivered (manual ack). */
   private surrender(edge: EdgeRuntime): Message[] {
-    if (this.config.ackMode !== 'manual') return [];
-    const fromEdge = (d: Delivery) => d.edge === edge && d.receipt === 0;
-    const now = this.ctx.now();
-    const given = this.inService.takeWhere(fromEdge).map((d) => { this.busyTime.change(now, -1); this.calls.cancel(d); return d.message; });
-    const kept = new Fifo<Delivery>();
-    for (let d = this.buffer.shift(); d; d = this.buffer.shift()) {
-      if (fromEdge(d)) given.push(d.message);
-      else kept.push(d);
-    }
-    for (let d = kept.shift(); d; d = kept.shift()) this.buffer.push(d);
-    this.pump();
+    const given = this.givingBack.surrender(edge);
+    if (this.config.ackMode === 'manual') this.pump();
     return given;
   }
 
@@ -382,78 +327,15 @@ export class ConsumerModel implements NodeModel {
     if (this.online || this.crashed) return; // an offline window ending does not revive a crashed consumer
     this.online = true;
     for (const edge of this.inputs) edge.source.deliverySource?.setOnline(edge, true);
-    if (this.config.delivery === 'pull') this.pollAll();
+    if (this.config.delivery === 'pull') this.polling.pollAll();
   }
 
-  // ---- polling --------------------------------------------------------------------------------
+  // ---- figures (figures.ts) ------------------------------------------------------------------
 
-  private pollAll(): void {
-    for (const edge of this.inputs) if (edge.role === 'subscribe') this.poll(edge);
-  }
-
-  /** Polls along `edge` when online, no poll is outstanding there, and a slot is free. */
-  private poll(edge: EdgeRuntime): void {
-    const free = this.config.concurrency - this.held;
-    if (!this.online || free <= 0 || this.polling.has(edge.index) || !edge.source.deliverySource) return;
-    // A poll cannot cross a partitioned link: try again after the poll interval.
-    if (edge.fault?.partitioned) { this.ctx.schedule(this.config.pollIntervalMs, this.index, EV_POLL, null, edge.index); return; }
-    this.polling.add(edge.index);
-    this.n.polls++;
-    edge.source.deliverySource.poll(edge, Math.min(this.config.batchSize, free), this.config.waitTimeMs);
-  }
-
-  private pollReturned(edge: EdgeRuntime, count: number): void {
-    this.polling.delete(edge.index);
-    if (count > 0) { this.poll(edge); return; }
-    this.n.emptyPolls++;
-    if (this.online) this.ctx.schedule(this.config.pollIntervalMs, this.index, EV_POLL, null, edge.index);
-  }
-
-  // ---- figures --------------------------------------------------------------------------------
-
-  census(into: Census): void {
-    // An SQS queue counts its own messages until they are deleted or moved, even while a consumer
-    // processes them (a receipt > 0 marks an SQS receive); everything else held here is in flight.
-    this.inService.forEach((d) => { if (d.receipt === 0) into.inFlight++; });
-    this.buffer.forEach((d) => { if (d.receipt === 0) into.inFlight++; });
-  }
-
+  census(into: Census): void { this.figures.census(into); }
   /** Deliveries held (in service first), for the message inspector. */
-  messages(limit: number): { message: Message; state: string }[] {
-    const out: { message: Message; state: string }[] = [];
-    this.inService.forEach((d) => { out.push({ message: d.message, state: 'being processed' }); });
-    this.buffer.forEach((d) => { out.push({ message: d.message, state: 'buffered (prefetched)' }); });
-    return out.slice(0, limit);
-  }
-
-  writeLive(out: Float64Array, o: number): void {
-    const n = this.n;
-    out[o + LIVE.in] = n.received; out[o + LIVE.out] = n.forwarded; out[o + LIVE.acked] = n.processed;
-    out[o + LIVE.nacked] = n.nacks; out[o + LIVE.dropped] = n.lost;
-    out[o + LIVE.unacked] = this.held; out[o + LIVE.busy] = this.inService.size; out[o + LIVE.capacity] = this.config.concurrency;
-    out[o + LIVE.offline] = this.online ? 0 : 1;
-  }
-
-  writeSample(out: Float64Array, o: number, intervalMs: number): void {
-    out[o + SAMPLE.inPerSec] = (this.n.intervalIn * 1000) / intervalMs;
-    out[o + SAMPLE.outPerSec] = (this.n.intervalOut * 1000) / intervalMs;
-    out[o + SAMPLE.busy] = this.inService.size;
-    out[o + SAMPLE.unacked] = this.held;
-    this.intervalLatency.write(out, o);
-    this.n.intervalIn = 0; this.n.intervalOut = 0;
-  }
-
-  report(): NodeReport {
-    const n = this.n;
-    return {
-      kind: this.kind, ackMode: this.config.ackMode, delivery: this.config.delivery, in: n.received, acked: n.processed,
-      failed: n.failed, nacked: n.nacks, dropped: n.lost, duplicates: n.duplicates, out: n.forwarded,
-      busy: this.inService.size, buffered: this.buffer.length, concurrency: this.config.concurrency,
-      polls: n.polls, emptyPolls: n.emptyPolls, online: this.online ? 1 : 0,
-      replies: n.replies, calls: n.calls, callReplies: n.callReplies, callTimeouts: n.callTimeouts, callErrors: n.callErrors,
-      corruptRejected: n.corruptRejected, corruptProcessed: n.corruptProcessed,
-      utilisation: round3(this.busyTime.utilisation(this.ctx.now())),
-      latencyMs: this.latency.summary(),
-    };
-  }
+  messages(limit: number): { message: Message; state: string }[] { return this.figures.messages(limit); }
+  writeLive(out: Float64Array, o: number): void { this.figures.writeLive(out, o); }
+  writeSample(out: Float64Array, o: number, intervalMs: number): void { this.figures.writeSample(out, o, intervalMs); }
+  report(): NodeReport { return this.figures.report(this.kind); }
 }
