@@ -21,6 +21,7 @@ import { InService } from './inService';
 import { Polling } from './polling';
 import { RecentIds } from './recentIds';
 import { Responder } from './responder';
+import { Unprocessed } from './unprocessed';
 
 type Config = NodeOf<'consumer'>['config'];
 
@@ -30,9 +31,9 @@ type Config = NodeOf<'consumer'>['config'];
  * offline periods, and optionally publishing each result on along its outgoing edge.
  *
  * This file holds the path of a delivery (receive → begin → done → succeed or fail → ack); what lies
- * off it has its own module: polling (polling.ts), synchronous calls (caller.ts), giving back what it
- * holds when it goes offline (givingBack.ts), the Idempotent Receiver's memory (recentIds.ts), and
- * its figures and report (figures.ts).
+ * off it has its own module: polling (polling.ts), synchronous calls (caller.ts), settling failures,
+ * checksum rejections and duplicates (unprocessed.ts), giving back what it holds when it goes offline
+ * (givingBack.ts), the Idempotent Receiver's memory (recentIds.ts), and its figures (figures.ts).
  */
 export class ConsumerModel implements NodeModel {
   readonly kind = 'consumer';
@@ -59,6 +60,7 @@ export class ConsumerModel implements NodeModel {
   private readonly polling: Polling;
   private readonly givingBack: GivingBack;
   private readonly figures: ConsumerFigures;
+  private readonly unprocessed: Unprocessed;
   /** Where results go on (and calls are made): its publish or push output, never a reply edge. */
   private forwardEdge: EdgeRuntime | undefined;
   private get online(): boolean { return this.subscriber.online; }
@@ -81,6 +83,7 @@ export class ConsumerModel implements NodeModel {
     this.responder = new Responder(id, index, this.outputs, c.reply, ctx);
     this.replies = c.reply.enabled;
     this.seen = new RecentIds(c.idempotent?.windowMs ?? 0);
+    this.unprocessed = new Unprocessed(id, index, c, this.n, ctx);
     this.caller = new Caller(id, index, c, this.n, ctx);
     this.polling = new Polling(index, c, this.inputs, this.subscriber, this.buffer, this.inService, this.n, ctx);
     this.givingBack = new GivingBack(index, c.ackMode === 'manual', this.buffer, this.inService, this.busyTime, this.caller, this.n, ctx);
@@ -120,7 +123,7 @@ export class ConsumerModel implements NodeModel {
     this.n.received++;
     this.n.intervalIn++;
     this.ctx.audit?.delivered(this.index, message);
-    if (message.corrupt && this.config.verifyChecksum) { this.rejectCorrupt(delivery); return; }
+    if (message.corrupt && this.config.verifyChecksum) { this.unprocessed.rejectCorrupt(delivery); return; }
     if (this.inService.size < this.config.concurrency && this.buffer.length === 0) this.begin(delivery);
     else { this.buffer.push(delivery); this.pump(); }
   }
@@ -155,7 +158,7 @@ export class ConsumerModel implements NodeModel {
     if (out) { this.call(d, out); return; }
     this.release(d);
     if (failed) this.fail(d);
-    else if (duplicate) this.skipDuplicate(d);
+    else if (duplicate) this.unprocessed.skipDuplicate(d);
     else this.succeed(d);
     this.next(d);
   }
@@ -177,26 +180,10 @@ export class ConsumerModel implements NodeModel {
   private fromQueue(d: Delivery): boolean { return d.edge.role === 'subscribe'; }
 
   private fail(d: Delivery, lostAs: DropReason = 'lostAfterAutoAck'): void {
-    this.n.failed++;
-    addHop(d.message, this.id, this.ctx.now(), d.message.poison ? 'failed (poison)' : 'failed');
+    this.unprocessed.failed(d);
     // The failure goes back to the caller at once as an error reply (A4 Return Address).
     if (this.wantsReply(d.message)) this.reply(d, true);
-    if (this.fromQueue(d) && this.config.ackMode === 'manual') {
-      this.n.nacks++;
-      // A1.4: nack with requeue=true, or reject (requeue=false: dead-lettered or discarded).
-      d.edge.source.deliverySource?.nack(d.message, d.edge, this.config.onFailure === 'requeue', d.receipt);
-      return;
-    }
-    // A1.4: under auto-ack (or a push subscription) the message was settled on delivery; a failure loses it.
-    this.n.lost++;
-    this.ctx.accounting.drop(lostAs, this.index, d.message.id);
-  }
-
-  /** A duplicate an idempotent consumer recognised: acked without processing it again. */
-  private skipDuplicate(d: Delivery): void {
-    this.ctx.audit?.skippedDuplicate(this.index);
-    const settled = this.fromQueue(d) && this.config.ackMode === 'manual' ? d.edge.source.deliverySource?.ack(d.message, d.edge, d.receipt) ?? true : true;
-    if (settled) this.ctx.accounting.acked++;
+    this.unprocessed.settleFailed(d, lostAs);
   }
 
   /** Processed: forwarded on (unless a call already sent it on), replied to, then acked. */
@@ -280,22 +267,6 @@ export class ConsumerModel implements NodeModel {
     if (failed) this.fail(d, 'callFailed');
     else this.succeed(d, true);
     this.next(d);
-  }
-
-  /**
-   * Its checksum does not match: rejected without being processed. From a queue under manual ack it is
-   * nacked with requeue=false (A1.4: dead-lettered, or discarded as 'rejected'); otherwise dropped.
-   */
-  private rejectCorrupt(d: Delivery): void {
-    this.n.corruptRejected++;
-    addHop(d.message, this.id, this.ctx.now(), 'rejected (checksum)');
-    if (this.fromQueue(d) && this.config.ackMode === 'manual') {
-      this.n.nacks++;
-      d.edge.source.deliverySource?.nack(d.message, d.edge, false, d.receipt);
-      return;
-    }
-    this.n.lost++;
-    this.ctx.accounting.drop('corrupt', this.index, d.message.id);
   }
 
   // ---- offline (giving back what it holds: givingBack.ts) --------------------------------------

@@ -1,0 +1,68 @@
+import type { DropReason } from '../../api';
+import type { NodeOf } from '../../../schema';
+import type { SimContext } from '../../model/context';
+import { addHop } from '../../model/message';
+import type { ConsumerCounters } from './consumerCounters';
+import type { Delivery } from './delivery';
+
+type Config = NodeOf<'consumer'>['config'];
+
+/**
+ * How a consumer settles a delivery it does not process to success: one that failed (nacked or
+ * rejected back to its queue, A1.4, or lost), one its checksum rejects, and a duplicate it skips.
+ * Off the path of a delivery processed; the model still sends a failure's error reply (A4).
+ */
+export class Unprocessed {
+  constructor(
+    private readonly id: string,
+    private readonly index: number,
+    private readonly config: Config,
+    private readonly n: ConsumerCounters,
+    private readonly ctx: SimContext,
+  ) {}
+
+  /** Settled with the queue (a manual ack from a subscription), not on delivery. */
+  private fromQueueManual(d: Delivery): boolean { return d.edge.role === 'subscribe' && this.config.ackMode === 'manual'; }
+
+  /** `d` failed here: counted and noted on its trail (its error reply, if any, goes next). */
+  failed(d: Delivery): void {
+    this.n.failed++;
+    addHop(d.message, this.id, this.ctx.now(), d.message.poison ? 'failed (poison)' : 'failed');
+  }
+
+  /** Settles the failed `d`. */
+  settleFailed(d: Delivery, lostAs: DropReason): void {
+    if (this.fromQueueManual(d)) {
+      this.n.nacks++;
+      // A1.4: nack with requeue=true, or reject (requeue=false: dead-lettered or discarded).
+      d.edge.source.deliverySource?.nack(d.message, d.edge, this.config.onFailure === 'requeue', d.receipt);
+      return;
+    }
+    // A1.4: under auto-ack (or a push subscription) the message was settled on delivery; a failure loses it.
+    this.n.lost++;
+    this.ctx.accounting.drop(lostAs, this.index, d.message.id);
+  }
+
+  /** A duplicate an idempotent consumer recognised: acked without processing it again. */
+  skipDuplicate(d: Delivery): void {
+    this.ctx.audit?.skippedDuplicate(this.index);
+    const settled = this.fromQueueManual(d) ? d.edge.source.deliverySource?.ack(d.message, d.edge, d.receipt) ?? true : true;
+    if (settled) this.ctx.accounting.acked++;
+  }
+
+  /**
+   * Its checksum does not match: rejected without being processed. From a queue under manual ack it is
+   * nacked with requeue=false (A1.4: dead-lettered, or discarded as 'rejected'); otherwise dropped.
+   */
+  rejectCorrupt(d: Delivery): void {
+    this.n.corruptRejected++;
+    addHop(d.message, this.id, this.ctx.now(), 'rejected (checksum)');
+    if (this.fromQueueManual(d)) {
+      this.n.nacks++;
+      d.edge.source.deliverySource?.nack(d.message, d.edge, false, d.receipt);
+      return;
+    }
+    this.n.lost++;
+    this.ctx.accounting.drop('corrupt', this.index, d.message.id);
+  }
+}
