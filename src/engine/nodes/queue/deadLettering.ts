@@ -1,5 +1,51 @@
-import type { DeathReason } from '../../api';
-import type { Message } from '../../model/message';
+import type { DeathReason, DropReason } from '../../api';
+import type { SimContext } from '../../model/context';
+import type { EdgeRuntime } from '../../model/edge';
+import { addHop, type Message } from '../../model/message';
+import type { QueueCounters } from './queueCounters';
+import type { QueueRules } from './queueRules';
+
+/**
+ * Dead-lettering out of one queue (semantics.md A1.9): a message that expired, was rejected, overflowed
+ * or hit a delivery or receive limit goes to the queue's dead-letter target with its death recorded, or
+ * is dropped for that reason when the queue has none. The queue sets `edge` when it starts.
+ */
+export class DeadLetters {
+  edge: EdgeRuntime | undefined;
+
+  constructor(
+    private readonly queueId: string,
+    private readonly index: number,
+    private readonly rules: QueueRules,
+    private readonly ctx: SimContext,
+    private readonly n: QueueCounters,
+  ) {}
+
+  /**
+   * A1.9: sends the message to the dead-letter target with its death recorded, or drops it for that
+   * reason when the queue has none. `fromReady` says it left the ready list (for the counters only).
+   */
+  send(m: Message, reason: DeathReason, fromReady: boolean): void {
+    if (reason === 'maxlen' && fromReady) this.n.overflowed++;
+    this.n.deadLettered++;
+    m.confirm = null;
+    m.sqsOwned = false;
+    const target = this.edge;
+    if (!target) { this.ctx.accounting.drop(reason as DropReason, this.index, m.id); return; }
+    recordDeath(m, this.queueId, reason, this.ctx.now());
+    addHop(m, this.queueId, this.ctx.now(), `dead-lettered (${reason})`);
+    if (this.rules.deadLetterRoutingKey !== undefined) m.routingKey = this.rules.deadLetterRoutingKey;
+    // A dead-lettered message is published anew: not redelivered, delivery count reset. A2.2: SQS keeps
+    // ApproximateReceiveCount on the DLQ copy.
+    m.redelivered = false;
+    m.deliveryCount = 0;
+    m.returns = 0;
+    if (this.rules.flavor !== 'sqs') m.receiveCount = 0;
+    m.receipt = 0;
+    m.exchange = target.target.kind === 'exchange' ? target.target.id : '';
+    this.ctx.send(target, m);
+  }
+}
 
 /**
  * Records a death in the message's history (semantics.md A1.9, RabbitMQ x-death): one entry per

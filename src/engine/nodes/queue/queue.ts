@@ -1,31 +1,29 @@
-import type { DeathReason, DropReason, NodeReport } from '../../api';
+import type { DropReason, NodeReport } from '../../api';
 import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
 import type { LatencyHistogram } from '../../metrics/latencyHistogram';
+import type { ConfirmTracker } from '../../model/confirm';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { addHop, type Message } from '../../model/message';
 import type { DeliverySource, NodeModel } from '../../model/node';
-import { samplerFor, type Sampler } from '../../random/distributions';
 import { Admission } from './admission';
-import { isDeadLetterCycle, recordDeath } from './deadLettering';
+import { Confirms } from './confirms';
+import { DeadLetters, isDeadLetterCycle } from './deadLettering';
+import { Expiry, expiryOf } from './expiry';
 import { FifoGroupStore } from './fifoGroups';
-import { PendingPolls } from './pendingPolls';
+import { closeChannels, keepSurvivors } from './outage';
+import { PendingPolls, type PendingPoll } from './pendingPolls';
 import { QueueCounters } from './queueCounters';
+import { EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_POLL_TIMEOUT, EV_VISIBILITY } from './queueEvents';
 import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
 import type { ReadyStore } from './readyStore';
 import { Permission } from './permissions';
 import { SqsInFlight } from './sqsInFlight';
 import { StoredIntegrity } from './storedIntegrity';
-import { Subscription } from './subscription';
+import { openSubscriptions, type Subscription } from './subscription';
 import { BrokerModel } from '../broker';
 import { Replication } from './replication';
-
-const EV_EXPIRE = 1;
-const EV_DISK_WRITTEN = 2;
-const EV_VISIBILITY = 3;
-const EV_POLL_TIMEOUT = 4;
-const EV_ELECTION = 5;
 
 /**
  * A queue: RabbitMQ classic or quorum, or SQS (semantics.md A1.4–A1.11, A2.1–A2.2). Competing consumers
@@ -42,18 +40,18 @@ export class QueueModel implements NodeModel, DeliverySource {
   private readonly subs: Subscription[] = [];
   /** Subscriptions by edge index (sparse): settling is on the hot path, so no Map. */
   private readonly subByEdge: Subscription[] = [];
-  private readonly polls = new PendingPolls();
+  private readonly polls: PendingPolls;
   /** SQS: received and not yet deleted; they come back when their visibility timeout ends (A2.1). */
   private readonly invisible: SqsInFlight;
-  private deadLetterEdge: EdgeRuntime | undefined;
-  private readonly diskWrite: Sampler;
+  private readonly deadLetters: DeadLetters;
+  private readonly expiry: Expiry;
+  private readonly confirms: Confirms;
   private readonly wait: LatencyHistogram;
   private readonly n = new QueueCounters();
   readonly intervalLatency = this.n.intervalWait;
   private rr = 0;
   private seq = 0;
   private unacked = 0;
-  private expiryCheckAt = Infinity;
   /** Whether any ready message can expire: TTL checks stay off the hot path of queues without TTL. */
   private mayExpire: boolean;
   private readonly sqs: boolean;
@@ -65,20 +63,20 @@ export class QueueModel implements NodeModel, DeliverySource {
   private replication!: Replication;
   /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
   private down = false;
-  /** Bumped on each outage: a confirm or timer scheduled before it is void after it. */
-  private epoch = 0;
-  private diskFactor = 1;
   private lostOnOutage = 0;
 
   constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'queue'>, private readonly ctx: SimContext) {
     this.rules = queueRules(node.config);
     this.store = readyStoreFor(node.config);
-    this.diskWrite = samplerFor(this.rules.diskWriteMs, ctx.random(id, 'disk'));
+    this.confirms = new Confirms(index, node.config, this.rules, ctx, id);
     this.wait = ctx.queueWait.create();
     this.sqs = this.rules.flavor === 'sqs';
     this.mayExpire = this.sqs || Number.isFinite(this.rules.messageTtlMs);
     this.groups = this.store instanceof FifoGroupStore ? this.store : null;
-    this.invisible = new SqsInFlight(this.groups);
+    this.invisible = new SqsInFlight(this.groups, this.rules.visibilityTimeoutMs, index, ctx);
+    this.deadLetters = new DeadLetters(id, index, this.rules, ctx, this.n);
+    this.expiry = new Expiry(index, this.rules, ctx, this.n, this.deadLetters);
+    this.polls = new PendingPolls(index, ctx, this.n);
     this.admission = new Admission(node.config, index, ctx, this.n);
     this.consumePermission = new Permission(node.config.permissions?.consume);
   }
@@ -87,16 +85,8 @@ export class QueueModel implements NodeModel, DeliverySource {
     const brokers = (this.node.config.brokers ?? []).map((id) => this.ctx.nodeById(id)).filter((b): b is BrokerModel => b instanceof BrokerModel);
     for (const b of brokers) b.host(this);
     this.replication = new Replication(brokers, this.rules.flavor, this.node.config.mirrorDelayMs ?? 5);
-    for (const edge of this.outputs) {
-      if (edge.role === 'deadLetter') { this.deadLetterEdge = edge; continue; }
-      const subscriber = edge.target.subscriber;
-      if (!subscriber) continue;
-      const sub = new Subscription(edge, subscriber, !this.consumePermission.allows(edge.target.id));
-      this.subs.push(sub);
-      this.subByEdge[edge.index] = sub;
-      // basic.consume refused: 403 ACCESS_REFUSED. One offline from the start subscribes when it comes online.
-      if (sub.refused && sub.push && subscriber.online) this.n.refusedConsume++;
-    }
+    for (const edge of this.outputs) if (edge.role === 'deadLetter') this.deadLetters.edge = edge;
+    this.n.refusedConsume += openSubscriptions(this.outputs, this.consumePermission, this.subs, this.subByEdge);
   }
 
   // ---- arrivals -------------------------------------------------------------------------------
@@ -114,7 +104,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.acceptForConfirm(message);
     this.dispatch();
     // A1.8 drop-head: the oldest ready messages (highest priority first) make room.
-    while (this.store.length > 0 && this.overLimit()) this.deadLetter(this.store.shift()!, 'maxlen', true);
+    while (this.store.length > 0 && this.overLimit()) this.deadLetters.send(this.store.shift()!, 'maxlen', true);
     if (this.store.length > this.n.maxReady) this.n.maxReady = this.store.length;
   }
 
@@ -131,7 +121,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.n.rejectedPublishes++;
     m.confirm?.settle(false);
     m.confirm = null;
-    if (this.rules.overflow === 'reject-publish-dlx') { this.deadLetter(m, 'maxlen', true); return; }
+    if (this.rules.overflow === 'reject-publish-dlx') { this.deadLetters.send(m, 'maxlen', true); return; }
     this.n.overflowed++;
     this.ctx.accounting.drop('rejectPublish', this.index, m.id);
   }
@@ -140,7 +130,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     const now = this.ctx.now();
     m.queueSeq = this.seq++;
     m.enqueuedAt = now;
-    m.expiresAt = this.expiryOf(m, now);
+    m.expiresAt = expiryOf(this.rules, m, now);
     if (m.expiresAt !== Infinity) this.mayExpire = true;
     m.sqsOwned = this.sqs;
     this.integrity.stored(m);
@@ -148,36 +138,12 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.store.push(m);
   }
 
-  /**
-   * A1.7: per-queue TTL runs from entering this queue, per-message TTL from publish; the lower wins.
-   * A2.2: SQS retention runs from the original enqueue, wherever the message moved since.
-   */
-  private expiryOf(m: Message, now: number): number {
-    if (this.rules.flavor === 'sqs') return m.publishedAt + this.rules.retentionMs;
-    const perMessage = m.expirationMs >= 0 ? now + m.expirationMs : Infinity;
-    return Math.min(now + this.rules.messageTtlMs, perMessage);
-  }
-
-  /**
-   * A1.6: the broker confirms once the queue has the message, on disk for a persistent message on a
-   * durable classic queue; A1.12: a quorum queue persists every message whatever its delivery mode.
-   */
+  /** Publisher confirms (A1.6, A1.12, A1.13): confirms.ts says when. */
   private acceptForConfirm(m: Message): void {
     const confirm = m.confirm;
     if (!confirm) return;
     m.confirm = null;
-    // A1.6/A1.13: a replicated quorum queue confirms once a majority holds the message.
-    if (this.replication.kind === 'quorum') { this.ctx.schedule(m.safeAt - this.ctx.now(), this.index, EV_DISK_WRITTEN, confirm, this.epoch); return; }
-    const toDisk = this.rules.flavor === 'quorum' || (this.rules.flavor === 'classic' && this.rules.durable && m.persistent);
-    if (toDisk) this.ctx.schedule(this.diskWriteMs(), this.index, EV_DISK_WRITTEN, confirm, this.epoch);
-    else confirm.settle(true);
-  }
-
-  /** The queue's own disk setting, else its leader broker's disk; slowed by a slowDisk fault. */
-  private diskWriteMs(): number {
-    const broker = this.replication.leaderBroker;
-    const base = this.node.config.diskWriteMs === undefined && broker ? broker.diskWriteMs() : this.diskWrite();
-    return base * this.diskFactor;
+    this.confirms.accept(m, confirm, this.replication);
   }
 
   private isAvailable(): boolean { return !this.down && this.replication.available(); }
@@ -215,7 +181,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   private deliver(sub: Subscription, m: Message): boolean {
     const now = this.ctx.now();
     // A2.2 engine rule: on an attempt to deliver m, if receiveCount == maxReceiveCount, move it to the DLQ.
-    if (this.sqs && m.receiveCount >= this.rules.maxReceiveCount) { this.deadLetter(m, 'maxReceiveCount', false); return false; }
+    if (this.sqs && m.receiveCount >= this.rules.maxReceiveCount) { this.deadLetters.send(m, 'maxReceiveCount', false); return false; }
     if (m.originAt >= this.ctx.warmupMs) {
       const waited = now - m.enqueuedAt;
       this.wait.record(waited);
@@ -227,29 +193,22 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.n.delivered++;
     this.n.intervalOut++;
     addHop(m, this.id, now, 'delivered');
-    if (this.sqs) {
-      // A2.1: hidden for the visibility timeout under a new receipt (A2.3: its group locked meanwhile).
-      this.invisible.receive(m);
-      this.ctx.schedule(this.rules.visibilityTimeoutMs, this.index, EV_VISIBILITY, m, m.receipt);
-    } else if (sub.manual) { sub.unacked++; this.unacked++; }
+    // A2.1: hidden for the visibility timeout under a new receipt (sqsInFlight.ts).
+    if (this.sqs) this.invisible.receive(m);
+    else if (sub.manual) { sub.unacked++; this.unacked++; }
     this.ctx.send(sub.edge, m);
     return true;
   }
 
   poll(edge: EdgeRuntime, max: number, waitMs: number): void {
-    if (!this.isAvailable()) { this.n.emptyPolls++; edge.target.subscriber?.pollReturned(edge, 0); return; }
+    if (!this.isAvailable()) { this.polls.answer(edge, 0); return; }
     // A consumer without read permission: each basic.get / ReceiveMessage is refused and returns nothing.
     if (this.subByEdge[edge.index]?.refused) { this.n.refusedConsume++; edge.target.subscriber?.pollReturned(edge, 0); return; }
     this.expireHeads();
     if (this.store.peek() !== undefined) { this.answerPoll(edge, max); this.scheduleExpiryCheck(); return; }
     // A2.1: long polling waits until a message arrives or the wait ends; basic.get never waits (A1.5).
-    if (waitMs > 0 && this.rules.flavor === 'sqs') {
-      const pending = this.polls.add(edge, max);
-      this.ctx.schedule(waitMs, this.index, EV_POLL_TIMEOUT, pending, pending.token);
-      return;
-    }
-    this.n.emptyPolls++;
-    edge.target.subscriber?.pollReturned(edge, 0);
+    if (waitMs > 0 && this.rules.flavor === 'sqs') this.polls.wait(edge, max, waitMs);
+    else this.polls.answer(edge, 0);
   }
 
   /** SQS ReceiveMessage returns up to `max` (≤ 10) messages; basic.get returns one. */
@@ -265,8 +224,7 @@ export class QueueModel implements NodeModel, DeliverySource {
       if (this.deliver(sub, m)) given++;
     }
     this.groups?.endBatch();
-    if (given === 0) this.n.emptyPolls++;
-    edge.target.subscriber?.pollReturned(edge, given);
+    this.polls.answer(edge, given);
   }
 
   // ---- settlement -----------------------------------------------------------------------------
@@ -291,7 +249,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     if (this.rules.flavor === 'sqs') { void receipt; return; }
     this.settle(edge);
     if (requeue) this.returnToQueue(m);
-    else { this.integrity.returned(m); this.deadLetter(m, 'rejected', false); }
+    else { this.integrity.returned(m); this.deadLetters.send(m, 'rejected', false); }
     this.dispatch();
   }
 
@@ -303,7 +261,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   /** A1.4 requeue / automatic requeue on channel close; A1.10 quorum delivery-limit on return. */
   private returnToQueue(m: Message): void {
     this.integrity.returned(m);
-    if (this.rules.flavor === 'quorum' && ++m.returns > this.rules.deliveryLimit) { this.deadLetter(m, 'delivery_limit', false); return; }
+    if (this.rules.flavor === 'quorum' && ++m.returns > this.rules.deliveryLimit) { this.deadLetters.send(m, 'delivery_limit', false); return; }
     m.redelivered = true;
     m.enqueuedAt = this.ctx.now();
     this.store.requeue(m, this.rules.requeuePlace);
@@ -326,65 +284,23 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.dispatch();
   }
 
-  // ---- expiry and dead-lettering ----------------------------------------------------------------
+  // ---- expiry (expiry.ts) and timers ----------------------------------------------------------
 
-  /**
-   * A1.7: expired messages are removed at the head (classic and quorum); A2.1: SQS retention likewise here.
-   * A message whose expiry is exactly now may still go to a consumer that can take it at once (TTL 0,
-   * A1.7); the expiry timer at that instant (`inclusive`) removes it if none did.
-   */
+  /** A1.7/A2.1: removes expired heads (`inclusive`: expiring now too, at the expiry timer). */
   private expireHeads(inclusive = false): void {
-    if (!this.mayExpire) return;
-    const now = this.ctx.now();
-    for (let head = this.store.peek(); head && (head.expiresAt < now || (inclusive && head.expiresAt === now)); head = this.store.peek()) {
-      this.store.shift();
-      this.n.expired++;
-      // A2.1/EIP Message Expiration: SQS deletes at the end of retention, with no dead-letter queue.
-      if (this.rules.flavor === 'sqs') { this.ctx.accounting.drop('expired', this.index, head.id); continue; }
-      this.deadLetter(head, 'expired', true);
-    }
+    if (this.mayExpire) this.expiry.expireHeads(this.store, inclusive);
   }
 
   private scheduleExpiryCheck(): void {
-    if (!this.mayExpire) return;
-    const head = this.store.peek();
-    if (!head || !Number.isFinite(head.expiresAt) || head.expiresAt >= this.expiryCheckAt) return;
-    this.expiryCheckAt = head.expiresAt;
-    this.ctx.schedule(head.expiresAt - this.ctx.now(), this.index, EV_EXPIRE, null, 0);
-  }
-
-  /**
-   * A1.9: sends the message to the dead-letter target with its death recorded, or drops it for that
-   * reason when the queue has none. `fromReady` says it left the ready list (for the counters only).
-   */
-  private deadLetter(m: Message, reason: DeathReason, fromReady: boolean): void {
-    if (reason === 'maxlen' && fromReady) this.n.overflowed++;
-    this.n.deadLettered++;
-    m.confirm = null;
-    m.sqsOwned = false;
-    const target = this.deadLetterEdge;
-    if (!target) { this.ctx.accounting.drop(reason as DropReason, this.index, m.id); return; }
-    recordDeath(m, this.id, reason, this.ctx.now());
-    addHop(m, this.id, this.ctx.now(), `dead-lettered (${reason})`);
-    if (this.rules.deadLetterRoutingKey !== undefined) m.routingKey = this.rules.deadLetterRoutingKey;
-    // A dead-lettered message is published anew: not redelivered, delivery count reset. A2.2: SQS keeps
-    // ApproximateReceiveCount on the DLQ copy.
-    m.redelivered = false;
-    m.deliveryCount = 0;
-    m.returns = 0;
-    if (this.rules.flavor !== 'sqs') m.receiveCount = 0;
-    m.receipt = 0;
-    m.exchange = target.target.kind === 'exchange' ? target.target.id : '';
-    this.ctx.send(target, m);
+    if (this.mayExpire) this.expiry.scheduleCheck(this.store);
   }
 
   handle(type: number, payload: unknown, arg: number): void {
-    if (type === EV_EXPIRE) { this.expiryCheckAt = Infinity; this.expireHeads(true); this.dispatch(); return; }
-    // A confirm due before an outage is lost with it: the publisher times out (and may retry).
-    if (type === EV_DISK_WRITTEN) { if (arg === this.epoch) (payload as { settle(ok: boolean): void }).settle(true); return; }
+    if (type === EV_EXPIRE) { this.expiry.timerFired(); this.expireHeads(true); this.dispatch(); return; }
+    if (type === EV_DISK_WRITTEN) { this.confirms.written(payload as ConfirmTracker, arg); return; }
     if (type === EV_ELECTION) { if (this.replication.elect()) this.dispatch(); return; }
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
-    if (type === EV_POLL_TIMEOUT) this.pollTimedOut(payload as { edge: EdgeRuntime; token: number }, arg);
+    if (type === EV_POLL_TIMEOUT) this.polls.timedOut(payload as PendingPoll, arg);
   }
 
   /** A2.1: not deleted within the visibility timeout, the message becomes visible again. */
@@ -394,12 +310,6 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.store.requeue(m, 'position'); // A2.3: on a FIFO queue, at the head of its group
     addHop(m, this.id, this.ctx.now(), 'visible again');
     this.dispatch();
-  }
-
-  private pollTimedOut(poll: { edge: EdgeRuntime; token: number }, token: number): void {
-    if (!this.polls.remove(poll.edge, token)) return;
-    this.n.emptyPolls++;
-    poll.edge.target.subscriber?.pollReturned(poll.edge, 0);
   }
 
   // ---- outages (the faults issue) ---------------------------------------------------------------
@@ -446,27 +356,16 @@ export class QueueModel implements NodeModel, DeliverySource {
    * only the messages that `survives` keeps are still here; the rest are lost for `reason`.
    */
   private outage(survives: (m: Message) => boolean, reason: DropReason): void {
-    this.epoch++;
-    const returned: Message[] = [];
-    for (const sub of this.subs) {
-      for (const m of sub.subscriber.surrender(sub.edge)) returned.push(m);
-      this.unacked -= sub.unacked;
-      sub.unacked = 0;
-    }
+    this.confirms.voidPending();
+    const { returned, released } = closeChannels(this.subs);
+    this.unacked -= released;
     const all = [...this.store.toArray(), ...returned];
     this.store = readyStoreFor(this.node.config);
-    for (const m of all.sort((a, b) => a.queueSeq - b.queueSeq)) {
-      if (!survives(m)) { this.lostOnOutage++; this.ctx.lose(m, reason, this.index); continue; }
-      if (returned.includes(m)) {
-        m.redelivered = true;
-        if (this.rules.flavor === 'quorum') m.returns++; // A1.10 (≤ 4.2): a channel close counts as a return
-      }
-      this.store.push(m);
-    }
-    for (let p = this.polls.next(); p; p = this.polls.next()) p.edge.target.subscriber?.pollReturned(p.edge, 0);
+    keepSurvivors(this.store, all, returned, this.rules.flavor === 'quorum', survives, (m) => { this.lostOnOutage++; this.ctx.lose(m, reason, this.index); });
+    this.polls.endAll();
   }
 
-  setDiskFactor(factor: number): void { this.diskFactor = factor; }
+  setDiskFactor(factor: number): void { this.confirms.setDiskFactor(factor); }
 
   // ---- figures --------------------------------------------------------------------------------
 

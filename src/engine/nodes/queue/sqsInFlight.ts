@@ -1,25 +1,37 @@
+import type { SimContext } from '../../model/context';
 import type { Message } from '../../model/message';
 import type { FifoGroupStore } from './fifoGroups';
+import { EV_VISIBILITY } from './queueEvents';
 
 /**
  * An SQS queue's in-flight messages: received and not yet deleted (semantics.md A2.1). Each receive hides
  * the message under a new receipt; only a delete with that receipt removes it, and when its visibility
  * timeout ends it becomes visible again. On a FIFO queue a message in flight locks its group (A2.3).
+ * It schedules each receive's visibility timer on the queue (node `index`), which hands it back to expire().
  */
 export class SqsInFlight {
   private readonly invisible = new Set<Message>();
   private receipts = 0;
 
-  constructor(private readonly groups: FifoGroupStore | null) {}
+  constructor(
+    private readonly groups: FifoGroupStore | null,
+    private readonly visibilityTimeoutMs: number,
+    private readonly index: number,
+    private readonly ctx: SimContext,
+  ) {}
 
   get size(): number { return this.invisible.size; }
 
-  /** ReceiveMessage handed `m` out: hidden under a new receipt, counted as one more receive. */
+  /**
+   * ReceiveMessage handed `m` out: hidden for the visibility timeout under a new receipt, counted as one
+   * more receive (A2.3: its group locked meanwhile).
+   */
   receive(m: Message): void {
     m.receiveCount++;
     m.receipt = ++this.receipts;
     this.invisible.add(m);
     this.groups?.hold(m);
+    this.ctx.schedule(this.visibilityTimeoutMs, this.index, EV_VISIBILITY, m, m.receipt);
   }
 
   /** DeleteMessage with `receipt`: false when it is stale (an earlier receive's), which deletes nothing. */

@@ -1,5 +1,6 @@
 import type { EdgeRuntime } from '../../model/edge';
 import type { Subscriber } from '../../model/node';
+import type { Permission } from './permissions';
 
 /** One consumer's subscription to a queue (basic.consume, or polling), with its unacked count. */
 export class Subscription {
@@ -23,4 +24,24 @@ export class Subscription {
     // A partitioned link reaches no consumer: the broker cannot deliver along it.
     return this.push && !this.refused && this.subscriber.online && (!this.manual || this.unacked < this.prefetch) && this.edge.fault?.partitioned !== true;
   }
+}
+
+/**
+ * The subscriptions a queue opens when it starts: one per edge to a subscriber (a dead-letter edge is
+ * none), into `subs` and into `subByEdge` by edge index. Returns how many were refused at once: a
+ * consumer without read permission gets basic.consume 403 ACCESS_REFUSED; one offline from the start
+ * subscribes (and is refused) when it comes online.
+ */
+export function openSubscriptions(edges: readonly EdgeRuntime[], consume: Permission, subs: Subscription[], subByEdge: Subscription[]): number {
+  let refused = 0;
+  for (const edge of edges) {
+    if (edge.role === 'deadLetter') continue;
+    const subscriber = edge.target.subscriber;
+    if (!subscriber) continue;
+    const sub = new Subscription(edge, subscriber, !consume.allows(edge.target.id));
+    subs.push(sub);
+    subByEdge[edge.index] = sub;
+    if (sub.refused && sub.push && subscriber.online) refused++;
+  }
+  return refused;
 }

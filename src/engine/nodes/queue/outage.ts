@@ -1,0 +1,41 @@
+import type { Message } from '../../model/message';
+import type { ReadyStore } from './readyStore';
+import type { Subscription } from './subscription';
+
+/*
+ * What a queue keeps through an outage (a crash, or the loss of its leader broker: the faults issue).
+ * The leader's channels close: consumers give up what they hold unacked (it comes back, A1.4), then
+ * only the messages that survive are still there; the rest are lost. The queue decides what survives
+ * (durable and persistent after a crash; replicated after a failover, A1.13) and owns the ready store
+ * these fill; the steps live here to keep its file about the flow of messages.
+ */
+
+/** The channels close: each consumer gives up its unacked deliveries (none is unacked any more). */
+export function closeChannels(subs: readonly Subscription[]): { returned: Message[]; released: number } {
+  const returned: Message[] = [];
+  let released = 0;
+  for (const sub of subs) {
+    for (const m of sub.subscriber.surrender(sub.edge)) returned.push(m);
+    released += sub.unacked;
+    sub.unacked = 0;
+  }
+  return { returned, released };
+}
+
+/**
+ * Puts into `store` (new and empty), in queue order, the messages of `all` that `survives` keeps, and
+ * hands the rest to `lose`. Those the consumers gave back (`returned`) are redelivered.
+ */
+export function keepSurvivors(
+  store: ReadyStore, all: Message[], returned: readonly Message[], quorum: boolean,
+  survives: (m: Message) => boolean, lose: (m: Message) => void,
+): void {
+  for (const m of all.sort((a, b) => a.queueSeq - b.queueSeq)) {
+    if (!survives(m)) { lose(m); continue; }
+    if (returned.includes(m)) {
+      m.redelivered = true;
+      if (quorum) m.returns++; // A1.10 (≤ 4.2): a channel close counts as a return
+    }
+    store.push(m);
+  }
+}

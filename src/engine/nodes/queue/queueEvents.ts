@@ -1,0 +1,9 @@
+/**
+ * The timers a queue schedules: the event types QueueModel.handle() dispatches on. One numbering for the
+ * queue and the helpers that schedule on its behalf (expiry), so that no two share a type.
+ */
+export const EV_EXPIRE = 1;
+export const EV_DISK_WRITTEN = 2;
+export const EV_VISIBILITY = 3;
+export const EV_POLL_TIMEOUT = 4;
+export const EV_ELECTION = 5;
