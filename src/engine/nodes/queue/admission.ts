@@ -2,13 +2,17 @@ import type { NodeOf } from '../../../schema';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import type { Message } from '../../model/message';
+import type { DeadLetters } from './deadLettering';
 import { Deduplication } from './deduplication';
 import { Permission } from './permissions';
 import type { QueueCounters } from './queueCounters';
+import type { QueueRules } from './queueRules';
+import type { ReadyStore } from './readyStore';
 
 /**
  * What a queue checks before it stores a message: the publisher's permission and, on an SQS FIFO queue,
- * the group id and deduplication id. A refused, failed or deduplicated send is settled and counted here.
+ * the group id and deduplication id; then, under reject-publish, its length limit (A1.8). A refused,
+ * failed or deduplicated send is settled and counted here.
  */
 export class Admission {
   private readonly publish: Permission;
@@ -19,6 +23,8 @@ export class Admission {
     private readonly index: number,
     private readonly ctx: SimContext,
     private readonly n: QueueCounters,
+    private readonly rules: QueueRules,
+    private readonly deadLetters: DeadLetters,
   ) {
     this.publish = new Permission(config.permissions?.publish);
     this.dedup = config.fifo ? new Deduplication(config.fifo) : null;
@@ -52,6 +58,22 @@ export class Admission {
     m.confirm = null;
     this.ctx.accounting.drop('deduplicated', this.index);
     return false;
+  }
+
+  /**
+   * A1.8 reject-publish(-dlx), after admit(): true when `m` does not fit in `store` (by count or bytes),
+   * in which case the new message is refused, the publisher nacked, and with -dlx `m` dead-lettered.
+   */
+  rejectsAtLimit(m: Message, store: ReadyStore): boolean {
+    const full = store.length + 1 > this.rules.maxLength || store.bytes + m.sizeBytes > this.rules.maxLengthBytes;
+    if (!full) return false;
+    this.n.rejectedPublishes++;
+    m.confirm?.settle(false);
+    m.confirm = null;
+    if (this.rules.overflow === 'reject-publish-dlx') { this.deadLetters.send(m, 'maxlen', true); return true; }
+    this.n.overflowed++;
+    this.ctx.accounting.drop('rejectPublish', this.index, m.id);
+    return true;
   }
 
   /**

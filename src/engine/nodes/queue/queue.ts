@@ -29,6 +29,12 @@ import { Replication } from './replication';
  * A queue: RabbitMQ classic or quorum, or SQS (semantics.md A1.4–A1.11, A2.1–A2.2). Competing consumers
  * are served round-robin within their prefetch (push) or poll (pull); returned messages go back where
  * the flavor puts them; TTL, length limits and dead-lettering follow the reference.
+ *
+ * This class keeps the flow of messages (receive → admit → enqueue → dispatch → deliver; ack/nack →
+ * settle → dispatch: the hot path, kept free of indirections) and its state. The rest lives in helpers
+ * it owns or calls: admission.ts (checks before storing), confirms.ts (publisher confirms), expiry.ts
+ * (TTL and retention), deadLettering.ts, pendingPolls.ts (long polls), sqsInFlight.ts (visibility),
+ * replication.ts (leaders and failover), outage.ts (what an outage keeps), queueCounters.ts (figures).
  */
 export class QueueModel implements NodeModel, DeliverySource {
   readonly kind = 'queue';
@@ -77,14 +83,14 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.deadLetters = new DeadLetters(id, index, this.rules, ctx, this.n);
     this.expiry = new Expiry(index, this.rules, ctx, this.n, this.deadLetters);
     this.polls = new PendingPolls(index, ctx, this.n);
-    this.admission = new Admission(node.config, index, ctx, this.n);
+    this.admission = new Admission(node.config, index, ctx, this.n, this.rules, this.deadLetters);
     this.consumePermission = new Permission(node.config.permissions?.consume);
   }
 
   start(): void {
     const brokers = (this.node.config.brokers ?? []).map((id) => this.ctx.nodeById(id)).filter((b): b is BrokerModel => b instanceof BrokerModel);
     for (const b of brokers) b.host(this);
-    this.replication = new Replication(brokers, this.rules.flavor, this.node.config.mirrorDelayMs ?? 5);
+    this.replication = new Replication(brokers, this.rules.flavor, this.node.config.mirrorDelayMs ?? 5, this.index, this.ctx);
     for (const edge of this.outputs) if (edge.role === 'deadLetter') this.deadLetters.edge = edge;
     this.n.refusedConsume += openSubscriptions(this.outputs, this.consumePermission, this.subs, this.subByEdge);
   }
@@ -99,7 +105,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     if (!this.admission.admit(message, edge)) return;
     this.n.received++;
     this.n.intervalIn++;
-    if (this.rules.overflow !== 'drop-head' && this.atLimit(message)) { this.refusePublish(message); return; }
+    if (this.rules.overflow !== 'drop-head' && this.admission.rejectsAtLimit(message, this.store)) return;
     this.enqueue(message);
     this.acceptForConfirm(message);
     this.dispatch();
@@ -108,22 +114,9 @@ export class QueueModel implements NodeModel, DeliverySource {
     if (this.store.length > this.n.maxReady) this.n.maxReady = this.store.length;
   }
 
-  private atLimit(m: Message): boolean {
-    return this.store.length + 1 > this.rules.maxLength || this.store.bytes + m.sizeBytes > this.rules.maxLengthBytes;
-  }
-
+  /** A1.8: over the length limit (drop-head; reject-publish refuses in Admission before the message is stored). */
   private overLimit(): boolean {
     return this.store.length > this.rules.maxLength || this.store.bytes > this.rules.maxLengthBytes;
-  }
-
-  /** A1.8 reject-publish(-dlx): the new message is refused and the publisher nacked. */
-  private refusePublish(m: Message): void {
-    this.n.rejectedPublishes++;
-    m.confirm?.settle(false);
-    m.confirm = null;
-    if (this.rules.overflow === 'reject-publish-dlx') { this.deadLetters.send(m, 'maxlen', true); return; }
-    this.n.overflowed++;
-    this.ctx.accounting.drop('rejectPublish', this.index, m.id);
   }
 
   private enqueue(m: Message): void {
@@ -336,18 +329,12 @@ export class QueueModel implements NodeModel, DeliverySource {
     // A1.13: what a majority (or the mirrors) did not hold yet is lost with the leader.
     const now = this.ctx.now();
     this.outage((m) => m.safeAt <= now, 'unreplicatedOnFailover');
-    const next = this.replication.leaderLost();
-    if (next === 'electing') this.ctx.schedule(this.replication.electionDelayMs(), this.index, EV_ELECTION, null, 0);
-    else if (next === 'promoted') this.dispatch();
+    if (this.replication.failover()) this.dispatch();
   }
 
   brokerUp(): void {
     if (this.replication.kind === 'none') { this.restart(); return; }
-    if (!this.replication.leaderBroker && !this.replication.isElecting) {
-      // A1.13: a returning member can restore a majority (after an election); a mirror can lead again.
-      if (this.replication.kind === 'quorum') { this.replication.leaderLost(); this.ctx.schedule(this.replication.electionDelayMs(), this.index, EV_ELECTION, null, 0); }
-      else this.replication.elect();
-    }
+    this.replication.memberBack(); // A1.13 (replication.ts)
     this.dispatch();
   }
 

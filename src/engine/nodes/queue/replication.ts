@@ -1,4 +1,6 @@
+import type { SimContext } from '../../model/context';
 import type { BrokerModel } from '../broker';
+import { EV_ELECTION } from './queueEvents';
 
 export type ReplicationKind = 'none' | 'quorum' | 'mirror';
 
@@ -6,21 +8,27 @@ export type ReplicationKind = 'none' | 'quorum' | 'mirror';
  * Where a queue lives and who leads it. Quorum (A1.13): Raft over the replicas, a write is safe once a
  * majority holds it, a new leader is elected after the election delay while a majority lives, nothing
  * moves without a majority. Mirror (classic mirrored queues): the leader confirms alone and copies to the
- * mirrors after a delay; a mirror takes over at once and what was not copied yet is lost.
+ * mirrors after a delay; a mirror takes over at once and what was not copied yet is lost. Elections are
+ * timers of the queue (node `index`), which ends them with elect().
  */
 export class Replication {
   readonly kind: ReplicationKind;
   private leader = 0;
   private electing = false;
 
-  constructor(readonly replicas: readonly BrokerModel[], flavor: string, private readonly mirrorDelayMs: number) {
+  constructor(
+    readonly replicas: readonly BrokerModel[],
+    flavor: string,
+    private readonly mirrorDelayMs: number,
+    private readonly index: number,
+    private readonly ctx: SimContext,
+  ) {
     this.kind = replicas.length <= 1 ? 'none' : flavor === 'quorum' ? 'quorum' : 'mirror';
   }
 
   get majority(): number { return Math.floor(this.replicas.length / 2) + 1; }
   get alive(): number { return this.replicas.reduce((n, b) => n + (b.isUp ? 1 : 0), 0); }
   get leaderBroker(): BrokerModel | undefined { return this.leader >= 0 ? this.replicas[this.leader] : undefined; }
-  get isElecting(): boolean { return this.electing; }
 
   /** Can the queue take and hand out messages now? */
   available(): boolean {
@@ -39,6 +47,23 @@ export class Replication {
     if (this.kind === 'mirror') return this.promote() ? 'promoted' : 'stalled';
     if (this.alive >= this.majority) { this.electing = true; return 'electing'; }
     return 'stalled';
+  }
+
+  /**
+   * The leader broker went down (its unreplicated messages are lost with it): a quorum queue starts an
+   * election, a mirror takes over at once. True when a new leader leads now.
+   */
+  failover(): boolean {
+    const next = this.leaderLost();
+    if (next === 'electing') this.ctx.schedule(this.electionDelayMs(), this.index, EV_ELECTION, null, 0);
+    return next === 'promoted';
+  }
+
+  /** A replica's broker came back. A1.13: a returning member can restore a majority (after an election); a mirror can lead again. */
+  memberBack(): void {
+    if (this.leaderBroker || this.electing) return;
+    if (this.kind === 'quorum') { this.leaderLost(); this.ctx.schedule(this.electionDelayMs(), this.index, EV_ELECTION, null, 0); }
+    else this.elect();
   }
 
   /** Ends an election (or retries one after a broker came back): the first live replica leads. */
