@@ -1,29 +1,17 @@
-import type { NodeOf } from '../../../schema';
-import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { addHop, type Message } from '../../model/message';
 import { OutstandingCalls } from './calls';
-import type { ConsumerCounters } from './consumerCounters';
+import { ConsumerPart } from './consumerPart';
 import type { Delivery } from './delivery';
 import { EV_CALL_TIMEOUT } from './events';
-
-type Config = NodeOf<'consumer'>['config'];
 
 /**
  * The caller's side of a consumer's synchronous calls (EIP Request-Reply, A4): it sends a request,
  * times it out, and matches replies to the calls still waiting. Kept apart from ConsumerModel because
  * most consumers never call; the model only ends a call (frees the slot and settles the delivery).
  */
-export class Caller {
+export class Caller extends ConsumerPart {
   private readonly outstanding = new OutstandingCalls();
-
-  constructor(
-    private readonly id: string,
-    private readonly index: number,
-    private readonly config: Config,
-    private readonly n: ConsumerCounters,
-    private readonly ctx: SimContext,
-  ) {}
 
   /**
    * Sends `request` (the result of `d`, with the consumer as its Return Address, A4) along `out` and waits

@@ -1,26 +1,14 @@
 import type { DropReason } from '../../api';
-import type { NodeOf } from '../../../schema';
-import type { SimContext } from '../../model/context';
 import { addHop } from '../../model/message';
-import type { ConsumerCounters } from './consumerCounters';
+import { ConsumerPart } from './consumerPart';
 import type { Delivery } from './delivery';
-
-type Config = NodeOf<'consumer'>['config'];
 
 /**
  * How a consumer settles a delivery it does not process to success: one that failed (nacked or
  * rejected back to its queue, A1.4, or lost), one its checksum rejects, and a duplicate it skips.
  * Off the path of a delivery processed; the model still sends a failure's error reply (A4).
  */
-export class Unprocessed {
-  constructor(
-    private readonly id: string,
-    private readonly index: number,
-    private readonly config: Config,
-    private readonly n: ConsumerCounters,
-    private readonly ctx: SimContext,
-  ) {}
-
+export class Unprocessed extends ConsumerPart {
   /** Settled with the queue (a manual ack from a subscription), not on delivery. */
   private fromQueueManual(d: Delivery): boolean { return d.edge.role === 'subscribe' && this.config.ackMode === 'manual'; }
 
