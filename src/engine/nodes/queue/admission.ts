@@ -28,7 +28,11 @@ export class Admission {
   ) {
     this.publish = new Permission(config.permissions?.publish);
     this.dedup = config.fifo ? new Deduplication(config.fifo) : null;
+    this.checks = this.publish.restricted || this.dedup !== null;
   }
+
+  /** Whether admit() can refuse anything here (a publish permission, or a FIFO queue's rules). */
+  readonly checks: boolean;
 
   /** True when `m` may be stored; false when it was refused, failed, or accepted as a duplicate. */
   admit(m: Message, edge: EdgeRuntime): boolean {

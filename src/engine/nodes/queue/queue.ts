@@ -67,6 +67,17 @@ export class QueueModel implements NodeModel, DeliverySource {
   private readonly consumePermission: Permission;
   private readonly integrity = new StoredIntegrity();
   private replication!: Replication;
+  // Facts fixed at start, read on every message instead of the objects that hold them: with hundreds of
+  // queues each object touched per message is a likely cache miss (docs/PERFORMANCE.md, "Locality").
+  /** Whether admission can refuse anything (Admission.checks). */
+  private readonly admissionChecks: boolean;
+  /** Whether it has a length limit (A1.8), by count or bytes. */
+  private readonly limited: boolean;
+  /** Whether messages can get an expiry here without a per-message TTL: a queue TTL (A1.7) or SQS retention (A2.2). */
+  private readonly queueExpiry: boolean;
+  /** Hosted on brokers (its availability follows theirs) and replicated across several (A1.13). */
+  private hosted = false;
+  private replicated = false;
   /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
   private down = false;
   private lostOnOutage = 0;
@@ -85,12 +96,17 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.polls = new PendingPolls(index, ctx, this.n);
     this.admission = new Admission(node.config, index, ctx, this.n, this.rules, this.deadLetters);
     this.consumePermission = new Permission(node.config.permissions?.consume);
+    this.admissionChecks = this.admission.checks;
+    this.limited = Number.isFinite(this.rules.maxLength) || Number.isFinite(this.rules.maxLengthBytes);
+    this.queueExpiry = this.mayExpire;
   }
 
   start(): void {
     const brokers = (this.node.config.brokers ?? []).map((id) => this.ctx.nodeById(id)).filter((b): b is BrokerModel => b instanceof BrokerModel);
     for (const b of brokers) b.host(this);
     this.replication = new Replication(brokers, this.rules.flavor, this.node.config.mirrorDelayMs ?? 5, this.index, this.ctx);
+    this.hosted = brokers.length > 0;
+    this.replicated = this.replication.kind !== 'none';
     for (const edge of this.outputs) if (edge.role === 'deadLetter') this.deadLetters.edge = edge;
     this.n.refusedConsume += openSubscriptions(this.outputs, this.consumePermission, this.subs, this.subByEdge);
   }
@@ -102,15 +118,15 @@ export class QueueModel implements NodeModel, DeliverySource {
     // A1.9: a dead-lettered message can come back directly or through dead-letter exchanges.
     if (message.deaths !== null && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index, message.id); return; }
     if (!this.isAvailable()) { this.ctx.lose(message, 'nodeDown', this.index); return; }
-    if (!this.admission.admit(message, edge)) return;
+    if (this.admissionChecks && !this.admission.admit(message, edge)) return;
     this.n.received++;
     this.n.intervalIn++;
-    if (this.rules.overflow !== 'drop-head' && this.admission.rejectsAtLimit(message, this.store)) return;
+    if (this.limited && this.rules.overflow !== 'drop-head' && this.admission.rejectsAtLimit(message, this.store)) return;
     this.enqueue(message);
     this.acceptForConfirm(message);
     this.dispatch();
     // A1.8 drop-head: the oldest ready messages (highest priority first) make room.
-    while (this.store.length > 0 && this.overLimit()) this.deadLetters.send(this.store.shift()!, 'maxlen', true);
+    if (this.limited) while (this.store.length > 0 && this.overLimit()) this.deadLetters.send(this.store.shift()!, 'maxlen', true);
     if (this.store.length > this.n.maxReady) this.n.maxReady = this.store.length;
   }
 
@@ -123,11 +139,11 @@ export class QueueModel implements NodeModel, DeliverySource {
     const now = this.ctx.now();
     m.queueSeq = this.seq++;
     m.enqueuedAt = now;
-    m.expiresAt = expiryOf(this.rules, m, now);
+    m.expiresAt = this.queueExpiry || m.expirationMs >= 0 ? expiryOf(this.rules, m, now) : Infinity;
     if (m.expiresAt !== Infinity) this.mayExpire = true;
     m.sqsOwned = this.sqs;
-    this.integrity.stored(m);
-    m.safeAt = this.replication.kind === 'none' ? now : now + this.replication.safeDelay();
+    if (m.corrupt) this.integrity.stored(m);
+    m.safeAt = this.replicated ? now + this.replication.safeDelay() : now;
     this.store.push(m);
   }
 
@@ -139,7 +155,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.confirms.accept(m, confirm, this.replication);
   }
 
-  private isAvailable(): boolean { return !this.down && this.replication.available(); }
+  private isAvailable(): boolean { return !this.down && (!this.hosted || this.replication.available()); }
 
   // ---- delivery -------------------------------------------------------------------------------
 
@@ -223,7 +239,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   // ---- settlement -----------------------------------------------------------------------------
 
   ack(m: Message, edge: EdgeRuntime, receipt: number): boolean {
-    if (this.rules.flavor === 'sqs') {
+    if (this.sqs) {
       // A2.1: DeleteMessage removes it; a receipt from an earlier receive deletes nothing.
       if (!this.invisible.delete(m, receipt)) { this.n.staleDeletes++; return false; }
       this.n.acked++;
