@@ -56,6 +56,7 @@ class SimulationRun implements Simulation, SimContext {
   private readonly nodes: NodeModel[];
   private readonly edges: EdgeRuntime[];
   private readonly sampler: SeriesSampler | null;
+  readonly sampling: boolean;
   private clock = 0;
   private eventCount = 0;
   private messageIds = 0;
@@ -78,6 +79,7 @@ class SimulationRun implements Simulation, SimContext {
     for (const fault of scenario.faults) this.scheduleFault(fault, fault.atMs);
     this.nodeIds = scenario.nodes.map((n) => n.id);
     this.edgeIds = scenario.edges.map((e) => e.id);
+    this.sampling = sampling;
     this.sampler = sampling ? new SeriesSampler(this.nodes, this.accounting, scenario.metrics.sampleIntervalMs) : null;
     for (const node of this.nodes) node.start();
     if (this.sampler) this.queue.push(this.sampler.intervalMs, PRIORITY.sample, KERNEL, EV_SAMPLE, null, 0);

@@ -51,4 +51,9 @@ export interface SimContext {
   countRetry(): void;
   /** A message was acked `latencyMs` after its chain began: feeds the charts' latency series. */
   sampleLatency(latencyMs: number): void;
+  /**
+   * Whether the charts' time series are kept (a sampler runs). Nodes test this before feeding their
+   * per-interval latency, so a run without charts (the CLI, benchmarks) touches none of those objects.
+   */
+  readonly sampling: boolean;
 }

@@ -206,8 +206,7 @@ export class ConsumerModel implements NodeModel {
     if (m.originAt >= this.ctx.warmupMs) {
       const ms = this.ctx.now() - m.originAt;
       this.latency.record(ms);
-      this.intervalLatency.record(ms);
-      this.ctx.sampleLatency(ms);
+      if (this.ctx.sampling) { this.intervalLatency.record(ms); this.ctx.sampleLatency(ms); }
     }
   }
 

@@ -194,7 +194,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     if (m.originAt >= this.ctx.warmupMs) {
       const waited = now - m.enqueuedAt;
       this.wait.record(waited);
-      this.n.intervalWait.record(waited); // the queue's own latency series
+      if (this.ctx.sampling) this.n.intervalWait.record(waited); // the queue's own latency series
     }
     // A1.4: a delivery after a requeue carries redelivered=true.
     if (m.deliveryCount > 0) { m.redelivered = true; this.n.redelivered++; }
