@@ -12,7 +12,7 @@ import { LIVE, SAMPLE, type NodeModel } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/distributions';
 import { arrivalProcess, type NextArrival } from './arrivals';
 import { messageGroupPicker } from './messageGroups';
-import { routingKeyPicker } from './routingKeys';
+import { fixedRoutingKey, routingKeyPicker } from './routingKeys';
 
 const EV_PUBLISH = 1;
 const EV_CONFIRM = 2;
@@ -43,6 +43,11 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   /** The config read on every message, kept on the node itself: one object less to touch per publish. */
   private readonly c: ProducerNode['config'];
   private readonly poisonFraction: number;
+  private readonly poisonByOrdinal: boolean;
+  /** Set when every message gets the same routing key / size, and whether it sets message groups at all. */
+  private readonly fixedKey: string | null;
+  private readonly fixedSize: number | null;
+  private readonly groupsOn: boolean;
   /** Messages waiting for the confirm window to open. */
   private readonly outbox = new Fifo<Message>();
   private unconfirmed = 0;
@@ -68,6 +73,10 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     this.size = samplerFor(c.sizeBytes, ctx.random(id, 'size'));
     this.poisonDraw = ctx.random(id, 'poison');
     this.poisonOrdinals = new Set(c.poison.messages);
+    this.poisonByOrdinal = this.poisonOrdinals.size > 0;
+    this.fixedKey = fixedRoutingKey(c.routingKeys);
+    this.fixedSize = c.sizeBytes.type === 'constant' ? Math.round(c.sizeBytes.value) : null;
+    this.groupsOn = c.messageGroups !== null;
     this.confirmLatency = c.confirms ? ctx.confirmLatency.create() : null;
     if (c.arrival.type === 'script') {
       this.nextArrival = null;
@@ -104,9 +113,9 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   private makeMessage(now: number, scripted: Scripted | undefined): Message {
     const c = this.c;
     const ordinal = this.published + 1;
-    const poison = scripted?.poison ?? ((this.poisonOrdinals.size > 0 && this.poisonOrdinals.has(ordinal)) || (this.poisonFraction > 0 && this.poisonDraw.next() < this.poisonFraction));
-    const routingKey = scripted?.routingKey ?? this.pickKey();
-    const groupId = scripted?.groupId ?? this.pickGroup();
+    const poison = scripted?.poison ?? ((this.poisonByOrdinal && this.poisonOrdinals.has(ordinal)) || (this.poisonFraction > 0 && this.poisonDraw.next() < this.poisonFraction));
+    const routingKey = scripted?.routingKey ?? this.fixedKey ?? this.pickKey();
+    const groupId = scripted?.groupId ?? (this.groupsOn ? this.pickGroup() : '');
     // A2.3: order is promised per message group, so with a group the audit checks order per group.
     const order = this.ctx.audit ? this.orderFor(groupId !== '' ? `group=${groupId}` : routingKey) : undefined;
     const id = this.ctx.nextMessageId();
@@ -116,7 +125,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
       routingKey, orderKey: order?.key, orderSeq: order ? order.next++ : 0, publisher: this.id, groupId, dedupId,
       headers: scripted?.headers ?? c.headers,
       priority: scripted?.priority ?? c.priority ?? -1,
-      sizeBytes: scripted?.sizeBytes ?? Math.round(this.size()),
+      sizeBytes: scripted?.sizeBytes ?? this.fixedSize ?? Math.round(this.size()),
       poison,
       persistent: scripted?.persistent ?? c.persistent,
       expirationMs: scripted?.expirationMs ?? c.expirationMs ?? -1,
