@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newMessage, type Message } from '../../model/message';
 import { ReadyList } from './readyList';
@@ -45,5 +46,38 @@ describe('A1.4 requeue keeps the original position (classic queues)', () => {
     r.insertInOrder(msg(3999));
     expect(r.peek()!.id).toBe(3999);
     expect(r.length).toBe(1001);
+  });
+});
+
+describe('ReadyList against a sorted-array model', () => {
+  // A queue requeues one way (classic: at its position; quorum: at the head), so a run uses one of the two.
+  it('any interleaving of push, shift and requeue (in order, or at the head) gives the model\'s order (emptying, compaction)', () => {
+    type Op = { kind: 'push' } | { kind: 'shift' } | { kind: 'requeue'; pick: number } | { kind: 'burst'; n: number };
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 4, arbitrary: fc.constant({ kind: 'push' as const }) },
+      { weight: 4, arbitrary: fc.constant({ kind: 'shift' as const }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('requeue' as const), pick: fc.nat() }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('burst' as const), n: fc.integer({ min: 1, max: 1500 }) }) },
+    );
+    fc.assert(fc.property(fc.array(op, { maxLength: 200 }), fc.boolean(), (ops, atHead) => {
+      const r = new ReadyList();
+      let model: Message[] = [];
+      const taken: Message[] = []; // shifted, not yet requeued
+      let next = 0;
+      const push = () => { const m = msg(next++); r.push(m); model.push(m); };
+      for (const o of ops) {
+        if (o.kind === 'push') push();
+        else if (o.kind === 'burst') { for (let i = 0; i < o.n; i++) push(); for (let i = 0; i < o.n; i++) { const m = r.shift()!; expect(m).toBe(model.shift()); taken.push(m); } }
+        else if (o.kind === 'shift') { const m = r.shift(); expect(m).toBe(model.shift()); if (m) taken.push(m); }
+        else if (taken.length > 0) {
+          const m = taken.splice(o.pick % taken.length, 1)[0]!;
+          if (atHead) { r.unshift(m); model.unshift(m); }
+          else { r.insertInOrder(m); model = [...model, m].sort((a, b) => a.queueSeq - b.queueSeq); }
+        }
+        expect(r.length).toBe(model.length);
+        expect(r.peek()).toBe(model[0]);
+      }
+      expect(r.toArray()).toEqual(model);
+    }), { numRuns: 150 });
   });
 });
