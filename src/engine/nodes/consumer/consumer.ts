@@ -54,7 +54,7 @@ export class ConsumerModel implements NodeModel {
   /** EIP Idempotent Receiver: ids processed within the window. */
   private readonly seen: RecentIds;
   private readonly responder: Responder;
-  /** Whether it replies at all (config.reply.enabled): most consumers do not, and ask on every message. */
+  /** Whether it replies at all (config.reply.enabled; on by default, for requests that carry a Return Address). */
   private readonly replies: boolean;
   private readonly caller: Caller;
   private readonly polling: Polling;
@@ -175,7 +175,8 @@ export class ConsumerModel implements NodeModel {
     if (this.config.delivery === 'pull') this.polling.poll(d.edge);
   }
 
-  private wantsReply(m: Message): boolean { return this.replies && this.responder.wants(m); }
+  /** The message's own Return Address first: most messages have none, and then the responder is not touched. */
+  private wantsReply(m: Message): boolean { return m.replyTo !== '' && this.replies && this.responder.wants(m); }
 
   private fromQueue(d: Delivery): boolean { return d.edge.role === 'subscribe'; }
 
