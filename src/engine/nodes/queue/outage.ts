@@ -30,9 +30,10 @@ export function keepSurvivors(
   store: ReadyStore, all: Message[], returned: readonly Message[], quorum: boolean,
   survives: (m: Message) => boolean, lose: (m: Message) => void,
 ): void {
+  const givenBack = new Set(returned); // a Set: an outage of a long queue with many unacked stays linear
   for (const m of all.sort((a, b) => a.queueSeq - b.queueSeq)) {
     if (!survives(m)) { lose(m); continue; }
-    if (returned.includes(m)) {
+    if (givenBack.has(m)) {
       m.redelivered = true;
       if (quorum) m.returns++; // A1.10 (≤ 4.2): a channel close counts as a return
     }
