@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../src/schema';
-import { connect, dragFromPalette, edge, node, openApp } from './helpers';
+import { connect, dragFromPalette, edge, node, openApp, statValue } from './helpers';
 
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
@@ -117,6 +117,31 @@ test.describe('documents', () => {
     const parsed = parseScenario(saved);
     expect(parsed.ok).toBe(true);
     expect(parsed.ok && parsed.scenario).toEqual(saved);
+  });
+
+  test('opening another document clears the previous run: clock at 0, no figures, Play runs the new one', async ({ page }) => {
+    await openApp(page);
+    const openExample = async (file: string) => {
+      await page.getByRole('button', { name: 'Examples' }).click();
+      await page.getByTestId(`example-${file}`).click();
+    };
+    await openExample('competing-consumers');
+    await page.getByTestId('run-play').click();
+    await expect.poll(() => statValue(page, 'task-api', 'published'), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect(page.getByTestId('run-clock')).not.toHaveText('00:00.000');
+    await openExample('one-way');
+    await expect(page.getByTestId('run-clock')).toHaveText('00:00.000');
+    await expect(page.getByTestId('run-controls')).toHaveAttribute('data-status', 'idle');
+    await expect(page.getByTestId('run-play')).toHaveText(/Play/);
+    await page.waitForTimeout(500); // frames of the old run still on their way must not come back
+    await expect(page.getByTestId('run-clock')).toHaveText('00:00.000');
+    // No figures until the new document runs: the producer shows "–", not the old run's count.
+    await expect(node(page, 'orders-api').getByTestId('stat-published')).toHaveAttribute('data-value', '');
+    // The charts redraw on their own throttle (up to a few seconds), then show nothing of the old run.
+    await expect(page.getByText('No samples yet: press Play.').first()).toBeVisible({ timeout: 8_000 });
+    await page.screenshot({ path: shot('run-cleared-on-open') });
+    await page.getByTestId('run-play').click();
+    await expect(page.getByTestId('run-clock')).not.toHaveText('00:00.000');
   });
 
   test('New asks first when the canvas is not empty, and can be undone', async ({ page }) => {

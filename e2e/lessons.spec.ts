@@ -91,7 +91,8 @@ for (const lesson of CHOSEN) {
     await runToEnd(page);
     await expectVerdicts(page, lesson.expect.baseline);
     await page.screenshot({ path: shot(`lesson-${lesson.id}-baseline`) });
-    // Another document on the canvas: the checks do not judge the old topology's run; Undo brings both back.
+    // Another document on the canvas: its run is cleared, so the checks judge nothing; Undo brings the lesson's
+    // topology back, and Play runs it again to the same verdicts (same scenario, same seed).
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await page.getByRole('button', { name: 'New document' }).click();
     await expect(page.locator('.react-flow__node')).toHaveCount(0);
@@ -99,6 +100,11 @@ for (const lesson of CHOSEN) {
       await expect(page.getByTestId(`lesson-check-${id}`)).toHaveAttribute('data-verdict', 'none');
     }
     await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('run-status')).toHaveText('idle');
+    for (const id of Object.keys(lesson.expect.baseline)) {
+      await expect(page.getByTestId(`lesson-check-${id}`)).toHaveAttribute('data-verdict', 'none');
+    }
+    await runToEnd(page);
     await expectVerdicts(page, lesson.expect.baseline);
 
     const experiment = lesson.expect.experiment;

@@ -1,6 +1,7 @@
 import { parseScenarioText, type Scenario, type ScenarioError } from '../../schema';
 import { showScenarioErrors } from '../dialogs/dialogStore';
 import { useDocumentStore } from '../document/documentStore';
+import { useRunStore } from '../run/runStore';
 import { notify } from '../notify/notifyStore';
 import { useViewStore } from '../view/viewStore';
 import { requestFitView } from '../view/fitView';
@@ -9,6 +10,7 @@ import { requestFitView } from '../view/fitView';
 export function loadScenario(scenario: Scenario, origin: string | null): void {
   useViewStore.getState().clearSelection();
   useDocumentStore.getState().replaceScenario(scenario);
+  useRunStore.getState().discard(); // the old document's run and figures would otherwise stay on screen
   requestFitView();
   notify(origin ? `Opened “${scenario.name}” from ${origin}` : 'Started a new document (Ctrl+Z brings the old one back)', 'success');
 }

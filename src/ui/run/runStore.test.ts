@@ -145,4 +145,51 @@ describe('run store', () => {
     store.getState().play();
     expect(store.getState()).toMatchObject({ status: 'error', error: { code: 'no-document' } });
   });
+
+  describe('discard (another document was opened)', () => {
+    function setupCounting() {
+      let current = doc(5, 1000);
+      const calls = { frames: 0, clears: 0 };
+      const workers: FakeWorker[] = [];
+      const store = createRunStore({
+        createWorker: () => { const w = new FakeWorker(); workers.push(w); return w; },
+        getScenario: () => ({ ok: true, scenario: current }),
+        telemetry: { loaded: () => {}, frame: () => { calls.frames++; }, clear: () => { calls.clears++; } },
+        timers: fakeTimers,
+      });
+      return { store, calls, w: () => workers.at(-1)!, open: (next: Scenario) => { current = next; store.getState().discard(); } };
+    }
+
+    it('stops a running run, clears its figures and ignores its late frames; Play then runs the new document', () => {
+      const { store, calls, w, open } = setupCounting();
+      store.getState().play();
+      w().reply(frame(250, 40));
+      expect(calls.frames).toBe(1);
+      const clearsBefore = calls.clears;
+      open(doc(9, 3000));
+      expect(w().sent.at(-1)?.type).toBe('pause');
+      expect(calls.clears).toBe(clearsBefore + 1);
+      expect(store.getState()).toMatchObject({ status: 'idle', loaded: false, timeMs: 0, events: 0, seed: 9, durationMs: 3000 });
+      expect(store.getState().log.at(-1)?.text).toContain('previous run was cleared');
+      w().reply(frame(500, 80, true)); // still on its way from the old run (a stopping frame would apply at once)
+      expect(calls.frames).toBe(1);
+      expect(store.getState().timeMs).toBe(0);
+      store.getState().play();
+      expect(w().sent.slice(-3).map((m) => m.type)).toEqual(['load', 'setSpeed', 'play']);
+      expect(w().sent.at(-3)).toMatchObject({ type: 'load', seed: 9 });
+      w().reply(frame(3000, 10, true)); // a stopping frame applies at once on the standing clock
+      expect(store.getState()).toMatchObject({ status: 'finished', timeMs: 3000 });
+    });
+
+    it('drops a seed chosen for the old document, and leaves a run in error for Restart', () => {
+      const { store, w, open } = setupCounting();
+      store.getState().setSeed(77);
+      open(doc(3));
+      expect(store.getState()).toMatchObject({ seedOverride: null, seed: 3, loaded: false });
+      store.getState().play();
+      w().crash('boom');
+      open(doc(4));
+      expect(store.getState().status).toBe('error');
+    });
+  });
 });

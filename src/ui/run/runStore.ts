@@ -40,6 +40,11 @@ export interface RunState {
   setSeed(seed: number): void;
   /** After a crash or engine error: a fresh worker and the current document, paused at 0. */
   restart(): void;
+  /**
+   * Another document replaced this one (New, Open, an example, a lesson, a link): the run of the old one is
+   * dropped, its figures cleared, and the seed is the new document's. Play then runs the new document.
+   */
+  discard(): void;
   /** Asks the worker for the messages a node holds or an edge last carried; the answer lands in the inspection store. */
   inspect(target: InspectTarget): void;
   /**
@@ -109,6 +114,8 @@ export function createRunStore(deps: RunDeps): RunStore {
 
     const receive = (msg: FromWorker) => {
       if (get().status === 'error') return;
+      // Frames still on their way from a run that was discarded belong to the old document.
+      if (!get().loaded && (msg.type === 'frame' || msg.type === 'loaded' || msg.type === 'inspected')) return;
       if (msg.type === 'loaded') {
         telemetry.loaded(msg);
         set({ seed: msg.seed, durationMs: msg.durationMs });
@@ -179,6 +186,18 @@ export function createRunStore(deps: RunDeps): RunStore {
         set({ status: 'idle', error: null, loaded: false });
         log('restart', 'Restarted the simulation worker');
         load();
+      },
+      discard() {
+        if (get().status === 'error') return; // the error stays shown until Restart
+        const doc = deps.getScenario();
+        const seed = doc.ok ? { seed: doc.scenario.seed, durationMs: doc.scenario.durationMs } : {};
+        if (!get().loaded) { set({ seedOverride: null, ...seed }); return; }
+        if (get().status === 'running') client.send({ type: 'pause' });
+        frames.clear();
+        telemetry.clear();
+        inspection.clear();
+        set({ loaded: false, status: 'idle', timeMs: 0, events: 0, seedOverride: null, ...seed });
+        log('reset', 'Another document was opened: the previous run was cleared');
       },
       inspect(target) {
         if (!get().loaded || get().status === 'error') return;
