@@ -14,11 +14,11 @@ import { BusyTime } from './busyTime';
 import { Caller } from './caller';
 import { ConsumerCounters } from './consumerCounters';
 import type { Delivery } from './delivery';
-import { EV_CALL_TIMEOUT, EV_DONE, EV_OFFLINE, EV_ONLINE, EV_POLL } from './events';
+import { EV_CALL_TIMEOUT, EV_DONE, EV_OFFLINE, EV_ONLINE, EV_POLL, EV_POLL_ANSWERED, EV_POLL_ARRIVES } from './events';
 import { ConsumerFigures } from './figures';
 import { GivingBack } from './givingBack';
 import { InService } from './inService';
-import { Polling } from './polling';
+import { Polling, type PollInTransit } from './polling';
 import { RecentIds } from './recentIds';
 import { Responder } from './responder';
 import { Unprocessed } from './unprocessed';
@@ -145,6 +145,8 @@ export class ConsumerModel implements NodeModel {
     if (type === EV_DONE) this.done(payload as Delivery, arg === 1);
     else if (type === EV_CALL_TIMEOUT) this.callTimedOut(payload as Delivery);
     else if (type === EV_POLL) this.polling.pollInput(arg);
+    else if (type === EV_POLL_ARRIVES) this.polling.requestArrived(payload as PollInTransit);
+    else if (type === EV_POLL_ANSWERED) this.polling.answerArrived(payload as PollInTransit);
     else if (type === EV_OFFLINE) this.goOffline();
     else if (type === EV_ONLINE) this.goOnline();
   }

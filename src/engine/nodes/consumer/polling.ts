@@ -4,20 +4,30 @@ import type { EdgeRuntime } from '../../model/edge';
 import type { Fifo } from '../../model/fifo';
 import type { ConsumerCounters } from './consumerCounters';
 import type { Delivery } from './delivery';
-import { EV_POLL } from './events';
+import { EV_POLL, EV_POLL_ANSWERED, EV_POLL_ARRIVES } from './events';
 import type { InService } from './inService';
 
 type Config = NodeOf<'consumer'>['config'];
+
+/** A poll request or answer on its way across a link; void once the consumer's connection closed (its generation). */
+interface PollInTransit { edge: EdgeRuntime; count: number; generation: number }
 
 /**
  * A pull consumer's polls (basic.get, SQS ReceiveMessage): at most one outstanding per subscription,
  * for as many messages as it has free slots, again at once after a full poll and after the poll
  * interval after an empty one. It reads the consumer's buffer, slots and online flag, never changes them.
+ *
+ * A poll is a request and a response (AMQP basic.get / get-ok, an SQS API call): on a link with a delay both
+ * cross it, so a far consumer pays the round trip per poll, and it polls again only once the answer is back,
+ * by when the messages it got have arrived (they travel the same link). The request and the answer take the
+ * link's delay plus a fault's added latency, without its jitter or loss, as a publisher's confirm does.
  */
 export class Polling {
   /** The subscriptions (by edge index) with a poll outstanding. */
   private readonly polling = new Set<number>();
   private readonly inputByIndex: EdgeRuntime[] = [];
+  /** Bumped when the consumer goes offline: requests and answers still on their way are void. */
+  private generation = 0;
 
   constructor(
     private readonly index: number,
@@ -52,16 +62,46 @@ export class Polling {
     if (edge.fault?.partitioned) { this.ctx.schedule(this.config.pollIntervalMs, this.index, EV_POLL, null, edge.index); return; }
     this.polling.add(edge.index);
     this.n.polls++;
-    edge.source.deliverySource.poll(edge, Math.min(this.config.batchSize, free), this.config.waitTimeMs);
+    const max = Math.min(this.config.batchSize, free);
+    const delay = linkDelay(edge);
+    if (delay === 0) { edge.source.deliverySource.poll(edge, max, this.config.waitTimeMs); return; }
+    const request: PollInTransit = { edge, count: max, generation: this.generation };
+    this.ctx.schedule(delay, this.index, EV_POLL_ARRIVES, request, 0);
   }
 
+  /** EV_POLL_ARRIVES: the request reached the queue (unless the consumer's connection closed meanwhile). */
+  requestArrived(request: PollInTransit): void {
+    if (request.generation !== this.generation) return;
+    request.edge.source.deliverySource?.poll(request.edge, request.count, this.config.waitTimeMs);
+  }
+
+  /** The queue answered `count` messages (they are on their way along the same link). */
   returned(edge: EdgeRuntime, count: number): void {
+    const delay = linkDelay(edge);
+    if (delay === 0) { this.answered(edge, count); return; }
+    const answer: PollInTransit = { edge, count, generation: this.generation };
+    this.ctx.schedule(delay, this.index, EV_POLL_ANSWERED, answer, 0);
+  }
+
+  /** EV_POLL_ANSWERED: the answer is back. */
+  answerArrived(answer: PollInTransit): void {
+    if (answer.generation === this.generation) this.answered(answer.edge, answer.count);
+  }
+
+  private answered(edge: EdgeRuntime, count: number): void {
     this.polling.delete(edge.index);
     if (count > 0) { this.poll(edge); return; }
     this.n.emptyPolls++;
     if (this.subscriber.online) this.ctx.schedule(this.config.pollIntervalMs, this.index, EV_POLL, null, edge.index);
   }
 
-  /** Gone offline: it forgets its outstanding polls. */
-  clear(): void { this.polling.clear(); }
+  /** Gone offline: it forgets its outstanding polls, and those still crossing the link are void. */
+  clear(): void { this.polling.clear(); this.generation++; }
 }
+
+/** One way across the link: its delay, plus the added latency of a link fault on it. */
+function linkDelay(edge: EdgeRuntime): number {
+  return edge.delayMs + (edge.fault?.addMs ?? 0);
+}
+
+export type { PollInTransit };
