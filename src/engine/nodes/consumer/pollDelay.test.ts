@@ -60,4 +60,14 @@ describe('polls over a link with a delay', () => {
     sim.runUntil(541);
     expect(sim.snapshot().nodes.c!.in).toBe(1);
   });
+
+  it('a request still on the link when the consumer goes offline is void: nothing is delivered for it', () => {
+    const sim = run(50, { consumer: { offline: [{ fromMs: 30, toMs: 60 }] } });
+    sim.runUntil(105); // the poll of t=0 would have reached the queue at 50; the new one of t=60 arrives at 110
+    expect(sim.snapshot().nodes.q!.out).toBe(0); // delivered
+    expect(sim.snapshot().nodes.c!.polls).toBe(2);
+    sim.runUntil(300);
+    expect(sim.snapshot().nodes.c!.acked).toBeGreaterThan(0);
+    expect(sim.snapshot().nodes.q!.redelivered).toBe(0);
+  });
 });
