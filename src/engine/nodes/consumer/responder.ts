@@ -14,8 +14,6 @@ const ERROR_HEADERS: Readonly<Record<string, HeaderValue>> = Object.freeze({ err
  */
 export class Responder {
   private readonly score: Sampler;
-  /** Replies sent, error replies included. */
-  sent = 0;
 
   constructor(
     private readonly id: string,
@@ -42,7 +40,6 @@ export class Responder {
       trail: this.ctx.tracing ? [{ node: this.id, atMs: now, event: error ? 'error reply' : 'reply' }] : null,
       publisher: this.id, correlationId: request.id,
     });
-    this.sent++;
     this.ctx.accounting.forwarded++; // a new message copy
     // A direct call: the reply goes back on the call's own connection.
     if (via.role === 'push' && via.source.id === request.replyTo) { this.ctx.sendBack(via, reply); return; }
