@@ -41,7 +41,10 @@ export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; i
             hint="Replaces the routing key of every message sent along this edge." />
         )}
         {(role === 'bind' || role === 'push') && source?.kind === 'exchange' && <FilterPolicyField />}
-        <NumberField path={['delayMs']} label="Network delay" unit="ms" min={0} max={3_600_000} />
+        <NumberField path={['delayMs']} label="Network delay" unit="ms" min={0} max={3_600_000}
+          hint={role === 'subscribe' && target?.kind === 'consumer' && target.config.delivery === 'pull'
+            ? 'One way. A poll crosses it twice: the request to the queue, the answer (with its messages) back.'
+            : undefined} />
         <FaultButtons kind="edge" id={edge.id} />
       </div>
       <EdgeMessage edgeId={edge.id} />
