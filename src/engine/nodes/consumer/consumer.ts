@@ -177,8 +177,8 @@ export class ConsumerModel implements NodeModel {
     if (this.config.delivery === 'pull') this.polling.poll(d.edge);
   }
 
-  /** The message's own Return Address first: most messages have none, and then the responder is not touched. */
-  private wantsReply(m: Message): boolean { return m.replyTo !== '' && this.replies && this.responder.wants(m); }
+  /** Whether `m` asks for a reply (it carries a Return Address, A4) that this consumer gives. */
+  private wantsReply(m: Message): boolean { return m.replyTo !== '' && this.replies; }
 
   private fromQueue(d: Delivery): boolean { return d.edge.role === 'subscribe'; }
 

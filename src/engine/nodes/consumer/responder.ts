@@ -25,9 +25,6 @@ export class Responder {
     this.score = samplerFor(config.score, ctx.random(id, 'replyScore'));
   }
 
-  /** Whether `request` asks for a reply that this consumer gives. */
-  wants(request: Message): boolean { return this.config.enabled && request.replyTo !== ''; }
-
   /**
    * Replies to `request`, which came along `via`. An error reply (header error: true) tells the caller at
    * once that its request failed here, as an HTTP 500 would, instead of leaving it to time out.
