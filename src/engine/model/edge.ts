@@ -30,3 +30,12 @@ export interface EdgeRuntime {
   /** Its current link faults, or null when healthy. */
   fault: LinkFault | null;
 }
+
+/**
+ * One way across `edge` for what a node times itself rather than sending through the kernel (a
+ * publisher's confirm coming back, a poll's request and answer): the link's delay plus a link fault's
+ * added latency, without its jitter or loss.
+ */
+export function oneWayDelayMs(edge: EdgeRuntime): number {
+  return edge.delayMs + (edge.fault?.addMs ?? 0);
+}

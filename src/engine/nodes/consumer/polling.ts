@@ -1,6 +1,6 @@
 import type { NodeOf } from '../../../schema';
 import type { SimContext } from '../../model/context';
-import type { EdgeRuntime } from '../../model/edge';
+import { oneWayDelayMs, type EdgeRuntime } from '../../model/edge';
 import type { Fifo } from '../../model/fifo';
 import type { ConsumerCounters } from './consumerCounters';
 import type { Delivery } from './delivery';
@@ -10,7 +10,7 @@ import type { InService } from './inService';
 type Config = NodeOf<'consumer'>['config'];
 
 /** A poll request or answer on its way across a link; void once the consumer's connection closed (its generation). */
-interface PollInTransit { edge: EdgeRuntime; count: number; generation: number }
+export interface PollInTransit { edge: EdgeRuntime; count: number; generation: number }
 
 /**
  * A pull consumer's polls (basic.get, SQS ReceiveMessage): at most one outstanding per subscription,
@@ -19,8 +19,8 @@ interface PollInTransit { edge: EdgeRuntime; count: number; generation: number }
  *
  * A poll is a request and a response (AMQP basic.get / get-ok, an SQS API call): on a link with a delay both
  * cross it, so a far consumer pays the round trip per poll, and it polls again only once the answer is back,
- * by when the messages it got have arrived (they travel the same link). The request and the answer take the
- * link's delay plus a fault's added latency, without its jitter or loss, as a publisher's confirm does.
+ * by when the messages it got have arrived (they travel the same link). The request and the answer each take
+ * oneWayDelayMs (the link's delay plus a fault's added latency), as a publisher's confirm does.
  */
 export class Polling {
   /** The subscriptions (by edge index) with a poll outstanding. */
@@ -63,7 +63,7 @@ export class Polling {
     this.polling.add(edge.index);
     this.n.polls++;
     const max = Math.min(this.config.batchSize, free);
-    const delay = linkDelay(edge);
+    const delay = oneWayDelayMs(edge);
     if (delay === 0) { edge.source.deliverySource.poll(edge, max, this.config.waitTimeMs); return; }
     const request: PollInTransit = { edge, count: max, generation: this.generation };
     this.ctx.schedule(delay, this.index, EV_POLL_ARRIVES, request, 0);
@@ -77,7 +77,7 @@ export class Polling {
 
   /** The queue answered `count` messages (they are on their way along the same link). */
   returned(edge: EdgeRuntime, count: number): void {
-    const delay = linkDelay(edge);
+    const delay = oneWayDelayMs(edge);
     if (delay === 0) { this.answered(edge, count); return; }
     const answer: PollInTransit = { edge, count, generation: this.generation };
     this.ctx.schedule(delay, this.index, EV_POLL_ANSWERED, answer, 0);
@@ -99,9 +99,3 @@ export class Polling {
   clear(): void { this.polling.clear(); this.generation++; }
 }
 
-/** One way across the link: its delay, plus the added latency of a link fault on it. */
-function linkDelay(edge: EdgeRuntime): number {
-  return edge.delayMs + (edge.fault?.addMs ?? 0);
-}
-
-export type { PollInTransit };

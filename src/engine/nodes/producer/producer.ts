@@ -4,7 +4,7 @@ import type { Census } from '../../metrics/accounting';
 import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import { ConfirmTracker, type ConfirmListener } from '../../model/confirm';
 import type { SimContext } from '../../model/context';
-import type { EdgeRuntime } from '../../model/edge';
+import { oneWayDelayMs, type EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
 import { copyMessage, newMessage, type Message } from '../../model/message';
 import type { Random } from '../../random/prng';
@@ -171,7 +171,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   confirmed(tracker: ConfirmTracker, nacked: boolean): void {
     const edge = this.outputs[0];
     if (edge?.fault?.partitioned) return; // it never arrives: the publisher times out
-    const back = (edge?.delayMs ?? 0) + (edge?.fault?.addMs ?? 0);
+    const back = edge ? oneWayDelayMs(edge) : 0;
     if (back === 0) this.confirmArrived(tracker, nacked);
     else this.ctx.schedule(back, this.index, EV_CONFIRM, tracker, nacked ? 1 : 0);
   }
