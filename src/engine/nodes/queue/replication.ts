@@ -55,16 +55,19 @@ export class Replication {
    */
   failover(): boolean {
     const next = this.leaderLost();
-    if (next === 'electing') this.ctx.schedule(this.electionDelayMs(), this.index, EV_ELECTION, null, 0);
+    if (next === 'electing') this.scheduleElection();
     return next === 'promoted';
   }
 
   /** A replica's broker came back. A1.13: a returning member can restore a majority (after an election); a mirror can lead again. */
   memberBack(): void {
     if (this.leaderBroker || this.electing) return;
-    if (this.kind === 'quorum') { this.leaderLost(); this.ctx.schedule(this.electionDelayMs(), this.index, EV_ELECTION, null, 0); }
+    if (this.kind === 'quorum') { this.leaderLost(); this.scheduleElection(); }
     else this.elect();
   }
+
+  /** The election ends after the election delay, as a timer of the queue (EV_ELECTION → elect()). */
+  private scheduleElection(): void { this.ctx.schedule(this.electionDelayMs(), this.index, EV_ELECTION, null, 0); }
 
   /** Ends an election (or retries one after a broker came back): the first live replica leads. */
   elect(): boolean {
