@@ -216,14 +216,14 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.expireHeads();
     if (this.store.peek() !== undefined) { this.answerPoll(edge, max); this.scheduleExpiryCheck(); return; }
     // A2.1: long polling waits until a message arrives or the wait ends; basic.get never waits (A1.5).
-    if (waitMs > 0 && this.rules.flavor === 'sqs') this.polls.wait(edge, max, waitMs);
+    if (waitMs > 0 && this.sqs) this.polls.wait(edge, max, waitMs);
     else this.polls.answer(edge, 0);
   }
 
   /** SQS ReceiveMessage returns up to `max` (≤ 10) messages; basic.get returns one. */
   private answerPoll(edge: EdgeRuntime, max: number): void {
     const sub = this.subByEdge[edge.index]!;
-    const limit = this.rules.flavor === 'sqs' ? max : 1;
+    const limit = this.sqs ? max : 1;
     let given = 0;
     this.groups?.beginBatch(); // A2.3: one receive takes as many messages of one group as it can
     while (given < limit) {
@@ -255,7 +255,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   nack(m: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void {
     this.n.nacked++;
     // A2.1: an SQS consumer that fails does not delete; the message reappears after its visibility timeout.
-    if (this.rules.flavor === 'sqs') { void receipt; return; }
+    if (this.sqs) { void receipt; return; }
     this.settle(edge);
     if (requeue) this.returnToQueue(m);
     else { this.integrity.returned(m); this.deadLetters.send(m, 'rejected', false); }
