@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Simulation } from './api';
 import { createSimulation } from './simulation';
-import { scenarioOf } from './testSupport';
+import { scenarioOf, scriptEvery } from './testSupport';
 
 const constant = (value: number) => ({ type: 'constant' as const, value });
-const script = (n: number, gapMs = 5) => ({ type: 'script' as const, messages: Array.from({ length: n }, (_, i) => ({ atMs: 1 + i * gapMs })) });
+const script = (n: number, gapMs = 5) => scriptEvery(n, gapMs);
 
 /** Forward and back traffic by edge id. */
 function traffic(sim: Simulation): { forward: Record<string, number>; back: Record<string, number> } {

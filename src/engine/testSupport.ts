@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema';
+import type { NodeReport, Snapshot } from './api';
 
 type NodeInput = ScenarioInput['nodes'][number];
 type EdgeInput = NonNullable<ScenarioInput['edges']>[number];
@@ -22,4 +24,18 @@ export function scriptedProducer(id: string, keys: string[], extra: Record<strin
     id, kind: 'producer',
     config: { arrival: { type: 'script', messages: keys.map((routingKey, i) => ({ atMs: i + 1, routingKey, ...extra })) } },
   };
+}
+
+/** A producer's scripted arrival: `n` messages, the first at 1 ms, then every `gapMs`, each with `extra`. */
+export function scriptEvery(n: number, gapMs: number, extra: Record<string, unknown> = {}) {
+  return { type: 'script' as const, messages: Array.from({ length: n }, (_, i) => ({ atMs: 1 + i * gapMs, ...extra })) };
+}
+
+/** A numeric figure of a node's report (undefined when the report has no such field). */
+export const reportNumber = (r: NodeReport | undefined, field: string): number => r?.[field] as number;
+
+/** Every copy is acked, held somewhere or dropped with a reason. */
+export function expectBalanced(snap: Snapshot): void {
+  const m = snap.messages;
+  expect(m.produced).toBe(m.acked + m.queued + m.inFlight + m.deadLettered + m.dropped);
 }

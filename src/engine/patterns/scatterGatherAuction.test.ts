@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type NodeOf, type Scenario } from '../../schema';
-import type { NodeReport } from '../api';
 import { createSimulation } from '../simulation';
+import { reportNumber as num } from '../testSupport';
 
 function example(file: string): Scenario {
   const r = parseScenario(JSON.parse(readFileSync(join(import.meta.dirname, '../../../examples', file), 'utf8')));
@@ -22,7 +22,6 @@ const agg = sc.nodes.find((n) => n.kind === 'aggregator') as NodeOf<'aggregator'
 const requester = sc.nodes.find((n) => n.kind === 'requester') as NodeOf<'requester'>;
 const bidders = sc.nodes.filter((n) => n.kind === 'consumer').map((n) => n.id);
 const crash = sc.faults.find((f) => f.type === 'crash')!;
-const num = (r: NodeReport | undefined, f: string): number => r?.[f] as number;
 
 const sim = createSimulation(sc);
 sim.runUntil(crash.atMs);

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeReport, Snapshot } from '../../api';
 import { createSimulation } from '../../simulation';
-import { scenarioOf } from '../../testSupport';
+import { scenarioOf, expectBalanced, reportNumber as num, scriptEvery } from '../../testSupport';
 
 const constant = (value: number) => ({ type: 'constant' as const, value });
-const script = (n: number, gapMs = 20) => ({ type: 'script' as const, messages: Array.from({ length: n }, (_, i) => ({ atMs: 1 + i * gapMs })) });
-const num = (r: NodeReport | undefined, field: string) => r?.[field] as number;
-
-function expectBalanced(snap: Snapshot): void {
-  const m = snap.messages;
-  expect(m.produced).toBe(m.acked + m.queued + m.inFlight + m.deadLettered + m.dropped);
-}
+const script = (n: number, gapMs = 20) => scriptEvery(n, gapMs);
 
 /**
  * client → push → front, which calls deep along `call2`, a link that damages everything. deep does not verify,

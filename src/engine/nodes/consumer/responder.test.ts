@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeReport, Snapshot } from '../../api';
 import { createSimulation } from '../../simulation';
-import { scenarioOf } from '../../testSupport';
+import { scenarioOf, expectBalanced, reportNumber as num, scriptEvery } from '../../testSupport';
 
 const constant = (value: number) => ({ type: 'constant' as const, value });
-const script = (n: number, gapMs = 1, extra: Record<string, unknown> = {}) => ({ type: 'script' as const, messages: Array.from({ length: n }, (_, i) => ({ atMs: 1 + i * gapMs, ...extra })) });
-const num = (r: NodeReport | undefined, field: string) => r?.[field] as number;
-
-function expectBalanced(snap: Snapshot): void {
-  const m = snap.messages;
-  expect(m.produced).toBe(m.acked + m.queued + m.inFlight + m.deadLettered + m.dropped);
-}
+const script = (n: number, gapMs = 1, extra: Record<string, unknown> = {}) => scriptEvery(n, gapMs, extra);
 
 describe('responder (EIP Request-Reply, A4)', () => {
   it('replies with correlationId = the request id, a score header and its reply size', () => {

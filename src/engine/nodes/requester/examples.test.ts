@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, type NodeOf, type Scenario } from '../../../schema';
 import type { LatencySummary, NodeReport, Snapshot } from '../../api';
 import { createSimulation } from '../../simulation';
+import { reportNumber as num } from '../../testSupport';
 
 function example(file: string): Scenario {
   const r = parseScenario(JSON.parse(readFileSync(join(import.meta.dirname, '../../../../examples', file), 'utf8')));
@@ -21,7 +22,6 @@ function run(sc: Scenario): Snapshot {
   return sim.snapshot();
 }
 
-const num = (r: NodeReport | undefined, field: string) => r?.[field] as number;
 const latency = (r: NodeReport | undefined, field: string) => r?.[field] as LatencySummary;
 const requesterOf = (sc: Scenario, id: string) => sc.nodes.find((n) => n.id === id) as NodeOf<'requester'>;
 

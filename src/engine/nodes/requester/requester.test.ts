@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeReport, Snapshot } from '../../api';
 import { createSimulation } from '../../simulation';
-import { scenarioOf } from '../../testSupport';
+import { scenarioOf, expectBalanced, reportNumber as num, scriptEvery } from '../../testSupport';
 
 const constant = (value: number) => ({ type: 'constant' as const, value });
-const script = (n: number, gapMs = 1) => ({ type: 'script' as const, messages: Array.from({ length: n }, (_, i) => ({ atMs: 1 + i * gapMs })) });
-const num = (r: NodeReport | undefined, field: string) => r?.[field] as number;
-
-/** Every copy is acked, held somewhere or dropped with a reason. */
-function expectBalanced(snap: Snapshot): void {
-  const m = snap.messages;
-  expect(m.produced).toBe(m.acked + m.queued + m.inFlight + m.deadLettered + m.dropped);
-}
+const script = (n: number, gapMs = 1) => scriptEvery(n, gapMs);
 
 /** client → requests queue → responders, replies on reply edges back to the client. */
 function requestReply(client: Record<string, unknown>, responder: Record<string, unknown> = {}, responders = 1) {
