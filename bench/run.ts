@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createSimulation, type Simulation } from '../src/engine';
 import { parseScenario, type Scenario } from '../src/schema';
+import { kernelFloor } from './floor';
 import { mm1Chains } from './scenarios';
 
 const root = resolve(import.meta.dirname, '..');
@@ -59,6 +60,15 @@ function mm1(): Line {
   return line('mm1-200', sim, seconds, { analyticMeanMs: 50 });
 }
 
+/** mm1-200's workload on the kernel, streams and histograms alone (floor.ts): what the broker model adds is the rest. */
+function floor(): Line {
+  const r = kernelFloor(200, 1000 / 80, 10, MM1_EVENTS);
+  return {
+    name: 'kernel-floor', events: MM1_EVENTS, seconds: +r.seconds.toFixed(3), eventsPerSec: Math.round(MM1_EVENTS / r.seconds),
+    messagesPerSec: Math.round(MM1_EVENTS / 2 / r.seconds), meanLatencyMs: r.meanLatencyMs, analyticMeanMs: 50,
+  };
+}
+
 /** one-way at full speed, with heap use (after GC when --expose-gc is on) every 10% of the way. */
 function oneWay(): Line {
   const sim = createSimulation(example('one-way.json'), { sampling: false, audit: false });
@@ -77,10 +87,13 @@ function oneWay(): Line {
 const before = anchor();
 print({ name: 'anchor', ...before });
 const mm1Line = mm1();
+const floorLine = floor();
 const oneWayLine = oneWay();
 const after = anchor();
 print({ name: 'anchor', ...after });
 const anchorEps = (before.eventsPerSec + after.eventsPerSec) / 2;
 const ratio = (l: Line) => +(l.eventsPerSec / anchorEps).toFixed(3);
-print({ ...mm1Line, anchorEventsPerSec: Math.round(anchorEps), ratioToAnchor: ratio(mm1Line), goalRatio: 0.5 });
+print({ ...mm1Line, anchorEventsPerSec: Math.round(anchorEps), ratioToAnchor: ratio(mm1Line), goalRatio: 0.5, ratioToKernelFloor: +(mm1Line.eventsPerSec / floorLine.eventsPerSec).toFixed(3) });
+// Same seeds and streams as mm1-200's producers and consumers: the same customers, so the same mean latency.
+print({ ...floorLine, anchorEventsPerSec: Math.round(anchorEps), ratioToAnchor: ratio(floorLine), sameRunAsMm1: floorLine.meanLatencyMs === mm1Line.meanLatencyMs });
 print({ ...oneWayLine, anchorEventsPerSec: Math.round(anchorEps), ratioToAnchor: ratio(oneWayLine) });

@@ -1,0 +1,63 @@
+/**
+ * `npm run bench:ab -- <other checkout> [--chains 200] [--slices 30] [--events 400000]`: is this checkout's
+ * engine faster than another's on mm1-<chains>? Both engines run in this process, in alternating slices of
+ * the same workload (which goes first flips every slice), so that the machine's minute-to-minute swings
+ * (±20 % on a shared 2-core VM) fall on both alike. Prints the events/s of each and the median ratio of
+ * paired slices; a change worth keeping shows in the median, not in one run (docs/PERFORMANCE.md, "Method").
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { createSimulation } from '../src/engine';
+import type { mm1Chains } from './scenarios';
+
+/** The other checkout's modules have the same shape as ours (types only: its code is loaded at run time). */
+interface EngineModule { createSimulation: typeof createSimulation }
+interface ScenariosModule { mm1Chains: typeof mm1Chains }
+type Runner = (events: number) => void;
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} takes a positive number`);
+  return value;
+}
+
+/** A runner of `chains` mm1 chains on the engine of the checkout at `root`. */
+async function runnerOf(root: string, chains: number): Promise<Runner> {
+  const engine = (await import(pathToFileURL(resolve(root, 'src/engine/index.ts')).href)) as EngineModule;
+  const scenarios = (await import(pathToFileURL(resolve(root, 'bench/scenarios.ts')).href)) as ScenariosModule;
+  const sim = engine.createSimulation(scenarios.mm1Chains(chains, 80, 10, 1e10), { sampling: false, audit: false });
+  return (events) => {
+    const start = sim.events();
+    while (sim.events() - start < events) sim.runUntil(Infinity, Math.min(250_000, events));
+  };
+}
+
+function timed(run: Runner, events: number): number {
+  const t0 = process.hrtime.bigint();
+  run(events);
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+async function main(): Promise<void> {
+  const other = process.argv[2];
+  if (!other || other.startsWith('--')) throw new Error('usage: npm run bench:ab -- <other checkout> [--chains 200] [--slices 30] [--events 400000]');
+  const chains = option('chains', 200), slices = option('slices', 30), events = option('events', 400_000);
+  const base = await runnerOf(resolve(other), chains);
+  const here = await runnerOf(resolve(import.meta.dirname, '..'), chains);
+  base(500_000); here(500_000); // warm-up: both optimised before the first slice counts
+  const tBase: number[] = [], tHere: number[] = [];
+  for (let i = 0; i < slices; i++) {
+    const order = i % 2 === 0 ? [base, here] : [here, base];
+    for (const run of order) (run === base ? tBase : tHere).push(timed(run, events));
+  }
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const ratios = tBase.map((t, i) => t / tHere[i]!).sort((a, b) => a - b);
+  console.log(JSON.stringify({
+    name: `ab-mm1-${chains}`, other: resolve(other), slices, eventsPerSlice: events,
+    otherEventsPerSec: Math.round((slices * events) / sum(tBase)), thisEventsPerSec: Math.round((slices * events) / sum(tHere)),
+    speedupTotal: +(sum(tBase) / sum(tHere)).toFixed(3), speedupMedianPair: +ratios[ratios.length >> 1]!.toFixed(3),
+  }));
+}
+
+main().catch((e: unknown) => { console.error(e instanceof Error ? e.message : String(e)); process.exit(2); });
