@@ -81,6 +81,9 @@ export interface Death {
 /** Where a message has been: one entry per node it passed, newest last (kept when tracing is on). */
 export interface Hop { node: string; atMs: number; event: string }
 
+/** Which way along an edge: `forward` source → target, or `back` target → source (a direct call's reply, A4). */
+export type EdgeDirection = 'forward' | 'back';
+
 /** A message as the message inspector shows it. */
 export interface MessageView {
   id: number;
@@ -249,8 +252,13 @@ export interface Simulation {
    * and listed, by the consumer that has them.
    */
   inspectNode(nodeId: string, limit?: number): MessageView[] | null;
-  /** The message that most recently entered an edge, or null. */
-  inspectEdge(edgeId: string): MessageView | null;
+  /**
+   * The message that last went along an edge (tracing on), or null (none yet, or an unknown edge):
+   * `forward` (the default), the last that entered it source → target; `back`, the last reply sent back
+   * target → source (a direct call's, A4 Return Address). Its `state` says which: "last sent along e1",
+   * "last request sent along e1" (a direct call's request), "last reply sent back along e1".
+   */
+  inspectEdge(edgeId: string, direction?: EdgeDirection): MessageView | null;
   /**
    * Applies a fault now (a live fault from the app): `atMs` is taken as now. Returns the fault as it
    * should be recorded in the scenario's timeline to replay the run exactly, or an error.

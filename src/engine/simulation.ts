@@ -1,5 +1,5 @@
 import { connectionRole, FaultSchema, type Fault, type Scenario } from '../schema';
-import { LIVE_FIELDS, type DropReason, type EngineError, type MessageView, type RunResult, type Simulation, type SimulationOptions, type Snapshot } from './api';
+import { LIVE_FIELDS, type DropReason, type EdgeDirection, type EngineError, type MessageView, type RunResult, type Simulation, type SimulationOptions, type Snapshot } from './api';
 import { AuditLog } from './audit';
 import { FaultInjector } from './faults/faultInjector';
 import type { LinkFault } from './faults/linkFault';
@@ -9,7 +9,7 @@ import { EventQueue } from './kernel/eventQueue';
 import { Accounting, type Census } from './metrics/accounting';
 import { LatencyRegistry } from './metrics/latencyHistogram';
 import { PRIORITY, type SimContext } from './model/context';
-import type { EdgeRuntime } from './model/edge';
+import { repliesComeBack, type EdgeRuntime } from './model/edge';
 import type { Message } from './model/message';
 import type { NodeModel } from './model/node';
 import { createNodeModel } from './nodes/registry';
@@ -94,7 +94,7 @@ class SimulationRun implements Simulation, SimContext {
         index, id: e.id, role: connectionRole(source.kind, target.kind)!, source, target,
         bindingKey: e.config.bindingKey ?? '', routingKey: e.config.routingKey, delayMs: e.config.delayMs, traffic: 0, backTraffic: 0,
         xMatch: e.config.xMatch, bindingArgs: e.config.bindingArgs, filterPolicy: e.config.filterPolicy,
-        invalidChannel: e.config.channel === 'invalid', lastMessage: null, fault: null,
+        invalidChannel: e.config.channel === 'invalid', lastMessage: null, lastReply: null, fault: null,
       };
       source.outputs.push(edge);
       target.inputs.push(edge);
@@ -150,7 +150,7 @@ class SimulationRun implements Simulation, SimContext {
    */
   sendBack(edge: EdgeRuntime, message: Message): void {
     edge.backTraffic++; // counted apart from traffic: the canvas draws replies going back (writeEdgeBackTraffic)
-    if (this.tracing) edge.lastMessage = message;
+    if (this.tracing) edge.lastReply = message; // not lastMessage: the inspector tells request and reply apart
     let delay = edge.delayMs;
     const fault = edge.fault;
     if (fault !== null) {
@@ -343,8 +343,13 @@ class SimulationRun implements Simulation, SimContext {
     return (node.messages?.(limit) ?? []).map(({ message, state }) => messageView(message, state));
   }
 
-  inspectEdge(edgeId: string): MessageView | null {
+  inspectEdge(edgeId: string, direction: EdgeDirection = 'forward'): MessageView | null {
     const edge = this.edges.find((e) => e.id === edgeId);
-    return edge?.lastMessage ? messageView(edge.lastMessage, `last sent along ${edge.id}`) : null;
+    if (!edge) return null;
+    if (direction === 'back') return edge.lastReply ? messageView(edge.lastReply, `last reply sent back along ${edge.id}`) : null;
+    const sent = edge.lastMessage;
+    if (!sent) return null;
+    // A direct call's request is named as such: its reply comes back along this edge (A4 Return Address).
+    return messageView(sent, `${repliesComeBack(edge, sent) ? 'last request' : 'last'} sent along ${edge.id}`);
   }
 }

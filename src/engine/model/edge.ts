@@ -25,10 +25,24 @@ export interface EdgeRuntime {
   traffic: number;
   /** Messages sent back along it, target → source (sendBack: a direct call's reply, A4 Return Address). */
   backTraffic: number;
-  /** The message that last entered it (kept when tracing, for the message inspector). */
+  /** The message that last entered it, source → target (kept when tracing, for the message inspector). */
   lastMessage: Message | null;
+  /**
+   * The reply last sent back along it, target → source (kept when tracing): apart from lastMessage, so the
+   * inspector shows a direct call's last request and last reply each for what it is (A4 Return Address).
+   */
+  lastReply: Message | null;
   /** Its current link faults, or null when healthy. */
   fault: LinkFault | null;
+}
+
+/**
+ * Whether the reply to `request`, which went along `edge`, comes back along the same edge: a direct call,
+ * a push from the node named by its Return Address (semantics.md A4). Else the reply goes to that address
+ * by an edge of its own.
+ */
+export function repliesComeBack(edge: EdgeRuntime, request: Message): boolean {
+  return edge.role === 'push' && edge.source.id === request.replyTo;
 }
 
 /**

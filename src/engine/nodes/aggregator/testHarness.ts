@@ -85,6 +85,6 @@ export class AggregatorHarness {
   }
 
   private sinkEdge(): EdgeRuntime {
-    return { index: 0, id: 'out', role: 'publish', source: this.model, target: this.model, bindingKey: '', routingKey: undefined, delayMs: 0, xMatch: 'all', bindingArgs: {}, filterPolicy: null, invalidChannel: false, traffic: 0, lastMessage: null, fault: null } as unknown as EdgeRuntime;
+    return { index: 0, id: 'out', role: 'publish', source: this.model, target: this.model, bindingKey: '', routingKey: undefined, delayMs: 0, xMatch: 'all', bindingArgs: {}, filterPolicy: null, invalidChannel: false, traffic: 0, lastMessage: null, lastReply: null, fault: null } as unknown as EdgeRuntime;
   }
 }

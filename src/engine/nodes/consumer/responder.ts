@@ -1,6 +1,6 @@
 import type { NodeOf } from '../../../schema';
 import type { SimContext } from '../../model/context';
-import type { EdgeRuntime } from '../../model/edge';
+import { repliesComeBack, type EdgeRuntime } from '../../model/edge';
 import { newMessage, type HeaderValue, type Message } from '../../model/message';
 import { samplerFor, type Sampler } from '../../random/distributions';
 
@@ -39,7 +39,7 @@ export class Responder {
     });
     this.ctx.accounting.forwarded++; // a new message copy
     // A direct call: the reply goes back on the call's own connection.
-    if (via.role === 'push' && via.source.id === request.replyTo) { this.ctx.sendBack(via, reply); return; }
+    if (repliesComeBack(via, request)) { this.ctx.sendBack(via, reply); return; }
     const out = this.outputs.find((e) => e.target.id === request.replyTo);
     if (out) { this.ctx.send(out, reply); return; }
     // A1.1.2/A1.1.7: the default exchange routes by queue name; with no such destination there is no route.
