@@ -2,11 +2,13 @@
  * The typed, versioned messages between the UI and the simulation worker.
  * Bump PROTOCOL_VERSION on any incompatible change; both ends check it.
  * 4: frames carry `edgeBackTraffic` (replies sent back along call edges), and `edgeTraffic` no longer counts them.
+ * 5: inspectEdge is answered by `inspectedEdge`, the last message each way along the edge (a direct call's
+ *    request and its reply apart); `inspected` answers inspectNode only.
  */
 import type { EngineError, MessageView, MetricSample, Snapshot } from '../engine/api';
 import type { Fault, Scenario } from '../schema';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** The most messages one inspectNode answer holds. */
 export const MAX_INSPECT = 200;
@@ -25,7 +27,7 @@ export type ToWorker =
   | { v: typeof PROTOCOL_VERSION; type: 'setSpeed'; speed: Speed }
   /** The messages a node holds, head first (a queue's ready and unacked ones); answered by `inspected`. */
   | { v: typeof PROTOCOL_VERSION; type: 'inspectNode'; requestId: number; nodeId: string; limit: number }
-  /** The message that most recently entered an edge; answered by `inspected` with zero or one message. */
+  /** What an edge last carried each way; answered by `inspectedEdge`. */
   | { v: typeof PROTOCOL_VERSION; type: 'inspectEdge'; requestId: number; edgeId: string }
   /**
    * A live fault, now (the engine takes `atMs` as its clock); answered by `faultInjected` with the fault to
@@ -38,7 +40,7 @@ export interface FaultInjectedMessage { v: typeof PROTOCOL_VERSION; type: 'fault
 /** injectFault refused (bad target or parameters, nothing loaded); the run goes on. */
 export interface FaultRefusedMessage { v: typeof PROTOCOL_VERSION; type: 'faultRefused'; requestId: number; error: EngineError }
 
-/** The answer to inspectNode / inspectEdge. `found` is false when nothing is loaded or the id is unknown. */
+/** The answer to inspectNode. `found` is false when nothing is loaded or the id is unknown. */
 export interface InspectedMessage {
   v: typeof PROTOCOL_VERSION;
   type: 'inspected';
@@ -47,6 +49,23 @@ export interface InspectedMessage {
   /** Simulated time the answer describes, ms. */
   timeMs: number;
   messages: MessageView[];
+}
+
+/**
+ * The answer to inspectEdge: the last message each way along the edge (kept apart so that a direct call's
+ * request and reply are each shown for what they are). `found` is false when nothing is loaded or the id is unknown.
+ */
+export interface InspectedEdgeMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'inspectedEdge';
+  requestId: number;
+  found: boolean;
+  /** Simulated time the answer describes, ms. */
+  timeMs: number;
+  /** The last message that entered it, source → target (on a direct call's edge, the last request); null: none yet. */
+  forward: MessageView | null;
+  /** The last reply sent back along it, target → source (a direct call's, A4 Return Address); null on other edges. */
+  back: MessageView | null;
 }
 
 export interface LoadedMessage {
@@ -86,6 +105,7 @@ export type FromWorker =
   | LoadedMessage
   | FrameMessage
   | InspectedMessage
+  | InspectedEdgeMessage
   | FaultInjectedMessage
   | FaultRefusedMessage
   | { v: typeof PROTOCOL_VERSION; type: 'error'; error: EngineError };

@@ -43,7 +43,12 @@ function fakeSimulation(scenario: Scenario, seed: number, clock: { t: number }, 
       return out;
     },
     inspectNode: (id, limit = 50) => (id === 'q' ? Array.from({ length: Math.min(limit, events) }, (_, i) => fakeMessage(i + 1)) : null),
-    inspectEdge: (id) => (id === 'e1' && events > 0 ? fakeMessage(events) : null),
+    // Forward: the last message, one per event; back: a reply every second event, numbered apart (1000 + n).
+    inspectEdge: (id, direction = 'forward') => {
+      if (id !== 'e1') return null;
+      if (direction === 'back') return events >= 2 ? fakeMessage(1000 + Math.floor(events / 2)) : null;
+      return events > 0 ? fakeMessage(events) : null;
+    },
     injectFault(fault) {
       if (!['p', 'q', 'e1'].includes(fault.target)) return { ok: false, error: { code: 'bad_fault', message: `no node or edge has id "${fault.target}"` } };
       return { ok: true, recorded: { ...fault, atMs: now, live: true } };
@@ -226,16 +231,23 @@ describe('SimulationHost', () => {
     expect(h.posted.at(-1)).toMatchObject({ type: 'inspected', requestId: 8, found: false, messages: [] });
   });
 
-  it('answers inspectEdge with the last message or none, and never fails the run for an inspection', () => {
+  it('answers inspectEdge with the last message each way or none, and never fails the run for an inspection', () => {
     const h = harness();
     h.send({ type: 'inspectEdge', requestId: 1, edgeId: 'e1' });
-    expect(h.posted.at(-1)).toMatchObject({ type: 'inspected', requestId: 1, found: false, messages: [] });
+    expect(h.posted.at(-1)).toEqual({ v: PROTOCOL_VERSION, type: 'inspectedEdge', requestId: 1, found: false, timeMs: 0, forward: null, back: null });
     h.send({ type: 'load', scenario, seed: 1 });
     h.send({ type: 'inspectEdge', requestId: 2, edgeId: 'e1' });
-    expect(h.posted.at(-1)).toMatchObject({ type: 'inspected', requestId: 2, found: true, messages: [] });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'inspectedEdge', requestId: 2, found: true, forward: null, back: null });
     h.send({ type: 'step' });
     h.send({ type: 'inspectEdge', requestId: 3, edgeId: 'e1' });
-    expect((h.posted.at(-1) as { messages: MessageView[] }).messages.map((m) => m.id)).toEqual([1]);
+    expect(h.posted.at(-1)).toMatchObject({ requestId: 3, forward: { id: 1 }, back: null });
+    h.send({ type: 'step' });
+    h.send({ type: 'step' });
+    h.send({ type: 'inspectEdge', requestId: 4, edgeId: 'e1' });
+    // The last reply back is carried beside the last message forward, not instead of it.
+    expect(h.posted.at(-1)).toMatchObject({ type: 'inspectedEdge', requestId: 4, found: true, timeMs: 30, forward: { id: 3 }, back: { id: 1001 } });
+    h.send({ type: 'inspectEdge', requestId: 5, edgeId: 'nope' });
+    expect(h.posted.at(-1)).toMatchObject({ requestId: 5, found: false, forward: null, back: null });
     expect(h.posted.some((m) => m.type === 'error')).toBe(false);
   });
 

@@ -118,11 +118,14 @@ export class SimulationHost {
     this.postInspected(requestId, messages);
   }
 
+  /** Both ways at once: the edge inspector shows a direct call's last request and last reply side by side. */
   private inspectEdge(requestId: number, edgeId: string): void {
     const sim = this.loaded?.sim;
-    if (!sim || !sim.edgeIds.includes(edgeId)) return this.postInspected(requestId, null);
-    const message = sim.inspectEdge(edgeId);
-    this.postInspected(requestId, message ? [message] : []);
+    const found = sim !== undefined && sim.edgeIds.includes(edgeId);
+    this.deps.post({
+      v: PROTOCOL_VERSION, type: 'inspectedEdge', requestId, found, timeMs: sim?.now() ?? 0,
+      forward: found ? sim.inspectEdge(edgeId, 'forward') : null, back: found ? sim.inspectEdge(edgeId, 'back') : null,
+    }, []);
   }
 
   /**

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { MessageView } from '../../engine/api';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker, type Untagged } from '../../protocol';
 import type { Scenario } from '../../schema';
-import { clearInspection, useInspectionStore } from './inspectionStore';
+import { clearInspection, lastAlongEdge, useInspectionStore } from './inspectionStore';
 import { createRunStore } from './runStore';
 import type { WorkerLike } from './workerClient';
 
@@ -26,11 +27,21 @@ function setup() {
   return { store, worker };
 }
 
+const view = (id: number, state = 'ready'): MessageView => ({ id, routingKey: '', headers: {}, priority: null, sizeBytes: 0, persistent: false,
+  poison: false, redelivered: false, deliveryCount: 0, receiveCount: 0, publishedAtMs: 0, enqueuedAtMs: 0, expiresAtMs: null, deaths: [], trail: [], state });
+
 const answer = (requestId: number, ids: number[]): Untagged<FromWorker> => ({
-  type: 'inspected', requestId, found: true, timeMs: 10,
-  messages: ids.map((id) => ({ id, routingKey: '', headers: {}, priority: null, sizeBytes: 0, persistent: false, poison: false, redelivered: false,
-    deliveryCount: 0, receiveCount: 0, publishedAtMs: 0, enqueuedAtMs: 0, expiresAtMs: null, deaths: [], trail: [], state: 'ready' })),
+  type: 'inspected', requestId, found: true, timeMs: 10, messages: ids.map((id) => view(id)),
 });
+
+/** An edge's answer: its last message forward and its last reply back (ids; null for none). */
+const edgeAnswer = (requestId: number, forward: number | null, back: number | null): Untagged<FromWorker> => ({
+  type: 'inspectedEdge', requestId, found: true, timeMs: 10,
+  forward: forward === null ? null : view(forward, 'last request sent along e'), back: back === null ? null : view(back, 'last reply sent back along e'),
+});
+
+/** The id of the last inspectEdge request sent. */
+const lastEdgeRequest = (worker: FakeWorker) => (worker.sent.filter((m) => m.type === 'inspectEdge').at(-1) as { requestId: number }).requestId;
 
 beforeEach(() => clearInspection());
 
@@ -53,18 +64,39 @@ describe('message inspection through the run store', () => {
     const edgeId = (edge as { requestId: number }).requestId;
     worker.reply(answer(nodeId, [1, 2]));
     expect(useInspectionStore.getState()).toMatchObject({ pending: true, messages: [] });
-    worker.reply(answer(edgeId, [9]));
-    expect(useInspectionStore.getState()).toMatchObject({ pending: false, found: true, target: { kind: 'edge', id: 'e' } });
+    worker.reply(edgeAnswer(edgeId, 9, null));
+    expect(useInspectionStore.getState()).toMatchObject({ pending: false, found: true, target: { kind: 'edge', id: 'e' }, reply: null });
     expect(useInspectionStore.getState().messages.map((m) => m.id)).toEqual([9]);
+  });
+
+  it('keeps an edge\'s last request and last reply apart, and a node or another edge forgets the reply', () => {
+    const { store, worker } = setup();
+    store.getState().step();
+    store.getState().inspect({ kind: 'edge', id: 'e' });
+    worker.reply(edgeAnswer(lastEdgeRequest(worker), 4, 3));
+    const state = useInspectionStore.getState();
+    expect(state.messages.map((m) => m.id)).toEqual([4]);
+    expect(state.reply).toMatchObject({ id: 3, state: 'last reply sent back along e' });
+    // What a token click opens: a reply token (back) the reply, a forward token the request.
+    expect(lastAlongEdge(state, true)?.id).toBe(3);
+    expect(lastAlongEdge(state, false)?.id).toBe(4);
+    // Another edge: nothing of e's answer is shown while its own is on its way.
+    store.getState().inspect({ kind: 'edge', id: 'other' });
+    expect(useInspectionStore.getState()).toMatchObject({ pending: true, messages: [], reply: null });
+    worker.reply(edgeAnswer(lastEdgeRequest(worker), null, null));
+    expect(useInspectionStore.getState()).toMatchObject({ pending: false, found: true, messages: [], reply: null });
+    store.getState().inspect({ kind: 'node', id: 'q', limit: 50 });
+    const node = worker.sent.filter((m) => m.type === 'inspectNode').at(-1) as { requestId: number };
+    worker.reply(answer(node.requestId, [1]));
+    expect(useInspectionStore.getState()).toMatchObject({ target: { kind: 'node', id: 'q' }, reply: null });
   });
 
   it('a reset forgets what was inspected', () => {
     const { store, worker } = setup();
     store.getState().step();
     store.getState().inspect({ kind: 'edge', id: 'e' });
-    const req = worker.sent.find((m) => m.type === 'inspectEdge') as { requestId: number };
-    worker.reply(answer(req.requestId, [3]));
+    worker.reply(edgeAnswer(lastEdgeRequest(worker), 3, 2));
     store.getState().reset();
-    expect(useInspectionStore.getState()).toMatchObject({ target: null, messages: [] });
+    expect(useInspectionStore.getState()).toMatchObject({ target: null, messages: [], reply: null });
   });
 });

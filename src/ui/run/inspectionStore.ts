@@ -1,10 +1,11 @@
 /**
- * The message inspector's answers from the worker: the messages a node holds, or the last message that
- * entered an edge. Only the answer to the latest request is kept, so a slow answer never overwrites a newer one.
+ * The message inspector's answers from the worker: the messages a node holds, or the last message each way
+ * along an edge (a direct call's last request forward, its last reply back). Only the answer to the latest
+ * request is kept, so a slow answer never overwrites a newer one.
  */
 import { create } from 'zustand';
 import type { MessageView } from '../../engine/api';
-import type { InspectedMessage } from '../../protocol';
+import type { InspectedEdgeMessage, InspectedMessage } from '../../protocol';
 
 export type InspectTarget = { kind: 'node'; id: string; limit: number } | { kind: 'edge'; id: string };
 
@@ -16,11 +17,14 @@ export interface InspectionState {
   /** False when nothing was loaded or the id is unknown to the simulation. */
   found: boolean;
   timeMs: number;
+  /** A node's messages, head first; for an edge, the last that entered it, source → target (none or one). */
   messages: MessageView[];
+  /** For an edge: the last reply sent back along it, target → source (a direct call's, A4); null otherwise. */
+  reply: MessageView | null;
 }
 
 export const useInspectionStore = create<InspectionState>()(() => ({
-  target: null, requestId: 0, pending: false, found: false, timeMs: 0, messages: [],
+  target: null, requestId: 0, pending: false, found: false, timeMs: 0, messages: [], reply: null,
 }));
 
 let nextRequest = 1;
@@ -31,18 +35,25 @@ export function beginInspection(target: InspectTarget): number {
   useInspectionStore.setState((s) => ({
     target, requestId, pending: true,
     // Keep showing the previous answer for the same target while the new one is on its way (no flicker).
-    ...(sameTarget(s.target, target) ? {} : { messages: [], found: false, timeMs: 0 }),
+    ...(sameTarget(s.target, target) ? {} : { messages: [], reply: null, found: false, timeMs: 0 }),
   }));
   return requestId;
 }
 
-export function applyInspected(msg: InspectedMessage): void {
+export function applyInspected(msg: InspectedMessage | InspectedEdgeMessage): void {
   if (msg.requestId !== useInspectionStore.getState().requestId) return;
-  useInspectionStore.setState({ pending: false, found: msg.found, timeMs: msg.timeMs, messages: msg.messages });
+  const answer = msg.type === 'inspected' ? { messages: msg.messages, reply: null }
+    : { messages: msg.forward ? [msg.forward] : [], reply: msg.back };
+  useInspectionStore.setState({ pending: false, found: msg.found, timeMs: msg.timeMs, ...answer });
 }
 
 export function clearInspection(): void {
-  useInspectionStore.setState({ target: null, pending: false, found: false, timeMs: 0, messages: [] });
+  useInspectionStore.setState({ target: null, pending: false, found: false, timeMs: 0, messages: [], reply: null });
+}
+
+/** What an edge's answer holds for one way: the last message sent forward, or the last reply sent back. */
+export function lastAlongEdge(state: Pick<InspectionState, 'messages' | 'reply'>, back: boolean): MessageView | null {
+  return back ? state.reply : state.messages[0] ?? null;
 }
 
 export function sameTarget(a: InspectTarget | null, b: InspectTarget | null): boolean {

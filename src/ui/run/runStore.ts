@@ -45,7 +45,7 @@ export interface RunState {
    * dropped, its figures cleared, and the seed is the new document's. Play then runs the new document.
    */
   discard(): void;
-  /** Asks the worker for the messages a node holds or an edge last carried; the answer lands in the inspection store. */
+  /** Asks the worker for the messages a node holds or an edge last carried each way; the answer lands in the inspection store. */
   inspect(target: InspectTarget): void;
   /**
    * A live fault, now. With no run loaded it loads the document first (paused at 0), so the fault happens
@@ -115,14 +115,14 @@ export function createRunStore(deps: RunDeps): RunStore {
     const receive = (msg: FromWorker) => {
       if (get().status === 'error') return;
       // Frames still on their way from a run that was discarded belong to the old document.
-      if (!get().loaded && (msg.type === 'frame' || msg.type === 'loaded' || msg.type === 'inspected')) return;
+      if (!get().loaded && (msg.type === 'frame' || msg.type === 'loaded' || msg.type === 'inspected' || msg.type === 'inspectedEdge')) return;
       if (msg.type === 'loaded') {
         telemetry.loaded(msg);
         set({ seed: msg.seed, durationMs: msg.durationMs });
         log('loaded', `Loaded ${msg.nodeIds.length} nodes, ${msg.edgeIds.length} edges with seed ${msg.seed}`);
       } else if (msg.type === 'frame') {
         frames.push(msg);
-      } else if (msg.type === 'inspected') {
+      } else if (msg.type === 'inspected' || msg.type === 'inspectedEdge') {
         inspection.apply(msg);
       } else if (msg.type === 'faultInjected') {
         faults.record(msg.recorded);
