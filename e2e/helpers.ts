@@ -64,3 +64,23 @@ export async function statValue(page: Page, nodeId: string, name: string): Promi
   const v = await el.first().getAttribute('data-value');
   return v === null || v === '' ? Number.NaN : Number(v);
 }
+
+/** A message token as drawn on the canvas, in page pixels; `back`: a reply going back along its edge. */
+export interface ClickableToken { edge: string; back: boolean; x: number; y: number }
+
+/** The tokens drawn in the last frame that a click would reach (not under a node, a handle or a label), in page pixels. */
+export async function clickableTokens(page: Page): Promise<ClickableToken[]> {
+  return page.getByTestId('edge-tokens').evaluate((canvas) => {
+    const flow = canvas.closest('.react-flow');
+    if (!flow) return [];
+    const box = flow.getBoundingClientRect();
+    const drawn = (canvas as HTMLCanvasElement & { blTokens: () => ClickableToken[] }).blTokens();
+    return drawn
+      .map((t) => ({ edge: t.edge, back: t.back, x: box.left + t.x, y: box.top + t.y }))
+      // Clear of nodes, handles and labels all around (a token at an edge's end sits under the handle).
+      .filter((t) => [[0, 0], [10, 0], [-10, 0], [0, 10], [0, -10]].every(([dx, dy]) => {
+        const hit = document.elementFromPoint(t.x + (dx as number), t.y + (dy as number));
+        return !!hit && (hit.classList.contains('react-flow__pane') || !!hit.closest('.react-flow__edge'));
+      }));
+  });
+}

@@ -1,26 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { connect, dragFromPalette, node, openApp } from './helpers';
+import { expect, test } from '@playwright/test';
+import { clickableTokens, connect, dragFromPalette, node, openApp, type ClickableToken } from './helpers';
 
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
-
-interface Token { edge: string; x: number; y: number }
-
-/** The tokens drawn in the last frame that a click would reach (not under a node, a handle or a label), in page pixels. */
-async function clickableTokens(page: Page): Promise<Token[]> {
-  return page.getByTestId('edge-tokens').evaluate((canvas) => {
-    const flow = canvas.closest('.react-flow');
-    if (!flow) return [];
-    const box = flow.getBoundingClientRect();
-    const drawn = (canvas as HTMLCanvasElement & { blTokens: () => Token[] }).blTokens();
-    return drawn
-      .map((t) => ({ edge: t.edge, x: box.left + t.x, y: box.top + t.y }))
-      // Clear of nodes, handles and labels all around (a token at an edge's end sits under the handle).
-      .filter((t) => [[0, 0], [10, 0], [-10, 0], [0, 10], [0, -10]].every(([dx, dy]) => {
-        const hit = document.elementFromPoint(t.x + (dx as number), t.y + (dy as number));
-        return !!hit && (hit.classList.contains('react-flow__pane') || !!hit.closest('.react-flow__edge'));
-      }));
-  });
-}
 
 // Reduced motion holds the tokens still, so the position read here is where the token is when the click lands.
 test.use({ reducedMotion: 'reduce' });
@@ -40,7 +21,7 @@ test('clicking a message token on an edge opens the message inspector for its la
   // moved on: find, hover and click in one attempt, and try again with a fresh token until one is caught.
   const dialog = page.getByTestId('message-dialog');
   const pointerAt = (x: number, y: number) => page.evaluate((p) => getComputedStyle(document.elementFromPoint(p.x, p.y) as Element).cursor, { x, y });
-  let token: Token | undefined;
+  let token: ClickableToken | undefined;
   await expect(async () => {
     [token] = await clickableTokens(page);
     if (!token) throw new Error('no clickable token');

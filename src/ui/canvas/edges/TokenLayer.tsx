@@ -18,18 +18,19 @@
  * as well as colour).
  *
  * The canvas never takes the pointer: each frame records where it drew its tokens (tokenHits), and a
- * click on the pane or an edge near a token opens the message inspector for that edge's last message
- * (openTokenAt, wired in Canvas); hovering a token shows a pointer cursor.
+ * click on the pane or an edge near a token opens the message inspector for that edge's last message that
+ * way: a forward token the last message sent along it, a reply token the last reply sent back (openTokenAt,
+ * wired in Canvas); hovering a token shows a pointer cursor.
  */
 import { useStore, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
 import { openDialog } from '../../dialogs/dialogStore';
-import { sameTarget, useInspectionStore, type InspectTarget } from '../../run/inspectionStore';
+import { lastAlongEdge, sameTarget, useInspectionStore, type InspectTarget } from '../../run/inspectionStore';
 import { useRunStore } from '../../run/runStore';
 import { useTelemetryStore } from '../../run/telemetryStore';
 import { useViewStore } from '../../view/viewStore';
 import { edgeCurve } from './edgeCurves';
-import { clearDrawn, drawnList, drawnTokens, hitToken, pushDrawn } from './tokenHits';
+import { clearDrawn, drawnList, drawnTokens, hitToken, pushDrawn, type TokenHit } from './tokenHits';
 import { allocateTokens, laneOf, lanePoint, laneT, planTokens, retime, tokenPhase, type EdgeDemand, type Motion } from './tokens';
 
 /** How often the token budget is re-shared (rates change about once a second; the viewport any time). */
@@ -71,8 +72,8 @@ function panePoint(e: { clientX: number; clientY: number; target: EventTarget | 
   return { x: e.clientX - box.left, y: e.clientY - box.top };
 }
 
-/** The edge whose token (as drawn in the last frame) is under the pointer, or null. */
-export function tokenEdgeAt(e: { clientX: number; clientY: number; target: EventTarget | null }): string | null {
+/** The token (as drawn in the last frame) under the pointer, or null. */
+export function tokenAt(e: { clientX: number; clientY: number; target: EventTarget | null }): TokenHit | null {
   if (drawnTokens.n === 0) return null;
   const p = panePoint(e);
   return p ? hitToken(drawnTokens, p.x, p.y) : null;
@@ -80,12 +81,14 @@ export function tokenEdgeAt(e: { clientX: number; clientY: number; target: Event
 
 /**
  * A click on the pane or an edge: if it hit a token, selects that token's edge and opens the message
- * inspector on the last message that entered it (once the worker answers). Returns whether a token was hit.
+ * inspector on the last message that went its way (once the worker answers): a forward token shows the last
+ * message sent along the edge, a reply token the last reply sent back. Returns whether a token was hit.
  */
 export function openTokenAt(e: { clientX: number; clientY: number; target: EventTarget | null }): boolean {
-  const edgeId = tokenEdgeAt(e);
+  const hit = tokenAt(e);
   const run = useRunStore.getState();
-  if (!edgeId || !run.loaded || run.status === 'error') return false;
+  if (!hit || !run.loaded || run.status === 'error') return false;
+  const edgeId = hit.edge;
   useViewStore.getState().setSelection([], [edgeId]);
   const target: InspectTarget = { kind: 'edge', id: edgeId };
   run.inspect(target);
@@ -95,7 +98,7 @@ export function openTokenAt(e: { clientX: number; clientY: number; target: Event
     if (sameTarget(s.target, target) && s.requestId >= asked && s.pending) return;
     clearTimeout(timer);
     off();
-    const message = s.messages[0];
+    const message = lastAlongEdge(s, hit.back);
     if (sameTarget(s.target, target) && s.requestId >= asked && s.found && message) openDialog({ type: 'message', message, where: edgeId });
   });
   // No answer (the worker restarted, the run was reset): stop waiting.
@@ -250,7 +253,7 @@ function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () 
   // Hover over a token: a pointer cursor on the pane (edges already show one). Written only when it changes.
   let hovering = false;
   const onMove = (e: PointerEvent) => {
-    const over = e.buttons === 0 && tokenEdgeAt(e) !== null;
+    const over = e.buttons === 0 && tokenAt(e) !== null;
     if (over === hovering) return;
     hovering = over;
     const pane = flow.querySelector<HTMLElement>('.react-flow__pane');

@@ -37,17 +37,20 @@ export function pushDrawn(x: number, y: number, edge: string, back = false, t = 
   d.t[i] = t;
 }
 
-/** The edge of the token nearest to (x, y) within `radius` pixels, or null (pure). */
-export function hitToken(d: DrawnTokens, x: number, y: number, radius = HIT_RADIUS_PX): string | null {
-  let best: string | null = null;
+/** A token under the pointer: its edge, and whether it is a reply going back along it (the back lane). */
+export interface TokenHit { edge: string; back: boolean }
+
+/** The token nearest to (x, y) within `radius` pixels, or null (pure). */
+export function hitToken(d: DrawnTokens, x: number, y: number, radius = HIT_RADIUS_PX): TokenHit | null {
+  let best = -1;
   let bestD2 = radius * radius;
   for (let i = 0; i < d.n; i++) {
     const dx = (d.x[i] as number) - x;
     const dy = (d.y[i] as number) - y;
     const d2 = dx * dx + dy * dy;
-    if (d2 <= bestD2) { bestD2 = d2; best = d.edge[i] as string; }
+    if (d2 <= bestD2) { bestD2 = d2; best = i; }
   }
-  return best;
+  return best < 0 ? null : { edge: d.edge[best] as string, back: d.back[best] === true };
 }
 
 export interface DrawnToken { edge: string; x: number; y: number; back: boolean; t: number }

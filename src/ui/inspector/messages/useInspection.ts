@@ -25,5 +25,6 @@ export function useInspection(target: InspectTarget) {
     found: mine && state.found,
     timeMs: mine ? state.timeMs : 0,
     messages: mine ? state.messages : [],
+    reply: mine ? state.reply : null,
   };
 }
