@@ -124,7 +124,7 @@ class SimulationRun implements Simulation, SimContext {
           if (counted) this.accounting.inTransit++;
           this.queue.push(this.clock + LINK_RETURN_MS, PRIORITY.normal, KERNEL, EV_LINK_LOST, message, edge.index * 2 + (counted ? 1 : 0));
         }
-        else this.lose(message, lost, edge.target.index);
+        else this.lose(message, lost, this.lossOwner(edge, message));
         return;
       }
       delay = this.acrossFaultyLink(edge, fault, message, delay);
@@ -166,6 +166,15 @@ class SimulationRun implements Simulation, SimContext {
     }
     this.accounting.inTransit++;
     this.queue.push(this.clock + delay, PRIORITY.normal, KERNEL, EV_EDGE_RETURN, message, edge.index);
+  }
+
+  /**
+   * The node a message lost on its way along `edge` is charged to: its target, unless the target takes it as
+   * the reply to its own request (A4 Return Address), which is owed to no consumer's delivery guarantee
+   * (the call or request times out instead): node -1, as for a reply lost on its way back (sendBack).
+   */
+  private lossOwner(edge: EdgeRuntime, message: Message): number {
+    return edge.target.takesAsReply?.(message, edge) === true ? -1 : edge.target.index;
   }
 
   /** Whether a faulty link loses the message: a partition carries nothing, a lossy link drops with its probability. */

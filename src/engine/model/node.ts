@@ -24,6 +24,11 @@ export interface NodeModel {
   start(): void;
   /** A message arrives along an edge. */
   receive(message: Message, edge: EdgeRuntime): void;
+  /**
+   * Whether `message`, coming along `edge`, would be taken as the reply to a request of this node's own
+   * (EIP Return Address, A4) rather than as a delivery owed to it. On kinds that make requests; absent: never.
+   */
+  takesAsReply?(message: Message, edge: EdgeRuntime): boolean;
   /** A scheduled event for this node fires. */
   handle(type: number, payload: unknown, arg: number): void;
   /** Adds the messages this node holds right now. */

@@ -106,10 +106,16 @@ export class ConsumerModel implements NodeModel {
 
   // ---- receiving ------------------------------------------------------------------------------
 
+  /**
+   * A reply to one of its calls (A4 Return Address): back along its own push edge, or sent to it by a
+   * callee behind a queue (a reply or push edge). What a queue delivers is always a delivery.
+   */
+  takesAsReply(message: Message, edge: EdgeRuntime): boolean {
+    return edge.source === this || (this.config.call !== null && message.correlationId >= 0 && edge.role !== 'subscribe');
+  }
+
   receive(message: Message, edge: EdgeRuntime): void {
-    // A reply to one of its calls (A4 Return Address): back along its own push edge, or sent to it by a
-    // callee behind a queue (a reply or push edge). What a queue delivers is always a delivery.
-    if (edge.source === this || (this.config.call !== null && message.correlationId >= 0 && edge.role !== 'subscribe')) { this.callReplied(message); return; }
+    if (this.takesAsReply(message, edge)) { this.callReplied(message); return; }
     const now = this.ctx.now();
     addHop(message, this.id, now, 'received');
     if (edge.role === 'push' && !this.online) {

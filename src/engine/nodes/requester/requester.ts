@@ -128,6 +128,9 @@ export class RequesterModel implements NodeModel {
 
   // ---- replies --------------------------------------------------------------------------------
 
+  /** Whatever comes to a requester answers one of its requests (A4 Return Address): none is a delivery owed to it. */
+  takesAsReply(): boolean { return true; }
+
   receive(message: Message, _edge: EdgeRuntime): void {
     const now = this.ctx.now();
     addHop(message, this.id, now, 'reply received');
