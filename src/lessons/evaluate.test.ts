@@ -112,6 +112,13 @@ describe('evaluateCheck says when a verdict is final', () => {
     expect(evaluateCheck(timeouts, testView()).final).toBe(true);
     expect(evaluateCheck(pending, testView()).final).toBe(false);
   });
+
+  it('a queue\'s outage losses are counters: "none lost" fails for good at the first', () => {
+    const snapshot = { nodes: { orders: { kind: 'queue', lostOnOutage: 0, lostBeforeConfirm: 1 } } };
+    const check = (field: string): LessonCheck => ({ ...base, type: 'node', node: 'orders', field, op: '==', value: 0 });
+    expect(evaluateCheck(check('lostBeforeConfirm'), testView({ snapshot }))).toMatchObject({ verdict: 'fail', final: true });
+    expect(evaluateCheck(check('lostOnOutage'), testView({ snapshot }))).toMatchObject({ verdict: 'pass', final: false });
+  });
 });
 
 describe('evaluateChecks', () => {

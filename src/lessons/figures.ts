@@ -15,8 +15,8 @@ const RISING_NODE_FIELDS = new Set(['in', 'out', 'acked', 'nacked', 'redelivered
   'answered', 'timeouts', 'late', 'unmatched', 'replies', 'calls', 'callTimeouts', 'callErrors', 'corruptRejected',
   'corruptProcessed', 'refused', 'refusedPublish', 'refusedConsume', 'deduplicated', 'invalidPublish',
   'completedBySize', 'completedByTimeout', 'completedByGoodEnough', 'maxReady', 'toInvalid', 'polls', 'emptyPolls',
-  'failed', 'duplicates', 'callReplies', 'confirmed', 'retries', 'lateConfirms', 'lostOnOutage', 'rejectedPublishes',
-  'crashes', 'downMs']);
+  'failed', 'duplicates', 'callReplies', 'confirmed', 'retries', 'lateConfirms', 'lostOnOutage', 'lostBeforeConfirm',
+  'rejectedPublishes', 'crashes', 'downMs']);
 
 const found = (value: number, rising: boolean, what: string): Figure => ({ ok: true, value, rising, what });
 const missing = (detail: string): Figure => ({ ok: false, detail });

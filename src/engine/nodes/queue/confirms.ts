@@ -10,12 +10,15 @@ import type { Replication } from './replication';
 /**
  * When a queue confirms what it took (publisher confirms, A1.6): at once, once on disk, or once a
  * majority of its replicas holds it (A1.13). Owns the disk-write timing (and a slowDisk fault's factor)
- * and the outage epoch that voids confirms still due when the queue went down.
+ * and the confirms still due, which an outage voids.
  */
 export class Confirms {
   private readonly diskWrite: Sampler;
-  /** Bumped on each outage: a confirm scheduled before it is void after it. */
-  private epoch = 0;
+  /**
+   * The confirms still due, by the message each is for: the write that settles one is under way. An outage
+   * voids them all; meanwhile it asks which of the messages it loses were never confirmed (isDue).
+   */
+  private readonly due = new Map<Message, ConfirmTracker>();
   private diskFactor = 1;
 
   constructor(
@@ -35,19 +38,30 @@ export class Confirms {
    */
   accept(m: Message, confirm: ConfirmTracker, replication: Replication): void {
     // A1.6/A1.13: a replicated quorum queue confirms once a majority holds the message.
-    if (replication.kind === 'quorum') { this.ctx.schedule(m.safeAt - this.ctx.now(), this.index, EV_DISK_WRITTEN, confirm, this.epoch); return; }
+    if (replication.kind === 'quorum') { this.confirmAfter(m.safeAt - this.ctx.now(), m, confirm); return; }
     const toDisk = this.rules.flavor === 'quorum' || (this.rules.flavor === 'classic' && this.rules.durable && m.persistent);
-    if (toDisk) this.ctx.schedule(this.diskWriteMs(replication), this.index, EV_DISK_WRITTEN, confirm, this.epoch);
+    if (toDisk) this.confirmAfter(this.diskWriteMs(replication), m, confirm);
     else confirm.settle(true);
   }
 
-  /** The write scheduled in `epoch` is done. A confirm due before an outage is lost with it: the publisher times out (and may retry). */
-  written(confirm: ConfirmTracker, epoch: number): void {
-    if (epoch === this.epoch) confirm.settle(true);
+  private confirmAfter(delayMs: number, m: Message, confirm: ConfirmTracker): void {
+    this.due.set(m, confirm);
+    this.ctx.schedule(delayMs, this.index, EV_DISK_WRITTEN, m, 0);
   }
 
+  /** The write that confirms `m` is done. A confirm an outage voided meanwhile is gone: the publisher times out (and may retry). */
+  written(m: Message): void {
+    const confirm = this.due.get(m);
+    if (confirm === undefined) return;
+    this.due.delete(m);
+    confirm.settle(true);
+  }
+
+  /** Whether `m` waits for its confirm: the queue has not told its publisher that `m` is safe. */
+  isDue(m: Message): boolean { return this.due.has(m); }
+
   /** The queue went down: every confirm still due is void. */
-  voidPending(): void { this.epoch++; }
+  voidPending(): void { this.due.clear(); }
 
   setDiskFactor(factor: number): void { this.diskFactor = factor; }
 

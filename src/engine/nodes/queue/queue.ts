@@ -2,7 +2,6 @@ import type { DropReason, NodeReport } from '../../api';
 import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
 import type { LatencyHistogram } from '../../metrics/latencyHistogram';
-import type { ConfirmTracker } from '../../model/confirm';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { addHop, type Message } from '../../model/message';
@@ -80,7 +79,10 @@ export class QueueModel implements NodeModel, DeliverySource {
   private replicated = false;
   /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
   private down = false;
+  /** Lost on an outage after the queue confirmed them, or published without confirms: losses the broker answers for. */
   private lostOnOutage = 0;
+  /** Lost on an outage while their confirm was still due: their publisher was never told they were safe (A1.6). */
+  private lostBeforeConfirm = 0;
 
   constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'queue'>, private readonly ctx: SimContext) {
     this.rules = queueRules(node.config);
@@ -306,7 +308,7 @@ export class QueueModel implements NodeModel, DeliverySource {
 
   handle(type: number, payload: unknown, arg: number): void {
     if (type === EV_EXPIRE) { this.expiry.timerFired(); this.expireHeads(true); this.dispatch(); return; }
-    if (type === EV_DISK_WRITTEN) { this.confirms.written(payload as ConfirmTracker, arg); return; }
+    if (type === EV_DISK_WRITTEN) { this.confirms.written(payload as Message); return; }
     if (type === EV_ELECTION) { if (this.replication.elect()) this.dispatch(); return; }
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
     if (type === EV_POLL_TIMEOUT) this.polls.timedOut(payload as PendingPoll, arg);
@@ -359,13 +361,24 @@ export class QueueModel implements NodeModel, DeliverySource {
    * only the messages that `survives` keeps are still here; the rest are lost for `reason`.
    */
   private outage(survives: (m: Message) => boolean, reason: DropReason): void {
-    this.confirms.voidPending();
     const { returned, released } = closeChannels(this.subs);
     this.unacked -= released;
     const all = [...this.store.toArray(), ...returned];
     this.store = readyStoreFor(this.node.config);
-    keepSurvivors(this.store, all, returned, this.rules.flavor === 'quorum', survives, (m) => { this.lostOnOutage++; this.ctx.lose(m, reason, this.index); });
+    keepSurvivors(this.store, all, returned, this.rules.flavor === 'quorum', survives, (m) => this.lostInOutage(m, reason));
+    this.confirms.voidPending(); // after lostInOutage asked which confirms were due
     this.polls.endAll();
+  }
+
+  /**
+   * A message the outage lost. One whose confirm was still due was never said to be safe (A1.6; on a quorum
+   * queue, no majority held it yet, A1.13): its publisher times out and may send it again, no promise is
+   * broken. One confirmed, or published without confirms (nobody will send it again), is the broker's loss.
+   */
+  private lostInOutage(m: Message, reason: DropReason): void {
+    if (this.confirms.isDue(m)) this.lostBeforeConfirm++;
+    else this.lostOnOutage++;
+    this.ctx.lose(m, reason, this.index);
   }
 
   setDiskFactor(factor: number): void { this.confirms.setDiskFactor(factor); }
@@ -397,7 +410,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     return {
       kind: this.kind, flavor: this.rules.flavor, ...this.n.reportFields(),
       ready: this.store.length, unacked: this.unacked + this.invisible.size, consumers: this.subs.length,
-      available: this.isAvailable() ? 1 : 0, lostOnOutage: this.lostOnOutage,
+      available: this.isAvailable() ? 1 : 0, lostOnOutage: this.lostOnOutage, lostBeforeConfirm: this.lostBeforeConfirm,
       ...(this.replication.kind !== 'none' ? { replication: this.replication.kind, leader: this.replication.leaderBroker?.id ?? '' } : {}),
       queueWaitMs: this.wait.summary(),
     };
