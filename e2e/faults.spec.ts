@@ -164,3 +164,38 @@ test('a 3-broker quorum queue: crash the leader broker and the leader badge move
   await page.getByTestId('canvas').locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await expect(inspector(page).getByTestId('fault-row')).toHaveCount(3); // crash b1, its restart, the partition
 });
+
+/**
+ * The quorum cluster above, its leader b1 crashing at 5 s while ~20 ms of writes (a follower is 20 ms away) are on
+ * it alone: 500 msg/s published, of which the consumer takes 200, so those writes are still in the queue.
+ */
+const fasterWrites: Record<string, object> = {
+  p1: { arrival: { type: 'constant', ratePerSec: 500 }, persistent: true, confirms: { window: 1000 } },
+  c1: { serviceTimeMs: { type: 'constant', value: 5 } },
+};
+const unconfirmedWrites = {
+  ...quorum, name: 'Writes lost before their confirm', seed: 1, durationMs: 10_000,
+  nodes: quorum.nodes.map((n) => ({ ...n, config: n.kind === 'broker' ? { replicationDelayMs: 20 } : fasterWrites[n.id] ?? n.config })),
+  faults: [{ type: 'crash', target: 'b1', atMs: 5000.5, durationMs: 3000 }],
+};
+
+test('the Summary tells writes a quorum failover lost before their confirm from losses the broker answers for', async ({ page }) => {
+  await openApp(page, share(unconfirmedWrites));
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 30_000 });
+  await page.getByTestId('dock-tab-summary').click();
+
+  // A1.13: the writes no majority held yet are lost with the leader, never confirmed (A1.6): none is the broker's loss.
+  const figure = async (field: string) => Number(await page.getByTestId(`summary-node-q1-${field}`).getAttribute('data-value'));
+  const lost = Number(await page.getByTestId('summary-dropped-unreplicatedOnFailover').getAttribute('data-value'));
+  expect(lost).toBeGreaterThan(0);
+  expect(await figure('lostBeforeConfirm')).toBe(lost);
+  expect(await figure('lostOnOutage')).toBe(0);
+  // Each column says what it counts.
+  await expect(page.getByTestId('summary-column-lostBeforeConfirm')).toHaveAttribute('title', /never told they were safe/);
+  await expect(page.getByTestId('summary-column-lostOnOutage')).toHaveAttribute('title', /nobody will send them again/);
+  await page.getByTestId('summary-node-q1-lostBeforeConfirm').scrollIntoViewIfNeeded();
+  await page.getByTestId('summary-column-lostBeforeConfirm').hover();
+  await page.screenshot({ path: shot('faults-summary-lost-before-confirm') });
+});

@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../engine/api';
-import { formatNumber, nodeTable } from './summaryModel';
+import { NODE_FIELD_TITLES, formatNumber, nodeTable } from './summaryModel';
 
 /** Per-node counters; cells carry data-testid `summary-node-<id>-<field>` and the exact value. */
 export function NodeTable({ snapshot }: { snapshot: Snapshot }) {
@@ -7,7 +7,7 @@ export function NodeTable({ snapshot }: { snapshot: Snapshot }) {
   return (
     <div className="summary-node-scroll">
       <table className="summary-node-table" data-testid="summary-nodes">
-        <thead><tr><th>node</th>{columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+        <thead><tr><th>node</th>{columns.map((c) => <th key={c} title={NODE_FIELD_TITLES[c]} data-testid={`summary-column-${c}`}>{c}</th>)}</tr></thead>
         <tbody>
           {ids.map((id, i) => (
             <tr key={id} data-node-id={id}>

@@ -37,7 +37,7 @@ export const DROP_REASONS: Record<string, string> = {
   partition: 'sent along a partitioned link',
   nodeDown: 'sent to a down node, or to a queue with no leader',
   transientOnRestart: 'transient message or non-durable queue lost when its broker went down (A1.12)',
-  unreplicatedOnFailover: 'not yet copied to the replica that took over (A1.13, async mirror)',
+  unreplicatedOnFailover: 'not yet on the replica that took over: a write no quorum held yet, or one the async mirrors had not copied (A1.13)',
   producerCrash: "waiting in a crashed producer's outbox",
   lateReply: 'a reply after its request timed out or its aggregate completed (A4 Correlation Identifier)',
   unmatchedReply: 'a reply matching no request: Invalid Message Channel (A4)',
@@ -47,6 +47,15 @@ export const DROP_REASONS: Record<string, string> = {
   corrupt: 'damaged on a link: its checksum did not match, rejected unprocessed',
   callFailed: "a synchronous call failed or timed out: the caller's request is lost with it",
 } satisfies Record<DropReason, string>;
+
+/**
+ * What a node column means, where its name alone does not say (the column header's tooltip). The two outage
+ * figures read alike but differ in who answers for the loss: the broker, or a publisher told nothing (A1.6, A1.13).
+ */
+export const NODE_FIELD_TITLES: Readonly<Record<string, string>> = {
+  lostOnOutage: 'Lost when the queue or its leader went down, though confirmed to the publisher or published without confirms: nobody will send them again (A1.12, A1.13)',
+  lostBeforeConfirm: 'Lost when the queue\'s leader went down before the queue confirmed them: the publisher was never told they were safe; it times out and may send them again (A1.6, A1.13)',
+};
 
 export const LATENCY_KEYS = ['count', 'mean', 'p50', 'p95', 'p99', 'max'] as const satisfies readonly (keyof LatencySummary)[];
 
