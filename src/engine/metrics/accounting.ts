@@ -19,7 +19,6 @@ export class Accounting {
 
   get produced(): number { return this.published + this.routedCopies + this.forwarded + this.retried; }
 
-  private readonly byNode: number[] = [];
   /** Message ids dropped at each node, kept for the audit (null: not kept). */
   private readonly idsByNode: Map<number, Set<number>> | null;
 
@@ -29,16 +28,12 @@ export class Accounting {
   drop(reason: DropReason, node = -1, messageId = -1): void {
     this.dropped++;
     this.droppedByReason[reason] = (this.droppedByReason[reason] ?? 0) + 1;
-    if (node < 0) return;
-    this.byNode[node] = (this.byNode[node] ?? 0) + 1;
-    if (this.idsByNode && messageId >= 0) {
+    if (node >= 0 && this.idsByNode && messageId >= 0) {
       let ids = this.idsByNode.get(node);
       if (!ids) { ids = new Set(); this.idsByNode.set(node, ids); }
       ids.add(messageId);
     }
   }
-
-  droppedAt(node: number): number { return this.byNode[node] ?? 0; }
 
   /** Ids of the messages dropped at a node (empty unless ids are kept). */
   idsDroppedAt(node: number): ReadonlySet<number> { return this.idsByNode?.get(node) ?? new Set(); }
