@@ -1,0 +1,49 @@
+/**
+ * The figures of a requester's and an aggregator's report that the app's Summary and the CLI's text summary
+ * both show as a table. One list per kind, so both show the same figures under the same names and a new
+ * figure is added once. Here because the UI and the CLI may both import src/lessons (docs/ARCHITECTURE.md).
+ */
+
+/** One column of a pattern table. */
+export interface PatternFigure {
+  /** The report field, `field` or `field.key` as `reportFigure` reads it: what a lesson's `node` check names. */
+  field: string;
+  /** The column header, short; a time says its unit. */
+  label: string;
+  /** What it counts, in words: the Summary's tooltip. */
+  explanation: string;
+}
+
+/** A column, from its field, label and explanation. */
+export const patternFigure = (field: string, label: string, explanation: string): PatternFigure => ({ field, label, explanation });
+
+const ROUND_TRIP = 'Round trip, request sent → answered, ms';
+
+/** EIP Request-Reply (A4). */
+export const REQUESTER_FIGURES: readonly PatternFigure[] = [
+  patternFigure('mode', 'mode', 'sync: one request outstanding, the next after a reply or timeout; async: requests at their arrival rate'),
+  patternFigure('sent', 'sent', 'Requests sent'),
+  patternFigure('answered', 'answered', 'Requests that got all their expected replies in time'),
+  patternFigure('timeouts', 'timeouts', 'Requests whose replies did not all come within the timeout'),
+  patternFigure('late', 'late', 'Replies after their request timed out: discarded (A4)'),
+  patternFigure('unmatched', 'unmatched', 'Replies whose correlation id matches no request (A4)'),
+  patternFigure('errors', 'errors', 'Error replies (a failed synchronous call downstream)'),
+  patternFigure('corruptReplies', 'corrupt', 'Replies whose checksum did not match: discarded unmatched, so their request times out'),
+  patternFigure('pending', 'pending', 'Requests awaiting replies now'),
+  patternFigure('repliesPerRequest', 'replies/req', 'Mean replies per answered or timed-out request'),
+  patternFigure('rttMs.p50', 'RTT p50 (ms)', ROUND_TRIP),
+  patternFigure('rttMs.p95', 'RTT p95 (ms)', ROUND_TRIP),
+  patternFigure('rttMs.p99', 'RTT p99 (ms)', ROUND_TRIP),
+];
+
+/** EIP Aggregator: completed by size, by an inactivity timeout or by a good-enough reply. */
+export const AGGREGATOR_FIGURES: readonly PatternFigure[] = [
+  patternFigure('in', 'replies in', 'Replies taken'),
+  patternFigure('out', 'aggregates', 'Aggregates sent on'),
+  patternFigure('open', 'open', 'Groups waiting to complete'),
+  patternFigure('completedBySize', 'by size', 'Groups completed when the completion size was reached'),
+  patternFigure('completedByTimeout', 'by timeout', 'Groups completed by the inactivity timeout, with what had come'),
+  patternFigure('completedByGoodEnough', 'good enough', 'Groups completed early by a good-enough reply'),
+  patternFigure('late', 'late', 'Replies after their group completed: discarded'),
+  patternFigure('meanSize', 'mean size', 'Mean replies per aggregate'),
+];
