@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeReport } from '../engine';
+import { AGGREGATOR_FIGURES, REQUESTER_FIGURES } from '../lessons';
 import { patternLines } from './patternTable';
+
+/** A table's header cells: columns are two or more spaces apart, a label has single spaces at most. */
+const headerCells = (lines: string[], kind: string) => lines.find((l) => l.trim().startsWith(`${kind} `))!.trim().split(/ {2,}/);
 
 const summary = (p50: number) => ({ count: 3, mean: p50, p50, p95: p50 * 2, p99: p50 * 3, max: p50 * 4 });
 
@@ -12,6 +16,7 @@ describe('the pattern tables of the text summary', () => {
     };
     const lines = patternLines(nodes);
     expect(lines.some((l) => l.startsWith('Requesters'))).toBe(true);
+    expect(headerCells(lines, 'requester')).toEqual(['requester', ...REQUESTER_FIGURES.map((f) => f.label)]);
     const row = lines.find((l) => l.trim().startsWith('client'))!;
     expect(row.trim().split(/\s+/)).toEqual(['client', 'sync', '10', '8', '2', '1', '0', '0', '1', '0', '0.8', '12.5', '25', '37.5']);
     expect(lines.some((l) => l.startsWith('Aggregators'))).toBe(false);
@@ -19,6 +24,7 @@ describe('the pattern tables of the text summary', () => {
 
   it('lists aggregators by completion rule, and nothing when no pattern node is there', () => {
     const nodes: Record<string, NodeReport> = { agg: { kind: 'aggregator', in: 9, out: 3, open: 0, completedBySize: 2, completedByTimeout: 1, completedByGoodEnough: 0, late: 1, meanSize: 3 } };
+    expect(headerCells(patternLines(nodes), 'aggregator')).toEqual(['aggregator', ...AGGREGATOR_FIGURES.map((f) => f.label)]);
     const row = patternLines(nodes).find((l) => l.trim().startsWith('agg '))!;
     expect(row.trim().split(/\s+/)).toEqual(['agg', '9', '3', '0', '2', '1', '0', '1', '3']);
     expect(patternLines({ q: { kind: 'queue', in: 1 } })).toEqual([]);
