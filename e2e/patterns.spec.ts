@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import lzString from 'lz-string';
+import { AGGREGATOR_FIGURES, REQUESTER_FIGURES, type PatternFigure } from '../src/lessons/patternFigures';
 import { connect, dragFromPalette, edge, node, openApp } from './helpers';
 
 /**
@@ -14,6 +15,13 @@ async function requesterFigure(page: Page, id: string, field: string): Promise<n
   const cell = page.getByTestId(`summary-pattern-${id}-${field}`);
   if ((await cell.count()) === 0) return Number.NaN;
   return Number(await cell.getAttribute('data-value'));
+}
+
+/** A Summary pattern table shows exactly the columns of the list the CLI's table shows too, with their explanations. */
+async function expectColumns(page: Page, table: string, figures: readonly PatternFigure[]): Promise<void> {
+  const headers = page.getByTestId(`summary-pattern-${table}`).locator('thead th');
+  await expect(headers).toHaveText(['node', ...figures.map((f) => f.label)]);
+  for (const [i, f] of figures.entries()) await expect(headers.nth(i + 1)).toHaveAttribute('title', f.explanation);
 }
 
 /** Drags requester, queue and consumer out and wires requester → queue → consumer → requester (reply). */
@@ -209,6 +217,10 @@ test('scatter-gather: an aggregator completes groups by size or by timeout and a
   expect(await figure('gather', 'completedBySize')).toBeGreaterThan(0);
   expect(await figure('client', 'answered')).toBeGreaterThan(0);
   expect(await figure('client', 'timeouts')).toBe(0);
+  await expectColumns(page, 'requesters', REQUESTER_FIGURES);
+  await expectColumns(page, 'aggregators', AGGREGATOR_FIGURES);
+  await expect(page.getByTestId('summary-pattern-client-mode')).toHaveText('async');
+  await page.getByTestId('summary-pattern-requesters').locator('..').screenshot({ path: shot('patterns-scatter-gather-summary') });
   await page.getByTestId('theme-toggle').click();
   await page.screenshot({ path: shot('patterns-scatter-gather-dark') });
 });

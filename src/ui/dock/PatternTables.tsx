@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
 import type { Snapshot } from '../../engine/api';
 import { useDocumentStore } from '../document/documentStore';
-import { patternTables, type PatternTable } from './patternModel';
+import { patternTables, type PatternTable, type PatternValue } from './patternModel';
 import { formatNumber } from './summaryModel';
 import './patterns.css';
+
+const shown = (v: PatternValue) => (typeof v === 'number' ? formatNumber(v) : v);
 
 function Table({ table }: { table: PatternTable }) {
   return (
@@ -11,14 +13,14 @@ function Table({ table }: { table: PatternTable }) {
       <h4>{table.title}</h4>
       <div className="summary-node-scroll">
         <table className="summary-node-table">
-          <thead><tr><th>node</th>{table.columns.map((c) => <th key={c.key} title={c.title}>{c.label}</th>)}</tr></thead>
+          <thead><tr><th>node</th>{table.columns.map((c) => <th key={c.field} title={c.explanation}>{c.label}</th>)}</tr></thead>
           <tbody>
             {table.rows.map((r) => (
               <tr key={r.id} data-node-id={r.id}>
                 <th title={r.id}>{r.label}</th>
                 {table.columns.map((c) => {
-                  const v = r.values[c.key]!;
-                  return <td key={c.key} data-testid={`summary-pattern-${r.id}-${c.key}`} data-value={String(v)}>{formatNumber(v)}</td>;
+                  const v = r.values[c.field]!;
+                  return <td key={c.field} data-testid={`summary-pattern-${r.id}-${c.field}`} data-value={String(v)}>{shown(v)}</td>;
                 })}
               </tr>
             ))}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeReport, Snapshot } from '../../engine/api';
+import { AGGREGATOR_FIGURES, REQUESTER_FIGURES } from '../../lessons/patternFigures';
 import { auditView } from './auditModel';
 import { patternTables } from './patternModel';
 import { DROP_REASONS } from './summaryModel';
@@ -8,17 +9,16 @@ const rtt = { count: 40, mean: 12, p50: 10, p95: 30, p99: 45, max: 50 };
 const snapshot = (nodes: Record<string, NodeReport>) => ({ nodes } as unknown as Snapshot);
 
 describe('pattern tables of the Summary', () => {
-  it('shows every requester with its counts and RTT percentiles; an unreported figure is NaN, not 0', () => {
+  it('shows every requester with the requester figures the CLI shows too; an unreported figure is NaN, not 0', () => {
     const [t] = patternTables(snapshot({
-      r1: { kind: 'requester', mode: 'async', sent: 50, answered: 40, timeouts: 3, late: 2, unmatched: 1, errors: 0, corruptReplies: 2, pending: 7, replies: 43, repliesPerRequest: 1, rttMs: rtt },
+      r1: { kind: 'requester', mode: 'async', sent: 50, answered: 40, timeouts: 3, late: 2, unmatched: 1, errors: 0, corruptReplies: 2, pending: 7, replies: 43, repliesPerRequest: 1.05, rttMs: rtt },
       r2: { kind: 'requester', mode: 'sync', sent: 1 },
     }), { r1: 'Checkout' });
     expect(t!.id).toBe('requesters');
-    expect(t!.columns.map((c) => c.key)).toEqual(['sent', 'answered', 'timeouts', 'late', 'unmatched', 'errors', 'corruptReplies', 'pending', 'rttMs.p50', 'rttMs.p95', 'rttMs.p99']);
-    // A time column says its unit in its header, not only in its tooltip.
-    expect(t!.columns.filter((c) => c.key.startsWith('rttMs.')).map((c) => c.label)).toEqual(['RTT p50 (ms)', 'RTT p95 (ms)', 'RTT p99 (ms)']);
+    expect(t!.columns).toEqual(REQUESTER_FIGURES);
     expect(t!.rows[0]).toEqual({ id: 'r1', label: 'Checkout', kind: 'requester', values: {
-      sent: 50, answered: 40, timeouts: 3, late: 2, unmatched: 1, errors: 0, corruptReplies: 2, pending: 7, 'rttMs.p50': 10, 'rttMs.p95': 30, 'rttMs.p99': 45,
+      mode: 'async', sent: 50, answered: 40, timeouts: 3, late: 2, unmatched: 1, errors: 0, corruptReplies: 2, pending: 7, repliesPerRequest: 1.05,
+      'rttMs.p50': 10, 'rttMs.p95': 30, 'rttMs.p99': 45,
     } });
     expect(t!.rows[1]!.label).toBe('r2');
     expect(t!.rows[1]!.values.answered).toBeNaN();
@@ -32,6 +32,7 @@ describe('pattern tables of the Summary', () => {
       p: { kind: 'producer', out: 5 },
     }));
     expect(tables.map((t) => t.id)).toEqual(['aggregators']);
+    expect(tables[0]!.columns).toEqual(AGGREGATOR_FIGURES);
     expect(tables[0]!.rows[0]!.values).toMatchObject({ completedBySize: 2, completedByTimeout: 1, completedByGoodEnough: 0, late: 1, meanSize: 3 });
   });
 
