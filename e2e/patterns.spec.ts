@@ -220,6 +220,9 @@ test('scatter-gather: an aggregator completes groups by size or by timeout and a
   await expectColumns(page, 'requesters', REQUESTER_FIGURES);
   await expectColumns(page, 'aggregators', AGGREGATOR_FIGURES);
   await expect(page.getByTestId('summary-pattern-client-mode')).toHaveText('async');
+  // At 1440 px all 13 requester columns are in sight: the headers wrap rather than push RTT p99 behind a scroll bar.
+  const scroller = page.getByTestId('summary-pattern-requesters').locator('.summary-node-scroll');
+  expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
   await page.getByTestId('summary-pattern-requesters').locator('..').screenshot({ path: shot('patterns-scatter-gather-summary') });
   await page.getByTestId('theme-toggle').click();
   await page.screenshot({ path: shot('patterns-scatter-gather-dark') });
