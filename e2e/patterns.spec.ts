@@ -225,5 +225,11 @@ test('scatter-gather: an aggregator completes groups by size or by timeout and a
   expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
   await page.getByTestId('summary-pattern-requesters').locator('..').screenshot({ path: shot('patterns-scatter-gather-summary') });
   await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The sticky headers take the dark panel's colours (they were white, under light text).
+  const header = page.getByTestId('summary-pattern-requesters').locator('thead th').first();
+  const panel = await page.evaluate(() => { const probe = document.createElement('div'); probe.style.background = 'var(--panel)'; document.body.append(probe); const c = getComputedStyle(probe).backgroundColor; probe.remove(); return c; });
+  expect(await header.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(panel);
+  expect(panel).not.toBe('rgb(255, 255, 255)');
   await page.screenshot({ path: shot('patterns-scatter-gather-dark') });
 });
