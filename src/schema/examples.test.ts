@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatError, parseScenarioText } from './index';
+import { formatError, parseScenarioText, topologyWarnings } from './index';
 import { overlappingNodes } from './nodeOverlaps';
 
 const dir = join(import.meta.dirname, '../../examples');
@@ -45,5 +45,11 @@ describe('examples/', () => {
     if (!result.ok) throw new Error('does not parse');
     const spots = result.scenario.nodes.map((n) => `${n.position.x},${n.position.y}`);
     expect(new Set(spots).size).toBe(spots.length);
+  });
+
+  it.each(files)('%s draws every way it needs: no topology warnings', (file) => {
+    const result = parseScenarioText(readFileSync(join(dir, file), 'utf8'));
+    if (!result.ok) throw new Error('does not parse');
+    expect(topologyWarnings(result.scenario).map(formatError)).toEqual([]);
   });
 });

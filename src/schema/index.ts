@@ -10,3 +10,4 @@ export type { PortRole } from './ports';
 export * from './faults';
 export * from './lesson';
 export * from './parseLesson';
+export * from './topologyWarnings';

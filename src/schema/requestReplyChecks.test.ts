@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from './index';
-
-const doc = (client: Record<string, unknown>, extraNodes: unknown[] = [], extraEdges: unknown[] = [], worker: Record<string, unknown> = {}) => ({
-  version: 2,
-  nodes: [
-    { id: 'client', kind: 'requester', config: client },
-    { id: 'requests', kind: 'queue' },
-    { id: 'worker', kind: 'consumer', config: worker },
-    { id: 'replies', kind: 'queue' },
-    ...extraNodes,
-  ],
-  edges: [
-    { id: 'e1', source: 'client', target: 'requests' },
-    { id: 'e2', source: 'requests', target: 'worker' },
-    ...extraEdges,
-  ],
-});
+import { requestReplyDoc as doc } from './requestReplyFixture';
 
 const errors = (input: unknown) => {
   const r = parseScenario(input);
