@@ -12,6 +12,9 @@ Runs a Brokerlab scenario headless and prints a summary.
   --json             print one JSON object instead of tables; same file and seed give identical bytes
   --help             print this help
 
+A topology that will not work as drawn (e.g. a responder with no edge to the Return Address)
+still runs; each such problem is printed on stderr as "warning: <path>: <message>".
+
 exit codes: 0 ran, 1 invalid scenario or unreadable file, 2 bad arguments, 3 engine error`;
 
 export type CliCommand =

@@ -79,6 +79,22 @@ describe('runCli', () => {
     expect(r.stderr.split('\n')[1]).toMatch(/^not valid JSON: /);
   });
 
+  it('prints each topology warning on stderr and still runs: exit 0, the same JSON on stdout', () => {
+    const gap = {
+      version: 2, name: 'gap', durationMs: 1000,
+      nodes: [{ id: 'client', kind: 'requester', config: { timeoutMs: 100 } }, { id: 'requests', kind: 'queue' }, { id: 'worker', kind: 'consumer' }],
+      edges: [{ id: 'e1', source: 'client', target: 'requests' }, { id: 'e2', source: 'requests', target: 'worker' }],
+    };
+    const r = run(['gap.json', '--json'], { 'gap.json': JSON.stringify(gap) });
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stderr).toMatch(/^warning: nodes\[2\]: consumer "worker" answers requests from requester "client" but has no edge to their Return Address "client": .+\n$/);
+    // The warning says what the run shows: the replies are dropped as unroutable.
+    expect(JSON.parse(r.stdout).messages.droppedByReason.unroutable).toBeGreaterThan(0);
+    // With the edge drawn there is nothing to say.
+    const mended = run(['gap.json', '--json'], { 'gap.json': JSON.stringify({ ...gap, edges: [...gap.edges, { id: 'e3', source: 'worker', target: 'client' }] }) });
+    expect(mended.stderr).toBe('');
+  });
+
   it('exits 1 for a newer version, naming the field', () => {
     const r = run(['s.json'], { 's.json': '{ "version": 9, "nodes": [] }' });
     expect(r.code).toBe(EXIT.invalidScenario);

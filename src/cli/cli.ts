@@ -1,4 +1,4 @@
-import { formatError, parseScenarioText } from '../schema';
+import { formatError, parseScenarioText, topologyWarnings } from '../schema';
 import { HELP, parseArgs, USAGE } from './args';
 import { EXIT, type ExitCode } from './exitCodes';
 import type { ReadResult } from './io';
@@ -13,7 +13,7 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** parse arguments → read → parseScenarioText → run → report. Returns the exit code. */
+/** parse arguments → read → parseScenarioText → warn → run → report. Returns the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): ExitCode {
   const args = parseArgs(argv);
   if (!args.ok) {
@@ -36,6 +36,9 @@ export function runCli(argv: readonly string[], io: CliIo): ExitCode {
     io.stderr(parsed.errors.map((e) => `${formatError(e)}\n`).join(''));
     return EXIT.invalidScenario;
   }
+  // What will not work as drawn (a reply with no way back, A4) still runs: say so on stderr only, so the
+  // report on stdout and the exit code stay what scripts expect.
+  for (const warning of topologyWarnings(parsed.scenario)) io.stderr(`warning: ${formatError(warning)}\n`);
   const outcome = runScenario(parsed.scenario, { ...(seed !== undefined ? { seed } : {}), ...(untilMs !== undefined ? { untilMs } : {}) });
   if (!outcome.ok) {
     io.stderr(`engine error (${outcome.error.code}): ${outcome.error.message}\n`);
