@@ -7,6 +7,7 @@ import { TextField } from './fields/TextField';
 import { Form } from './form';
 import { KIND_FORMS } from './forms/kindForms';
 import { NodeMessages } from './messages/NodeMessages';
+import { NodeWarnings } from './NodeWarnings';
 import { RefusedBanner } from './RefusedBanner';
 
 export function NodeInspector({ node, index }: { node: ScenarioNode; index: number }) {
@@ -25,6 +26,7 @@ export function NodeInspector({ node, index }: { node: ScenarioNode; index: numb
           <p>{spec?.description}</p>
         </div>
       </header>
+      <NodeWarnings nodeId={node.id} />
       <div className="inspector-fields">
         <TextField path={['label']} label="Label" placeholder={node.id} emptyRemoves hint="Shown on the canvas; the id stays the same." />
         <KindForm />

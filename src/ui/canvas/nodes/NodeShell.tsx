@@ -1,9 +1,11 @@
 import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { kindSpec, type ScenarioNode } from '../../../schema';
+import { useNodeWarnings } from '../../document/nodeWarnings';
 import { useNodeDown } from '../../faults/useNodeFaults';
 import { KindIcon } from '../../icons/KindIcon';
 import { compact } from './format';
+import { warningBadges } from './warningBadges';
 
 /** A count shown under the figures when it is above 0: dropped, dead-lettered, expired, … */
 export interface Badge {
@@ -56,14 +58,17 @@ function SourceHandles({ handles }: { handles: readonly SourceHandle[] }) {
   );
 }
 
-/** The frame every node kind shares: handles per the kind's ports, a header, its summary, live figures and badges. */
+/** The frame every node kind shares: handles per the kind's ports, a header, its summary, live figures and badges (live ones and the document's warnings). */
 export function NodeShell({ node, selected, summary, children, badges = [], sourceHandles, placement }: NodeShellProps) {
   const spec = kindSpec(node.kind);
   const hasInput = (spec?.ports.inputs.length ?? 0) > 0;
   const hasOutput = (spec?.ports.outputs.length ?? 0) > 0;
   const down = useNodeDown(node.id, node.kind);
+  // What the document says will not work (a reply with no way back) shows while the user is still drawing.
+  const warnings = useNodeWarnings(node.id);
   // Down (crashed or unavailable) says more than "offline", which it implies.
-  const shown = [...(down ? [DOWN_BADGE] : []), ...badges.filter((b) => b.value > 0 && !(down && b.name === 'offline'))];
+  const live = badges.filter((b) => b.value > 0 && !(down && b.name === 'offline'));
+  const shown = [...(down ? [DOWN_BADGE] : []), ...warningBadges(warnings), ...live];
   return (
     <div className={`bl-node kind-${node.kind}${selected ? ' selected' : ''}${down ? ' down' : ''}`} data-kind={node.kind} data-down={down}>
       {hasInput && <Handle type="target" position={Position.Left} className="bl-handle" />}
