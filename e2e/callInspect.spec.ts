@@ -35,8 +35,8 @@ test('a direct call\'s edge: a reply token shows the last reply, a request token
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByTestId('example-sync-vs-async-chain').click();
   await expect(node(page, 'sync-a')).toBeVisible();
-  // The example draws the call edge as a short stub between client and sync-a: move the client away so the
-  // edge is long enough to click a token on it, then fit the view again.
+  // Between client and sync-a the call edge's labels ("call", its rate) cover most of it: move the client away
+  // so that a token can be clicked beside them, then fit the view again.
   const client = await node(page, 'client').boundingBox();
   if (!client) throw new Error('client not on screen');
   await page.mouse.move(client.x + 60, client.y + 15);
