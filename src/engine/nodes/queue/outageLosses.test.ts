@@ -14,13 +14,15 @@ const constant = (value: number) => ({ type: 'constant' as const, value });
  * 1000 msg/s into a queue on three brokers whose leader b1 crashes at 5 s (just after a publish). A write is
  * on a majority 20 ms + disk after it arrives (quorum), or on the mirrors after 50 ms (mirrored classic).
  */
-function failover(flavor: 'quorum' | 'classic', confirms: boolean, diskMs: number) {
+function failover(flavor: 'quorum' | 'classic', confirms: boolean, diskMs: number, reader = false) {
   const brokers = ['b1', 'b2', 'b3'].map((id) => ({ id, kind: 'broker' as const, config: { replicationDelayMs: 20, diskWriteMs: constant(diskMs), electionDelayMs: 500 } }));
   const s = scenarioOf([
     ...brokers,
     { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 1000 }, persistent: true, ...(confirms ? { confirms: { window: 10_000 } } : {}) } },
     { id: 'q', kind: 'queue', config: { flavor, brokers: ['b1', 'b2', 'b3'], ...(flavor === 'classic' ? { durable: true, mirrorDelayMs: 50 } : {}) } },
-  ], ['p>q'], { durationMs: 8000, faults: [{ atMs: 5000.5, target: 'b1', type: 'crash' }] });
+    // A reader offline over the crash, so that the lost messages were bound for it (the audit charges it).
+    ...(reader ? [{ id: 'c', kind: 'consumer' as const, config: { serviceTimeMs: constant(0.5), offline: [{ fromMs: 0, toMs: 6000 }] } }] : []),
+  ], reader ? ['p>q', 'q>c'] : ['p>q'], { durationMs: 8000, faults: [{ atMs: 5000.5, target: 'b1', type: 'crash' }] });
   const sim = createSimulation(s);
   sim.runUntil(8000);
   const snap = sim.snapshot();
@@ -51,5 +53,12 @@ describe('losses on a failover, by what the publisher was told', () => {
     expect(num(q, 'lostBeforeConfirm')).toBeGreaterThanOrEqual(9);
     expect(num(q, 'lostBeforeConfirm')).toBeLessThanOrEqual(11);
     expect(num(q, 'lostOnOutage')).toBe(lost - num(q, 'lostBeforeConfirm'));
+  });
+
+  it('the audit charges the reader only with confirmed losses: a write never confirmed is no broken guarantee', () => {
+    const { snap, lost, q } = failover('classic', true, 10, true);
+    expect(num(q, 'lostBeforeConfirm')).toBeGreaterThan(0);
+    expect(lost).toBe(num(q, 'lostOnOutage') + num(q, 'lostBeforeConfirm'));
+    expect(snap.audit!.consumers.c!.lost).toBe(num(q, 'lostOnOutage'));
   });
 });

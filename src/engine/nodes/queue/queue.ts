@@ -373,12 +373,16 @@ export class QueueModel implements NodeModel, DeliverySource {
   /**
    * A message the outage lost. One whose confirm was still due was never said to be safe (A1.6; on a quorum
    * queue, no majority held it yet, A1.13): its publisher times out and may send it again, no promise is
-   * broken. One confirmed, or published without confirms (nobody will send it again), is the broker's loss.
+   * broken. One confirmed, or published without confirms (nobody will send it again), is the broker's loss,
+   * and its consumers'.
    */
   private lostInOutage(m: Message, reason: DropReason): void {
-    if (this.confirms.isDue(m)) this.lostBeforeConfirm++;
+    const due = this.confirms.isDue(m);
+    if (due) this.lostBeforeConfirm++;
     else this.lostOnOutage++;
-    this.ctx.lose(m, reason, this.index);
+    // Like a publish refused with a nack (SimContext.lose), a write never confirmed is charged to no node: it
+    // breaks no consumer's delivery guarantee (the audit), since the broker never took responsibility for it.
+    this.ctx.lose(m, reason, due ? -1 : this.index);
   }
 
   setDiskFactor(factor: number): void { this.confirms.setDiskFactor(factor); }
