@@ -65,6 +65,25 @@ describe('a consumer that surely receives requests has a way to their Return Add
     expect(warnings(calls(false))).toEqual([gap('svc', 'caller', 'caller', 3, 'consumer')]);
     expect(warnings(calls(true))).toEqual([]);
   });
+
+  it('follows only the output a calling consumer calls along: its first publish or push edge (consumer.ts, forwardEdge)', () => {
+    const twoOutputs = (publishFirst: boolean) => {
+      const publish = [{ id: 'e2', source: 'caller', target: 'svc-q' }, { id: 'e3', source: 'svc-q', target: 'svc' }];
+      const push = [{ id: 'e4', source: 'caller', target: 'other' }, { id: 'e5', source: 'other-q', target: 'other' }];
+      return {
+        version: 2,
+        nodes: [
+          { id: 'in', kind: 'queue' }, { id: 'caller', kind: 'consumer', config: { call: { timeoutMs: 100 }, reply: { enabled: false } } },
+          { id: 'svc-q', kind: 'queue' }, { id: 'svc', kind: 'consumer' }, { id: 'other-q', kind: 'queue' }, { id: 'other', kind: 'consumer', config: { reply: { enabled: true } } },
+        ],
+        edges: [{ id: 'e1', source: 'in', target: 'caller' }, ...(publishFirst ? [...publish, ...push] : [...push, ...publish])],
+      };
+    };
+    // Calls go through svc-q to svc, which has no way back; "other" only ever receives what other-q delivers.
+    expect(warnings(twoOutputs(true))).toEqual([gap('svc', 'caller', 'caller', 3, 'consumer')]);
+    // Calls go straight to "other" (a direct call, answered along the push edge); svc gets none of them.
+    expect(warnings(twoOutputs(false))).toEqual([]);
+  });
 });
 
 describe('it follows only what carries every request: queues and fanout exchanges, not content-based routing', () => {

@@ -42,14 +42,22 @@ function carriesEveryRequest(node: ScenarioNode, way: Way): boolean {
 /** A consumer a request reaches, and whether it came straight along a push edge from the sender (a direct call). */
 interface Reached { node: NodeOf<'consumer'>; direct: boolean }
 
+/**
+ * The way a sender's requests leave it: its first publish or push output, as the engine picks it (a calling
+ * consumer's forwardEdge in consumer.ts; a requester has one output). A reply edge carries no requests.
+ */
+function requestWay(ways: readonly Way[]): Way[] {
+  const way = ways.find((w) => w.role === 'publish' || w.role === 'push');
+  return way ? [way] : [];
+}
+
 /** The consumers that surely receive what `sender` sends: directly, or through queues and fanout exchanges. A consumer ends the way: what it sends on is a new message. */
 function receiversOf(sender: ScenarioNode, graph: Graph): Reached[] {
   const reached: Reached[] = [];
   const visited = new Set<string>([sender.id]);
   const visit = (from: ScenarioNode, first: boolean) => {
-    for (const way of graph.get(from.id) ?? []) {
-      // The sender sends along its publish or push output; a reply edge carries no requests.
-      if (first ? way.role !== 'publish' && way.role !== 'push' : !carriesEveryRequest(from, way)) continue;
+    for (const way of first ? requestWay(graph.get(from.id) ?? []) : graph.get(from.id) ?? []) {
+      if (!first && !carriesEveryRequest(from, way)) continue;
       if (way.target.kind === 'consumer') reached.push({ node: way.target, direct: first && way.role === 'push' });
       else if (!visited.has(way.target.id)) { visited.add(way.target.id); visit(way.target, false); }
     }
