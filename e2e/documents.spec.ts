@@ -1,10 +1,18 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../src/schema';
 import { connect, dragFromPalette, edge, node, openApp, statValue } from './helpers';
 
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+
+async function openExample(page: Page, file: string) {
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId(`example-${file}`).click();
+}
+
+/** How many time points a dock chart draws (its data-points). */
+const chartPoints = async (chart: Locator): Promise<number> => Number(await chart.getAttribute('data-points'));
 
 async function buildSmallTopology(page: Page) {
   const producer = await dragFromPalette(page, 'producer', { x: 150, y: 150 });
@@ -121,15 +129,11 @@ test.describe('documents', () => {
 
   test('opening another document clears the previous run: clock at 0, no figures, Play runs the new one', async ({ page }) => {
     await openApp(page);
-    const openExample = async (file: string) => {
-      await page.getByRole('button', { name: 'Examples' }).click();
-      await page.getByTestId(`example-${file}`).click();
-    };
-    await openExample('competing-consumers');
+    await openExample(page, 'competing-consumers');
     await page.getByTestId('run-play').click();
     await expect.poll(() => statValue(page, 'task-api', 'published'), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect(page.getByTestId('run-clock')).not.toHaveText('00:00.000');
-    await openExample('one-way');
+    await openExample(page, 'one-way');
     await expect(page.getByTestId('run-clock')).toHaveText('00:00.000');
     await expect(page.getByTestId('run-controls')).toHaveAttribute('data-status', 'idle');
     await expect(page.getByTestId('run-play')).toHaveText(/Play/);
@@ -137,11 +141,46 @@ test.describe('documents', () => {
     await expect(page.getByTestId('run-clock')).toHaveText('00:00.000');
     // No figures until the new document runs: the producer shows "–", not the old run's count.
     await expect(node(page, 'orders-api').getByTestId('stat-published')).toHaveAttribute('data-value', '');
-    // The charts redraw on their own throttle (up to a few seconds), then show nothing of the old run.
-    await expect(page.getByText('No samples yet: press Play.').first()).toBeVisible({ timeout: 8_000 });
+    // The charts show nothing of the old run (at once: see the test below).
+    await expect(page.getByText('No samples yet: press Play.').first()).toBeVisible();
     await page.screenshot({ path: shot('run-cleared-on-open') });
     await page.getByTestId('run-play').click();
     await expect(page.getByTestId('run-clock')).not.toHaveText('00:00.000');
+  });
+
+  test('the charts drop the old run the moment it is cleared (Reset, another document), not at their next redraw', async ({ page }) => {
+    // The page's clock is paused before each clearing: no timer fires, so the charts' throttled redraw
+    // cannot run and only an immediate one can empty them.
+    await page.clock.install();
+    await openApp(page);
+    await openExample(page, 'competing-consumers');
+    await page.getByTestId('dock-tab-charts').click();
+    const charts = page.getByTestId('charts-panel').locator('figure.chart-card');
+    await expect(charts).toHaveCount(3);
+
+    const runUntilCharted = async () => {
+      await page.clock.resume();
+      await page.getByTestId('run-play').click();
+      for (const chart of await charts.all()) await expect.poll(() => chartPoints(chart), { timeout: 15_000 }).toBeGreaterThan(0);
+      await page.clock.pauseAt(await page.evaluate(() => Date.now() + 5_000));
+    };
+    const expectChartsEmpty = async () => {
+      for (const chart of await charts.all()) {
+        await expect(chart).toHaveAttribute('data-points', '0');
+        await expect(chart).toContainText('No samples yet: press Play.');
+      }
+    };
+
+    await runUntilCharted();
+    await page.getByTestId('run-reset').click();
+    await expectChartsEmpty();
+    await page.clock.resume(); // the tokens on the edges are drawn each animation frame: let them go too
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: shot('charts-cleared-on-reset') });
+
+    await runUntilCharted();
+    await openExample(page, 'one-way');
+    await expectChartsEmpty();
   });
 
   test('New asks first when the canvas is not empty, and can be undone', async ({ page }) => {

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import type { MetricSample } from '../../engine/api';
+import { initialTelemetry, type TelemetryState } from '../run/telemetryReducers';
+import {
+  CHART_REDRAW_MS, CHART_SHARE, ChartPacer, MAX_CHART_REDRAW_MS, chartRedrawDelay, runCleared, samplesChanged, type ChartInput,
+} from './chartPacer';
+
+const sample = (tMs: number) => ({ tMs }) as MetricSample;
+const NODES = ['a', 'b'];
+const withSamples = (count: number, version = count, nodeIds: readonly string[] = NODES): ChartInput =>
+  ({ samples: Array.from({ length: count }, (_, i) => sample(i * 100)), samplesVersion: version, nodeIds });
+
+/** A telemetry store, a clock whose timers fire only when told, and every state the pacer drew. */
+function harness(opts: { redrawCostMs?: number } = {}) {
+  let hidden = false;
+  const store = createStore<TelemetryState>()(() => ({ ...initialTelemetry(), nodeIds: NODES }));
+  let now = 0;
+  let pending: { run: () => void; delayMs: number } | null = null;
+  const drawn: TelemetryState[] = [];
+  const pacer = new ChartPacer(store, (s) => drawn.push(s), {
+    timers: {
+      now: () => now,
+      schedule: (run, delayMs) => { pending = { run, delayMs }; return 1; },
+      cancel: () => { pending = null; },
+      afterPaint: (run) => { now += opts.redrawCostMs ?? 0; run(); },
+    },
+    hidden: () => hidden,
+  });
+  return {
+    pacer, drawn,
+    setHidden: (h: boolean) => { hidden = h; },
+    /** A frame with samples, as reduceFrame leaves the store. */
+    addSamples: (count: number) => store.setState((s) => ({ ...withSamples(s.samples.length + count, s.samplesVersion + 1), nodeIds: s.nodeIds })),
+    /** Reset or another document: telemetryStore.clearTelemetry. */
+    clearRun: () => store.setState(initialTelemetry(), true),
+    /** The next poll, when its time comes. */
+    poll: () => { const p = pending; pending = null; p?.run(); },
+    nextPollInMs: () => pending?.delayMs ?? null,
+  };
+}
+
+describe('chart redraw pacing', () => {
+  it('redraws every CHART_REDRAW_MS when cheap, spaced out when costly, within a bound', () => {
+    expect(chartRedrawDelay(5)).toBe(CHART_REDRAW_MS);
+    expect(chartRedrawDelay(120)).toBe(120 * CHART_SHARE);
+    expect(chartRedrawDelay(10_000)).toBe(MAX_CHART_REDRAW_MS);
+  });
+
+  it('a poll redraws for new samples or another simulation, not for the same ones', () => {
+    const shown = withSamples(3);
+    expect(samplesChanged(shown, shown)).toBe(false);
+    expect(samplesChanged(shown, withSamples(4))).toBe(true);
+    expect(samplesChanged(shown, { ...shown, nodeIds: ['a', 'b'] })).toBe(true);
+  });
+
+  it('a run is cleared when the samples go from some to none, not while they stay empty or grow', () => {
+    expect(runCleared(withSamples(3), withSamples(0, 0))).toBe(true);
+    expect(runCleared(withSamples(0, 0), withSamples(0, 0, ['c']))).toBe(false); // the next simulation loaded
+    expect(runCleared(withSamples(3), withSamples(5))).toBe(false);
+  });
+});
+
+describe('chart pacer', () => {
+  it('draws new samples only when the poll comes, then waits CHART_REDRAW_MS after a cheap redraw', () => {
+    const h = harness();
+    h.addSamples(2);
+    h.addSamples(1);
+    expect(h.drawn).toHaveLength(0);
+    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS);
+    h.poll();
+    expect(h.drawn.map((s) => s.samples.length)).toEqual([3]);
+    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS);
+    h.poll();
+    expect(h.drawn).toHaveLength(1); // nothing new
+  });
+
+  it('spaces polls out after a costly redraw', () => {
+    const h = harness({ redrawCostMs: 120 });
+    h.addSamples(2);
+    h.poll();
+    expect(h.nextPollInMs()).toBe(chartRedrawDelay(120));
+  });
+
+  it('draws a cleared run at once, between polls, and keeps its throttle for what follows', () => {
+    const h = harness({ redrawCostMs: 120 });
+    h.addSamples(5);
+    h.poll();
+    const spacing = h.nextPollInMs();
+    h.clearRun();
+    expect(h.drawn.map((s) => s.samples.length)).toEqual([5, 0]);
+    expect(h.nextPollInMs()).toBe(spacing); // the pending poll stays as it was: no extra redraws
+    h.addSamples(1);
+    expect(h.drawn).toHaveLength(2);
+  });
+
+  it('a hidden page skips polls, but a cleared run still goes at once', () => {
+    const h = harness();
+    h.addSamples(2);
+    h.poll();
+    h.setHidden(true);
+    h.addSamples(1);
+    h.poll();
+    expect(h.drawn.map((s) => s.samples.length)).toEqual([2]);
+    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS);
+    h.clearRun();
+    expect(h.drawn.map((s) => s.samples.length)).toEqual([2, 0]);
+  });
+
+  it('draws nothing once stopped, and leaves no poll behind', () => {
+    const h = harness();
+    h.addSamples(2);
+    h.poll();
+    h.pacer.stop();
+    expect(h.nextPollInMs()).toBeNull();
+    h.clearRun();
+    expect(h.drawn).toHaveLength(1);
+  });
+});

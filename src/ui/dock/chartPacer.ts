@@ -1,0 +1,87 @@
+/**
+ * When the charts redraw. Redrawing recharts costs far more than a frame of the canvas, so the charts
+ * poll the samples on their own throttle instead of following every store update. One case skips the
+ * throttle: a cleared run (Reset, New, Open, an example, a lesson, a link), whose old lines must go at
+ * once rather than stay on screen until the next poll, up to MAX_CHART_REDRAW_MS later.
+ */
+import type { Timers } from '../run/frameCoalescer';
+import type { TelemetryState } from '../run/telemetryStore';
+
+/** How often charts redraw at most while samples stream in (a couple of times a second, not per frame). */
+export const CHART_REDRAW_MS = 500;
+/** Charts may take at most 1/CHART_SHARE of the main thread; slower redraws space them out. */
+export const CHART_SHARE = 10;
+export const MAX_CHART_REDRAW_MS = 3000;
+
+/** Wait before the next redraw after one that took `costMs` (render, layout and paint). */
+export function chartRedrawDelay(costMs: number): number {
+  return Math.min(MAX_CHART_REDRAW_MS, Math.max(CHART_REDRAW_MS, costMs * CHART_SHARE));
+}
+
+/** What the pacer compares: enough of the telemetry state to tell new samples and a cleared run. */
+export type ChartInput = Pick<TelemetryState, 'samples' | 'samplesVersion' | 'nodeIds'>;
+
+/** New samples, or another simulation loaded: worth a redraw at the next poll. */
+export function samplesChanged(shown: ChartInput, next: ChartInput): boolean {
+  return shown.samplesVersion !== next.samplesVersion || shown.nodeIds !== next.nodeIds;
+}
+
+/**
+ * The run was cleared while the charts show lines: redraw now. Samples only ever grow within a run
+ * (thinning keeps at least MIN_SAMPLES), so going from some to none means the store was cleared.
+ */
+export function runCleared(shown: ChartInput, next: ChartInput): boolean {
+  return shown.samples.length > 0 && next.samples.length === 0;
+}
+
+/** Where the pacer reads telemetry: the app's store (zustand's getState and subscribe), or a test's. */
+export interface TelemetrySource {
+  getState(): TelemetryState;
+  subscribe(listener: (state: TelemetryState) => void): () => void;
+}
+
+export interface PacerEnv {
+  timers: Timers;
+  /** A hidden page draws nothing: polling skips it (a cleared run is still shown, it costs nothing). */
+  hidden(): boolean;
+}
+
+/** Hands `show` the telemetry state to draw: on its throttle while samples stream in, at once when the run is cleared. */
+export class ChartPacer {
+  private shown: TelemetryState;
+  private timer: unknown = null;
+  private stopped = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly source: TelemetrySource, private readonly show: (state: TelemetryState) => void,
+    private readonly env: PacerEnv) {
+    this.shown = source.getState();
+    this.unsubscribe = source.subscribe((next) => { if (runCleared(this.shown, next)) this.draw(next); });
+    this.later(CHART_REDRAW_MS);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.unsubscribe();
+    if (this.timer !== null) this.env.timers.cancel(this.timer);
+    this.timer = null;
+  }
+
+  private poll(): void {
+    this.timer = null;
+    const next = this.source.getState();
+    if (this.env.hidden() || !samplesChanged(this.shown, next)) return this.later(CHART_REDRAW_MS);
+    const start = this.env.timers.now();
+    this.draw(next);
+    this.env.timers.afterPaint(() => this.later(chartRedrawDelay(this.env.timers.now() - start)));
+  }
+
+  private draw(state: TelemetryState): void {
+    this.shown = state;
+    this.show(state);
+  }
+
+  private later(ms: number): void {
+    if (!this.stopped) this.timer = this.env.timers.schedule(() => this.poll(), ms);
+  }
+}
