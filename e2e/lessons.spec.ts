@@ -185,6 +185,12 @@ async function nodesInsideCanvas(page: Page): Promise<boolean> {
   });
 }
 
+/** Charts redraw every few hundred ms to 3 s: waits until the presenter's chart has drawn the end of the run. */
+async function presenterChartCaughtUp(page: Page, lesson: LessonFile): Promise<void> {
+  const endS = (lesson.scenario.durationMs ?? 60_000) / 1000;
+  await expect.poll(async () => Number(await page.getByTestId('presenter-chart').getAttribute('data-last-t'))).toBeGreaterThan(endS - 1);
+}
+
 test('presenter view: canvas, one chart and the checks in large type; P and Esc', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const [first] = CHOSEN;
@@ -206,9 +212,7 @@ test('presenter view: canvas, one chart and the checks in large type; P and Esc'
   expect(titlePx).toBeGreaterThanOrEqual(18);
   await expect.poll(() => nodesInsideCanvas(page)).toBe(true);
   await runToEnd(page);
-  // Charts redraw every few hundred ms to 3 s: wait until the chart has caught up with the end of the run.
-  const endS = (first.scenario.durationMs ?? 60_000) / 1000;
-  await expect.poll(async () => Number(await page.getByTestId('presenter-chart').getAttribute('data-last-t'))).toBeGreaterThan(endS - 1);
+  await presenterChartCaughtUp(page, first);
   await expectVerdicts(page, first.expect.baseline);
   const size = await page.getByTestId(`lesson-check-${Object.keys(first.expect.baseline)[0]}`).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(20);
@@ -252,3 +256,46 @@ test('presenter view: nested reply loops and their labels stay in view at 1280x7
   await expect.poll(() => edgesInsideCanvas(page)).toEqual([]);
   await page.screenshot({ path: shot('presenter-reply-loops-1280x720') });
 });
+
+/** Starts recording every height the presenter's strip takes (a ResizeObserver reports the current one first). */
+async function recordStripHeights(page: Page): Promise<void> {
+  await page.locator('.presenter-bottom').evaluate((strip) => {
+    const heights: number[] = [];
+    (window as unknown as { stripHeights: number[] }).stripHeights = heights;
+    new ResizeObserver((entries) => { for (const e of entries) heights.push(e.contentRect.height); }).observe(strip);
+  });
+}
+const stripHeights = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { stripHeights: number[] }).stripHeights);
+const stripHeight = async (page: Page): Promise<number> => (await page.locator('.presenter-bottom').boundingBox())!.height;
+
+// request-reply: a check's label wrapped beside "not run yet" and not beside its verdict (the strip shrank at the end);
+// publish-async-response: one wrapped while its figure grew during the run (the strip grew, then shrank).
+for (const id of ['request-reply', 'publish-async-response']) {
+  test(`presenter view: the checks strip keeps one height before, during and after a run (${id}, 1280x720)`, async ({ page }) => {
+    const lesson = LESSONS.find((l) => l.id === id);
+    test.skip(!lesson, `no ${id} lesson`);
+    if (!lesson) return;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openApp(page, `/#lesson=${id}`);
+    await page.keyboard.press('p');
+    await expect(page.getByTestId('presenter')).toBeVisible();
+    await expect.poll(() => nodesInsideCanvas(page)).toBe(true);
+    for (const check of Object.keys(lesson.expect.baseline)) await expect(page.getByTestId(`lesson-check-${check}`)).toHaveAttribute('data-verdict', 'none');
+    const before = await stripHeight(page);
+    await recordStripHeights(page);
+    await page.screenshot({ path: shot(`presenter-strip-${id}-not-run`) });
+
+    // Running: verdicts "so far".
+    await page.getByTestId('run-play').click();
+    await expect(page.locator('.lesson-check[data-final="false"]:not([data-verdict="none"])').first()).toBeVisible();
+    expect(await stripHeight(page)).toBe(before);
+    await page.getByTestId('run-speed').selectOption('max');
+    await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
+    await expectVerdicts(page, lesson.expect.baseline);
+    await presenterChartCaughtUp(page, lesson);
+    expect(await stripHeight(page)).toBe(before);
+    // Not even for a moment in between (the canvas refits on any change of the strip).
+    expect(new Set(await stripHeights(page)).size).toBe(1);
+    await page.screenshot({ path: shot(`presenter-strip-${id}-verdicts`) });
+  });
+}

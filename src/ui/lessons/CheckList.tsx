@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
 import { evaluateChecks } from '../../lessons/evaluate';
 import type { LessonCheck } from '../../schema/lesson';
-import { formatFigure, opText } from './format';
+import { CHECK_STATE_TEXTS, checkStateText, formatFigure, opText } from './format';
 import { useRunView } from './lessonRun';
 
 /**
  * The lesson's checks with their verdict on the run so far: ✓ pass or ✗ fail, the figure compared,
  * and "so far" until the run has finished (or a figure that only grows settled it), then final.
+ * `large` (the presenter's strip): the figure's value and the state keep the same room in every state, so a
+ * verdict never rewraps a label: the strip would change height and the canvas above it refit (a jump).
  */
 export function CheckList({ checks, large = false }: { checks: readonly LessonCheck[]; large?: boolean }) {
   const view = useRunView();
@@ -22,10 +24,12 @@ export function CheckList({ checks, large = false }: { checks: readonly LessonCh
             <span className="lesson-check-mark" aria-hidden>{verdict === 'pass' ? '✓' : verdict === 'fail' ? '✗' : '·'}</span>
             <span className="lesson-check-label">{check.label}</span>
             <span className="lesson-check-figure">
-              {result ? `${formatFigure(result.value)} ${opText(check.op)} ${check.value}` : `${opText(check.op)} ${check.value}`}
+              <span className="lesson-check-value">{result ? formatFigure(result.value) : ''}</span> {opText(check.op)} {check.value}
             </span>
             <span className="lesson-check-state">
-              {verdict === 'none' ? 'not run yet' : `${verdict}${result?.final ? '' : ' so far'}`}
+              <span>{checkStateText(verdict, result?.final ?? false)}</span>
+              {/* Room for the widest state text, drawn from an attribute: invisible, and not part of the line's text. */}
+              {large && CHECK_STATE_TEXTS.map((text) => <span key={text} className="lesson-check-room" data-room={text} aria-hidden />)}
             </span>
           </li>
         );

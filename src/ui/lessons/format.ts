@@ -12,6 +12,18 @@ export function formatFigure(v: number | null): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }
 
+/** A check's verdict on the run so far, or none before it ran. */
+export type CheckVerdict = 'pass' | 'fail' | 'none';
+
+/** What a check line says of its state: "not run yet", "pass so far" while it can change, "fail" once final. */
+export function checkStateText(verdict: CheckVerdict, final: boolean): string {
+  return verdict === 'none' ? 'not run yet' : `${verdict}${final ? '' : ' so far'}`;
+}
+
+/** Every state text a check line can show: the presenter keeps room for the widest, whichever is shown. */
+export const CHECK_STATE_TEXTS: readonly string[] = [...new Set((['none', 'pass', 'fail'] as const)
+  .flatMap((v) => [checkStateText(v, false), checkStateText(v, true)]))];
+
 const OP_TEXT: Record<CheckOp, string> = { '<': '<', '<=': '≤', '==': '=', '>=': '≥', '>': '>', '!=': '≠' };
 export const opText = (op: CheckOp): string => OP_TEXT[op];
 
