@@ -196,6 +196,12 @@ test('the Summary tells writes a quorum failover lost before their confirm from 
   await expect(page.getByTestId('summary-column-lostBeforeConfirm')).toHaveAttribute('title', /never told they were safe/);
   await expect(page.getByTestId('summary-column-lostOnOutage')).toHaveAttribute('title', /nobody will send them again/);
   await page.getByTestId('summary-node-q1-lostBeforeConfirm').scrollIntoViewIfNeeded();
+  // Scrolled sideways to the far columns, each row still shows its node's name at the table's left edge.
+  const scroller = page.getByTestId('summary-nodes').locator('..');
+  expect(await scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  const nameBox = (await page.locator('[data-node-id="q1"] th').boundingBox())!;
+  const scrollerBox = (await scroller.boundingBox())!;
+  expect(Math.abs(nameBox.x - scrollerBox.x)).toBeLessThan(2);
   await page.getByTestId('summary-column-lostBeforeConfirm').hover();
   await page.screenshot({ path: shot('faults-summary-lost-before-confirm') });
 });
