@@ -232,6 +232,22 @@ test('presenter view: canvas, one chart and the checks in large type; P and Esc'
   await expect(page.getByTestId('lesson-view')).toHaveAttribute('data-lesson', first.id);
 });
 
+test('the presenter chart draws a finished run to its end at once, not at its next throttled redraw', async ({ page }) => {
+  const [first] = CHOSEN;
+  if (!first) throw new Error('no lesson files in lessons/');
+  await page.clock.install();
+  await openApp(page, `/#lesson=${first.id}`);
+  await page.getByTestId('presenter-toggle').click();
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await page.getByTestId('run-speed').selectOption('max');
+  // The page's timers are held from here: the chart's throttled polls cannot run, so only the redraw when the
+  // run stops can draw it (the run itself goes on in its worker).
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 5_000));
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
+  await presenterChartCaughtUp(page, first);
+});
+
 /** Every edge curve and edge label lies inside the presenter's canvas box, top to bottom. */
 async function edgesInsideCanvas(page: Page): Promise<string[]> {
   return page.getByTestId('presenter-canvas').evaluate((canvas) => {

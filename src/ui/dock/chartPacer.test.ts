@@ -116,4 +116,17 @@ describe('chart pacer', () => {
     h.clearRun();
     expect(h.drawn).toHaveLength(1);
   });
+
+  it('draws what a stopped run ends on at once, and only if it is new', () => {
+    const h = harness({ redrawCostMs: 120 });
+    h.addSamples(2);
+    h.poll();
+    const spacing = h.nextPollInMs();
+    h.addSamples(3);
+    h.pacer.runStopped();
+    expect(h.drawn.map((s) => s.samples.length)).toEqual([2, 5]);
+    expect(h.nextPollInMs()).toBe(spacing); // no extra poll
+    h.pacer.runStopped();
+    expect(h.drawn).toHaveLength(2); // nothing new since
+  });
 });

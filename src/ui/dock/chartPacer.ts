@@ -1,8 +1,9 @@
 /**
  * When the charts redraw. Redrawing recharts costs far more than a frame of the canvas, so the charts
- * poll the samples on their own throttle instead of following every store update. One case skips the
+ * poll the samples on their own throttle instead of following every store update. Two cases skip the
  * throttle: a cleared run (Reset, New, Open, an example, a lesson, a link), whose old lines must go at
- * once rather than stay on screen until the next poll, up to MAX_CHART_REDRAW_MS later.
+ * once rather than stay on screen until the next poll, up to MAX_CHART_REDRAW_MS later; and a run that
+ * stops (runStopped), whose last samples are drawn at once.
  */
 import type { Timers } from '../run/frameCoalescer';
 import type { TelemetryState } from '../run/telemetryStore';
@@ -58,6 +59,16 @@ export class ChartPacer {
     this.shown = source.getState();
     this.unsubscribe = source.subscribe((next) => { if (runCleared(this.shown, next)) this.draw(next); });
     this.later(CHART_REDRAW_MS);
+  }
+
+  /**
+   * The run stopped (paused, stepped, finished): what it ends on is drawn now rather than at the next poll,
+   * up to MAX_CHART_REDRAW_MS later, as the rest of the screen shows a stopped run at once (frameCoalescer).
+   * Nothing new, nothing drawn; the pending poll stays as it is.
+   */
+  runStopped(): void {
+    const next = this.source.getState();
+    if (!this.stopped && !this.env.hidden() && samplesChanged(this.shown, next)) this.draw(next);
   }
 
   stop(): void {

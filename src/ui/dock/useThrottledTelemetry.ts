@@ -1,18 +1,22 @@
 import { useEffect, useState } from 'react';
 import { browserTimers } from '../run/frameCoalescer';
+import { useRunStore } from '../run/runStore';
 import { useTelemetryStore, type TelemetryState } from '../run/telemetryStore';
 import { ChartPacer } from './chartPacer';
 
 /**
  * The telemetry state as the charts should draw it: re-read on the ChartPacer's throttle while samples
- * stream in, and at once when the run is cleared. Charts use this instead of subscribing, so frames do
+ * stream in, and at once when the run is cleared or stops. Charts use this instead of subscribing, so frames do
  * not redraw them.
  */
 export function useThrottledTelemetry(): TelemetryState {
   const [state, setState] = useState(() => useTelemetryStore.getState());
   useEffect(() => {
     const pacer = new ChartPacer(useTelemetryStore, setState, { timers: browserTimers, hidden: () => document.hidden });
-    return () => pacer.stop();
+    // A finished run's last frame is in the telemetry store before its status changes (runStore.applyFrame):
+    // drawn now, not at the next poll. A pause draws what has come so far; its last frame waits for the poll.
+    const unsubscribe = useRunStore.subscribe((run, before) => { if (before.status === 'running' && run.status !== 'running') pacer.runStopped(); });
+    return () => { unsubscribe(); pacer.stop(); };
   }, []);
   return state;
 }
