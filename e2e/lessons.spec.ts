@@ -243,9 +243,13 @@ test('the presenter chart draws a finished run to its end at once, not at its ne
   // The page's timers are held from here: the chart's throttled polls cannot run, so only the redraw when the
   // run stops can draw it (the run itself goes on in its worker).
   await page.clock.pauseAt(await page.evaluate(() => Date.now() + 5_000));
+  const titleWidth = async () => (await page.locator('.presenter-title').boundingBox())!.width;
+  const idleWidth = await titleWidth();
   await page.getByTestId('run-play').click();
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
   await presenterChartCaughtUp(page, first);
+  // Play/Pause and the status keep their width: the title (and its ellipsis) did not move.
+  expect(await titleWidth()).toBeCloseTo(idleWidth, 0);
 });
 
 /** Every edge curve and edge label lies inside the presenter's canvas box, top to bottom. */
