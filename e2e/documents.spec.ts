@@ -148,6 +148,24 @@ test.describe('documents', () => {
     await expect(page.getByTestId('run-clock')).not.toHaveText('00:00.000');
   });
 
+  test('the charts draw what a paused run reached at once, not at their next redraw', async ({ page }) => {
+    await page.clock.install();
+    await openApp(page);
+    await openExample(page, 'competing-consumers');
+    await page.getByTestId('dock-tab-charts').click();
+    const chart = page.getByTestId('charts-panel').locator('figure.chart-card').first();
+    await page.getByTestId('run-play').click();
+    await expect.poll(() => chartPoints(chart), { timeout: 15_000 }).toBeGreaterThan(0);
+    // From here the page's timers are held: frames wait until the run stops, and the charts' polls never come.
+    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 5_000));
+    const before = await chartPoints(chart);
+    await page.waitForTimeout(1500); // the run goes on in its worker
+    await page.getByTestId('run-play').click();
+    await expect(page.getByTestId('run-status')).toHaveText('paused');
+    // The pause's last frame (after the status turned "paused" on the click) brings the held samples: drawn at once.
+    await expect.poll(() => chartPoints(chart)).toBeGreaterThan(before);
+  });
+
   test('the charts drop the old run the moment it is cleared (Reset, another document), not at their next redraw', async ({ page }) => {
     // The page's clock is paused before each clearing: no timer fires, so the charts' throttled redraw
     // cannot run and only an immediate one can empty them.

@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { MetricSample } from '../../engine/api';
 import { initialTelemetry, type TelemetryState } from '../run/telemetryReducers';
 import {
-  CHART_REDRAW_MS, CHART_SHARE, ChartPacer, MAX_CHART_REDRAW_MS, chartRedrawDelay, runCleared, samplesChanged, type ChartInput,
+  CHART_REDRAW_MS, CHART_SHARE, ChartPacer, MAX_CHART_REDRAW_MS, chartRedrawDelay, runCleared, samplesChanged, stoppedRunMoved, type ChartInput,
 } from './chartPacer';
 
 const sample = (tMs: number) => ({ tMs }) as MetricSample;
@@ -52,6 +52,15 @@ describe('chart redraw pacing', () => {
     expect(samplesChanged(shown, shown)).toBe(false);
     expect(samplesChanged(shown, withSamples(4))).toBe(true);
     expect(samplesChanged(shown, { ...shown, nodeIds: ['a', 'b'] })).toBe(true);
+  });
+
+  it('a stopped run is drawn at once when it stops and when it moves while stopped, never while running', () => {
+    expect(stoppedRunMoved({ status: 'running', events: 10 }, { status: 'finished', events: 10 })).toBe(true);
+    expect(stoppedRunMoved({ status: 'running', events: 10 }, { status: 'paused', events: 10 })).toBe(true);
+    expect(stoppedRunMoved({ status: 'paused', events: 10 }, { status: 'paused', events: 12 })).toBe(true); // the pause's last frame, or a step
+    expect(stoppedRunMoved({ status: 'paused', events: 12 }, { status: 'paused', events: 12 })).toBe(false);
+    expect(stoppedRunMoved({ status: 'running', events: 10 }, { status: 'running', events: 20 })).toBe(false);
+    expect(stoppedRunMoved({ status: 'paused', events: 12 }, { status: 'running', events: 12 })).toBe(false);
   });
 
   it('a run is cleared when the samples go from some to none, not while they stay empty or grow', () => {

@@ -35,6 +35,19 @@ export function runCleared(shown: ChartInput, next: ChartInput): boolean {
   return shown.samples.length > 0 && next.samples.length === 0;
 }
 
+/** The part of the run state that tells whether a stopped run moved on. */
+export interface RunPoint { status: string; events: number }
+
+/**
+ * Whether the charts should draw at once: the run just stopped (its last frame is in the telemetry store
+ * before the status changes, runStore.applyFrame), or it moved while stopped (a step; the frame that follows
+ * a pause, which arrives after the status turned "paused" on the click).
+ */
+export function stoppedRunMoved(before: RunPoint, after: RunPoint): boolean {
+  if (after.status === 'running') return false;
+  return before.status === 'running' || after.events !== before.events;
+}
+
 /** Where the pacer reads telemetry: the app's store (zustand's getState and subscribe), or a test's. */
 export interface TelemetrySource {
   getState(): TelemetryState;

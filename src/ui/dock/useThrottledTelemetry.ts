@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { browserTimers } from '../run/frameCoalescer';
 import { useRunStore } from '../run/runStore';
 import { useTelemetryStore, type TelemetryState } from '../run/telemetryStore';
-import { ChartPacer } from './chartPacer';
+import { ChartPacer, stoppedRunMoved } from './chartPacer';
 
 /**
  * The telemetry state as the charts should draw it: re-read on the ChartPacer's throttle while samples
@@ -13,9 +13,8 @@ export function useThrottledTelemetry(): TelemetryState {
   const [state, setState] = useState(() => useTelemetryStore.getState());
   useEffect(() => {
     const pacer = new ChartPacer(useTelemetryStore, setState, { timers: browserTimers, hidden: () => document.hidden });
-    // A finished run's last frame is in the telemetry store before its status changes (runStore.applyFrame):
-    // drawn now, not at the next poll. A pause draws what has come so far; its last frame waits for the poll.
-    const unsubscribe = useRunStore.subscribe((run, before) => { if (before.status === 'running' && run.status !== 'running') pacer.runStopped(); });
+    // What a stopped run shows is drawn now, not at the next poll (stoppedRunMoved).
+    const unsubscribe = useRunStore.subscribe((run, before) => { if (stoppedRunMoved(before, run)) pacer.runStopped(); });
     return () => { unsubscribe(); pacer.stop(); };
   }, []);
   return state;
