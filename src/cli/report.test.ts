@@ -69,6 +69,18 @@ describe('accountedFor', () => {
 });
 
 describe('formatSummary', () => {
+  it('shows loss columns only when some node lost something to a fault', () => {
+    const header = (s: Snapshot) => formatSummary(buildReport(s, 'Demo')).split('\n').find((l) => l.trim().startsWith('node'))!;
+    const calm = snapshot();
+    calm.nodes.orders = { ...calm.nodes.orders!, lostOnOutage: 0, lostBeforeConfirm: 0 };
+    expect(header(calm)).not.toMatch(/lost/);
+    const outage = snapshot();
+    outage.nodes.orders = { ...outage.nodes.orders!, lostOnOutage: 0, lostBeforeConfirm: 3 };
+    expect(header(outage)).toMatch(/lost on outage\s+lost unconfirmed$/);
+    const row = formatSummary(buildReport(outage, 'Demo')).split('\n').find((l) => l.trim().startsWith('orders '))!;
+    expect(row).toMatch(/\s0\s+3$/);
+  });
+
   it('shows the totals, the check, latency and a row per node', () => {
     const text = formatSummary(buildReport(snapshot(), 'Demo'));
     expect(text).toContain('Scenario: Demo');

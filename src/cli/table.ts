@@ -8,6 +8,15 @@ const NODE_COLUMNS: [key: string, header: string][] = [
   ['in', 'in'], ['out', 'out'], ['acked', 'acked'], ['nacked', 'nacked'], ['redelivered', 'redeliv'], ['dropped', 'dropped'],
   ['ready', 'ready'], ['maxReady', 'max ready'], ['unacked', 'unacked'], ['busy', 'busy'], ['buffered', 'buffered'], ['utilisation', 'util'],
 ];
+/**
+ * Losses to faults, as columns only when some node had one: most runs have no outage, and a column of
+ * zeros on every table would hide the counters. A queue's outage losses the broker answers for and the
+ * writes it lost before confirming them (A1.6, A1.13); an aggregator's groups and replies lost when it went down.
+ */
+const LOSS_COLUMNS: [key: string, header: string][][] = [
+  [['lostOnOutage', 'lost on outage'], ['lostBeforeConfirm', 'lost unconfirmed']], // shown together: the point is to tell them apart
+  [['lostGroups', 'lost groups'], ['lostReplies', 'lost replies']],
+];
 /** The string field that qualifies each kind, shown next to it: "exchange (topic)". */
 const KIND_DETAIL = ['type', 'flavor', 'ackMode'];
 
@@ -49,7 +58,10 @@ function kindCell(node: NodeReport): string {
 
 function nodeLines(report: Report): string[] {
   const nodes = Object.entries(report.nodes);
-  const used = NODE_COLUMNS.filter(([key]) => nodes.some(([, n]) => typeof n[key] === 'number'));
+  const used = [
+    ...NODE_COLUMNS.filter(([key]) => nodes.some(([, n]) => typeof n[key] === 'number')),
+    ...LOSS_COLUMNS.filter((group) => group.some(([key]) => nodes.some(([, n]) => typeof n[key] === 'number' && n[key] !== 0))).flat(),
+  ];
   const header = ['node', 'kind', ...used.map(([, h]) => h)];
   const rows = nodes.map(([id, node]) => [id, kindCell(node), ...used.map(([key]) => {
     const v = node[key];
