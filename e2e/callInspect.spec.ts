@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { clickableTokens, connect, dragFromPalette, edge, openApp } from './helpers';
+import { clickableTokens, openApp, runDirectCall } from './helpers';
 
 /**
  * A direct call's edge carries requests forward and the replies back (semantics.md A4 Return Address).
@@ -32,14 +32,7 @@ test.use({ reducedMotion: 'reduce' });
 
 test('a direct call\'s edge: a reply token shows the last reply, a request token the last request, the inspector both', async ({ page }) => {
   await openApp(page);
-  const client = await dragFromPalette(page, 'requester', { x: 200, y: 200 });
-  const service = await dragFromPalette(page, 'consumer', { x: 760, y: 200 });
-  await connect(page, client, service);
-  const call = `${client}-to-${service}`;
-  await expect(edge(page, call)).toHaveCount(1);
-  await page.getByTestId('run-play').click();
-  await expect(page.getByTestId('run-status')).toHaveText('running');
-  await expect.poll(async () => Number(await page.getByTestId('edge-tokens').getAttribute('data-back-count')), { timeout: 15_000 }).toBeGreaterThan(0);
+  const { client, service, call } = await runDirectCall(page);
 
   // A reply token (a ring going back): the reply the service sent back, answering one of the client's requests.
   const reply = await clickToken(page, call, true);

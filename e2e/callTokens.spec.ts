@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { connect, dragFromPalette, edge, openApp } from './helpers';
+import { edge, openApp, runDirectCall } from './helpers';
 
 /**
  * A direct synchronous call (semantics.md A4 Return Address): a requester pushes straight to a consumer,
@@ -28,16 +28,8 @@ function moved(before: Token[], after: Token[]): number {
 
 test('replies of a direct call move back along the call edge, requests forward', async ({ page }) => {
   await openApp(page);
-  const req = await dragFromPalette(page, 'requester', { x: 200, y: 200 });
-  const svc = await dragFromPalette(page, 'consumer', { x: 760, y: 200 });
-  await connect(page, req, svc);
-  const callId = `${req}-to-${svc}`;
-  await expect(edge(page, callId)).toHaveCount(1);
-
-  await page.getByTestId('run-play').click();
-  await expect(page.getByTestId('run-status')).toHaveText('running');
+  const { call: callId } = await runDirectCall(page);
   const layer = page.getByTestId('edge-tokens');
-  await expect.poll(async () => Number(await layer.getAttribute('data-back-count')), { timeout: 15_000 }).toBeGreaterThan(0);
   await expect.poll(async () => {
     const tokens = await drawnTokens(page);
     return tokens.some((t) => t.edge === callId && t.back) && tokens.some((t) => t.edge === callId && !t.back);

@@ -84,3 +84,19 @@ export async function clickableTokens(page: Page): Promise<ClickableToken[]> {
       }));
   });
 }
+
+/**
+ * A requester calling a consumer directly, dragged from the palette far apart (a long edge whose tokens are
+ * clear of its labels), running until the edge carries replies back (A4 Return Address). Returns the ids.
+ */
+export async function runDirectCall(page: Page): Promise<{ client: string; service: string; call: string }> {
+  const client = await dragFromPalette(page, 'requester', { x: 200, y: 200 });
+  const service = await dragFromPalette(page, 'consumer', { x: 760, y: 200 });
+  await connect(page, client, service);
+  const call = `${client}-to-${service}`;
+  await expect(edge(page, call)).toHaveCount(1);
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+  await expect.poll(async () => Number(await page.getByTestId('edge-tokens').getAttribute('data-back-count')), { timeout: 15_000 }).toBeGreaterThan(0);
+  return { client, service, call };
+}
