@@ -43,6 +43,8 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   /** The config read on every message, kept on the node itself: one object less to touch per publish. */
   private readonly c: ProducerNode['config'];
   private readonly poisonFraction: number;
+  /** A1.6: at most this many publishes unconfirmed; the rest wait in the outbox (Infinity without confirms). */
+  private readonly confirmWindow: number;
   private readonly poisonByOrdinal: boolean;
   /** Set when every message gets the same routing key / size, and whether it sets message groups at all. */
   private readonly fixedKey: string | null;
@@ -67,6 +69,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     const c = node.config;
     this.c = c;
     this.poisonFraction = c.poison.fraction;
+    this.confirmWindow = c.confirms?.window ?? Infinity;
     this.limit = c.count ?? Infinity;
     this.pickKey = routingKeyPicker(c.routingKeys, ctx.random(id, 'routingKey'));
     this.pickGroup = messageGroupPicker(c.messageGroups, ctx.random(id, 'messageGroup'));
@@ -145,8 +148,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     this.published++;
     this.intervalOut++;
     this.ctx.accounting.published++;
-    const window = this.c.confirms?.window;
-    if (window !== undefined && this.unconfirmed >= window) { this.outbox.push(message); return; }
+    if (this.unconfirmed >= this.confirmWindow) { this.outbox.push(message); return; }
     this.send(message);
   }
 
@@ -211,8 +213,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   }
 
   private openWindow(): void {
-    const window = this.node.config.confirms?.window ?? Infinity;
-    while (this.unconfirmed < window && this.outbox.length > 0) this.send(this.outbox.shift()!);
+    while (this.unconfirmed < this.confirmWindow && this.outbox.length > 0) this.send(this.outbox.shift()!);
   }
 
   /** The faults issue: a crashed producer creates nothing, loses its outbox and forgets what it was waiting for. */
