@@ -19,7 +19,7 @@ const sc = example('topic-queue-chaining.json');
 const consumers = sc.nodes.filter((n): n is NodeOf<'consumer'> => n.kind === 'consumer');
 const producerId = sc.nodes.find((n) => n.kind === 'producer')!.id;
 const direct = consumers.find((c) => sc.edges.some((e) => e.target === c.id && sc.nodes.find((n) => n.id === e.source)?.kind === 'exchange'))!;
-const window = direct.config.offline[0]!;
+const offlineWindow = direct.config.offline[0]!;
 /** Each queue-backed subscriber: its queue and the competing consumers behind it. */
 const subscribers = sc.nodes.filter((n) => n.kind === 'queue').map((q) => ({
   queue: q.id,
@@ -28,9 +28,9 @@ const subscribers = sc.nodes.filter((n) => n.kind === 'queue').map((q) => ({
 
 const sim = createSimulation(sc);
 // The producer's count at the edges of the offline window: what the direct subscriber must miss.
-sim.runUntil(window.fromMs);
+sim.runUntil(offlineWindow.fromMs);
 const publishedBefore = sim.snapshot().nodes[producerId]!['out'] as number;
-sim.runUntil(window.toMs);
+sim.runUntil(offlineWindow.toMs);
 const publishedDuring = (sim.snapshot().nodes[producerId]!['out'] as number) - publishedBefore;
 sim.runUntil(sc.durationMs);
 const snap = sim.snapshot();

@@ -51,7 +51,7 @@ export class ConsumerModel implements NodeModel {
   private readonly n = new ConsumerCounters();
   private slowdown = 1;
   private crashed = false;
-  /** EIP Idempotent Receiver: ids processed within the window. */
+  /** EIP Idempotent Receiver: the ids processed in the last idempotent.windowMs. */
   private readonly seen: RecentIds;
   private readonly responder: Responder;
   /** Whether it replies at all (config.reply.enabled; on by default, for requests that carry a Return Address). */

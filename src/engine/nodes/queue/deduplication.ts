@@ -51,9 +51,9 @@ export class Deduplication {
   }
 
   private forgetBefore(now: number): void {
-    const window = this.settings.deduplicationWindowMs;
+    const windowMs = this.settings.deduplicationWindowMs;
     for (const [key, at] of this.seen) {
-      if (now - at < window) return;
+      if (now - at < windowMs) return;
       this.seen.delete(key);
     }
   }
