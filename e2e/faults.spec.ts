@@ -195,6 +195,15 @@ test('the Summary tells writes a quorum failover lost before their confirm from 
   // Each column says what it counts.
   await expect(page.getByTestId('summary-column-lostBeforeConfirm')).toHaveAttribute('title', /never told they were safe/);
   await expect(page.getByTestId('summary-column-lostOnOutage')).toHaveAttribute('title', /nobody will send them again/);
+  // Headers are the figures' names, as the CLI's, in the order a message passes them (the producer's row lists "out" first).
+  await expect(page.getByTestId('summary-column-lostBeforeConfirm')).toHaveText('lost unconfirmed');
+  await expect(page.getByTestId('summary-column-maxReady')).toHaveText('max ready');
+  const headers = await page.getByTestId('summary-nodes').locator('thead th').allTextContents();
+  expect(headers.slice(0, 2)).toEqual(['node', 'kind']);
+  const at = (h: string) => { expect(headers).toContain(h); return headers.indexOf(h); };
+  expect(at('flavor')).toBeLessThan(at('in'));
+  expect(at('in')).toBeLessThan(at('out'));
+  expect(at('out')).toBeLessThan(at('lost on outage'));
   await page.getByTestId('summary-node-q1-lostBeforeConfirm').scrollIntoViewIfNeeded();
   // Scrolled sideways to the far columns, each row still shows its node's name at the table's left edge.
   const scroller = page.getByTestId('summary-nodes').locator('..');

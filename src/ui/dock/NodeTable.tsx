@@ -1,13 +1,20 @@
 import type { Snapshot } from '../../engine/api';
-import { NODE_FIELD_TITLES, formatNumber, nodeTable } from './summaryModel';
+import { nodeFigure } from '../../lessons/nodeFigures';
+import { formatNumber, nodeTable } from './summaryModel';
 
-/** Per-node counters; cells carry data-testid `summary-node-<id>-<field>` and the exact value. */
+/** A column header: the figure's short name, with what it counts and its report field in the tooltip. */
+function ColumnHeader({ field }: { field: string }) {
+  const f = nodeFigure(field);
+  return <th title={`${f.explanation} (${field})`} data-testid={`summary-column-${field}`}>{f.label}</th>;
+}
+
+/** Per-node counters under the shared figure names (the field itself in each header's tooltip); cells carry data-testid `summary-node-<id>-<field>` and the exact value. */
 export function NodeTable({ snapshot }: { snapshot: Snapshot }) {
   const { ids, columns, rows } = nodeTable(snapshot);
   return (
     <div className="summary-node-scroll">
       <table className="summary-node-table" data-testid="summary-nodes">
-        <thead><tr><th>node</th>{columns.map((c) => <th key={c} title={NODE_FIELD_TITLES[c]} data-testid={`summary-column-${c}`}>{c}</th>)}</tr></thead>
+        <thead><tr><th>node</th>{columns.map((c) => <ColumnHeader key={c} field={c} />)}</tr></thead>
         <tbody>
           {ids.map((id, i) => (
             <tr key={id} data-node-id={id}>

@@ -24,8 +24,10 @@ describe('summary model', () => {
     });
   });
 
-  it('unions columns in first-seen order with kind first', () => {
-    expect(nodeColumns([{ in: 1, kind: 'a' }, { out: 2, kind: 'b' }])).toEqual(['kind', 'in', 'out']);
+  it("unions columns in the shared figures' order, kind first, not in the order the rows list them", () => {
+    // A producer row (out only) first used to put "out" before a queue's "in".
+    expect(nodeColumns([{ kind: 'producer', out: 2, down: 0 }, { kind: 'queue', flavor: 'classic', in: 1, out: 1, maxReady: 3, ready: 0 }]))
+      .toEqual(['kind', 'flavor', 'in', 'out', 'ready', 'maxReady', 'down']);
   });
 
   it('formats numbers for people', () => {

@@ -3,6 +3,7 @@
  * latency, and every node's counters flattened to columns. Pure; tested without React.
  */
 import type { DropReason, LatencySummary, MessageTotals, NodeReport, Snapshot } from '../../engine/api';
+import { nodeFieldOrder } from '../../lessons/nodeFigures';
 
 export type TotalKey = Exclude<keyof MessageTotals, 'droppedByReason'>;
 
@@ -48,15 +49,6 @@ export const DROP_REASONS: Record<string, string> = {
   callFailed: "a synchronous call failed or timed out: the caller's request is lost with it",
 } satisfies Record<DropReason, string>;
 
-/**
- * What a node column means, where its name alone does not say (the column header's tooltip). The two outage
- * figures read alike but differ in who answers for the loss: the broker, or a publisher told nothing (A1.6, A1.13).
- */
-export const NODE_FIELD_TITLES: Readonly<Record<string, string>> = {
-  lostOnOutage: 'Lost when the queue or its leader went down, though confirmed to the publisher or published without confirms: nobody will send them again (A1.12, A1.13)',
-  lostBeforeConfirm: 'Lost when the queue\'s leader went down before the queue confirmed them: the publisher was never told they were safe; it times out and may send them again (A1.6, A1.13)',
-};
-
 export const LATENCY_KEYS = ['count', 'mean', 'p50', 'p95', 'p99', 'max'] as const satisfies readonly (keyof LatencySummary)[];
 
 export interface Balance {
@@ -94,11 +86,9 @@ export function flattenNode(node: NodeReport): Record<string, number | string> {
   return out;
 }
 
-/** Columns of the per-node table: every field any node has, in first-seen order, kind first. */
+/** Columns of the per-node table: every field any node has, in the order of the shared node figures (kind first). */
 export function nodeColumns(rows: readonly Record<string, number | string>[]): string[] {
-  const seen = new Set<string>(['kind']);
-  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
-  return [...seen];
+  return nodeFieldOrder(['kind', ...rows.flatMap((row) => Object.keys(row))]);
 }
 
 export function nodeTable(snapshot: Snapshot): { ids: string[]; columns: string[]; rows: Record<string, number | string>[] } {

@@ -1,0 +1,152 @@
+/**
+ * The fields of a node's report as the app's Summary and the CLI's text summary name them: a short column
+ * header and what the figure counts. One list, so both show the same figure under the same name; a report
+ * field missing here still shows, under its own name spelled out in words. Here because the UI and the CLI
+ * may both import src/lessons (docs/ARCHITECTURE.md).
+ */
+import { AGGREGATOR_FIGURES, REQUESTER_FIGURES, type PatternFigure } from './patternFigures';
+
+/** One report field: its header and its explanation (the Summary's tooltip). */
+export type NodeFigure = PatternFigure;
+
+const figure = (field: string, label: string, explanation: string): NodeFigure => ({ field, label, explanation });
+
+/** Fields that say which variant of its kind a node is ("queue (classic)"): shown right after the kind. */
+export const KIND_DETAIL_FIGURES: readonly NodeFigure[] = [
+  figure('type', 'type', 'Exchange type: direct, fanout, topic or headers (A1.1)'),
+  figure('flavor', 'flavor', 'Queue flavor: RabbitMQ classic or quorum, or SQS'),
+  figure('ackMode', 'ack mode', 'manual: acked after processing; auto: acked on delivery, lost if processing fails (A1.4)'),
+];
+
+/** The counters most nodes have, in the order a message passes them: the CLI's node table. */
+export const COUNTER_FIGURES: readonly NodeFigure[] = [
+  figure('in', 'in', 'Messages that arrived at the node'),
+  figure('out', 'out', 'Messages it sent on: delivered, routed, published or forwarded'),
+  figure('acked', 'acked', 'Settled successfully: acked (A1.4), or deleted (SQS, A2.1)'),
+  figure('nacked', 'nacked', 'Settled as failed: nacked or rejected (A1.4); on a producer, publishes the broker nacked (A1.6)'),
+  figure('redelivered', 'redeliv', 'Deliveries of a message that had been delivered before, flagged redelivered (A1.4)'),
+  figure('dropped', 'dropped', 'Messages dropped here; the Messages table gives every reason'),
+  figure('ready', 'ready', 'Messages waiting in the queue now'),
+  figure('maxReady', 'max ready', 'The most messages waiting at once during the run'),
+  figure('unacked', 'unacked', 'Delivered and not settled yet (on SQS: received and not deleted, invisible)'),
+  figure('busy', 'busy', 'Processing slots in use now'),
+  figure('buffered', 'buffered', 'Delivered and waiting for a free processing slot'),
+  figure('utilisation', 'util', 'Share of the slots\' time spent processing'),
+];
+
+/**
+ * Losses to faults, in groups shown together (the point is to tell them apart). The two outage figures
+ * read alike but differ in who answers for the loss: the broker, or a publisher told nothing (A1.6, A1.13).
+ */
+export const LOSS_FIGURE_GROUPS: readonly (readonly NodeFigure[])[] = [
+  [
+    figure('lostOnOutage', 'lost on outage', 'Lost when the queue or its leader went down, though confirmed to the publisher or published without confirms: nobody will send them again (A1.12, A1.13)'),
+    figure('lostBeforeConfirm', 'lost unconfirmed', 'Lost when the queue\'s leader went down before the queue confirmed them: the publisher was never told they were safe; it times out and may send them again (A1.6, A1.13)'),
+  ],
+  [
+    figure('lostGroups', 'lost groups', 'Open groups lost when the aggregator went down'),
+    figure('lostReplies', 'lost replies', 'Replies held in those groups, lost with them'),
+  ],
+];
+
+const latency = (field: string, label: string, what: string): NodeFigure[] =>
+  (['count', 'mean', 'p50', 'p95', 'p99', 'max'] as const).map((k) => figure(`${field}.${k}`, `${label} ${k}${k === 'count' ? '' : ' (ms)'}`, what));
+
+/** Every other field, grouped by the kinds that have it. */
+const OTHER_FIGURES: readonly NodeFigure[] = [
+  // Queues
+  figure('deadLettered', 'dead-lettered', 'Messages it dead-lettered (A1.9) or redrove to its dead-letter queue (A2.2)'),
+  figure('expired', 'expired', 'Removed when their TTL or the SQS retention period ran out (A1.7, A2.1)'),
+  figure('rejectedPublishes', 'rejected publishes', 'Publishes refused at the length limit: reject-publish (A1.8)'),
+  figure('consumers', 'consumers', 'Consumers subscribed to it'),
+  figure('available', 'available', '1 while it can take and hand out messages: its broker is up and, if replicated, it has a leader (A1.13)'),
+  figure('replication', 'replication', 'quorum: Raft over the replicas; mirror: classic mirrored (A1.13)'),
+  figure('leader', 'leader', 'The broker leading it now (A1.13)'),
+  figure('staleDeletes', 'stale deletes', 'SQS deletes made with the receipt of an earlier receive: they delete nothing (A2.1)'),
+  figure('deduplicated', 'deduplicated', 'SQS FIFO: accepted but not delivered, their deduplication id seen within 5 minutes (A2.3)'),
+  figure('invalidPublish', 'invalid publish', 'SQS FIFO: sent without a message group or deduplication id, refused (A2.3)'),
+  figure('refusedPublish', 'refused publish', 'Publishes without write permission: 403 ACCESS_REFUSED'),
+  figure('refusedConsume', 'refused consume', 'Subscriptions and polls without read permission: 403 ACCESS_REFUSED'),
+  ...latency('queueWaitMs', 'wait', 'Queue wait, enqueue → delivery'),
+  // Consumers
+  figure('delivery', 'delivery', 'push: the queue delivers (basic.consume); pull: the consumer polls (basic.get, SQS ReceiveMessage)'),
+  figure('concurrency', 'slots', 'Parallel processing slots'),
+  figure('failed', 'failed', 'Messages whose processing failed (poison messages always fail)'),
+  figure('duplicates', 'duplicates', 'Processed but deleted too late: the visibility timeout had ended, so the message comes again (A2.1)'),
+  figure('online', 'online', '1 while the consumer is online'),
+  figure('polls', 'polls', 'Polls made (pull consumers)'),
+  figure('emptyPolls', 'empty polls', 'Polls answered with nothing'),
+  figure('replies', 'replies', 'Replies sent to a Return Address (A4)'),
+  figure('calls', 'calls', 'Synchronous calls made to a downstream service (A4)'),
+  figure('callReplies', 'call replies', 'Replies to its calls that came in time'),
+  figure('callTimeouts', 'call timeouts', 'Calls with no reply within the call timeout'),
+  figure('callErrors', 'call errors', 'Calls answered with an error reply'),
+  figure('corruptRejected', 'corrupt rejected', 'Damaged messages rejected unprocessed: their checksum did not match'),
+  figure('corruptProcessed', 'corrupt processed', 'Damaged messages processed as if sound: it does not verify checksums'),
+  ...latency('latencyMs', 'latency', 'End to end, publish → ack, of what it acked'),
+  // Producers
+  figure('confirmed', 'confirmed', 'Publishes the broker confirmed (A1.6)'),
+  figure('unconfirmed', 'unconfirmed', 'Publishes waiting for their confirm now (A1.6)'),
+  figure('waiting', 'waiting', 'Messages held back until the confirm window or a reply opens'),
+  figure('retries', 'retries', 'Publishes sent again after a nack or a confirm timeout'),
+  figure('timeouts', 'timeouts', 'Confirms (producer) or replies (requester) that did not come in time'),
+  figure('lateConfirms', 'late confirms', 'Confirms after the publisher had given up on them'),
+  figure('down', 'down', '1 while the node is crashed'),
+  ...latency('confirmMs', 'confirm', 'Publish → confirm (A1.6)'),
+  // Exchanges, filters, routers
+  figure('toAlternate', 'to alternate', 'Unroutable messages passed to the alternate exchange (A1.1.7)'),
+  figure('refused', 'refused', 'Publishes refused for want of write permission (exchange), or messages the filter refused'),
+  figure('toInvalid', 'to invalid channel', 'Refused messages sent to the Invalid Message Channel (A4)'),
+  figure('mode', 'mode', 'How a router picks its outputs, or a requester sends (sync: one request at a time)'),
+  figure('strategy', 'strategy', 'How an aggregator completes a group'),
+  // Requesters and aggregators: the figures both kinds have; the rest come from their tables (patternFigures.ts)
+  figure('late', 'late', 'Replies after their request timed out or their group completed: discarded (A4)'),
+  figure('unmatched', 'unmatched', 'Replies whose correlation id matches no request or group (A4)'),
+  figure('abandoned', 'abandoned', 'Requests given up when the requester went down'),
+  figure('droppedWhileDown', 'dropped while down', 'Replies that reached the aggregator while it was down'),
+  ...latency('rttMs', 'RTT', 'Round trip, request sent → answered'),
+  // Brokers
+  figure('up', 'up', '1 while the broker is up'),
+  figure('hosts', 'hosts', 'Queues and exchanges it hosts'),
+  figure('crashes', 'crashes', 'Times it went down'),
+  figure('downMs', 'down (ms)', 'Time spent down'),
+];
+
+/** By field, in table order. A requester's or aggregator's own figures come from its table, under the same names. */
+const FIGURES: ReadonlyMap<string, NodeFigure> = (() => {
+  const listed = [{ field: 'kind', label: 'kind', explanation: 'The node kind' }, ...KIND_DETAIL_FIGURES, ...COUNTER_FIGURES, ...LOSS_FIGURE_GROUPS.flat(), ...OTHER_FIGURES];
+  const byField = new Map(listed.map((f) => [f.field, f]));
+  // Fields both tables have (in, out, mode, timeouts) keep the names that fit every kind.
+  for (const f of [...REQUESTER_FIGURES, ...AGGREGATOR_FIGURES]) if (!byField.has(f.field)) byField.set(f.field, f);
+  return byField;
+})();
+
+/** "someField" → "some field"; "someRecord.key" → "some record: key". */
+function spelledOut(field: string): string {
+  const words = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const [head, ...rest] = field.split('.');
+  return rest.length === 0 ? words(head!) : `${words(head!)}: ${rest.join('.')}`;
+}
+
+/** Whether `field` has its own entry (a name and an explanation) rather than its spelled-out name. */
+export function isNamedNodeField(field: string): boolean {
+  return FIGURES.has(field) || field.startsWith('droppedByReason.');
+}
+
+/** The figure of a report field: its entry above, a drop reason (an exchange's), or its own name spelled out. */
+export function nodeFigure(field: string): NodeFigure {
+  const named = FIGURES.get(field);
+  if (named) return named;
+  if (field.startsWith('droppedByReason.')) {
+    const reason = field.slice('droppedByReason.'.length);
+    return { field, label: `dropped: ${reason}`, explanation: `Messages dropped here as ${reason}; the Messages table says what that means` };
+  }
+  return { field, label: spelledOut(field), explanation: field };
+}
+
+/** Report fields in the order the tables show them: kind, its details, the counters, the losses, the rest as listed, then the unknown ones. */
+export function nodeFieldOrder(fields: Iterable<string>): string[] {
+  const rank = new Map([...FIGURES.keys()].map((f, i) => [f, i]));
+  const order = (f: string) => rank.get(f) ?? rank.size;
+  return [...new Set(fields)].sort((a, b) => order(a) - order(b) || (order(a) === rank.size ? a.localeCompare(b) : 0));
+}
