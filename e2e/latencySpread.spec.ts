@@ -50,3 +50,19 @@ test('the latency chart draws the selected nodes\' own latency: the client\'s cl
   await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
   await expect(latencyChart(page).locator('figcaption')).toContainText('End-to-end latency');
 });
+
+test('sparse latency readings still show: a reading with no neighbours gets a dot', async ({ page }) => {
+  // SNS fan-out: its producers stop one by one, until a latency reading comes only every other interval.
+  await openApp(page);
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId('examples-dialog').locator('button.example-item', { hasText: 'SNS fan-out' }).click();
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
+  await page.getByTestId('dock-tab-charts').click();
+  await page.getByTestId('chart-window-all').click();
+  // A line through such a reading draws nothing; each is a dot of its line's colour.
+  const dots = latencyChart(page).locator('circle.chart-isolated-point');
+  await expect.poll(() => dots.count()).toBeGreaterThan(10);
+  await latencyChart(page).screenshot({ path: shot('latency-sparse-dots') });
+});

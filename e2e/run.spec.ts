@@ -45,6 +45,13 @@ test('build producer → queue → two consumers, run, pause, step and reset', a
   await expect.poll(() => curves(page, 'chart-throughput'), { timeout: 15_000 }).toBe(2);
   await expect.poll(() => curves(page, 'chart-latency')).toBe(3);
   await expect.poll(() => curves(page, 'chart-queue-depth')).toBe(2);
+  // The queue's two lines share its colour and one legend entry; the key says which stroke is which.
+  await expect(page.getByTestId('chart-queue-depth').getByTestId('chart-legend-paired').locator('li')).toHaveText([queue, 'ready', 'unacked']);
+  // Messages are counted in whole numbers: no tick at 0.25 of a message (a depth of 1 used to show 0.3 and 0.8).
+  // (recharts 3 draws ticks in a layer of their own; the value axis's are the ones anchored at their end)
+  const depthTicks = await page.getByTestId('chart-queue-depth').locator('text.recharts-cartesian-axis-tick-value[text-anchor="end"]').allTextContents();
+  expect(depthTicks.length).toBeGreaterThan(0);
+  for (const tick of depthTicks) expect(tick).toMatch(/^\d+k?$/);
   await page.waitForTimeout(1500);
   await page.screenshot({ path: 'e2e-artifacts/run-charts.png' });
 

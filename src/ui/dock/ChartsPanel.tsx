@@ -14,6 +14,9 @@ const NO_DATA = 'No samples yet: press Play.';
 const PERCENTILE_COLORS = [SERIES_COLORS[2]!, SERIES_COLORS[3]!, SERIES_COLORS[1]!];
 const percentileName = (kind: string, field: 'p50' | 'p95' | 'p99') => figureName(kind as NodeKind, field).name;
 
+/** A queue's two lines: its ready messages solid, its unacked dashed. */
+const QUEUE_PAIRS = { solid: 'ready', dashed: 'unacked' } as const;
+
 /** Charts tab: throughput, latency and queue depth, for the selection or the whole system. */
 export function ChartsPanel() {
   const [window, setWindow] = useState<ChartWindow>('30s');
@@ -36,9 +39,11 @@ export function ChartsPanel() {
     key: l.key, label: l.label, color: latencyChart.perNode ? SERIES_COLORS[i % SERIES_COLORS.length]! : PERCENTILE_COLORS[i]!,
   })), [latencyChart]);
   const depth = useMemo(() => queueDepthRows(ctx, queueIds, window), [ctx, queueIds, window]);
-  const depthLines = useMemo(() => queueSeriesPlan(queueIds).series.map((s, i): LineSpec => ({
+  const depthPlan = useMemo(() => queueSeriesPlan(queueIds), [queueIds]);
+  const depthLines = useMemo(() => depthPlan.series.map((s, i): LineSpec => ({
     key: s.key, label: s.label, color: SERIES_COLORS[Math.floor(i / 2) % SERIES_COLORS.length]!, dashed: s.key.endsWith(':unacked'),
-  })), [queueIds]);
+    group: depthPlan.perQueue ? s.key.slice(0, s.key.lastIndexOf(':')) : undefined,
+  })), [depthPlan]);
 
   // Faults on every chart's time axis, from the latest report (areas for a duration, lines for the rest).
   const faults = telemetry.snapshot?.audit?.faults;
@@ -62,7 +67,7 @@ export function ChartsPanel() {
         <LineChartCard testId="chart-throughput" title={`Throughput, ${scope}`} unit="msg/s" rows={throughput} lines={throughputLines} empty={NO_DATA} marks={throughputMarks} />
         <LineChartCard testId="chart-latency" title={latencyChart.title} unit="ms" rows={latency} lines={latencyLines} empty={NO_DATA} marks={latencyMarks} />
         <LineChartCard testId="chart-queue-depth" title={`Queue depth, ${queueIds.length === 0 ? 'no queues' : selected.some((id) => queueIds.includes(id)) ? 'selected queues' : 'all queues'}`}
-          unit="messages" rows={depth} lines={depthLines} empty={queueIds.length === 0 ? 'This topology has no queues.' : NO_DATA} marks={depthMarks} />
+          unit="messages" rows={depth} lines={depthLines} pairs={depthPlan.perQueue ? QUEUE_PAIRS : undefined} counts empty={queueIds.length === 0 ? 'This topology has no queues.' : NO_DATA} marks={depthMarks} />
       </div>
     </div>
   );

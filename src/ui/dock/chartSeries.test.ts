@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSample, SampleField } from '../../engine/api';
-import { MAX_POINTS, MAX_QUEUE_LINES, SYSTEM_LATENCY, downsample, latencyPlan, latencyRows, queueDepthRows, queueSeriesPlan, throughputRows, windowed } from './chartSeries';
+import { MAX_POINTS, MAX_QUEUE_LINES, SYSTEM_LATENCY, downsample, isolatedPoints, latencyPlan, latencyRows, queueDepthRows, queueSeriesPlan, throughputRows, windowed } from './chartSeries';
 
 const FIELDS: SampleField[] = ['inPerSec', 'outPerSec', 'ready', 'unacked', 'busy', 'p50', 'p95', 'p99'];
 const nodeIds = ['p', 'q1', 'q2'];
@@ -91,5 +91,11 @@ describe('chart series', () => {
     const ctxMany = { ...ctx, nodeIds: ['q0', 'q1', 'q2'] };
     const summed = queueDepthRows(ctxMany, many, 'all')[0]!;
     expect(summed['all:ready']).toBeCloseTo(2.25 + 102.25 + 202.25);
+  });
+
+  it('finds the readings with no reading either side, which a line alone would not draw', () => {
+    const rows = [{ t: 0, p50: 5 }, { t: 1, p50: 6 }, { t: 2, p50: null }, { t: 3, p50: 7 }, { t: 4, p50: null }, { t: 5, p50: 8 }];
+    expect([...isolatedPoints(rows, 'p50')]).toEqual([3, 5]);
+    expect(isolatedPoints(rows, 'p99').size).toBe(0);
   });
 });

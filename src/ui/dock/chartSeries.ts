@@ -145,3 +145,15 @@ export function queueDepthRows(ctx: SeriesContext, queueIds: readonly string[], 
   });
   return downsample(rows);
 }
+
+/**
+ * The rows where series `key` has a value but neither neighbour has one. A line through such a point has
+ * no segment to draw, so sparse data (a latency reading every other interval) would not show at all: the
+ * charts mark these points with a dot instead.
+ */
+export function isolatedPoints(rows: readonly ChartRow[], key: string): Set<number> {
+  const has = (i: number) => i >= 0 && i < rows.length && rows[i]![key] != null;
+  const isolated = new Set<number>();
+  for (let i = 0; i < rows.length; i++) if (has(i) && !has(i - 1) && !has(i + 1)) isolated.add(i);
+  return isolated;
+}
