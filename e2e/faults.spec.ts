@@ -214,3 +214,29 @@ test('the Summary tells writes a quorum failover lost before their confirm from 
   await page.getByTestId('summary-column-lostBeforeConfirm').hover();
   await page.screenshot({ path: shot('faults-summary-lost-before-confirm') });
 });
+
+test('fault labels on a chart never print over each other: overlapping faults stack, each cut where the next in its row begins', async ({ page }) => {
+  // Exactly-once example: a link delay on each producer's edge and a slow consumer between them, close in time.
+  await openApp(page);
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId('examples-dialog').locator('button.example-item', { hasText: 'Exactly-once processing' }).click();
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 30_000 });
+  await page.getByTestId('dock-tab-charts').click();
+  await page.getByTestId('chart-window-all').click();
+  const chart = page.getByTestId('chart-throughput');
+  const labels = chart.locator('text.fault-mark-label');
+  await expect.poll(() => labels.count()).toBeGreaterThanOrEqual(2);
+  const boxes = await labels.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })));
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!, b = boxes[j]!;
+      const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      expect(overlap, `labels ${i} and ${j} overlap`).toBe(false);
+    }
+  }
+  // The whole text is there on hover.
+  await expect(labels.first().locator('title')).toHaveText(/link delay/);
+  await chart.screenshot({ path: shot('faults-chart-labels') });
+});

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { LINK_FAULTS } from '../../schema';
 import type { FaultMark } from '../faults/faultMarks';
+import { faultLabel } from './FaultLabel';
 import { formatChartTime, formatChartValue } from './chartFormat';
 import { isolatedPoints, type ChartRow } from './chartSeries';
 import { PairedLegend, type LinePairKey } from './PairedLegend';
@@ -64,9 +65,9 @@ export const LineChartCard = memo(function LineChartCard({ title, unit, rows, li
           {marks.map((m) => (m.kind === 'area'
             ? <ReferenceArea key={m.key} x1={m.x1} x2={m.x2} ifOverflow="hidden" fill={faultColor(m.type)} fillOpacity={0.12}
                 stroke={faultColor(m.type)} strokeOpacity={0.5} strokeDasharray="3 3" className={`fault-mark fault-mark-${m.type}`}
-                label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, fill: faultColor(m.type) }} />
+                label={faultLabel(m, faultColor(m.type))} />
             : <ReferenceLine key={m.key} x={m.x} ifOverflow="hidden" stroke={faultColor(m.type)} strokeDasharray="4 2" className={`fault-mark fault-mark-${m.type}`}
-                label={{ value: m.label, position: 'insideTopLeft', fontSize: 10, fill: faultColor(m.type) }} />))}
+                label={faultLabel(m, faultColor(m.type))} />))}
           {lines.map((l) => (
             <Line key={l.key} dataKey={l.key} name={l.label} stroke={l.color} dot={isolatedDots(rows, l.key, l.color)} strokeWidth={1.5}
               strokeDasharray={l.dashed ? '4 3' : undefined} isAnimationActive={false} connectNulls={false} />

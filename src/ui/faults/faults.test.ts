@@ -107,20 +107,30 @@ describe('chart fault marks', () => {
 
   it('an area for a fault with an end, a line for one still on, labelled, in seconds', () => {
     expect(faultMarks(faults, 1, 10)).toEqual([
-      { kind: 'area', key: 'crash:c1:2000', x1: 2, x2: 7, label: 'crash c1', type: 'crash', target: 'c1' },
-      { kind: 'line', key: 'crash:b1:9000', x: 9, label: 'crash b1', type: 'crash', target: 'b1' },
+      { kind: 'area', key: 'crash:c1:2000', x1: 2, x2: 7, label: 'crash c1', type: 'crash', target: 'c1', row: 0, labelEnd: 9 },
+      { kind: 'line', key: 'crash:b1:9000', x: 9, label: 'crash b1', type: 'crash', target: 'b1', row: 0, labelEnd: 10 },
     ]);
   });
 
   it('clips to the window: an area cut at its edges, an ongoing fault begun before it fills it', () => {
-    expect(faultMarks(faults, 5, 8)).toEqual([{ kind: 'area', key: 'crash:c1:2000', x1: 5, x2: 7, label: 'crash c1', type: 'crash', target: 'c1' }]);
-    expect(faultMarks(faults, 20, 30)).toEqual([{ kind: 'area', key: 'crash:b1:9000', x1: 20, x2: 30, label: 'crash b1', type: 'crash', target: 'b1' }]);
-    expect(faultMarks(faults, 0, 0.55)).toEqual([{ kind: 'area', key: 'partition:e1:500', x1: 0.5, x2: 0.55, label: 'partition e1', type: 'partition', target: 'e1' }]);
+    expect(faultMarks(faults, 5, 8)).toEqual([{ kind: 'area', key: 'crash:c1:2000', x1: 5, x2: 7, label: 'crash c1', type: 'crash', target: 'c1', row: 0, labelEnd: 8 }]);
+    expect(faultMarks(faults, 20, 30)).toEqual([{ kind: 'area', key: 'crash:b1:9000', x1: 20, x2: 30, label: 'crash b1', type: 'crash', target: 'b1', row: 0, labelEnd: 30 }]);
+    expect(faultMarks(faults, 0, 0.55)).toEqual([{ kind: 'area', key: 'partition:e1:500', x1: 0.5, x2: 0.55, label: 'partition e1', type: 'partition', target: 'e1', row: 0, labelEnd: 0.55 }]);
   });
 
   it('faults that start together share one label, so their labels do not print over each other', () => {
     const together = [{ atMs: 20_000, endMs: 40_000, target: 'sync-c', type: 'slow' }, { atMs: 20_000, endMs: 40_000, target: 'async-c', type: 'slow' }];
     expect(faultMarks(together, 0, 60).map((m) => m.label)).toEqual(['slow async-c · slow sync-c', '']);
+  });
+
+  it('labels of faults that overlap in time take the next row; a row is free again once its fault ended', () => {
+    const overlapping = [
+      { atMs: 10_000, endMs: 15_000, target: 'e1', type: 'linkDelay' },
+      { atMs: 12_000, endMs: 14_000, target: 'c1', type: 'slow' },
+      { atMs: 13_000, endMs: null, target: 'b1', type: 'crash' },
+      { atMs: 16_000, endMs: 18_000, target: 'e2', type: 'linkLoss' },
+    ];
+    expect(faultMarks(overlapping, 0, 30).map((m) => [m.target, m.row, m.labelEnd])).toEqual([['e1', 0, 16], ['c1', 1, 30], ['b1', 2, 30], ['e2', 0, 30]]);
   });
 
   it('nothing for an empty or inverted domain', () => {
@@ -129,7 +139,7 @@ describe('chart fault marks', () => {
   });
 
   it('a fault whose end lies on the window start is a line there', () => {
-    expect(faultMarks([{ atMs: 0, endMs: 3000, target: 'q', type: 'slowDisk' }], 3, 6)).toEqual([{ kind: 'line', key: 'slowDisk:q:0', x: 3, label: 'slow disk q', type: 'slowDisk', target: 'q' }]);
+    expect(faultMarks([{ atMs: 0, endMs: 3000, target: 'q', type: 'slowDisk' }], 3, 6)).toEqual([{ kind: 'line', key: 'slowDisk:q:0', x: 3, label: 'slow disk q', type: 'slowDisk', target: 'q', row: 0, labelEnd: 6 }]);
   });
 });
 
