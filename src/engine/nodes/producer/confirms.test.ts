@@ -80,3 +80,23 @@ describe('A1.6 publisher confirms and A1.12 persistence', () => {
     expect(narrow.timeMs).toBe(5000);
   });
 });
+
+describe('A1.6 a nacked publish is retried after the retry timeout, not at once', () => {
+  // The queue is down until 100 ms: the publish at 1 ms is refused and nacked (nodeDown). A retry at once
+  // would meet the same outage and be refused again; after the 200 ms back-off it gets through.
+  const s = scenarioOf([
+    { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1 }] }, confirms: { window: 10 }, retry: { timeoutMs: 200, maxAttempts: 2 } } },
+    { id: 'q', kind: 'queue' },
+  ], ['p>q'], { faults: [{ atMs: 0, target: 'q', type: 'crash', durationMs: 100 }] });
+
+  it('waits the retry timeout after the nack, then publishes the same message again', () => {
+    const sim = createSimulation(s);
+    sim.runUntil(200);
+    expect(sim.snapshot().nodes.p).toMatchObject({ nacked: 1, retries: 0 });
+    sim.runUntil(1000);
+    const end = sim.snapshot();
+    expect(end.nodes.p).toMatchObject({ nacked: 1, retries: 1, confirmed: 1 });
+    expect(end.nodes.q!.ready).toBe(1);
+    expect(end.messages.droppedByReason.nodeDown).toBe(1);
+  });
+});
