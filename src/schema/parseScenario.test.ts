@@ -359,4 +359,17 @@ describe('parseScenario refuses subscriptions a broker does not have', () => {
     const doc = sqsDoc({ delivery: 'pull' }, [{ id: 'dlq', kind: 'queue' }], [{ id: 'd', source: 'q', target: 'dlq' }]);
     expect(messages(doc)).toEqual(['edges[1]: an SQS dead-letter queue must be an SQS queue too (semantics.md A2.2)']);
   });
+
+  it('an SQS redrive between a FIFO and a standard queue, either way (A2.2: the same type)', () => {
+    const fifo = { flavor: 'sqs', fifo: { contentBasedDeduplication: true } };
+    const redrive = (source: Record<string, unknown>, dlq: Record<string, unknown>) => messages({
+      version: 2,
+      nodes: [{ id: 'q', kind: 'queue', config: { ...source, maxReceiveCount: 3 } }, { id: 'dlq', kind: 'queue', config: dlq }],
+      edges: [{ id: 'd', source: 'q', target: 'dlq' }],
+    });
+    expect(redrive(fifo, { flavor: 'sqs' })).toEqual(['edges[0]: the dead-letter queue of a FIFO queue must be a FIFO queue too: "dlq" is standard (semantics.md A2.2)']);
+    expect(redrive({ flavor: 'sqs' }, fifo)).toEqual(['edges[0]: the dead-letter queue of a standard queue must be a standard queue too: "dlq" is FIFO (semantics.md A2.2)']);
+    expect(redrive(fifo, fifo)).toEqual([]);
+    expect(redrive({ flavor: 'sqs' }, { flavor: 'sqs' })).toEqual([]);
+  });
 });

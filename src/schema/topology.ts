@@ -149,8 +149,11 @@ const flavorOf = (queue: End) => (typeof queue.config.flavor === 'string' ? queu
 /** How a consumer may subscribe to a queue of each flavor, and where an SQS queue may redrive to. */
 function subscriptionIssues(i: number, source: End, target: End, role: PortRole): TopologyIssue[] {
   const issue = (message: string): TopologyIssue => ({ code: 'bad_subscription', path: ['edges', i], message });
-  if (role === 'deadLetter' && flavorOf(source) === 'sqs' && (target.kind !== 'queue' || flavorOf(target) !== 'sqs')) {
-    return [issue('an SQS dead-letter queue must be an SQS queue too (semantics.md A2.2)')];
+  if (role === 'deadLetter' && flavorOf(source) === 'sqs') {
+    if (target.kind !== 'queue' || flavorOf(target) !== 'sqs') return [issue('an SQS dead-letter queue must be an SQS queue too (semantics.md A2.2)')];
+    // A2.2: the dead-letter queue is of the same type, FIFO for a FIFO queue, standard for a standard one.
+    const type = (q: End) => (q.config.fifo == null ? 'standard' : 'FIFO');
+    if (type(source) !== type(target)) return [issue(`the dead-letter queue of a ${type(source)} queue must be a ${type(source)} queue too: "${target.id}" is ${type(target)} (semantics.md A2.2)`)];
   }
   if (role !== 'subscribe') return [];
   const sqs = flavorOf(source) === 'sqs';
