@@ -118,13 +118,13 @@ class SimulationRun implements Simulation, SimContext {
     if (fault !== null) {
       const lost = this.linkLost(edge, fault);
       if (lost !== null) {
-        // A delivery from a queue goes back to it, later (see LINK_RETURN_MS).
+        // A manual-ack delivery from a queue goes back to it, later (see LINK_RETURN_MS); meanwhile it is in flight.
         if (edge.role === 'subscribe') {
-          const counted = !message.sqsOwned; // meanwhile it is in flight (an SQS queue counts its own)
-          if (counted) this.accounting.inTransit++;
-          this.queue.push(this.clock + LINK_RETURN_MS, PRIORITY.normal, KERNEL, EV_LINK_LOST, message, edge.index * 2 + (counted ? 1 : 0));
-        }
-        else this.lose(message, lost, this.lossOwner(edge, message));
+          if (edge.source.deliverySource?.linkLost(message, edge, lost) === true) {
+            this.accounting.inTransit++;
+            this.queue.push(this.clock + LINK_RETURN_MS, PRIORITY.normal, KERNEL, EV_LINK_LOST, message, edge.index);
+          }
+        } else this.lose(message, lost, this.lossOwner(edge, message));
         return;
       }
       delay = this.acrossFaultyLink(edge, fault, message, delay);
@@ -290,9 +290,9 @@ class SimulationRun implements Simulation, SimContext {
         this.accounting.inTransit--;
         edge.source.receive(q.popPayload as Message, edge);
       } else {
-        const edge = this.edges[q.popArg >> 1]!;
-        if ((q.popArg & 1) === 1) this.accounting.inTransit--;
-        edge.source.deliverySource?.linkLost(q.popPayload as Message, edge);
+        const edge = this.edges[q.popArg]!;
+        this.accounting.inTransit--;
+        edge.source.deliverySource?.linkReturned(q.popPayload as Message, edge);
       }
       return true;
     }

@@ -352,6 +352,25 @@ describe('focused: faults found by the properties', () => {
       expect(end.nodes.q!.redelivered).toBe(0);
       expect(end.audit!.consumers.c).toMatchObject({ processed: 50 - lost, lost, guarantee: 'at-most-once' });
     });
+
+    it('auto ack: lost when sent, not when a manual-ack delivery would come back, and for the reason of that instant', () => {
+      // Every delivery from 1000 to 1500 ms is lost (those at 1100 … 1500: a fault starts and ends after the other
+      // events of its instant); a partition follows until 3000 ms (nothing is sent across it).
+      const s = scenarioOf([
+        { ...steady, config: { arrival: { type: 'constant', ratePerSec: 10 }, count: 50 } },
+        { id: 'q', kind: 'queue' },
+        { id: 'c', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 5 }, ackMode: 'auto' } },
+      ], ['p>q', 'q>c'], { durationMs: 10_000, faults: [
+        { atMs: 1000, target: 'e1', type: 'linkLoss', probability: 1, durationMs: 500 },
+        { atMs: 1500, target: 'e1', type: 'partition', durationMs: 1500 },
+      ] });
+      const sim = createSimulation(s);
+      const during = run(sim, 1500).messages;
+      expect(during.droppedByReason.linkLoss).toBe(5);
+      expect(during.inFlight).toBe(0);
+      const end = run(sim, 10_000).messages;
+      expect(end.droppedByReason).toEqual({ linkLoss: 5 });
+    });
   });
 
   it('an auto-ack consumer that crashes holding messages reports no negative nacked figure', () => {

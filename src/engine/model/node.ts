@@ -90,10 +90,14 @@ export interface DeliverySource {
   /** A pull consumer asks for up to `max` messages, waiting up to `waitMs` for one (long polling, A2.1). */
   poll(edge: EdgeRuntime, max: number, waitMs: number): void;
   /**
-   * A delivery along `edge` was lost on the link (loss or partition). A1.4: a manual-ack delivery stays
-   * the broker's until acked, so it goes back to the queue; an auto-acked one is gone.
+   * A delivery along `edge` was lost on the link (`reason`: loss or partition), told at once. A1.4: an
+   * auto-acked one counted as delivered when sent, so it is lost now; a manual-ack one stays the broker's until
+   * acked: true, and linkReturned gives it back once the dead channel is noticed. A2.1: an SQS receive
+   * stays in flight until its visibility timeout.
    */
-  linkLost(message: Message, edge: EdgeRuntime): void;
+  linkLost(message: Message, edge: EdgeRuntime, reason: 'partition' | 'linkLoss'): boolean;
+  /** A manual-ack delivery lost on `edge` (linkLost said true) goes back to the queue (A1.4). */
+  linkReturned(message: Message, edge: EdgeRuntime): void;
   /** The consumer went offline or came back: stop or resume deliveries along `edge`. */
   setOnline(edge: EdgeRuntime, online: boolean): void;
 }

@@ -279,10 +279,14 @@ export class QueueModel implements NodeModel, DeliverySource {
     addHop(m, this.id, this.ctx.now(), 'requeued');
   }
 
-  linkLost(m: Message, edge: EdgeRuntime): void {
-    if (this.sqs) return; // A2.1: it is invisible until its visibility timeout, then comes back
-    const sub = this.subByEdge[edge.index];
-    if (!sub?.manual) { this.ctx.lose(m, edge.fault?.partitioned ? 'partition' : 'linkLoss', edge.target.index); return; }
+  linkLost(m: Message, edge: EdgeRuntime, reason: 'partition' | 'linkLoss'): boolean {
+    if (this.sqs) return false; // A2.1: it is invisible until its visibility timeout, then comes back
+    if (this.subByEdge[edge.index]?.manual === true) return true;
+    this.ctx.lose(m, reason, edge.target.index); // A1.4: auto-acked when sent
+    return false;
+  }
+
+  linkReturned(m: Message, edge: EdgeRuntime): void {
     this.settle(edge);
     this.returnToQueue(m);
     this.dispatch();
