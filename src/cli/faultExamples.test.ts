@@ -196,6 +196,12 @@ describe('broker-failover-quorum.json (A1.13: no confirmed message lost while a 
     expect(fig(end, producer.id).nacked).toBe(refused);
   });
 
+  it('publishes each refused payment again after the retry timeout, past the election: none is lost for the ledgers', () => {
+    expect(producer.config.retry!.timeoutMs).toBeGreaterThan(election);
+    expect(fig(end, producer.id).retries).toBeGreaterThanOrEqual(end.messages.droppedByReason.nodeDown!);
+    for (const c of consumers) expect(audit(end).consumers[c.id]!.lost, c.id).toBe(0);
+  });
+
   it('every confirmed message is processed or still held', () => {
     const p = fig(end, producer.id);
     expect(p.confirmed).toBeGreaterThan(0);
