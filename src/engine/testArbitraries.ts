@@ -267,8 +267,8 @@ function producesPoison(c: Record<string, unknown>): boolean {
 }
 
 /**
- * Known engine bugs, each with an `it.fails` regression in invariants.test.ts. While set, the random
- * scenarios step around them so that the properties keep checking everything else; set to false once fixed.
+ * Engine bugs the random scenarios once had to step around (while set, they do, so that the properties keep
+ * checking everything else). Both are fixed and false; each has a regression test in invariants.test.ts.
  * - an SQS delivery on a delayed subscription edge is counted by the queue (invisible) and by the edge;
  * - a pull consumer listed before its queue polls it before the queue has started (TypeError).
  */
