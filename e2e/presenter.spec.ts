@@ -1,0 +1,79 @@
+import { expect, test, type Page } from '@playwright/test';
+import { node, openApp } from './helpers';
+
+/**
+ * The presenter view on a projector: the canvas holds still while the run changes the nodes, unless
+ * something would leave the view.
+ */
+const shot = (name: string) => `e2e-artifacts/${name}.png`;
+
+async function openPresenter(page: Page, lesson: string, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await openApp(page, `/#lesson=${lesson}`);
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('presenter')).toBeVisible();
+}
+
+/** The ids of the nodes, edge curves and edge labels drawn (partly) outside the canvas box. */
+async function outsideCanvas(page: Page): Promise<string[]> {
+  return page.getByTestId('presenter-canvas').evaluate((canvas) => {
+    const box = canvas.getBoundingClientRect();
+    return [...canvas.querySelectorAll('.react-flow__node, .react-flow__edge-path, .bl-edge-label')].flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      const out = r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
+      return r.width + r.height > 0 && out ? [el.closest('[data-id]')?.getAttribute('data-id') ?? el.className.toString()] : [];
+    });
+  });
+}
+
+/** Starts recording every pan and zoom of the canvas (React Flow's viewport transform) from now on. */
+async function recordViewMoves(page: Page): Promise<void> {
+  await page.locator('.react-flow__viewport').evaluate((viewport: HTMLElement) => {
+    const moves: string[] = [];
+    (window as unknown as { viewMoves: string[] }).viewMoves = moves;
+    new MutationObserver(() => moves.push(viewport.style.transform)).observe(viewport, { attributes: true, attributeFilter: ['style'] });
+  });
+}
+const viewMoves = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { viewMoves: string[] }).viewMoves);
+const viewTransform = (page: Page): Promise<string> => page.locator('.react-flow__viewport').evaluate((v: HTMLElement) => v.style.transform);
+/** The view once the fit on opening has settled: the same transform twice, a refit's time apart. */
+async function settledView(page: Page): Promise<string> {
+  await expect.poll(async () => { const t = await viewTransform(page); await page.waitForTimeout(500); return t === await viewTransform(page); }).toBe(true);
+  return viewTransform(page);
+}
+const height = async (page: Page, id: string): Promise<number> => (await node(page, id).boundingBox())!.height;
+
+/** Runs the open lesson at top speed to its end, then leaves a refit time to happen (a settle, a fit, its animation). */
+async function runToEnd(page: Page): Promise<void> {
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
+  await page.waitForTimeout(1_000);
+}
+
+test('presenter: a node growing inside the view does not move it (request-reply: the requesters gain a row)', async ({ page }) => {
+  await openPresenter(page, 'request-reply', { width: 1280, height: 720 });
+  await expect.poll(() => outsideCanvas(page)).toEqual([]);
+  const before = { view: await settledView(page), checkout: await height(page, 'checkout') };
+  await page.screenshot({ path: shot('presenter-grow-request-reply-before') });
+  await recordViewMoves(page);
+  await runToEnd(page);
+  // The requester did grow (its figures no longer fit one row), and everything is still in view...
+  expect(await height(page, 'checkout')).toBeGreaterThan(before.checkout + 10);
+  expect(await outsideCanvas(page)).toEqual([]);
+  // ...so the view never moved: not during the run, not at its end.
+  expect(await viewMoves(page)).toEqual([]);
+  expect(await viewTransform(page)).toBe(before.view);
+  await page.screenshot({ path: shot('presenter-grow-request-reply-after') });
+});
+
+test('presenter: a node growing refits the view when its reply loops would leave it (publish-async-response)', async ({ page }) => {
+  await openPresenter(page, 'publish-async-response', { width: 1280, height: 720 });
+  await expect.poll(() => outsideCanvas(page)).toEqual([]);
+  const before = await settledView(page);
+  // The requester gains a row and a late/unmatched badge: the loops around it go below the canvas's bottom.
+  await runToEnd(page);
+  await expect.poll(() => outsideCanvas(page)).toEqual([]);
+  expect(await viewTransform(page)).not.toBe(before);
+  await page.screenshot({ path: shot('presenter-grow-publish-async-response-after') });
+});
