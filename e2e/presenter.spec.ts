@@ -1,11 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
 import { node, openApp } from './helpers';
 
 /**
  * The presenter view on a projector: the canvas holds still while the run changes the nodes, unless
- * something would leave the view.
+ * something would leave the view, and the lesson's checks all fit in the strip below it.
  */
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
+
+const LESSONS = readdirSync('lessons').filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(`lessons/${f}`, 'utf8')) as { id: string; checks: unknown[] });
 
 async function openPresenter(page: Page, lesson: string, size: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(size);
@@ -77,3 +81,32 @@ test('presenter: a node growing refits the view when its reply loops would leave
   expect(await viewTransform(page)).not.toBe(before);
   await page.screenshot({ path: shot('presenter-grow-publish-async-response-after') });
 });
+
+const MOST_CHECKS = Math.max(...LESSONS.map((l) => l.checks.length));
+const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }, { width: 1024, height: 768 }];
+
+// The lessons with the most checks (six): every check in sight at a projector's usual resolutions.
+for (const { id } of LESSONS.filter((l) => l.checks.length === MOST_CHECKS)) {
+  test(`presenter: all ${MOST_CHECKS} checks of ${id} fit in the strip, clear of the screen's edge`, async ({ page }) => {
+    await openPresenter(page, id, SIZES[0]!);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      const strip = page.locator('.presenter-bottom');
+      // The strip has followed the new size to the screen's bottom.
+      await expect.poll(async () => { const b = (await strip.boundingBox())!; return b.y + b.height; }).toBeCloseTo(size.height, 0);
+      const box = (await strip.boundingBox())!;
+      const checks = (await page.locator('.presenter-checks').boundingBox())!;
+      const last = (await page.locator('.lesson-check').last().boundingBox())!;
+      const where = `${id} at ${size.width}x${size.height}`;
+      // The strip inside the screen; the last check inside the strip's (unscrolled) checks, a margin above the screen's edge.
+      expect(box.y, where).toBeGreaterThanOrEqual(0);
+      expect(last.y, where).toBeGreaterThanOrEqual(checks.y);
+      expect(last.y + last.height, where).toBeLessThanOrEqual(checks.y + checks.height);
+      expect(last.y + last.height, where).toBeLessThanOrEqual(size.height - 6);
+      await expect(page.locator('.presenter-checks'), where).toHaveJSProperty('scrollTop', 0);
+      // The canvas keeps most of the screen.
+      expect((await page.getByTestId('presenter-canvas').boundingBox())!.height, where).toBeGreaterThan(0.55 * size.height);
+      await page.screenshot({ path: shot(`presenter-checks-${id}-${size.width}x${size.height}`) });
+    }
+  });
+}
