@@ -1,0 +1,36 @@
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { FaultMark } from '../faults/faultMarks';
+import { formatChartTime, formatChartValue } from './chartFormat';
+import { isolatedDots } from './chartDots';
+import type { ChartRow } from './chartSeries';
+import { faultLabel } from './FaultLabel';
+import { faultColor, type LineSpec, type PlotOptions } from './LineChartCard';
+import { PairedLegend } from './PairedLegend';
+
+interface Props extends PlotOptions { unit: string; rows: ChartRow[]; lines: LineSpec[]; marks: readonly FaultMark[] }
+
+/** The recharts part of a LineChartCard, in its own chunk (lazyPlot.tsx): the time axis in simulated seconds, the value axis, the fault marks. */
+export default function LineChartPlot({ unit, rows, lines, marks, pairs, counts = false }: Props) {
+  return (
+    <LineChart responsive style={{ width: '100%', height: '100%', flex: 1, minHeight: 0 }} data={rows} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+      <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid, #8883)" />
+      <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={formatChartTime} stroke="currentColor" fontSize={11}
+        label={{ value: 'simulated time (s)', position: 'insideBottomRight', offset: 0, fontSize: 10, fill: 'currentColor' }} height={36} />
+      {/* No axis title: the caption gives the unit, and a rotated title did not fit a plot the legend had made short. */}
+      <YAxis stroke="currentColor" fontSize={11} width={40} tickFormatter={formatChartValue} allowDecimals={!counts} />
+      <Tooltip labelFormatter={(t) => `t = ${formatChartTime(Number(t))}`} formatter={(v) => (typeof v === 'number' ? `${formatChartValue(v)} ${unit}` : String(v))}
+        contentStyle={{ background: 'var(--panel-bg, #fff)', border: '1px solid #8886', fontSize: 12 }} />
+      {pairs ? <Legend content={() => <PairedLegend lines={lines} pair={pairs} />} /> : <Legend wrapperStyle={{ fontSize: 11 }} />}
+      {marks.map((m) => (m.kind === 'area'
+        ? <ReferenceArea key={m.key} x1={m.x1} x2={m.x2} ifOverflow="hidden" fill={faultColor(m.type)} fillOpacity={0.12}
+            stroke={faultColor(m.type)} strokeOpacity={0.5} strokeDasharray="3 3" className={`fault-mark fault-mark-${m.type}`}
+            label={faultLabel(m, faultColor(m.type))} />
+        : <ReferenceLine key={m.key} x={m.x} ifOverflow="hidden" stroke={faultColor(m.type)} strokeDasharray="4 2" className={`fault-mark fault-mark-${m.type}`}
+            label={faultLabel(m, faultColor(m.type))} />))}
+      {lines.map((l) => (
+        <Line key={l.key} dataKey={l.key} name={l.label} stroke={l.color} dot={isolatedDots(rows, l.key, l.color)} strokeWidth={1.5}
+          strokeDasharray={l.dashed ? '4 3' : undefined} isAnimationActive={false} connectNulls={false} />
+      ))}
+    </LineChart>
+  );
+}
