@@ -14,6 +14,11 @@ const impureGlobals = ['Date', 'setTimeout', 'setInterval', 'clearTimeout', 'cle
 
 const uiFrameworks = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'zundo', 'recharts', 'lz-string'];
 
+const uiImportPatterns = [
+  { group: ['**/engine/**', '**/engine'], message: 'The UI never imports the engine at runtime: talk to the worker through src/protocol.', allowTypeImports: true },
+  { group: ['**/cli/**', 'node:*'], message: 'The UI runs in the browser.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tsbuild/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**', 'public/**'] },
   js.configs.recommended,
@@ -68,11 +73,14 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/engine/**', '**/engine'], message: 'The UI never imports the engine at runtime: talk to the worker through src/protocol.', allowTypeImports: true },
-          { group: ['**/cli/**', 'node:*'], message: 'The UI runs in the browser.' },
-        ],
+        patterns: [...uiImportPatterns, { group: ['recharts'], allowTypeImports: true,
+          message: 'recharts loads with the first chart: draw it in a *Plot.tsx module loaded through lazyPlot (src/ui/dock/lazyPlot.tsx).' }],
       }],
     },
+  },
+  {
+    // The lazily loaded chart plots (lazyPlot.tsx) are where recharts is drawn.
+    files: ['src/ui/**/*Plot.tsx'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: uiImportPatterns }] },
   },
 );
