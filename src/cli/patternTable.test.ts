@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeReport } from '../engine';
-import { AGGREGATOR_FIGURES, REQUESTER_FIGURES } from '../lessons';
+import { ACCESS_FIGURES, AGGREGATOR_FIGURES, REQUESTER_FIGURES, RESPONDER_FIGURES } from '../lessons';
 import { patternLines } from './patternTable';
 
 /** A table's header cells: columns are two or more spaces apart, a label has single spaces at most. */
@@ -28,5 +28,22 @@ describe('the pattern tables of the text summary', () => {
     const row = patternLines(nodes).find((l) => l.trim().startsWith('agg '))!;
     expect(row.trim().split(/\s+/)).toEqual(['agg', '9', '3', '0', '2', '1', '0', '1', '3']);
     expect(patternLines({ q: { kind: 'queue', in: 1 } })).toEqual([]);
+  });
+
+  it('lists responders and the queues and exchanges that refused or deduplicated something, under the kind or `node`', () => {
+    const nodes: Record<string, NodeReport> = {
+      plain: { kind: 'consumer', replies: 0, calls: 0, callTimeouts: 0, callErrors: 0, corruptRejected: 0, corruptProcessed: 0 },
+      svc: { kind: 'consumer', replies: 12, calls: 12, callTimeouts: 2, callErrors: 0, corruptRejected: 0, corruptProcessed: 0 },
+      x: { kind: 'exchange', refused: 5 },
+      orders: { kind: 'queue', deduplicated: 0, invalidPublish: 0, refusedPublish: 0, refusedConsume: 7 },
+    };
+    const lines = patternLines(nodes);
+    expect(lines.filter((l) => /^[A-Z]/.test(l)).map((l) => l.split(' (')[0])).toEqual(['Responders and integrity', 'Deduplication and permissions']);
+    expect(headerCells(lines, 'consumer')).toEqual(['consumer', ...RESPONDER_FIGURES.map((f) => f.label)]);
+    expect(lines.some((l) => l.trim().startsWith('plain'))).toBe(false);
+    expect(lines.find((l) => l.trim().startsWith('svc'))!.trim().split(/\s+/)).toEqual(['svc', '12', '12', '2', '0', '0', '0']);
+    expect(headerCells(lines, 'node')).toEqual(['node', ...ACCESS_FIGURES.map((f) => f.label)]);
+    expect(lines.find((l) => l.trim().startsWith('x '))!).toMatch(/^\s+x\s+5$/);
+    expect(lines.find((l) => l.trim().startsWith('orders'))!.trim().split(/\s+/)).toEqual(['orders', '0', '0', '0', '7']);
   });
 });

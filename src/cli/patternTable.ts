@@ -1,17 +1,17 @@
 import type { NodeReport } from '../engine';
-import { AGGREGATOR_FIGURES, REQUESTER_FIGURES, reportFigure, type PatternFigure } from '../lessons';
+import { reportFigure, shownPatternTables, type PatternTableId } from '../lessons';
 import { columns, formatNumber, type Align } from './format';
 
 /**
- * A kind whose figures do not fit the counter columns of the node table gets a table of its own, with the
- * columns the app's Summary shows too (src/lessons/patternFigures.ts).
+ * A pattern's figures do not fit the counter columns of the node table, so each pattern gets a table of its
+ * own, with the rows and columns the app's Summary shows too (src/lessons/patternTables.ts).
  */
-interface KindTable { kind: string; title: string; figures: readonly PatternFigure[] }
-
-const TABLES: KindTable[] = [
-  { kind: 'requester', title: 'Requesters (EIP Request-Reply: round trip = request sent → reply matched)', figures: REQUESTER_FIGURES },
-  { kind: 'aggregator', title: 'Aggregators (EIP Aggregator: completed by size, timeout or a good-enough reply)', figures: AGGREGATOR_FIGURES },
-];
+const TITLES: Record<PatternTableId, string> = {
+  requesters: 'Requesters (EIP Request-Reply: round trip = request sent → reply matched)',
+  aggregators: 'Aggregators (EIP Aggregator: completed by size, timeout or a good-enough reply)',
+  responders: 'Responders and integrity (replies to a Return Address, synchronous calls, checksums)',
+  access: 'Deduplication and permissions (SQS FIFO deduplication, 403 ACCESS_REFUSED)',
+};
 
 /** A report figure as a table cell (`rttMs.p95` reads a statistic of the summary); blank when not reported. */
 function cell(node: NodeReport, field: string): string {
@@ -20,16 +20,18 @@ function cell(node: NodeReport, field: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** One table per pattern kind present in the report. */
+/** The first header: the kind a table lists, or `node` when it lists several. */
+const firstHeader = (rows: [string, NodeReport][]): string => {
+  const kinds = new Set(rows.map(([, n]) => n.kind));
+  return kinds.size === 1 ? [...kinds][0]! : 'node';
+};
+
+/** One table per pattern with something to show. */
 export function patternLines(nodes: Record<string, NodeReport>): string[] {
-  const out: string[] = [];
-  for (const table of TABLES) {
-    const rows = Object.entries(nodes).filter(([, n]) => n.kind === table.kind);
-    if (rows.length === 0) continue;
-    const header = [table.kind, ...table.figures.map((f) => f.label)];
-    const body = rows.map(([id, n]) => [id, ...table.figures.map((f) => cell(n, f.field))]);
-    const align: Align[] = ['left', ...table.figures.map((): Align => 'right')];
-    out.push('', table.title, ...columns([header, ...body], align));
-  }
-  return out;
+  return shownPatternTables(nodes).flatMap((table) => {
+    const header = [firstHeader(table.rows), ...table.columns.map((f) => f.label)];
+    const body = table.rows.map(([id, n]) => [id, ...table.columns.map((f) => cell(n, f.field))]);
+    const align: Align[] = ['left', ...table.columns.map((): Align => 'right')];
+    return ['', TITLES[table.id], ...columns([header, ...body], align)];
+  });
 }

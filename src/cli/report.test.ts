@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LatencySummary, Snapshot } from '../engine';
-import { accountedFor, buildReport, renderJson } from './report';
+import { parseScenarioText, type Fault, type Scenario } from '../schema';
+import { accountedFor, buildReport, renderJson, type Report } from './report';
+import { runScenario } from './run';
 import { formatSummary } from './table';
 
 const summary = (count: number, base: number): LatencySummary => ({ max: base * 4, p99: base * 3, p95: base * 2, p50: base, mean: base * 1.25, count });
@@ -98,5 +102,52 @@ describe('formatSummary', () => {
     const s = snapshot();
     s.messages.produced = 17;
     expect(formatSummary(buildReport(s, 'Demo'))).toContain('✗ acked + queued + in flight + dead-lettered + dropped = 15, but produced = 17 (off by -2)');
+  });
+});
+
+/** An example, with more faults added to its timeline, run as the CLI runs it. */
+function runExample(file: string, faults: Fault[] = []): Report {
+  const parsed = parseScenarioText(readFileSync(join(import.meta.dirname, '../../examples', file), 'utf8'));
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  const scenario: Scenario = { ...parsed.scenario, faults: [...parsed.scenario.faults, ...faults] };
+  const outcome = runScenario(scenario, {});
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return buildReport(outcome.snapshot, scenario.name);
+}
+
+/**
+ * The cell of a summary table (found by its title's first words) in a node's row, under a column header: a
+ * number is right-aligned, so it ends where its header ends; a blank cell reads ''.
+ */
+function summaryCell(text: string, title: string, node: string, header: string): string | undefined {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(title));
+  const [head, ...rows] = lines.slice(start + 1, lines.indexOf('', start));
+  const found = [...head!.matchAll(/\S+(?: \S+)*/g)].find((m) => m[0] === header);
+  const row = rows.find((l) => l.trim().split(/\s+/)[0] === node);
+  if (!found || !row) return undefined;
+  return /(\S*)$/.exec(row.slice(0, found.index + header.length))![1];
+}
+
+describe('formatSummary of a real run', () => {
+  it("shows the permissions example's refusals per queue and exchange, as --json has them", () => {
+    const report = runExample('permissions.json');
+    const text = formatSummary(report);
+    const figures: [node: string, field: string, header: string][] = [
+      ['payments', 'refused', 'refused'], ['payment-requests', 'refusedConsume', 'refused consume'], ['import-requests', 'refusedPublish', 'refused publish'],
+    ];
+    for (const [node, field, header] of figures) {
+      expect(report.nodes[node]![field]).toBeGreaterThan(0);
+      expect(summaryCell(text, 'Deduplication and permissions', node, header)).toBe(String(report.nodes[node]![field]));
+    }
+  });
+
+  it("shows the checksum example's corrupt messages per consumer, as --json has them", () => {
+    const report = runExample('corruption-checksum.json');
+    const text = formatSummary(report);
+    for (const [node, field, header] of [['checker', 'corruptRejected', 'corrupt rejected'], ['trusting', 'corruptProcessed', 'corrupt processed']] as const) {
+      expect(report.nodes[node]![field]).toBeGreaterThan(0);
+      expect(summaryCell(text, 'Responders and integrity', node, header)).toBe(String(report.nodes[node]![field]));
+    }
   });
 });

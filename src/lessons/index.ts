@@ -8,3 +8,4 @@ export * from './peaks';
 export type { Figure } from './figures';
 export { reportFigure } from './figures';
 export * from './patternFigures';
+export * from './patternTables';

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, type NodeReport } from '../engine';
 import { parseScenarioText } from '../schema';
 import { reportFigure } from './figures';
-import { AGGREGATOR_FIGURES, REQUESTER_FIGURES, type PatternFigure } from './patternFigures';
+import { ACCESS_FIGURES, AGGREGATOR_FIGURES, REQUESTER_FIGURES, RESPONDER_FIGURES, type PatternFigure } from './patternFigures';
 
-const LISTS: [kind: string, figures: readonly PatternFigure[]][] = [['requester', REQUESTER_FIGURES], ['aggregator', AGGREGATOR_FIGURES]];
+/** The lists whose every figure each node of the kind reports (ACCESS_FIGURES spans queues and exchanges). */
+const LISTS: [kind: string, figures: readonly PatternFigure[]][] = [['requester', REQUESTER_FIGURES], ['aggregator', AGGREGATOR_FIGURES], ['consumer', RESPONDER_FIGURES]];
 
 /** The node reports of a real run of an example with a requester and an aggregator (scatter-gather). */
 function reportsOfExample(): NodeReport[] {
@@ -28,7 +29,13 @@ describe('the pattern figures both summaries show', () => {
     }
   });
 
-  it.each(LISTS)('show each %s figure once, under a label of its own and with an explanation', (_kind, figures) => {
+  it('name only figures that some queue or exchange of a real run reports, in the deduplication and permissions table', () => {
+    const reports = reportsOfExample().filter((r) => r.kind === 'queue' || r.kind === 'exchange');
+    const missing = ACCESS_FIGURES.filter((f) => !reports.some((r) => typeof reportFigure(r, f.field) === 'number')).map((f) => f.field);
+    expect(missing).toEqual([]);
+  });
+
+  it.each([...LISTS, ['queue or exchange', ACCESS_FIGURES] as const])('show each %s figure once, under a label of its own and with an explanation', (_kind, figures) => {
     expect(new Set(figures.map((f) => f.field)).size).toBe(figures.length);
     expect(new Set(figures.map((f) => f.label)).size).toBe(figures.length);
     expect(figures.filter((f) => f.explanation.trim() === '')).toEqual([]);

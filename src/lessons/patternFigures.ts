@@ -1,7 +1,8 @@
 /**
- * The figures of a requester's and an aggregator's report that the app's Summary and the CLI's text summary
- * both show as a table. One list per kind, so both show the same figures under the same names and a new
- * figure is added once. Here because the UI and the CLI may both import src/lessons (docs/ARCHITECTURE.md).
+ * The figures of a requester's, an aggregator's, a responder's and a queue's or exchange's report that the
+ * app's Summary and the CLI's text summary both show as a table. One list per table, so both show the same
+ * figures under the same names and a new figure is added once. Here because the UI and the CLI may both
+ * import src/lessons (docs/ARCHITECTURE.md).
  */
 
 /** One column of a pattern table. */
@@ -46,4 +47,23 @@ export const AGGREGATOR_FIGURES: readonly PatternFigure[] = [
   patternFigure('completedByGoodEnough', 'good enough', 'Groups completed early by a good-enough reply'),
   patternFigure('late', 'late', 'Replies after their group completed: discarded'),
   patternFigure('meanSize', 'mean size', 'Mean replies per aggregate'),
+];
+
+/** A4 Return Address and a responder's synchronous calls; a consumer's checksum check (integrity). */
+export const RESPONDER_FIGURES: readonly PatternFigure[] = [
+  patternFigure('replies', 'replies', 'Replies sent to Return Addresses (A4)'),
+  patternFigure('calls', 'calls', 'Synchronous calls made downstream'),
+  patternFigure('callTimeouts', 'call timeouts', 'Calls whose reply did not come in time: the message failed'),
+  patternFigure('callErrors', 'call errors', 'Calls answered with an error: the message failed'),
+  patternFigure('corruptRejected', 'corrupt rejected', 'Damaged messages its checksum check rejected'),
+  patternFigure('corruptProcessed', 'corrupt processed', 'Damaged messages processed as if sound (no checksum check)'),
+];
+
+/** SQS FIFO deduplication (A2.3) at queues, permissions at queues and exchanges. */
+export const ACCESS_FIGURES: readonly PatternFigure[] = [
+  patternFigure('deduplicated', 'deduplicated', 'SQS FIFO sends with a deduplication id seen within the window (A2.3)'),
+  patternFigure('invalidPublish', 'invalid FIFO sends', 'SQS FIFO sends without a group id or deduplication id (A2.3)'),
+  patternFigure('refusedPublish', 'refused publish', 'Publishes refused for permission (403 ACCESS_REFUSED)'),
+  patternFigure('refusedConsume', 'refused consume', 'Consumes refused for permission (403 ACCESS_REFUSED)'),
+  patternFigure('refused', 'refused', 'Publishes to the exchange refused for permission (403 ACCESS_REFUSED)'),
 ];
