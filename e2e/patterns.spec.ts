@@ -17,11 +17,15 @@ async function requesterFigure(page: Page, id: string, field: string): Promise<n
   return Number(await cell.getAttribute('data-value'));
 }
 
-/** A Summary pattern table shows exactly the columns of the list the CLI's table shows too, with their explanations. */
+/**
+ * A Summary pattern table shows exactly the columns of the list the CLI's table shows too, with their
+ * explanations; a loss column (onlyAbove0) not while the run has lost nothing.
+ */
 async function expectColumns(page: Page, table: string, figures: readonly PatternFigure[]): Promise<void> {
   const headers = page.getByTestId(`summary-pattern-${table}`).locator('thead th');
-  await expect(headers).toHaveText(['node', ...figures.map((f) => f.label)]);
-  for (const [i, f] of figures.entries()) await expect(headers.nth(i + 1)).toHaveAttribute('title', f.explanation);
+  const shown = figures.filter((f) => !f.onlyAbove0);
+  await expect(headers).toHaveText(['node', ...shown.map((f) => f.label)]);
+  for (const [i, f] of shown.entries()) await expect(headers.nth(i + 1)).toHaveAttribute('title', f.explanation);
 }
 
 /** Drags requester, queue and consumer out and wires requester → queue → consumer → requester (reply). */
@@ -220,7 +224,7 @@ test('scatter-gather: an aggregator completes groups by size or by timeout and a
   await expectColumns(page, 'requesters', REQUESTER_FIGURES);
   await expectColumns(page, 'aggregators', AGGREGATOR_FIGURES);
   await expect(page.getByTestId('summary-pattern-client-mode')).toHaveText('async');
-  // At 1440 px all 13 requester columns are in sight: the headers wrap rather than push RTT p99 behind a scroll bar.
+  // At 1440 px all 14 requester columns are in sight: the headers wrap rather than push RTT p99 behind a scroll bar.
   const scroller = page.getByTestId('summary-pattern-requesters').locator('.summary-node-scroll');
   expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
   await page.getByTestId('summary-pattern-requesters').locator('..').screenshot({ path: shot('patterns-scatter-gather-summary') });

@@ -130,6 +130,26 @@ function summaryCell(text: string, title: string, node: string, header: string):
 }
 
 describe('formatSummary of a real run', () => {
+  it("shows what crashes cost a Scatter-Gather: the requester's abandoned requests, the aggregator's replies dropped while down", () => {
+    const report = runExample('scatter-gather-auction.json', [
+      { type: 'crash', target: 'auctioneer', atMs: 40_000, durationMs: 5_000 },
+      { type: 'crash', target: 'buyer', atMs: 50_000, durationMs: 5_000 },
+    ]);
+    const text = formatSummary(report);
+    const { abandoned } = report.nodes.buyer!;
+    const { droppedWhileDown } = report.nodes.auctioneer!;
+    expect(abandoned).toBeGreaterThan(0);
+    expect(droppedWhileDown).toBeGreaterThan(0);
+    expect(summaryCell(text, 'Requesters', 'buyer', 'abandoned')).toBe(String(abandoned));
+    expect(summaryCell(text, 'Aggregators', 'auctioneer', 'dropped while down')).toBe(String(droppedWhileDown));
+  });
+
+  it('leaves the loss columns out of a run without crashes', () => {
+    const text = formatSummary(runExample('scatter-gather-auction.json'));
+    expect(summaryCell(text, 'Requesters', 'buyer', 'sent')).toMatch(/^\d+$/);
+    expect(text).not.toMatch(/abandoned|dropped while down/);
+  });
+
   it("shows the permissions example's refusals per queue and exchange, as --json has them", () => {
     const report = runExample('permissions.json');
     const text = formatSummary(report);

@@ -13,10 +13,19 @@ export interface PatternFigure {
   label: string;
   /** What it counts, in words: the Summary's tooltip. */
   explanation: string;
+  /**
+   * A loss, a fault's mark or a refusal: a column only when some row's figure is above 0, as the loss
+   * columns of the CLI's node table, so a plain run's table stays short. Only counts that never go down,
+   * so a live table gains the column once and keeps it.
+   */
+  onlyAbove0?: true;
 }
 
 /** A column, from its field, label and explanation. */
 export const patternFigure = (field: string, label: string, explanation: string): PatternFigure => ({ field, label, explanation });
+
+/** A column shown only when some row's figure is above 0 (see `onlyAbove0`). */
+export const lossFigure = (field: string, label: string, explanation: string): PatternFigure => ({ ...patternFigure(field, label, explanation), onlyAbove0: true });
 
 const ROUND_TRIP = 'Round trip, request sent → answered, ms';
 
@@ -26,11 +35,13 @@ export const REQUESTER_FIGURES: readonly PatternFigure[] = [
   patternFigure('sent', 'sent', 'Requests sent'),
   patternFigure('answered', 'answered', 'Requests that got all their expected replies in time'),
   patternFigure('timeouts', 'timeouts', 'Requests whose replies did not all come within the timeout'),
+  lossFigure('abandoned', 'abandoned', 'Requests awaiting replies when the requester crashed: forgotten, neither answered nor timed out'),
   patternFigure('late', 'late', 'Replies after their request timed out: discarded (A4)'),
-  patternFigure('unmatched', 'unmatched', 'Replies whose correlation id matches no request (A4)'),
-  patternFigure('errors', 'errors', 'Error replies (a failed synchronous call downstream)'),
-  patternFigure('corruptReplies', 'corrupt', 'Replies whose checksum did not match: discarded unmatched, so their request times out'),
+  lossFigure('unmatched', 'unmatched', 'Replies whose correlation id matches no request (A4)'),
+  lossFigure('errors', 'errors', 'Error replies (a failed synchronous call downstream)'),
+  lossFigure('corruptReplies', 'corrupt', 'Replies whose checksum did not match: discarded unmatched, so their request times out'),
   patternFigure('pending', 'pending', 'Requests awaiting replies now'),
+  patternFigure('waiting', 'waiting', 'async: requests due but not sent yet, as maxOutstanding requests already await replies'),
   patternFigure('repliesPerRequest', 'replies/req', 'Mean replies per answered or timed-out request'),
   patternFigure('rttMs.p50', 'RTT p50 (ms)', ROUND_TRIP),
   patternFigure('rttMs.p95', 'RTT p95 (ms)', ROUND_TRIP),
@@ -46,6 +57,8 @@ export const AGGREGATOR_FIGURES: readonly PatternFigure[] = [
   patternFigure('completedByTimeout', 'by timeout', 'Groups completed by the inactivity timeout, with what had come'),
   patternFigure('completedByGoodEnough', 'good enough', 'Groups completed early by a good-enough reply'),
   patternFigure('late', 'late', 'Replies after their group completed: discarded'),
+  lossFigure('unmatched', 'unmatched', 'Replies without a correlation id: discarded (A4 Invalid Message Channel)'),
+  lossFigure('droppedWhileDown', 'dropped while down', 'Replies that reached the aggregator while it was down: lost'),
   patternFigure('meanSize', 'mean size', 'Mean replies per aggregate'),
 ];
 
@@ -53,17 +66,17 @@ export const AGGREGATOR_FIGURES: readonly PatternFigure[] = [
 export const RESPONDER_FIGURES: readonly PatternFigure[] = [
   patternFigure('replies', 'replies', 'Replies sent to Return Addresses (A4)'),
   patternFigure('calls', 'calls', 'Synchronous calls made downstream'),
-  patternFigure('callTimeouts', 'call timeouts', 'Calls whose reply did not come in time: the message failed'),
-  patternFigure('callErrors', 'call errors', 'Calls answered with an error: the message failed'),
-  patternFigure('corruptRejected', 'corrupt rejected', 'Damaged messages its checksum check rejected'),
-  patternFigure('corruptProcessed', 'corrupt processed', 'Damaged messages processed as if sound (no checksum check)'),
+  lossFigure('callTimeouts', 'call timeouts', 'Calls whose reply did not come in time: the message failed'),
+  lossFigure('callErrors', 'call errors', 'Calls answered with an error: the message failed'),
+  lossFigure('corruptRejected', 'corrupt rejected', 'Damaged messages its checksum check rejected'),
+  lossFigure('corruptProcessed', 'corrupt processed', 'Damaged messages processed as if sound (no checksum check)'),
 ];
 
 /** SQS FIFO deduplication (A2.3) at queues, permissions at queues and exchanges. */
 export const ACCESS_FIGURES: readonly PatternFigure[] = [
-  patternFigure('deduplicated', 'deduplicated', 'SQS FIFO sends with a deduplication id seen within the window (A2.3)'),
-  patternFigure('invalidPublish', 'invalid FIFO sends', 'SQS FIFO sends without a group id or deduplication id (A2.3)'),
-  patternFigure('refusedPublish', 'refused publish', 'Publishes refused for permission (403 ACCESS_REFUSED)'),
-  patternFigure('refusedConsume', 'refused consume', 'Consumes refused for permission (403 ACCESS_REFUSED)'),
-  patternFigure('refused', 'refused', 'Publishes to the exchange refused for permission (403 ACCESS_REFUSED)'),
+  lossFigure('deduplicated', 'deduplicated', 'SQS FIFO sends with a deduplication id seen within the window (A2.3)'),
+  lossFigure('invalidPublish', 'invalid FIFO sends', 'SQS FIFO sends without a group id or deduplication id (A2.3)'),
+  lossFigure('refusedPublish', 'refused publish', 'Publishes refused for permission (403 ACCESS_REFUSED)'),
+  lossFigure('refusedConsume', 'refused consume', 'Consumes refused for permission (403 ACCESS_REFUSED)'),
+  lossFigure('refused', 'refused', 'Publishes to the exchange refused for permission (403 ACCESS_REFUSED)'),
 ];

@@ -41,7 +41,7 @@ function shown(spec: PatternTableSpec, nodes: Readonly<Record<string, NodeReport
     .filter(([, r]) => spec.kinds.includes(r.kind))
     .filter(([, r]) => spec.rows === 'every' || spec.figures.some((f) => above0(r, f.field)));
   // As in the CLI's node table, a figure no row reports is no column (a queue's table has no exchange's `refused`).
-  const columns = spec.figures.filter((f) => rows.some(([, r]) => reportFigure(r, f.field) !== undefined));
+  const columns = spec.figures.filter((f) => rows.some(([, r]) => (f.onlyAbove0 ? above0(r, f.field) : reportFigure(r, f.field) !== undefined)));
   return { id: spec.id, columns, rows };
 }
 

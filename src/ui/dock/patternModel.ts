@@ -33,7 +33,8 @@ function rowOf(id: string, report: NodeReport, columns: readonly PatternFigure[]
 
 /**
  * The tables with at least one row: every requester and aggregator; consumers, queues and exchanges
- * only once one of their pattern figures is above 0, so a plain topology shows none of this.
+ * only once one of their pattern figures is above 0, so a plain topology shows none of this. A loss
+ * column (a crash's abandoned requests, say) only once some row's figure is above 0.
  */
 export function patternTables(snapshot: Snapshot, labels: Readonly<Record<string, string>> = {}): PatternTable[] {
   return shownPatternTables(snapshot.nodes).map(({ id, columns, rows }) => ({
