@@ -1,24 +1,19 @@
 import type { LatencySummary, NodeReport } from '../engine';
+import { COUNTER_FIGURES, KIND_DETAIL_FIGURES, LOSS_FIGURE_GROUPS } from '../lessons/nodeFigures';
 import { columns, formatNumber, type Align } from './format';
 import { patternLines } from './patternTable';
 import { accountedFor, type Report } from './report';
 
-/** Counter columns of the node table, in this order; a node without one shows a blank. */
-const NODE_COLUMNS: [key: string, header: string][] = [
-  ['in', 'in'], ['out', 'out'], ['acked', 'acked'], ['nacked', 'nacked'], ['redelivered', 'redeliv'], ['dropped', 'dropped'],
-  ['ready', 'ready'], ['maxReady', 'max ready'], ['unacked', 'unacked'], ['busy', 'busy'], ['buffered', 'buffered'], ['utilisation', 'util'],
-];
 /**
- * Losses to faults, as columns only when some node had one: most runs have no outage, and a column of
- * zeros on every table would hide the counters. A queue's outage losses the broker answers for and the
- * writes it lost before confirming them (A1.6, A1.13); an aggregator's groups and replies lost when it went down.
+ * The node table's columns: the counters most nodes have, then losses to faults only when some node had one
+ * (most runs have no outage, and a column of zeros on every table would hide the counters). Their names are
+ * the app Summary's (src/lessons/nodeFigures.ts); each loss group shows together, as the point is to tell its
+ * figures apart (A1.6, A1.13).
  */
-const LOSS_COLUMNS: [key: string, header: string][][] = [
-  [['lostOnOutage', 'lost on outage'], ['lostBeforeConfirm', 'lost unconfirmed']], // shown together: the point is to tell them apart
-  [['lostGroups', 'lost groups'], ['lostReplies', 'lost replies']],
-];
+const NODE_COLUMNS = COUNTER_FIGURES.map((f): [key: string, header: string] => [f.field, f.label]);
+const LOSS_COLUMNS = LOSS_FIGURE_GROUPS.map((group) => group.map((f): [key: string, header: string] => [f.field, f.label]));
 /** The string field that qualifies each kind, shown next to it: "exchange (topic)". */
-const KIND_DETAIL = ['type', 'flavor', 'ackMode'];
+const KIND_DETAIL = KIND_DETAIL_FIGURES.map((f) => f.field);
 
 function headerLines(report: Report): string[] {
   return [

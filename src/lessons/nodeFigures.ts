@@ -4,7 +4,7 @@
  * field missing here still shows, under its own name spelled out in words. Here because the UI and the CLI
  * may both import src/lessons (docs/ARCHITECTURE.md).
  */
-import { AGGREGATOR_FIGURES, REQUESTER_FIGURES, type PatternFigure } from './patternFigures';
+import { ACCESS_FIGURES, AGGREGATOR_FIGURES, REQUESTER_FIGURES, RESPONDER_FIGURES, type PatternFigure } from './patternFigures';
 
 /** One report field: its header and its explanation (the Summary's tooltip). */
 export type NodeFigure = PatternFigure;
@@ -63,10 +63,8 @@ const OTHER_FIGURES: readonly NodeFigure[] = [
   figure('replication', 'replication', 'quorum: Raft over the replicas; mirror: classic mirrored (A1.13)'),
   figure('leader', 'leader', 'The broker leading it now (A1.13)'),
   figure('staleDeletes', 'stale deletes', 'SQS deletes made with the receipt of an earlier receive: they delete nothing (A2.1)'),
-  figure('deduplicated', 'deduplicated', 'SQS FIFO: accepted but not delivered, their deduplication id seen within 5 minutes (A2.3)'),
-  figure('invalidPublish', 'invalid publish', 'SQS FIFO: sent without a message group or deduplication id, refused (A2.3)'),
-  figure('refusedPublish', 'refused publish', 'Publishes without write permission: 403 ACCESS_REFUSED'),
-  figure('refusedConsume', 'refused consume', 'Subscriptions and polls without read permission: 403 ACCESS_REFUSED'),
+  // Deduplication and permissions, as their table names them (an exchange's and a filter's `refused` below)
+  ...ACCESS_FIGURES.filter((f) => f.field !== 'refused'),
   ...latency('queueWaitMs', 'wait', 'Queue wait, enqueue → delivery'),
   // Consumers
   figure('delivery', 'delivery', 'push: the queue delivers (basic.consume); pull: the consumer polls (basic.get, SQS ReceiveMessage)'),
@@ -76,18 +74,14 @@ const OTHER_FIGURES: readonly NodeFigure[] = [
   figure('online', 'online', '1 while the consumer is online'),
   figure('polls', 'polls', 'Polls made (pull consumers)'),
   figure('emptyPolls', 'empty polls', 'Polls answered with nothing'),
-  figure('replies', 'replies', 'Replies sent to a Return Address (A4)'),
-  figure('calls', 'calls', 'Synchronous calls made to a downstream service (A4)'),
+  // Replies, calls and checksums, as the responders' table names them
+  ...RESPONDER_FIGURES,
   figure('callReplies', 'call replies', 'Replies to its calls that came in time'),
-  figure('callTimeouts', 'call timeouts', 'Calls with no reply within the call timeout'),
-  figure('callErrors', 'call errors', 'Calls answered with an error reply'),
-  figure('corruptRejected', 'corrupt rejected', 'Damaged messages rejected unprocessed: their checksum did not match'),
-  figure('corruptProcessed', 'corrupt processed', 'Damaged messages processed as if sound: it does not verify checksums'),
   ...latency('latencyMs', 'latency', 'End to end, publish → ack, of what it acked'),
   // Producers
   figure('confirmed', 'confirmed', 'Publishes the broker confirmed (A1.6)'),
   figure('unconfirmed', 'unconfirmed', 'Publishes waiting for their confirm now (A1.6)'),
-  figure('waiting', 'waiting', 'Messages held back until the confirm window or a reply opens'),
+  figure('waiting', 'waiting', 'Held back until a slot opens: publishes waiting for the confirm window (producer), requests due but not sent (requester)'),
   figure('retries', 'retries', 'Publishes sent again after a nack or a confirm timeout'),
   figure('timeouts', 'timeouts', 'Confirms (producer) or replies (requester) that did not come in time'),
   figure('lateConfirms', 'late confirms', 'Confirms after the publisher had given up on them'),
@@ -99,12 +93,12 @@ const OTHER_FIGURES: readonly NodeFigure[] = [
   figure('toInvalid', 'to invalid channel', 'Refused messages sent to the Invalid Message Channel (A4)'),
   figure('mode', 'mode', 'How a router picks its outputs, or a requester sends (sync: one request at a time)'),
   figure('strategy', 'strategy', 'How an aggregator completes a group'),
-  // Requesters and aggregators: the figures both kinds have; the rest come from their tables (patternFigures.ts)
+  // Requesters and aggregators: the figures both kinds have, in words for both; the rest as their tables name them
   figure('late', 'late', 'Replies after their request timed out or their group completed: discarded (A4)'),
   figure('unmatched', 'unmatched', 'Replies whose correlation id matches no request or group (A4)'),
-  figure('abandoned', 'abandoned', 'Requests given up when the requester went down'),
-  figure('droppedWhileDown', 'dropped while down', 'Replies that reached the aggregator while it was down'),
+  ...REQUESTER_FIGURES.filter((f) => !f.field.startsWith('rttMs.')),
   ...latency('rttMs', 'RTT', 'Round trip, request sent → answered'),
+  ...AGGREGATOR_FIGURES.filter((f) => f.field !== 'in' && f.field !== 'out'),
   // Brokers
   figure('up', 'up', '1 while the broker is up'),
   figure('hosts', 'hosts', 'Queues and exchanges it hosts'),
@@ -112,12 +106,14 @@ const OTHER_FIGURES: readonly NodeFigure[] = [
   figure('downMs', 'down (ms)', 'Time spent down'),
 ];
 
-/** By field, in table order. A requester's or aggregator's own figures come from its table, under the same names. */
+/**
+ * By field, in table order. A field several kinds report with their own meaning (in, out, mode, timeouts,
+ * late, unmatched, waiting, refused) is listed before the pattern tables' entries and keeps its wording for all.
+ */
 const FIGURES: ReadonlyMap<string, NodeFigure> = (() => {
   const listed = [{ field: 'kind', label: 'kind', explanation: 'The node kind' }, ...KIND_DETAIL_FIGURES, ...COUNTER_FIGURES, ...LOSS_FIGURE_GROUPS.flat(), ...OTHER_FIGURES];
-  const byField = new Map(listed.map((f) => [f.field, f]));
-  // Fields both tables have (in, out, mode, timeouts) keep the names that fit every kind.
-  for (const f of [...REQUESTER_FIGURES, ...AGGREGATOR_FIGURES]) if (!byField.has(f.field)) byField.set(f.field, f);
+  const byField = new Map<string, NodeFigure>();
+  for (const f of listed) if (!byField.has(f.field)) byField.set(f.field, f);
   return byField;
 })();
 
