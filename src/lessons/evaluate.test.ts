@@ -121,6 +121,16 @@ describe('evaluateCheck says when a verdict is final', () => {
   });
 });
 
+describe('what a crash loses is counted, never undone: "none lost" fails for good at the first', () => {
+  it.each([
+    ['requester', 'abandoned'], ['aggregator', 'droppedWhileDown'], ['aggregator', 'lostGroups'], ['aggregator', 'lostReplies'],
+    ['requester', 'errors'], ['requester', 'corruptReplies'], ['queue', 'deadLettered'], ['queue', 'staleDeletes'], ['exchange', 'toAlternate'],
+  ])('%s %s', (kind, field) => {
+    const snapshot = { nodes: { n: { kind, [field]: 1 } } };
+    expect(evaluateCheck({ ...base, type: 'node', node: 'n', field, op: '==', value: 0 }, testView({ snapshot }))).toMatchObject({ verdict: 'fail', final: true });
+  });
+});
+
 describe('evaluateChecks', () => {
   it('evaluates every check in order, and verdictsOf keys them by id', () => {
     const checks = [{ ...total('dropped', '==', 0), id: 'a' }, { ...peak('<', 50), id: 'b' }];
