@@ -32,6 +32,9 @@ test('build producer → queue → two consumers, run, pause, step and reset', a
   await page.getByTestId('run-speed').selectOption('2');
   await page.getByTestId('run-play').click();
   await expect(status(page)).toHaveText('running');
+  // The status stays beside the clock when the run controls wrap (it used to end up alone on a row).
+  const middle = async (id: string) => { const b = (await page.getByTestId(id).boundingBox())!; return b.y + b.height / 2; };
+  expect(Math.abs((await middle('run-status')) - (await middle('run-clock')))).toBeLessThan(4);
 
   // Delivered counts rise on both consumers, and the clock moves.
   await expect.poll(() => stat(page, c1, 'acked'), { timeout: 15_000 }).toBeGreaterThan(0);

@@ -33,8 +33,11 @@ export function RunControls() {
         </select>
       </label>
       <SeedField />
-      <RunClock />
-      <span className={`run-status run-status-${status}`} data-testid="run-status">{status}</span>
+      {/* The clock and the status wrap as one: a status alone on a row of its own read as a stray badge. */}
+      <span className="run-progress">
+        <RunClock />
+        <span className={`run-status run-status-${status}`} data-testid="run-status">{status}</span>
+      </span>
       <RunErrorBanner />
     </div>
   );
