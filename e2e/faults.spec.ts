@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import lzString from 'lz-string';
-import { node, openApp } from './helpers';
+import { node, openApp, openExample, runToEndShowingCharts } from './helpers';
 
 /**
  * Faults: crash things on purpose from the canvas, see the fault on the charts and the topology down, read
@@ -217,14 +217,8 @@ test('the Summary tells writes a quorum failover lost before their confirm from 
 
 test('fault labels on a chart never print over each other: overlapping faults stack, each cut where the next in its row begins', async ({ page }) => {
   // Exactly-once example: a link delay on each producer's edge and a slow consumer between them, close in time.
-  await openApp(page);
-  await page.getByRole('button', { name: 'Examples' }).click();
-  await page.getByTestId('examples-dialog').locator('button.example-item', { hasText: 'Exactly-once processing' }).click();
-  await page.getByTestId('run-speed').selectOption('max');
-  await page.getByTestId('run-play').click();
-  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 30_000 });
-  await page.getByTestId('dock-tab-charts').click();
-  await page.getByTestId('chart-window-all').click();
+  await openExample(page, 'Exactly-once processing');
+  await runToEndShowingCharts(page);
   const chart = page.getByTestId('chart-throughput');
   const labels = chart.locator('text.fault-mark-label');
   await expect.poll(() => labels.count()).toBeGreaterThanOrEqual(2);

@@ -100,3 +100,19 @@ export async function runDirectCall(page: Page): Promise<{ client: string; servi
   await expect.poll(async () => Number(await page.getByTestId('edge-tokens').getAttribute('data-back-count')), { timeout: 15_000 }).toBeGreaterThan(0);
   return { client, service, call };
 }
+
+/** Opens a fresh app and, from the Examples dialog, the example whose title contains `title`. */
+export async function openExample(page: Page, title: string): Promise<void> {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId('examples-dialog').locator('button.example-item', { hasText: title }).click();
+}
+
+/** Runs at max speed to the end, then shows the Charts tab over the whole run. */
+export async function runToEndShowingCharts(page: Page, timeout = 45_000): Promise<void> {
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout });
+  await page.getByTestId('dock-tab-charts').click();
+  await page.getByTestId('chart-window-all').click();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { node, openApp } from './helpers';
+import { node, openExample, runToEndShowingCharts } from './helpers';
 
 /**
  * Latency spreading upstream: the sync-vs-async example run past its slow-down, then the Charts tab's
@@ -15,17 +15,11 @@ const curves = (page: Page): Promise<number> =>
 const legend = (page: Page) => latencyChart(page).locator('.recharts-legend-item-text');
 
 test('the latency chart draws the selected nodes\' own latency: the client\'s climbs through the slow-down', async ({ page }) => {
-  await openApp(page);
-  await page.getByRole('button', { name: 'Examples' }).click();
-  await page.getByTestId('examples-dialog').locator('button.example-item', { hasText: 'Synchronous calls against asynchronous messaging' }).click();
+  await openExample(page, 'Synchronous calls against asynchronous messaging');
   await expect(node(page, 'async-a')).toBeVisible();
 
   // At max speed to the end: the slow-down of sync-c and async-c runs from 20 s to 35 s of 60.
-  await page.getByTestId('run-speed').selectOption('max');
-  await page.getByTestId('run-play').click();
-  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
-  await page.getByTestId('dock-tab-charts').click();
-  await page.getByTestId('chart-window-all').click();
+  await runToEndShowingCharts(page);
   await expect(latencyChart(page)).toContainText('End-to-end latency');
 
   // One node: its p50, p95 and p99, named as a requester means them.
@@ -53,14 +47,8 @@ test('the latency chart draws the selected nodes\' own latency: the client\'s cl
 
 test('sparse latency readings still show: a reading with no neighbours gets a dot', async ({ page }) => {
   // SNS fan-out: its producers stop one by one, until a latency reading comes only every other interval.
-  await openApp(page);
-  await page.getByRole('button', { name: 'Examples' }).click();
-  await page.getByTestId('examples-dialog').locator('button.example-item', { hasText: 'SNS fan-out' }).click();
-  await page.getByTestId('run-speed').selectOption('max');
-  await page.getByTestId('run-play').click();
-  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
-  await page.getByTestId('dock-tab-charts').click();
-  await page.getByTestId('chart-window-all').click();
+  await openExample(page, 'SNS fan-out');
+  await runToEndShowingCharts(page);
   // A line through such a reading draws nothing; each is a dot of its line's colour.
   const dots = latencyChart(page).locator('circle.chart-isolated-point');
   await expect.poll(() => dots.count()).toBeGreaterThan(10);
