@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { createSimulation, type Simulation } from '../src/engine';
 import { parseScenario, type Scenario } from '../src/schema';
 import { kernelFloor } from './floor';
+import { rowsSketch } from './rowsSketch';
 import { mm1Chains } from './scenarios';
 
 const root = resolve(import.meta.dirname, '..');
@@ -69,6 +70,15 @@ function floor(): Line {
   };
 }
 
+/** mm1-200's chains as the typed-row plan would run them (rowsSketch.ts, an experiment): the plan's ceiling on this kernel. */
+function sketch(): Line {
+  const r = rowsSketch(200, 1000 / 80, 10, MM1_EVENTS);
+  return {
+    name: 'typed-rows-sketch', events: MM1_EVENTS, seconds: +r.seconds.toFixed(3), eventsPerSec: Math.round(MM1_EVENTS / r.seconds),
+    messagesPerSec: Math.round(MM1_EVENTS / 2 / r.seconds), meanLatencyMs: r.meanLatencyMs, analyticMeanMs: 50,
+  };
+}
+
 /** one-way at full speed, with heap use (after GC when --expose-gc is on) every 10% of the way. */
 function oneWay(): Line {
   const sim = createSimulation(example('one-way.json'), { sampling: false, audit: false });
@@ -88,6 +98,7 @@ const before = anchor();
 print({ name: 'anchor', ...before });
 const mm1Line = mm1();
 const floorLine = floor();
+const sketchLine = sketch();
 const oneWayLine = oneWay();
 const after = anchor();
 print({ name: 'anchor', ...after });
@@ -96,4 +107,5 @@ const ratio = (l: Line) => +(l.eventsPerSec / anchorEps).toFixed(3);
 print({ ...mm1Line, anchorEventsPerSec: Math.round(anchorEps), ratioToAnchor: ratio(mm1Line), goalRatio: 0.5, ratioToKernelFloor: +(mm1Line.eventsPerSec / floorLine.eventsPerSec).toFixed(3) });
 // Same seeds and streams as mm1-200's producers and consumers: the same customers, so the same mean latency.
 print({ ...floorLine, anchorEventsPerSec: Math.round(anchorEps), ratioToAnchor: ratio(floorLine), sameRunAsMm1: floorLine.meanLatencyMs === mm1Line.meanLatencyMs });
+print({ ...sketchLine, anchorEventsPerSec: Math.round(anchorEps), ratioToAnchor: ratio(sketchLine), sameRunAsMm1: sketchLine.meanLatencyMs === mm1Line.meanLatencyMs, experiment: true });
 print({ ...oneWayLine, anchorEventsPerSec: Math.round(anchorEps), ratioToAnchor: ratio(oneWayLine) });
