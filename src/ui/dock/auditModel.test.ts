@@ -19,6 +19,12 @@ describe('audit model', () => {
     ]);
   });
 
+  it('says the delivery counts are per consumer, summed: they can exceed produced', () => {
+    const byKey = Object.fromEntries(auditView(audit()).totals.map((r) => [r.key, r.title]));
+    expect(byKey.deliveredOnce).toMatch(/per consumer.*can exceed produced/);
+    expect(byKey.deliveredMoreThanOnce).toMatch(/per consumer/);
+  });
+
   it('names loss reasons in words, biggest first, and leaves out zeros', () => {
     expect(auditView(audit()).losses).toEqual([
       { reason: 'lostAfterAutoAck', label: 'auto-ack crash', detail: 'acked on delivery, then processing failed (A1.4)', value: 5 },
