@@ -19,10 +19,11 @@ describe('audit model', () => {
     ]);
   });
 
-  it('says the delivery counts are per consumer, summed: they can exceed produced', () => {
+  it('says what the totals count: deliveries per consumer, summed (they can exceed produced); losses per copy', () => {
     const byKey = Object.fromEntries(auditView(audit()).totals.map((r) => [r.key, r.title]));
     expect(byKey.deliveredOnce).toMatch(/per consumer.*can exceed produced/);
     expect(byKey.deliveredMoreThanOnce).toMatch(/per consumer/);
+    expect(byKey.lost).toMatch(/copies.*retry got through/);
   });
 
   it('names loss reasons in words, biggest first, and leaves out zeros', () => {
