@@ -21,6 +21,15 @@ function run(file: string, options: { seed?: number; untilMs?: number } = {}): R
   return buildReport(outcome.snapshot, scenario.name);
 }
 
+/** The Poisson arrival rate of the scenario's producer and the mean exponential service time of a consumer (the first one by default). */
+function poissonExponential(scenario: Scenario, consumerId?: string): { ratePerSec: number; meanServiceMs: number } {
+  const producer = scenario.nodes.find((n) => n.kind === 'producer');
+  const consumer = scenario.nodes.find((n) => n.kind === 'consumer' && (consumerId === undefined || n.id === consumerId));
+  if (producer?.kind !== 'producer' || producer.config.arrival.type !== 'poisson') throw new Error('expected Poisson arrivals');
+  if (consumer?.kind !== 'consumer' || consumer.config.serviceTimeMs.type !== 'exponential') throw new Error('expected exponential service');
+  return { ratePerSec: producer.config.arrival.ratePerSec, meanServiceMs: consumer.config.serviceTimeMs.mean };
+}
+
 describe('examples', () => {
   it.each(readdirSync(dir).filter((f) => f.endsWith('.json')))('%s runs its full duration and accounts for every message', (file) => {
     const report = run(file);
@@ -30,13 +39,9 @@ describe('examples', () => {
   });
 
   it('mm1.json: the mean time in system approaches 1/(μ − λ) = 50 ms for several seeds', () => {
-    const scenario = load('mm1.json');
-    const producer = scenario.nodes.find((n) => n.kind === 'producer');
-    const consumer = scenario.nodes.find((n) => n.kind === 'consumer');
-    if (producer?.kind !== 'producer' || producer.config.arrival.type !== 'poisson') throw new Error('expected Poisson arrivals');
-    if (consumer?.kind !== 'consumer' || consumer.config.serviceTimeMs.type !== 'exponential') throw new Error('expected exponential service');
-    const lambda = producer.config.arrival.ratePerSec / 1000; // per ms
-    const mu = 1 / consumer.config.serviceTimeMs.mean;
+    const { ratePerSec, meanServiceMs } = poissonExponential(load('mm1.json'));
+    const lambda = ratePerSec / 1000; // per ms
+    const mu = 1 / meanServiceMs;
     const expected = 1 / (mu - lambda);
     for (const seed of [1, 2]) {
       const { latencyMs } = run('mm1.json', { seed });
@@ -48,6 +53,21 @@ describe('examples', () => {
     const report = run('pub-sub.json', { untilMs: 10_000 });
     expect(report.messages.routedCopies).toBe(2 * report.messages.published);
     for (const queue of ['audit', 'billing', 'email']) expect(report.nodes[queue]?.in).toBe(report.messages.published);
+  });
+
+  it('pub-sub.json: the email queue, served slower than events arrive, grows without bound; audit and billing keep up', () => {
+    const scenario = load('pub-sub.json');
+    const { ratePerSec, meanServiceMs } = poissonExponential(scenario, 'email-service');
+    const growthPerSec = ratePerSec - 1000 / meanServiceMs;
+    expect(growthPerSec).toBeGreaterThan(0);
+    const half = run('pub-sub.json', { untilMs: scenario.durationMs / 2 });
+    const full = run('pub-sub.json');
+    const ready = (r: Report, queue: string) => r.nodes[queue]?.ready as number;
+    const expected = (growthPerSec * scenario.durationMs) / 1000;
+    expect(ready(full, 'email') / expected).toBeGreaterThan(0.7);
+    expect(ready(full, 'email') / expected).toBeLessThan(1.3);
+    expect(ready(full, 'email')).toBeGreaterThan(1.5 * ready(half, 'email'));
+    for (const queue of ['audit', 'billing']) expect(full.nodes[queue]?.maxReady, queue).toBeLessThan(10);
   });
 
   it('competing-consumers.json: the three workers share the work', () => {
