@@ -17,7 +17,7 @@ const RISING_NODE_FIELDS = new Set(['in', 'out', 'acked', 'nacked', 'redelivered
   'completedBySize', 'completedByTimeout', 'completedByGoodEnough', 'maxReady', 'toInvalid', 'polls', 'emptyPolls',
   'failed', 'duplicates', 'callReplies', 'confirmed', 'retries', 'lateConfirms', 'lostOnOutage', 'lostBeforeConfirm',
   'rejectedPublishes', 'crashes', 'downMs', 'deadLettered', 'staleDeletes', 'toAlternate', 'errors', 'corruptReplies',
-  'abandoned', 'droppedWhileDown', 'lostGroups', 'lostReplies']);
+  'abandoned', 'unsent', 'droppedWhileDown', 'lostGroups', 'lostReplies']);
 
 const found = (value: number, rising: boolean, what: string): Figure => ({ ok: true, value, rising, what });
 const missing = (detail: string): Figure => ({ ok: false, detail });

@@ -42,6 +42,7 @@ export const REQUESTER_FIGURES: readonly PatternFigure[] = [
   lossFigure('corruptReplies', 'corrupt', 'Replies whose checksum did not match: discarded unmatched, so their request times out'),
   patternFigure('pending', 'pending', 'Requests awaiting replies now'),
   patternFigure('waiting', 'waiting', 'async: requests due but not sent yet, as maxOutstanding requests already await replies'),
+  lossFigure('unsent', 'unsent', 'async: requests still waiting to be sent when the requester crashed: forgotten, never sent'),
   patternFigure('repliesPerRequest', 'replies/req', 'Mean replies per answered or timed-out request'),
   patternFigure('rttMs.p50', 'RTT p50 (ms)', ROUND_TRIP),
   patternFigure('rttMs.p95', 'RTT p95 (ms)', ROUND_TRIP),

@@ -5,7 +5,7 @@ import { shownPatternTables } from './patternTables';
 
 const fields = (figures: readonly { field: string }[]) => figures.map((f) => f.field);
 const requester = (extra: Partial<NodeReport> = {}): NodeReport => ({
-  kind: 'requester', mode: 'async', sent: 5, answered: 4, timeouts: 1, abandoned: 0, late: 0, unmatched: 0, errors: 0, corruptReplies: 0,
+  kind: 'requester', mode: 'async', sent: 5, answered: 4, timeouts: 1, abandoned: 0, unsent: 0, late: 0, unmatched: 0, errors: 0, corruptReplies: 0,
   pending: 0, waiting: 0, repliesPerRequest: 1, rttMs: { count: 4, mean: 2, p50: 2, p95: 3, p99: 3, max: 3 }, ...extra,
 });
 const aggregator = (extra: Partial<NodeReport> = {}): NodeReport => ({
@@ -26,7 +26,7 @@ describe('the pattern tables both summaries show', () => {
 
   it("show a loss column for the whole table once one row's figure is above 0", () => {
     const [requesters, aggregators] = shownPatternTables({
-      calm: requester(), crashed: requester({ abandoned: 3, unmatched: 1, errors: 2, corruptReplies: 1 }), a: aggregator({ unmatched: 1, droppedWhileDown: 7 }),
+      calm: requester(), crashed: requester({ abandoned: 3, unsent: 4, unmatched: 1, errors: 2, corruptReplies: 1 }), a: aggregator({ unmatched: 1, droppedWhileDown: 7 }),
     });
     expect(fields(requesters!.columns)).toEqual(fields(REQUESTER_FIGURES));
     expect(requesters!.rows.map(([id]) => id)).toEqual(['calm', 'crashed']);

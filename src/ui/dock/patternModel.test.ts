@@ -11,12 +11,12 @@ const snapshot = (nodes: Record<string, NodeReport>) => ({ nodes } as unknown as
 describe('pattern tables of the Summary', () => {
   it('shows every requester with the requester figures the CLI shows too; an unreported figure is NaN, not 0', () => {
     const [t] = patternTables(snapshot({
-      r1: { kind: 'requester', mode: 'async', sent: 50, answered: 40, timeouts: 3, abandoned: 0, late: 2, unmatched: 1, errors: 0, corruptReplies: 2, pending: 7, waiting: 4, replies: 43, repliesPerRequest: 1.05, rttMs: rtt },
+      r1: { kind: 'requester', mode: 'async', sent: 50, answered: 40, timeouts: 3, abandoned: 0, unsent: 0, late: 2, unmatched: 1, errors: 0, corruptReplies: 2, pending: 7, waiting: 4, replies: 43, repliesPerRequest: 1.05, rttMs: rtt },
       r2: { kind: 'requester', mode: 'sync', sent: 1 },
     }), { r1: 'Checkout' });
     expect(t!.id).toBe('requesters');
-    // abandoned and errors are 0: loss columns, shown once some requester's figure is above 0
-    expect(t!.columns).toEqual(REQUESTER_FIGURES.filter((f) => f.field !== 'abandoned' && f.field !== 'errors'));
+    // abandoned, unsent and errors are 0: loss columns, shown once some requester's figure is above 0
+    expect(t!.columns).toEqual(REQUESTER_FIGURES.filter((f) => f.field !== 'abandoned' && f.field !== 'unsent' && f.field !== 'errors'));
     expect(t!.rows[0]).toEqual({ id: 'r1', label: 'Checkout', kind: 'requester', values: {
       mode: 'async', sent: 50, answered: 40, timeouts: 3, late: 2, unmatched: 1, corruptReplies: 2, pending: 7, waiting: 4, repliesPerRequest: 1.05,
       'rttMs.p50': 10, 'rttMs.p95': 30, 'rttMs.p99': 45,

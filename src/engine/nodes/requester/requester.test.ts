@@ -218,4 +218,20 @@ describe('requester (EIP Request-Reply, Return Address and Correlation Identifie
     expect(num(r, 'abandoned')).toBe(pendingAtCrash);
     expect(num(r, 'answered') + num(r, 'timeouts') + num(r, 'pending') + num(r, 'abandoned')).toBe(num(r, 'sent'));
   });
+
+  it('counts the due requests a crash made it forget before they were sent (unsent): every arrival is sent, waiting or unsent', () => {
+    // async, one request outstanding, a slow responder: arrivals every 10 ms pile up as waiting.
+    const s = requestReply({ arrival: { type: 'constant', ratePerSec: 100 }, maxOutstanding: 1, count: 200, timeoutMs: 5000 }, { serviceTimeMs: constant(100) });
+    const sim = createSimulation({ ...s, faults: [{ type: 'crash', target: 'client', atMs: 505, durationMs: 200 }] });
+    sim.runUntil(504);
+    const before = sim.snapshot().nodes.client;
+    const waitingAtCrash = num(before, 'waiting');
+    expect(waitingAtCrash).toBeGreaterThan(10);
+    sim.runUntil(506);
+    const after = sim.snapshot().nodes.client;
+    expect(num(after, 'unsent')).toBe(waitingAtCrash);
+    expect(num(after, 'waiting')).toBe(0);
+    // Arrivals while it is down are never created (its application is down too), as a producer's are not.
+    expect(num(after, 'sent') + num(after, 'unsent')).toBe(num(before, 'sent') + waitingAtCrash);
+  });
 });

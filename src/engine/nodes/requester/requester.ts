@@ -191,6 +191,8 @@ export class RequesterModel implements NodeModel {
     if (this.crashed) return;
     this.crashed = true;
     this.generation++;
+    // The application's own queue of due requests dies with it: counted, so every arrival is accounted for.
+    this.n.unsent += this.n.waiting;
     this.n.waiting = 0;
     this.n.abandoned += this.correlation.abandonAll(this.ctx.now());
     this.setOnline(false);
@@ -234,7 +236,7 @@ export class RequesterModel implements NodeModel {
     const settled = n.answered + n.timeouts;
     return {
       kind: this.kind, mode: this.config.mode, sent: n.sent, answered: n.answered, errors: n.errors,
-      timeouts: n.timeouts, abandoned: n.abandoned, late: n.late, unmatched: n.unmatched, corruptReplies: n.corruptReplies, pending: this.correlation.size, waiting: n.waiting,
+      timeouts: n.timeouts, abandoned: n.abandoned, late: n.late, unmatched: n.unmatched, corruptReplies: n.corruptReplies, pending: this.correlation.size, waiting: n.waiting, unsent: n.unsent,
       replies: n.replies, repliesPerRequest: settled === 0 ? 0 : round3(n.repliesOfSettled / settled),
       rttMs: this.rtt.summary(), down: this.crashed ? 1 : 0,
     };

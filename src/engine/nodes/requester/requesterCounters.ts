@@ -21,6 +21,8 @@ export class RequesterCounters {
   repliesOfSettled = 0;
   /** async: due requests waiting for a free place under maxOutstanding. */
   waiting = 0;
+  /** async: requests still waiting to be sent when a crash made it forget them: never sent, so not among `sent`. */
+  unsent = 0;
   intervalIn = 0;
   intervalOut = 0;
 }
