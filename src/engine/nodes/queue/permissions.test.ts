@@ -8,7 +8,7 @@ const producer = (id: string, count: number, extra: Record<string, unknown> = {}
 const consumer = (id: string, config: Record<string, unknown> = {}) => ({ id, kind: 'consumer' as const, config: { serviceTimeMs: { type: 'constant' as const, value: 1 }, ...config } });
 
 describe('permissions: publishing to an exchange', () => {
-  it('refuses a producer not on the list (403 ACCESS_REFUSED): counted, lost, its confirm nacked', () => {
+  it('refuses a producer not on the list (403 ACCESS_REFUSED): counted, lost, its confirm failed (the producer counts it nacked)', () => {
     const s = scenarioOf([
       producer('ok', 3), producer('intruder', 2, { confirms: { window: 10 } }),
       { id: 'x', kind: 'exchange', config: { type: 'direct', permissions: { publish: ['ok'] } } },
