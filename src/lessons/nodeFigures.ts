@@ -117,6 +117,12 @@ const FIGURES: ReadonlyMap<string, NodeFigure> = (() => {
   return byField;
 })();
 
+/** Each field's place in the tables: its position in FIGURES; fields not there come after all of them. */
+const RANK: ReadonlyMap<string, number> = new Map([...FIGURES.keys()].map((f, i) => [f, i]));
+
+/** An exchange's drop counts by reason, as the tables flatten them. */
+const DROPPED_BY_REASON = 'droppedByReason.';
+
 /** "someField" → "some field"; "someRecord.key" → "some record: key". */
 function spelledOut(field: string): string {
   const words = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
@@ -126,15 +132,15 @@ function spelledOut(field: string): string {
 
 /** Whether `field` has its own entry (a name and an explanation) rather than its spelled-out name. */
 export function isNamedNodeField(field: string): boolean {
-  return FIGURES.has(field) || field.startsWith('droppedByReason.');
+  return FIGURES.has(field) || field.startsWith(DROPPED_BY_REASON);
 }
 
 /** The figure of a report field: its entry above, a drop reason (an exchange's), or its own name spelled out. */
 export function nodeFigure(field: string): NodeFigure {
   const named = FIGURES.get(field);
   if (named) return named;
-  if (field.startsWith('droppedByReason.')) {
-    const reason = field.slice('droppedByReason.'.length);
+  if (field.startsWith(DROPPED_BY_REASON)) {
+    const reason = field.slice(DROPPED_BY_REASON.length);
     return { field, label: `dropped: ${reason}`, explanation: `Messages dropped here as ${reason}; the Messages table says what that means` };
   }
   return { field, label: spelledOut(field), explanation: field };
@@ -142,7 +148,6 @@ export function nodeFigure(field: string): NodeFigure {
 
 /** Report fields in the order the tables show them: kind, its details, the counters, the losses, the rest as listed, then the unknown ones. */
 export function nodeFieldOrder(fields: Iterable<string>): string[] {
-  const rank = new Map([...FIGURES.keys()].map((f, i) => [f, i]));
-  const order = (f: string) => rank.get(f) ?? rank.size;
-  return [...new Set(fields)].sort((a, b) => order(a) - order(b) || (order(a) === rank.size ? a.localeCompare(b) : 0));
+  const order = (f: string) => RANK.get(f) ?? RANK.size;
+  return [...new Set(fields)].sort((a, b) => order(a) - order(b) || (order(a) === RANK.size ? a.localeCompare(b) : 0));
 }
