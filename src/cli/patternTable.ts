@@ -1,17 +1,11 @@
 import type { NodeReport } from '../engine';
-import { reportFigure, shownPatternTables, type PatternTableId } from '../lessons';
+import { reportFigure, shownPatternTables } from '../lessons';
 import { columns, formatNumber, type Align } from './format';
 
 /**
  * A pattern's figures do not fit the counter columns of the node table, so each pattern gets a table of its
- * own, with the rows and columns the app's Summary shows too (src/lessons/patternTables.ts).
+ * own, with the rows, columns and title the app's Summary shows too (src/lessons/patternTables.ts).
  */
-const TITLES: Record<PatternTableId, string> = {
-  requesters: 'Requesters (EIP Request-Reply: round trip = request sent → reply matched)',
-  aggregators: 'Aggregators (EIP Aggregator: completed by size, timeout or a good-enough reply)',
-  responders: 'Responders and integrity (replies to a Return Address, synchronous calls, checksums)',
-  access: 'Deduplication and permissions (SQS FIFO deduplication, 403 ACCESS_REFUSED)',
-};
 
 /** A report figure as a table cell (`rttMs.p95` reads a statistic of the summary); blank when not reported. */
 function cell(node: NodeReport, field: string): string {
@@ -32,6 +26,6 @@ export function patternLines(nodes: Record<string, NodeReport>): string[] {
     const header = [firstHeader(table.rows), ...table.columns.map((f) => f.label)];
     const body = table.rows.map(([id, n]) => [id, ...table.columns.map((f) => cell(n, f.field))]);
     const align: Align[] = ['left', ...table.columns.map((): Align => 'right')];
-    return ['', TITLES[table.id], ...columns([header, ...body], align)];
+    return ['', `${table.title} (${table.about})`, ...columns([header, ...body], align)];
   });
 }

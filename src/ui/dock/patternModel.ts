@@ -13,13 +13,7 @@ export type PatternValue = number | string;
 export interface PatternRow { id: string; label: string; kind: string; values: Record<string, PatternValue> }
 export interface PatternTable { id: PatternTableId; title: string; columns: readonly PatternFigure[]; rows: PatternRow[] }
 
-// The rows and columns are the CLI's too (src/lessons/patternTables.ts); the titles are the Summary's own.
-const TITLES: Record<PatternTableId, string> = {
-  requesters: 'Requesters',
-  aggregators: 'Aggregators',
-  responders: 'Responders and integrity',
-  access: 'Deduplication and permissions',
-};
+// The tables, their rows, columns and titles are the CLI's too (src/lessons/patternTables.ts).
 
 function rowOf(id: string, report: NodeReport, columns: readonly PatternFigure[], labels: Readonly<Record<string, string>>): PatternRow {
   const values: Record<string, PatternValue> = {};
@@ -37,7 +31,7 @@ function rowOf(id: string, report: NodeReport, columns: readonly PatternFigure[]
  * column (a crash's abandoned requests, say) only once some row's figure is above 0.
  */
 export function patternTables(snapshot: Snapshot, labels: Readonly<Record<string, string>> = {}): PatternTable[] {
-  return shownPatternTables(snapshot.nodes).map(({ id, columns, rows }) => ({
-    id, title: TITLES[id], columns, rows: rows.map(([nodeId, r]) => rowOf(nodeId, r, columns, labels)),
+  return shownPatternTables(snapshot.nodes).map(({ id, title, columns, rows }) => ({
+    id, title, columns, rows: rows.map(([nodeId, r]) => rowOf(nodeId, r, columns, labels)),
   }));
 }
