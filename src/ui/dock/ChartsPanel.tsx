@@ -42,7 +42,7 @@ export function ChartsPanel() {
   const depthPlan = useMemo(() => queueSeriesPlan(queueIds), [queueIds]);
   const depthLines = useMemo(() => depthPlan.series.map((s, i): LineSpec => ({
     key: s.key, label: s.label, color: SERIES_COLORS[Math.floor(i / 2) % SERIES_COLORS.length]!, dashed: s.key.endsWith(':unacked'),
-    group: depthPlan.perQueue ? s.key.slice(0, s.key.lastIndexOf(':')) : undefined,
+    group: s.queue,
   })), [depthPlan]);
 
   // Faults on every chart's time axis, from the latest report (areas for a duration, lines for the rest).

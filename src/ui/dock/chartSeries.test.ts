@@ -87,7 +87,9 @@ describe('chart series', () => {
     const rows = queueDepthRows(ctx, ['q1', 'q2'], 'all');
     expect(rows[0]).toMatchObject({ 'q1:ready': 102.25, 'q1:unacked': 103.25, 'q2:ready': 202.25 });
     const many = Array.from({ length: MAX_QUEUE_LINES + 1 }, (_, i) => `q${i}`);
+    expect(queueSeriesPlan(['q1', 'q2']).series.map((s) => s.queue)).toEqual(['q1', 'q1', 'q2', 'q2']);
     expect(queueSeriesPlan(many).series.map((s) => s.key)).toEqual(['all:ready', 'all:unacked']);
+    expect(queueSeriesPlan(many).series.every((s) => s.queue === undefined)).toBe(true);
     const ctxMany = { ...ctx, nodeIds: ['q0', 'q1', 'q2'] };
     const summed = queueDepthRows(ctxMany, many, 'all')[0]!;
     expect(summed['all:ready']).toBeCloseTo(2.25 + 102.25 + 202.25);

@@ -116,12 +116,13 @@ export function latencyRows(ctx: SeriesContext, window: ChartWindow, plan: Laten
   return downsample(rows);
 }
 
-export interface QueueSeries { key: string; label: string }
+/** One queue-depth line; `queue` is the queue it belongs to (none for the sum over many queues). */
+export interface QueueSeries { key: string; label: string; queue?: string }
 
 /** Which queue series to draw: one pair per queue, or the sum when there are many. */
 export function queueSeriesPlan(queueIds: readonly string[]): { perQueue: boolean; series: QueueSeries[] } {
   if (queueIds.length <= MAX_QUEUE_LINES) {
-    return { perQueue: true, series: queueIds.flatMap((id) => [{ key: `${id}:ready`, label: `${id} ready` }, { key: `${id}:unacked`, label: `${id} unacked` }]) };
+    return { perQueue: true, series: queueIds.flatMap((id) => [{ key: `${id}:ready`, label: `${id} ready`, queue: id }, { key: `${id}:unacked`, label: `${id} unacked`, queue: id }]) };
   }
   return { perQueue: false, series: [{ key: 'all:ready', label: `ready (${queueIds.length} queues)` }, { key: 'all:unacked', label: `unacked (${queueIds.length} queues)` }] };
 }
