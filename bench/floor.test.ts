@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../src/engine';
 import { kernelFloor } from './floor';
-import { mm1Chains } from './scenarios';
+import { engineMm1MeanLatency } from './scenarios';
 
 describe('kernel floor', () => {
   it('simulates the same customers as mm1 chains on the whole engine: the same mean latency', () => {
-    const events = 40_000;
-    const sim = createSimulation(mm1Chains(5, 80, 10, 1e10), { sampling: false, audit: false });
-    sim.runUntil(Infinity, events);
-    const floor = kernelFloor(5, 1000 / 80, 10, events);
-    expect(sim.events()).toBe(events);
-    expect(floor.meanLatencyMs).toBe(sim.snapshot().latencyMs.mean);
+    expect(kernelFloor(5, 1000 / 80, 10, 40_000).meanLatencyMs).toBe(engineMm1MeanLatency(5, 40_000));
   });
 
   it('depends on its seed like the engine does', () => {
