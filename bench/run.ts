@@ -61,20 +61,11 @@ function mm1(): Line {
   return line('mm1-200', sim, seconds, { analyticMeanMs: 50 });
 }
 
-/** mm1-200's workload on the kernel, streams and histograms alone (floor.ts): what the broker model adds is the rest. */
-function floor(): Line {
-  const r = kernelFloor(200, 1000 / 80, 10, MM1_EVENTS);
+/** A reduced model of mm1-200 (same chains, same customers, MM1_EVENTS events) as a bench line. */
+function reducedMm1(name: string, run: (chains: number, arrivalMs: number, serviceMs: number, events: number) => { seconds: number; meanLatencyMs: number }): Line {
+  const r = run(200, 1000 / 80, 10, MM1_EVENTS);
   return {
-    name: 'kernel-floor', events: MM1_EVENTS, seconds: +r.seconds.toFixed(3), eventsPerSec: Math.round(MM1_EVENTS / r.seconds),
-    messagesPerSec: Math.round(MM1_EVENTS / 2 / r.seconds), meanLatencyMs: r.meanLatencyMs, analyticMeanMs: 50,
-  };
-}
-
-/** mm1-200's chains as the typed-row plan would run them (rowsSketch.ts, an experiment): the plan's ceiling on this kernel. */
-function sketch(): Line {
-  const r = rowsSketch(200, 1000 / 80, 10, MM1_EVENTS);
-  return {
-    name: 'typed-rows-sketch', events: MM1_EVENTS, seconds: +r.seconds.toFixed(3), eventsPerSec: Math.round(MM1_EVENTS / r.seconds),
+    name, events: MM1_EVENTS, seconds: +r.seconds.toFixed(3), eventsPerSec: Math.round(MM1_EVENTS / r.seconds),
     messagesPerSec: Math.round(MM1_EVENTS / 2 / r.seconds), meanLatencyMs: r.meanLatencyMs, analyticMeanMs: 50,
   };
 }
@@ -97,8 +88,10 @@ function oneWay(): Line {
 const before = anchor();
 print({ name: 'anchor', ...before });
 const mm1Line = mm1();
-const floorLine = floor();
-const sketchLine = sketch();
+// The kernel, streams and histograms alone (floor.ts): what the broker model adds is the rest.
+const floorLine = reducedMm1('kernel-floor', kernelFloor);
+// The chains as the typed-row plan would run them (rowsSketch.ts, an experiment): the plan's ceiling on this kernel.
+const sketchLine = reducedMm1('typed-rows-sketch', rowsSketch);
 const oneWayLine = oneWay();
 const after = anchor();
 print({ name: 'anchor', ...after });
