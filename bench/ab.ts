@@ -33,10 +33,18 @@ async function runnerOf(root: string, chains: number): Promise<Runner> {
   };
 }
 
-function timed(run: Runner, events: number): number {
-  const t0 = process.hrtime.bigint();
+/** Wall seconds and process CPU seconds of one slice (CPU time is steadier when other processes share the cores). */
+function timed(run: Runner, events: number): [number, number] {
+  const t0 = process.hrtime.bigint(), c0 = process.cpuUsage();
   run(events);
-  return Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(c0);
+  return [Number(process.hrtime.bigint() - t0) / 1e9, (c.user + c.system) / 1e6];
+}
+
+/** The median of the per-slice ratios base/here. */
+function medianRatio(base: number[], here: number[]): number {
+  const ratios = base.map((t, i) => t / here[i]!).sort((a, b) => a - b);
+  return +ratios[ratios.length >> 1]!.toFixed(3);
 }
 
 async function main(): Promise<void> {
@@ -46,17 +54,21 @@ async function main(): Promise<void> {
   const base = await runnerOf(resolve(other), chains);
   const here = await runnerOf(resolve(import.meta.dirname, '..'), chains);
   base(500_000); here(500_000); // warm-up: both optimised before the first slice counts
-  const tBase: number[] = [], tHere: number[] = [];
+  const tBase: number[] = [], tHere: number[] = [], cBase: number[] = [], cHere: number[] = [];
   for (let i = 0; i < slices; i++) {
     const order = i % 2 === 0 ? [base, here] : [here, base];
-    for (const run of order) (run === base ? tBase : tHere).push(timed(run, events));
+    for (const run of order) {
+      const [wall, cpu] = timed(run, events);
+      (run === base ? tBase : tHere).push(wall);
+      (run === base ? cBase : cHere).push(cpu);
+    }
   }
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const ratios = tBase.map((t, i) => t / tHere[i]!).sort((a, b) => a - b);
   console.log(JSON.stringify({
     name: `ab-mm1-${chains}`, other: resolve(other), slices, eventsPerSlice: events,
     otherEventsPerSec: Math.round((slices * events) / sum(tBase)), thisEventsPerSec: Math.round((slices * events) / sum(tHere)),
-    speedupTotal: +(sum(tBase) / sum(tHere)).toFixed(3), speedupMedianPair: +ratios[ratios.length >> 1]!.toFixed(3),
+    speedupTotal: +(sum(tBase) / sum(tHere)).toFixed(3), speedupMedianPair: medianRatio(tBase, tHere),
+    speedupMedianPairCpu: medianRatio(cBase, cHere),
   }));
 }
 

@@ -27,36 +27,51 @@ type Scripted = Extract<ProducerNode['config']['arrival'], { type: 'script' }>['
  * confirms (semantics.md A1.6) at most `window` messages are unconfirmed: the rest wait here.
  */
 export class ProducerModel implements NodeModel, ConfirmListener {
+  // What every publish reads and writes comes first: V8 lays fields out in the order they are defined, so
+  // these share the object's first cache lines. With hundreds of producers each line touched per message is a
+  // likely cache miss (docs/PERFORMANCE.md, "Locality").
+  private published = 0;
+  private intervalOut = 0;
+  private down = false;
+  private unconfirmed = 0;
+  private readonly limit: number;
+  private readonly nextArrival: NextArrival | null;
+  /** Where it publishes: its one output, known at start (undefined: nowhere, A1.1.7). */
+  private out: EdgeRuntime | undefined = undefined;
+  /** A1.6: at most this many publishes unconfirmed; the rest wait in the outbox (Infinity without confirms). */
+  private readonly confirmWindow: number;
+  private readonly poisonFraction: number;
+  private readonly poisonByOrdinal: boolean;
+  /** Set when every message gets the same routing key / size, and whether it sets message groups at all. */
+  private readonly fixedKey: string | null;
+  private readonly fixedSize: number | null;
+  private readonly groupsOn: boolean;
+  /** The config's message properties, read on every publish, kept here: one object less to touch per message. */
+  private readonly headers: ProducerNode['config']['headers'];
+  private readonly priority: number;
+  private readonly persistent: boolean;
+  private readonly expirationMs: number;
+  private readonly mandatory: boolean;
+  /** Whether the deduplication id is the message id (A2.3). */
+  private readonly dedupByMessageId: boolean;
+  /** Publisher confirms on (A1.6). */
+  private readonly confirming: boolean;
   readonly kind = 'producer';
   readonly outputs: EdgeRuntime[] = [];
   readonly inputs: EdgeRuntime[] = [];
-  private published = 0;
-  private intervalOut = 0;
-  private readonly limit: number;
-  private readonly nextArrival: NextArrival | null;
   private readonly script: Scripted[];
   private readonly pickKey: () => string;
   private readonly pickGroup: () => string;
   private readonly size: Sampler;
   private readonly poisonDraw: Random;
   private readonly poisonOrdinals: Set<number>;
-  /** The config read on every message, kept on the node itself: one object less to touch per publish. */
+  /** The config, for what is not read per message. */
   private readonly c: ProducerNode['config'];
-  private readonly poisonFraction: number;
-  /** A1.6: at most this many publishes unconfirmed; the rest wait in the outbox (Infinity without confirms). */
-  private readonly confirmWindow: number;
-  private readonly poisonByOrdinal: boolean;
-  /** Set when every message gets the same routing key / size, and whether it sets message groups at all. */
-  private readonly fixedKey: string | null;
-  private readonly fixedSize: number | null;
-  private readonly groupsOn: boolean;
   /** Messages waiting for the confirm window to open. */
   private readonly outbox = new Fifo<Message>();
-  private unconfirmed = 0;
   private acks = 0;
   private nackedConfirms = 0;
   private readonly confirmLatency: LatencyHistogram | null;
-  private down = false;
   /** Publishes waiting for their confirm. */
   private readonly waiting = new Set<ConfirmTracker>();
   private retries = 0;
@@ -69,6 +84,13 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     const c = node.config;
     this.c = c;
     this.poisonFraction = c.poison.fraction;
+    this.headers = c.headers;
+    this.priority = c.priority ?? -1;
+    this.persistent = c.persistent;
+    this.expirationMs = c.expirationMs ?? -1;
+    this.mandatory = c.mandatory;
+    this.dedupByMessageId = c.deduplicationId === 'messageId';
+    this.confirming = c.confirms !== null;
     this.confirmWindow = c.confirms?.window ?? Infinity;
     this.limit = c.count ?? Infinity;
     this.pickKey = routingKeyPicker(c.routingKeys, ctx.random(id, 'routingKey'));
@@ -92,6 +114,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   }
 
   start(): void {
+    this.out = this.outputs[0];
     const first = this.nextArrival ? this.nextArrival(this.node.config.startAtMs) : this.script[0]?.atMs;
     if (first !== undefined && Number.isFinite(first) && this.limit > 0) this.ctx.schedule(first - this.ctx.now(), this.index, EV_PUBLISH, null, 0);
   }
@@ -114,7 +137,6 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   }
 
   private makeMessage(now: number, scripted: Scripted | undefined): Message {
-    const c = this.c;
     const ordinal = this.published + 1;
     const poison = scripted?.poison ?? ((this.poisonByOrdinal && this.poisonOrdinals.has(ordinal)) || (this.poisonFraction > 0 && this.poisonDraw.next() < this.poisonFraction));
     const routingKey = scripted?.routingKey ?? this.fixedKey ?? this.pickKey();
@@ -123,16 +145,16 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     const order = this.ctx.audit ? this.orderFor(groupId !== '' ? `group=${groupId}` : routingKey) : undefined;
     const id = this.ctx.nextMessageId();
     // A retry copies the message, so a dedup id taken from the message id stays the same across retries.
-    const dedupId = scripted?.deduplicationId ?? (c.deduplicationId === 'messageId' ? String(id) : '');
+    const dedupId = scripted?.deduplicationId ?? (this.dedupByMessageId ? String(id) : '');
     return newMessage(id, now, {
       routingKey, orderKey: order?.key, orderSeq: order ? order.next++ : 0, publisher: this.id, groupId, dedupId,
-      headers: scripted?.headers ?? c.headers,
-      priority: scripted?.priority ?? c.priority ?? -1,
+      headers: scripted?.headers ?? this.headers,
+      priority: scripted?.priority ?? this.priority,
       sizeBytes: scripted?.sizeBytes ?? this.fixedSize ?? Math.round(this.size()),
       poison,
-      persistent: scripted?.persistent ?? c.persistent,
-      expirationMs: scripted?.expirationMs ?? c.expirationMs ?? -1,
-      mandatory: c.mandatory,
+      persistent: scripted?.persistent ?? this.persistent,
+      expirationMs: scripted?.expirationMs ?? this.expirationMs,
+      mandatory: this.mandatory,
       trail: this.ctx.tracing ? [{ node: this.id, atMs: now, event: poison ? 'published (poison)' : 'published' }] : null,
     });
   }
@@ -153,11 +175,11 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   }
 
   private send(message: Message, attempt = 1): void {
-    const edge = this.outputs[0];
+    const edge = this.out;
     // RabbitMQ A1.1.7: a message with nowhere to go is dropped (mandatory=false, no alternate exchange).
     if (!edge) { this.ctx.accounting.drop('unroutable', this.index); return; }
-    const c = this.c;
-    if (c.confirms) {
+    if (this.confirming) {
+      const c = this.c;
       this.unconfirmed++;
       message.publishedAt = this.ctx.now();
       // Keep a pristine copy to publish again: routing and queues stamp the one that is sent.
