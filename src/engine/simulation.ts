@@ -11,6 +11,7 @@ import { LatencyRegistry } from './metrics/latencyHistogram';
 import { PRIORITY, type SimContext } from './model/context';
 import { repliesComeBack, type EdgeRuntime } from './model/edge';
 import type { Message } from './model/message';
+import { MessagePool } from './model/messagePool';
 import type { NodeModel } from './model/node';
 import { createNodeModel } from './nodes/registry';
 import { streamFor } from './random/prng';
@@ -52,6 +53,7 @@ class SimulationRun implements Simulation, SimContext {
   readonly queueWait = new LatencyRegistry();
   readonly confirmLatency = new LatencyRegistry();
   readonly warmupMs: number;
+  readonly messages: MessagePool;
   private readonly queue = new EventQueue(4096);
   private readonly nodes: NodeModel[];
   private readonly edges: EdgeRuntime[];
@@ -70,6 +72,7 @@ class SimulationRun implements Simulation, SimContext {
 
   constructor(readonly scenario: Scenario, readonly seed: number, sampling: boolean, readonly tracing: boolean, audit: boolean) {
     this.warmupMs = scenario.workload.warmupMs;
+    this.messages = new MessagePool(!tracing);
     this.accounting = new Accounting(audit);
     this.audit = audit ? new AuditLog(this.accounting) : null;
     this.nodes = scenario.nodes.map((node, i) => createNodeModel(i, node, this));

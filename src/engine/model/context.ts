@@ -7,6 +7,7 @@ import type { LatencyRegistry } from '../metrics/latencyHistogram';
 import type { Random } from '../random/prng';
 import type { EdgeRuntime } from './edge';
 import type { Message } from './message';
+import type { MessagePool } from './messagePool';
 
 /**
  * Event priorities at equal times: lower runs first. Faults start and end after every other event of
@@ -31,6 +32,8 @@ export interface SimContext {
   /** A seeded stream for this node and purpose. */
   random(nodeId: string, purpose: string): Random;
   nextMessageId(): number;
+  /** Where new messages come from, and settled ones go back to (messagePool.ts). */
+  readonly messages: MessagePool;
   readonly accounting: Accounting;
   /** System-wide latency, made of the nodes' own histograms: end to end, and queue wait. */
   readonly endToEnd: LatencyRegistry;

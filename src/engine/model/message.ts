@@ -119,17 +119,37 @@ export interface MessageInit {
 
 /** A fresh message as a publisher sends it. */
 export function newMessage(id: number, now: number, f: MessageInit): Message {
+  return initMessage(blankMessage(), id, now, f);
+}
+
+/**
+ * Writes every field of `m` as a fresh message's: a new object, or a settled one taken back from the pool
+ * (messagePool.ts), which must then be indistinguishable from a new one.
+ */
+export function initMessage(m: Message, id: number, now: number, f: MessageInit): Message {
+  m.id = id; m.originAt = f.originAt ?? now; m.publishedAt = now; m.enqueuedAt = now; m.routingKey = f.routingKey;
+  m.headers = f.headers; m.priority = f.priority; m.sizeBytes = f.sizeBytes; m.redelivered = false;
+  m.deliveryCount = 0; m.queueSeq = 0; m.poison = f.poison ?? false; m.persistent = f.persistent ?? false;
+  m.mandatory = f.mandatory ?? false; m.expirationMs = f.expirationMs ?? -1; m.expiresAt = Infinity; m.returns = 0;
+  m.receiveCount = 0; m.receipt = 0; m.sqsOwned = false;
+  m.deaths = null; m.confirm = null; m.exchangeHops = 0; m.exchange = '';
+  m.trail = f.trail;
+  m.safeAt = 0; m.orderKey = f.orderKey ?? ''; m.orderSeq = f.orderSeq ?? 0;
+  m.publisher = f.publisher ?? ''; m.replyTo = f.replyTo ?? ''; m.correlationId = f.correlationId ?? -1;
+  m.groupId = f.groupId ?? ''; m.dedupId = f.dedupId ?? ''; m.corrupt = false;
+  return m;
+}
+
+const NO_HEADERS: Readonly<Record<string, HeaderValue>> = Object.freeze({});
+
+/** Every field, in one fixed order, so that all messages share one hidden class; initMessage sets the values. */
+function blankMessage(): Message {
   return {
-    id, originAt: f.originAt ?? now, publishedAt: now, enqueuedAt: now, routingKey: f.routingKey,
-    headers: f.headers, priority: f.priority, sizeBytes: f.sizeBytes, redelivered: false,
-    deliveryCount: 0, queueSeq: 0, poison: f.poison ?? false, persistent: f.persistent ?? false,
-    mandatory: f.mandatory ?? false, expirationMs: f.expirationMs ?? -1, expiresAt: Infinity, returns: 0,
-    receiveCount: 0, receipt: 0, sqsOwned: false,
-    deaths: null, confirm: null, exchangeHops: 0, exchange: '',
-    trail: f.trail,
-    safeAt: 0, orderKey: f.orderKey ?? '', orderSeq: f.orderSeq ?? 0,
-    publisher: f.publisher ?? '', replyTo: f.replyTo ?? '', correlationId: f.correlationId ?? -1,
-    groupId: f.groupId ?? '', dedupId: f.dedupId ?? '', corrupt: false,
+    id: 0, originAt: 0, publishedAt: 0, enqueuedAt: 0, routingKey: '', headers: NO_HEADERS, priority: -1, sizeBytes: 0,
+    redelivered: false, deliveryCount: 0, queueSeq: 0, poison: false, persistent: false, mandatory: false,
+    expirationMs: -1, expiresAt: Infinity, returns: 0, receiveCount: 0, receipt: 0, sqsOwned: false,
+    deaths: null, confirm: null, exchangeHops: 0, exchange: '', trail: null, safeAt: 0, orderKey: '', orderSeq: 0,
+    publisher: '', replyTo: '', correlationId: -1, groupId: '', dedupId: '', corrupt: false,
   };
 }
 

@@ -78,6 +78,12 @@ export interface Subscriber {
 /** A queue's side of a subscription: how a consumer settles what it was given. */
 export interface DeliverySource {
   /**
+   * Whether a delivered message is held by one consumer at a time, so that once acked nothing holds it any more:
+   * RabbitMQ delivers a message again only after it came back (A1.4). Not SQS: a message received again after its
+   * visibility timeout may be held by two consumers at once (A2.1).
+   */
+  readonly exclusiveDeliveries: boolean;
+  /**
    * basic.ack, or SQS DeleteMessage with the receipt of the receive being settled. `edge` is the
    * subscription's edge (queue → consumer). False when nothing was settled (an SQS delete with a stale receipt).
    */

@@ -6,7 +6,7 @@ import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
-import { addHop, newMessage, type Message } from '../../model/message';
+import { addHop, type Message } from '../../model/message';
 import type { NodeModel, Subscriber } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/distributions';
 import type { Random } from '../../random/prng';
@@ -217,6 +217,10 @@ export class ConsumerModel implements NodeModel {
       this.latency.record(ms);
       if (this.ctx.sampling) { this.intervalLatency.record(ms); this.ctx.sampleLatency(ms); }
     }
+    // Acked from a RabbitMQ queue, the message is gone for good: the queue forgot it at the ack, and what came
+    // of it (a result, a reply) is a new message. Its object is reused (messagePool.ts). Not an SQS message: another
+    // consumer may hold it still, received again after its visibility timeout (A2.1).
+    if (this.fromQueue(d) && d.edge.source.deliverySource?.exclusiveDeliveries === true) this.ctx.messages.release(m);
   }
 
   /** Publishes the result on as a new message that keeps the chain's origin time. */
@@ -244,7 +248,7 @@ export class ConsumerModel implements NodeModel {
     this.n.forwarded++;
     this.n.intervalOut++;
     this.ctx.accounting.forwarded++;
-    return newMessage(this.ctx.nextMessageId(), this.ctx.now(), {
+    return this.ctx.messages.create(this.ctx.nextMessageId(), this.ctx.now(), {
       originAt: m.originAt, routingKey: m.routingKey, headers: m.headers, priority: m.priority,
       sizeBytes: m.sizeBytes, persistent: m.persistent, trail: m.trail ? [...m.trail] : null, publisher: this.id, replyTo,
       groupId: m.groupId, dedupId: m.dedupId === '' ? '' : `${m.dedupId}/${this.id}`,

@@ -6,7 +6,7 @@ import { ConfirmTracker, type ConfirmListener } from '../../model/confirm';
 import type { SimContext } from '../../model/context';
 import { oneWayDelayMs, type EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
-import { copyMessage, newMessage, type Message } from '../../model/message';
+import { copyMessage, type Message } from '../../model/message';
 import type { Random } from '../../random/prng';
 import { LIVE, SAMPLE, type NodeModel } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/distributions';
@@ -146,7 +146,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     const id = this.ctx.nextMessageId();
     // A retry copies the message, so a dedup id taken from the message id stays the same across retries.
     const dedupId = scripted?.deduplicationId ?? (this.dedupByMessageId ? String(id) : '');
-    return newMessage(id, now, {
+    return this.ctx.messages.create(id, now, {
       routingKey, orderKey: order?.key, orderSeq: order ? order.next++ : 0, publisher: this.id, groupId, dedupId,
       headers: scripted?.headers ?? this.headers,
       priority: scripted?.priority ?? this.priority,

@@ -15,10 +15,12 @@ import type { Replication } from './replication';
 export class Confirms {
   private readonly diskWrite: Sampler;
   /**
-   * The confirms still due, by the message each is for: the write that settles one is under way. An outage
-   * voids them all; meanwhile it asks which of the messages it loses were never confirmed (isDue).
+   * The confirms still due, by the queue position (queueSeq) of the message each is for: the write that settles
+   * one is under way. An outage voids them all; meanwhile it asks which of the messages it loses were never
+   * confirmed (isDue). Keyed by position, not by the message object: the message may be acked and its object
+   * reused (messagePool.ts) before its write is done.
    */
-  private readonly due = new Map<Message, ConfirmTracker>();
+  private readonly due = new Map<number, ConfirmTracker>();
   private diskFactor = 1;
 
   constructor(
@@ -45,20 +47,20 @@ export class Confirms {
   }
 
   private confirmAfter(delayMs: number, m: Message, confirm: ConfirmTracker): void {
-    this.due.set(m, confirm);
-    this.ctx.schedule(delayMs, this.index, EV_DISK_WRITTEN, m, 0);
+    this.due.set(m.queueSeq, confirm);
+    this.ctx.schedule(delayMs, this.index, EV_DISK_WRITTEN, m.queueSeq, 0);
   }
 
-  /** The write that confirms `m` is done. A confirm an outage voided meanwhile is gone: the publisher times out (and may retry). */
-  written(m: Message): void {
-    const confirm = this.due.get(m);
+  /** The write that confirms the message at `queueSeq` is done. A confirm an outage voided meanwhile is gone: the publisher times out (and may retry). */
+  written(queueSeq: number): void {
+    const confirm = this.due.get(queueSeq);
     if (confirm === undefined) return;
-    this.due.delete(m);
+    this.due.delete(queueSeq);
     confirm.settle(true);
   }
 
   /** Whether `m` waits for its confirm: the queue has not told its publisher that `m` is safe. */
-  isDue(m: Message): boolean { return this.due.has(m); }
+  isDue(m: Message): boolean { return this.due.has(m.queueSeq); }
 
   /** The queue went down: every confirm still due is void. */
   voidPending(): void { this.due.clear(); }

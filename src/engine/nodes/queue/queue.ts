@@ -40,6 +40,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   readonly outputs: EdgeRuntime[] = [];
   readonly inputs: EdgeRuntime[] = [];
   readonly deliverySource = this;
+  readonly exclusiveDeliveries: boolean;
   private readonly rules: QueueRules;
   private store: ReadyStore;
   private readonly subs: Subscription[] = [];
@@ -90,6 +91,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.confirms = new Confirms(index, node.config, this.rules, ctx, id);
     this.wait = ctx.queueWait.create();
     this.sqs = this.rules.flavor === 'sqs';
+    this.exclusiveDeliveries = !this.sqs;
     this.mayExpire = this.sqs || Number.isFinite(this.rules.messageTtlMs);
     this.groups = this.store instanceof FifoGroupStore ? this.store : null;
     this.invisible = new SqsInFlight(this.groups, this.rules.visibilityTimeoutMs, index, ctx);
@@ -312,7 +314,7 @@ export class QueueModel implements NodeModel, DeliverySource {
 
   handle(type: number, payload: unknown, arg: number): void {
     if (type === EV_EXPIRE) { this.expiry.timerFired(); this.expireHeads(true); this.dispatch(); return; }
-    if (type === EV_DISK_WRITTEN) { this.confirms.written(payload as Message); return; }
+    if (type === EV_DISK_WRITTEN) { this.confirms.written(payload as number); return; }
     if (type === EV_ELECTION) { if (this.replication.elect()) this.dispatch(); return; }
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
     if (type === EV_POLL_TIMEOUT) this.polls.timedOut(payload as PendingPoll, arg);
