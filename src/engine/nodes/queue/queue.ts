@@ -77,6 +77,8 @@ export class QueueModel implements NodeModel, DeliverySource {
   /** Hosted on brokers (its availability follows theirs) and replicated across several (A1.13). */
   private hosted = false;
   private replicated = false;
+  /** Whether any consumer polls it: only pull consumers leave polls waiting, so push-only queues never look. */
+  private pulled = false;
   /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
   private down = false;
   /** Lost on an outage after the queue confirmed them, or published without confirms: losses the broker answers for. */
@@ -111,6 +113,7 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.replicated = this.replication.kind !== 'none';
     for (const edge of this.outputs) if (edge.role === 'deadLetter') this.deadLetters.edge = edge;
     this.n.refusedConsume += openSubscriptions(this.outputs, this.consumePermission, this.subs, this.subByEdge);
+    this.pulled = this.subs.some((sub) => !sub.push);
   }
 
   // ---- arrivals -------------------------------------------------------------------------------
@@ -170,7 +173,7 @@ export class QueueModel implements NodeModel, DeliverySource {
       if (this.store.peek() === undefined) break;
       const sub = this.nextPushSubscriber();
       if (sub) { this.deliver(sub, this.store.shift()!); continue; }
-      const poll = this.polls.next();
+      const poll = this.pulled ? this.polls.next() : undefined;
       if (!poll) break;
       this.answerPoll(poll.edge, poll.max);
     }
