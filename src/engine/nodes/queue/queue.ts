@@ -37,35 +37,21 @@ import { Replication } from './replication';
  * fields (queueCounters.ts, its base class), which the helpers that count are given as `this`.
  */
 export class QueueModel extends QueueCounters implements NodeModel, DeliverySource {
-  readonly kind = 'queue';
-  readonly outputs: EdgeRuntime[] = [];
-  readonly inputs: EdgeRuntime[] = [];
-  readonly deliverySource = this;
-  private readonly rules: QueueRules;
+  // Fields are laid out in the order they are declared (after the counters, the base class's, and the
+  // constructor's parameters): the state read on every message comes first, so that it spans a few cache
+  // lines of the queue rather than all of them (docs/PERFORMANCE.md, "Locality").
   private store: ReadyStore;
   private readonly subs: Subscription[] = [];
   /** Subscriptions by edge index (sparse): settling is on the hot path, so no Map. */
   private readonly subByEdge: Subscription[] = [];
-  private readonly polls: PendingPolls;
-  /** SQS: received and not yet deleted; they come back when their visibility timeout ends (A2.1). */
-  private readonly invisible: SqsInFlight;
-  private readonly deadLetters: DeadLetters;
-  private readonly expiry: Expiry;
-  private readonly confirms: Confirms;
   private readonly wait: LatencyHistogram;
-  readonly intervalLatency = this.intervalWait;
   private rr = 0;
   private seq = 0;
   private unacked = 0;
+  readonly deliverySource = this;
   /** Whether any ready message can expire: TTL checks stay off the hot path of queues without TTL. */
   private mayExpire: boolean;
   private readonly sqs: boolean;
-  /** A2.3: the ready messages by message group, on an SQS FIFO queue; null otherwise. */
-  private readonly groups: FifoGroupStore | null;
-  private readonly admission: Admission;
-  private readonly consumePermission: Permission;
-  private readonly integrity = new StoredIntegrity();
-  private replication!: Replication;
   // Facts fixed at start, read on every message instead of the objects that hold them: with hundreds of
   // queues each object touched per message is a likely cache miss (docs/PERFORMANCE.md, "Locality").
   /** Whether admission can refuse anything (Admission.checks). */
@@ -81,6 +67,24 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   private pulled = false;
   /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
   private down = false;
+
+  readonly kind = 'queue';
+  readonly outputs: EdgeRuntime[] = [];
+  readonly inputs: EdgeRuntime[] = [];
+  private readonly rules: QueueRules;
+  private readonly polls: PendingPolls;
+  /** SQS: received and not yet deleted; they come back when their visibility timeout ends (A2.1). */
+  private readonly invisible: SqsInFlight;
+  private readonly deadLetters: DeadLetters;
+  private readonly expiry: Expiry;
+  private readonly confirms: Confirms;
+  readonly intervalLatency = this.intervalWait;
+  /** A2.3: the ready messages by message group, on an SQS FIFO queue; null otherwise. */
+  private readonly groups: FifoGroupStore | null;
+  private readonly admission: Admission;
+  private readonly consumePermission: Permission;
+  private readonly integrity = new StoredIntegrity();
+  private replication!: Replication;
   /** Lost on an outage after the queue confirmed them, or published without confirms: losses the broker answers for. */
   private lostOnOutage = 0;
   /** Lost on an outage while their confirm was still due: their publisher was never told they were safe (A1.6). */

@@ -5,7 +5,8 @@ import { LIVE, SAMPLE } from '../../model/node';
  * What a queue counts, for reports, live figures and samples. The queue model extends it, so that its
  * counters are fields of the queue itself, which the hot path touches anyway, not of another object
  * (with hundreds of queues each object touched per message is a likely cache miss: docs/PERFORMANCE.md,
- * "Locality"). The counters written per message come first, near the start of the queue object.
+ * "Locality"). The counters written per message come first, on the queue object's first cache line;
+ * maxReady, also read per message, comes last, next to the queue's own fields read per message.
  */
 export class QueueCounters {
   received = 0;
@@ -13,7 +14,6 @@ export class QueueCounters {
   acked = 0;
   intervalIn = 0;
   intervalOut = 0;
-  maxReady = 0;
   nacked = 0;
   redelivered = 0;
   /** Dead-lettered out of this queue, or dropped for a dead-letter reason without a target. */
@@ -35,6 +35,7 @@ export class QueueCounters {
   invalidPublish = 0;
   /** Queue wait (enqueue → delivery) of the messages delivered in the current sample interval. */
   readonly intervalWait = new IntervalLatency();
+  maxReady = 0;
 
   /** The counters in a queue's report. */
   reportFields(): Record<string, number> {
