@@ -188,10 +188,11 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   /** A1.15: round-robin over consumers, skipping those blocked by their prefetch or offline. */
   private nextPushSubscriber(): Subscription | undefined {
     const n = this.subs.length;
+    let i = this.rr < n ? this.rr : 0; // rr: one past the last one served (a wrap, not a division: this runs per message)
     for (let k = 0; k < n; k++) {
-      const i = (this.rr + k) % n;
       const sub = this.subs[i]!;
       if (sub.canTakePush()) { this.rr = i + 1; return sub; }
+      if (++i === n) i = 0;
     }
     return undefined;
   }
