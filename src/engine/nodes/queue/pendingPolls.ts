@@ -34,7 +34,7 @@ export class PendingPolls {
 
   /** The oldest waiting poll whose consumer is online. */
   next(): PendingPoll | undefined {
-    if (this.polls.length === 0) return undefined; // push queues ask on every dispatch
+    if (this.polls.length === 0) return undefined; // no poll waiting: the usual case
     const i = this.polls.findIndex((p) => p.edge.target.subscriber?.online !== false);
     return i < 0 ? undefined : this.polls.splice(i, 1)[0];
   }

@@ -33,40 +33,26 @@ import { Replication } from './replication';
  * settle → dispatch: the hot path, kept free of indirections) and its state. The rest lives in helpers
  * it owns or calls: admission.ts (checks before storing), confirms.ts (publisher confirms), expiry.ts
  * (TTL and retention), deadLettering.ts, pendingPolls.ts (long polls), sqsInFlight.ts (visibility),
- * replication.ts (leaders and failover), outage.ts (what an outage keeps), queueCounters.ts (figures).
+ * replication.ts (leaders and failover), outage.ts (what an outage keeps). Its counters are its own
+ * fields (queueCounters.ts, its base class), which the helpers that count are given as `this`.
  */
-export class QueueModel implements NodeModel, DeliverySource {
-  readonly kind = 'queue';
-  readonly outputs: EdgeRuntime[] = [];
-  readonly inputs: EdgeRuntime[] = [];
-  readonly deliverySource = this;
-  readonly exclusiveDeliveries: boolean;
-  private readonly rules: QueueRules;
+export class QueueModel extends QueueCounters implements NodeModel, DeliverySource {
+  // Fields are laid out in the order they are declared (after the counters, the base class's, and the
+  // constructor's parameters): the state read on every message comes first, so that it spans a few cache
+  // lines of the queue rather than all of them (docs/PERFORMANCE.md, "Locality").
   private store: ReadyStore;
   private readonly subs: Subscription[] = [];
   /** Subscriptions by edge index (sparse): settling is on the hot path, so no Map. */
   private readonly subByEdge: Subscription[] = [];
-  private readonly polls: PendingPolls;
-  /** SQS: received and not yet deleted; they come back when their visibility timeout ends (A2.1). */
-  private readonly invisible: SqsInFlight;
-  private readonly deadLetters: DeadLetters;
-  private readonly expiry: Expiry;
-  private readonly confirms: Confirms;
   private readonly wait: LatencyHistogram;
-  private readonly n = new QueueCounters();
-  readonly intervalLatency = this.n.intervalWait;
   private rr = 0;
   private seq = 0;
   private unacked = 0;
+  readonly deliverySource = this;
+  readonly exclusiveDeliveries: boolean;
   /** Whether any ready message can expire: TTL checks stay off the hot path of queues without TTL. */
   private mayExpire: boolean;
   private readonly sqs: boolean;
-  /** A2.3: the ready messages by message group, on an SQS FIFO queue; null otherwise. */
-  private readonly groups: FifoGroupStore | null;
-  private readonly admission: Admission;
-  private readonly consumePermission: Permission;
-  private readonly integrity = new StoredIntegrity();
-  private replication!: Replication;
   // Facts fixed at start, read on every message instead of the objects that hold them: with hundreds of
   // queues each object touched per message is a likely cache miss (docs/PERFORMANCE.md, "Locality").
   /** Whether admission can refuse anything (Admission.checks). */
@@ -78,14 +64,35 @@ export class QueueModel implements NodeModel, DeliverySource {
   /** Hosted on brokers (its availability follows theirs) and replicated across several (A1.13). */
   private hosted = false;
   private replicated = false;
+  /** Whether any consumer polls it: only pull consumers leave polls waiting, so push-only queues never look. */
+  private pulled = false;
   /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
   private down = false;
+
+  readonly kind = 'queue';
+  readonly outputs: EdgeRuntime[] = [];
+  readonly inputs: EdgeRuntime[] = [];
+  private readonly rules: QueueRules;
+  private readonly polls: PendingPolls;
+  /** SQS: received and not yet deleted; they come back when their visibility timeout ends (A2.1). */
+  private readonly invisible: SqsInFlight;
+  private readonly deadLetters: DeadLetters;
+  private readonly expiry: Expiry;
+  private readonly confirms: Confirms;
+  readonly intervalLatency = this.intervalWait;
+  /** A2.3: the ready messages by message group, on an SQS FIFO queue; null otherwise. */
+  private readonly groups: FifoGroupStore | null;
+  private readonly admission: Admission;
+  private readonly consumePermission: Permission;
+  private readonly integrity = new StoredIntegrity();
+  private replication!: Replication;
   /** Lost on an outage after the queue confirmed them, or published without confirms: losses the broker answers for. */
   private lostOnOutage = 0;
   /** Lost on an outage while their confirm was still due: their publisher was never told they were safe (A1.6). */
   private lostBeforeConfirm = 0;
 
   constructor(readonly index: number, readonly id: string, private readonly node: NodeOf<'queue'>, private readonly ctx: SimContext) {
+    super();
     this.rules = queueRules(node.config);
     this.store = readyStoreFor(node.config);
     this.confirms = new Confirms(index, node.config, this.rules, ctx, id);
@@ -95,10 +102,10 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.mayExpire = this.sqs || Number.isFinite(this.rules.messageTtlMs);
     this.groups = this.store instanceof FifoGroupStore ? this.store : null;
     this.invisible = new SqsInFlight(this.groups, this.rules.visibilityTimeoutMs, index, ctx);
-    this.deadLetters = new DeadLetters(id, index, this.rules, ctx, this.n);
-    this.expiry = new Expiry(index, this.rules, ctx, this.n, this.deadLetters);
-    this.polls = new PendingPolls(index, ctx, this.n);
-    this.admission = new Admission(node.config, index, ctx, this.n, this.rules, this.deadLetters);
+    this.deadLetters = new DeadLetters(id, index, this.rules, ctx, this);
+    this.expiry = new Expiry(index, this.rules, ctx, this, this.deadLetters);
+    this.polls = new PendingPolls(index, ctx, this);
+    this.admission = new Admission(node.config, index, ctx, this, this.rules, this.deadLetters);
     this.consumePermission = new Permission(node.config.permissions?.consume);
     this.admissionChecks = this.admission.checks;
     this.limited = Number.isFinite(this.rules.maxLength) || Number.isFinite(this.rules.maxLengthBytes);
@@ -112,7 +119,8 @@ export class QueueModel implements NodeModel, DeliverySource {
     this.hosted = brokers.length > 0;
     this.replicated = this.replication.kind !== 'none';
     for (const edge of this.outputs) if (edge.role === 'deadLetter') this.deadLetters.edge = edge;
-    this.n.refusedConsume += openSubscriptions(this.outputs, this.consumePermission, this.subs, this.subByEdge);
+    this.refusedConsume += openSubscriptions(this.outputs, this.consumePermission, this.subs, this.subByEdge);
+    this.pulled = this.subs.some((sub) => !sub.push);
   }
 
   // ---- arrivals -------------------------------------------------------------------------------
@@ -123,15 +131,15 @@ export class QueueModel implements NodeModel, DeliverySource {
     if (message.deaths !== null && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index, message.id); return; }
     if (!this.isAvailable()) { this.ctx.lose(message, 'nodeDown', this.index); return; }
     if (this.admissionChecks && !this.admission.admit(message, edge)) return;
-    this.n.received++;
-    this.n.intervalIn++;
+    this.received++;
+    this.intervalIn++;
     if (this.limited && this.rules.overflow !== 'drop-head' && this.admission.rejectsAtLimit(message, this.store)) return;
     this.enqueue(message);
     this.acceptForConfirm(message);
     this.dispatch();
     // A1.8 drop-head: the oldest ready messages (highest priority first) make room.
     if (this.limited) while (this.store.length > 0 && this.overLimit()) this.deadLetters.send(this.store.shift()!, 'maxlen', true);
-    if (this.store.length > this.n.maxReady) this.n.maxReady = this.store.length;
+    if (this.store.length > this.maxReady) this.maxReady = this.store.length;
   }
 
   /** A1.8: over the length limit (drop-head; reject-publish refuses in Admission before the message is stored). */
@@ -172,7 +180,7 @@ export class QueueModel implements NodeModel, DeliverySource {
       if (this.store.peek() === undefined) break;
       const sub = this.nextPushSubscriber();
       if (sub) { this.deliver(sub, this.store.shift()!); continue; }
-      const poll = this.polls.next();
+      const poll = this.pulled ? this.polls.next() : undefined;
       if (!poll) break;
       this.answerPoll(poll.edge, poll.max);
     }
@@ -182,10 +190,11 @@ export class QueueModel implements NodeModel, DeliverySource {
   /** A1.15: round-robin over consumers, skipping those blocked by their prefetch or offline. */
   private nextPushSubscriber(): Subscription | undefined {
     const n = this.subs.length;
+    let i = this.rr < n ? this.rr : 0; // rr: one past the last one served (a wrap, not a division: this runs per message)
     for (let k = 0; k < n; k++) {
-      const i = (this.rr + k) % n;
       const sub = this.subs[i]!;
       if (sub.canTakePush()) { this.rr = i + 1; return sub; }
+      if (++i === n) i = 0;
     }
     return undefined;
   }
@@ -198,13 +207,13 @@ export class QueueModel implements NodeModel, DeliverySource {
     if (m.originAt >= this.ctx.warmupMs) {
       const waited = now - m.enqueuedAt;
       this.wait.record(waited);
-      if (this.ctx.sampling) this.n.intervalWait.record(waited); // the queue's own latency series
+      if (this.ctx.sampling) this.intervalWait.record(waited); // the queue's own latency series
     }
     // A1.4: a delivery after a requeue carries redelivered=true.
-    if (m.deliveryCount > 0) { m.redelivered = true; this.n.redelivered++; }
+    if (m.deliveryCount > 0) { m.redelivered = true; this.redelivered++; }
     m.deliveryCount++;
-    this.n.delivered++;
-    this.n.intervalOut++;
+    this.delivered++;
+    this.intervalOut++;
     addHop(m, this.id, now, 'delivered');
     // A2.1: hidden for the visibility timeout under a new receipt (sqsInFlight.ts).
     if (this.sqs) this.invisible.receive(m);
@@ -216,7 +225,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   poll(edge: EdgeRuntime, max: number, waitMs: number): void {
     if (!this.isAvailable()) { this.polls.answer(edge, 0); return; }
     // A consumer without read permission: each basic.get / ReceiveMessage is refused and returns nothing.
-    if (this.subByEdge[edge.index]?.refused) { this.n.refusedConsume++; edge.target.subscriber?.pollReturned(edge, 0); return; }
+    if (this.subByEdge[edge.index]?.refused) { this.refusedConsume++; edge.target.subscriber?.pollReturned(edge, 0); return; }
     this.expireHeads();
     if (this.store.peek() !== undefined) { this.answerPoll(edge, max); this.scheduleExpiryCheck(); return; }
     // A2.1: long polling waits until a message arrives or the wait ends; basic.get never waits (A1.5).
@@ -245,19 +254,19 @@ export class QueueModel implements NodeModel, DeliverySource {
   ack(m: Message, edge: EdgeRuntime, receipt: number): boolean {
     if (this.sqs) {
       // A2.1: DeleteMessage removes it; a receipt from an earlier receive deletes nothing.
-      if (!this.invisible.delete(m, receipt)) { this.n.staleDeletes++; return false; }
-      this.n.acked++;
+      if (!this.invisible.delete(m, receipt)) { this.staleDeletes++; return false; }
+      this.acked++;
       if (this.groups) this.dispatch(); // A2.3: the delete unblocked its group
       return true;
     }
     this.settle(edge);
-    this.n.acked++;
+    this.acked++;
     this.dispatch();
     return true;
   }
 
   nack(m: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void {
-    this.n.nacked++;
+    this.nacked++;
     // A2.1: an SQS consumer that fails does not delete; the message reappears after its visibility timeout.
     if (this.sqs) { void receipt; return; }
     this.settle(edge);
@@ -297,7 +306,7 @@ export class QueueModel implements NodeModel, DeliverySource {
   setOnline(edge: EdgeRuntime, online: boolean): void {
     if (!online) { this.polls.remove(edge); return; }
     const sub = this.subByEdge[edge.index];
-    if (sub?.refused && sub.push) this.n.refusedConsume++; // it subscribes again and is refused again
+    if (sub?.refused && sub.push) this.refusedConsume++; // it subscribes again and is refused again
     this.dispatch();
   }
 
@@ -409,16 +418,16 @@ export class QueueModel implements NodeModel, DeliverySource {
   }
 
   writeLive(out: Float64Array, o: number): void {
-    this.n.writeLive(out, o, this.store.length, this.unacked + this.invisible.size, this.isAvailable());
+    this.writeLiveCounts(out, o, this.store.length, this.unacked + this.invisible.size, this.isAvailable());
   }
 
   writeSample(out: Float64Array, o: number, intervalMs: number): void {
-    this.n.writeSample(out, o, intervalMs, this.store.length, this.unacked + this.invisible.size);
+    this.writeSampleCounts(out, o, intervalMs, this.store.length, this.unacked + this.invisible.size);
   }
 
   report(): NodeReport {
     return {
-      kind: this.kind, flavor: this.rules.flavor, ...this.n.reportFields(),
+      kind: this.kind, flavor: this.rules.flavor, ...this.reportFields(),
       ready: this.store.length, unacked: this.unacked + this.invisible.size, consumers: this.subs.length,
       available: this.isAvailable() ? 1 : 0, lostOnOutage: this.lostOnOutage, lostBeforeConfirm: this.lostBeforeConfirm,
       ...(this.replication.kind !== 'none' ? { replication: this.replication.kind, leader: this.replication.leaderBroker?.id ?? '' } : {}),
