@@ -58,6 +58,14 @@ export class ConsumerModel implements NodeModel {
   private readonly replies: boolean;
   private readonly caller: Caller;
   private readonly polling: Polling;
+  // Facts of its config read per delivery, copied here once: the config object is not touched per message.
+  private readonly concurrency: number;
+  private readonly verifiesChecksum: boolean;
+  private readonly idempotent: boolean;
+  private readonly calls: boolean;
+  private readonly failureProbability: number;
+  private readonly manualAck: boolean;
+  private readonly pulls: boolean;
   private readonly givingBack: GivingBack;
   private readonly figures: ConsumerFigures;
   private readonly unprocessed: Unprocessed;
@@ -82,11 +90,18 @@ export class ConsumerModel implements NodeModel {
     this.latency = ctx.endToEnd.create();
     this.responder = new Responder(id, index, this.outputs, c.reply, ctx);
     this.replies = c.reply.enabled;
+    this.concurrency = c.concurrency;
+    this.verifiesChecksum = c.verifyChecksum;
+    this.idempotent = c.idempotent !== null;
+    this.calls = c.call !== null;
+    this.failureProbability = c.failureProbability;
+    this.manualAck = c.ackMode === 'manual';
+    this.pulls = c.delivery === 'pull';
     this.seen = new RecentIds(c.idempotent?.windowMs ?? 0);
     this.unprocessed = new Unprocessed(id, index, c, this.n, ctx);
     this.caller = new Caller(id, index, c, this.n, ctx);
     this.polling = new Polling(index, c, this.inputs, this.subscriber, this.buffer, this.inService, this.n, ctx);
-    this.givingBack = new GivingBack(index, c.ackMode === 'manual', this.buffer, this.inService, this.busyTime, this.caller, this.n, ctx);
+    this.givingBack = new GivingBack(index, this.manualAck, this.buffer, this.inService, this.busyTime, this.caller, this.n, ctx);
     this.figures = new ConsumerFigures(c, this.subscriber, this.buffer, this.inService, this.busyTime, this.latency, this.intervalLatency, this.n, ctx);
   }
 
@@ -111,7 +126,7 @@ export class ConsumerModel implements NodeModel {
    * callee behind a queue (a reply or push edge). What a queue delivers is always a delivery.
    */
   takesAsReply(message: Message, edge: EdgeRuntime): boolean {
-    return edge.source === this || (this.config.call !== null && message.correlationId >= 0 && edge.role !== 'subscribe');
+    return edge.source === this || (this.calls && message.correlationId >= 0 && edge.role !== 'subscribe');
   }
 
   receive(message: Message, edge: EdgeRuntime): void {
@@ -129,21 +144,21 @@ export class ConsumerModel implements NodeModel {
     this.n.received++;
     this.n.intervalIn++;
     this.ctx.audit?.delivered(this.index, message);
-    if (message.corrupt && this.config.verifyChecksum) { this.unprocessed.rejectCorrupt(delivery); return; }
-    if (this.inService.size < this.config.concurrency && this.buffer.length === 0) this.begin(delivery);
+    if (message.corrupt && this.verifiesChecksum) { this.unprocessed.rejectCorrupt(delivery); return; }
+    if (this.inService.size < this.concurrency && this.buffer.length === 0) this.begin(delivery);
     else { this.buffer.push(delivery); this.pump(); }
   }
 
   /** Starts buffered deliveries while slots are free, oldest first. */
   private pump(): void {
-    while (this.inService.size < this.config.concurrency && this.buffer.length > 0) this.begin(this.buffer.shift()!);
+    while (this.inService.size < this.concurrency && this.buffer.length > 0) this.begin(this.buffer.shift()!);
   }
 
   private begin(d: Delivery): void {
     this.busyTime.change(this.ctx.now(), +1);
     this.inService.add(d);
     // EIP Idempotent Receiver: a message already processed within the window is acked and skipped.
-    const skip = this.config.idempotent !== null && this.seen.has(d.message.id, this.ctx.now());
+    const skip = this.idempotent && this.seen.has(d.message.id, this.ctx.now());
     this.ctx.schedule(skip ? 0 : this.service() * this.slowdown, this.index, EV_DONE, d, skip ? 1 : 0);
   }
 
@@ -160,9 +175,9 @@ export class ConsumerModel implements NodeModel {
   private done(d: Delivery, duplicate: boolean): void {
     if (!this.inService.holds(d)) return; // the consumer went offline meanwhile: already given back
     const m = d.message;
-    const failed = !duplicate && (m.poison || (this.config.failureProbability > 0 && this.failures.next() < this.config.failureProbability));
+    const failed = !duplicate && (m.poison || (this.failureProbability > 0 && this.failures.next() < this.failureProbability));
     // A synchronous call keeps the slot until its reply comes (or it times out).
-    const out = this.config.call !== null && !failed && !duplicate ? this.wayOn(m, this.wantsReply(m)) : undefined;
+    const out = this.calls && !failed && !duplicate ? this.wayOn(m, this.wantsReply(m)) : undefined;
     if (out) { this.call(d, out); return; }
     this.release(d);
     if (failed) this.fail(d);
@@ -180,7 +195,7 @@ export class ConsumerModel implements NodeModel {
   /** After a delivery is settled: start buffered ones, and poll again for a pull consumer. */
   private next(d: Delivery): void {
     this.pump();
-    if (this.config.delivery === 'pull') this.polling.poll(d.edge);
+    if (this.pulls) this.polling.poll(d.edge);
   }
 
   /** Whether `m` asks for a reply (it carries a Return Address, A4) that this consumer gives. */
@@ -201,12 +216,12 @@ export class ConsumerModel implements NodeModel {
     this.n.processed++;
     if (m.corrupt) this.n.corruptProcessed++; // its checksum is not verified: processed as if sound
     this.ctx.audit?.processed(this.index, m);
-    if (this.config.idempotent !== null) this.seen.note(m.id, this.ctx.now());
+    if (this.idempotent) this.seen.note(m.id, this.ctx.now());
     const replying = this.wantsReply(m);
     // The result goes on, unless a call sent it on already.
     if (!called) this.forward(m, this.wayOn(m, replying));
     if (replying) this.reply(d, false);
-    const settled = this.fromQueue(d) && this.config.ackMode === 'manual'
+    const settled = this.fromQueue(d) && this.manualAck
       ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? true
       : true;
     if (!settled) { this.n.duplicates++; return; } // A2.1: deleted too late; it will be received again
@@ -291,7 +306,7 @@ export class ConsumerModel implements NodeModel {
   /** The queue's channel closed: hand back, unsettled, what this subscription delivered (manual ack). */
   private surrender(edge: EdgeRuntime): Message[] {
     const given = this.givingBack.surrender(edge);
-    if (this.config.ackMode === 'manual') this.pump();
+    if (this.manualAck) this.pump();
     return given;
   }
 
@@ -306,7 +321,7 @@ export class ConsumerModel implements NodeModel {
     if (this.online || this.crashed) return; // an offline window ending does not revive a crashed consumer
     this.online = true;
     for (const edge of this.inputs) edge.source.deliverySource?.setOnline(edge, true);
-    if (this.config.delivery === 'pull') this.polling.pollAll();
+    if (this.pulls) this.polling.pollAll();
   }
 
   // ---- figures (figures.ts) ------------------------------------------------------------------
