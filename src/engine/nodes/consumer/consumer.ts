@@ -10,7 +10,6 @@ import { addHop, newMessage, type Message } from '../../model/message';
 import type { NodeModel, Subscriber } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/distributions';
 import type { Random } from '../../random/prng';
-import { BusyTime } from './busyTime';
 import { Caller } from './caller';
 import { ConsumerCounters } from './consumerCounters';
 import type { Delivery } from './delivery';
@@ -41,10 +40,9 @@ export class ConsumerModel implements NodeModel {
   readonly inputs: EdgeRuntime[] = [];
   readonly subscriber: Subscriber & { online: boolean };
   private readonly buffer = new Fifo<Delivery>();
-  private readonly inService = new InService();
+  private readonly inService: InService;
   private readonly service: Sampler;
   private readonly failures: Random;
-  private readonly busyTime: BusyTime;
   private readonly latency: LatencyHistogram;
   /** End to end of what it acked in the current sample interval: the same figure as `latency`, per interval. */
   readonly intervalLatency = new IntervalLatency();
@@ -86,7 +84,7 @@ export class ConsumerModel implements NodeModel {
     };
     this.service = samplerFor(c.serviceTimeMs, ctx.random(id, 'service'));
     this.failures = ctx.random(id, 'failure');
-    this.busyTime = new BusyTime(c.concurrency);
+    this.inService = new InService(c.concurrency);
     this.latency = ctx.endToEnd.create();
     this.responder = new Responder(id, index, this.outputs, c.reply, ctx);
     this.replies = c.reply.enabled;
@@ -101,8 +99,8 @@ export class ConsumerModel implements NodeModel {
     this.unprocessed = new Unprocessed(id, index, c, this.n, ctx);
     this.caller = new Caller(id, index, c, this.n, ctx);
     this.polling = new Polling(index, c, this.inputs, this.subscriber, this.buffer, this.inService, this.n, ctx);
-    this.givingBack = new GivingBack(index, this.manualAck, this.buffer, this.inService, this.busyTime, this.caller, this.n, ctx);
-    this.figures = new ConsumerFigures(c, this.subscriber, this.buffer, this.inService, this.busyTime, this.latency, this.intervalLatency, this.n, ctx);
+    this.givingBack = new GivingBack(index, this.manualAck, this.buffer, this.inService, this.caller, this.n, ctx);
+    this.figures = new ConsumerFigures(c, this.subscriber, this.buffer, this.inService, this.latency, this.intervalLatency, this.n, ctx);
   }
 
   private readonly config: Config;
@@ -155,8 +153,7 @@ export class ConsumerModel implements NodeModel {
   }
 
   private begin(d: Delivery): void {
-    this.busyTime.change(this.ctx.now(), +1);
-    this.inService.add(d);
+    this.inService.add(d, this.ctx.now());
     // EIP Idempotent Receiver: a message already processed within the window is acked and skipped.
     const skip = this.idempotent && this.seen.has(d.message.id, this.ctx.now());
     this.ctx.schedule(skip ? 0 : this.service() * this.slowdown, this.index, EV_DONE, d, skip ? 1 : 0);
@@ -188,8 +185,7 @@ export class ConsumerModel implements NodeModel {
 
   /** The slot of `d` is free again. */
   private release(d: Delivery): void {
-    this.inService.delete(d);
-    this.busyTime.change(this.ctx.now(), -1);
+    this.inService.delete(d, this.ctx.now());
   }
 
   /** After a delivery is settled: start buffered ones, and poll again for a pull consumer. */
