@@ -8,7 +8,7 @@ import type { EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
 import { addHop, newMessage, type Message } from '../../model/message';
 import type { NodeModel, Subscriber } from '../../model/node';
-import { samplerFor, type Sampler } from '../../random/distributions';
+import { exponential, samplerFor, type Sampler } from '../../random/distributions';
 import type { Random } from '../../random/prng';
 import { Caller } from './caller';
 import { ConsumerCounters } from './consumerCounters';
@@ -42,6 +42,12 @@ export class ConsumerModel implements NodeModel {
   private readonly buffer = new Fifo<Delivery>();
   private readonly inService: InService;
   private readonly service: Sampler;
+  /**
+   * An exponential service time (the usual model) is drawn here from its stream, the same draw `service`
+   * makes, without reaching through the sampler's closure per message; 0 when it is not exponential.
+   */
+  private readonly exponentialMean: number;
+  private readonly serviceStream: Random;
   private readonly failures: Random;
   private readonly latency: LatencyHistogram;
   /** End to end of what it acked in the current sample interval: the same figure as `latency`, per interval. */
@@ -82,7 +88,9 @@ export class ConsumerModel implements NodeModel {
       pollReturned: (edge, count) => this.polling.returned(edge, count),
       surrender: (edge) => this.surrender(edge),
     };
-    this.service = samplerFor(c.serviceTimeMs, ctx.random(id, 'service'));
+    this.serviceStream = ctx.random(id, 'service');
+    this.service = samplerFor(c.serviceTimeMs, this.serviceStream);
+    this.exponentialMean = c.serviceTimeMs.type === 'exponential' ? c.serviceTimeMs.mean : 0;
     this.failures = ctx.random(id, 'failure');
     this.inService = new InService(c.concurrency);
     this.latency = ctx.endToEnd.create();
@@ -156,7 +164,12 @@ export class ConsumerModel implements NodeModel {
     this.inService.add(d, this.ctx.now());
     // EIP Idempotent Receiver: a message already processed within the window is acked and skipped.
     const skip = this.idempotent && this.seen.has(d.message.id, this.ctx.now());
-    this.ctx.schedule(skip ? 0 : this.service() * this.slowdown, this.index, EV_DONE, d, skip ? 1 : 0);
+    this.ctx.schedule(skip ? 0 : this.serviceTime() * this.slowdown, this.index, EV_DONE, d, skip ? 1 : 0);
+  }
+
+  /** The time `begin` draws for a delivery: the same draw from the same stream either way. */
+  private serviceTime(): number {
+    return this.exponentialMean > 0 ? exponential(this.serviceStream, this.exponentialMean) : this.service();
   }
 
   handle(type: number, payload: unknown, arg: number): void {
