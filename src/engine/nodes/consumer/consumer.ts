@@ -8,9 +8,8 @@ import type { EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
 import { addHop, type Message } from '../../model/message';
 import type { NodeModel, Subscriber } from '../../model/node';
-import { samplerFor, type Sampler } from '../../random/distributions';
+import { exponential, samplerFor, type Sampler } from '../../random/distributions';
 import type { Random } from '../../random/prng';
-import { BusyTime } from './busyTime';
 import { Caller } from './caller';
 import { ConsumerCounters } from './consumerCounters';
 import type { Delivery } from './delivery';
@@ -41,10 +40,15 @@ export class ConsumerModel implements NodeModel {
   readonly inputs: EdgeRuntime[] = [];
   readonly subscriber: Subscriber & { online: boolean };
   private readonly buffer = new Fifo<Delivery>();
-  private readonly inService = new InService();
+  private readonly inService: InService;
   private readonly service: Sampler;
+  /**
+   * An exponential service time (the usual model) is drawn here from its stream, the same draw `service`
+   * makes, without reaching through the sampler's closure per message; 0 when it is not exponential.
+   */
+  private readonly exponentialMean: number;
+  private readonly serviceStream: Random;
   private readonly failures: Random;
-  private readonly busyTime: BusyTime;
   private readonly latency: LatencyHistogram;
   /** End to end of what it acked in the current sample interval: the same figure as `latency`, per interval. */
   readonly intervalLatency = new IntervalLatency();
@@ -58,6 +62,14 @@ export class ConsumerModel implements NodeModel {
   private readonly replies: boolean;
   private readonly caller: Caller;
   private readonly polling: Polling;
+  // Facts of its config read per delivery, copied here once: the config object is not touched per message.
+  private readonly concurrency: number;
+  private readonly verifiesChecksum: boolean;
+  private readonly idempotent: boolean;
+  private readonly calls: boolean;
+  private readonly failureProbability: number;
+  private readonly manualAck: boolean;
+  private readonly pulls: boolean;
   private readonly givingBack: GivingBack;
   private readonly figures: ConsumerFigures;
   private readonly unprocessed: Unprocessed;
@@ -76,18 +88,27 @@ export class ConsumerModel implements NodeModel {
       pollReturned: (edge, count) => this.polling.returned(edge, count),
       surrender: (edge) => this.surrender(edge),
     };
-    this.service = samplerFor(c.serviceTimeMs, ctx.random(id, 'service'));
+    this.serviceStream = ctx.random(id, 'service');
+    this.service = samplerFor(c.serviceTimeMs, this.serviceStream);
+    this.exponentialMean = c.serviceTimeMs.type === 'exponential' ? c.serviceTimeMs.mean : 0;
     this.failures = ctx.random(id, 'failure');
-    this.busyTime = new BusyTime(c.concurrency);
+    this.inService = new InService(c.concurrency);
     this.latency = ctx.endToEnd.create();
     this.responder = new Responder(id, index, this.outputs, c.reply, ctx);
     this.replies = c.reply.enabled;
+    this.concurrency = c.concurrency;
+    this.verifiesChecksum = c.verifyChecksum;
+    this.idempotent = c.idempotent !== null;
+    this.calls = c.call !== null;
+    this.failureProbability = c.failureProbability;
+    this.manualAck = c.ackMode === 'manual';
+    this.pulls = c.delivery === 'pull';
     this.seen = new RecentIds(c.idempotent?.windowMs ?? 0);
     this.unprocessed = new Unprocessed(id, index, c, this.n, ctx);
     this.caller = new Caller(id, index, c, this.n, ctx);
     this.polling = new Polling(index, c, this.inputs, this.subscriber, this.buffer, this.inService, this.n, ctx);
-    this.givingBack = new GivingBack(index, c.ackMode === 'manual', this.buffer, this.inService, this.busyTime, this.caller, this.n, ctx);
-    this.figures = new ConsumerFigures(c, this.subscriber, this.buffer, this.inService, this.busyTime, this.latency, this.intervalLatency, this.n, ctx);
+    this.givingBack = new GivingBack(index, this.manualAck, this.buffer, this.inService, this.caller, this.n, ctx);
+    this.figures = new ConsumerFigures(c, this.subscriber, this.buffer, this.inService, this.latency, this.intervalLatency, this.n, ctx);
   }
 
   private readonly config: Config;
@@ -111,7 +132,7 @@ export class ConsumerModel implements NodeModel {
    * callee behind a queue (a reply or push edge). What a queue delivers is always a delivery.
    */
   takesAsReply(message: Message, edge: EdgeRuntime): boolean {
-    return edge.source === this || (this.config.call !== null && message.correlationId >= 0 && edge.role !== 'subscribe');
+    return edge.source === this || (this.calls && message.correlationId >= 0 && edge.role !== 'subscribe');
   }
 
   receive(message: Message, edge: EdgeRuntime): void {
@@ -129,22 +150,26 @@ export class ConsumerModel implements NodeModel {
     this.n.received++;
     this.n.intervalIn++;
     this.ctx.audit?.delivered(this.index, message);
-    if (message.corrupt && this.config.verifyChecksum) { this.unprocessed.rejectCorrupt(delivery); return; }
-    if (this.inService.size < this.config.concurrency && this.buffer.length === 0) this.begin(delivery);
+    if (message.corrupt && this.verifiesChecksum) { this.unprocessed.rejectCorrupt(delivery); return; }
+    if (this.inService.size < this.concurrency && this.buffer.length === 0) this.begin(delivery);
     else { this.buffer.push(delivery); this.pump(); }
   }
 
   /** Starts buffered deliveries while slots are free, oldest first. */
   private pump(): void {
-    while (this.inService.size < this.config.concurrency && this.buffer.length > 0) this.begin(this.buffer.shift()!);
+    while (this.inService.size < this.concurrency && this.buffer.length > 0) this.begin(this.buffer.shift()!);
   }
 
   private begin(d: Delivery): void {
-    this.busyTime.change(this.ctx.now(), +1);
-    this.inService.add(d);
+    this.inService.add(d, this.ctx.now());
     // EIP Idempotent Receiver: a message already processed within the window is acked and skipped.
-    const skip = this.config.idempotent !== null && this.seen.has(d.message.id, this.ctx.now());
-    this.ctx.schedule(skip ? 0 : this.service() * this.slowdown, this.index, EV_DONE, d, skip ? 1 : 0);
+    const skip = this.idempotent && this.seen.has(d.message.id, this.ctx.now());
+    this.ctx.schedule(skip ? 0 : this.serviceTime() * this.slowdown, this.index, EV_DONE, d, skip ? 1 : 0);
+  }
+
+  /** The time `begin` draws for a delivery: the same draw from the same stream either way. */
+  private serviceTime(): number {
+    return this.exponentialMean > 0 ? exponential(this.serviceStream, this.exponentialMean) : this.service();
   }
 
   handle(type: number, payload: unknown, arg: number): void {
@@ -160,9 +185,9 @@ export class ConsumerModel implements NodeModel {
   private done(d: Delivery, duplicate: boolean): void {
     if (!this.inService.holds(d)) return; // the consumer went offline meanwhile: already given back
     const m = d.message;
-    const failed = !duplicate && (m.poison || (this.config.failureProbability > 0 && this.failures.next() < this.config.failureProbability));
+    const failed = !duplicate && (m.poison || (this.failureProbability > 0 && this.failures.next() < this.failureProbability));
     // A synchronous call keeps the slot until its reply comes (or it times out).
-    const out = this.config.call !== null && !failed && !duplicate ? this.wayOn(m, this.wantsReply(m)) : undefined;
+    const out = this.calls && !failed && !duplicate ? this.wayOn(m, this.wantsReply(m)) : undefined;
     if (out) { this.call(d, out); return; }
     this.release(d);
     if (failed) this.fail(d);
@@ -173,14 +198,13 @@ export class ConsumerModel implements NodeModel {
 
   /** The slot of `d` is free again. */
   private release(d: Delivery): void {
-    this.inService.delete(d);
-    this.busyTime.change(this.ctx.now(), -1);
+    this.inService.delete(d, this.ctx.now());
   }
 
   /** After a delivery is settled: start buffered ones, and poll again for a pull consumer. */
   private next(d: Delivery): void {
     this.pump();
-    if (this.config.delivery === 'pull') this.polling.poll(d.edge);
+    if (this.pulls) this.polling.poll(d.edge);
   }
 
   /** Whether `m` asks for a reply (it carries a Return Address, A4) that this consumer gives. */
@@ -201,12 +225,12 @@ export class ConsumerModel implements NodeModel {
     this.n.processed++;
     if (m.corrupt) this.n.corruptProcessed++; // its checksum is not verified: processed as if sound
     this.ctx.audit?.processed(this.index, m);
-    if (this.config.idempotent !== null) this.seen.note(m.id, this.ctx.now());
+    if (this.idempotent) this.seen.note(m.id, this.ctx.now());
     const replying = this.wantsReply(m);
     // The result goes on, unless a call sent it on already.
     if (!called) this.forward(m, this.wayOn(m, replying));
     if (replying) this.reply(d, false);
-    const settled = this.fromQueue(d) && this.config.ackMode === 'manual'
+    const settled = this.fromQueue(d) && this.manualAck
       ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? true
       : true;
     if (!settled) { this.n.duplicates++; return; } // A2.1: deleted too late; it will be received again
@@ -295,7 +319,7 @@ export class ConsumerModel implements NodeModel {
   /** The queue's channel closed: hand back, unsettled, what this subscription delivered (manual ack). */
   private surrender(edge: EdgeRuntime): Message[] {
     const given = this.givingBack.surrender(edge);
-    if (this.config.ackMode === 'manual') this.pump();
+    if (this.manualAck) this.pump();
     return given;
   }
 
@@ -310,7 +334,7 @@ export class ConsumerModel implements NodeModel {
     if (this.online || this.crashed) return; // an offline window ending does not revive a crashed consumer
     this.online = true;
     for (const edge of this.inputs) edge.source.deliverySource?.setOnline(edge, true);
-    if (this.config.delivery === 'pull') this.polling.pollAll();
+    if (this.pulls) this.polling.pollAll();
   }
 
   // ---- figures (figures.ts) ------------------------------------------------------------------

@@ -7,7 +7,6 @@ import type { SimContext } from '../../model/context';
 import type { Fifo } from '../../model/fifo';
 import type { Message } from '../../model/message';
 import { LIVE, SAMPLE } from '../../model/node';
-import type { BusyTime } from './busyTime';
 import type { ConsumerCounters } from './consumerCounters';
 import type { Delivery } from './delivery';
 import type { InService } from './inService';
@@ -25,7 +24,6 @@ export class ConsumerFigures {
     private readonly subscriber: { readonly online: boolean },
     private readonly buffer: Fifo<Delivery>,
     private readonly inService: InService,
-    private readonly busyTime: BusyTime,
     private readonly latency: LatencyHistogram,
     private readonly intervalLatency: IntervalLatency,
     private readonly n: ConsumerCounters,
@@ -75,7 +73,7 @@ export class ConsumerFigures {
       polls: n.polls, emptyPolls: n.emptyPolls, online: this.subscriber.online ? 1 : 0,
       replies: n.replies, calls: n.calls, callReplies: n.callReplies, callTimeouts: n.callTimeouts, callErrors: n.callErrors,
       corruptRejected: n.corruptRejected, corruptProcessed: n.corruptProcessed,
-      utilisation: round3(this.busyTime.utilisation(this.ctx.now())),
+      utilisation: round3(this.inService.utilisation(this.ctx.now())),
       latencyMs: this.latency.summary(),
     };
   }

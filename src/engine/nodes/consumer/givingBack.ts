@@ -2,7 +2,6 @@ import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
 import type { Message } from '../../model/message';
-import type { BusyTime } from './busyTime';
 import type { Caller } from './caller';
 import type { ConsumerCounters } from './consumerCounters';
 import type { Delivery } from './delivery';
@@ -11,7 +10,7 @@ import type { InService } from './inService';
 /**
  * What happens to the deliveries a consumer holds but will not settle: when it goes offline (or
  * crashes) it gives them all back, and when a queue's channel closes it surrenders that queue's. It
- * shares the consumer's buffer, slots and busy time, and is off the path of a delivery processed.
+ * shares the consumer's buffer and slots (with their busy time), and is off the path of a delivery processed.
  */
 export class GivingBack {
   constructor(
@@ -19,7 +18,6 @@ export class GivingBack {
     private readonly manualAck: boolean,
     private readonly buffer: Fifo<Delivery>,
     private readonly inService: InService,
-    private readonly busyTime: BusyTime,
     private readonly caller: Caller,
     private readonly n: ConsumerCounters,
     private readonly ctx: SimContext,
@@ -31,7 +29,7 @@ export class GivingBack {
    */
   giveBackAll(): void {
     const now = this.ctx.now();
-    for (const d of this.inService.takeAll()) { this.busyTime.change(now, -1); this.giveBack(d); }
+    for (const d of this.inService.takeAll(now)) this.giveBack(d);
     for (let d = this.buffer.shift(); d; d = this.buffer.shift()) this.giveBack(d);
   }
 
@@ -54,7 +52,7 @@ export class GivingBack {
     if (!this.manualAck) return [];
     const fromEdge = (d: Delivery) => d.edge === edge && d.receipt === 0;
     const now = this.ctx.now();
-    const given = this.inService.takeWhere(fromEdge).map((d) => { this.busyTime.change(now, -1); this.caller.cancel(d); return d.message; });
+    const given = this.inService.takeWhere(fromEdge, now).map((d) => { this.caller.cancel(d); return d.message; });
     const kept = new Fifo<Delivery>();
     for (let d = this.buffer.shift(); d; d = this.buffer.shift()) {
       if (fromEdge(d)) given.push(d.message);

@@ -1,30 +1,42 @@
 import type { Delivery } from './delivery';
 
 /**
- * The deliveries being processed, one slot each: add and remove are O(1) without hashing (a Set cost
- * measurable time per message), and a delivery removed early (the consumer went offline) is recognised
- * when its completion event fires later.
+ * The deliveries being processed, one slot each, and how long the slots are busy (for utilisation = busy
+ * slot-time / (slots × time)). Add and remove are O(1) without hashing (a Set cost measurable time per
+ * message), and a delivery removed early (the consumer went offline) is recognised when its completion
+ * event fires later. Busy time is integrated here, where slots are taken and freed, so a delivery
+ * touches one object for both.
  */
 export class InService {
+  private count = 0;
+  /** Busy slot-time up to `since`. */
+  private area = 0;
+  private since = 0;
   private readonly slots: (Delivery | null)[] = [];
   private readonly free: number[] = [];
-  private count = 0;
+
+  constructor(private readonly capacity: number) {}
 
   get size(): number { return this.count; }
 
-  add(d: Delivery): void {
+  add(d: Delivery, now: number): void {
+    this.integrate(now);
     const slot = this.free.length > 0 ? this.free.pop()! : this.slots.length;
     this.slots[slot] = d;
     d.slot = slot;
     this.count++;
   }
 
-  /** True while `d` is in service (false once it was given back early). */
-  holds(d: Delivery): boolean { return d.slot >= 0 && this.slots[d.slot] === d; }
+  /**
+   * True while `d` is in service (false once it was given back early). Its slot number says so alone: a
+   * delivery is added once (each is a new object, begun at most once) and delete marks it -1.
+   */
+  holds(d: Delivery): boolean { return d.slot >= 0; }
 
   /** Removes `d`; false when it was no longer in service. */
-  delete(d: Delivery): boolean {
+  delete(d: Delivery, now: number): boolean {
     if (!this.holds(d)) return false;
+    this.integrate(now);
     this.slots[d.slot] = null;
     this.free.push(d.slot);
     d.slot = -1;
@@ -32,23 +44,29 @@ export class InService {
     return true;
   }
 
+  utilisation(now: number): number {
+    if (now <= 0) return 0;
+    return (this.area + this.count * (now - this.since)) / (this.capacity * now);
+  }
+
   forEach(visit: (d: Delivery) => void): void {
     for (const d of this.slots) if (d) visit(d);
   }
 
   /** Removes and returns the deliveries in service that `match`. */
-  takeWhere(match: (d: Delivery) => boolean): Delivery[] {
+  takeWhere(match: (d: Delivery) => boolean, now: number): Delivery[] {
     const taken: Delivery[] = [];
     this.forEach((d) => { if (match(d)) taken.push(d); });
-    for (const d of taken) this.delete(d);
+    for (const d of taken) this.delete(d, now);
     return taken;
   }
 
   /** Removes and returns every delivery in service. */
-  takeAll(): Delivery[] {
-    const all: Delivery[] = [];
-    this.forEach((d) => all.push(d));
-    for (const d of all) this.delete(d);
-    return all;
+  takeAll(now: number): Delivery[] { return this.takeWhere(() => true, now); }
+
+  /** Adds the busy slot-time since the last change, before the number of busy slots changes. */
+  private integrate(now: number): void {
+    this.area += this.count * (now - this.since);
+    this.since = now;
   }
 }
