@@ -1,4 +1,5 @@
 import type { LatencySummary } from '../api';
+import { BucketSlab } from './bucketSlab';
 import { LogLinearHistogram } from './logLinearHistogram';
 
 const MICROS_PER_MS = 1000;
@@ -59,10 +60,12 @@ export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
  */
 export class LatencyRegistry {
   private readonly parts: LatencyHistogram[] = [];
+  /** One slab for the buckets of all its histograms (bucketSlab.ts). */
+  private readonly slab = new BucketSlab();
 
   /** A new histogram that counts towards this registry. */
   create(): LatencyHistogram {
-    const h = new LatencyHistogram();
+    const h = new LatencyHistogram(this.slab);
     this.parts.push(h);
     return h;
   }

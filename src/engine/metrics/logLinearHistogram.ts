@@ -10,9 +10,11 @@
  * counts (≈128 KB each) overflowed the CPU caches and a record cost a cache miss.
  * Why records are batched: even at 256 sub-buckets, 400 histograms of ~16 KB do not stay in a core's
  * cache, and the increment of a random bucket was the single most expensive line of the mm1-200 profile
- * (one dependent cache miss per record). A record now notes its bucket in a small buffer kept beside the
- * totals; a flush of PENDING increments issues independent loads that the CPU overlaps.
+ * (one dependent cache miss per record). A record notes its bucket in its BucketSlab's buffer; a flush
+ * applies them together, as independent loads that the CPU overlaps (bucketSlab.ts).
  */
+import { BucketSlab } from './bucketSlab';
+
 const SUB_BITS = 8;
 export const SUB = 1 << SUB_BITS; // 256
 export const EXACT = SUB * 2; // 512
@@ -34,39 +36,32 @@ export function bucketUpperBound(i: number): number {
   return (m + 1) * 2 ** shift - 1;
 }
 
-/** Bucket increments noted before they are applied (see the header). */
-const PENDING = 64;
-
 export class LogLinearHistogram {
-  private counts = new Uint32Array(EXACT);
+  /** Where its buckets are: its own slab, or one it shares with the other histograms of a LatencyRegistry. */
+  private readonly slab: BucketSlab;
+  private offset: number;
+  /** Buckets in its region of the slab. */
+  private capacity = EXACT;
   private highest = -1;
   private total = 0;
   private maxValue = 0;
-  private readonly pending = new Uint32Array(PENDING);
-  private pendingCount = 0;
+
+  constructor(slab: BucketSlab = new BucketSlab()) {
+    this.slab = slab;
+    this.offset = slab.allocate(EXACT);
+  }
 
   /** Records a non-negative integer (negative values count as 0). */
   record(value: number): void {
     const v = value > 0 ? value : 0;
     const i = bucketIndex(v);
-    this.pending[this.pendingCount++] = i;
-    if (this.pendingCount === PENDING) this.flush();
+    if (i > this.highest) {
+      if (i >= this.capacity) this.grow(i);
+      this.highest = i;
+    }
+    this.slab.note(this.offset + i);
     this.total++;
     if (v > this.maxValue) this.maxValue = v;
-  }
-
-  /** Applies the noted increments; every reader of the counts calls it first. */
-  private flush(): void {
-    const n = this.pendingCount;
-    if (n === 0) return;
-    this.pendingCount = 0;
-    const pending = this.pending;
-    let top = this.highest;
-    for (let k = 0; k < n; k++) if (pending[k]! > top) top = pending[k]!;
-    if (top >= this.counts.length) this.grow(top);
-    const counts = this.counts;
-    for (let k = 0; k < n; k++) counts[pending[k]!]!++;
-    this.highest = top;
   }
 
   get count(): number { return this.total; }
@@ -75,11 +70,11 @@ export class LogLinearHistogram {
   /** The value at percentile p (0–100): the upper bound of the bucket holding that rank, capped at the max. */
   valueAtPercentile(p: number): number {
     if (this.total === 0) return NaN;
-    this.flush();
+    this.slab.flush();
     const rank = Math.max(1, Math.ceil((Math.min(Math.max(p, 0), 100) / 100) * this.total));
     let seen = 0;
     for (let i = 0; i <= this.highest; i++) {
-      seen += this.counts[i]!;
+      seen += this.slab.at(this.offset + i);
       if (seen >= rank) return Math.min(bucketUpperBound(i), this.maxValue);
     }
     return this.maxValue;
@@ -87,29 +82,30 @@ export class LogLinearHistogram {
 
   /** Adds every value recorded in `other` (merging per-node histograms into a system-wide one). */
   add(other: LogLinearHistogram): void {
-    other.flush();
-    this.flush();
+    other.slab.flush();
+    this.slab.flush();
     if (other.highest < 0) return;
-    if (other.highest >= this.counts.length) this.grow(other.highest);
-    for (let i = 0; i <= other.highest; i++) this.counts[i]! += other.counts[i]!;
+    if (other.highest >= this.capacity) this.grow(other.highest);
+    for (let i = 0; i <= other.highest; i++) this.slab.add(this.offset + i, other.slab.at(other.offset + i));
     if (other.highest > this.highest) this.highest = other.highest;
     this.total += other.total;
     if (other.maxValue > this.maxValue) this.maxValue = other.maxValue;
   }
 
   reset(): void {
-    this.pendingCount = 0;
-    if (this.highest >= 0) this.counts.fill(0, 0, this.highest + 1);
+    if (this.highest >= 0) this.slab.clear(this.offset, this.highest + 1);
     this.highest = -1;
     this.total = 0;
     this.maxValue = 0;
   }
 
+  /** Moves to a region that holds bucket `index` (the old region is left unused: regions only double, so at most half is waste). */
   private grow(index: number): void {
-    let size = this.counts.length;
+    let size = this.capacity;
     while (size <= index) size *= 2;
-    const next = new Uint32Array(size);
-    next.set(this.counts);
-    this.counts = next;
+    const offset = this.slab.allocate(size);
+    this.slab.move(this.offset, offset, this.capacity);
+    this.offset = offset;
+    this.capacity = size;
   }
 }

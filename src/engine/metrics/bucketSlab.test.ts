@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BucketSlab } from './bucketSlab';
+import { LogLinearHistogram } from './logLinearHistogram';
+
+const value = fc.oneof(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 5_000_000 }));
+const percentiles = [0, 1, 25, 50, 75, 95, 99, 99.9, 100];
+const readings = (h: LogLinearHistogram) => [h.count, h.max, ...percentiles.map((p) => h.valueAtPercentile(p))];
+
+describe('BucketSlab', () => {
+  it('keeps the histograms that share it apart: each reads as if it had its buckets to itself', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), value), { maxLength: 3000 }), (records) => {
+      const slab = new BucketSlab();
+      const shared = [0, 1, 2].map(() => new LogLinearHistogram(slab));
+      const alone = [0, 1, 2].map(() => new LogLinearHistogram());
+      for (const [which, v] of records) { shared[which]!.record(v); alone[which]!.record(v); }
+      for (let i = 0; i < 3; i++) expect(readings(shared[i]!)).toEqual(readings(alone[i]!));
+    }));
+  });
+
+  it('applies noted increments before any read, however few are pending', () => {
+    const slab = new BucketSlab();
+    const offset = slab.allocate(8);
+    slab.note(offset + 3);
+    slab.note(offset + 3);
+    slab.flush();
+    expect(slab.at(offset + 3)).toBe(2);
+    const h = new LogLinearHistogram(slab);
+    h.record(7); // one pending increment, far fewer than a full buffer
+    expect(h.valueAtPercentile(50)).toBe(7);
+  });
+
+  it('keeps every count when it grows, and when a histogram moves to a larger region', () => {
+    const slab = new BucketSlab();
+    const a = new LogLinearHistogram(slab), b = new LogLinearHistogram(slab);
+    for (let i = 0; i < 20_000; i++) { a.record(i); b.record(3 * i); }
+    const [ra, rb] = [readings(a), readings(b)];
+    const fresh = [new LogLinearHistogram(), new LogLinearHistogram()];
+    for (let i = 0; i < 20_000; i++) { fresh[0]!.record(i); fresh[1]!.record(3 * i); }
+    expect(ra).toEqual(readings(fresh[0]!));
+    expect(rb).toEqual(readings(fresh[1]!));
+  });
+
+  it('a reset clears only its own region', () => {
+    const slab = new BucketSlab();
+    const a = new LogLinearHistogram(slab), b = new LogLinearHistogram(slab);
+    for (let i = 0; i < 1000; i++) { a.record(i); b.record(i); }
+    a.reset();
+    expect(a.count).toBe(0);
+    const untouched = new LogLinearHistogram();
+    for (let i = 0; i < 1000; i++) untouched.record(i);
+    expect(readings(b)).toEqual(readings(untouched));
+    a.record(5);
+    expect(a.valueAtPercentile(100)).toBe(5);
+  });
+});
