@@ -13,10 +13,15 @@ export type NextArrival = (previousMs: number) => number;
  * Rate-driven arrival processes. Rates are per second; times are ms since the start of the run.
  * `multiplier` is the scenario's workload.rateMultiplier.
  */
+/** The mean gap of a Poisson process at `ratePerSec` (scaled by the workload's `multiplier`), in ms. */
+export function poissonMeanGapMs(ratePerSec: number, multiplier: number): number {
+  return 1000 / (ratePerSec * multiplier);
+}
+
 export function arrivalProcess(a: RateArrival, startMs: number, multiplier: number, rng: Random): NextArrival {
   switch (a.type) {
     case 'constant': { const gap = 1000 / (a.ratePerSec * multiplier); return (t) => t + gap; }
-    case 'poisson': { const mean = 1000 / (a.ratePerSec * multiplier); return (t) => t + exponential(rng, mean); }
+    case 'poisson': { const mean = poissonMeanGapMs(a.ratePerSec, multiplier); return (t) => t + exponential(rng, mean); }
     case 'onOff': return onOff(a.ratePerSec * multiplier, a.onMs, a.offMs, a.poisson, startMs, rng);
     case 'ramp': return ramp(a.fromRatePerSec * multiplier, a.toRatePerSec * multiplier, a.rampMs, a.poisson, startMs, rng);
   }

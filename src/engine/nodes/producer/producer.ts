@@ -9,8 +9,8 @@ import { Fifo } from '../../model/fifo';
 import { copyMessage, type Message } from '../../model/message';
 import type { Random } from '../../random/prng';
 import { LIVE, SAMPLE, type NodeModel } from '../../model/node';
-import { samplerFor, type Sampler } from '../../random/distributions';
-import { arrivalProcess, type NextArrival } from './arrivals';
+import { exponential, samplerFor, type Sampler } from '../../random/distributions';
+import { arrivalProcess, poissonMeanGapMs, type NextArrival } from './arrivals';
 import { messageGroupPicker } from './messageGroups';
 import { fixedRoutingKey, routingKeyPicker } from './routingKeys';
 
@@ -36,6 +36,12 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   private unconfirmed = 0;
   private readonly limit: number;
   private readonly nextArrival: NextArrival | null;
+  /**
+   * A Poisson process (the usual model) is drawn here from its stream, the same draw nextArrival makes,
+   * without reaching through the closure per message; 0 when arrivals are not Poisson.
+   */
+  private readonly poissonGapMs: number;
+  private readonly arrivalStream: Random;
   /** Where it publishes: its one output, known at start (undefined: nowhere, A1.1.7). */
   private out: EdgeRuntime | undefined = undefined;
   /** A1.6: at most this many publishes unconfirmed; the rest wait in the outbox (Infinity without confirms). */
@@ -103,12 +109,14 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     this.fixedSize = c.sizeBytes.type === 'constant' ? Math.round(c.sizeBytes.value) : null;
     this.groupsOn = c.messageGroups !== null;
     this.confirmLatency = c.confirms ? ctx.confirmLatency.create() : null;
+    this.arrivalStream = ctx.random(id, 'arrival');
+    this.poissonGapMs = c.arrival.type === 'poisson' ? poissonMeanGapMs(c.arrival.ratePerSec, ctx.scenario.workload.rateMultiplier) : 0;
     if (c.arrival.type === 'script') {
       this.nextArrival = null;
       // Stable sort: messages scripted for the same instant keep their written order.
       this.script = c.arrival.messages.map((m, i) => ({ m, i })).sort((a, b) => a.m.atMs - b.m.atMs || a.i - b.i).map((x) => x.m);
     } else {
-      this.nextArrival = arrivalProcess(c.arrival, c.startAtMs, ctx.scenario.workload.rateMultiplier, ctx.random(id, 'arrival'));
+      this.nextArrival = arrivalProcess(c.arrival, c.startAtMs, ctx.scenario.workload.rateMultiplier, this.arrivalStream);
       this.script = [];
     }
   }
@@ -132,7 +140,8 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     if (!this.down) this.publish(this.makeMessage(now, scripted));
     else if (!this.nextArrival) this.published++; // a scripted message due while down is never sent
     if (this.published >= this.limit) return;
-    const next = this.nextArrival ? this.nextArrival(now) : this.script[this.published]?.atMs;
+    const next = this.poissonGapMs > 0 ? now + exponential(this.arrivalStream, this.poissonGapMs)
+      : this.nextArrival ? this.nextArrival(now) : this.script[this.published]?.atMs;
     if (next !== undefined && Number.isFinite(next)) this.ctx.schedule(Math.max(0, next - now), this.index, EV_PUBLISH, null, 0);
   }
 
