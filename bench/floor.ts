@@ -6,7 +6,7 @@
  * share of the time the broker model leaves to the kernel (docs/PERFORMANCE.md, "Kernel floor").
  */
 import { EventQueue } from '../src/engine/kernel/eventQueue';
-import { LatencyHistogram } from '../src/engine/metrics/latencyHistogram';
+import { LatencyRegistry, type LatencyHistogram } from '../src/engine/metrics/latencyHistogram';
 import { exponential } from '../src/engine/random/distributions';
 import { streamFor, type Random } from '../src/engine/random/prng';
 
@@ -26,17 +26,21 @@ interface Station {
   endToEnd: LatencyHistogram;
 }
 
-function station(seed: number, i: number): Station {
+/** The two latency registries of a run, as the engine's (queue wait at queues, end to end at consumers). */
+interface Registries { wait: LatencyRegistry; endToEnd: LatencyRegistry }
+
+function station(seed: number, i: number, r: Registries): Station {
   return {
     arrivals: streamFor(seed, `p${i}`, 'arrival'), service: streamFor(seed, `c${i}`, 'service'), busy: false, serving: 0,
-    waiting: [], head: 0, wait: new LatencyHistogram(), endToEnd: new LatencyHistogram(),
+    waiting: [], head: 0, wait: r.wait.create(), endToEnd: r.endToEnd.create(),
   };
 }
 
 /** Runs `events` events of `chains` M/M/1 stations (arrivals every `arrivalMs`, service `serviceMs` on average); wall seconds. */
 export function kernelFloor(chains: number, arrivalMs: number, serviceMs: number, events: number, seed = 42): { seconds: number; meanLatencyMs: number } {
   const q = new EventQueue(4096);
-  const stations = Array.from({ length: chains }, (_, i) => station(seed, i));
+  const registries: Registries = { wait: new LatencyRegistry(), endToEnd: new LatencyRegistry() };
+  const stations = Array.from({ length: chains }, (_, i) => station(seed, i, registries));
   stations.forEach((s, i) => q.push(exponential(s.arrivals, arrivalMs), 0, i, ARRIVAL, null, 0));
   const t0 = process.hrtime.bigint();
   for (let done = 0; done < events; done++) {
@@ -59,7 +63,5 @@ export function kernelFloor(chains: number, arrivalMs: number, serviceMs: number
     q.push(now + exponential(s.service, serviceMs), 0, q.popTarget, DEPARTURE, null, 0);
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const all = new LatencyHistogram();
-  for (const s of stations) all.add(s.endToEnd);
-  return { seconds, meanLatencyMs: all.summary().mean };
+  return { seconds, meanLatencyMs: registries.endToEnd.merged().summary().mean };
 }

@@ -8,7 +8,7 @@
  * plan could reach on the present kernel ("Plan: typed rows").
  */
 import { EventQueue } from '../src/engine/kernel/eventQueue';
-import { LatencyHistogram } from '../src/engine/metrics/latencyHistogram';
+import { LatencyRegistry, type LatencyHistogram } from '../src/engine/metrics/latencyHistogram';
 import { exponential } from '../src/engine/random/distributions';
 import { streamFor, type Random } from '../src/engine/random/prng';
 
@@ -54,10 +54,12 @@ export function rowsSketch(chains: number, arrivalMs: number, serviceMs: number,
   const qSeq = new Int32Array(chains), unacked = new Int32Array(chains), busy = new Int32Array(chains), cAcked = new Float64Array(chains);
   const busySince = new Float64Array(chains), busyMs = new Float64Array(chains), maxReady = new Int32Array(chains);
   const ready: Int32Array[] = []; const head = new Int32Array(chains), tail = new Int32Array(chains);
+  // Histograms come from registries, as the engine's do (one bucket slab for each registry's histograms).
+  const waitRegistry = new LatencyRegistry(), endToEndRegistry = new LatencyRegistry();
   const wait: LatencyHistogram[] = []; const endToEnd: LatencyHistogram[] = [];
   for (let i = 0; i < chains; i++) {
     arrivals.push(streamFor(seed, `p${i}`, 'arrival')); service.push(streamFor(seed, `c${i}`, 'service'));
-    ready.push(new Int32Array(16)); wait.push(new LatencyHistogram()); endToEnd.push(new LatencyHistogram());
+    ready.push(new Int32Array(16)); wait.push(waitRegistry.create()); endToEnd.push(endToEndRegistry.create());
   }
   let ids = 0; let acked = 0; let pub = 0;
   const PREFETCH = 1;
@@ -107,8 +109,7 @@ export function rowsSketch(chains: number, arrivalMs: number, serviceMs: number,
     dispatch(i, now);
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const all = new LatencyHistogram();
-  for (const h of endToEnd) all.add(h);
+  const all = endToEndRegistry.merged();
   if (acked > pub) throw new Error('acked more than published');
   return { seconds, meanLatencyMs: all.summary().mean, rows: m.size };
 }

@@ -12,10 +12,15 @@ const PENDING = 256;
  * loop of independent loads that the CPU overlaps (docs/PERFORMANCE.md, "Histograms").
  */
 export class BucketSlab {
-  private counts = new Uint32Array(4096);
+  private counts: Uint32Array;
   private used = 0;
   private readonly pending = new Int32Array(PENDING);
   private pendingCount = 0;
+
+  /** `capacity`: buckets to start with (it grows as regions are allocated). */
+  constructor(capacity = 4096) {
+    this.counts = new Uint32Array(capacity);
+  }
 
   /** A new region of `size` zeroed buckets; returns its offset. */
   allocate(size: number): number {

@@ -46,7 +46,7 @@ export class LogLinearHistogram {
   private total = 0;
   private maxValue = 0;
 
-  constructor(slab: BucketSlab = new BucketSlab()) {
+  constructor(slab: BucketSlab = new BucketSlab(EXACT)) {
     this.slab = slab;
     this.offset = slab.allocate(EXACT);
   }
