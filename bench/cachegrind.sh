@@ -1,0 +1,35 @@
+#!/bin/bash
+# Deterministic per-event costs of mm1-<chains> on the engine of <checkout> (default: this one), counted by
+# cachegrind with its last level set to this machine's per-core L2 (1 MB): instructions, L1 and L2 misses per
+# event. Two run lengths are subtracted, so start-up and compilation cancel out. Needs valgrind; takes ~2 minutes.
+# docs/PERFORMANCE.md, "Locality, second round".
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "${1:-$here}" && pwd)
+chains=${2:-200}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cat > "$work/run.ts" <<TS
+import { createSimulation } from '$root/src/engine/index.ts';
+import { mm1Chains } from '$root/bench/scenarios.ts';
+const sim = createSimulation(mm1Chains($chains, 80, 10, 1e10), { sampling: false, audit: false });
+sim.runUntil(Infinity, Number(process.argv[2]));
+console.log(sim.events(), sim.snapshot().latencyMs.mean);
+TS
+(cd "$here" && npx esbuild "$work/run.ts" --bundle --platform=node --format=esm --outfile="$work/run.mjs" --log-level=error)
+for n in 300000 1300000; do
+  valgrind --tool=cachegrind --cache-sim=yes --LL=1048576,16,64 --cachegrind-out-file=/dev/null \
+    node --single-threaded "$work/run.mjs" "$n" > "$work/$n.txt" 2>&1 &
+done
+wait
+node - "$work/300000.txt" "$work/1300000.txt" "$chains" <<'JS'
+const fs = require('node:fs');
+const read = (f) => {
+  const s = fs.readFileSync(f, 'utf8');
+  const get = (k) => Number(s.match(new RegExp(k + ':\\s+([\\d,]+)'))[1].replace(/,/g, ''));
+  return { i: get('I\\s+refs'), d1: get('D1\\s+misses'), ll: get('LLd\\s+misses'), mean: s.match(/^\d+ ([\d.]+)$/m)[1] };
+};
+const [a, b] = [read(process.argv[2]), read(process.argv[3])];
+const per = (k) => ((b[k] - a[k]) / 1e6).toFixed(2);
+console.log(JSON.stringify({ name: `cachegrind-mm1-${process.argv[4]}`, perEvent: { instructions: +per('i'), l1Misses: +per('d1'), l2Misses: +per('ll') }, meanLatencyMs: +b.mean }));
+JS
