@@ -20,11 +20,12 @@ describe('BucketSlab', () => {
 
   it('applies noted increments before any read, however few are pending', () => {
     const slab = new BucketSlab();
-    const offset = slab.allocate(8);
-    slab.note(offset + 3);
-    slab.note(offset + 3);
+    const region = { offset: 0, capacity: 0 };
+    slab.adopt(region, 8);
+    slab.note(region.offset + 3);
+    slab.note(region.offset + 3);
     slab.flush();
-    expect(slab.at(offset + 3)).toBe(2);
+    expect(slab.at(region.offset + 3)).toBe(2);
     const h = new LogLinearHistogram(slab);
     h.record(7); // one pending increment, far fewer than a full buffer
     expect(h.valueAtPercentile(50)).toBe(7);
@@ -52,5 +53,19 @@ describe('BucketSlab', () => {
     expect(readings(b)).toEqual(readings(untouched));
     a.record(5);
     expect(a.valueAtPercentile(100)).toBe(5);
+  });
+
+  it('drops the holes left by histograms that grew when it rebuilds: memory stays near what the regions hold', () => {
+    const slab = new BucketSlab();
+    const histograms = Array.from({ length: 200 }, () => new LogLinearHistogram(slab));
+    // Each grows 512 -> 1024 -> 2048 -> 4096 buckets, one step at a time, as latencies spread out in a run.
+    for (const limit of [2_000, 20_000, 200_000, 2_000_000]) for (const h of histograms) h.record(limit);
+    const live = histograms.reduce((sum, h) => sum + h.capacity, 0);
+    const { counts } = slab as unknown as { counts: Uint32Array };
+    expect(live).toBe(200 * 4096);
+    expect(counts.length).toBeLessThanOrEqual(2 * live);
+    const alone = new LogLinearHistogram();
+    for (const limit of [2_000, 20_000, 200_000, 2_000_000]) alone.record(limit);
+    for (const h of histograms) expect(readings(h)).toEqual(readings(alone));
   });
 });

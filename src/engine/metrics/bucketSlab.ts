@@ -1,6 +1,12 @@
 /** Bucket increments noted before they are applied (see BucketSlab). */
 const PENDING = 256;
 
+/** A histogram's place in a slab: its buckets are counts[offset, offset + capacity). The slab may move it. */
+export interface SlabRegion {
+  offset: number;
+  capacity: number;
+}
+
 /**
  * The bucket counts of several histograms in one typed array, each histogram a region of it, and the
  * increments noted by all of them but not applied yet.
@@ -10,30 +16,63 @@ const PENDING = 256;
  * its buffer and the buffer's store), each a likely cache miss. Here a record touches the histogram and the
  * slab's buffer, which every record touches, so it stays in cache; a flush applies PENDING increments in one
  * loop of independent loads that the CPU overlaps (docs/PERFORMANCE.md, "Histograms").
+ *
+ * A histogram that outgrows its region moves to a new one at the end and leaves a hole; when the slab is full
+ * it is rebuilt with its histograms' regions side by side, holes dropped, and half as much again free.
  */
 export class BucketSlab {
   private counts: Uint32Array;
   private used = 0;
   private readonly pending = new Int32Array(PENDING);
   private pendingCount = 0;
+  /** The regions in use, one per histogram, moved together when the slab is rebuilt. */
+  private readonly regions: SlabRegion[] = [];
 
   /** `capacity`: buckets to start with (it grows as regions are allocated). */
   constructor(capacity = 4096) {
     this.counts = new Uint32Array(capacity);
   }
 
-  /** A new region of `size` zeroed buckets; returns its offset. */
-  allocate(size: number): number {
-    if (this.used + size > this.counts.length) {
-      let capacity = this.counts.length * 2;
-      while (this.used + size > capacity) capacity *= 2;
-      const next = new Uint32Array(capacity);
-      next.set(this.counts.subarray(0, this.used));
-      this.counts = next;
-    }
+  /** Gives `region` `capacity` zeroed buckets of its own (a new histogram). */
+  adopt(region: SlabRegion, capacity: number): void {
+    region.offset = this.allocate(capacity);
+    region.capacity = capacity;
+    this.regions.push(region);
+  }
+
+  /**
+   * Moves `region` to `capacity` buckets (larger), keeping its counts. The old place is left as a hole, dropped
+   * at the next rebuild.
+   */
+  enlarge(region: SlabRegion, capacity: number): void {
+    this.flush(); // the pending increments name the old place
+    const offset = this.allocate(capacity); // may rebuild, moving region.offset
+    this.counts.copyWithin(offset, region.offset, region.offset + region.capacity);
+    region.offset = offset;
+    region.capacity = capacity;
+  }
+
+  private allocate(size: number): number {
+    if (this.used + size > this.counts.length) this.rebuild(size);
     const offset = this.used;
     this.used += size;
     return offset;
+  }
+
+  /** A new array holding the regions side by side, with room for `size` more and half as much again. */
+  private rebuild(size: number): void {
+    this.flush();
+    let live = size;
+    for (const r of this.regions) live += r.capacity;
+    const next = new Uint32Array(Math.max(this.counts.length, Math.ceil(live * 1.5)));
+    let at = 0;
+    for (const r of this.regions) {
+      next.set(this.counts.subarray(r.offset, r.offset + r.capacity), at);
+      r.offset = at;
+      at += r.capacity;
+    }
+    this.counts = next;
+    this.used = at;
   }
 
   /** Notes one increment of the bucket at slab index `index`. */
@@ -52,12 +91,6 @@ export class BucketSlab {
 
   /** The count at slab index `index` (flush first). */
   at(index: number): number { return this.counts[index]!; }
-
-  /** Copies `size` counts from `from` to `to` (a histogram moving to a larger region), flushed first. */
-  move(from: number, to: number, size: number): void {
-    this.flush();
-    this.counts.copyWithin(to, from, from + size);
-  }
 
   /** Adds `n` to the count at `index`. */
   add(index: number, n: number): void { this.counts[index]! += n; }

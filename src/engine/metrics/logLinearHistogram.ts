@@ -13,7 +13,7 @@
  * (one dependent cache miss per record). A record notes its bucket in its BucketSlab's buffer; a flush
  * applies them together, as independent loads that the CPU overlaps (bucketSlab.ts).
  */
-import { BucketSlab } from './bucketSlab';
+import { BucketSlab, type SlabRegion } from './bucketSlab';
 
 const SUB_BITS = 8;
 export const SUB = 1 << SUB_BITS; // 256
@@ -36,19 +36,19 @@ export function bucketUpperBound(i: number): number {
   return (m + 1) * 2 ** shift - 1;
 }
 
-export class LogLinearHistogram {
+export class LogLinearHistogram implements SlabRegion {
   /** Where its buckets are: its own slab, or one it shares with the other histograms of a LatencyRegistry. */
   private readonly slab: BucketSlab;
-  private offset: number;
-  /** Buckets in its region of the slab. */
-  private capacity = EXACT;
+  /** Its region of the slab (SlabRegion: the slab sets them, and moves the region when it rebuilds). */
+  offset = 0;
+  capacity = 0;
   private highest = -1;
   private total = 0;
   private maxValue = 0;
 
   constructor(slab: BucketSlab = new BucketSlab(EXACT)) {
     this.slab = slab;
-    this.offset = slab.allocate(EXACT);
+    slab.adopt(this, EXACT);
   }
 
   /** Records a non-negative integer (negative values count as 0). */
@@ -99,13 +99,10 @@ export class LogLinearHistogram {
     this.maxValue = 0;
   }
 
-  /** Moves to a region that holds bucket `index` (the old region is left unused: regions only double, so at most half is waste). */
+  /** Moves to a region that holds bucket `index`, twice as large or more. */
   private grow(index: number): void {
     let size = this.capacity;
     while (size <= index) size *= 2;
-    const offset = this.slab.allocate(size);
-    this.slab.move(this.offset, offset, this.capacity);
-    this.offset = offset;
-    this.capacity = size;
+    this.slab.enlarge(this, size);
   }
 }
