@@ -49,7 +49,8 @@ export class RouterModel implements NodeModel {
     this.received++;
     this.rates.in++;
     const targets = this.recipients(m);
-    addHop(m, this.id, this.ctx.now(), targets.length > 0 ? `routed to ${targets.map((t) => t.target.id).join(', ')}` : 'no rule matched');
+    // The hop's text is built only for a traced message: a list of targets per message is not free.
+    if (m.trail !== null) addHop(m, this.id, this.ctx.now(), targets.length > 0 ? `routed to ${targets.map((t) => t.target.id).join(', ')}` : 'no rule matched');
     if (targets.length === 0) {
       m.confirm?.settle(true);
       m.confirm = null;

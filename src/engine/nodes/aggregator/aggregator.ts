@@ -66,7 +66,7 @@ export class AggregatorModel implements NodeModel {
     }
     if (this.closed.has(m.correlationId, now)) {
       this.n.late++;
-      addHop(m, this.id, now, `late for ${m.correlationId}: discarded`);
+      if (m.trail !== null) addHop(m, this.id, now, `late for ${m.correlationId}: discarded`);
       this.ctx.lose(m, 'lateReply', this.index);
       return;
     }
@@ -88,7 +88,7 @@ export class AggregatorModel implements NodeModel {
       if (t !== null) this.ctx.schedule(t, this.index, EV_INACTIVITY, g, 0);
     }
     const score = g.add(m, now);
-    addHop(m, this.id, now, `aggregated into ${g.key} (${g.count})`);
+    if (m.trail !== null) addHop(m, this.id, now, `aggregated into ${g.key} (${g.count})`); // text built only when traced
     const by = completesOnArrival(g, score, this.config);
     if (by) this.complete(g, by);
   }
@@ -128,7 +128,7 @@ export class AggregatorModel implements NodeModel {
       originAt: g.originAt, routingKey: g.routingKey, headers, priority: -1, sizeBytes: g.sizeBytes(this.config.strategy),
       trail: this.ctx.tracing ? [] : null, publisher: this.id, correlationId: g.key,
     });
-    addHop(aggregate, this.id, now, `aggregate of ${g.count}, completed by ${by}`);
+    if (aggregate.trail !== null) addHop(aggregate, this.id, now, `aggregate of ${g.count}, completed by ${by}`);
     this.n.sent++;
     this.rates.out++;
     this.ctx.accounting.forwarded++;
