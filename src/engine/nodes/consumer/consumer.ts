@@ -24,6 +24,9 @@ import { Unprocessed } from './unprocessed';
 
 type Config = NodeOf<'consumer'>['config'];
 
+/** Spare delivery records kept at most: as many as are done with at once is all that is ever reused. */
+const MAX_SPARE_DELIVERIES = 16;
+
 /**
  * A service that consumes: pushed deliveries (basic.consume) or polls (basic.get, SQS ReceiveMessage),
  * `concurrency` parallel slots, a service-time distribution, failures (poison messages always fail),
@@ -41,6 +44,8 @@ export class ConsumerModel implements NodeModel {
   readonly subscriber: Subscriber & { online: boolean };
   private readonly buffer = new Fifo<Delivery>();
   private readonly inService: InService;
+  /** Deliveries done with, for reuse (see done and newDelivery). */
+  private readonly spareDeliveries: Delivery[] = [];
   private readonly service: Sampler;
   /**
    * An exponential service time (the usual model) is drawn here from its stream, the same draw `service`
@@ -145,7 +150,7 @@ export class ConsumerModel implements NodeModel {
       this.ctx.accounting.drop('subscriberOffline', this.index, message.id);
       return;
     }
-    const delivery: Delivery = { message, edge, receipt: message.receipt, slot: -1, callId: -1 };
+    const delivery = this.newDelivery(message, edge);
     if (!this.online) { this.givingBack.giveBack(delivery); return; }
     this.n.received++;
     this.n.intervalIn++;
@@ -194,6 +199,21 @@ export class ConsumerModel implements NodeModel {
     else if (duplicate) this.unprocessed.skipDuplicate(d);
     else this.succeed(d);
     this.next(d);
+    // Its completion has fired and nothing holds it any more: reused for a later delivery. Only here: a delivery
+    // given back while in service still has its completion pending (`holds` must then see it as no longer held),
+    // and one waiting on a call has its timeout pending.
+    if (this.spareDeliveries.length < MAX_SPARE_DELIVERIES) this.spareDeliveries.push(d);
+  }
+
+  /**
+   * The record of `message` delivered along `edge`: a spare one (already in cache, and an old object, so storing
+   * it into the slots and the event queue skips the write barrier's slow path) or a new one.
+   */
+  private newDelivery(message: Message, edge: EdgeRuntime): Delivery {
+    const d = this.spareDeliveries.pop();
+    if (d === undefined) return { message, edge, receipt: message.receipt, slot: -1, callId: -1 };
+    d.message = message; d.edge = edge; d.receipt = message.receipt; d.slot = -1; d.callId = -1;
+    return d;
   }
 
   /** The slot of `d` is free again. */

@@ -29,7 +29,8 @@ export class InService {
 
   /**
    * True while `d` is in service (false once it was given back early). Its slot number says so alone: a
-   * delivery is added once (each is a new object, begun at most once) and delete marks it -1.
+   * delivery is added once and delete marks it -1; its record is reused for another delivery only after its own
+   * completion has fired (ConsumerModel.done), so a completion still pending always finds its delivery at -1.
    */
   holds(d: Delivery): boolean { return d.slot >= 0; }
 

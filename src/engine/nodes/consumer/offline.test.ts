@@ -47,4 +47,23 @@ describe('offline consumers (A1.4 automatic requeue on channel close)', () => {
     // Through a queue nothing is lost: it waits for the consumer (topic → queue chaining).
     expect(snap.nodes.durable!.acked).toBe(snap.nodes.live!.acked);
   });
+
+  it('a delivery given back while in service is not completed by its completion still pending (delivery records are reused)', () => {
+    // m1 is in service from 1 ms (100 ms of work) when the consumer goes offline at 50 ms: given back, redelivered
+    // at 60 ms, done at 160 ms. Its first completion, still pending for 101 ms, must not complete anything, even
+    // though records of finished deliveries are reused for new ones (m2 arrives at 70 ms).
+    const s = scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1 }, { atMs: 70 }] } } },
+      { id: 'q', kind: 'queue' },
+      { id: 'c', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 100 }, prefetch: 1, offline: [{ fromMs: 50, toMs: 60 }] } },
+    ], ['p>q', 'q>c']);
+    const sim = createSimulation(s);
+    sim.runUntil(150);
+    expect(sim.snapshot().messages.acked).toBe(0);
+    sim.runUntil(1000);
+    const snap = sim.snapshot();
+    expect(snap.messages.acked).toBe(2);
+    expect(snap.nodes.q!.redelivered).toBe(1);
+    expect(snap.latencyMs.max).toBe(190); // m2: from 70 ms, behind m1 until 160 ms, done at 260 ms
+  });
 });
