@@ -21,8 +21,10 @@ export class Subscription {
    * blocked until it acks; A1.4: auto-ack has no prefetch limit; an offline consumer takes nothing.
    */
   canTakePush(): boolean {
-    // A partitioned link reaches no consumer: the broker cannot deliver along it.
-    return this.push && !this.refused && this.subscriber.online && (!this.manual || this.unacked < this.prefetch) && this.edge.fault?.partitioned !== true;
+    // A partitioned link reaches no consumer: the broker cannot deliver along it. The subscription's own state is
+    // read first: a consumer at its prefetch limit (the usual case under load) is passed over without touching
+    // the consumer's object or the edge.
+    return this.push && !this.refused && (!this.manual || this.unacked < this.prefetch) && this.subscriber.online && this.edge.fault?.partitioned !== true;
   }
 }
 
