@@ -4,12 +4,10 @@
  * field missing here still shows, under its own name spelled out in words. Here because the UI and the CLI
  * may both import src/lessons (docs/ARCHITECTURE.md).
  */
-import { ACCESS_FIGURES, AGGREGATOR_FIGURES, REQUESTER_FIGURES, RESPONDER_FIGURES, type PatternFigure } from './patternFigures';
+import { ACCESS_FIGURES, AGGREGATOR_FIGURES, patternFigure as figure, REQUESTER_FIGURES, RESPONDER_FIGURES, type PatternFigure } from './patternFigures';
 
 /** One report field: its header and its explanation (the Summary's tooltip). */
 export type NodeFigure = PatternFigure;
-
-const figure = (field: string, label: string, explanation: string): NodeFigure => ({ field, label, explanation });
 
 /** Fields that say which variant of its kind a node is ("queue (classic)"): shown right after the kind. */
 export const KIND_DETAIL_FIGURES: readonly NodeFigure[] = [
