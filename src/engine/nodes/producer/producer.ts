@@ -202,7 +202,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
 
   /** A1.6: the broker acked or nacked one publish; the confirm travels back along the publish edge. */
   confirmed(tracker: ConfirmTracker, nacked: boolean): void {
-    const edge = this.outputs[0];
+    const edge = this.out;
     if (edge?.fault?.partitioned) return; // it never arrives: the publisher times out
     const back = edge ? oneWayDelayMs(edge) : 0;
     if (back === 0) this.confirmArrived(tracker, nacked);
