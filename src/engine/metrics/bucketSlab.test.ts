@@ -61,11 +61,44 @@ describe('BucketSlab', () => {
     // Each grows 512 -> 1024 -> 2048 -> 4096 buckets, one step at a time, as latencies spread out in a run.
     for (const limit of [2_000, 20_000, 200_000, 2_000_000]) for (const h of histograms) h.record(limit);
     const live = histograms.reduce((sum, h) => sum + h.capacity, 0);
-    const { counts } = slab as unknown as { counts: Uint32Array };
     expect(live).toBe(200 * 4096);
-    expect(counts.length).toBeLessThanOrEqual(2 * live);
+    expect(slab.length).toBeLessThanOrEqual(2 * live);
     const alone = new LogLinearHistogram();
     for (const limit of [2_000, 20_000, 200_000, 2_000_000]) alone.record(limit);
     for (const h of histograms) expect(readings(h)).toEqual(readings(alone));
+  });
+
+  it('a large slab notes increments by part: every count is right across parts, before and after a part fills', () => {
+    // 300 histograms of up to 4096 buckets: dozens of parts of 2^14 buckets, each noting hundreds of increments before it applies them.
+    const slab = new BucketSlab();
+    const shared = Array.from({ length: 300 }, () => new LogLinearHistogram(slab));
+    const alone = Array.from({ length: 300 }, () => new LogLinearHistogram());
+    let x = 7;
+    const check = () => { for (const i of [0, 1, 150, 298, 299]) expect(readings(shared[i]!)).toEqual(readings(alone[i]!)); };
+    for (let n = 0; n < 400_000; n++) {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      const v = x % 3 === 0 ? x % 500 : x % 2_000_000;
+      shared[x % 300]!.record(v);
+      alone[x % 300]!.record(v);
+      if (n === 1000 || n === 150_000) check(); // reads in between: what was noted so far is applied, then noting goes on
+    }
+    expect(slab.length).toBeGreaterThan(2 ** 14 * 30); // dozens of parts
+    check();
+  });
+
+  it('counts past a byte in a bucket exactly: the low byte wraps into the high count', () => {
+    const h = new LogLinearHistogram(new BucketSlab());
+    for (let n = 1; n <= 70_000; n++) {
+      h.record(7);
+      if (n === 255 || n === 256 || n === 257 || n === 65_536 || n === 70_000) expect([h.count, h.valueAtPercentile(50), h.valueAtPercentile(100)]).toEqual([n, 7, 7]);
+    }
+    h.record(8);
+    expect(h.valueAtPercentile(99.99)).toBe(7);
+    expect(h.valueAtPercentile(100)).toBe(8);
+    const merged = new LogLinearHistogram();
+    merged.add(h);
+    merged.add(h);
+    expect([merged.count, merged.valueAtPercentile(99.999)]).toEqual([140_002, 8]);
+    expect(merged.valueAtPercentile(99.998)).toBe(7);
   });
 });
