@@ -82,17 +82,15 @@ export interface Message {
  */
 export function copyMessage(m: Message): Message {
   return {
-    id: m.id, originAt: m.originAt, publishedAt: m.publishedAt, enqueuedAt: m.enqueuedAt, routingKey: m.routingKey,
-    headers: m.headers, priority: m.priority, sizeBytes: m.sizeBytes, redelivered: m.redelivered,
-    deliveryCount: m.deliveryCount, queueSeq: m.queueSeq, poison: m.poison, persistent: m.persistent,
-    mandatory: m.mandatory, expirationMs: m.expirationMs, expiresAt: m.expiresAt, returns: m.returns,
-    receiveCount: m.receiveCount, receipt: m.receipt, sqsOwned: m.sqsOwned,
-    deaths: m.deaths ? m.deaths.map((d) => ({ ...d, routingKeys: [...d.routingKeys] })) : null,
-    confirm: m.confirm, exchangeHops: m.exchangeHops, exchange: m.exchange,
-    trail: m.trail ? [...m.trail] : null,
-    safeAt: m.safeAt, orderKey: m.orderKey, orderSeq: m.orderSeq,
-    publisher: m.publisher, replyTo: m.replyTo, correlationId: m.correlationId, groupId: m.groupId,
-    dedupId: m.dedupId, corrupt: m.corrupt,
+    id: m.id, originAt: m.originAt, enqueuedAt: m.enqueuedAt, deliveryCount: m.deliveryCount,
+    redelivered: m.redelivered, trail: m.trail ? [...m.trail] : null, corrupt: m.corrupt, receipt: m.receipt,
+    poison: m.poison, replyTo: m.replyTo, receiveCount: m.receiveCount, correlationId: m.correlationId,
+    sqsOwned: m.sqsOwned, queueSeq: m.queueSeq, expiresAt: m.expiresAt, expirationMs: m.expirationMs,
+    deaths: m.deaths ? m.deaths.map((d) => ({ ...d, routingKeys: [...d.routingKeys] })) : null, confirm: m.confirm,
+    routingKey: m.routingKey, headers: m.headers, priority: m.priority, sizeBytes: m.sizeBytes,
+    persistent: m.persistent, mandatory: m.mandatory, returns: m.returns, exchangeHops: m.exchangeHops,
+    exchange: m.exchange, safeAt: m.safeAt, publishedAt: m.publishedAt, orderKey: m.orderKey, orderSeq: m.orderSeq,
+    publisher: m.publisher, groupId: m.groupId, dedupId: m.dedupId,
   };
 }
 
@@ -127,37 +125,48 @@ export function newMessage(id: number, now: number, f: MessageInit): Message {
  * (messagePool.ts), which must then be indistinguishable from a new one.
  */
 export function initMessage(m: Message, id: number, now: number, f: MessageInit): Message {
-  m.id = id; m.originAt = f.originAt ?? now; m.publishedAt = now; m.enqueuedAt = now; m.routingKey = f.routingKey;
-  m.headers = f.headers; m.priority = f.priority; m.sizeBytes = f.sizeBytes; m.redelivered = false;
-  m.deliveryCount = 0; m.queueSeq = 0; m.poison = f.poison ?? false; m.persistent = f.persistent ?? false;
-  m.mandatory = f.mandatory ?? false; m.expirationMs = f.expirationMs ?? -1; m.expiresAt = Infinity; m.returns = 0;
-  m.receiveCount = 0; m.receipt = 0; m.sqsOwned = false;
-  m.deaths = null; m.confirm = null; m.exchangeHops = 0; m.exchange = '';
-  m.trail = f.trail;
-  m.safeAt = 0; m.orderKey = f.orderKey ?? ''; m.orderSeq = f.orderSeq ?? 0;
-  m.publisher = f.publisher ?? ''; m.replyTo = f.replyTo ?? ''; m.correlationId = f.correlationId ?? -1;
-  m.groupId = f.groupId ?? ''; m.dedupId = f.dedupId ?? ''; m.corrupt = false;
+  m.id = id; m.originAt = f.originAt ?? now; m.enqueuedAt = now; m.deliveryCount = 0; m.redelivered = false;
+  m.trail = f.trail; m.corrupt = false; m.receipt = 0; m.poison = f.poison ?? false; m.replyTo = f.replyTo ?? '';
+  m.receiveCount = 0; m.correlationId = f.correlationId ?? -1; m.sqsOwned = false; m.queueSeq = 0;
+  m.expiresAt = Infinity; m.expirationMs = f.expirationMs ?? -1; m.deaths = null; m.confirm = null;
+  m.routingKey = f.routingKey; m.headers = f.headers; m.priority = f.priority; m.sizeBytes = f.sizeBytes;
+  m.persistent = f.persistent ?? false; m.mandatory = f.mandatory ?? false; m.returns = 0; m.exchangeHops = 0;
+  m.exchange = ''; m.safeAt = 0; m.publishedAt = now; m.orderKey = f.orderKey ?? ''; m.orderSeq = f.orderSeq ?? 0;
+  m.publisher = f.publisher ?? ''; m.groupId = f.groupId ?? ''; m.dedupId = f.dedupId ?? '';
   return m;
 }
 
 const NO_HEADERS: Readonly<Record<string, HeaderValue>> = Object.freeze({});
 
-/** Every field, in one fixed order, so that all messages share one hidden class; initMessage sets the values. */
+/**
+ * Every field, in one fixed order, so that all messages share one hidden class; initMessage sets the values.
+ * copyMessage lists them in the same order. The order is the layout (V8 places fields as first defined): what is
+ * read when a message is delivered after waiting in a queue, and when it is acked, comes first, so that those
+ * reads of a message long out of the cache touch two of its cache lines rather than all five (docs/PERFORMANCE.md,
+ * "Message layout").
+ */
 function blankMessage(): Message {
   return {
-    id: 0, originAt: 0, publishedAt: 0, enqueuedAt: 0, routingKey: '', headers: NO_HEADERS, priority: -1, sizeBytes: 0,
-    redelivered: false, deliveryCount: 0, queueSeq: 0, poison: false, persistent: false, mandatory: false,
-    expirationMs: -1, expiresAt: Infinity, returns: 0, receiveCount: 0, receipt: 0, sqsOwned: false,
-    deaths: null, confirm: null, exchangeHops: 0, exchange: '', trail: null, safeAt: 0, orderKey: '', orderSeq: 0,
-    publisher: '', replyTo: '', correlationId: -1, groupId: '', dedupId: '', corrupt: false,
+    id: 0, originAt: 0, enqueuedAt: 0, deliveryCount: 0, redelivered: false, trail: null, corrupt: false, receipt: 0,
+    poison: false, replyTo: '', receiveCount: 0, correlationId: -1, sqsOwned: false, queueSeq: 0,
+    expiresAt: Infinity, expirationMs: -1, deaths: null, confirm: null, routingKey: '', headers: NO_HEADERS,
+    priority: -1, sizeBytes: 0, persistent: false, mandatory: false, returns: 0, exchangeHops: 0, exchange: '',
+    safeAt: 0, publishedAt: 0, orderKey: '', orderSeq: 0, publisher: '', groupId: '', dedupId: '',
   };
 }
 
 const MAX_TRAIL = 32;
 
-/** Appends a hop to the message's trail (when tracing made it one), keeping the newest MAX_TRAIL. */
-export function addHop(m: Message, node: string, atMs: number, event: string): void {
+/** What addHop reads the time from (the simulation's clock). */
+interface Clock { now(): number }
+
+/**
+ * Appends a hop to the message's trail (when tracing made it one), keeping the newest MAX_TRAIL. It takes the clock,
+ * not the time: a time passed to a call that is not inlined is a new heap number per call, and this runs several times
+ * per message whether or not anything is traced.
+ */
+export function addHop(m: Message, node: string, clock: Clock, event: string): void {
   if (!m.trail) return;
-  m.trail.push({ node, atMs, event });
+  m.trail.push({ node, atMs: clock.now(), event });
   if (m.trail.length > MAX_TRAIL) m.trail.splice(0, m.trail.length - MAX_TRAIL);
 }

@@ -58,7 +58,7 @@ export class ExchangeModel implements NodeModel {
     this.received++;
     this.rates.in++;
     message.exchange = this.id;
-    addHop(message, this.id, this.ctx.now(), 'routed');
+    addHop(message, this.id, this.ctx, 'routed');
     const { targets: matched, filtered } = this.bindings.route(message);
     const targets = uniqueTargets(matched);
     if (targets.length === 0) { this.unroutableMessage(message, filtered); return; }

@@ -39,7 +39,7 @@ export class FilterModel implements NodeModel {
     this.received++;
     this.rates.in++;
     if (this.accepts(m.headers)) {
-      addHop(m, this.id, this.ctx.now(), 'passed filter');
+      addHop(m, this.id, this.ctx, 'passed filter');
       this.passed++;
       this.rates.out++;
       if (this.pass) this.ctx.send(this.pass, m);
@@ -47,7 +47,7 @@ export class FilterModel implements NodeModel {
       return;
     }
     this.refused++;
-    addHop(m, this.id, this.ctx.now(), 'refused by filter');
+    addHop(m, this.id, this.ctx, 'refused by filter');
     if (this.invalid) { this.toInvalid++; this.ctx.send(this.invalid, m); return; }
     this.discard(m, 'filtered');
   }

@@ -50,7 +50,7 @@ export class RouterModel implements NodeModel {
     this.rates.in++;
     const targets = this.recipients(m);
     // The hop's text is built only for a traced message: a list of targets per message is not free.
-    if (m.trail !== null) addHop(m, this.id, this.ctx.now(), targets.length > 0 ? `routed to ${targets.map((t) => t.target.id).join(', ')}` : 'no rule matched');
+    if (m.trail !== null) addHop(m, this.id, this.ctx, targets.length > 0 ? `routed to ${targets.map((t) => t.target.id).join(', ')}` : 'no rule matched');
     if (targets.length === 0) {
       m.confirm?.settle(true);
       m.confirm = null;

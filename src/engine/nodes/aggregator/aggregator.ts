@@ -60,13 +60,13 @@ export class AggregatorModel implements NodeModel {
     // A4 Correlation Identifier: a reply that names no request goes to the Invalid Message Channel.
     if (m.correlationId < 0) {
       this.n.unmatched++;
-      addHop(m, this.id, now, 'no correlation id: discarded');
+      addHop(m, this.id, this.ctx, 'no correlation id: discarded');
       this.ctx.lose(m, 'unmatchedReply', this.index);
       return;
     }
     if (this.closed.has(m.correlationId, now)) {
       this.n.late++;
-      if (m.trail !== null) addHop(m, this.id, now, `late for ${m.correlationId}: discarded`);
+      if (m.trail !== null) addHop(m, this.id, this.ctx, `late for ${m.correlationId}: discarded`);
       this.ctx.lose(m, 'lateReply', this.index);
       return;
     }
@@ -88,7 +88,7 @@ export class AggregatorModel implements NodeModel {
       if (t !== null) this.ctx.schedule(t, this.index, EV_INACTIVITY, g, 0);
     }
     const score = g.add(m, now);
-    if (m.trail !== null) addHop(m, this.id, now, `aggregated into ${g.key} (${g.count})`); // text built only when traced
+    if (m.trail !== null) addHop(m, this.id, this.ctx, `aggregated into ${g.key} (${g.count})`); // text built only when traced
     const by = completesOnArrival(g, score, this.config);
     if (by) this.complete(g, by);
   }
@@ -128,7 +128,7 @@ export class AggregatorModel implements NodeModel {
       originAt: g.originAt, routingKey: g.routingKey, headers, priority: -1, sizeBytes: g.sizeBytes(this.config.strategy),
       trail: this.ctx.tracing ? [] : null, publisher: this.id, correlationId: g.key,
     });
-    if (aggregate.trail !== null) addHop(aggregate, this.id, now, `aggregate of ${g.count}, completed by ${by}`);
+    if (aggregate.trail !== null) addHop(aggregate, this.id, this.ctx, `aggregate of ${g.count}, completed by ${by}`);
     this.n.sent++;
     this.rates.out++;
     this.ctx.accounting.forwarded++;

@@ -142,8 +142,7 @@ export class ConsumerModel implements NodeModel {
 
   receive(message: Message, edge: EdgeRuntime): void {
     if (this.takesAsReply(message, edge)) { this.callReplied(message); return; }
-    const now = this.ctx.now();
-    addHop(message, this.id, now, 'received');
+    addHop(message, this.id, this.ctx, 'received');
     if (edge.role === 'push' && !this.online) {
       // A non-persistent subscription: nothing holds the message for an offline subscriber.
       this.n.lost++;
@@ -254,7 +253,7 @@ export class ConsumerModel implements NodeModel {
       ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? true
       : true;
     if (!settled) { this.n.duplicates++; return; } // A2.1: deleted too late; it will be received again
-    addHop(m, this.id, this.ctx.now(), 'acked');
+    addHop(m, this.id, this.ctx, 'acked');
     this.ctx.accounting.acked++;
     if (m.originAt >= this.ctx.warmupMs) {
       const ms = this.ctx.now() - m.originAt;

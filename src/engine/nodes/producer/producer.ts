@@ -137,7 +137,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     const now = this.ctx.now();
     const scripted = this.nextArrival ? undefined : this.script[this.published];
     // A crashed producer's application is down too: nothing is created while it is.
-    if (!this.down) this.publish(this.makeMessage(now, scripted));
+    if (!this.down) this.publish(this.makeMessage(scripted));
     else if (!this.nextArrival) this.published++; // a scripted message due while down is never sent
     if (this.published >= this.limit) return;
     const next = this.poissonGapMs > 0 ? now + exponential(this.arrivalStream, this.poissonGapMs)
@@ -145,7 +145,9 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     if (next !== undefined && Number.isFinite(next)) this.ctx.schedule(Math.max(0, next - now), this.index, EV_PUBLISH, null, 0);
   }
 
-  private makeMessage(now: number, scripted: Scripted | undefined): Message {
+  /** A new message, published now. (It reads the clock itself: a time passed to a call not inlined is a new heap number.) */
+  private makeMessage(scripted: Scripted | undefined): Message {
+    const now = this.ctx.now();
     const ordinal = this.published + 1;
     const poison = scripted?.poison ?? ((this.poisonByOrdinal && this.poisonOrdinals.has(ordinal)) || (this.poisonFraction > 0 && this.poisonDraw.next() < this.poisonFraction));
     const routingKey = scripted?.routingKey ?? this.fixedKey ?? this.pickKey();

@@ -33,7 +33,7 @@ export class DeadLetters {
     const target = this.edge;
     if (!target) { this.ctx.accounting.drop(reason as DropReason, this.index, m.id); return; }
     recordDeath(m, this.queueId, reason, this.ctx.now());
-    if (m.trail !== null) addHop(m, this.queueId, this.ctx.now(), `dead-lettered (${reason})`); // text built only when traced
+    if (m.trail !== null) addHop(m, this.queueId, this.ctx, `dead-lettered (${reason})`); // text built only when traced
     if (this.rules.deadLetterRoutingKey !== undefined) m.routingKey = this.rules.deadLetterRoutingKey;
     // A dead-lettered message is published anew: not redelivered, delivery count reset. A2.2: SQS keeps
     // ApproximateReceiveCount on the DLQ copy.

@@ -133,7 +133,7 @@ export class RequesterModel implements NodeModel {
 
   receive(message: Message, _edge: EdgeRuntime): void {
     const now = this.ctx.now();
-    addHop(message, this.id, now, 'reply received');
+    addHop(message, this.id, this.ctx, 'reply received');
     // A crashed requester has no connection: a reply sent to it now is lost.
     if (this.crashed) { this.ctx.lose(message, 'nodeDown', this.index); return; }
     this.n.replies++;
