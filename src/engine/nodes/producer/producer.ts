@@ -34,6 +34,12 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   private intervalOut = 0;
   private down = false;
   private unconfirmed = 0;
+  /**
+   * A total count (config.count) and whether there is one. Kept as a whole number and a flag, not as Infinity for
+   * "unlimited": a field that may hold Infinity is a boxed double for every producer, one more object to read per
+   * publish (docs/PERFORMANCE.md, "Locality").
+   */
+  private readonly limited: boolean;
   private readonly limit: number;
   private readonly nextArrival: NextArrival | null;
   /**
@@ -44,7 +50,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   private readonly arrivalStream: Random;
   /** Where it publishes: its one output, known at start (undefined: nowhere, A1.1.7). */
   private out: EdgeRuntime | undefined = undefined;
-  /** A1.6: at most this many publishes unconfirmed; the rest wait in the outbox (Infinity without confirms). */
+  /** A1.6: with confirms, at most this many publishes unconfirmed; the rest wait in the outbox (0 without confirms: see windowFull). */
   private readonly confirmWindow: number;
   private readonly poisonFraction: number;
   private readonly poisonByOrdinal: boolean;
@@ -97,8 +103,9 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     this.mandatory = c.mandatory;
     this.dedupByMessageId = c.deduplicationId === 'messageId';
     this.confirming = c.confirms !== null;
-    this.confirmWindow = c.confirms?.window ?? Infinity;
-    this.limit = c.count ?? Infinity;
+    this.confirmWindow = c.confirms?.window ?? 0;
+    this.limited = c.count !== null;
+    this.limit = c.count ?? 0;
     this.pickKey = routingKeyPicker(c.routingKeys, ctx.random(id, 'routingKey'));
     this.pickGroup = messageGroupPicker(c.messageGroups, ctx.random(id, 'messageGroup'));
     this.size = samplerFor(c.sizeBytes, ctx.random(id, 'size'));
@@ -124,7 +131,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   start(): void {
     this.out = this.outputs[0];
     const first = this.nextArrival ? this.nextArrival(this.node.config.startAtMs) : this.script[0]?.atMs;
-    if (first !== undefined && Number.isFinite(first) && this.limit > 0) this.ctx.schedule(first - this.ctx.now(), this.index, EV_PUBLISH, null, 0);
+    if (first !== undefined && Number.isFinite(first) && !this.exhausted()) this.ctx.schedule(first - this.ctx.now(), this.index, EV_PUBLISH, null, 0);
   }
 
   receive(): void { /* a producer has no inputs */ }
@@ -139,7 +146,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     // A crashed producer's application is down too: nothing is created while it is.
     if (!this.down) this.publish(this.makeMessage(scripted));
     else if (!this.nextArrival) this.published++; // a scripted message due while down is never sent
-    if (this.published >= this.limit) return;
+    if (this.exhausted()) return;
     const next = this.poissonGapMs > 0 ? now + exponential(this.arrivalStream, this.poissonGapMs)
       : this.nextArrival ? this.nextArrival(now) : this.script[this.published]?.atMs;
     if (next !== undefined && Number.isFinite(next)) this.ctx.schedule(Math.max(0, next - now), this.index, EV_PUBLISH, null, 0);
@@ -177,11 +184,17 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     return order;
   }
 
+  /** It has published its total count (config.count). */
+  private exhausted(): boolean { return this.limited && this.published >= this.limit; }
+
+  /** A1.6: as many publishes unconfirmed as the confirm window allows; never without confirms. */
+  private windowFull(): boolean { return this.confirming && this.unconfirmed >= this.confirmWindow; }
+
   private publish(message: Message): void {
     this.published++;
     this.intervalOut++;
     this.ctx.accounting.published++;
-    if (this.unconfirmed >= this.confirmWindow) { this.outbox.push(message); return; }
+    if (this.windowFull()) { this.outbox.push(message); return; }
     this.send(message);
   }
 
@@ -246,7 +259,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   }
 
   private openWindow(): void {
-    while (this.unconfirmed < this.confirmWindow && this.outbox.length > 0) this.send(this.outbox.shift()!);
+    while (!this.windowFull() && this.outbox.length > 0) this.send(this.outbox.shift()!);
   }
 
   /** The faults issue: a crashed producer creates nothing, loses its outbox and forgets what it was waiting for. */
