@@ -41,3 +41,38 @@ describe('InService', () => {
     expect(s.utilisation(0)).toBe(0);
   });
 });
+
+describe('InService with one slot', () => {
+  it('integrates the same busy time as several slots holding one delivery at a time', () => {
+    const one = new InService(1);
+    const two = new InService(2);
+    const times = [0.1, 0.7, 1.3, 2.9, 3.3, 10.01, 10.02, 17.5];
+    for (let i = 0; i + 1 < times.length; i += 2) {
+      const [a, b] = [delivery(i), delivery(i)];
+      one.add(a, times[i]!); two.add(b, times[i]!);
+      expect(a.slot).toBe(0);
+      one.delete(a, times[i + 1]!); two.delete(b, times[i + 1]!);
+    }
+    one.add(delivery(99), 18); two.add(delivery(99), 18);
+    // Dividing by twice the slot-time halves exactly: the same busy time to the last bit.
+    for (const now of [18, 19.3, 40]) expect(one.utilisation(now)).toBe(two.utilisation(now) * 2);
+  });
+
+  it('lists its delivery, and gives it back taken while in service', () => {
+    const s = new InService(1);
+    const a = delivery(1);
+    s.add(a, 0);
+    expect(ids(s)).toEqual([1]);
+    expect(s.takeWhere((x) => x.message.id === 2, 1)).toEqual([]);
+    expect(s.takeAll(2)).toEqual([a]);
+    expect(s.holds(a)).toBe(false);
+    expect(s.delete(a, 3)).toBe(false);
+    expect(ids(s)).toEqual([]);
+    expect(s.size).toBe(0);
+    expect(s.utilisation(4)).toBe(2 / 4);
+    const b = delivery(2);
+    s.add(b, 4);
+    expect(b.slot).toBe(0);
+    expect(ids(s)).toEqual([2]);
+  });
+});

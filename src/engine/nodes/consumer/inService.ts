@@ -6,24 +6,31 @@ import type { Delivery } from './delivery';
  * message), and a delivery removed early (the consumer went offline) is recognised when its completion
  * event fires later. Busy time is integrated here, where slots are taken and freed, so a delivery
  * touches one object for both.
+ *
+ * One slot (concurrency 1, the usual case) is the field `only`, in slot 0: its delivery then touches this
+ * object alone, not the slot and free-slot arrays too (two more objects per message, with hundreds of
+ * consumers each a likely cache miss: docs/PERFORMANCE.md, "Locality").
  */
 export class InService {
   private count = 0;
   /** Busy slot-time up to `since`. */
   private area = 0;
   private since = 0;
+  /** The delivery in service when there is one slot. */
+  private only: Delivery | null = null;
+  private readonly single: boolean;
   private readonly slots: (Delivery | null)[] = [];
   private readonly free: number[] = [];
 
-  constructor(private readonly capacity: number) {}
+  constructor(private readonly capacity: number) {
+    this.single = capacity === 1;
+  }
 
   get size(): number { return this.count; }
 
   add(d: Delivery, now: number): void {
     this.integrate(now);
-    const slot = this.free.length > 0 ? this.free.pop()! : this.slots.length;
-    this.slots[slot] = d;
-    d.slot = slot;
+    if (this.single) { this.only = d; d.slot = 0; } else this.take(d);
     this.count++;
   }
 
@@ -38,8 +45,8 @@ export class InService {
   delete(d: Delivery, now: number): boolean {
     if (!this.holds(d)) return false;
     this.integrate(now);
-    this.slots[d.slot] = null;
-    this.free.push(d.slot);
+    if (this.single) this.only = null;
+    else { this.slots[d.slot] = null; this.free.push(d.slot); }
     d.slot = -1;
     this.count--;
     return true;
@@ -51,6 +58,7 @@ export class InService {
   }
 
   forEach(visit: (d: Delivery) => void): void {
+    if (this.single) { if (this.only) visit(this.only); return; }
     for (const d of this.slots) if (d) visit(d);
   }
 
@@ -64,6 +72,13 @@ export class InService {
 
   /** Removes and returns every delivery in service. */
   takeAll(now: number): Delivery[] { return this.takeWhere(() => true, now); }
+
+  /** Puts `d` in a free slot (the one freed last) of several. */
+  private take(d: Delivery): void {
+    const slot = this.free.length > 0 ? this.free.pop()! : this.slots.length;
+    this.slots[slot] = d;
+    d.slot = slot;
+  }
 
   /** Adds the busy slot-time since the last change, before the number of busy slots changes. */
   private integrate(now: number): void {
