@@ -35,55 +35,60 @@ const MAX_SPARE_DELIVERIES = 16;
  * This file holds the path of a delivery (receive → begin → done → succeed or fail → ack); what lies
  * off it has its own module: polling (polling.ts), synchronous calls (caller.ts), settling failures,
  * checksum rejections and duplicates (unprocessed.ts), giving back what it holds when it goes offline
- * (givingBack.ts), the Idempotent Receiver's memory (recentIds.ts), and its figures (figures.ts).
+ * (givingBack.ts), the Idempotent Receiver's memory (recentIds.ts), and its figures (figures.ts). Its counters
+ * are its own fields (consumerCounters.ts, its base class), which the helpers that count are given as `this`.
  */
-export class ConsumerModel implements NodeModel {
-  readonly kind = 'consumer';
-  readonly outputs: EdgeRuntime[] = [];
-  readonly inputs: EdgeRuntime[] = [];
+export class ConsumerModel extends ConsumerCounters implements NodeModel {
+  // Fields are laid out in the order they are declared, after the counters (the base class's) and the
+  // constructor's parameters: those read on every delivery come first, so that a delivery touches a few cache
+  // lines of the consumer rather than all of them (docs/PERFORMANCE.md, "Locality").
   readonly subscriber: Subscriber & { online: boolean };
   private readonly buffer = new Fifo<Delivery>();
   private readonly inService: InService;
   /** Deliveries done with, for reuse (see done and newDelivery). */
   private readonly spareDeliveries: Delivery[] = [];
-  private readonly service: Sampler;
+  // Facts of its config read per delivery, copied here once: the config object is not touched per message.
+  /** Whether it makes synchronous calls (config.call). */
+  private readonly makesCalls: boolean;
+  private readonly verifiesChecksum: boolean;
+  private readonly concurrency: number;
+  private readonly idempotent: boolean;
   /**
    * An exponential service time (the usual model) is drawn here from its stream, the same draw `service`
    * makes, without reaching through the sampler's closure per message; 0 when it is not exponential.
    */
   private readonly exponentialMean: number;
   private readonly serviceStream: Random;
+  private slowdown = 1;
+  private readonly failureProbability: number;
   private readonly failures: Random;
+  private readonly manualAck: boolean;
+  private readonly pulls: boolean;
+  /** Whether it replies at all (config.reply.enabled; on by default, for requests that carry a Return Address). */
+  private readonly repliesEnabled: boolean;
+  /** Where results go on (and calls are made): its publish or push output, never a reply edge. */
+  private forwardEdge: EdgeRuntime | undefined;
   private readonly latency: LatencyHistogram;
+  readonly kind = 'consumer';
+  readonly outputs: EdgeRuntime[] = [];
+  readonly inputs: EdgeRuntime[] = [];
+  private readonly service: Sampler;
   /** End to end of what it acked in the current sample interval: the same figure as `latency`, per interval. */
   readonly intervalLatency = new IntervalLatency();
-  private readonly n = new ConsumerCounters();
-  private slowdown = 1;
   private crashed = false;
   /** EIP Idempotent Receiver: the ids processed in the last idempotent.windowMs. */
   private readonly seen: RecentIds;
   private readonly responder: Responder;
-  /** Whether it replies at all (config.reply.enabled; on by default, for requests that carry a Return Address). */
-  private readonly replies: boolean;
   private readonly caller: Caller;
   private readonly polling: Polling;
-  // Facts of its config read per delivery, copied here once: the config object is not touched per message.
-  private readonly concurrency: number;
-  private readonly verifiesChecksum: boolean;
-  private readonly idempotent: boolean;
-  private readonly calls: boolean;
-  private readonly failureProbability: number;
-  private readonly manualAck: boolean;
-  private readonly pulls: boolean;
   private readonly givingBack: GivingBack;
   private readonly figures: ConsumerFigures;
   private readonly unprocessed: Unprocessed;
-  /** Where results go on (and calls are made): its publish or push output, never a reply edge. */
-  private forwardEdge: EdgeRuntime | undefined;
   private get online(): boolean { return this.subscriber.online; }
   private set online(value: boolean) { this.subscriber.online = value; }
 
   constructor(readonly index: number, readonly id: string, node: NodeOf<'consumer'>, private readonly ctx: SimContext) {
+    super();
     const c = node.config;
     this.config = c;
     this.subscriber = {
@@ -100,20 +105,20 @@ export class ConsumerModel implements NodeModel {
     this.inService = new InService(c.concurrency);
     this.latency = ctx.endToEnd.create();
     this.responder = new Responder(id, index, this.outputs, c.reply, ctx);
-    this.replies = c.reply.enabled;
+    this.repliesEnabled = c.reply.enabled;
     this.concurrency = c.concurrency;
     this.verifiesChecksum = c.verifyChecksum;
     this.idempotent = c.idempotent !== null;
-    this.calls = c.call !== null;
+    this.makesCalls = c.call !== null;
     this.failureProbability = c.failureProbability;
     this.manualAck = c.ackMode === 'manual';
     this.pulls = c.delivery === 'pull';
     this.seen = new RecentIds(c.idempotent?.windowMs ?? 0);
-    this.unprocessed = new Unprocessed(id, index, c, this.n, ctx);
-    this.caller = new Caller(id, index, c, this.n, ctx);
-    this.polling = new Polling(index, c, this.inputs, this.subscriber, this.buffer, this.inService, this.n, ctx);
-    this.givingBack = new GivingBack(index, this.manualAck, this.buffer, this.inService, this.caller, this.n, ctx);
-    this.figures = new ConsumerFigures(c, this.subscriber, this.buffer, this.inService, this.latency, this.intervalLatency, this.n, ctx);
+    this.unprocessed = new Unprocessed(id, index, c, this, ctx);
+    this.caller = new Caller(id, index, c, this, ctx);
+    this.polling = new Polling(index, c, this.inputs, this.subscriber, this.buffer, this.inService, this, ctx);
+    this.givingBack = new GivingBack(index, this.manualAck, this.buffer, this.inService, this.caller, this, ctx);
+    this.figures = new ConsumerFigures(c, this.subscriber, this.buffer, this.inService, this.latency, this.intervalLatency, this, ctx);
   }
 
   private readonly config: Config;
@@ -137,7 +142,7 @@ export class ConsumerModel implements NodeModel {
    * callee behind a queue (a reply or push edge). What a queue delivers is always a delivery.
    */
   takesAsReply(message: Message, edge: EdgeRuntime): boolean {
-    return edge.source === this || (this.calls && message.correlationId >= 0 && edge.role !== 'subscribe');
+    return edge.source === this || (this.makesCalls && message.correlationId >= 0 && edge.role !== 'subscribe');
   }
 
   receive(message: Message, edge: EdgeRuntime): void {
@@ -145,14 +150,14 @@ export class ConsumerModel implements NodeModel {
     addHop(message, this.id, this.ctx, 'received');
     if (edge.role === 'push' && !this.online) {
       // A non-persistent subscription: nothing holds the message for an offline subscriber.
-      this.n.lost++;
+      this.lost++;
       this.ctx.accounting.drop('subscriberOffline', this.index, message.id);
       return;
     }
     const delivery = this.newDelivery(message, edge);
     if (!this.online) { this.givingBack.giveBack(delivery); return; }
-    this.n.received++;
-    this.n.intervalIn++;
+    this.received++;
+    this.intervalIn++;
     this.ctx.audit?.delivered(this.index, message);
     if (message.corrupt && this.verifiesChecksum) { this.unprocessed.rejectCorrupt(delivery); return; }
     if (this.inService.size < this.concurrency && this.buffer.length === 0) this.begin(delivery);
@@ -191,7 +196,7 @@ export class ConsumerModel implements NodeModel {
     const m = d.message;
     const failed = !duplicate && (m.poison || (this.failureProbability > 0 && this.failures.next() < this.failureProbability));
     // A synchronous call keeps the slot until its reply comes (or it times out).
-    const out = this.calls && !failed && !duplicate ? this.wayOn(m, this.wantsReply(m)) : undefined;
+    const out = this.makesCalls && !failed && !duplicate ? this.wayOn(m, this.wantsReply(m)) : undefined;
     if (out) { this.call(d, out); return; }
     this.release(d);
     if (failed) this.fail(d);
@@ -227,7 +232,7 @@ export class ConsumerModel implements NodeModel {
   }
 
   /** Whether `m` asks for a reply (it carries a Return Address, A4) that this consumer gives. */
-  private wantsReply(m: Message): boolean { return m.replyTo !== '' && this.replies; }
+  private wantsReply(m: Message): boolean { return m.replyTo !== '' && this.repliesEnabled; }
 
   private fromQueue(d: Delivery): boolean { return d.edge.role === 'subscribe'; }
 
@@ -241,8 +246,8 @@ export class ConsumerModel implements NodeModel {
   /** Processed: forwarded on (unless a call already sent it on), replied to, then acked. */
   private succeed(d: Delivery, called = false): void {
     const m = d.message;
-    this.n.processed++;
-    if (m.corrupt) this.n.corruptProcessed++; // its checksum is not verified: processed as if sound
+    this.processed++;
+    if (m.corrupt) this.corruptProcessed++; // its checksum is not verified: processed as if sound
     this.ctx.audit?.processed(this.index, m);
     if (this.idempotent) this.seen.note(m.id, this.ctx.now());
     const replying = this.wantsReply(m);
@@ -252,7 +257,7 @@ export class ConsumerModel implements NodeModel {
     const settled = this.fromQueue(d) && this.manualAck
       ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? true
       : true;
-    if (!settled) { this.n.duplicates++; return; } // A2.1: deleted too late; it will be received again
+    if (!settled) { this.duplicates++; return; } // A2.1: deleted too late; it will be received again
     addHop(m, this.id, this.ctx, 'acked');
     this.ctx.accounting.acked++;
     if (m.originAt >= this.ctx.warmupMs) {
@@ -288,8 +293,8 @@ export class ConsumerModel implements NodeModel {
    * its deduplication id from the input's: a redelivered input yields a result the next FIFO queue drops.
    */
   private result(m: Message, replyTo: string): Message {
-    this.n.forwarded++;
-    this.n.intervalOut++;
+    this.forwarded++;
+    this.intervalOut++;
     this.ctx.accounting.forwarded++;
     return this.ctx.messages.create(this.ctx.nextMessageId(), this.ctx.now(), {
       originAt: m.originAt, routingKey: m.routingKey, headers: m.headers, priority: m.priority,
@@ -299,7 +304,7 @@ export class ConsumerModel implements NodeModel {
   }
 
   private reply(d: Delivery, error: boolean): void {
-    this.n.replies++;
+    this.replies++;
     this.responder.reply(d.message, d.edge, error);
   }
 

@@ -1,6 +1,14 @@
-/** What a consumer counts, for reports, live figures and samples. */
+/**
+ * What a consumer counts, for reports, live figures and samples. The consumer model extends it, so that its
+ * counters are fields of the consumer itself, which a delivery touches anyway, not of another object (with
+ * hundreds of consumers each object touched per message is a likely cache miss: docs/PERFORMANCE.md,
+ * "Locality"); its helpers that count are given the consumer as their counters, as a queue's are
+ * (queueCounters.ts). Base class fields come first in the object: the counters written per message
+ * (received, intervalIn, processed) come first of all, on the cache line of the object's header.
+ */
 export class ConsumerCounters {
   received = 0;
+  intervalIn = 0;
   processed = 0;
   failed = 0;
   /** Failures under manual ack from a queue: nacked or rejected back to it. */
@@ -22,6 +30,5 @@ export class ConsumerCounters {
   lost = 0;
   emptyPolls = 0;
   polls = 0;
-  intervalIn = 0;
   intervalOut = 0;
 }
