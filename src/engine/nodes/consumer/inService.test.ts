@@ -75,4 +75,15 @@ describe('InService with one slot', () => {
     expect(b.slot).toBe(0);
     expect(ids(s)).toEqual([2]);
   });
+
+  it('refuses a second delivery while its one slot is busy, rather than losing the first', () => {
+    const one = new InService(1);
+    const first = delivery(1), second = delivery(2);
+    one.add(first, 0);
+    expect(() => one.add(second, 1)).toThrow(/one slot was busy/);
+    expect(one.holds(first)).toBe(true);
+    expect(one.delete(first, 2)).toBe(true);
+    one.add(second, 3);
+    expect(one.holds(second)).toBe(true);
+  });
 });

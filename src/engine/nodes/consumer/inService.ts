@@ -30,7 +30,11 @@ export class InService {
 
   add(d: Delivery, now: number): void {
     this.integrate(now);
-    if (this.single) { this.only = d; d.slot = 0; } else this.take(d);
+    if (this.single) {
+      // The consumer starts a delivery only with a slot free (begin's callers check size < concurrency).
+      if (this.only !== null) throw new Error('InService: a delivery was started while its one slot was busy');
+      this.only = d; d.slot = 0;
+    } else this.take(d);
     this.count++;
   }
 
