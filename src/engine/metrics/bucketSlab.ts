@@ -26,7 +26,7 @@ export interface SlabRegion {
  * of the nodes' own state out of the core's L2. Noted by part of the slab (16 KB of buckets) and applied a part
  * at a time, a part's lines are fetched once for hundreds of increments; and the counts those increments touch are
  * bytes (the low byte of each count; a wrap adds to its `high` count, touched once in 256), a quarter of the memory
- * of 32-bit counts (docs/PERFORMANCE.md, "Histograms, by part").
+ * of 32-bit counts (docs/PERFORMANCE.md, "Third round").
  *
  * A histogram that outgrows its region moves to a new one at the end and leaves a hole; when the slab is full
  * it is rebuilt with its histograms' regions side by side, holes dropped, and half as much again free.
@@ -112,7 +112,7 @@ export class BucketSlab {
    * Notes one increment of the bucket at slab index `index`. Increments are kept by part of the slab and a part's
    * are applied together when it has 2^capBits: they land in 16 KB whose cache lines are fetched once for all of
    * them, not once per increment (with 400 histograms, one random bucket per increment missed the L2 and pushed the
-   * nodes' state out of it: docs/PERFORMANCE.md, "Histograms, by part").
+   * nodes' state out of it: docs/PERFORMANCE.md, "Third round").
    */
   note(index: number): void {
     const p = index >>> PART_BITS;

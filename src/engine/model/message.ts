@@ -143,7 +143,7 @@ const NO_HEADERS: Readonly<Record<string, HeaderValue>> = Object.freeze({});
  * copyMessage lists them in the same order. The order is the layout (V8 places fields as first defined): what is
  * read when a message is delivered after waiting in a queue, and when it is acked, comes first, so that those
  * reads of a message long out of the cache touch two of its cache lines rather than all five (docs/PERFORMANCE.md,
- * "Message layout").
+ * "Third round").
  */
 function blankMessage(): Message {
   return {
