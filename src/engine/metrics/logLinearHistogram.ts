@@ -10,8 +10,8 @@
  * counts (≈128 KB each) overflowed the CPU caches and a record cost a cache miss.
  * Why records are batched: even at 256 sub-buckets, 400 histograms of ~16 KB do not stay in a core's
  * cache, and the increment of a random bucket was the single most expensive line of the mm1-200 profile
- * (one dependent cache miss per record). A record notes its bucket in its BucketSlab's buffer; a flush
- * applies them together, as independent loads that the CPU overlaps (bucketSlab.ts).
+ * (one dependent cache miss per record). A record notes its bucket in its BucketSlab, which applies the
+ * increments of one part of its buckets together, fetching that part's cache lines once (bucketSlab.ts).
  */
 import { BucketSlab, type SlabRegion } from './bucketSlab';
 
