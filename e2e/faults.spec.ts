@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import lzString from 'lz-string';
-import { node, openApp, openExample, runToEndShowingCharts } from './helpers';
+import { boxesOverlap, node, openApp, openExample, runToEndShowingCharts } from './helpers';
 
 /**
  * Faults: crash things on purpose from the canvas, see the fault on the charts and the topology down, read
@@ -222,13 +222,9 @@ test('fault labels on a chart never print over each other: overlapping faults st
   const chart = page.getByTestId('chart-throughput');
   const labels = chart.locator('text.fault-mark-label');
   await expect.poll(() => labels.count()).toBeGreaterThanOrEqual(2);
-  const boxes = await labels.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })));
+  const boxes = await labels.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
   for (let i = 0; i < boxes.length; i++) {
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!, b = boxes[j]!;
-      const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-      expect(overlap, `labels ${i} and ${j} overlap`).toBe(false);
-    }
+    for (let j = i + 1; j < boxes.length; j++) expect(boxesOverlap(boxes[i]!, boxes[j]!), `labels ${i} and ${j} overlap`).toBe(false);
   }
   // The whole text is there on hover.
   await expect(labels.first().locator('title')).toHaveText(/link delay/);

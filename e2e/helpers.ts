@@ -11,6 +11,14 @@ export const canvas = (page: Page): Locator => page.getByTestId('canvas');
 export const node = (page: Page, id: string): Locator => page.locator(`.react-flow__node[data-id="${id}"]`);
 export const edge = (page: Page, id: string): Locator => page.locator(`.react-flow__edge[data-id="${id}"]`);
 
+/** A rectangle on the page, as Playwright's boundingBox() and the DOM's getBoundingClientRect() give it. */
+export interface Box { x: number; y: number; width: number; height: number }
+
+/** Whether two rectangles share any area (touching edges do not). */
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 /** Opens the app with an empty localStorage (no autosaved document), ready to use. */
 export async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(path);

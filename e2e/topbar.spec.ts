@@ -1,14 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openApp } from './helpers';
-
-interface Box { x: number; y: number; width: number; height: number }
+import { boxesOverlap, openApp, type Box } from './helpers';
 
 const box = async (l: Locator): Promise<Box> => {
   const b = await l.boundingBox();
   if (!b) throw new Error('not on screen');
   return b;
 };
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const middle = (b: Box) => b.y + b.height / 2;
 
 /** The top bar's three groups, and the run controls that must read as one line. */
@@ -29,7 +26,7 @@ test.describe('top bar', () => {
       await openApp(page);
       const { height, groups, runParts } = await topBar(page);
       const [doc, run, end] = groups as [Box, Box, Box];
-      expect(overlap(doc, run) || overlap(run, end) || overlap(doc, end)).toBe(false);
+      expect(boxesOverlap(doc, run) || boxesOverlap(run, end) || boxesOverlap(doc, end)).toBe(false);
       const [play, reset, speed, status, examples, present] = runParts as Box[];
       // Play, Reset, speed and status share one line, below the document's and view's buttons.
       for (const b of [reset, speed, status]) expect(Math.abs(middle(b!) - middle(play!))).toBeLessThan(6);
