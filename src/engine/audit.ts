@@ -1,46 +1,102 @@
 import type { Audit, ConsumerAudit, DropReason, Guarantee } from './api';
-import type { Accounting } from './metrics/accounting';
+import type { Accounting, DropObserver } from './metrics/accounting';
+import { IdTable } from './metrics/idTable';
 import type { Message } from './model/message';
+
+/**
+ * Per consumer and message id, one byte (IdTable): deliveries in the low four bits, successful processings in the
+ * high four, each stopping at 15. The audit only tells once from more than once.
+ */
+const DELIVERY = 0x01;
+const PROCESSING = 0x10;
+const NIBBLE_MAX = 15;
+const deliveries = (v: number) => v & 0x0f;
+const processings = (v: number) => v >> 4;
 
 interface ConsumerLog {
   id: string;
-  /** Message id → times processed successfully. */
-  processed: Map<number, number>;
-  /** Message id → times delivered. */
-  delivered: Map<number, number>;
+  index: number;
+  /** Message id → deliveries and processings here (see DELIVERY, PROCESSING). */
+  seen: IdTable;
+  /** Distinct messages processed successfully. */
+  processed: number;
+  /** Of those, how many its group processed more than once. */
+  duplicates: number;
   skipped: number;
   outOfOrder: number;
   /** Ordering key → the highest sequence number seen. */
   lastSeq: Map<string, number>;
-  /** Nodes whose losses count against this consumer: itself and the queues it reads. */
-  sources: number[];
+  /** The queues it reads. */
+  queues: number[];
+  group: ConsumerGroup;
+  /** Ids lost on the way to it and not processed after all (see isLost). */
+  lost: IdTable;
+}
+
+/** EIP Competing Consumers (A4): the consumers that read the same queues share their messages. */
+interface ConsumerGroup {
+  members: ConsumerLog[];
+  /** Message id → processings in the group; a group of one reads its member's `seen` instead. */
+  counts: IdTable | null;
+  /** Distinct messages processed more than once in the group. */
+  duplicates: number;
 }
 
 /**
  * The delivery-guarantee audit: which consumer got and processed which message how often, in what order,
- * and what was lost where. It remembers message ids, so memory grows with the run (benchmarks turn it off).
+ * and what was lost where. Every figure is kept up to date as messages are delivered, processed and dropped, so a
+ * report costs the same at any point of a run (the browser asks for one four times a second). It remembers the
+ * message ids each consumer saw, one byte each in a hash table (IdTable, about 7–13 bytes per id and consumer);
+ * benchmarks turn it off.
  */
-export class AuditLog {
+export class AuditLog implements DropObserver {
   private readonly consumers = new Map<number, ConsumerLog>();
+  private readonly groups = new Map<string, ConsumerGroup>();
+  /** Queue index → the consumers that read it. */
+  private readonly readers = new Map<number, ConsumerLog[]>();
+  /** Node index → ids of the messages dropped there. */
+  private readonly dropped = new Map<number, IdTable>();
+  private deliveredOnce = 0;
+  private deliveredMoreThanOnce = 0;
   readonly faults: Audit['faults'] = [];
 
-  constructor(private readonly accounting: Accounting) {}
-
-  addConsumer(index: number, id: string, sources: number[]): void {
-    this.consumers.set(index, { id, processed: new Map(), delivered: new Map(), skipped: 0, outOfOrder: 0, lastSeq: new Map(), sources: [index, ...sources] });
+  /** Registers a consumer and the queues it reads; all consumers are added before the first event. */
+  addConsumer(index: number, id: string, queues: number[]): void {
+    // Consumers with no queue (push subscribers) are groups of their own.
+    const key = queues.length === 0 ? `consumer:${index}` : [...queues].sort((a, b) => a - b).join(',');
+    let group = this.groups.get(key);
+    if (!group) { group = { members: [], counts: null, duplicates: 0 }; this.groups.set(key, group); }
+    const log: ConsumerLog = { id, index, seen: new IdTable(), processed: 0, duplicates: 0, skipped: 0, outOfOrder: 0, lastSeq: new Map(), queues: [...queues], group, lost: new IdTable() };
+    group.members.push(log);
+    this.consumers.set(index, log);
+    for (const q of queues) {
+      const readers = this.readers.get(q);
+      if (readers) readers.push(log); else this.readers.set(q, [log]);
+    }
   }
 
   delivered(consumer: number, m: Message): void {
     const log = this.consumers.get(consumer);
     if (!log) return;
-    log.delivered.set(m.id, (log.delivered.get(m.id) ?? 0) + 1);
+    const v = log.seen.get(m.id);
+    const n = deliveries(v);
+    if (n === NIBBLE_MAX) return;
+    log.seen.set(m.id, v + DELIVERY);
+    if (n === 0) this.deliveredOnce++;
+    else if (n === 1) { this.deliveredOnce--; this.deliveredMoreThanOnce++; }
   }
 
   /** A successful processing; checks the order per producer and ordering key. */
   processed(consumer: number, m: Message): void {
     const log = this.consumers.get(consumer);
     if (!log) return;
-    log.processed.set(m.id, (log.processed.get(m.id) ?? 0) + 1);
+    const id = m.id;
+    const v = log.seen.get(id);
+    const before = processings(v);
+    if (before < NIBBLE_MAX) log.seen.set(id, v + PROCESSING);
+    if (before === 0) log.processed++;
+    this.countInGroup(log, id, before === 0);
+    this.foundAfterAll(log, id);
     if (m.orderKey === '') return;
     const last = log.lastSeq.get(m.orderKey) ?? -1;
     if (m.orderSeq < last) log.outOfOrder++;
@@ -52,67 +108,81 @@ export class AuditLog {
     if (log) log.skipped++;
   }
 
+  /** Accounting tells of every drop charged to a node. */
+  droppedAt(node: number, id: number): void {
+    let ids = this.dropped.get(node);
+    if (!ids) { ids = new IdTable(); this.dropped.set(node, ids); }
+    ids.set(id, 1);
+    const own = this.consumers.get(node);
+    if (own && !processedBy(own, id)) own.lost.set(id, 1);
+    const readers = this.readers.get(node);
+    if (readers && !readers.some((r) => processedBy(r, id))) for (const r of readers) r.lost.set(id, 1);
+  }
+
+  /** Ids of the messages dropped at a node (for tests). */
+  idsDroppedAt(node: number): number { return this.dropped.get(node)?.size ?? 0; }
+
   /**
-   * Distinct messages lost on the way to a consumer and never processed after all (a publisher's retry
-   * or a redelivery may have saved them): dropped at the consumer itself and not processed by it, or
-   * dropped at a queue it reads and processed by none of that queue's consumers (they compete for it).
+   * One more processing of `id` in `log`'s group. A message processed by two competing consumers is processed twice
+   * as surely as one processed twice by one: when the group's count reaches 2, each member that processed it has a
+   * duplicate; a member processing it first after that has one too.
    */
-  private lostFor(log: ConsumerLog): number {
-    const lost = new Set<number>();
-    for (const id of this.accounting.idsDroppedAt(log.sources[0]!)) if (!log.processed.has(id)) lost.add(id);
-    for (const queue of log.sources.slice(1)) {
-      const readers = [...this.consumers.values()].filter((c) => c.sources.slice(1).includes(queue));
-      for (const id of this.accounting.idsDroppedAt(queue)) if (!readers.some((r) => r.processed.has(id))) lost.add(id);
+  private countInGroup(log: ConsumerLog, id: number, first: boolean): void {
+    const group = log.group;
+    let n: number;
+    if (group.members.length === 1) n = processings(log.seen.get(id));
+    else {
+      const counts = group.counts ?? (group.counts = new IdTable());
+      n = counts.get(id) + 1;
+      counts.set(id, n);
     }
-    return lost.size;
+    if (n === 2) {
+      group.duplicates++;
+      for (const r of group.members) if (processedBy(r, id)) r.duplicates++;
+    } else if (n > 2 && first) log.duplicates++;
+  }
+
+  /** `log` processed `id`: it is no loss of `log`'s any more, and maybe not of the other readers of its queues. */
+  private foundAfterAll(log: ConsumerLog, id: number): void {
+    if (log.lost.size > 0) log.lost.delete(id);
+    for (const q of log.queues) {
+      for (const r of this.readers.get(q)!) {
+        if (r !== log && r.lost.size > 0 && r.lost.has(id) && !this.isLost(r, id)) r.lost.delete(id);
+      }
+    }
   }
 
   /**
-   * Competing consumers of one queue share its messages (EIP Competing Consumers, A4): a message processed
-   * by two of them is processed twice as surely as one processed twice by one. Consumers are grouped by
-   * the queues they read (a consumer with no queue, a push subscriber, is a group of its own); the result
-   * is, per group, how many times each message id was processed in all.
+   * Whether `id` is lost on the way to consumer `log` and never processed after all (a publisher's retry or a
+   * redelivery may have saved it): dropped at the consumer itself and not processed by it, or dropped at a queue it
+   * reads and processed by none of that queue's consumers (they compete for it).
    */
-  private processedByGroup(): Map<ConsumerLog, Map<number, number>> {
-    const groups = new Map<string, Map<number, number>>();
-    const byLog = new Map<ConsumerLog, Map<number, number>>();
-    for (const [index, log] of this.consumers) {
-      const queues = log.sources.slice(1);
-      const key = queues.length === 0 ? `consumer:${index}` : [...queues].sort((a, b) => a - b).join(',');
-      let counts = groups.get(key);
-      if (!counts) { counts = new Map(); groups.set(key, counts); }
-      for (const [id, n] of log.processed) counts.set(id, (counts.get(id) ?? 0) + n);
-      byLog.set(log, counts);
-    }
-    return byLog;
+  private isLost(log: ConsumerLog, id: number): boolean {
+    if (this.dropped.get(log.index)?.has(id) === true && !processedBy(log, id)) return true;
+    return log.queues.some((q) => this.dropped.get(q)?.has(id) === true && !this.readers.get(q)!.some((r) => processedBy(r, id)));
   }
 
-  report(deadLettered: number): Audit {
+  report(accounting: Accounting, deadLettered: number): Audit {
     const consumers: Record<string, ConsumerAudit> = {};
-    let deliveredOnce = 0, deliveredMoreThanOnce = 0, outOfOrder = 0;
-    const groups = this.processedByGroup();
-    const duplicated = new Set<Map<number, number>>();
-    let duplicates = 0;
+    let duplicates = 0, outOfOrder = 0;
+    for (const group of this.groups.values()) duplicates += group.duplicates;
     for (const log of this.consumers.values()) {
-      const group = groups.get(log)!;
-      let dup = 0;
-      for (const id of log.processed.keys()) if (group.get(id)! > 1) dup++;
-      if (!duplicated.has(group)) { duplicated.add(group); for (const n of group.values()) if (n > 1) duplicates++; }
-      for (const n of log.delivered.values()) { if (n === 1) deliveredOnce++; else deliveredMoreThanOnce++; }
-      const lost = this.lostFor(log);
       outOfOrder += log.outOfOrder;
-      consumers[log.id] = { processed: log.processed.size, duplicates: dup, skippedDuplicates: log.skipped, lost, outOfOrder: log.outOfOrder, guarantee: guarantee(lost, dup) };
+      const lost = log.lost.size;
+      consumers[log.id] = { processed: log.processed, duplicates: log.duplicates, skippedDuplicates: log.skipped, lost, outOfOrder: log.outOfOrder, guarantee: guarantee(lost, log.duplicates) };
     }
-    const lostByReason = { ...this.accounting.droppedByReason } as Partial<Record<DropReason, number>>;
+    const lostByReason = { ...accounting.droppedByReason } as Partial<Record<DropReason, number>>;
     let notLost = 0;
     for (const reason of NOT_LOST) { notLost += lostByReason[reason] ?? 0; delete lostByReason[reason]; }
     return {
-      produced: this.accounting.produced, deliveredOnce, deliveredMoreThanOnce, duplicates,
-      lost: this.accounting.dropped - notLost, lostByReason,
+      produced: accounting.produced, deliveredOnce: this.deliveredOnce, deliveredMoreThanOnce: this.deliveredMoreThanOnce, duplicates,
+      lost: accounting.dropped - notLost, lostByReason,
       deadLettered, outOfOrder, consumers, faults: this.faults.map((f) => ({ ...f })),
     };
   }
 }
+
+const processedBy = (log: ConsumerLog, id: number): boolean => processings(log.seen.get(id)) > 0;
 
 /**
  * Drops that are no loss of a message the system owed someone: a deduplicated send was accepted as the same

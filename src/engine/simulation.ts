@@ -73,8 +73,8 @@ class SimulationRun implements Simulation, SimContext {
   constructor(readonly scenario: Scenario, readonly seed: number, sampling: boolean, readonly tracing: boolean, audit: boolean) {
     this.warmupMs = scenario.workload.warmupMs;
     this.messages = new MessagePool(!tracing);
-    this.accounting = new Accounting(audit);
-    this.audit = audit ? new AuditLog(this.accounting) : null;
+    this.audit = audit ? new AuditLog() : null;
+    this.accounting = new Accounting(this.audit);
     this.nodes = scenario.nodes.map((node, i) => createNodeModel(i, node, this));
     this.nodesById = new Map(this.nodes.map((n) => [n.id, n]));
     this.edges = this.buildEdges();
@@ -330,7 +330,7 @@ class SimulationRun implements Simulation, SimContext {
       seed: this.seed, timeMs: this.clock, events: this.eventCount,
       messages: this.accounting.totals(census),
       latencyMs: this.endToEnd.merged().summary(), queueWaitMs: this.queueWait.merged().summary(), nodes,
-      ...(this.audit ? { audit: this.audit.report(census.deadLettered) } : {}),
+      ...(this.audit ? { audit: this.audit.report(this.accounting, census.deadLettered) } : {}),
     };
   }
 

@@ -19,24 +19,15 @@ export class Accounting {
 
   get produced(): number { return this.published + this.routedCopies + this.forwarded + this.retried; }
 
-  /** Message ids dropped at each node, kept for the audit (null: not kept). */
-  private readonly idsByNode: Map<number, Set<number>> | null;
-
-  constructor(keepIds = false) { this.idsByNode = keepIds ? new Map() : null; }
+  /** `observer` hears of every drop charged to a node, with the message's id (the audit; null: nobody). */
+  constructor(private readonly observer: DropObserver | null = null) {}
 
   /** A message (id `messageId`) left the system for `reason` at node `node` (-1 when no node is to blame). */
   drop(reason: DropReason, node = -1, messageId = -1): void {
     this.dropped++;
     this.droppedByReason[reason] = (this.droppedByReason[reason] ?? 0) + 1;
-    if (node >= 0 && this.idsByNode && messageId >= 0) {
-      let ids = this.idsByNode.get(node);
-      if (!ids) { ids = new Set(); this.idsByNode.set(node, ids); }
-      ids.add(messageId);
-    }
+    if (node >= 0 && messageId >= 0) this.observer?.droppedAt(node, messageId);
   }
-
-  /** Ids of the messages dropped at a node (empty unless ids are kept). */
-  idsDroppedAt(node: number): ReadonlySet<number> { return this.idsByNode?.get(node) ?? new Set(); }
 
   totals(census: Census): MessageTotals {
     return {
@@ -53,6 +44,11 @@ export class Accounting {
       droppedByReason: { ...this.droppedByReason },
     };
   }
+}
+
+/** Told of each message dropped at a node (the delivery-guarantee audit). */
+export interface DropObserver {
+  droppedAt(node: number, messageId: number): void;
 }
 
 /** Messages counted where they are held right now. */

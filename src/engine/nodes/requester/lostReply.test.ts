@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Fault } from '../../../schema';
-import type { Accounting } from '../../metrics/accounting';
+import type { AuditLog } from '../../audit';
 import { createSimulation } from '../../simulation';
 import { expectBalanced, scenarioOf, scriptEvery } from '../../testSupport';
 
@@ -23,9 +23,9 @@ describe('a reply lost on its way to the requester', () => {
     const lost = snap.messages.droppedByReason.linkLoss ?? 0;
     expect(lost).toBeGreaterThan(0);
     expect(snap.nodes.client).toMatchObject({ timeouts: lost });
-    // The run's own accounting: no message id is held against the requester (node 0).
-    const accounting = (sim as unknown as { accounting: Accounting }).accounting;
-    expect(accounting.idsDroppedAt(0).size).toBe(0);
+    // The run's own audit: no message id is held against the requester (node 0).
+    const audit = (sim as unknown as { audit: AuditLog }).audit;
+    expect(audit.idsDroppedAt(0)).toBe(0);
     expectBalanced(snap);
   });
 });
