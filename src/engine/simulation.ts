@@ -329,7 +329,7 @@ class SimulationRun implements Simulation, SimContext {
     return {
       seed: this.seed, timeMs: this.clock, events: this.eventCount,
       messages: this.accounting.totals(census),
-      latencyMs: this.endToEnd.merged().summary(), queueWaitMs: this.queueWait.merged().summary(), nodes,
+      latencyMs: this.endToEnd.summary(), queueWaitMs: this.queueWait.summary(), nodes,
       ...(this.audit ? { audit: this.audit.report(this.accounting, census.deadLettered) } : {}),
     };
   }

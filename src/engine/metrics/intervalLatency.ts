@@ -9,6 +9,7 @@ const MICROS_PER_MS = 1000;
  * mm1-200 benchmark with sampling on, that scan, 400 nodes × 3 percentiles × every sample, doubled the run time.
  */
 export const KEPT_VALUES = 128;
+const SAMPLE_PERCENTILES = [50, 95, 99];
 
 /**
  * The latency of the work one node completed in the current sample interval: the p50/p95/p99 of its
@@ -59,9 +60,10 @@ export class IntervalLatency {
       return;
     }
     const h = this.histogram!;
-    out[o + SAMPLE.p50] = h.valueAtPercentile(50) / MICROS_PER_MS;
-    out[o + SAMPLE.p95] = h.valueAtPercentile(95) / MICROS_PER_MS;
-    out[o + SAMPLE.p99] = h.valueAtPercentile(99) / MICROS_PER_MS;
+    const [p50, p95, p99] = h.valuesAtPercentiles(SAMPLE_PERCENTILES);
+    out[o + SAMPLE.p50] = p50! / MICROS_PER_MS;
+    out[o + SAMPLE.p95] = p95! / MICROS_PER_MS;
+    out[o + SAMPLE.p99] = p99! / MICROS_PER_MS;
     h.reset();
   }
 }

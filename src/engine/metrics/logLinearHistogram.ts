@@ -36,6 +36,26 @@ export function bucketUpperBound(i: number): number {
   return (m + 1) * 2 ** shift - 1;
 }
 
+/**
+ * The values at ascending percentiles `ps` (0–100) of `total` values whose bucket counts `countAt` gives, up to bucket
+ * `highest`: each the upper bound of the bucket holding its rank, capped at `max`.
+ */
+export function percentilesOf(countAt: (bucket: number) => number, highest: number, total: number, max: number, ps: readonly number[]): number[] {
+  const out: number[] = [];
+  let k = 0, seen = 0;
+  for (let i = 0; i <= highest && k < ps.length; i++) {
+    seen += countAt(i);
+    while (k < ps.length && seen >= rankOf(ps[k]!, total)) { out.push(Math.min(bucketUpperBound(i), max)); k++; }
+  }
+  while (k < ps.length) { out.push(max); k++; }
+  return out;
+}
+
+/** The rank (1 … total) of percentile p. */
+function rankOf(p: number, total: number): number {
+  return Math.max(1, Math.ceil((Math.min(Math.max(p, 0), 100) / 100) * total));
+}
+
 export class LogLinearHistogram implements SlabRegion {
   /** Where its buckets are: its own slab, or one it shares with the other histograms of a LatencyRegistry. */
   private readonly slab: BucketSlab;
@@ -67,18 +87,28 @@ export class LogLinearHistogram implements SlabRegion {
   get count(): number { return this.total; }
   get max(): number { return this.maxValue; }
 
+  /** The highest bucket holding a value (-1 when empty). */
+  get highestBucket(): number { return this.highest; }
+
   /** The value at percentile p (0–100): the upper bound of the bucket holding that rank, capped at the max. */
   valueAtPercentile(p: number): number {
-    if (this.total === 0) return NaN;
-    this.slab.flush();
-    const rank = Math.max(1, Math.ceil((Math.min(Math.max(p, 0), 100) / 100) * this.total));
-    let seen = 0;
-    for (let i = 0; i <= this.highest; i++) {
-      seen += this.slab.at(this.offset + i);
-      if (seen >= rank) return Math.min(bucketUpperBound(i), this.maxValue);
-    }
-    return this.maxValue;
+    return this.valuesAtPercentiles([p])[0]!;
   }
+
+  /** valueAtPercentile of each of `ps` (ascending), in one pass over the buckets; NaN each when empty. */
+  valuesAtPercentiles(ps: readonly number[]): number[] {
+    if (this.total === 0) return ps.map(() => NaN);
+    this.slab.flush();
+    return percentilesOf((i) => this.slab.at(this.offset + i), this.highest, this.total, this.maxValue, ps);
+  }
+
+  /** Adds its count in each bucket to `counts[bucket]` (flush first; for merging without a merged histogram). */
+  addCountsTo(counts: Float64Array): void {
+    for (let i = 0; i <= this.highest; i++) counts[i]! += this.slab.at(this.offset + i);
+  }
+
+  /** Flushes its slab's pending increments (before addCountsTo). */
+  flush(): void { this.slab.flush(); }
 
   /** Adds every value recorded in `other` (merging per-node histograms into a system-wide one). */
   add(other: LogLinearHistogram): void {
