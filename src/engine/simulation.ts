@@ -12,6 +12,7 @@ import { PRIORITY, type SimContext } from './model/context';
 import { repliesComeBack, type EdgeRuntime } from './model/edge';
 import type { Message } from './model/message';
 import { MessagePool } from './model/messagePool';
+import { HopEvents } from './model/trail';
 import type { NodeModel } from './model/node';
 import { createNodeModel } from './nodes/registry';
 import { streamFor } from './random/prng';
@@ -69,6 +70,7 @@ class SimulationRun implements Simulation, SimContext {
   private readonly faults: FaultInjector;
   private readonly linkRandom = new Map<number, Random>();
   private sendDepth = 0;
+  readonly hopEvents = new HopEvents();
 
   constructor(readonly scenario: Scenario, readonly seed: number, sampling: boolean, readonly tracing: boolean, audit: boolean) {
     this.warmupMs = scenario.workload.warmupMs;
@@ -353,16 +355,16 @@ class SimulationRun implements Simulation, SimContext {
   inspectNode(nodeId: string, limit = 50): MessageView[] | null {
     const node = this.nodes.find((n) => n.id === nodeId);
     if (!node) return null;
-    return (node.messages?.(limit) ?? []).map(({ message, state }) => messageView(message, state));
+    return (node.messages?.(limit) ?? []).map(({ message, state }) => messageView(message, state, this));
   }
 
   inspectEdge(edgeId: string, direction: EdgeDirection = 'forward'): MessageView | null {
     const edge = this.edges.find((e) => e.id === edgeId);
     if (!edge) return null;
-    if (direction === 'back') return edge.lastReply ? messageView(edge.lastReply, `last reply sent back along ${edge.id}`) : null;
+    if (direction === 'back') return edge.lastReply ? messageView(edge.lastReply, `last reply sent back along ${edge.id}`, this) : null;
     const sent = edge.lastMessage;
     if (!sent) return null;
     // A direct call's request is named as such: its reply comes back along this edge (A4 Return Address).
-    return messageView(sent, `${repliesComeBack(edge, sent) ? 'last request' : 'last'} sent along ${edge.id}`);
+    return messageView(sent, `${repliesComeBack(edge, sent) ? 'last request' : 'last'} sent along ${edge.id}`, this);
   }
 }

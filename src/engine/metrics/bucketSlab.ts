@@ -42,6 +42,8 @@ export class BucketSlab {
   private capBits = 0;
   /** The regions in use, one per histogram, moved together when the slab is rebuilt. */
   private readonly regions: SlabRegion[] = [];
+  /** Where countsOf copies counts out. */
+  private scratch = new Float64Array(0);
 
   /** `capacity`: buckets to start with (it grows as regions are allocated). */
   constructor(capacity = 4096) {
@@ -137,6 +139,18 @@ export class BucketSlab {
       const c = low[i]! + 1;
       if (c === LOW) { low[i] = 0; high[i]!++; } else low[i] = c;
     }
+  }
+
+  /**
+   * The `n` counts from slab index `offset`, flushed, in a scratch array of the slab's (valid until the next call):
+   * one tight loop, so reading percentiles does not go through `at` bucket by bucket.
+   */
+  countsOf(offset: number, n: number): Float64Array {
+    this.flush();
+    if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
+    const out = this.scratch, low = this.low, high = this.high;
+    for (let i = 0; i < n; i++) out[i] = high[offset + i]! * LOW + low[offset + i]!;
+    return out;
   }
 
   /** The count at slab index `index` (flush first). */

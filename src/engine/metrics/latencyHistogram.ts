@@ -85,7 +85,7 @@ export class LatencyRegistry {
     const counts = new Float64Array(highest + 1);
     this.parts[0]!.flush(); // one slab for them all
     for (const part of this.parts) part.addCountsTo(counts);
-    return latencySummary(count, sumMs, maxUs, percentilesOf((i) => counts[i]!, highest, count, maxUs, SUMMARY_PERCENTILES));
+    return latencySummary(count, sumMs, maxUs, percentilesOf(counts, highest, count, maxUs, SUMMARY_PERCENTILES));
   }
 }
 

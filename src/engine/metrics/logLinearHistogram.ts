@@ -37,14 +37,14 @@ export function bucketUpperBound(i: number): number {
 }
 
 /**
- * The values at ascending percentiles `ps` (0–100) of `total` values whose bucket counts `countAt` gives, up to bucket
+ * The values at ascending percentiles `ps` (0–100) of `total` values with these bucket counts, up to bucket
  * `highest`: each the upper bound of the bucket holding its rank, capped at `max`.
  */
-export function percentilesOf(countAt: (bucket: number) => number, highest: number, total: number, max: number, ps: readonly number[]): number[] {
+export function percentilesOf(counts: Float64Array, highest: number, total: number, max: number, ps: readonly number[]): number[] {
   const out: number[] = [];
   let k = 0, seen = 0;
   for (let i = 0; i <= highest && k < ps.length; i++) {
-    seen += countAt(i);
+    seen += counts[i]!;
     while (k < ps.length && seen >= rankOf(ps[k]!, total)) { out.push(Math.min(bucketUpperBound(i), max)); k++; }
   }
   while (k < ps.length) { out.push(max); k++; }
@@ -98,8 +98,7 @@ export class LogLinearHistogram implements SlabRegion {
   /** valueAtPercentile of each of `ps` (ascending), in one pass over the buckets; NaN each when empty. */
   valuesAtPercentiles(ps: readonly number[]): number[] {
     if (this.total === 0) return ps.map(() => NaN);
-    this.slab.flush();
-    return percentilesOf((i) => this.slab.at(this.offset + i), this.highest, this.total, this.maxValue, ps);
+    return percentilesOf(this.slab.countsOf(this.offset, this.highest + 1), this.highest, this.total, this.maxValue, ps);
   }
 
   /** Adds its count in each bucket to `counts[bucket]` (flush first; for merging without a merged histogram). */

@@ -8,6 +8,7 @@ import type { Random } from '../random/prng';
 import type { EdgeRuntime } from './edge';
 import type { Message } from './message';
 import type { MessagePool } from './messagePool';
+import type { HopEvents } from './trail';
 
 /**
  * Event priorities at equal times: lower runs first. Faults start and end after every other event of
@@ -42,6 +43,8 @@ export interface SimContext {
   readonly confirmLatency: LatencyRegistry;
   /** Record each message's trail of nodes (for the message inspector). */
   readonly tracing: boolean;
+  /** The events of those trails, numbered (trail.ts). */
+  readonly hopEvents: HopEvents;
   /** Latency samples of messages first published before this time are left out (warm-up). */
   readonly warmupMs: number;
   /** The delivery-guarantee audit, or null when off. */

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { headerValue } from '../../schema/strings';
-import type { Death, Hop } from '../api';
+import type { Death } from '../api';
 import type { ConfirmTracker } from './confirm';
+import type { Trail } from './trail';
 
 export type HeaderValue = z.output<typeof headerValue>;
 
@@ -56,7 +57,7 @@ export interface Message {
   /** The exchange it was last published to ('' for the default exchange). */
   exchange: string;
   /** Nodes passed, when tracing is on. */
-  trail: Hop[] | null;
+  trail: Trail | null;
   /** A replicated queue: when this message survives the loss of its leader (copied to a majority / the mirrors). */
   safeAt: number;
   /** Ordering key (producer and routing key) and sequence within it, for the audit's order check ('' when off). */
@@ -83,7 +84,7 @@ export interface Message {
 export function copyMessage(m: Message): Message {
   return {
     id: m.id, originAt: m.originAt, enqueuedAt: m.enqueuedAt, deliveryCount: m.deliveryCount,
-    redelivered: m.redelivered, trail: m.trail ? [...m.trail] : null, corrupt: m.corrupt, receipt: m.receipt,
+    redelivered: m.redelivered, trail: m.trail?.copy() ?? null, corrupt: m.corrupt, receipt: m.receipt,
     poison: m.poison, replyTo: m.replyTo, receiveCount: m.receiveCount, correlationId: m.correlationId,
     sqsOwned: m.sqsOwned, queueSeq: m.queueSeq, expiresAt: m.expiresAt, expirationMs: m.expirationMs,
     deaths: m.deaths ? m.deaths.map((d) => ({ ...d, routingKeys: [...d.routingKeys] })) : null, confirm: m.confirm,
@@ -105,7 +106,7 @@ export interface MessageInit {
   persistent?: boolean;
   mandatory?: boolean;
   expirationMs?: number;
-  trail: Hop[] | null;
+  trail: Trail | null;
   orderKey?: string;
   orderSeq?: number;
   publisher?: string;
@@ -153,20 +154,4 @@ function blankMessage(): Message {
     priority: -1, sizeBytes: 0, persistent: false, mandatory: false, returns: 0, exchangeHops: 0, exchange: '',
     safeAt: 0, publishedAt: 0, orderKey: '', orderSeq: 0, publisher: '', groupId: '', dedupId: '',
   };
-}
-
-const MAX_TRAIL = 32;
-
-/** What addHop reads the time from (the simulation's clock). */
-interface Clock { now(): number }
-
-/**
- * Appends a hop to the message's trail (when tracing made it one), keeping the newest MAX_TRAIL. It takes the clock,
- * not the time: a time passed to a call that is not inlined is a new heap number per call, and this runs several times
- * per message whether or not anything is traced.
- */
-export function addHop(m: Message, node: string, clock: Clock, event: string): void {
-  if (!m.trail) return;
-  m.trail.push({ node, atMs: clock.now(), event });
-  if (m.trail.length > MAX_TRAIL) m.trail.splice(0, m.trail.length - MAX_TRAIL);
 }

@@ -2,7 +2,8 @@ import type { NodeReport } from '../api';
 import type { NodeOf } from '../../schema';
 import type { SimContext } from '../model/context';
 import type { EdgeRuntime } from '../model/edge';
-import { addHop, type Message } from '../model/message';
+import { type Message } from '../model/message';
+import { addHop } from '../model/trail';
 import { sendCopies } from '../model/sendCopies';
 import { IntervalRates } from '../model/intervalRates';
 import { LIVE, type NodeModel } from '../model/node';
@@ -58,7 +59,7 @@ export class ExchangeModel implements NodeModel {
     this.received++;
     this.rates.in++;
     message.exchange = this.id;
-    addHop(message, this.id, this.ctx, 'routed');
+    addHop(message, this.index, this.ctx, 'routed');
     const { targets: matched, filtered } = this.bindings.route(message);
     const targets = uniqueTargets(matched);
     if (targets.length === 0) { this.unroutableMessage(message, filtered); return; }

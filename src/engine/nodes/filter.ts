@@ -2,7 +2,8 @@ import type { NodeReport } from '../api';
 import type { NodeOf } from '../../schema';
 import type { SimContext } from '../model/context';
 import type { EdgeRuntime } from '../model/edge';
-import { addHop, type Message } from '../model/message';
+import { type Message } from '../model/message';
+import { addHop } from '../model/trail';
 import { IntervalRates } from '../model/intervalRates';
 import { LIVE, type NodeModel } from '../model/node';
 import { compileFilterPolicy, type MessageAttributes } from '../routing/filterPolicy';
@@ -39,7 +40,7 @@ export class FilterModel implements NodeModel {
     this.received++;
     this.rates.in++;
     if (this.accepts(m.headers)) {
-      addHop(m, this.id, this.ctx, 'passed filter');
+      addHop(m, this.index, this.ctx, 'passed filter');
       this.passed++;
       this.rates.out++;
       if (this.pass) this.ctx.send(this.pass, m);
@@ -47,7 +48,7 @@ export class FilterModel implements NodeModel {
       return;
     }
     this.refused++;
-    addHop(m, this.id, this.ctx, 'refused by filter');
+    addHop(m, this.index, this.ctx, 'refused by filter');
     if (this.invalid) { this.toInvalid++; this.ctx.send(this.invalid, m); return; }
     this.discard(m, 'filtered');
   }

@@ -2,7 +2,8 @@ import type { NodeReport } from '../api';
 import type { NodeOf } from '../../schema';
 import type { SimContext } from '../model/context';
 import type { EdgeRuntime } from '../model/edge';
-import { addHop, type Message } from '../model/message';
+import { type Message } from '../model/message';
+import { addHop } from '../model/trail';
 import { sendCopies } from '../model/sendCopies';
 import { IntervalRates } from '../model/intervalRates';
 import { LIVE, type NodeModel } from '../model/node';
@@ -50,7 +51,7 @@ export class RouterModel implements NodeModel {
     this.rates.in++;
     const targets = this.recipients(m);
     // The hop's text is built only for a traced message: a list of targets per message is not free.
-    if (m.trail !== null) addHop(m, this.id, this.ctx, targets.length > 0 ? `routed to ${targets.map((t) => t.target.id).join(', ')}` : 'no rule matched');
+    if (m.trail !== null) addHop(m, this.index, this.ctx, targets.length > 0 ? `routed to ${targets.map((t) => t.target.id).join(', ')}` : 'no rule matched');
     if (targets.length === 0) {
       m.confirm?.settle(true);
       m.confirm = null;

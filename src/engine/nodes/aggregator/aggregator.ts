@@ -3,7 +3,8 @@ import type { NodeOf } from '../../../schema';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { IntervalRates } from '../../model/intervalRates';
-import { addHop, newMessage, type Message } from '../../model/message';
+import { newMessage, type Message } from '../../model/message';
+import { addHop, addHopNote, startTrail } from '../../model/trail';
 import { LIVE, SAMPLE, type NodeModel } from '../../model/node';
 import { sendCopies } from '../../model/sendCopies';
 import { IntervalLatency } from '../../metrics/intervalLatency';
@@ -60,13 +61,13 @@ export class AggregatorModel implements NodeModel {
     // A4 Correlation Identifier: a reply that names no request goes to the Invalid Message Channel.
     if (m.correlationId < 0) {
       this.n.unmatched++;
-      addHop(m, this.id, this.ctx, 'no correlation id: discarded');
+      addHop(m, this.index, this.ctx, 'no correlation id: discarded');
       this.ctx.lose(m, 'unmatchedReply', this.index);
       return;
     }
     if (this.closed.has(m.correlationId, now)) {
       this.n.late++;
-      if (m.trail !== null) addHop(m, this.id, this.ctx, `late for ${m.correlationId}: discarded`);
+      if (m.trail !== null) addHopNote(m, this.index, this.ctx, `late for ${m.correlationId}: discarded`);
       this.ctx.lose(m, 'lateReply', this.index);
       return;
     }
@@ -88,7 +89,7 @@ export class AggregatorModel implements NodeModel {
       if (t !== null) this.ctx.schedule(t, this.index, EV_INACTIVITY, g, 0);
     }
     const score = g.add(m, now);
-    if (m.trail !== null) addHop(m, this.id, this.ctx, `aggregated into ${g.key} (${g.count})`); // text built only when traced
+    if (m.trail !== null) addHopNote(m, this.index, this.ctx, `aggregated into ${g.key} (${g.count})`); // text built only when traced
     const by = completesOnArrival(g, score, this.config);
     if (by) this.complete(g, by);
   }
@@ -126,9 +127,9 @@ export class AggregatorModel implements NodeModel {
     if (value !== null) headers['score'] = value;
     const aggregate = newMessage(this.ctx.nextMessageId(), now, {
       originAt: g.originAt, routingKey: g.routingKey, headers, priority: -1, sizeBytes: g.sizeBytes(this.config.strategy),
-      trail: this.ctx.tracing ? [] : null, publisher: this.id, correlationId: g.key,
+      trail: this.ctx.tracing ? startTrail(this.index, this.ctx, null) : null, publisher: this.id, correlationId: g.key,
     });
-    if (aggregate.trail !== null) addHop(aggregate, this.id, this.ctx, `aggregate of ${g.count}, completed by ${by}`);
+    if (aggregate.trail !== null) addHop(aggregate, this.index, this.ctx, `aggregate of ${g.count}, completed by ${by}`);
     this.n.sent++;
     this.rates.out++;
     this.ctx.accounting.forwarded++;

@@ -1,5 +1,6 @@
 import type { EdgeRuntime } from '../../model/edge';
-import { addHop, type Message } from '../../model/message';
+import { type Message } from '../../model/message';
+import { addHop } from '../../model/trail';
 import { OutstandingCalls } from './calls';
 import { ConsumerPart } from './consumerPart';
 import type { Delivery } from './delivery';
@@ -29,7 +30,7 @@ export class Caller extends ConsumerPart {
    * undefined when it ends none: it came while offline, is damaged, or is late (A4).
    */
   replied(reply: Message, online: boolean): Delivery | undefined {
-    addHop(reply, this.id, this.ctx, 'call reply');
+    addHop(reply, this.index, this.ctx, 'call reply');
     // A reply is not a message owed to this consumer (it answers its own request, A4): dropping one is no
     // loss in its delivery audit (node -1); the call times out and the message it serves fails instead.
     if (!online) { this.ctx.lose(reply, 'nodeDown', -1); return undefined; } // its connection is closed

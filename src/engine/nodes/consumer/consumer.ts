@@ -6,7 +6,8 @@ import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
-import { addHop, type Message } from '../../model/message';
+import { type Message } from '../../model/message';
+import { addHop } from '../../model/trail';
 import type { NodeModel, Subscriber } from '../../model/node';
 import { exponential, samplerFor, type Sampler } from '../../random/distributions';
 import type { Random } from '../../random/prng';
@@ -147,7 +148,7 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
 
   receive(message: Message, edge: EdgeRuntime): void {
     if (this.takesAsReply(message, edge)) { this.callReplied(message); return; }
-    addHop(message, this.id, this.ctx, 'received');
+    addHop(message, this.index, this.ctx, 'received');
     if (edge.role === 'push' && !this.online) {
       // A non-persistent subscription: nothing holds the message for an offline subscriber.
       this.lost++;
@@ -258,7 +259,7 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
       ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? true
       : true;
     if (!settled) { this.duplicates++; return; } // A2.1: deleted too late; it will be received again
-    addHop(m, this.id, this.ctx, 'acked');
+    addHop(m, this.index, this.ctx, 'acked');
     this.ctx.accounting.acked++;
     if (m.originAt >= this.ctx.warmupMs) {
       const ms = this.ctx.now() - m.originAt;
@@ -298,7 +299,7 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
     this.ctx.accounting.forwarded++;
     return this.ctx.messages.create(this.ctx.nextMessageId(), this.ctx.now(), {
       originAt: m.originAt, routingKey: m.routingKey, headers: m.headers, priority: m.priority,
-      sizeBytes: m.sizeBytes, persistent: m.persistent, trail: m.trail ? [...m.trail] : null, publisher: this.id, replyTo,
+      sizeBytes: m.sizeBytes, persistent: m.persistent, trail: m.trail?.copy() ?? null, publisher: this.id, replyTo,
       groupId: m.groupId, dedupId: m.dedupId === '' ? '' : `${m.dedupId}/${this.id}`,
     });
   }

@@ -1,4 +1,5 @@
 import type { NodeOf } from '../../../schema';
+import { startTrail } from '../../model/trail';
 import type { SimContext } from '../../model/context';
 import { repliesComeBack, type EdgeRuntime } from '../../model/edge';
 import { newMessage, type HeaderValue, type Message } from '../../model/message';
@@ -34,7 +35,7 @@ export class Responder {
     const reply = newMessage(this.ctx.nextMessageId(), now, {
       originAt: request.originAt, routingKey: request.replyTo,
       headers: error ? ERROR_HEADERS : { score: this.score() }, priority: -1, sizeBytes: this.config.sizeBytes,
-      trail: this.ctx.tracing ? [{ node: this.id, atMs: now, event: error ? 'error reply' : 'reply' }] : null,
+      trail: this.ctx.tracing ? startTrail(this.index, this.ctx, error ? 'error reply' : 'reply') : null,
       publisher: this.id, correlationId: request.id,
     });
     this.ctx.accounting.forwarded++; // a new message copy

@@ -1,5 +1,5 @@
 import type { DropReason } from '../../api';
-import { addHop } from '../../model/message';
+import { addHop } from '../../model/trail';
 import { ConsumerPart } from './consumerPart';
 import type { Delivery } from './delivery';
 
@@ -15,7 +15,7 @@ export class Unprocessed extends ConsumerPart {
   /** `d` failed here: counted and noted on its trail (its error reply, if any, goes next). */
   failed(d: Delivery): void {
     this.n.failed++;
-    addHop(d.message, this.id, this.ctx, d.message.poison ? 'failed (poison)' : 'failed');
+    addHop(d.message, this.index, this.ctx, d.message.poison ? 'failed (poison)' : 'failed');
   }
 
   /** Settles the failed `d`. */
@@ -44,7 +44,7 @@ export class Unprocessed extends ConsumerPart {
    */
   rejectCorrupt(d: Delivery): void {
     this.n.corruptRejected++;
-    addHop(d.message, this.id, this.ctx, 'rejected (checksum)');
+    addHop(d.message, this.index, this.ctx, 'rejected (checksum)');
     if (this.fromQueueManual(d)) {
       this.n.nacks++;
       d.edge.source.deliverySource?.nack(d.message, d.edge, false, d.receipt);

@@ -3,6 +3,7 @@ import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
 import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import { ConfirmTracker, type ConfirmListener } from '../../model/confirm';
+import { startTrail } from '../../model/trail';
 import type { SimContext } from '../../model/context';
 import { oneWayDelayMs, type EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
@@ -173,7 +174,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
       persistent: scripted?.persistent ?? this.persistent,
       expirationMs: scripted?.expirationMs ?? this.expirationMs,
       mandatory: this.mandatory,
-      trail: this.ctx.tracing ? [{ node: this.id, atMs: now, event: poison ? 'published (poison)' : 'published' }] : null,
+      trail: this.ctx.tracing ? startTrail(this.index, this.ctx, poison ? 'published (poison)' : 'published') : null,
     });
   }
 

@@ -1,7 +1,8 @@
 import type { DeathReason, DropReason } from '../../api';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
-import { addHop, type Message } from '../../model/message';
+import { type Message } from '../../model/message';
+import { addHop } from '../../model/trail';
 import type { QueueCounters } from './queueCounters';
 import type { QueueRules } from './queueRules';
 
@@ -33,7 +34,7 @@ export class DeadLetters {
     const target = this.edge;
     if (!target) { this.ctx.accounting.drop(reason as DropReason, this.index, m.id); return; }
     recordDeath(m, this.queueId, reason, this.ctx.now());
-    if (m.trail !== null) addHop(m, this.queueId, this.ctx, `dead-lettered (${reason})`); // text built only when traced
+    if (m.trail !== null) addHop(m, this.index, this.ctx, `dead-lettered (${reason})`); // text built only when traced
     if (this.rules.deadLetterRoutingKey !== undefined) m.routingKey = this.rules.deadLetterRoutingKey;
     // A dead-lettered message is published anew: not redelivered, delivery count reset. A2.2: SQS keeps
     // ApproximateReceiveCount on the DLQ copy.

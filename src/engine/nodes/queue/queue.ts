@@ -4,7 +4,8 @@ import type { Census } from '../../metrics/accounting';
 import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
-import { addHop, type Message } from '../../model/message';
+import { type Message } from '../../model/message';
+import { addHop } from '../../model/trail';
 import type { DeliverySource, NodeModel } from '../../model/node';
 import { Admission } from './admission';
 import { Confirms } from './confirms';
@@ -126,7 +127,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   // ---- arrivals -------------------------------------------------------------------------------
 
   receive(message: Message, edge: EdgeRuntime): void {
-    addHop(message, this.id, this.ctx, edge.role === 'deadLetter' ? 'dead-lettered in' : 'enqueued');
+    addHop(message, this.index, this.ctx, edge.role === 'deadLetter' ? 'dead-lettered in' : 'enqueued');
     // A1.9: a dead-lettered message can come back directly or through dead-letter exchanges.
     if (message.deaths !== null && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index, message.id); return; }
     if (!this.isAvailable()) { this.ctx.lose(message, 'nodeDown', this.index); return; }
@@ -214,7 +215,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     m.deliveryCount++;
     this.delivered++;
     this.intervalOut++;
-    addHop(m, this.id, this.ctx, 'delivered');
+    addHop(m, this.index, this.ctx, 'delivered');
     // A2.1: hidden for the visibility timeout under a new receipt (sqsInFlight.ts).
     if (this.sqs) this.invisible.receive(m);
     else if (sub.manual) { sub.unacked++; this.unacked++; }
@@ -287,7 +288,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     m.redelivered = true;
     m.enqueuedAt = this.ctx.now();
     this.store.requeue(m, this.rules.requeuePlace);
-    addHop(m, this.id, this.ctx, 'requeued');
+    addHop(m, this.index, this.ctx, 'requeued');
   }
 
   linkLost(m: Message, edge: EdgeRuntime, reason: 'partition' | 'linkLoss'): boolean {
@@ -334,7 +335,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     if (!this.invisible.expire(m, receipt)) return;
     this.integrity.returned(m);
     this.store.requeue(m, 'position'); // A2.3: on a FIFO queue, at the head of its group
-    addHop(m, this.id, this.ctx, 'visible again');
+    addHop(m, this.index, this.ctx, 'visible again');
     this.dispatch();
   }
 

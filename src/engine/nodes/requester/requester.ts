@@ -5,7 +5,8 @@ import { IntervalLatency } from '../../metrics/intervalLatency';
 import { round3, type LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
-import { addHop, newMessage, type Message } from '../../model/message';
+import { newMessage, type Message } from '../../model/message';
+import { addHop, startTrail } from '../../model/trail';
 import { LIVE, SAMPLE, type NodeModel, type Subscriber } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/distributions';
 import { routingKeyPicker } from '../producer/routingKeys';
@@ -121,7 +122,7 @@ export class RequesterModel implements NodeModel {
       headers: scripted?.headers ?? c.headers, priority: scripted?.priority ?? -1,
       sizeBytes: scripted?.sizeBytes ?? Math.round(this.size()),
       poison: scripted?.poison ?? false, persistent: scripted?.persistent ?? c.persistent,
-      trail: this.ctx.tracing ? [{ node: this.id, atMs: now, event: 'request sent' }] : null,
+      trail: this.ctx.tracing ? startTrail(this.index, this.ctx, 'request sent') : null,
       publisher: this.id, replyTo: c.replyTo ?? this.id,
     });
   }
@@ -133,7 +134,7 @@ export class RequesterModel implements NodeModel {
 
   receive(message: Message, _edge: EdgeRuntime): void {
     const now = this.ctx.now();
-    addHop(message, this.id, this.ctx, 'reply received');
+    addHop(message, this.index, this.ctx, 'reply received');
     // A crashed requester has no connection: a reply sent to it now is lost.
     if (this.crashed) { this.ctx.lose(message, 'nodeDown', this.index); return; }
     this.n.replies++;
