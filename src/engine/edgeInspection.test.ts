@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from './simulation';
-import { scenarioOf, scriptEvery } from './testSupport';
+import { poolOf, scenarioOf, scriptEvery, withoutPool } from './testSupport';
 
 const constant = (value: number) => ({ type: 'constant' as const, value });
 
@@ -62,5 +62,34 @@ describe('inspectEdge: what an edge last carried each way', () => {
     expect(sim.inspectEdge('call', 'forward')).toBeNull();
     expect(sim.inspectEdge('call', 'back')).toBeNull();
     expect(createSimulation(directCall(1), { tracing: true }).inspectEdge('nope', 'back')).toBeNull();
+  });
+
+  it('shows what an edge really carried last although its consumer acked it and the pool made later messages', () => {
+    // Three 'a' messages go x → qa → ca, then three 'b' messages x → qb → cb. The last 'a' is acked from qa (its
+    // object released to the pool) before the 'b' messages are made; qa → ca must still show it, not a 'b'.
+    const s = scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [1, 2, 3, 20, 21, 22].map((atMs) => ({ atMs, routingKey: atMs < 10 ? 'a' : 'b' })) } } },
+      { id: 'x', kind: 'exchange', config: { type: 'direct' } },
+      { id: 'qa', kind: 'queue' }, { id: 'qb', kind: 'queue' },
+      { id: 'ca', kind: 'consumer', config: { serviceTimeMs: constant(1) } },
+      { id: 'cb', kind: 'consumer', config: { serviceTimeMs: constant(1) } },
+    ], ['p>x', 'x>qa:a', 'x>qb:b', { id: 'deliverA', source: 'qa', target: 'ca', config: {} }, 'qb>cb']);
+    const sim = createSimulation(s, { tracing: true });
+    const fresh = withoutPool(createSimulation(s, { tracing: true }));
+    const pool = poolOf(sim), create = pool.create.bind(pool);
+    let reused = 0;
+    pool.create = (id, now, f) => { const before = pool.size, m = create(id, now, f); if (pool.size < before) reused++; return m; };
+    sim.runUntil(100);
+    fresh.runUntil(100);
+    expect(sim.snapshot().nodes.cb).toMatchObject({ acked: 3 });
+    const shown = sim.inspectEdge('deliverA')!;
+    expect(shown).toEqual(fresh.inspectEdge('deliverA')); // as without the pool: id, trail, routing key, all of it
+    expect(shown.routingKey).toBe('a');
+    expect(shown.id).toBe(sim.inspectEdge('e1')!.id); // the last 'a' the exchange routed to qa
+    expect(shown.trail.map((h) => `${h.node} ${h.event}`)).toEqual(expect.arrayContaining(['qa enqueued', 'ca acked']));
+    expect(shown.trail.some((h) => h.node === 'qb' || h.node === 'cb')).toBe(false);
+    expect(shown.publishedAtMs).toBe(3);
+    // The pool was used meanwhile: 'b' messages were made from released 'a' objects (those no edge showed any more).
+    expect(reused).toBeGreaterThan(0);
   });
 });

@@ -13,7 +13,7 @@ import { parseScenario, type Scenario } from '../schema';
 import { LIVE_FIELDS, type MessageView, type MetricSample, type NodeReport, type Simulation, type Snapshot } from './api';
 import { createSimulation } from './simulation';
 import { checkpoints, focusedScenario, requestReplyScenario, requestReplyTopology, scenario, scenarioOf, settings, topology, type Topology } from './testArbitraries';
-import { scenarioOf as build, scriptedProducer } from './testSupport';
+import { scenarioOf as build, inspectEverything, scriptedProducer, withoutPool } from './testSupport';
 
 // ---- the checks ----
 
@@ -327,17 +327,35 @@ describe('invariants over random scenarios', () => {
     }), FAST);
   });
 
-  it('sampling: false and tracing: true change no figure of the snapshot', () => {
+  it('sampling: false and tracing: true change no figure of the snapshot, nor the message pool any figure or inspected message', () => {
     fc.assert(fc.property(scenario(), checkpoints, (sc, points) => {
       const on = createSimulation(sc, { sampling: true });
       const off = createSimulation(sc, { sampling: false });
       const traced = createSimulation(sc, { sampling: false, tracing: true });
+      // The pool reuses an acked message once no edge shows it: what the inspector shows is what a run without it shows.
+      const fresh = withoutPool(createSimulation(sc, { sampling: false, tracing: true }));
       for (const p of points) {
-        on.runUntil(p * sc.durationMs); off.runUntil(p * sc.durationMs); traced.runUntil(p * sc.durationMs);
+        for (const sim of [on, off, traced, fresh]) sim.runUntil(p * sc.durationMs);
         expect(off.snapshot()).toEqual(on.snapshot());
         expect(traced.snapshot()).toEqual(on.snapshot());
+        expect(fresh.snapshot()).toEqual(on.snapshot());
+        expect(inspectEverything(traced)).toEqual(inspectEverything(fresh));
       }
       expect(off.takeSamples()).toEqual([]);
+    }), FAST);
+  });
+
+  it('tracing: the message pool changes no message an edge shows, event by event (its consumer may have acked it)', () => {
+    const edges = (sim: Simulation) => sim.edgeIds.flatMap((id) => [sim.inspectEdge(id, 'forward'), sim.inspectEdge(id, 'back')]);
+    fc.assert(fc.property(fc.oneof(scenario(), focusedScenario, requestReplyScenario), (sc) => {
+      const pooled = createSimulation(sc, { sampling: false, tracing: true });
+      const fresh = withoutPool(createSimulation(sc, { sampling: false, tracing: true }));
+      for (let k = 0; k < 2000 && pooled.nextEventTime() <= sc.durationMs; k++) {
+        pooled.step(); fresh.step();
+        expect(edges(pooled)).toEqual(edges(fresh));
+      }
+      expect(inspectEverything(pooled)).toEqual(inspectEverything(fresh));
+      expect(pooled.snapshot()).toEqual(fresh.snapshot());
     }), FAST);
   });
 

@@ -74,7 +74,8 @@ class SimulationRun implements Simulation, SimContext {
 
   constructor(readonly scenario: Scenario, readonly seed: number, sampling: boolean, readonly tracing: boolean, audit: boolean) {
     this.warmupMs = scenario.workload.warmupMs;
-    this.messages = new MessagePool(!tracing);
+    // Tracing, an edge shows the last message it carried: the pool then reuses a message only once no edge shows it.
+    this.messages = new MessagePool(tracing);
     this.audit = audit ? new AuditLog() : null;
     this.accounting = new Accounting(this.audit);
     this.nodes = scenario.nodes.map((node, i) => createNodeModel(i, node, this));
@@ -117,7 +118,7 @@ class SimulationRun implements Simulation, SimContext {
 
   send(edge: EdgeRuntime, message: Message): void {
     edge.traffic++;
-    if (this.tracing) edge.lastMessage = message;
+    if (this.tracing) edge.lastMessage = this.messages.show(edge.lastMessage, message); // pinned: not reused while shown
     if (edge.routingKey !== undefined) message.routingKey = edge.routingKey;
     let delay = edge.delayMs;
     const fault = edge.fault;
@@ -156,7 +157,8 @@ class SimulationRun implements Simulation, SimContext {
    */
   sendBack(edge: EdgeRuntime, message: Message): void {
     edge.backTraffic++; // counted apart from traffic: the canvas draws replies going back (writeEdgeBackTraffic)
-    if (this.tracing) edge.lastReply = message; // not lastMessage: the inspector tells request and reply apart
+    // Not lastMessage: the inspector tells request and reply apart. Pinned, as in send().
+    if (this.tracing) edge.lastReply = this.messages.show(edge.lastReply, message);
     let delay = edge.delayMs;
     const fault = edge.fault;
     if (fault !== null) {

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { parseScenario, type Scenario, type ScenarioInput } from '../schema';
-import type { NodeReport, Snapshot } from './api';
+import type { MessageView, NodeReport, Simulation, Snapshot } from './api';
+import { MessagePool } from './model/messagePool';
 
 type NodeInput = ScenarioInput['nodes'][number];
 type EdgeInput = NonNullable<ScenarioInput['edges']>[number];
@@ -38,4 +39,25 @@ export const reportNumber = (r: NodeReport | undefined, field: string): number =
 export function expectBalanced(snap: Snapshot): void {
   const m = snap.messages;
   expect(m.produced).toBe(m.acked + m.queued + m.inFlight + m.deadLettered + m.dropped);
+}
+
+/**
+ * `sim` (not yet run) with its message pool off: every message a new object, none reused. The reference a pooled
+ * run must equal, in every figure and, when tracing, in every message the inspector shows.
+ */
+export function withoutPool(sim: Simulation): Simulation {
+  const run = sim as unknown as { messages: MessagePool; tracing: boolean };
+  run.messages = new MessagePool(run.tracing, false);
+  return sim;
+}
+
+/** The simulation's message pool (tests only: it is no part of the Simulation interface). */
+export const poolOf = (sim: Simulation): MessagePool => (sim as unknown as { messages: MessagePool }).messages;
+
+/** Everything the inspector shows: each node's messages, each edge's last message and last reply. */
+export function inspectEverything(sim: Simulation): { nodes: (MessageView[] | null)[]; edges: (MessageView | null)[] } {
+  return {
+    nodes: sim.nodeIds.map((id) => sim.inspectNode(id, 1e9)),
+    edges: sim.edgeIds.flatMap((id) => [sim.inspectEdge(id, 'forward'), sim.inspectEdge(id, 'back')]),
+  };
 }

@@ -25,11 +25,15 @@ export interface EdgeRuntime {
   traffic: number;
   /** Messages sent back along it, target → source (sendBack: a direct call's reply, A4 Return Address). */
   backTraffic: number;
-  /** The message that last entered it, source → target (kept when tracing, for the message inspector). */
+  /**
+   * The message that last entered it, source → target (kept when tracing, for the message inspector). Written only
+   * through MessagePool.show, which pins it: a message on show is not reused (messagePool.ts).
+   */
   lastMessage: Message | null;
   /**
    * The reply last sent back along it, target → source (kept when tracing): apart from lastMessage, so the
-   * inspector shows a direct call's last request and last reply each for what it is (A4 Return Address).
+   * inspector shows a direct call's last request and last reply each for what it is (A4 Return Address). Written
+   * only through MessagePool.show, as lastMessage.
    */
   lastReply: Message | null;
   /** Its current link faults, or null when healthy. */

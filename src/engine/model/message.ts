@@ -75,6 +75,12 @@ export interface Message {
   dedupId: string;
   /** Damaged on a link by a corrupt fault: its checksum no longer matches. */
   corrupt: boolean;
+  /**
+   * Tracing: how many edge slots show it to the inspector (EdgeRuntime.lastMessage, lastReply); negated once it is
+   * released while shown, until the last slot drops it (messagePool.ts). Always 0 without tracing, and on a message
+   * taken from the pool (pooled only at 0), so initMessage leaves it. Last in the layout: only tracing reads it.
+   */
+  pins: number;
 }
 
 /**
@@ -91,7 +97,7 @@ export function copyMessage(m: Message): Message {
     routingKey: m.routingKey, headers: m.headers, priority: m.priority, sizeBytes: m.sizeBytes,
     persistent: m.persistent, mandatory: m.mandatory, returns: m.returns, exchangeHops: m.exchangeHops,
     exchange: m.exchange, safeAt: m.safeAt, publishedAt: m.publishedAt, orderKey: m.orderKey, orderSeq: m.orderSeq,
-    publisher: m.publisher, groupId: m.groupId, dedupId: m.dedupId,
+    publisher: m.publisher, groupId: m.groupId, dedupId: m.dedupId, pins: 0, // a copy is shown by no edge yet
   };
 }
 
@@ -123,7 +129,7 @@ export function newMessage(id: number, now: number, f: MessageInit): Message {
 
 /**
  * Writes every field of `m` as a fresh message's: a new object, or a settled one taken back from the pool
- * (messagePool.ts), which must then be indistinguishable from a new one.
+ * (messagePool.ts), which must then be indistinguishable from a new one. All but `pins`, 0 on both already.
  */
 export function initMessage(m: Message, id: number, now: number, f: MessageInit): Message {
   m.id = id; m.originAt = f.originAt ?? now; m.enqueuedAt = now; m.deliveryCount = 0; m.redelivered = false;
@@ -152,6 +158,6 @@ function blankMessage(): Message {
     poison: false, replyTo: '', receiveCount: 0, correlationId: -1, sqsOwned: false, queueSeq: 0,
     expiresAt: Infinity, expirationMs: -1, deaths: null, confirm: null, routingKey: '', headers: NO_HEADERS,
     priority: -1, sizeBytes: 0, persistent: false, mandatory: false, returns: 0, exchangeHops: 0, exchange: '',
-    safeAt: 0, publishedAt: 0, orderKey: '', orderSeq: 0, publisher: '', groupId: '', dedupId: '',
+    safeAt: 0, publishedAt: 0, orderKey: '', orderSeq: 0, publisher: '', groupId: '', dedupId: '', pins: 0,
   };
 }
