@@ -3,7 +3,7 @@ import type { NodeOf } from '../../schema';
 import type { SimContext } from '../model/context';
 import type { EdgeRuntime } from '../model/edge';
 import { LIVE, SAMPLE, type NodeModel } from '../model/node';
-import { samplerFor, type Sampler } from '../random/distributions';
+import { samplerFor, type Sampler } from '../random/samplers';
 
 /**
  * A cluster member hosting exchanges and queues. It has no edges: queues and exchanges name it in
@@ -30,7 +30,7 @@ export class BrokerModel implements NodeModel {
   get electionDelayMs(): number { return this.node.config.electionDelayMs; }
 
   /** One disk write on this broker, ms (slowed by a slowDisk fault). */
-  diskWriteMs(): number { return this.disk() * this.diskFactor; }
+  diskWriteMs(): number { return this.disk.draw() * this.diskFactor; }
 
   host(node: NodeModel): void { this.hosted.push(node); }
 

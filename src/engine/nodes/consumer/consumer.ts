@@ -9,7 +9,7 @@ import { Fifo } from '../../model/fifo';
 import { type Message } from '../../model/message';
 import { addHop } from '../../model/trail';
 import type { NodeModel, Subscriber } from '../../model/node';
-import { exponential, samplerFor, type Sampler } from '../../random/distributions';
+import { samplerFor, type Sampler } from '../../random/samplers';
 import type { Random } from '../../random/prng';
 import { Caller } from './caller';
 import { ConsumerCounters } from './consumerCounters';
@@ -54,12 +54,8 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
   private readonly verifiesChecksum: boolean;
   private readonly concurrency: number;
   private readonly idempotent: boolean;
-  /**
-   * An exponential service time (the usual model) is drawn here from its stream, the same draw `service`
-   * makes, without reaching through the sampler's closure per message; 0 when it is not exponential.
-   */
-  private readonly exponentialMean: number;
-  private readonly serviceStream: Random;
+  /** Its service time's sampler: an object, so that with one distribution in play its `draw` is inlined in `begin`. */
+  private readonly service: Sampler;
   private slowdown = 1;
   private readonly failureProbability: number;
   private readonly failures: Random;
@@ -73,7 +69,6 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
   readonly kind = 'consumer';
   readonly outputs: EdgeRuntime[] = [];
   readonly inputs: EdgeRuntime[] = [];
-  private readonly service: Sampler;
   /** End to end of what it acked in the current sample interval: the same figure as `latency`, per interval. */
   readonly intervalLatency = new IntervalLatency();
   private crashed = false;
@@ -99,9 +94,7 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
       pollReturned: (edge, count) => this.polling.returned(edge, count),
       surrender: (edge) => this.surrender(edge),
     };
-    this.serviceStream = ctx.random(id, 'service');
-    this.service = samplerFor(c.serviceTimeMs, this.serviceStream);
-    this.exponentialMean = c.serviceTimeMs.type === 'exponential' ? c.serviceTimeMs.mean : 0;
+    this.service = samplerFor(c.serviceTimeMs, ctx.random(id, 'service'));
     this.failures = ctx.random(id, 'failure');
     this.inService = new InService(c.concurrency);
     this.latency = ctx.endToEnd.create();
@@ -174,12 +167,7 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
     this.inService.add(d, this.ctx.now());
     // EIP Idempotent Receiver: a message already processed within the window is acked and skipped.
     const skip = this.idempotent && this.seen.has(d.message.id, this.ctx.now());
-    this.ctx.schedule(skip ? 0 : this.serviceTime() * this.slowdown, this.index, EV_DONE, d, skip ? 1 : 0);
-  }
-
-  /** The time `begin` draws for a delivery: the same draw from the same stream either way. */
-  private serviceTime(): number {
-    return this.exponentialMean > 0 ? exponential(this.serviceStream, this.exponentialMean) : this.service();
+    this.ctx.schedule(skip ? 0 : this.service.draw() * this.slowdown, this.index, EV_DONE, d, skip ? 1 : 0);
   }
 
   handle(type: number, payload: unknown, arg: number): void {

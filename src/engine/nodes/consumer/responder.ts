@@ -3,7 +3,7 @@ import { startTrail } from '../../model/trail';
 import type { SimContext } from '../../model/context';
 import { repliesComeBack, type EdgeRuntime } from '../../model/edge';
 import { newMessage, type HeaderValue, type Message } from '../../model/message';
-import { samplerFor, type Sampler } from '../../random/distributions';
+import { samplerFor, type Sampler } from '../../random/samplers';
 
 type ReplyConfig = NodeOf<'consumer'>['config']['reply'];
 
@@ -34,7 +34,7 @@ export class Responder {
     const now = this.ctx.now();
     const reply = newMessage(this.ctx.nextMessageId(), now, {
       originAt: request.originAt, routingKey: request.replyTo,
-      headers: error ? ERROR_HEADERS : { score: this.score() }, priority: -1, sizeBytes: this.config.sizeBytes,
+      headers: error ? ERROR_HEADERS : { score: this.score.draw() }, priority: -1, sizeBytes: this.config.sizeBytes,
       trail: this.ctx.tracing ? startTrail(this.index, this.ctx, error ? 'error reply' : 'reply') : null,
       publisher: this.id, correlationId: request.id,
     });

@@ -2,20 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, type ScenarioInput } from '../../../schema';
 import { streamFor } from '../../random/prng';
 import { createSimulation } from '../../simulation';
-import { arrivalProcess, type NextArrival } from './arrivals';
+import { arrivalProcess, type ArrivalProcess } from './arrivals';
 
 type Arrival = Parameters<typeof arrivalProcess>[0];
 
 /** Arrival times after `startMs` up to and including `endMs`, as a producer schedules them. */
 function arrivals(a: Arrival, endMs: number, opts: { startMs?: number; multiplier?: number; seed?: number } = {}): number[] {
   const start = opts.startMs ?? 0;
-  const next: NextArrival = arrivalProcess(a, start, opts.multiplier ?? 1, streamFor(opts.seed ?? 1, 'producer', 'arrival'));
+  const arrival: ArrivalProcess = arrivalProcess(a, start, opts.multiplier ?? 1, streamFor(opts.seed ?? 1, 'producer', 'arrival'));
   const out: number[] = [];
   let backwards = 0;
-  let t = next(start);
+  let t = arrival.next(start);
   while (t <= endMs) {
     out.push(t);
-    const n = next(t);
+    const n = arrival.next(t);
     if (!(n >= t)) backwards++; // time never goes backwards
     t = n;
   }
@@ -26,6 +26,33 @@ function arrivals(a: Arrival, endMs: number, opts: { startMs?: number; multiplie
 const countIn = (times: readonly number[], from: number, to: number) => times.filter((t) => t > from && t <= to).length;
 /** Five standard deviations of a Poisson count with this mean: a correct process fails with p ≈ 6e-7. */
 const poissonTolerance = (mean: number) => 5 * Math.sqrt(mean);
+
+describe('each arrival process gives the times the closures before it did', () => {
+  // Recorded from the closure processes of 6f5d1aa: eight arrivals from 5 ms with the start at 5 ms and a
+  // multiplier of 1.5, on the stream (7, 'pin', 'arrival'), then that stream's next uniform (how many draws they took).
+  it.each<[Arrival, number[], number]>([
+    [{ type: 'constant', ratePerSec: 3 }, [227.22222222222223, 449.44444444444446, 671.6666666666667, 893.8888888888889, 1116.111111111111, 1338.3333333333333, 1560.5555555555554, 1782.7777777777776], 0.5304519070778042],
+    [{ type: 'poisson', ratePerSec: 80 }, [11.29987126033986, 18.234004236274423, 31.9458111437613, 32.352862991237515, 41.782904310105025, 66.45835844540144, 95.47930119401396, 101.38221712919136], 0.4576187748461962],
+    [{ type: 'onOff', ratePerSec: 100, onMs: 20, offMs: 30, poisson: false }, [11.666666666666668, 18.333333333333336, 55, 61.666666666666664, 68.33333333333333, 105, 111.66666666666667, 118.33333333333334], 0.5304519070778042],
+    [{ type: 'onOff', ratePerSec: 100, onMs: 20, offMs: 30, poisson: true }, [10.039897008271886, 15.587203389019537, 55.32564147798097, 62.86967453307498, 159.72233274814192, 163.80090713045524, 164.1824070638341, 165.90675955507857], 0.8182318452745676],
+    [{ type: 'ramp', fromRatePerSec: 10, toRatePerSec: 300, rampMs: 100, poisson: false }, [23.2694754341278, 32.07107597092357, 38.85053043583437, 44.57463740738598, 49.62189348580801, 54.18737076715085, 58.38728880494766, 62.29751844470718], 0.5304519070778042],
+    [{ type: 'ramp', fromRatePerSec: 300, toRatePerSec: 0, rampMs: 100, poisson: true }, [6.679965669423963, 10.336447511420463, 20.590043262748466, 21.949568056852904, 22.524352220601067, 27.654721973801223, 29.24148838171281, 29.784892653836334], 0.9666343710850924],
+  ])('%j', (a, times, nextUniform) => {
+    const rng = streamFor(7, 'pin', 'arrival');
+    const arrival = arrivalProcess(a, 5, 1.5, rng);
+    let t = 5;
+    expect(Array.from({ length: 8 }, () => (t = arrival.next(t)))).toEqual(times);
+    expect(rng.next()).toBe(nextUniform);
+  });
+
+  it('Poisson: the previous time plus an exponential gap of mean 1000/(rate × multiplier), one draw each', () => {
+    let used = 0;
+    const arrival = arrivalProcess({ type: 'poisson', ratePerSec: 40 }, 0, 2, { next: () => (used++ === 0 ? 0.5 : 0) });
+    expect(arrival.next(100)).toBe(100 + -Math.log(0.5) * (1000 / 80));
+    expect(arrival.next(200)).toBe(200);
+    expect(used).toBe(2);
+  });
+});
 
 describe('constant arrivals', () => {
   it('are spaced exactly 1000/rate ms apart, starting one gap after the start', () => {

@@ -10,8 +10,8 @@ import { Fifo } from '../../model/fifo';
 import { copyMessage, type Message } from '../../model/message';
 import type { Random } from '../../random/prng';
 import { LIVE, SAMPLE, type NodeModel } from '../../model/node';
-import { exponential, samplerFor, type Sampler } from '../../random/distributions';
-import { arrivalProcess, poissonMeanGapMs, type NextArrival } from './arrivals';
+import { samplerFor, type Sampler } from '../../random/samplers';
+import { arrivalProcess, type ArrivalProcess } from './arrivals';
 import { messageGroupPicker } from './messageGroups';
 import { fixedRoutingKey, routingKeyPicker } from './routingKeys';
 
@@ -42,13 +42,8 @@ export class ProducerModel implements NodeModel, ConfirmListener {
    */
   private readonly limited: boolean;
   private readonly limit: number;
-  private readonly nextArrival: NextArrival | null;
-  /**
-   * A Poisson process (the usual model) is drawn here from its stream, the same draw nextArrival makes,
-   * without reaching through the closure per message; 0 when arrivals are not Poisson.
-   */
-  private readonly poissonGapMs: number;
-  private readonly arrivalStream: Random;
+  /** When the next message is due, by the configured rate (null: scripted, see `script`). */
+  private readonly arrival: ArrivalProcess | null;
   /** Where it publishes: its one output, known at start (undefined: nowhere, A1.1.7). */
   private out: EdgeRuntime | undefined = undefined;
   /** A1.6: with confirms, at most this many publishes unconfirmed; the rest wait in the outbox (0 without confirms: see windowFull). */
@@ -117,21 +112,19 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     this.fixedSize = c.sizeBytes.type === 'constant' ? Math.round(c.sizeBytes.value) : null;
     this.groupsOn = c.messageGroups !== null;
     this.confirmLatency = c.confirms ? ctx.confirmLatency.create() : null;
-    this.arrivalStream = ctx.random(id, 'arrival');
-    this.poissonGapMs = c.arrival.type === 'poisson' ? poissonMeanGapMs(c.arrival.ratePerSec, ctx.scenario.workload.rateMultiplier) : 0;
     if (c.arrival.type === 'script') {
-      this.nextArrival = null;
+      this.arrival = null;
       // Stable sort: messages scripted for the same instant keep their written order.
       this.script = c.arrival.messages.map((m, i) => ({ m, i })).sort((a, b) => a.m.atMs - b.m.atMs || a.i - b.i).map((x) => x.m);
     } else {
-      this.nextArrival = arrivalProcess(c.arrival, c.startAtMs, ctx.scenario.workload.rateMultiplier, this.arrivalStream);
+      this.arrival = arrivalProcess(c.arrival, c.startAtMs, ctx.scenario.workload.rateMultiplier, ctx.random(id, 'arrival'));
       this.script = [];
     }
   }
 
   start(): void {
     this.out = this.outputs[0];
-    const first = this.nextArrival ? this.nextArrival(this.node.config.startAtMs) : this.script[0]?.atMs;
+    const first = this.arrival ? this.arrival.next(this.node.config.startAtMs) : this.script[0]?.atMs;
     if (first !== undefined && Number.isFinite(first) && !this.exhausted()) this.ctx.schedule(first - this.ctx.now(), this.index, EV_PUBLISH, null, 0);
   }
 
@@ -143,13 +136,12 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     if (type === EV_RETRY) { this.retry(payload as ConfirmTracker); return; }
     if (type !== EV_PUBLISH) return;
     const now = this.ctx.now();
-    const scripted = this.nextArrival ? undefined : this.script[this.published];
+    const scripted = this.arrival ? undefined : this.script[this.published];
     // A crashed producer's application is down too: nothing is created while it is.
     if (!this.down) this.publish(this.makeMessage(scripted));
-    else if (!this.nextArrival) this.published++; // a scripted message due while down is never sent
+    else if (!this.arrival) this.published++; // a scripted message due while down is never sent
     if (this.exhausted()) return;
-    const next = this.poissonGapMs > 0 ? now + exponential(this.arrivalStream, this.poissonGapMs)
-      : this.nextArrival ? this.nextArrival(now) : this.script[this.published]?.atMs;
+    const next = this.arrival ? this.arrival.next(now) : this.script[this.published]?.atMs;
     if (next !== undefined && Number.isFinite(next)) this.ctx.schedule(Math.max(0, next - now), this.index, EV_PUBLISH, null, 0);
   }
 
@@ -169,7 +161,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
       routingKey, orderKey: order?.key, orderSeq: order ? order.next++ : 0, publisher: this.id, groupId, dedupId,
       headers: scripted?.headers ?? this.headers,
       priority: scripted?.priority ?? this.priority,
-      sizeBytes: scripted?.sizeBytes ?? this.fixedSize ?? Math.round(this.size()),
+      sizeBytes: scripted?.sizeBytes ?? this.fixedSize ?? Math.round(this.size.draw()),
       poison,
       persistent: scripted?.persistent ?? this.persistent,
       expirationMs: scripted?.expirationMs ?? this.expirationMs,

@@ -2,7 +2,7 @@ import type { NodeOf } from '../../../schema';
 import type { SimContext } from '../../model/context';
 import type { ConfirmTracker } from '../../model/confirm';
 import type { Message } from '../../model/message';
-import { samplerFor, type Sampler } from '../../random/distributions';
+import { samplerFor, type Sampler } from '../../random/samplers';
 import { EV_DISK_WRITTEN } from './queueEvents';
 import type { QueueRules } from './queueRules';
 import type { Replication } from './replication';
@@ -70,7 +70,7 @@ export class Confirms {
   /** The queue's own disk setting, else its leader broker's disk; slowed by a slowDisk fault. */
   private diskWriteMs(replication: Replication): number {
     const broker = replication.leaderBroker;
-    const base = this.config.diskWriteMs === undefined && broker ? broker.diskWriteMs() : this.diskWrite();
+    const base = this.config.diskWriteMs === undefined && broker ? broker.diskWriteMs() : this.diskWrite.draw();
     return base * this.diskFactor;
   }
 }

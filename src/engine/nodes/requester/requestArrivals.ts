@@ -20,5 +20,5 @@ export function requestArrivals(arrival: Arrival, startMs: number, multiplier: n
     return { next: (_t, k) => script[k]?.atMs ?? Infinity, scripted: (k) => script[k] };
   }
   const process = arrivalProcess(arrival, startMs, multiplier, rng);
-  return { next: (t, k) => (k === 0 ? process(startMs) : process(t)), scripted: () => undefined };
+  return { next: (t, k) => process.next(k === 0 ? startMs : t), scripted: () => undefined };
 }

@@ -8,7 +8,7 @@ import type { EdgeRuntime } from '../../model/edge';
 import { newMessage, type Message } from '../../model/message';
 import { addHop, startTrail } from '../../model/trail';
 import { LIVE, SAMPLE, type NodeModel, type Subscriber } from '../../model/node';
-import { samplerFor, type Sampler } from '../../random/distributions';
+import { samplerFor, type Sampler } from '../../random/samplers';
 import { routingKeyPicker } from '../producer/routingKeys';
 import { Correlation, type PendingRequest } from './correlation';
 import { requestArrivals, type RequestArrivals } from './requestArrivals';
@@ -120,7 +120,7 @@ export class RequesterModel implements NodeModel {
     return newMessage(this.ctx.nextMessageId(), now, {
       routingKey: scripted?.routingKey ?? this.pickKey(),
       headers: scripted?.headers ?? c.headers, priority: scripted?.priority ?? -1,
-      sizeBytes: scripted?.sizeBytes ?? Math.round(this.size()),
+      sizeBytes: scripted?.sizeBytes ?? Math.round(this.size.draw()),
       poison: scripted?.poison ?? false, persistent: scripted?.persistent ?? c.persistent,
       trail: this.ctx.tracing ? startTrail(this.index, this.ctx, 'request sent') : null,
       publisher: this.id, replyTo: c.replyTo ?? this.id,
@@ -178,7 +178,7 @@ export class RequesterModel implements NodeModel {
     this.correlation.settle(request, this.ctx.now());
     if (this.crashed) return;
     if (this.config.mode === 'sync') {
-      if (this.n.sent < this.limit) this.ctx.schedule(this.think(), this.index, EV_SEND, null, this.generation);
+      if (this.n.sent < this.limit) this.ctx.schedule(this.think.draw(), this.index, EV_SEND, null, this.generation);
       return;
     }
     // The waiting requests are the latest arrivals, in order: the oldest of them goes now.
