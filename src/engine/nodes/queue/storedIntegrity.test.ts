@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../simulation';
-import { scenarioOf } from '../../testSupport';
+import { scenarioOf, withoutPool } from '../../testSupport';
 
 const one = { id: 'p', kind: 'producer' as const, config: { arrival: { type: 'script' as const, messages: [{ atMs: 10, routingKey: 'k' }] } } }; // after the fault starts at 0
 const checker = (id: string, config: Record<string, unknown> = {}) => ({ id, kind: 'consumer' as const, config: { serviceTimeMs: { type: 'constant' as const, value: 1 }, verifyChecksum: true, ...config } });
@@ -40,5 +40,23 @@ describe('a message damaged on its way to a consumer: the stored copy is sound',
     expect(snap.nodes.c).toMatchObject({ corruptRejected: 1 });
     expect(snap.nodes['dlq-reader']).toMatchObject({ corruptRejected: 1, acked: 0 });
     expect(snap.messages.droppedByReason).toEqual({ rejected: 1 });
+  });
+
+  it('a message object reused by the pool is not taken for the damaged message it was before', () => {
+    // The first message is stored damaged in q (corrupt publish link until 100 ms), rejected by c, dead-lettered and
+    // processed by r, whose ack releases its object. The second message (500 ms) is made from that object and stored
+    // sound; damaged on its way to c (from 400 ms), it is rejected, and q dead-letters its sound copy.
+    const s = scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 10, routingKey: 'k' }, { atMs: 500, routingKey: 'k' }] } } },
+      { id: 'q', kind: 'queue', config: {} }, checker('c'), { id: 'dlq', kind: 'queue', config: {} }, checker('r', { verifyChecksum: false }),
+    ], [{ id: 'publish', source: 'p', target: 'q', config: {} }, { id: 'deliveries', source: 'q', target: 'c', config: {} }, 'q>dlq', 'dlq>r'],
+    { faults: [corrupt('publish', 100), { ...corrupt('deliveries'), atMs: 400 }] });
+    const pooled = createSimulation(s);
+    const fresh = withoutPool(createSimulation(s));
+    pooled.runUntil(2000);
+    fresh.runUntil(2000);
+    expect(pooled.snapshot().nodes.c).toMatchObject({ corruptRejected: 2 });
+    expect(pooled.snapshot().nodes.r).toMatchObject({ acked: 2, corruptProcessed: 1 }); // only the first was stored damaged
+    expect(pooled.snapshot()).toEqual(fresh.snapshot());
   });
 });
