@@ -14,12 +14,12 @@ const errorOf = (argv: string[]) => {
 
 describe('parseArgs', () => {
   it('takes a file alone, with the defaults left to the scenario', () => {
-    expect(ok(['s.json'])).toEqual({ command: 'run', file: 's.json', json: false });
+    expect(ok(['s.json'])).toEqual({ command: 'run', file: 's.json', json: false, audit: true });
   });
 
   it('takes every option, in any order, with a space or =', () => {
-    expect(ok(['--json', '--until', '2.5', 's.json', '--seed=7'])).toEqual({ command: 'run', file: 's.json', seed: 7, untilMs: 2500, json: true });
-    expect(ok(['--seed', '0', '--until=0', 's.json'])).toEqual({ command: 'run', file: 's.json', seed: 0, untilMs: 0, json: false });
+    expect(ok(['--json', '--until', '2.5', 's.json', '--seed=7', '--no-audit'])).toEqual({ command: 'run', file: 's.json', seed: 7, untilMs: 2500, json: true, audit: false });
+    expect(ok(['--seed', '0', '--until=0', 's.json'])).toEqual({ command: 'run', file: 's.json', seed: 0, untilMs: 0, json: false, audit: true });
   });
 
   it('answers --help and -h before anything else', () => {

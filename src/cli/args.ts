@@ -1,6 +1,6 @@
 /** Command-line arguments of `npm run sim`, parsed without side effects: a value or an error. */
 
-export const USAGE = 'usage: npm run sim -- <scenario.json> [--seed N] [--until SECONDS] [--json] [--help]';
+export const USAGE = 'usage: npm run sim -- <scenario.json> [--seed N] [--until SECONDS] [--json] [--no-audit] [--help]';
 
 export const HELP = `${USAGE}
 
@@ -10,6 +10,8 @@ Runs a Brokerlab scenario headless and prints a summary.
   --seed N           seed for the random streams, a whole number 0..4294967295 (default: the scenario's seed)
   --until SECONDS    simulated seconds to run (default: the scenario's durationMs)
   --json             print one JSON object instead of tables; same file and seed give identical bytes
+  --no-audit         skip the delivery-guarantee audit, which remembers every message id (about 7-13 bytes
+                     per id and consumer): for long load runs; the report then has no audit
   --help             print this help
 
 A topology that will not work as drawn (e.g. a responder with no edge to the Return Address)
@@ -19,7 +21,7 @@ exit codes: 0 ran, 1 invalid scenario or unreadable file, 2 bad arguments, 3 eng
 
 export type CliCommand =
   | { command: 'help' }
-  | { command: 'run'; file: string; seed?: number; untilMs?: number; json: boolean };
+  | { command: 'run'; file: string; seed?: number; untilMs?: number; json: boolean; audit: boolean };
 
 export interface ArgsError { code: 'unknown_flag' | 'missing_file' | 'extra_argument' | 'missing_value' | 'bad_seed' | 'bad_until' | 'repeated_flag'; message: string }
 
@@ -52,12 +54,13 @@ function splitEquals(argv: readonly string[]): string[] {
 export function parseArgs(argv: readonly string[]): ArgsResult {
   const args = splitEquals(argv);
   if (args.includes('--help') || args.includes('-h')) return { ok: true, value: { command: 'help' } };
-  const run: { file?: string; seed?: number; untilMs?: number; json: boolean } = { json: false };
+  const run: { file?: string; seed?: number; untilMs?: number; json: boolean; audit: boolean } = { json: false, audit: true };
   const seen = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (seen.has(arg)) return fail('repeated_flag', `${arg} is given more than once`);
     if (arg === '--json') { run.json = true; seen.add(arg); continue; }
+    if (arg === '--no-audit') { run.audit = false; seen.add(arg); continue; }
     if (arg === '--seed' || arg === '--until') {
       const text = args[++i];
       if (text === undefined) return fail('missing_value', `${arg} needs a value`);
@@ -73,5 +76,5 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
     run.file = arg;
   }
   if (run.file === undefined) return fail('missing_file', 'a scenario file is required');
-  return { ok: true, value: { command: 'run', file: run.file, json: run.json, ...(run.seed !== undefined ? { seed: run.seed } : {}), ...(run.untilMs !== undefined ? { untilMs: run.untilMs } : {}) } };
+  return { ok: true, value: { command: 'run', file: run.file, json: run.json, audit: run.audit, ...(run.seed !== undefined ? { seed: run.seed } : {}), ...(run.untilMs !== undefined ? { untilMs: run.untilMs } : {}) } };
 }

@@ -43,6 +43,15 @@ describe('runCli', () => {
     expect(short.messages.published).toBeLessThan(full.messages.published);
   });
 
+  it('keeps the audit unless --no-audit is given, and changes no other figure', () => {
+    const withAudit = JSON.parse(run(['examples/consumer-crash-auto-ack.json', '--json']).stdout);
+    const without = JSON.parse(run(['examples/consumer-crash-auto-ack.json', '--json', '--no-audit']).stdout);
+    expect(withAudit.audit.consumers['auto-worker'].guarantee).toBe('at-most-once');
+    expect(without.audit).toBeUndefined();
+    expect({ ...without }).toEqual((({ audit: _, ...rest }) => rest)(withAudit));
+    expect(run(['examples/consumer-crash-auto-ack.json', '--no-audit']).stdout).not.toMatch(/Delivery-guarantee audit/);
+  });
+
   it('uses the scenario seed unless --seed is given', () => {
     expect(JSON.parse(run(['examples/mm1.json', '--json', '--until', '1']).stdout).seed).toBe(42);
     expect(JSON.parse(run(['examples/mm1.json', '--json', '--until', '1', '--seed', '5']).stdout).seed).toBe(5);

@@ -24,7 +24,7 @@ export function runCli(argv: readonly string[], io: CliIo): ExitCode {
     io.stdout(`${HELP}\n`);
     return EXIT.ok;
   }
-  const { file, seed, untilMs, json } = args.value;
+  const { file, seed, untilMs, json, audit } = args.value;
   const read = io.readFile(file);
   if (!read.ok) {
     io.stderr(`${read.error.message}\n`);
@@ -39,7 +39,7 @@ export function runCli(argv: readonly string[], io: CliIo): ExitCode {
   // What will not work as drawn (a reply with no way back, A4) still runs: say so on stderr only, so the
   // report on stdout and the exit code stay what scripts expect.
   for (const warning of topologyWarnings(parsed.scenario)) io.stderr(`warning: ${formatError(warning)}\n`);
-  const outcome = runScenario(parsed.scenario, { ...(seed !== undefined ? { seed } : {}), ...(untilMs !== undefined ? { untilMs } : {}) });
+  const outcome = runScenario(parsed.scenario, { audit, ...(seed !== undefined ? { seed } : {}), ...(untilMs !== undefined ? { untilMs } : {}) });
   if (!outcome.ok) {
     io.stderr(`engine error (${outcome.error.code}): ${outcome.error.message}\n`);
     return EXIT.engineError;

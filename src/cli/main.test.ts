@@ -72,7 +72,7 @@ describe('npm run sim (child process)', () => {
     const r = await sim('examples/one-way.json', '--until', '-3');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('error: --until must be a number of seconds ≥ 0, got "-3"\nusage: npm run sim -- <scenario.json> [--seed N] [--until SECONDS] [--json] [--help]\n');
+    expect(r.stderr).toBe('error: --until must be a number of seconds ≥ 0, got "-3"\nusage: npm run sim -- <scenario.json> [--seed N] [--until SECONDS] [--json] [--no-audit] [--help]\n');
   });
 
   it('exits 3 when the engine stops with an error', async () => {
