@@ -116,7 +116,7 @@ export class AuditLog implements DropObserver {
     const own = this.consumers.get(node);
     if (own && !processedBy(own, id)) own.lost.set(id, 1);
     const readers = this.readers.get(node);
-    if (readers && !readers.some((r) => processedBy(r, id))) for (const r of readers) r.lost.set(id, 1);
+    if (readers && !processedByAny(readers, id)) for (const r of readers) r.lost.set(id, 1);
   }
 
   /** Ids of the messages dropped at a node (for tests). */
@@ -159,7 +159,7 @@ export class AuditLog implements DropObserver {
    */
   private isLost(log: ConsumerLog, id: number): boolean {
     if (this.dropped.get(log.index)?.has(id) === true && !processedBy(log, id)) return true;
-    return log.queues.some((q) => this.dropped.get(q)?.has(id) === true && !this.readers.get(q)!.some((r) => processedBy(r, id)));
+    return log.queues.some((q) => this.dropped.get(q)?.has(id) === true && !processedByAny(this.readers.get(q)!, id));
   }
 
   report(accounting: Accounting, deadLettered: number): Audit {
@@ -183,6 +183,8 @@ export class AuditLog implements DropObserver {
 }
 
 const processedBy = (log: ConsumerLog, id: number): boolean => processings(log.seen.get(id)) > 0;
+/** Whether any of a queue's competing consumers processed `id`. */
+const processedByAny = (readers: readonly ConsumerLog[], id: number): boolean => readers.some((r) => processedBy(r, id));
 
 /**
  * Drops that are no loss of a message the system owed someone: a deduplicated send was accepted as the same

@@ -1,5 +1,6 @@
 import { SAMPLE_FIELDS, type MetricSample } from './api';
 import { LatencyHistogram } from './metrics/latencyHistogram';
+import { P50_P95_P99 } from './metrics/logLinearHistogram';
 import type { Accounting } from './metrics/accounting';
 import type { NodeModel } from './model/node';
 
@@ -25,10 +26,11 @@ export class SeriesSampler {
     for (let i = 0; i < this.nodes.length; i++) this.nodes[i]!.writeSample(values, i * stride, this.intervalMs);
     const perSec = 1000 / this.intervalMs;
     const { published, acked } = this.accounting;
+    const [p50, p95, p99] = this.endToEnd.percentiles(P50_P95_P99);
     this.pending.push({
       tMs, nodes: values,
       publishedPerSec: (published - this.lastPublished) * perSec, ackedPerSec: (acked - this.lastAcked) * perSec,
-      p50: this.endToEnd.percentile(50), p95: this.endToEnd.percentile(95), p99: this.endToEnd.percentile(99),
+      p50: p50!, p95: p95!, p99: p99!,
     });
     if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
     this.lastPublished = published; this.lastAcked = acked; this.endToEnd.reset();

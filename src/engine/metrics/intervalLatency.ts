@@ -1,5 +1,5 @@
 import { SAMPLE } from '../model/node';
-import { bucketIndex, bucketUpperBound, LogLinearHistogram } from './logLinearHistogram';
+import { bucketIndex, bucketUpperBound, LogLinearHistogram, P50_P95_P99 } from './logLinearHistogram';
 
 const MICROS_PER_MS = 1000;
 /**
@@ -9,7 +9,6 @@ const MICROS_PER_MS = 1000;
  * mm1-200 benchmark with sampling on, that scan, 400 nodes × 3 percentiles × every sample, doubled the run time.
  */
 export const KEPT_VALUES = 128;
-const SAMPLE_PERCENTILES = [50, 95, 99];
 
 /**
  * The latency of the work one node completed in the current sample interval: the p50/p95/p99 of its
@@ -60,7 +59,7 @@ export class IntervalLatency {
       return;
     }
     const h = this.histogram!;
-    const [p50, p95, p99] = h.valuesAtPercentiles(SAMPLE_PERCENTILES);
+    const [p50, p95, p99] = h.valuesAtPercentiles(P50_P95_P99);
     out[o + SAMPLE.p50] = p50! / MICROS_PER_MS;
     out[o + SAMPLE.p95] = p95! / MICROS_PER_MS;
     out[o + SAMPLE.p99] = p99! / MICROS_PER_MS;

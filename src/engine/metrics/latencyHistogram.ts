@@ -1,6 +1,6 @@
 import type { LatencySummary } from '../api';
 import { BucketSlab } from './bucketSlab';
-import { LogLinearHistogram, percentilesOf } from './logLinearHistogram';
+import { LogLinearHistogram, P50_P95_P99, percentilesOf } from './logLinearHistogram';
 
 const MICROS_PER_MS = 1000;
 
@@ -23,11 +23,16 @@ export class LatencyHistogram extends LogLinearHistogram {
 
   /** Value at a percentile (0–100) in ms, or NaN when empty. */
   percentile(p: number): number {
-    return this.count === 0 ? NaN : this.valueAtPercentile(p) / MICROS_PER_MS;
+    return this.percentiles([p])[0]!;
+  }
+
+  /** percentile of each of `ps` (ascending), in one pass over the buckets. */
+  percentiles(ps: readonly number[]): number[] {
+    return this.valuesAtPercentiles(ps).map((us) => us / MICROS_PER_MS);
   }
 
   summary(): LatencySummary {
-    return latencySummary(this.count, this.sumMs, this.max, this.count === 0 ? [] : this.valuesAtPercentiles(SUMMARY_PERCENTILES));
+    return latencySummary(this.count, this.sumMs, this.max, this.count === 0 ? [] : this.valuesAtPercentiles(P50_P95_P99));
   }
 
   /** The exact sum of what it recorded, in ms. */
@@ -83,13 +88,10 @@ export class LatencyRegistry {
     }
     if (count === 0) return latencySummary(0, 0, 0, []);
     const counts = new Float64Array(highest + 1);
-    this.parts[0]!.flush(); // one slab for them all
     for (const part of this.parts) part.addCountsTo(counts);
-    return latencySummary(count, sumMs, maxUs, percentilesOf(counts, highest, count, maxUs, SUMMARY_PERCENTILES));
+    return latencySummary(count, sumMs, maxUs, percentilesOf(counts, highest, count, maxUs, P50_P95_P99));
   }
 }
-
-const SUMMARY_PERCENTILES = [50, 95, 99];
 
 /** A summary from a count, the sum in ms, the max in µs and the p50, p95 and p99 in µs. */
 function latencySummary(count: number, sumMs: number, maxUs: number, [p50, p95, p99]: number[]): LatencySummary {

@@ -36,6 +36,9 @@ export function bucketUpperBound(i: number): number {
   return (m + 1) * 2 ** shift - 1;
 }
 
+/** The percentiles every summary and sample reports. */
+export const P50_P95_P99: readonly number[] = [50, 95, 99];
+
 /**
  * The values at ascending percentiles `ps` (0–100) of `total` values with these bucket counts, up to bucket
  * `highest`: each the upper bound of the bucket holding its rank, capped at `max`.
@@ -101,13 +104,11 @@ export class LogLinearHistogram implements SlabRegion {
     return percentilesOf(this.slab.countsOf(this.offset, this.highest + 1), this.highest, this.total, this.maxValue, ps);
   }
 
-  /** Adds its count in each bucket to `counts[bucket]` (flush first; for merging without a merged histogram). */
+  /** Adds its count in each bucket to `counts[bucket]` (for merging without a merged histogram). */
   addCountsTo(counts: Float64Array): void {
-    for (let i = 0; i <= this.highest; i++) counts[i]! += this.slab.at(this.offset + i);
+    const own = this.slab.countsOf(this.offset, this.highest + 1);
+    for (let i = 0; i <= this.highest; i++) counts[i]! += own[i]!;
   }
-
-  /** Flushes its slab's pending increments (before addCountsTo). */
-  flush(): void { this.slab.flush(); }
 
   /** Adds every value recorded in `other` (merging per-node histograms into a system-wide one). */
   add(other: LogLinearHistogram): void {

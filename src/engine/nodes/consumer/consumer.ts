@@ -6,7 +6,7 @@ import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
-import { type Message } from '../../model/message';
+import type { Message } from '../../model/message';
 import { addHop } from '../../model/trail';
 import type { NodeModel, Subscriber } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/samplers';
