@@ -19,6 +19,13 @@ export interface SimulationOptions {
    * processed, so memory grows with the run: benchmarks turn it off.
    */
   audit?: boolean;
+  /**
+   * The most message ids the audit remembers (entries over all its tables, about 8–13 bytes each). Past it the
+   * audit stops following messages and its report says when (`Audit.stoppedAtMs`): every figure in it but the
+   * faults is then as of that time. Default: no limit (the CLI); the browser's worker sets one, so a long run
+   * at full speed cannot exhaust the tab's memory.
+   */
+  auditIdLimit?: number;
 }
 
 /** Errors are values: a code and a sentence. */
@@ -170,6 +177,14 @@ export interface Audit {
   consumers: Record<string, ConsumerAudit>;
   /** The faults that happened, in order, for marking the charts. */
   faults: { atMs: number; endMs: number | null; target: string; type: string }[];
+  /**
+   * Present when the audit reached its memory limit (`SimulationOptions.auditIdLimit`): the simulated time it
+   * stopped following messages. Every figure above is as of then; `faults` goes on to the end.
+   */
+  stoppedAtMs?: number;
+  /** With `stoppedAtMs`: how many message ids it remembered when it stopped, and its limit. */
+  idsRemembered?: number;
+  idLimit?: number;
 }
 
 export interface Snapshot {

@@ -91,4 +91,47 @@ describe('AuditLog', () => {
     expect(report).toMatchObject({ deliveredOnce: 0, deliveredMoreThanOnce: 1, duplicates: 1 });
     expect(report.consumers.c).toMatchObject({ processed: 1, duplicates: 1, guarantee: 'at-least-once' });
   });
+
+  it('stops at its id limit with the report it would have given then, and keeps it (the run goes on)', () => {
+    fc.assert(fc.property(topology, fc.array(event, { maxLength: 300, size: 'max' }), fc.integer({ min: 1, max: 40 }), (queuesOf, events: Event[], limit) => {
+      // `limited` checks its limit at every call; `reference` is fed the same calls until it remembers `limit` ids.
+      const limited = new AuditLog(limit, 1);
+      const accounting = new Accounting(limited);
+      let clock = 0;
+      const census = { queued: 0, inFlight: 0, deadLettered: 0 };
+      limited.watch({ now: () => clock, accounting, census: () => ({ ...census, deadLettered: clock }) });
+      const reference = new AuditLog();
+      const referenceAccounting = new Accounting(reference);
+      let stoppedAt = -1;
+      CONSUMERS.forEach((c, i) => { limited.addConsumer(c, `c${c}`, queuesOf[i]!); reference.addConsumer(c, `c${c}`, queuesOf[i]!); });
+      const feed = (audit: AuditLog, acc: Accounting, e: Event) => {
+        if (e.kind === 'dropped') acc.drop('linkLoss', e.node, e.id);
+        else if (e.kind === 'delivered') audit.delivered(e.node, message(e.id));
+        else audit.processed(e.node, message(e.id));
+      };
+      for (const e of events) {
+        clock++;
+        if (e.kind !== 'dropped' && !CONSUMERS.includes(e.node)) continue; // no call reaches the audit
+        if (stoppedAt < 0 && reference.idsRemembered() >= limit) stoppedAt = clock;
+        feed(limited, accounting, e);
+        if (stoppedAt < 0) feed(reference, referenceAccounting, e);
+      }
+      const report = limited.report(accounting, 999);
+      if (stoppedAt < 0) {
+        expect(report.stoppedAtMs).toBeUndefined();
+        expect(report).toEqual(reference.report(referenceAccounting, 999));
+        return;
+      }
+      // Every figure as of the stop: the audit's own, and those it takes from the run (drops, dead letters).
+      expect(report).toEqual({ ...reference.report(referenceAccounting, stoppedAt), stoppedAtMs: stoppedAt, idsRemembered: reference.idsRemembered(), idLimit: limit });
+      expect(reference.idsRemembered()).toBeGreaterThanOrEqual(limit);
+    }), { numRuns: 500 });
+  });
+
+  it('a limited audit refuses to stop without knowing its run (watch)', () => {
+    const audit = new AuditLog(1, 1);
+    audit.addConsumer(0, 'c', [1]);
+    audit.delivered(0, message(1));
+    expect(() => audit.delivered(0, message(2))).toThrow(/watch/);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Audit, ConsumerAudit, DropReason, Guarantee } from './api';
-import type { Accounting, DropObserver } from './metrics/accounting';
+import type { Accounting, Census, DropObserver } from './metrics/accounting';
 import { IdTable } from './metrics/idTable';
 import type { Message } from './model/message';
 
@@ -33,6 +33,32 @@ interface ConsumerLog {
   lost: IdTable;
 }
 
+/** What the audit reads from its run when it stops at its memory limit: the figures it then keeps as they were. */
+export interface AuditSource {
+  now(): number;
+  readonly accounting: Accounting;
+  census(): Census;
+}
+
+/** The run's figures the report takes from outside the audit, as they were when it stopped. */
+interface Stopped {
+  atMs: number;
+  ids: number;
+  limit: number;
+  produced: number;
+  dropped: number;
+  droppedByReason: Partial<Record<DropReason, number>>;
+  deadLettered: number;
+}
+
+/**
+ * How often (in calls that may add ids, each adding at most three) the audit counts what it remembers against its
+ * limit: at most every 16 K calls, and every sixteenth of the limit for small limits, so it stops within about a fifth
+ * past its limit.
+ */
+const LIMIT_CHECK_EVERY = 1 << 14;
+const checkInterval = (limit: number) => Math.max(1, Math.min(LIMIT_CHECK_EVERY, Math.floor(limit / 16)));
+
 /** EIP Competing Consumers (A4): the consumers that read the same queues share their messages. */
 interface ConsumerGroup {
   members: ConsumerLog[];
@@ -47,7 +73,9 @@ interface ConsumerGroup {
  * and what was lost where. Every figure is kept up to date as messages are delivered, processed and dropped, so a
  * report costs the same at any point of a run (the browser asks for one four times a second). It remembers the
  * message ids each consumer saw, one byte each in a hash table (IdTable, about 7–13 bytes per id and consumer);
- * benchmarks turn it off.
+ * benchmarks turn it off. With an `idLimit` it stops following messages once it remembers that many ids (the
+ * browser's worker sets one: a run at full speed would otherwise grow until the tab runs out of memory), and its
+ * report is from then on the one it would have given at that moment, with the time it stopped.
  */
 export class AuditLog implements DropObserver {
   private readonly consumers = new Map<number, ConsumerLog>();
@@ -59,6 +87,41 @@ export class AuditLog implements DropObserver {
   private deliveredOnce = 0;
   private deliveredMoreThanOnce = 0;
   readonly faults: Audit['faults'] = [];
+  private source: AuditSource | null = null;
+  private calls = 0;
+  private stopped: Stopped | null = null;
+
+  /** `checkEvery`: see LIMIT_CHECK_EVERY (tests check at every call). */
+  constructor(private readonly idLimit = Infinity, private readonly checkEvery = checkInterval(idLimit)) {}
+
+  /** The run whose time and figures a stop records (needed only with a limit). */
+  watch(source: AuditSource): void { this.source = source; }
+
+  /**
+   * Whether to ignore a call: the audit has stopped. Every `checkEvery` calls it counts the ids it remembers,
+   * and stops when they reach the limit, keeping the run's figures as they are then (so the report stays the one of
+   * that moment, not a mix of two).
+   */
+  private halted(): boolean {
+    if (this.stopped !== null) return true;
+    if (this.idLimit === Infinity || ++this.calls % this.checkEvery !== 0) return false;
+    const ids = this.idsRemembered();
+    if (ids < this.idLimit) return false;
+    const source = this.source;
+    if (!source) throw new Error('AuditLog: a limited audit needs watch(run) before the run starts');
+    const a = source.accounting;
+    this.stopped = { atMs: source.now(), ids, limit: this.idLimit, produced: a.produced, dropped: a.dropped, droppedByReason: { ...a.droppedByReason }, deadLettered: source.census().deadLettered };
+    return true;
+  }
+
+  /** Entries over all its tables: what its memory grows with. */
+  idsRemembered(): number {
+    let n = 0;
+    for (const log of this.consumers.values()) n += log.seen.size + log.lost.size;
+    for (const group of this.groups.values()) n += group.counts?.size ?? 0;
+    for (const ids of this.dropped.values()) n += ids.size;
+    return n;
+  }
 
   /** Registers a consumer and the queues it reads; all consumers are added before the first event. */
   addConsumer(index: number, id: string, queues: number[]): void {
@@ -77,7 +140,7 @@ export class AuditLog implements DropObserver {
 
   delivered(consumer: number, m: Message): void {
     const log = this.consumers.get(consumer);
-    if (!log) return;
+    if (!log || this.halted()) return;
     const v = log.seen.get(m.id);
     const n = deliveries(v);
     if (n === NIBBLE_MAX) return;
@@ -89,7 +152,7 @@ export class AuditLog implements DropObserver {
   /** A successful processing; checks the order per producer and ordering key. */
   processed(consumer: number, m: Message): void {
     const log = this.consumers.get(consumer);
-    if (!log) return;
+    if (!log || this.halted()) return;
     const id = m.id;
     const v = log.seen.get(id);
     const before = processings(v);
@@ -105,11 +168,12 @@ export class AuditLog implements DropObserver {
 
   skippedDuplicate(consumer: number): void {
     const log = this.consumers.get(consumer);
-    if (log) log.skipped++;
+    if (log && !this.halted()) log.skipped++;
   }
 
   /** Accounting tells of every drop charged to a node. */
   droppedAt(node: number, id: number): void {
+    if (this.halted()) return;
     let ids = this.dropped.get(node);
     if (!ids) { ids = new IdTable(); this.dropped.set(node, ids); }
     ids.set(id, 1);
@@ -162,7 +226,14 @@ export class AuditLog implements DropObserver {
     return log.queues.some((q) => this.dropped.get(q)?.has(id) === true && !processedByAny(this.readers.get(q)!, id));
   }
 
+  /** Stopped at its limit, the run's own figures are those of that moment (see halted). */
   report(accounting: Accounting, deadLettered: number): Audit {
+    const s = this.stopped;
+    if (s === null) return this.reportOf(accounting.produced, accounting.dropped, accounting.droppedByReason, deadLettered);
+    return { ...this.reportOf(s.produced, s.dropped, s.droppedByReason, s.deadLettered), stoppedAtMs: s.atMs, idsRemembered: s.ids, idLimit: s.limit };
+  }
+
+  private reportOf(produced: number, dropped: number, droppedByReason: Partial<Record<DropReason, number>>, deadLettered: number): Audit {
     const consumers: Record<string, ConsumerAudit> = {};
     let duplicates = 0, outOfOrder = 0;
     for (const group of this.groups.values()) duplicates += group.duplicates;
@@ -171,12 +242,12 @@ export class AuditLog implements DropObserver {
       const lost = log.lost.size;
       consumers[log.id] = { processed: log.processed, duplicates: log.duplicates, skippedDuplicates: log.skipped, lost, outOfOrder: log.outOfOrder, guarantee: guarantee(lost, log.duplicates) };
     }
-    const lostByReason = { ...accounting.droppedByReason } as Partial<Record<DropReason, number>>;
+    const lostByReason = { ...droppedByReason };
     let notLost = 0;
     for (const reason of NOT_LOST) { notLost += lostByReason[reason] ?? 0; delete lostByReason[reason]; }
     return {
-      produced: accounting.produced, deliveredOnce: this.deliveredOnce, deliveredMoreThanOnce: this.deliveredMoreThanOnce, duplicates,
-      lost: accounting.dropped - notLost, lostByReason,
+      produced, deliveredOnce: this.deliveredOnce, deliveredMoreThanOnce: this.deliveredMoreThanOnce, duplicates,
+      lost: dropped - notLost, lostByReason,
       deadLettered, outOfOrder, consumers, faults: this.faults.map((f) => ({ ...f })),
     };
   }

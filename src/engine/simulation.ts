@@ -43,7 +43,8 @@ const LIVELOCK_LIMIT = 5_000_000;
 
 /** Builds a run of `scenario`: nodes, edges, the first events. Nothing runs until step/runUntil. */
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
-  return new SimulationRun(scenario, options.seed ?? scenario.seed, options.sampling ?? true, options.tracing ?? false, options.audit ?? true);
+  const audit = (options.audit ?? true) ? new AuditLog(options.auditIdLimit ?? Infinity) : null;
+  return new SimulationRun(scenario, options.seed ?? scenario.seed, options.sampling ?? true, options.tracing ?? false, audit);
 }
 
 class SimulationRun implements Simulation, SimContext {
@@ -65,19 +66,18 @@ class SimulationRun implements Simulation, SimContext {
   private messageIds = 0;
   private sameTimeEvents = 0;
   private error: EngineError | undefined;
-  readonly audit: AuditLog | null;
   private readonly nodesById: Map<string, NodeModel>;
   private readonly faults: FaultInjector;
   private readonly linkRandom = new Map<number, Random>();
   private sendDepth = 0;
   readonly hopEvents = new HopEvents();
 
-  constructor(readonly scenario: Scenario, readonly seed: number, sampling: boolean, readonly tracing: boolean, audit: boolean) {
+  constructor(readonly scenario: Scenario, readonly seed: number, sampling: boolean, readonly tracing: boolean, readonly audit: AuditLog | null) {
     this.warmupMs = scenario.workload.warmupMs;
     // Tracing, an edge shows the last message it carried: the pool then reuses a message only once no edge shows it.
     this.messages = new MessagePool(tracing);
-    this.audit = audit ? new AuditLog() : null;
-    this.accounting = new Accounting(this.audit);
+    this.accounting = new Accounting(audit);
+    audit?.watch(this);
     this.nodes = scenario.nodes.map((node, i) => createNodeModel(i, node, this));
     this.nodesById = new Map(this.nodes.map((n) => [n.id, n]));
     this.edges = this.buildEdges();

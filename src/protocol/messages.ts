@@ -19,7 +19,11 @@ export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 1000;
 
 export type ToWorker =
-  | { v: typeof PROTOCOL_VERSION; type: 'load'; scenario: Scenario; seed: number }
+  /**
+   * `auditIdLimit`: the most message ids the run's audit may remember (SimulationOptions.auditIdLimit); without it the
+   * worker's own limit applies. The page passes one only when its address asks for it (`?auditIdLimit=`, for tests).
+   */
+  | { v: typeof PROTOCOL_VERSION; type: 'load'; scenario: Scenario; seed: number; auditIdLimit?: number }
   | { v: typeof PROTOCOL_VERSION; type: 'play' }
   | { v: typeof PROTOCOL_VERSION; type: 'pause' }
   | { v: typeof PROTOCOL_VERSION; type: 'step' }

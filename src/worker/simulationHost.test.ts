@@ -59,11 +59,13 @@ function fakeSimulation(scenario: Scenario, seed: number, clock: { t: number }, 
 
 function harness(opts: { costMs?: number; fail?: RunResult['error'] } = {}) {
   const clock = { t: 0 };
+  const auditLimits: (number | undefined)[] = [];
   const posted: FromWorker[] = [];
   const transfers: Transferable[][] = [];
   let pending: (() => void) | null = null;
   const host = new SimulationHost({
-    createSimulation: (scenario, seed) => {
+    createSimulation: (scenario, seed, auditIdLimit) => {
+      auditLimits.push(auditIdLimit);
       const sim = fakeSimulation(scenario, seed, clock, opts.costMs);
       if (opts.fail) sim.runUntil = () => ({ events: 0, reached: false, error: opts.fail });
       return sim;
@@ -77,7 +79,7 @@ function harness(opts: { costMs?: number; fail?: RunResult['error'] } = {}) {
   /** Lets wall time pass, then runs the scheduled tick (if any). */
   const tick = (wallMs: number) => { clock.t += wallMs; const run = pending; pending = null; run?.(); };
   const frames = () => posted.filter((m): m is FrameMessage => m.type === 'frame');
-  return { host, send, tick, posted, frames, transfers, clock, hasPending: () => pending !== null };
+  return { host, send, tick, posted, frames, transfers, clock, auditLimits, hasPending: () => pending !== null };
 }
 
 const scenario = { durationMs: 1000, seed: 7, faults: [] } as unknown as Scenario;
@@ -90,6 +92,14 @@ describe('SimulationHost', () => {
     expect(h.frames()[0]).toMatchObject({ timeMs: 0, events: 0, running: false, finished: false });
     expect(h.frames()[0]?.snapshot).toBeDefined();
     expect(h.frames()[0]?.live).toHaveLength(2 * LIVE_FIELDS.length);
+  });
+
+  it("passes on the page's audit id limit, and keeps it when the run is reset", () => {
+    const h = harness();
+    h.send({ type: 'load', scenario, seed: 1, auditIdLimit: 500 });
+    h.send({ type: 'reset' });
+    h.send({ type: 'load', scenario, seed: 1 });
+    expect(h.auditLimits).toEqual([500, 500, undefined]);
   });
 
   it('transfers the live and edge arrays', () => {

@@ -8,7 +8,7 @@ import type { Fault, Scenario } from '../schema';
 import { MIN_CHUNK_EVENTS, WORK_BUDGET_MS, nextChunkEvents, paceTarget, snapshotDue, tickDelay } from './pacer';
 
 export interface HostDeps {
-  createSimulation(scenario: Scenario, seed: number): Simulation;
+  createSimulation(scenario: Scenario, seed: number, auditIdLimit?: number): Simulation;
   post(message: FromWorker, transfer: Transferable[]): void;
   /** Wall clock, ms. */
   now(): number;
@@ -16,7 +16,7 @@ export interface HostDeps {
   cancel(handle: unknown): void;
 }
 
-type Loaded = { scenario: Scenario; seed: number; sim: Simulation };
+type Loaded = { scenario: Scenario; seed: number; auditIdLimit: number | undefined; sim: Simulation };
 
 export class SimulationHost {
   private loaded: Loaded | null = null;
@@ -52,8 +52,8 @@ export class SimulationHost {
     }
     const m = msg as ToWorker;
     switch (m.type) {
-      case 'load': return this.load(m.scenario, m.seed);
-      case 'reset': return this.loaded ? this.load(this.loaded.scenario, this.loaded.seed) : this.fail(notLoaded('reset'));
+      case 'load': return this.load(m.scenario, m.seed, m.auditIdLimit);
+      case 'reset': return this.loaded ? this.load(this.loaded.scenario, this.loaded.seed, this.loaded.auditIdLimit) : this.fail(notLoaded('reset'));
       case 'play': return this.play();
       case 'pause': return this.pause();
       case 'step': return this.step();
@@ -65,11 +65,11 @@ export class SimulationHost {
     }
   }
 
-  private load(scenario: Scenario, seed: number): void {
+  private load(scenario: Scenario, seed: number, auditIdLimit: number | undefined): void {
     this.stop();
     this.loaded = null;
-    const sim = this.deps.createSimulation(scenario, seed);
-    this.loaded = { scenario, seed: sim.seed, sim };
+    const sim = this.deps.createSimulation(scenario, seed, auditIdLimit);
+    this.loaded = { scenario, seed: sim.seed, auditIdLimit, sim };
     this.finished = false;
     this.deps.post({
       v: PROTOCOL_VERSION, type: 'loaded', seed: sim.seed, durationMs: scenario.durationMs,

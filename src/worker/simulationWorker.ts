@@ -13,9 +13,16 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
+/**
+ * The audit remembers every message id its consumers saw (about 8 bytes each, up to 13 while its tables grow), so a
+ * long run at full speed would grow until the tab runs out of memory (mm1-200: 20 simulated minutes, a minute of wall
+ * time, 19 M ids). Past this many it stops, and the Audit tab says when: at most about 250 MB.
+ */
+const AUDIT_ID_LIMIT = 20_000_000;
+
 const host = new SimulationHost({
   // Tracing on: the message inspector shows each message's trail (costs memory per held message).
-  createSimulation: (scenario, seed) => createSimulation(scenario, { seed, tracing: true }),
+  createSimulation: (scenario, seed, auditIdLimit) => createSimulation(scenario, { seed, tracing: true, auditIdLimit: auditIdLimit ?? AUDIT_ID_LIMIT }),
   post: (message: FromWorker, transfer) => scope.postMessage(message, transfer),
   now: () => performance.now(),
   schedule: (run, delayMs) => setTimeout(run, delayMs),

@@ -24,9 +24,10 @@ export class Accounting {
 
   /** A message (id `messageId`) left the system for `reason` at node `node` (-1 when no node is to blame). */
   drop(reason: DropReason, node = -1, messageId = -1): void {
+    // The observer first: an audit that stops at this call keeps the figures from before it (AuditLog.halted).
+    if (node >= 0 && messageId >= 0) this.observer?.droppedAt(node, messageId);
     this.dropped++;
     this.droppedByReason[reason] = (this.droppedByReason[reason] ?? 0) + 1;
-    if (node >= 0 && messageId >= 0) this.observer?.droppedAt(node, messageId);
   }
 
   totals(census: Census): MessageTotals {

@@ -4,6 +4,7 @@ import { formatClock } from '../run/formatTime';
 import { useTelemetryStore } from '../run/telemetryStore';
 import { auditView } from './auditModel';
 import { Num } from './SummaryPanel';
+import { formatNumber } from './summaryModel';
 import { faultName, faultSpans } from '../faults/faultSpans';
 
 /** Audit tab: what became of every message, why some were lost, and each consumer's delivery guarantee. */
@@ -15,9 +16,18 @@ export function AuditPanel() {
   const view = useMemo(() => (audit ? auditView(audit, labels) : null), [audit, labels]);
   const spans = useMemo(() => (audit ? faultSpans(audit.faults) : []), [audit]);
   if (!snapshot) return <p className="dock-empty">No run yet. Press Play or Step; then crash something (right-click a node or an edge) and see what it costs.</p>;
-  if (!view) return <p className="dock-empty">This run keeps no audit.</p>;
+  if (!view || !audit) return <p className="dock-empty">This run keeps no audit.</p>;
   return (
     <div className="audit" data-testid="audit">
+      {audit.stoppedAtMs !== undefined && (
+        <p className="audit-stopped" role="status" data-testid="audit-stopped" data-value={audit.stoppedAtMs}>
+          The audit stopped following messages at <span className="mono">{formatClock(audit.stoppedAtMs)}</span>: it
+          remembered {formatNumber(audit.idsRemembered ?? 0)} message ids, past its memory limit
+          of {formatNumber(audit.idLimit ?? 0)}. Its figures are as of then;
+          faults are still listed, and the Summary tab goes on. For a full audit of a long run, use the command line
+          (<span className="mono">npm run sim</span>), which has no limit.
+        </p>
+      )}
       <section>
         <h4>Messages</h4>
         <table className="summary-totals"><tbody>

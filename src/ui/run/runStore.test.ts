@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type FromWorker, type ToWorker, type Untagged } from '../../protocol';
 import type { Scenario } from '../../schema';
-import { createRunStore } from './runStore';
+import { auditIdLimitFromAddress, createRunStore } from './runStore';
 import type { WorkerLike } from './workerClient';
 
 /** Test double for the worker: records what it is sent; the test plays the worker's answers. */
@@ -21,10 +21,11 @@ const fakeTimers = { now: () => 0, schedule: () => 0, cancel: () => {}, afterPai
 
 const doc = (seed = 5, durationMs = 1000) => ({ seed, durationMs, nodes: [], edges: [] }) as unknown as Scenario;
 
-function setup(scenario: () => Scenario = () => doc()) {
+function setup(scenario: () => Scenario = () => doc(), auditIdLimit?: number) {
   const workers: FakeWorker[] = [];
   const telemetry = { loaded: () => {}, frame: () => {}, clear: () => {} };
   const store = createRunStore({
+    ...(auditIdLimit !== undefined ? { auditIdLimit } : {}),
     createWorker: () => { const w = new FakeWorker(); workers.push(w); return w; },
     getScenario: () => ({ ok: true, scenario: scenario() }),
     telemetry,
@@ -44,6 +45,21 @@ describe('run store', () => {
     expect(types()).toEqual(['load', 'setSpeed', 'play']);
     expect(w().sent[0]).toMatchObject({ v: PROTOCOL_VERSION, type: 'load', seed: 5 });
     expect(store.getState()).toMatchObject({ status: 'running', loaded: true, durationMs: 1000, seed: 5 });
+  });
+
+  it("asks the worker for the page's audit id limit, and for none unless the page has one", () => {
+    const limited = setup(undefined, 300);
+    limited.store.getState().play();
+    expect(limited.w().sent[0]).toMatchObject({ type: 'load', auditIdLimit: 300 });
+    const plain = setup();
+    plain.store.getState().play();
+    expect(plain.w().sent[0]).not.toHaveProperty('auditIdLimit');
+  });
+
+  it('reads the audit id limit from the address: a whole number of at least 1, or none', () => {
+    expect(auditIdLimitFromAddress('?auditIdLimit=2000')).toBe(2000);
+    expect(auditIdLimitFromAddress('?x=1&auditIdLimit=7')).toBe(7);
+    for (const bad of ['', '?auditIdLimit=', '?auditIdLimit=0', '?auditIdLimit=-5', '?auditIdLimit=1.5', '?auditIdLimit=abc']) expect(auditIdLimitFromAddress(bad)).toBeUndefined();
   });
 
   it('pause, step and play move through the states', () => {

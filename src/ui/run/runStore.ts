@@ -63,6 +63,8 @@ export interface RunDeps {
   inspection?: { begin: typeof beginInspection; apply: typeof applyInspected; clear: typeof clearInspection };
   /** Clock for coalescing frames; the browser's by default. */
   timers?: Timers;
+  /** The audit's id limit to ask the worker for (the page's `?auditIdLimit=`, for tests); the worker's own by default. */
+  auditIdLimit?: number;
   /** Where live faults go once the engine applied them (the document's timeline), and refusals (a toast). */
   faults?: { record(fault: Fault): void; refused(message: string): void };
 }
@@ -106,7 +108,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       frames.clear();
       telemetry.clear();
       inspection.clear();
-      client.send({ type: 'load', scenario: doc.scenario, seed });
+      client.send({ type: 'load', scenario: doc.scenario, seed, ...(deps.auditIdLimit !== undefined ? { auditIdLimit: deps.auditIdLimit } : {}) });
       client.send({ type: 'setSpeed', speed: get().speed });
       set({ loaded: true, status: 'idle', timeMs: 0, events: 0, seed, durationMs: doc.scenario.durationMs, error: null });
       return true;
@@ -216,8 +218,15 @@ export function createRunStore(deps: RunDeps): RunStore {
   });
 }
 
+/** `?auditIdLimit=N` in the page's address (a whole number ≥ 1): for tests that need the audit to stop soon. */
+export function auditIdLimitFromAddress(search = typeof location === 'undefined' ? '' : location.search): number | undefined {
+  const raw = new URLSearchParams(search).get('auditIdLimit');
+  const n = raw === null || raw === '' ? NaN : Number(raw);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
 export const useRunStore: RunStore = createRunStore({
-  createWorker: createBrowserWorker, getScenario: currentScenario,
+  createWorker: createBrowserWorker, getScenario: currentScenario, auditIdLimit: auditIdLimitFromAddress(),
   faults: {
     record: (fault) => {
       const result = recordFault(fault);
