@@ -3,8 +3,8 @@
  * - `publish`:    a client publishes to a broker entity (producer → exchange, consumer → queue, filter → …)
  * - `bind`:       a binding from an exchange to a queue (or a filter/router); the binding key lives on the edge
  * - `subscribe`:  a queue delivers to a consumer (basic.consume, or polling)
- * - `push`:       an exchange/topic pushes straight to a subscriber with no queue: non-persistent, an
- *                 offline subscriber never gets the message (SNS to an endpoint, MQTT QoS 0)
+ * - `push`:       an exchange/topic pushes straight to a subscriber with no queue, in one attempt: an
+ *                 offline subscriber never gets the message (MQTT QoS 0; SNS would retry first, A2.4, not modelled)
  * - `deadLetter`: a queue's dead-letter target, an exchange (DLX) or a queue (SQS redrive)
  * - `alternate`:  an exchange's alternate exchange for unroutable messages (semantics.md A1.1.7)
  * - `reply`:      a responder's (or an aggregator's) way back to a requester or an aggregator. Replies go to

@@ -32,6 +32,12 @@ export class PendingPolls {
     return poll;
   }
 
+  /**
+   * A poll next() took that got nothing after all (A2.1: a long poll returns empty only when its wait
+   * ends): it waits on as the oldest, under the same token, so its own timer still ends it.
+   */
+  putBack(poll: PendingPoll): void { this.polls.unshift(poll); }
+
   /** The oldest waiting poll whose consumer is online. */
   next(): PendingPoll | undefined {
     if (this.polls.length === 0) return undefined; // no poll waiting: the usual case

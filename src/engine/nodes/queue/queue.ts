@@ -183,7 +183,11 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
       if (sub) { this.deliver(sub, this.store.shift()!); continue; }
       const poll = this.pulled ? this.polls.next() : undefined;
       if (!poll) break;
-      this.answerPoll(poll.edge, poll.max);
+      const given = this.takeForPoll(poll.edge, poll.max);
+      // A2.1: a long poll returns empty only when its wait ends. Every message it found was moved to the
+      // dead-letter queue (A2.2: "does not return it") or had expired: it goes on waiting, on its own timer.
+      if (given === 0) { this.polls.putBack(poll); break; }
+      this.polls.answer(poll.edge, given);
     }
     this.scheduleExpiryCheck();
   }
@@ -228,14 +232,22 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     // A consumer without read permission: each basic.get / ReceiveMessage is refused and returns nothing.
     if (this.subByEdge[edge.index]?.refused) { this.refusedConsume++; edge.target.subscriber?.pollReturned(edge, 0); return; }
     this.expireHeads();
-    if (this.store.peek() !== undefined) { this.answerPoll(edge, max); this.scheduleExpiryCheck(); return; }
-    // A2.1: long polling waits until a message arrives or the wait ends; basic.get never waits (A1.5).
+    if (this.store.peek() !== undefined) {
+      const given = this.takeForPoll(edge, max);
+      this.scheduleExpiryCheck();
+      if (given > 0) { this.polls.answer(edge, given); return; }
+    }
+    // A2.1: long polling waits until a message arrives or the wait ends, also when the only messages it
+    // found were moved to the dead-letter queue (A2.2); basic.get never waits (A1.5).
     if (waitMs > 0 && this.sqs) this.polls.wait(edge, max, waitMs);
     else this.polls.answer(edge, 0);
   }
 
-  /** SQS ReceiveMessage returns up to `max` (≤ 10) messages; basic.get returns one. */
-  private answerPoll(edge: EdgeRuntime, max: number): void {
+  /**
+   * SQS ReceiveMessage takes up to `max` (≤ 10) messages; basic.get takes one. Returns how many it handed
+   * out, which the caller answers (0 when the messages it found were moved to the DLQ, A2.2, or expired).
+   */
+  private takeForPoll(edge: EdgeRuntime, max: number): number {
     const sub = this.subByEdge[edge.index]!;
     const limit = this.sqs ? max : 1;
     let given = 0;
@@ -247,7 +259,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
       if (this.deliver(sub, m)) given++;
     }
     this.groups?.endBatch();
-    this.polls.answer(edge, given);
+    return given;
   }
 
   // ---- settlement -----------------------------------------------------------------------------

@@ -70,6 +70,24 @@ describe('A2.2 SQS redrive to a dead-letter queue', () => {
   });
 });
 
+describe('A2.2 the dead-letter copy', () => {
+  it('keeps counting receives: its first receive from the DLQ shows 2 after maxReceiveCount=1 (AWS-REC)', () => {
+    const s = scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 0, routingKey: 'x', poison: true }] } } },
+      { id: 'q', kind: 'queue', config: { flavor: 'sqs', visibilityTimeoutMs: 100, maxReceiveCount: 1 } },
+      puller('c', { serviceTimeMs: { type: 'constant', value: 10 }, pollIntervalMs: 10 }),
+      { id: 'dlq', kind: 'queue', config: { flavor: 'sqs', visibilityTimeoutMs: 100_000 } },
+      puller('d', { serviceTimeMs: { type: 'constant', value: 1000 }, pollIntervalMs: 10 }),
+    ], ['p>q', 'q>c', 'q>dlq', 'dlq>d']);
+    const sim = createSimulation(s, { tracing: true });
+    sim.runUntil(500); // moved at 100 ms, received from the DLQ by d (still processing it)
+    const [m] = sim.inspectNode('dlq')!;
+    expect(m!.state).toBe('invisible (received, not deleted)');
+    expect(m!.receiveCount).toBe(2);
+    expect(sim.snapshot().nodes.c!.in).toBe(1);
+  });
+});
+
 describe('A2.1 polling', () => {
   it('counts empty polls of a short-polling consumer', () => {
     const s = scenarioOf([{ id: 'q', kind: 'queue', config: { flavor: 'sqs' } }, puller('c', { pollIntervalMs: 100 })], ['q>c']);
