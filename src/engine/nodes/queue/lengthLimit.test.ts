@@ -56,6 +56,17 @@ describe('A1.8 length limit and overflow', () => {
     expect(sim.snapshot().nodes.p).toMatchObject({ confirmed: 2, nacked: 1 });
   });
 
+  it('drop-head on a priority queue drops the head, which is the highest-priority message (A1.8, A1.11)', () => {
+    const s = scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: ([['low', 1], ['high', 5], ['mid', 3]] as const).map(([routingKey, priority], i) => ({ atMs: i + 1, routingKey, priority })) } } },
+      { id: 'q', kind: 'queue', config: { maxPriority: 5, maxLength: 2 } }, { id: 'dlq', kind: 'queue' },
+    ], ['p>q', 'q>dlq']);
+    const sim = createSimulation(s, { tracing: true });
+    sim.runUntil(100);
+    expect(sim.inspectNode('q')!.map((m) => m.routingKey)).toEqual(['mid', 'low']);
+    expect(sim.inspectNode('dlq')!.map((m) => [m.routingKey, m.deaths[0]!.reason])).toEqual([['high', 'maxlen']]);
+  });
+
   it('applies x-max-length-bytes to the sum of ready bodies', () => {
     const s = scenarioOf([
       { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [1, 2, 3, 4].map((i) => ({ atMs: i, routingKey: `m${i}`, sizeBytes: 100 })) } } },
