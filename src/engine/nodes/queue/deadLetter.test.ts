@@ -90,6 +90,43 @@ describe('A1.9 dead-letter exchanges', () => {
   });
 });
 
+describe('A1.9 cycles and death history across hops', () => {
+  it('drops a TTL-only cycle even when the message was rejected before the cycle began', () => {
+    // Rejected out of q0 into q1; then q1 → q2 → q1 by TTL alone. The cycle (q1 expired, q2 expired) holds no
+    // rejection, so the message is dropped when it comes back to q1; the earlier rejection in q0 does not count.
+    const s = scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 0, routingKey: 'k', poison: true }] } } },
+      { id: 'q0', kind: 'queue' }, rejecter,
+      { id: 'q1', kind: 'queue', config: { messageTtlMs: 10 } }, { id: 'q2', kind: 'queue', config: { messageTtlMs: 10 } },
+    ], ['p>q0', 'q0>c', 'q0>q1', 'q1>q2', 'q2>q1']);
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    const snap = sim.snapshot();
+    expect(snap.messages).toMatchObject({ dropped: 1, droppedByReason: { deadLetterCycle: 1 } });
+    expect([snap.nodes.q1!.expired, snap.nodes.q2!.expired]).toEqual([1, 1]);
+  });
+
+  it('records in each death the exchange the message was last published to and its routing keys then', () => {
+    // Published to x with key k; q1 dead-letters it through dlx with x-dead-letter-routing-key "dead"; q2 through
+    // the default exchange (a dead-letter edge straight to a queue).
+    const s = scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1, routingKey: 'k' }] } } },
+      { id: 'x', kind: 'exchange', config: { type: 'direct' } },
+      { id: 'q1', kind: 'queue', config: { messageTtlMs: 10, deadLetterRoutingKey: 'dead' } },
+      { id: 'dlx', kind: 'exchange', config: { type: 'direct' } },
+      { id: 'q2', kind: 'queue', config: { messageTtlMs: 10 } }, { id: 'dlq', kind: 'queue' },
+    ], ['p>x', 'x>q1:k', 'q1>dlx', 'dlx>q2:dead', 'q2>dlq']);
+    const sim = createSimulation(s, { tracing: true });
+    sim.runUntil(100);
+    const [m] = sim.inspectNode('dlq')!;
+    expect(m!.deaths.map((d) => [d.queue, d.reason, d.exchange, d.routingKeys, d.timeMs])).toEqual([
+      ['q2', 'expired', 'dlx', ['dead'], 21],
+      ['q1', 'expired', 'x', ['k'], 11],
+    ]);
+    expect(m!.routingKey).toBe('dead');
+  });
+});
+
 describe('A1.10 quorum queue delivery-limit (poison messages)', () => {
   const quorum = (deliveryLimit?: number) => scenarioOf([
     poisonScript(1), { id: 'q', kind: 'queue', config: { flavor: 'quorum', ...(deliveryLimit === undefined ? {} : { deliveryLimit }) } },

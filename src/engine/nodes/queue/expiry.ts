@@ -7,7 +7,8 @@ import type { QueueRules } from './queueRules';
 import type { ReadyStore } from './readyStore';
 
 /**
- * A1.7: per-queue TTL runs from entering this queue, per-message TTL from publish; the lower wins.
+ * A1.7: per-queue TTL and per-message TTL both run from entering this queue (RMQ-SRC calculate_msg_expiry, when
+ * the queue takes the message); the lower wins.
  * A2.2: SQS retention runs from the original enqueue, wherever the message moved since.
  * A free function so that enqueueing (the hot path) calls it without an indirection.
  */

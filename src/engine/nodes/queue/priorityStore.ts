@@ -38,33 +38,43 @@ export class ClassicPriorityStore implements ReadyStore {
 /**
  * Quorum-queue priorities up to 4.2 (A1.11, RMQ-DOC@4.2:priority): two levels, priority above 4 is
  * high, 0–4 and unset are normal; high and normal are served in a 2:1 ratio, each FIFO.
+ *
+ * A1.4/A1.10: with a delivery-limit set, returned messages go back "near the head": into a queue of their own,
+ * in the order they came back, served before either level (RMQ-SRC rabbit_fifo: return_one puts them in
+ * `returns`, take_next_msg serves `returns` first; a consumer's channel closing returns its messages in
+ * delivery order). So several messages returned at once keep their order rather than reverse it.
  */
 export class QuorumPriorityStore implements ReadyStore {
+  private readonly returns = new FifoStore();
   private readonly high = new FifoStore();
   private readonly normal = new FifoStore();
-  /** High-priority deliveries since the last normal one. */
+  /** High-priority deliveries since the last normal one (returned messages do not count: they are no level's). */
   private highRun = 0;
 
   private levelOf(m: Message): FifoStore { return m.priority > 4 ? this.high : this.normal; }
 
-  /** The level the next delivery comes from: high twice, then normal once, when both have messages. */
+  /** The level the next delivery comes from: returned messages first; then high twice, then normal once, when both have messages. */
   private next(): FifoStore | undefined {
+    if (this.returns.length > 0) return this.returns;
     if (this.high.length === 0) return this.normal.length > 0 ? this.normal : undefined;
     if (this.normal.length === 0) return this.high;
     return this.highRun >= 2 ? this.normal : this.high;
   }
 
-  get length(): number { return this.high.length + this.normal.length; }
-  get bytes(): number { return this.high.bytes + this.normal.bytes; }
-  get deadLettered(): number { return this.high.deadLettered + this.normal.deadLettered; }
+  get length(): number { return this.returns.length + this.high.length + this.normal.length; }
+  get bytes(): number { return this.returns.bytes + this.high.bytes + this.normal.bytes; }
+  get deadLettered(): number { return this.returns.deadLettered + this.high.deadLettered + this.normal.deadLettered; }
   push(m: Message): void { this.levelOf(m).push(m); }
   peek(): Message | undefined { return this.next()?.peek(); }
   shift(): Message | undefined {
     const level = this.next();
     if (!level) return undefined;
-    this.highRun = level === this.high ? this.highRun + 1 : 0;
+    if (level !== this.returns) this.highRun = level === this.high ? this.highRun + 1 : 0;
     return level.shift();
   }
-  requeue(m: Message, place: RequeuePlace): void { this.levelOf(m).requeue(m, place); }
-  toArray(): Message[] { return [...this.high.toArray(), ...this.normal.toArray()]; }
+  requeue(m: Message, place: RequeuePlace): void {
+    if (place === 'head') this.returns.push(m);
+    else this.levelOf(m).requeue(m, place);
+  }
+  toArray(): Message[] { return [...this.returns.toArray(), ...this.high.toArray(), ...this.normal.toArray()]; }
 }

@@ -139,8 +139,27 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.acceptForConfirm(message);
     this.dispatch();
     // A1.8 drop-head: the oldest ready messages (highest priority first) make room.
-    if (this.limited) while (this.store.length > 0 && this.overLimit()) this.deadLetters.send(this.store.shift()!, 'maxlen', true);
+    if (this.limited) this.dropHeads();
     if (this.store.length > this.maxReady) this.maxReady = this.store.length;
+  }
+
+  /** A1.8 drop-head: drops (dead-letters, reason maxlen) from the head while over the limit; reject-publish never drops. */
+  private dropHeads(): void {
+    if (this.rules.overflow !== 'drop-head') return;
+    while (this.store.length > 0 && this.overLimit()) this.deadLetters.send(this.store.shift()!, 'maxlen', true);
+  }
+
+  /**
+   * After a message came back (nack with requeue, or its channel closed): A1.8, a requeued message is ready again
+   * and counts towards the length limit, so drop-head trims the queue. A classic queue drops before it delivers
+   * again (RMQ-SRC rabbit_amqqueue_process requeue_and_run: maybe_drop_head, then run_message_queue), so a
+   * requeued message at the head of a full queue is the one dropped; a quorum queue delivers first, then drops
+   * (rabbit_fifo return → checkout: checkout_one, then evaluate_limit), as it does for a publish.
+   */
+  private dispatchAfterReturn(): void {
+    if (!this.limited) { this.dispatch(); return; }
+    if (this.rules.flavor === 'classic') { this.dropHeads(); this.dispatch(); }
+    else { this.dispatch(); this.dropHeads(); }
   }
 
   /** A1.8: over the length limit (drop-head; reject-publish refuses in Admission before the message is stored). */
@@ -283,8 +302,9 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     // A2.1: an SQS consumer that fails does not delete; the message reappears after its visibility timeout.
     if (this.sqs) { void receipt; return; }
     this.settle(edge);
-    if (requeue) this.returnToQueue(m);
-    else { this.integrity.returned(m); this.deadLetters.send(m, 'rejected', false); }
+    if (requeue) { this.returnToQueue(m); this.dispatchAfterReturn(); return; }
+    this.integrity.returned(m);
+    this.deadLetters.send(m, 'rejected', false);
     this.dispatch();
   }
 
@@ -313,7 +333,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   linkReturned(m: Message, edge: EdgeRuntime): void {
     this.settle(edge);
     this.returnToQueue(m);
-    this.dispatch();
+    this.dispatchAfterReturn();
   }
 
   setOnline(edge: EdgeRuntime, online: boolean): void {

@@ -68,4 +68,40 @@ describe('A1.7 message TTL', () => {
     // Delivered at 0, 30, 60, 90 (each fails and is requeued); the requeue at 120 finds it expired.
     expect(sim.snapshot().nodes.q).toMatchObject({ out: 4, expired: 1 });
   });
+
+  it('runs the per-queue TTL from entering each queue: a message routed to two queues expires in each independently', () => {
+    const s = scenarioOf([
+      script([{ atMs: 1, routingKey: 'k' }]), { id: 'x', kind: 'exchange', config: { type: 'fanout' } },
+      { id: 'short', kind: 'queue', config: { messageTtlMs: 10 } }, { id: 'long', kind: 'queue', config: { messageTtlMs: 100 } },
+    ], ['p>x', 'x>short', 'x>long']);
+    const sim = createSimulation(s, { tracing: true });
+    sim.runUntil(50);
+    expect(sim.inspectNode('short')).toEqual([]);
+    expect(sim.inspectNode('long')!.map((m) => m.routingKey)).toEqual(['k']);
+    sim.runUntil(200);
+    expect(sim.snapshot().nodes.long!.expired).toBe(1);
+  });
+
+  it('with TTL 0 dead-letters (reason expired) a message no consumer could take at once, when there is a DLX', () => {
+    const s = scenarioOf([
+      script([{ atMs: 1, routingKey: 'k' }]), { id: 'q', kind: 'queue', config: { messageTtlMs: 0 } }, { id: 'dlq', kind: 'queue' },
+    ], ['p>q', 'q>dlq']);
+    const sim = createSimulation(s, { tracing: true });
+    sim.runUntil(10);
+    expect(sim.inspectNode('dlq')!.map((m) => [m.routingKey, m.deaths[0]!.reason, m.deaths[0]!.timeMs])).toEqual([['k', 'expired', 1]]);
+  });
+
+  it('never hands an expired message to basic.get: the poll finds the queue empty', () => {
+    // A pull consumer offline until 50 ms polls then; the message expired at 11 ms (removed at its first poll).
+    const s = scenarioOf([
+      script([{ atMs: 1, routingKey: 'k', expirationMs: 10 }]), { id: 'q', kind: 'queue' },
+      { id: 'c', kind: 'consumer', config: { delivery: 'pull', pollIntervalMs: 1000, offline: [{ fromMs: 0, toMs: 50 }] } },
+    ], ['p>q', 'q>c']);
+    const sim = createSimulation(s);
+    sim.runUntil(100);
+    const snap = sim.snapshot();
+    expect(snap.nodes.c!.in).toBe(0);
+    expect(snap.nodes.q).toMatchObject({ expired: 1, out: 0 });
+  });
 });
+

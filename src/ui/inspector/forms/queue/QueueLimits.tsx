@@ -23,7 +23,7 @@ export function QueueLimits({ flavor }: { flavor: QueueFlavor }) {
       </div>
       <FieldHint hint="Limits count ready messages only; unacked ones do not count." broker="RabbitMQ x-max-length, x-max-length-bytes" />
       <SelectField path={['config', 'overflow']} label="At the limit" choices={choices} unset="default: drop-head"
-        hint="What happens when a publish would go over a length limit." broker="RabbitMQ x-overflow" />
+        hint="What happens when a publish would go over a length limit (under drop-head, a requeue that goes over it too)." broker="RabbitMQ x-overflow" />
     </fieldset>
   );
 }
