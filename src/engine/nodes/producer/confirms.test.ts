@@ -53,6 +53,21 @@ describe('A1.6 publisher confirms and A1.12 persistence', () => {
     expect(sim.snapshot().nodes.p).toMatchObject({ confirmed: 100, confirmMs: { mean: 9 } });
   });
 
+  it('a message one of its queues rejects (reject-publish) is nacked, yet the other queues still enqueue it', () => {
+    // A1.6 (RMQ-DOC:maxlength): routed to several queues, any one rejecting means a nack for the publisher.
+    const s = scenarioOf([
+      producer({ count: 10, confirms: { window: 1000 } }), { id: 'x', kind: 'exchange', config: { type: 'fanout' } },
+      { id: 'full', kind: 'queue', config: { maxLength: 0, overflow: 'reject-publish' } },
+      { id: 'ok', kind: 'queue' },
+    ], ['p>x', 'x>full', 'x>ok']);
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.p).toMatchObject({ confirmed: 0, nacked: 10, unconfirmed: 0 });
+    expect(snap.nodes.ok).toMatchObject({ ready: 10 });
+    expect(snap.nodes.full).toMatchObject({ ready: 0, rejectedPublishes: 10 });
+  });
+
   it('an unroutable message is confirmed at once', () => {
     const s = scenarioOf([producer({ persistent: true, confirms: { window: 1 } }), { id: 'x', kind: 'exchange', config: { type: 'direct' } }], ['p>x']);
     const sim = createSimulation(s);
