@@ -91,6 +91,28 @@ describe('A1.9 dead-letter exchanges', () => {
   });
 });
 
+describe('A1.12 a message dead-lettered out of a quorum queue keeps its delivery mode', () => {
+  // The quorum queue persists every message (A1.12), yet the copy it dead-letters is as transient or persistent as
+  // published: a durable classic DLQ keeps only the persistent ones over its broker's restart.
+  for (const persistent of [false, true]) {
+    it(persistent ? 'persistent: kept by a durable DLQ over a restart' : 'transient: lost by a durable DLQ over a restart', () => {
+      const s = scenarioOf([
+        { id: 'b', kind: 'broker' },
+        { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: Array.from({ length: 5 }, (_, i) => ({ atMs: i + 1, poison: true })) }, persistent } },
+        { id: 'q', kind: 'queue', config: { flavor: 'quorum' } }, rejecter,
+        { id: 'dlq', kind: 'queue', config: { brokers: ['b'] } },
+      ], ['p>q', 'q>c', 'q>dlq'], { durationMs: 5000, faults: [{ atMs: 1000, target: 'b', type: 'crash', durationMs: 100 }] as NonNullable<ScenarioInput['faults']> });
+      const sim = createSimulation(s);
+      sim.runUntil(900);
+      expect(sim.snapshot().nodes.dlq!.ready).toBe(5);
+      sim.runUntil(2000);
+      const snap = sim.snapshot();
+      expect(snap.nodes.dlq!.ready).toBe(persistent ? 5 : 0);
+      expect(snap.messages.droppedByReason.transientOnRestart ?? 0).toBe(persistent ? 0 : 5);
+    });
+  }
+});
+
 describe('A1.10 quorum queue delivery-limit (poison messages)', () => {
   const quorum = (deliveryLimit?: number) => scenarioOf([
     poisonScript(1), { id: 'q', kind: 'queue', config: { flavor: 'quorum', ...(deliveryLimit === undefined ? {} : { deliveryLimit }) } },
