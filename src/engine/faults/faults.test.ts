@@ -53,6 +53,19 @@ describe('broker restart (A1.12: durable queues keep persistent messages, lose t
     expect(balance(snap.messages)).toBe(snap.messages.produced);
   });
 
+  it('a quorum queue keeps every message over a restart, transient ones too (always durable, everything persisted)', () => {
+    const s = scenarioOf([
+      { id: 'b', kind: 'broker' },
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 100 }, count: 100, persistent: false } },
+      { id: 'q', kind: 'queue', config: { flavor: 'quorum', brokers: ['b'] } },
+    ], ['p>q'], { durationMs: 10_000, faults: [{ atMs: 5000, target: 'b', type: 'crash', durationMs: 1000 }] as Faults });
+    const sim = createSimulation(s);
+    sim.runUntil(6500);
+    const snap = sim.snapshot();
+    expect(snap.nodes.q).toMatchObject({ ready: 100, available: 1 });
+    expect(snap.messages.dropped).toBe(0);
+  });
+
   it('refuses publishes while the broker is down', () => {
     const s = scenarioOf([{ id: 'b', kind: 'broker' }, steady(100), { id: 'q', kind: 'queue', config: { brokers: ['b'] } }],
       ['p>q'], { durationMs: 10_000, faults: [{ atMs: 1000, target: 'b', type: 'crash', durationMs: 1000 }] as Faults });

@@ -52,6 +52,25 @@ describe('A1.13 quorum queue replication', () => {
   });
 });
 
+describe('A1.13 quorum = ⌊N/2⌋ + 1: tolerated failures 1, 2, 3 for N = 3, 5, 7; an even N adds none', () => {
+  // Followers (never the leader, b1) go down at 1 s; the queue stays available while a majority lives.
+  for (const [n, down, available] of [[2, 1, 0], [3, 1, 1], [4, 1, 1], [4, 2, 0], [5, 2, 1], [5, 3, 0], [7, 3, 1], [7, 4, 0]] as const) {
+    it(`N = ${n} with ${down} down: ${available ? 'available' : 'unavailable'}`, () => {
+      const s = scenarioOf([
+        ...brokers(n),
+        { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 100 } } },
+        { id: 'q', kind: 'queue', config: { flavor: 'quorum', brokers: brokers(n).map((b) => b.id) } },
+      ], ['p>q'], { durationMs: 5000, faults: Array.from({ length: down }, (_, i) => ({ atMs: 1000, target: `b${n - i}`, type: 'crash' })) as Faults });
+      const sim = createSimulation(s);
+      sim.runUntil(2000);
+      const snap = sim.snapshot();
+      expect(snap.nodes.q!.available).toBe(available);
+      // Publishes in the second after the crashes: refused without a majority, accepted with one.
+      expect(snap.messages.droppedByReason.nodeDown ?? 0).toBe(available ? 0 : 100);
+    });
+  }
+});
+
 describe('asynchronous mirrors (classic mirrored queues)', () => {
   it('confirms on the leader alone and loses what was not yet copied when it fails over', () => {
     const sim = createSimulation(cluster('classic', [{ atMs: 5000, target: 'b1', type: 'crash' }]));

@@ -86,6 +86,26 @@ describe('A1.1.7 unroutable messages', () => {
   });
 });
 
+describe('A1.1.7 mandatory with an alternate exchange', () => {
+  // A1.1.7: only a message with nowhere to go is returned: one the alternate exchange routes is not;
+  // one the alternate exchange cannot route either is returned to a mandatory publisher.
+  for (const [aeBinding, returned, queued] of [['unknown', 0, 1], ['other', 1, 0]] as const) {
+    it(`an alternate exchange bound by "${aeBinding}": ${returned ? 'returned' : 'routed, not returned'}`, () => {
+      const s = scenarioOf([
+        script([{ routingKey: 'unknown' }], { mandatory: true, confirms: { window: 10 } }),
+        { id: 'x', kind: 'exchange', config: { type: 'direct' } }, { id: 'ae', kind: 'exchange', config: { type: 'direct' } },
+        { id: 'q', kind: 'queue' },
+      ], ['p>x', 'x>ae', `ae>q:${aeBinding}`]);
+      const sim = createSimulation(s);
+      sim.runUntil(100);
+      const snap = sim.snapshot();
+      expect(snap.messages.droppedByReason.returned ?? 0).toBe(returned);
+      expect(snap.nodes.q!.ready).toBe(queued);
+      expect(snap.nodes.p).toMatchObject({ confirmed: 1, nacked: 0 });
+    });
+  }
+});
+
 describe('EIP Message Filter and Content-Based Router / Recipient List (A4)', () => {
   const msgs = [
     { headers: { type: 'order', amount: 5 } },

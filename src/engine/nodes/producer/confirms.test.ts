@@ -53,6 +53,39 @@ describe('A1.6 publisher confirms and A1.12 persistence', () => {
     expect(sim.snapshot().nodes.p).toMatchObject({ confirmed: 100, confirmMs: { mean: 9 } });
   });
 
+  it('a message one of its queues rejects (reject-publish) is nacked, yet the other queues still enqueue it', () => {
+    // A1.6 (RMQ-DOC:maxlength): routed to several queues, any one rejecting means a nack for the publisher.
+    const s = scenarioOf([
+      producer({ count: 10, confirms: { window: 1000 } }), { id: 'x', kind: 'exchange', config: { type: 'fanout' } },
+      { id: 'full', kind: 'queue', config: { maxLength: 0, overflow: 'reject-publish' } },
+      { id: 'ok', kind: 'queue' },
+    ], ['p>x', 'x>full', 'x>ok']);
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    const snap = sim.snapshot();
+    expect(snap.nodes.p).toMatchObject({ confirmed: 0, nacked: 10, unconfirmed: 0 });
+    expect(snap.nodes.ok).toMatchObject({ ready: 10 });
+    expect(snap.nodes.full).toMatchObject({ ready: 0, rejectedPublishes: 10 });
+  });
+
+  it('a push subscription or an aggregator behind the exchange holds nothing for the broker: the confirm waits only for the queues', () => {
+    // A1.6: acked once every target queue has it; routed to no queue, acked at once. Each message must be
+    // confirmed exactly once, so a copy to a client the exchange reaches directly cannot hold the confirm up.
+    const run = (edges: string[]) => {
+      const s = scenarioOf([
+        producer({ count: 10, persistent: true, confirms: { window: 1000 } }), { id: 'x', kind: 'exchange', config: { type: 'fanout' } },
+        { id: 'q', kind: 'queue', config: { diskWriteMs: { type: 'constant', value: 7 } } },
+        { id: 'c', kind: 'consumer' }, { id: 'agg', kind: 'aggregator' },
+      ], ['p>x', ...edges]);
+      const sim = createSimulation(s);
+      sim.runUntil(1000);
+      return sim.snapshot().nodes.p;
+    };
+    expect(run(['x>c'])).toMatchObject({ confirmed: 10, unconfirmed: 0, confirmMs: { max: 0 } });
+    expect(run(['x>agg'])).toMatchObject({ confirmed: 10, unconfirmed: 0, confirmMs: { max: 0 } });
+    expect(run(['x>q', 'x>c', 'x>agg'])).toMatchObject({ confirmed: 10, unconfirmed: 0, confirmMs: { mean: 7, max: 7 } });
+  });
+
   it('an unroutable message is confirmed at once', () => {
     const s = scenarioOf([producer({ persistent: true, confirms: { window: 1 } }), { id: 'x', kind: 'exchange', config: { type: 'direct' } }], ['p>x']);
     const sim = createSimulation(s);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ScenarioInput } from '../../../schema';
 import { createSimulation } from '../../simulation';
 import { scenarioOf } from '../../testSupport';
 
@@ -127,6 +128,28 @@ describe('A1.9 cycles and death history across hops', () => {
   });
 });
 
+describe('A1.12 a message dead-lettered out of a quorum queue keeps its delivery mode', () => {
+  // The quorum queue persists every message (A1.12), yet the copy it dead-letters is as transient or persistent as
+  // published: a durable classic DLQ keeps only the persistent ones over its broker's restart.
+  for (const persistent of [false, true]) {
+    it(persistent ? 'persistent: kept by a durable DLQ over a restart' : 'transient: lost by a durable DLQ over a restart', () => {
+      const s = scenarioOf([
+        { id: 'b', kind: 'broker' },
+        { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: Array.from({ length: 5 }, (_, i) => ({ atMs: i + 1, poison: true })) }, persistent } },
+        { id: 'q', kind: 'queue', config: { flavor: 'quorum' } }, rejecter,
+        { id: 'dlq', kind: 'queue', config: { brokers: ['b'] } },
+      ], ['p>q', 'q>c', 'q>dlq'], { durationMs: 5000, faults: [{ atMs: 1000, target: 'b', type: 'crash', durationMs: 100 }] as NonNullable<ScenarioInput['faults']> });
+      const sim = createSimulation(s);
+      sim.runUntil(900);
+      expect(sim.snapshot().nodes.dlq!.ready).toBe(5);
+      sim.runUntil(2000);
+      const snap = sim.snapshot();
+      expect(snap.nodes.dlq!.ready).toBe(persistent ? 5 : 0);
+      expect(snap.messages.droppedByReason.transientOnRestart ?? 0).toBe(persistent ? 0 : 5);
+    });
+  }
+});
+
 describe('A1.10 quorum queue delivery-limit (poison messages)', () => {
   const quorum = (deliveryLimit?: number) => scenarioOf([
     poisonScript(1), { id: 'q', kind: 'queue', config: { flavor: 'quorum', ...(deliveryLimit === undefined ? {} : { deliveryLimit }) } },
@@ -154,6 +177,27 @@ describe('A1.10 quorum queue delivery-limit (poison messages)', () => {
     const q = sim.snapshot().nodes.q!;
     expect(q.redelivered).toBeGreaterThan(1000);
     expect(q.deadLettered).toBe(0);
+  });
+
+  it('counts a delivery given back by a closed channel as a return: past the limit it is dead-lettered, not redelivered (≤ 4.2)', () => {
+    // A1.10: 4.0–4.2 count every return (reject, nack, channel close or crash) and the limit applies on return.
+    // With limit 0 the first return is past it: one delivery, then dead-lettered with reason delivery_limit.
+    // Both ways a queue's channels close: its only broker crashes and restarts, or its leader fails over.
+    const one = { id: 'b1', kind: 'broker' as const };
+    const three = [one, { id: 'b2', kind: 'broker' as const }, { id: 'b3', kind: 'broker' as const }];
+    for (const [name, brokers] of [['restart', [one]], ['failover', three]] as const) {
+      const s = scenarioOf([
+        ...brokers,
+        { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1, routingKey: 'k' }] } } },
+        { id: 'q', kind: 'queue', config: { flavor: 'quorum', deliveryLimit: 0, brokers: brokers.map((b) => b.id) } },
+        { id: 'c', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 1000 } } }, { id: 'dlq', kind: 'queue' },
+      ], ['p>q', 'q>c', 'q>dlq'], { durationMs: 5000, faults: [{ atMs: 100, target: 'b1', type: 'crash', durationMs: 100 }] as NonNullable<ScenarioInput['faults']> });
+      const sim = createSimulation(s, { tracing: true });
+      sim.runUntil(5000);
+      const snap = sim.snapshot();
+      expect(snap.nodes.q, name).toMatchObject({ out: 1, redelivered: 0, deadLettered: 1, acked: 0 });
+      expect(sim.inspectNode('dlq')![0]!.deaths[0], name).toMatchObject({ queue: 'q', reason: 'delivery_limit' });
+    }
   });
 
   it('puts a returned message at the head while a limit is set, at the back without one', () => {

@@ -24,18 +24,19 @@ export function closeChannels(subs: readonly Subscription[]): { returned: Messag
 
 /**
  * Puts into `store` (new and empty), in queue order, the messages of `all` that `survives` keeps, and
- * hands the rest to `lose`. Those the consumers gave back (`returned`) are redelivered.
+ * hands the rest to `lose`. Those the consumers gave back (`returned`) are redelivered, unless `giveBack`
+ * took them elsewhere (false: a quorum queue's delivery-limit dead-lettered it, A1.10).
  */
 export function keepSurvivors(
-  store: ReadyStore, all: Message[], returned: readonly Message[], quorum: boolean,
-  survives: (m: Message) => boolean, lose: (m: Message) => void,
+  store: ReadyStore, all: Message[], returned: readonly Message[],
+  survives: (m: Message) => boolean, lose: (m: Message) => void, giveBack: (m: Message) => boolean,
 ): void {
   const givenBack = new Set(returned); // a Set: an outage of a long queue with many unacked stays linear
   for (const m of all.sort((a, b) => a.queueSeq - b.queueSeq)) {
     if (!survives(m)) { lose(m); continue; }
     if (givenBack.has(m)) {
       m.redelivered = true;
-      if (quorum) m.returns++; // A1.10 (≤ 4.2): a channel close counts as a return
+      if (!giveBack(m)) continue;
     }
     store.push(m);
   }

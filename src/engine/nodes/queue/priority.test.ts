@@ -26,6 +26,12 @@ describe('A1.11 classic queue priorities', () => {
     expect(waiting).toEqual(['nine', 'two', 'one', 'none', 'zero']);
   });
 
+  it('treats x-max-priority 0 as max 1 (3.13+, so 4.2): priority 1 and above go first', () => {
+    // A1.11: 3.10 made max 0 a single level (plain FIFO); 3.13+ takes max(1, …). We model 4.2.
+    const { waiting } = run({ maxPriority: 0 }, [['none', undefined], ['zero', 0], ['one', 1], ['seven', 7]]);
+    expect(waiting).toEqual(['one', 'seven', 'none', 'zero']);
+  });
+
   it('is plain FIFO without x-max-priority', () => {
     const { waiting } = run({}, [['a', 1], ['b', 9], ['c', 5]]);
     expect(waiting).toEqual(['a', 'b', 'c']);

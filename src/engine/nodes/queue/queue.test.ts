@@ -23,6 +23,24 @@ describe('queue dispatch (semantics.md A1.4, A1.5, A1.15)', () => {
     for (const c of ['c1', 'c2', 'c3']) expect(snap.nodes[c]!.acked, c).toBe(2);
   });
 
+  it('A1.15 (BROKER): round-robin even when neither consumer is blocked: c1 gets 1 and 3, c2 gets 2 and 4', () => {
+    const s = scenarioOf(
+      [scriptedProducer('p', keys(4)), { id: 'q', kind: 'queue' },
+        consumer('c1', { serviceTimeMs: constant(1000), prefetch: 10 }), consumer('c2', { serviceTimeMs: constant(1000), prefetch: 10 })],
+      ['p>q', 'q>c1', 'q>c2'],
+    );
+    const sim = createSimulation(s, { tracing: true });
+    const got: Record<string, string[]> = { e1: [], e2: [] };
+    for (let t = 1; t <= 10; t++) {
+      sim.runUntil(t);
+      for (const e of ['e1', 'e2']) {
+        const last = sim.inspectEdge(e)?.routingKey;
+        if (last !== undefined && got[e]!.at(-1) !== last) got[e]!.push(last);
+      }
+    }
+    expect(got).toEqual({ e1: ['m1', 'm3'], e2: ['m2', 'm4'] });
+  });
+
   it('A1.15 (BROKER): two consumers at prefetch 1 and 3 messages: one each, the third waits', () => {
     const s = scenarioOf(
       [scriptedProducer('p', keys(3)), { id: 'q', kind: 'queue' },

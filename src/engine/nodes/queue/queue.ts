@@ -316,11 +316,23 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   /** A1.4 requeue / automatic requeue on channel close; A1.10 quorum delivery-limit on return. */
   private returnToQueue(m: Message): void {
     this.integrity.returned(m);
-    if (this.rules.flavor === 'quorum' && ++m.returns > this.rules.deliveryLimit) { this.deadLetters.send(m, 'delivery_limit', false); return; }
+    if (this.pastDeliveryLimit(m)) return;
     m.redelivered = true;
     m.enqueuedAt = this.ctx.now();
     this.store.requeue(m, this.rules.requeuePlace);
     addHop(m, this.index, this.ctx, 'requeued');
+  }
+
+  /**
+   * A1.10 (≤ 4.2): every return to a quorum queue counts (reject, nack, channel close or crash), and the limit
+   * applies on each: a message back with more returns than the delivery-limit is dead-lettered (reason
+   * delivery_limit) instead of requeued. True when it was.
+   */
+  private pastDeliveryLimit(m: Message): boolean {
+    if (this.rules.flavor !== 'quorum' || ++m.returns <= this.rules.deliveryLimit) return false;
+    this.integrity.returned(m);
+    this.deadLetters.send(m, 'delivery_limit', false);
+    return true;
   }
 
   linkLost(m: Message, edge: EdgeRuntime, reason: 'partition' | 'linkLoss'): boolean {
@@ -413,7 +425,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.unacked -= released;
     const all = [...this.store.toArray(), ...returned];
     this.store = readyStoreFor(this.node.config);
-    keepSurvivors(this.store, all, returned, this.rules.flavor === 'quorum', survives, (m) => this.lostInOutage(m, reason));
+    // A1.10: a delivery given back by a closed channel is a return like any other, delivery-limit included.
+    keepSurvivors(this.store, all, returned, survives, (m) => this.lostInOutage(m, reason), (m) => !this.pastDeliveryLimit(m));
     this.confirms.voidPending(); // after lostInOutage asked which confirms were due
     this.polls.endAll();
   }
