@@ -53,7 +53,7 @@ export function QueuePlacement({ flavor }: { flavor: QueueFlavor }) {
           ))}
         </div>
       )}
-      {mode && <p className="field-hint">{mode}<span className="field-broker">{flavor === 'quorum' ? 'A1.13 quorum queue replication' : 'classic mirrored queue (ha-mode)'}</span></p>}
+      {mode && <p className="field-hint">{mode}<span className="field-broker">{flavor === 'quorum' ? 'A1.13 quorum queue replication' : 'async replication; not RabbitMQ ha-mode, which confirmed after every mirror'}</span></p>}
       {errors.length > 0 && <ul className="field-errors" data-testid="field-error">{errors.map((e) => <li key={e}>{e}</li>)}</ul>}
       {flavor === 'classic' && chosen.length > 1 && (
         <NumberField path={['config', 'mirrorDelayMs']} label="Mirror delay" unit="ms" min={0} max={600_000} empty={undefined} placeholder="5"
