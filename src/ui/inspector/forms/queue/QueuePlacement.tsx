@@ -57,7 +57,7 @@ export function QueuePlacement({ flavor }: { flavor: QueueFlavor }) {
       {errors.length > 0 && <ul className="field-errors" data-testid="field-error">{errors.map((e) => <li key={e}>{e}</li>)}</ul>}
       {flavor === 'classic' && chosen.length > 1 && (
         <NumberField path={['config', 'mirrorDelayMs']} label="Mirror delay" unit="ms" min={0} max={600_000} empty={undefined} placeholder="5"
-          hint="Time to copy a message to the mirrors; a failover loses what was not copied yet." broker="classic mirroring (async)" />
+          hint="Time to copy a message to the mirrors; a failover loses what was not copied yet." broker="async replication lag (not a RabbitMQ setting)" />
       )}
     </fieldset>
   );
