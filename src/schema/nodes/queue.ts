@@ -91,7 +91,7 @@ export const QueueConfigSchema = z.strictObject({
 export const queueSpec = {
   kind: 'queue',
   label: 'Queue',
-  description: 'Holds messages in order and hands each to one of its consumers: RabbitMQ classic or quorum, or SQS.',
+  description: 'Holds messages and hands each to one of its consumers: RabbitMQ classic or quorum, or SQS.',
   group: 'Broker',
   ports: { inputs: ['publish', 'bind', 'deadLetter'], outputs: ['subscribe', 'deadLetter'], maxOutputs: { deadLetter: 1 } },
   config: QueueConfigSchema,

@@ -6,7 +6,7 @@ export const ROLE_TEXT: Record<PortRole, string> = {
   bind: 'Binding: the exchange routes matching messages to this queue.',
   subscribe: 'Subscription: the queue delivers messages to this consumer.',
   push: 'Push subscription: the exchange delivers straight to the consumer, with no queue; an offline subscriber misses the message.',
-  deadLetter: 'Dead-letter: rejected, expired, over-limit or over-delivered messages go here (RabbitMQ DLX, SQS redrive).',
+  deadLetter: 'Dead-letter: rejected, expired, over-limit or over-delivered messages go here (RabbitMQ DLX); from SQS, messages received too often (redrive).',
   alternate: 'Alternate exchange: messages no binding matches go here instead of being dropped.',
   reply: 'Reply: replies to requests that name this node as their Return Address travel here (EIP Return Address, Correlation Identifier, A4).',
 };

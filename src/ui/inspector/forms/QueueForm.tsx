@@ -41,7 +41,7 @@ export function QueueForm() {
               hint="Priorities 0…max, higher first, FIFO within one." broker="RabbitMQ x-max-priority (classic queues)" />
           </>
         )}
-        {flavor === 'quorum' && <p className="field-hint">Quorum queues are always durable and have two priority levels: 0–4 normal, 5 and above high, delivered 2:1.</p>}
+        {flavor === 'quorum' && <p className="field-hint">Quorum queues are always durable. Up to RabbitMQ 4.2 they have two priority levels: 0–4 normal, 5 and above high, delivered 2:1 (4.3: 32 strict levels).</p>}
       </fieldset>
       {flavor !== 'sqs' && <QueueLimits flavor={flavor} />}
       <QueueDeadLetter flavor={flavor} />

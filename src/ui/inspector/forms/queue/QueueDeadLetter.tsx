@@ -12,7 +12,7 @@ export function QueueDeadLetter({ flavor }: { flavor: QueueFlavor }) {
       <p className="field-hint">{flavor === 'sqs' ? 'Draw an edge from this queue to another queue: its dead-letter queue.' : CONNECT}</p>
       {flavor === 'quorum' && (
         <NumberField path={['config', 'deliveryLimit']} label="Delivery limit" min={-1} max={1_000_000} empty={undefined} placeholder="20 (default)"
-          hint="A message returned more often than this is dead-lettered; −1: no limit." broker="RabbitMQ quorum x-delivery-limit" />
+          hint="A message returned more often than this is dead-lettered (dropped with no target); −1: no limit. Every return counts, as up to RabbitMQ 4.2; 4.3 does not count a nack." broker="RabbitMQ quorum x-delivery-limit" />
       )}
       {flavor !== 'sqs' && (
         <TextField path={['config', 'deadLetterRoutingKey']} label="Dead-letter routing key" mono emptyRemoves placeholder="(keep the message's key)"
