@@ -15,18 +15,18 @@ type Faults = NonNullable<ScenarioInput['faults']>;
  * about 201 ms and the producer publishes the same message (same id) at 1, 51 and 101 ms: the consumer gets
  * three copies, at 101, 151 and 201 ms, and processes the first by 102 ms (service time 1 ms).
  */
-function run(windowMs: number | null) {
+function run(windowMs: number | null, worker: Record<string, unknown> = {}, poison = false) {
   const s = scenarioOf([
-    { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1 }] }, confirms: { window: 10 }, retry: { timeoutMs: 50, maxAttempts: 3 } } },
+    { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1, poison }] }, confirms: { window: 10 }, retry: { timeoutMs: 50, maxAttempts: 3 } } },
     { id: 'q', kind: 'queue' },
-    { id: 'c', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 1 }, idempotent: windowMs === null ? null : { windowMs } } },
+    { id: 'c', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 1 }, idempotent: windowMs === null ? null : { windowMs }, ...worker } },
   ], ['p>q', 'q>c'], { durationMs: 1000, faults: [{ atMs: 0, target: 'e0', type: 'linkDelay', addMs: 100 }] as Faults });
   const sim = createSimulation(s);
   sim.runUntil(1000);
   const snap = sim.snapshot();
   expect(snap.messages.retried).toBe(2); // the setup: three copies of one message reach the consumer
   expect(snap.nodes.q!.in).toBe(3);
-  return snap.audit!.consumers.c!;
+  return { ...snap.audit!.consumers.c!, failed: snap.nodes.c!.failed };
 }
 
 describe('consumer idempotent window (EIP Idempotent Receiver, A4)', () => {
@@ -44,6 +44,28 @@ describe('consumer idempotent window (EIP Idempotent Receiver, A4)', () => {
     expect(run(60)).toMatchObject({ processed: 1, skippedDuplicates: 1, duplicates: 1 });
     // 30 ms: both later copies come after the window.
     expect(run(30)).toMatchObject({ processed: 1, skippedDuplicates: 0, duplicates: 1 });
+  });
+});
+
+describe('consumer idempotent window: a failed message is not remembered (A4; Camel removes the id on failure)', () => {
+  it('processes each copy of a message that failed: none is skipped', () => {
+    // A poison message fails every time; rejected (requeue=false) with no dead-letter target, each copy is gone.
+    expect(run(60_000, { onFailure: 'reject' }, true)).toMatchObject({ processed: 0, skippedDuplicates: 0, failed: 3 });
+  });
+});
+
+describe('consumer idempotent window: copies in service at once (A4; Camel\'s Idempotent Consumer adds the id eagerly)', () => {
+  // The Camel page semantics.md A4 cites: "Camel will add the message id eagerly to the repository to detect
+  // duplication also for Exchanges currently in progress". With two slots and 100 ms of work, the copy at
+  // 151 ms comes while the first (101-201 ms) is still being processed: it is a duplicate, acked and skipped.
+  const slow = { concurrency: 2, serviceTimeMs: { type: 'constant', value: 100 } };
+
+  it('skips a copy that arrives while another copy of the same id is being processed', () => {
+    expect(run(60_000, slow)).toMatchObject({ processed: 1, skippedDuplicates: 2, duplicates: 0, guarantee: 'exactly-once' });
+  });
+
+  it('processes every copy when it is not idempotent (the setup makes concurrent copies)', () => {
+    expect(run(null, slow)).toMatchObject({ processed: 1, skippedDuplicates: 0, duplicates: 1 });
   });
 });
 
