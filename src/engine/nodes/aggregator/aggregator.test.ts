@@ -78,6 +78,22 @@ describe('aggregator: late, unmatched and lost replies', () => {
     expectBalance(h);
   });
 
+  it('remembers a completed key for max(60 s, 10 × completionTimeoutMs), then a reply opens a new group', () => {
+    // docs/scenario-format.md (aggregator): late within the window, after it the key is forgotten.
+    const sizeTwo = new AggregatorHarness({ completionSize: 2, completionTimeoutMs: null, goodEnoughScore: null });
+    sizeTwo.reply(1, 1); sizeTwo.reply(2, 1); // completes at 2
+    sizeTwo.reply(60_002, 1); // 60 s after: still late
+    sizeTwo.reply(60_003, 1); // later than 60 s: forgotten, a new group
+    sizeTwo.run();
+    expect(sizeTwo.report()).toMatchObject({ late: 1, completedBySize: 1, open: 1 });
+    // With a 10 s timeout the window is 100 s: a reply 90 s after completion is still late.
+    const longTimeout = new AggregatorHarness({ completionSize: 2, completionTimeoutMs: 10_000, goodEnoughScore: null });
+    longTimeout.reply(1, 1); longTimeout.reply(2, 1);
+    longTimeout.reply(90_002, 1);
+    longTimeout.run(95_000);
+    expect(longTimeout.report()).toMatchObject({ late: 1, completedBySize: 1, open: 0 });
+  });
+
   it('drops a reply without a correlation id as unmatchedReply (Invalid Message Channel)', () => {
     const h = new AggregatorHarness(sizeOnly);
     h.reply(1, -1);
@@ -123,6 +139,16 @@ describe('aggregator: aggregation algorithms', () => {
   it('best selects the highest score', () => expect(run('best')['score']).toBe(Math.max(...scores)));
   it('sum condenses the scores', () => expect(run('sum')['score']).toBe(scores.reduce((a, b) => a + b, 0)));
   it('collect keeps them all: its value is how many it holds', () => expect(run('collect')['score']).toBe(scores.length));
+  it('sizes the aggregate as the largest reply (best, sum) or all of them (collect)', () => {
+    const size = (strategy: string): number => {
+      const h = new AggregatorHarness({ ...sizeOnly, strategy });
+      [300, 1000, 200].forEach((bytes, i) => h.reply(i + 1, 4, 1, 0, bytes));
+      h.run();
+      return h.sent[0]!.message.sizeBytes;
+    };
+    expect([size('best'), size('sum'), size('collect')]).toEqual([1000, 1000, 1500]);
+  });
+
   it('best and sum carry no score when no reply had one', () => {
     expect(run('best', false)).not.toHaveProperty('score');
     expect(run('sum', false)).not.toHaveProperty('score');

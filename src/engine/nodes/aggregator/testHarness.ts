@@ -38,10 +38,10 @@ export class AggregatorHarness {
   }
 
   /** A reply for request `correlationId` arriving at `at` ms, with a `score` header unless null. */
-  reply(at: number, correlationId: number, score: number | null = 1, originAt = 0): void {
+  reply(at: number, correlationId: number, score: number | null = 1, originAt = 0, sizeBytes = 100): void {
     this.at(at, () => {
       const headers: Record<string, number> = score === null ? {} : { score };
-      const m = newMessage(this.ids++, this.clock, { originAt, routingKey: 'bid', headers, priority: -1, sizeBytes: 100, trail: null, correlationId });
+      const m = newMessage(this.ids++, this.clock, { originAt, routingKey: 'bid', headers, priority: -1, sizeBytes, trail: null, correlationId });
       this.accounting.forwarded++; // a responder's reply is a new message on its chain
       this.model.receive(m);
     });

@@ -164,9 +164,11 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
   }
 
   private begin(d: Delivery): void {
+    // EIP Idempotent Receiver (A4): a message already processed within the window, or a copy of one being
+    // processed now, is acked and skipped. Camel adds the id eagerly "to detect duplication also for Exchanges
+    // currently in progress", and removes it when the exchange fails: a failed id is not noted (succeed notes it).
+    const skip = this.idempotent && (this.seen.has(d.message.id, this.ctx.now()) || this.inService.some((o) => o.message.id === d.message.id));
     this.inService.add(d, this.ctx.now());
-    // EIP Idempotent Receiver: a message already processed within the window is acked and skipped.
-    const skip = this.idempotent && this.seen.has(d.message.id, this.ctx.now());
     this.ctx.schedule(skip ? 0 : this.service.draw() * this.slowdown, this.index, EV_DONE, d, skip ? 1 : 0);
   }
 

@@ -66,6 +66,13 @@ export class InService {
     for (const d of this.slots) if (d) visit(d);
   }
 
+  /** Whether some delivery in service matches. */
+  some(match: (d: Delivery) => boolean): boolean {
+    if (this.single) return this.only !== null && match(this.only);
+    for (const d of this.slots) if (d && match(d)) return true;
+    return false;
+  }
+
   /** Removes and returns the deliveries in service that `match`. */
   takeWhere(match: (d: Delivery) => boolean, now: number): Delivery[] {
     const taken: Delivery[] = [];

@@ -3,6 +3,7 @@
  * message seen again within the window is acked and skipped instead of being processed twice.
  */
 export class RecentIds {
+  /** Id → when it was last processed, in insertion order, which `note` keeps the order of time. */
   private readonly seen = new Map<number, number>();
 
   constructor(private readonly windowMs: number) {}
@@ -13,6 +14,13 @@ export class RecentIds {
     return this.seen.has(id);
   }
 
-  /** `id` was processed at `now`. */
-  note(id: number, now: number): void { this.seen.set(id, now); }
+  /**
+   * `id` was processed at `now`. An id processed again (two copies in service at once, each checked when it
+   * started) moves to the end: a Map keeps a key's first place on `set`, and an entry out of time order would
+   * stop `has` from forgetting the older ids behind it, so they would be skipped after their window (A4).
+   */
+  note(id: number, now: number): void {
+    this.seen.delete(id);
+    this.seen.set(id, now);
+  }
 }
