@@ -39,4 +39,19 @@ describe('A1.6: a publish lost on its way to the broker is neither acked nor nac
       expect(snap.audit!.consumers.c).toMatchObject({ processed: 3, lost: 0, duplicates: 0, guarantee: 'exactly-once' });
     });
   }
+
+  it('the audit: with confirms the publisher knows the publish was never confirmed, so it breaks no consumer\'s guarantee; without, it does', () => {
+    const withConfirms = run('linkLoss', false);
+    expect(withConfirms.audit).toMatchObject({ lost: 1, lostByReason: { linkLoss: 1 } });
+    expect(withConfirms.audit!.consumers.c).toMatchObject({ processed: 2, lost: 0, guarantee: 'exactly-once' });
+    const s = scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: scriptEvery(3, 100) } },
+      { id: 'q', kind: 'queue' },
+      { id: 'c', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 1 } } },
+    ], [{ id: 'pq', source: 'p', target: 'q', config: {} }, 'q>c'],
+    { durationMs: 1000, faults: [{ atMs: 50, target: 'pq', type: 'linkLoss', probability: 1, durationMs: 100 }] });
+    const sim = createSimulation(s);
+    sim.runUntil(1000);
+    expect(sim.snapshot().audit!.consumers.c).toMatchObject({ processed: 2, lost: 1, guarantee: 'at-most-once' });
+  });
 });
