@@ -131,7 +131,8 @@ class SimulationRun implements Simulation, SimContext {
             this.accounting.inTransit++;
             this.queue.push(this.clock + LINK_RETURN_MS, PRIORITY.normal, KERNEL, EV_LINK_LOST, message, edge.index);
           }
-        } else this.lose(message, lost, this.lossOwner(edge, message));
+        } else if (edge.role === 'publish' && message.confirm !== null) this.lostOnPublishLink(message, lost);
+        else this.lose(message, lost, this.lossOwner(edge, message));
         return;
       }
       delay = this.acrossFaultyLink(edge, fault, message, delay);
@@ -216,6 +217,17 @@ class SimulationRun implements Simulation, SimContext {
     message.confirm?.settle(false);
     message.confirm = null;
     this.accounting.drop(reason, refused ? -1 : nodeIndex, message.id);
+  }
+
+  /**
+   * A1.6: a publish lost on its way to the broker never reached it, so the broker neither acks nor nacks it
+   * (it nacks only on an internal queue error or reject-publish): its confirm never comes, and the publisher
+   * times out, as behind a partition. Like a refused publish, the broker never took responsibility for it and
+   * the publisher knows it is unconfirmed: charged to no node (no consumer's guarantee, see lose()).
+   */
+  private lostOnPublishLink(message: Message, reason: 'partition' | 'linkLoss'): void {
+    message.confirm = null;
+    this.accounting.drop(reason, -1, message.id);
   }
 
   countRetry(): void { this.accounting.retried++; }

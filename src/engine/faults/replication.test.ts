@@ -113,3 +113,31 @@ describe('the audit after a quorum failover with confirms and retries', () => {
     expect(audit.consumers.c1!.processed + audit.consumers.c2!.processed).toBe(1500);
   });
 });
+
+describe('A1.13 a replicated quorum queue\'s own disk: its diskWriteMs and a slowDisk fault on it count on every replica', () => {
+  // Brokers: disk 1 ms, replication 2 ms. The confirm comes when the 2nd of 3 (the majority) holds the message:
+  // leader after its disk write, each follower after 2 ms + its disk write.
+  const confirmMs = (queue: Record<string, unknown>, faults: Faults) => {
+    const s = scenarioOf([
+      ...brokers(3),
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 100 }, persistent: true, confirms: { window: 1000 } } },
+      { id: 'q', kind: 'queue', config: { flavor: 'quorum', brokers: ['b1', 'b2', 'b3'], ...queue } },
+    ], ['p>q'], { durationMs: 2000, faults });
+    const sim = createSimulation(s);
+    sim.runUntil(2000);
+    return sim.snapshot().nodes.p!.confirmMs;
+  };
+
+  it('the queue\'s diskWriteMs replaces its brokers\' disks: 20, 22, 22 → confirmed at 22 ms', () => {
+    expect(confirmMs({ diskWriteMs: { type: 'constant', value: 20 } }, [])).toMatchObject({ mean: 22, max: 22 });
+  });
+
+  it('slowDisk ×10 on the queue slows its writes on every replica: 10, 12, 12 → 12 ms', () => {
+    expect(confirmMs({}, [{ atMs: 0, target: 'q', type: 'slowDisk', factor: 10 }])).toMatchObject({ mean: 12, max: 12 });
+  });
+
+  it('slowDisk ×10 on one broker slows only that replica; the majority does not wait for it: 1, 12, 3 → 3 ms', () => {
+    expect(confirmMs({}, [{ atMs: 0, target: 'b2', type: 'slowDisk', factor: 10 }])).toMatchObject({ mean: 3, max: 3 });
+    expect(confirmMs({}, [{ atMs: 0, target: 'b1', type: 'slowDisk', factor: 10 }])).toMatchObject({ mean: 3, max: 3 });
+  });
+});

@@ -26,7 +26,7 @@ export const DROP_REASONS: Record<string, string> = {
   unroutable: 'no binding matched, no alternate exchange (A1.1.7)',
   returned: 'unroutable and mandatory: returned to the publisher (A1.1.7)',
   filtered: 'refused by a filter or by every filter policy (A2.5)',
-  lostAfterAutoAck: 'acked on delivery, then processing failed (A1.4)',
+  lostAfterAutoAck: 'acked on delivery, then processing failed or the consumer went away holding it (A1.4)',
   rejected: 'rejected with no dead-letter target (A1.4, A1.9)',
   expired: 'TTL or SQS retention ran out (A1.7, A2.1)',
   maxlen: 'over a length limit (A1.8)',

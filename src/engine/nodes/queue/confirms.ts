@@ -5,6 +5,7 @@ import type { Message } from '../../model/message';
 import { samplerFor, type Sampler } from '../../random/samplers';
 import { EV_DISK_WRITTEN } from './queueEvents';
 import type { QueueRules } from './queueRules';
+import type { BrokerModel } from '../broker';
 import type { Replication } from './replication';
 
 /**
@@ -67,9 +68,13 @@ export class Confirms {
 
   setDiskFactor(factor: number): void { this.diskFactor = factor; }
 
-  /** The queue's own disk setting, else its leader broker's disk; slowed by a slowDisk fault. */
-  private diskWriteMs(replication: Replication): number {
-    const broker = replication.leaderBroker;
+  private diskWriteMs(replication: Replication): number { return this.diskWriteOn(replication.leaderBroker); }
+
+  /**
+   * One write of this queue's message on `broker` (its leader, or a replica of a quorum queue, A1.13): the
+   * queue's own disk setting, else that broker's disk; slowed by a slowDisk fault on the queue.
+   */
+  diskWriteOn(broker: BrokerModel | undefined): number {
     const base = this.config.diskWriteMs === undefined && broker ? broker.diskWriteMs() : this.diskWrite.draw();
     return base * this.diskFactor;
   }

@@ -175,7 +175,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     if (m.expiresAt !== Infinity) this.mayExpire = true;
     m.sqsOwned = this.sqs;
     if (m.corrupt) this.integrity.stored(m);
-    m.safeAt = this.replicated ? now + this.replication.safeDelay() : now;
+    m.safeAt = this.replicated ? now + this.replication.safeDelay(this.confirms) : now;
     this.store.push(m);
   }
 

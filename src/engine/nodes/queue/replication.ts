@@ -4,6 +4,9 @@ import { EV_ELECTION } from './queueEvents';
 
 export type ReplicationKind = 'none' | 'quorum' | 'mirror';
 
+/** How long one write of the queue's message takes on a replica's broker (confirms.ts). */
+export interface ReplicaDisk { diskWriteOn(broker: BrokerModel): number }
+
 /**
  * Where a queue lives and who leads it. Quorum (A1.13): Raft over the replicas, a write is safe once a
  * majority holds it, a new leader is elected after the election delay while a majority lives, nothing
@@ -83,13 +86,14 @@ export class Replication {
 
   /**
    * Time from now until a new message survives the loss of its leader, and until a quorum queue confirms it:
-   * the majority-th fastest of the leader's disk write and each follower's copy (network + disk).
+   * the majority-th fastest of the leader's disk write and each follower's copy (network + disk). `disk` times
+   * one write of the queue's on a replica: the queue's own disk setting and slowDisk count on every replica.
    */
-  safeDelay(): number {
+  safeDelay(disk: ReplicaDisk): number {
     const leader = this.leaderBroker;
     if (this.kind === 'none' || !leader) return 0;
     if (this.kind === 'mirror') return this.mirrorDelayMs;
-    const times = this.replicas.filter((b) => b.isUp).map((b) => (b === leader ? 0 : leader.replicationDelayMs) + b.diskWriteMs());
+    const times = this.replicas.filter((b) => b.isUp).map((b) => (b === leader ? 0 : leader.replicationDelayMs) + disk.diskWriteOn(b));
     if (times.length < this.majority) return Infinity;
     times.sort((a, b) => a - b);
     return times[this.majority - 1]!;
