@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../../schema';
-import { createSimulation, type Simulation } from '../../simulation';
+import type { Simulation } from '../../api';
+import { createSimulation } from '../../simulation';
 import { scenarioOf } from '../../testSupport';
 
 /*
