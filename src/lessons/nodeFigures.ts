@@ -58,6 +58,7 @@ const OTHER_FIGURES: readonly NodeFigure[] = [
   figure('rejectedPublishes', 'rejected publishes', 'Publishes refused at the length limit: reject-publish (A1.8)'),
   figure('consumers', 'consumers', 'Consumers subscribed to it'),
   figure('available', 'available', '1 while it can take and hand out messages: its broker is up and, if replicated, it has a leader (A1.13)'),
+  figure('held', 'held', 'Publishes waiting for a leader: a quorum queue with none (an election, or no majority) holds them, unconfirmed, and takes them in order once one is elected (A1.13)'),
   figure('replication', 'replication', 'quorum: Raft over the replicas (A1.13); mirror: a classic queue copied to its mirrors asynchronously (not RabbitMQ\'s ha-mode mirroring)'),
   figure('leader', 'leader', 'The broker leading it now (A1.13)'),
   figure('staleDeletes', 'stale deletes', 'SQS deletes made with the receipt of an earlier receive: they delete nothing (A2.1)'),

@@ -26,16 +26,17 @@ describe('A1.13 quorum queue replication', () => {
   it('loses no confirmed message when the leader dies while a majority lives, and elects a new leader after the delay', () => {
     const sim = createSimulation(cluster('quorum', [{ atMs: 5000, target: 'b1', type: 'crash' }]));
     sim.runUntil(5400);
-    expect(sim.snapshot().nodes.q).toMatchObject({ available: 0 });
+    // Publishes during the 500 ms election are held (no leader), not refused: rabbit_fifo_client keeps them pending.
+    expect(sim.snapshot().nodes.q).toMatchObject({ available: 0, held: 40 });
     sim.runUntil(20_000);
     const snap = sim.snapshot();
-    expect(snap.nodes.q).toMatchObject({ available: 1, leader: 'b2' });
+    expect(snap.nodes.q).toMatchObject({ available: 1, leader: 'b2', held: 0 });
     const p = snap.nodes.p!;
     // Every confirmed message is still in the queue; only unconfirmed ones may be gone.
     expect(snap.nodes.q!.ready).toBeGreaterThanOrEqual(p.confirmed as number);
     expect(snap.messages.droppedByReason.unreplicatedOnFailover ?? 0).toBeLessThanOrEqual(1);
-    // Publishes during the 500 ms election were refused (no leader).
-    expect(snap.messages.droppedByReason.nodeDown).toBeGreaterThan(40);
+    expect(snap.messages.droppedByReason.nodeDown ?? 0).toBe(0);
+    expect(snap.nodes.p).toMatchObject({ nacked: 0 });
   });
 
   it('makes no progress without a majority, and resumes when a member returns', () => {
@@ -45,10 +46,11 @@ describe('A1.13 quorum queue replication', () => {
     ]));
     sim.runUntil(5000);
     expect(sim.snapshot().nodes.q!.available).toBe(0);
-    const refusedBefore = sim.snapshot().messages.droppedByReason.nodeDown ?? 0;
-    expect(refusedBefore).toBeGreaterThan(150);
+    // Publishes without a majority are held (pending in the publisher's channel), not refused.
+    expect(sim.snapshot().nodes.q!.held).toBe(200); // 3010 … 5000
     sim.runUntil(9000); // b2 back at 8000: a majority again, after the election
-    expect(sim.snapshot().nodes.q!.available).toBe(1);
+    expect(sim.snapshot().nodes.q).toMatchObject({ available: 1, held: 0 });
+    expect(sim.snapshot().messages.droppedByReason.nodeDown ?? 0).toBe(0);
   });
 });
 
@@ -65,8 +67,9 @@ describe('A1.13 quorum = ⌊N/2⌋ + 1: tolerated failures 1, 2, 3 for N = 3, 5,
       sim.runUntil(2000);
       const snap = sim.snapshot();
       expect(snap.nodes.q!.available).toBe(available);
-      // Publishes in the second after the crashes: refused without a majority, accepted with one.
-      expect(snap.messages.droppedByReason.nodeDown ?? 0).toBe(available ? 0 : 100);
+      // Publishes in the second after the crashes: held without a majority (waiting for a leader), accepted with one.
+      expect(snap.nodes.q!.held).toBe(available ? 0 : 100);
+      expect(snap.messages.droppedByReason.nodeDown ?? 0).toBe(0);
     });
   }
 });
@@ -108,9 +111,12 @@ describe('the audit after a quorum failover with confirms and retries', () => {
     const sim = createSimulation(s);
     sim.runUntil(60_000);
     const audit = sim.snapshot().audit!;
-    expect(audit.lost).toBeGreaterThan(0); // copies were refused or lost on the way…
+    expect(audit.lost).toBeGreaterThan(0); // a write the failover lost before its confirm…
     for (const c of ['c1', 'c2']) expect(audit.consumers[c]!.lost, c).toBe(0); // …but every message got through
-    expect(audit.consumers.c1!.processed + audit.consumers.c2!.processed).toBe(1500);
+    // Publishes held through the 500 ms election timed out (200 ms) and were sent again: both copies were
+    // enqueued when b2 was elected, so some were processed twice, by either consumer (at-least-once).
+    expect(audit.deliveredOnce + audit.deliveredMoreThanOnce).toBeGreaterThanOrEqual(1500);
+    expect(audit.duplicates).toBeGreaterThan(0);
   });
 });
 

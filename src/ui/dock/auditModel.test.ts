@@ -29,7 +29,7 @@ describe('audit model', () => {
   it('names loss reasons in words, biggest first, and leaves out zeros', () => {
     expect(auditView(audit()).losses).toEqual([
       { reason: 'lostAfterAutoAck', label: 'auto-ack crash', detail: 'acked on delivery, then processing failed or the consumer went away holding it (A1.4)', value: 5 },
-      { reason: 'nodeDown', label: 'sent to a down node / no leader', detail: 'sent to a down node, or to a queue with no leader', value: 2 },
+      { reason: 'nodeDown', label: 'sent to a down node / no leader', detail: 'sent to a down node, or dead-lettered to a queue with no leader (a publish to a quorum queue with no leader is held instead)', value: 2 },
     ]);
     expect(auditView(audit({ lostByReason: { somethingNew: 1 } as Audit['lostByReason'] })).losses[0]).toMatchObject({ label: 'somethingNew', detail: 'somethingNew' });
   });

@@ -36,7 +36,7 @@ export const DROP_REASONS: Record<string, string> = {
   subscriberOffline: 'pushed to an offline subscriber',
   linkLoss: 'lost on a link with a loss fault',
   partition: 'sent along a partitioned link',
-  nodeDown: 'sent to a down node, or to a queue with no leader',
+  nodeDown: 'sent to a down node, or dead-lettered to a queue with no leader (a publish to a quorum queue with no leader is held instead)',
   transientOnRestart: 'transient message or non-durable queue lost when its broker went down (A1.12)',
   unreplicatedOnFailover: 'not yet on the replica that took over: a write no quorum held yet, or one the async mirrors had not copied (A1.13)',
   producerCrash: "waiting in a crashed producer's outbox",

@@ -40,6 +40,14 @@ export function useNodeDown(id: string, kind: string): boolean {
   return useTelemetryStore((s) => isDown(s, id, kind));
 }
 
+/** Publishes a replicated quorum queue holds while it has no leader (from the latest snapshot), 0 otherwise. */
+export function useQueueHeld(id: string): number {
+  return useTelemetryStore((s) => {
+    const held = s.snapshot?.nodes[id]?.held;
+    return typeof held === 'number' ? held : 0;
+  });
+}
+
 /** The current leader of a replicated queue (from the latest snapshot), or '' (none, or not replicated). */
 export function useQueueLeader(id: string): string | null {
   return useTelemetryStore((s) => {

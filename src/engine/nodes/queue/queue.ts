@@ -12,6 +12,7 @@ import { Confirms } from './confirms';
 import { DeadLetters, isDeadLetterCycle } from './deadLettering';
 import { Expiry, expiryOf } from './expiry';
 import { FifoGroupStore } from './fifoGroups';
+import { HeldPublishes } from './heldPublishes';
 import { closeChannels, keepSurvivors } from './outage';
 import { PendingPolls, type PendingPoll } from './pendingPolls';
 import { QueueCounters } from './queueCounters';
@@ -34,7 +35,8 @@ import { Replication } from './replication';
  * settle → dispatch: the hot path, kept free of indirections) and its state. The rest lives in helpers
  * it owns or calls: admission.ts (checks before storing), confirms.ts (publisher confirms), expiry.ts
  * (TTL and retention), deadLettering.ts, pendingPolls.ts (long polls), sqsInFlight.ts (visibility),
- * replication.ts (leaders and failover), outage.ts (what an outage keeps). Its counters are its own
+ * replication.ts (leaders and failover), heldPublishes.ts (publishes waiting for a quorum queue's leader),
+ * outage.ts (what an outage keeps). Its counters are its own
  * fields (queueCounters.ts, its base class), which the helpers that count are given as `this`.
  */
 export class QueueModel extends QueueCounters implements NodeModel, DeliverySource {
@@ -65,6 +67,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   /** Hosted on brokers (its availability follows theirs) and replicated across several (A1.13). */
   private hosted = false;
   private replicated = false;
+  /** A replicated quorum queue: it holds publishes while it has no leader (heldPublishes.ts). */
+  private holdsWithoutLeader = false;
   /** Whether any consumer polls it: only pull consumers leave polls waiting, so push-only queues never look. */
   private pulled = false;
   /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
@@ -87,6 +91,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   private readonly consumePermission: Permission;
   private readonly integrity = new StoredIntegrity();
   private replication!: Replication;
+  /** Publishes waiting for a leader (a replicated quorum queue, A1.13). */
+  private readonly held = new HeldPublishes();
   /** Lost on an outage after the queue confirmed them, or published without confirms: losses the broker answers for. */
   private lostOnOutage = 0;
   /** Lost on an outage while their confirm was still due: their publisher was never told they were safe (A1.6). */
@@ -119,6 +125,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.replication = new Replication(brokers, this.rules.flavor, this.node.config.mirrorDelayMs ?? 5, this.index, this.ctx);
     this.hosted = brokers.length > 0;
     this.replicated = this.replication.kind !== 'none';
+    this.holdsWithoutLeader = this.replication.kind === 'quorum';
     for (const edge of this.outputs) if (edge.role === 'deadLetter') this.deadLetters.edge = edge;
     this.refusedConsume += openSubscriptions(this.outputs, this.consumePermission, this.subs, this.subByEdge);
     this.pulled = this.subs.some((sub) => !sub.push);
@@ -127,10 +134,44 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   // ---- arrivals -------------------------------------------------------------------------------
 
   receive(message: Message, edge: EdgeRuntime): void {
+    if (!this.isAvailable()) { this.receiveUnavailable(message, edge); return; }
     addHop(message, this.index, this.ctx, edge.role === 'deadLetter' ? 'dead-lettered in' : 'enqueued');
     // A1.9: a dead-lettered message can come back directly or through dead-letter exchanges.
     if (message.deaths !== null && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index, message.id); return; }
-    if (!this.isAvailable()) { this.ctx.lose(message, 'nodeDown', this.index); return; }
+    this.take(message, edge);
+  }
+
+  /** An arrival while the queue is unavailable: held for a leader (a quorum queue electing one), else lost. */
+  private receiveUnavailable(message: Message, edge: EdgeRuntime): void {
+    if (this.holds(message, edge)) { addHop(message, this.index, this.ctx, 'held (no leader)'); this.held.hold(message, edge); return; }
+    addHop(message, this.index, this.ctx, edge.role === 'deadLetter' ? 'dead-lettered in' : 'enqueued');
+    if (message.deaths !== null && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index, message.id); return; }
+    this.ctx.lose(message, 'nodeDown', this.index);
+  }
+
+  /**
+   * Whether an arrival waits for a leader rather than being lost: a publish to a replicated quorum queue that is
+   * unavailable only for want of a leader (an election, or no majority: A1.13), not one whose queue node crashed
+   * (a `crash` fault on the queue: down). The channel's client holds and resends it (heldPublishes.ts). A
+   * dead-lettered message is not held: dead-lettering is at-most-once here, and RabbitMQ sends it untracked
+   * (RMQ-SRC rabbit_fifo_client untracked_enqueue: with no leader known it is dropped), so it is lost as before.
+   */
+  private holds(message: Message, edge: EdgeRuntime): boolean {
+    return this.holdsWithoutLeader && !this.down && edge.role !== 'deadLetter' && message.deaths === null;
+  }
+
+  /**
+   * A leader leads again: the held publishes are received in arrival order, as if arriving now (admission,
+   * enqueue, a confirm once a majority holds each, dispatch), as rabbit_fifo_client's resend_all_pending sends
+   * them to the new leader (heldPublishes.ts).
+   */
+  private releaseHeld(): void {
+    if (this.held.size === 0) return;
+    this.held.release(() => this.isAvailable(), (m, edge) => { addHop(m, this.index, this.ctx, 'enqueued'); this.take(m, edge); });
+  }
+
+  /** An arrival the queue can take: admission, enqueue, confirm, dispatch (A1.6, A1.8). */
+  private take(message: Message, edge: EdgeRuntime): void {
     if (this.admissionChecks && !this.admission.admit(message, edge)) return;
     this.received++;
     this.intervalIn++;
@@ -369,7 +410,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   handle(type: number, payload: unknown, arg: number): void {
     if (type === EV_EXPIRE) { this.expiry.timerFired(); this.expireHeads(true); this.dispatch(); return; }
     if (type === EV_DISK_WRITTEN) { this.confirms.written(payload as number); return; }
-    if (type === EV_ELECTION) { if (this.replication.elect()) this.dispatch(); return; }
+    if (type === EV_ELECTION) { if (this.replication.elect()) { this.releaseHeld(); this.dispatch(); } return; }
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
     if (type === EV_POLL_TIMEOUT) this.polls.timedOut(payload as PendingPoll, arg);
   }
@@ -396,6 +437,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   restart(): void {
     if (!this.down) return;
     this.down = false;
+    this.releaseHeld();
     this.dispatch();
   }
 
@@ -407,12 +449,13 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     // A1.13: what a majority (or the mirrors) did not hold yet is lost with the leader.
     const now = this.ctx.now();
     this.outage((m) => m.safeAt <= now, 'unreplicatedOnFailover');
-    if (this.replication.failover()) this.dispatch();
+    if (this.replication.failover()) { this.releaseHeld(); this.dispatch(); }
   }
 
   brokerUp(): void {
     if (this.replication.kind === 'none') { this.restart(); return; }
     this.replication.memberBack(); // A1.13 (replication.ts)
+    this.releaseHeld(); // a follower back restores the majority under the same leader
     this.dispatch();
   }
 
@@ -453,14 +496,15 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   census(into: Census): void {
     into.deadLettered += this.store.deadLettered;
     into.queued += this.store.length - this.store.deadLettered;
-    into.inFlight += this.invisible.size;
+    into.inFlight += this.invisible.size + this.held.size;
   }
 
-  /** Ready (head first) and SQS in-flight messages, for the message inspector. */
+  /** Ready (head first), SQS in-flight and held messages, for the message inspector. */
   messages(limit: number): { message: Message; state: string }[] {
     const ready = this.store.toArray().slice(0, limit).map((message) => ({ message, state: 'ready' }));
     const hidden = this.invisible.toArray().slice(0, Math.max(0, limit - ready.length)).map((message) => ({ message, state: 'invisible (received, not deleted)' }));
-    return [...ready, ...hidden];
+    const held = this.held.toArray().slice(0, Math.max(0, limit - ready.length - hidden.length)).map((message) => ({ message, state: 'held (published, waiting for a leader)' }));
+    return [...ready, ...hidden, ...held];
   }
 
   writeLive(out: Float64Array, o: number): void {
@@ -475,7 +519,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     return {
       kind: this.kind, flavor: this.rules.flavor, ...this.reportFields(),
       ready: this.store.length, unacked: this.unacked + this.invisible.size, consumers: this.subs.length,
-      available: this.isAvailable() ? 1 : 0, lostOnOutage: this.lostOnOutage, lostBeforeConfirm: this.lostBeforeConfirm,
+      available: this.isAvailable() ? 1 : 0, ...(this.holdsWithoutLeader ? { held: this.held.size } : {}), lostOnOutage: this.lostOnOutage, lostBeforeConfirm: this.lostBeforeConfirm,
       ...(this.replication.kind !== 'none' ? { replication: this.replication.kind, leader: this.replication.leaderBroker?.id ?? '' } : {}),
       queueWaitMs: this.wait.summary(),
     };

@@ -5,7 +5,7 @@ import { useDocumentStore } from '../../document/documentStore';
 import { useNodeLive } from '../../run/telemetryStore';
 import type { KindNode } from '../flowTypes';
 import { compact } from './format';
-import { useQueueLeader } from '../../faults/useNodeFaults';
+import { useQueueHeld, useQueueLeader } from '../../faults/useNodeFaults';
 import { NodeShell, Stat, type Badge } from './NodeShell';
 import { Placement } from './Placement';
 import { queueSummary } from './queueSummary';
@@ -21,9 +21,10 @@ function useHasDeadLetterTarget(id: string): boolean {
     && connectionRole('queue', s.scenario.nodes.find((n) => n.id === e.target)?.kind ?? '') === 'deadLetter'));
 }
 
-function queueBadges(live: Live | null, deadLetterTarget: boolean): Badge[] {
+function queueBadges(live: Live | null, deadLetterTarget: boolean, held: number): Badge[] {
   if (!live) return [];
   return [
+    { name: 'held', value: held, text: 'held', tone: 'warn', title: 'Publishes waiting for a leader: a quorum queue with none holds them, unconfirmed, and takes them in order once one is elected (A1.13)' },
     deadLetterTarget
       ? { name: 'deadLettered', value: live.deadLettered, text: 'dead-lettered', tone: 'warn', title: 'Messages dead-lettered by this queue (A1.9, SQS redrive)' }
       : { name: 'deadLettered', value: live.deadLettered, text: 'discarded', tone: 'warn', title: 'Rejected, expired or over a limit with no dead-letter target: dropped (A1.9)' },
@@ -43,8 +44,9 @@ export const QueueNode = memo(function QueueNode({ id, data, selected }: NodePro
   const sqs = node.config.flavor === 'sqs';
   const leader = useQueueLeader(id);
   const deadLetterTarget = useHasDeadLetterTarget(id);
+  const held = useQueueHeld(id);
   return (
-    <NodeShell node={node} selected={!!selected} summary={queueSummary(node.config)} badges={queueBadges(live, deadLetterTarget)}
+    <NodeShell node={node} selected={!!selected} summary={queueSummary(node.config)} badges={queueBadges(live, deadLetterTarget, held)}
       placement={node.config.brokers && <Placement brokers={node.config.brokers} leader={leader} />}>
       <div className="bl-depth">
         <Stat label={sqs ? 'visible' : 'ready'} name="ready" value={live ? compact(ready) : '–'} exact={ready} />
