@@ -54,7 +54,7 @@ function runTo(sim: Simulation, tMs: number): Snapshot {
 }
 
 /** The report figures these tests read (queue, consumer and producer reports; a field a kind lacks reads as NaN). */
-const FIELDS = ['available', 'ready', 'redelivered', 'in', 'acked', 'busy', 'buffered', 'nacked', 'confirmed', 'unconfirmed', 'retries', 'held', 'lostBeforeConfirm'] as const;
+const FIELDS = ['available', 'ready', 'redelivered', 'in', 'acked', 'busy', 'buffered', 'nacked', 'confirmed', 'unconfirmed', 'retries', 'held', 'lostBeforeConfirm', 'ackFailed'] as const;
 type Figures = Record<(typeof FIELDS)[number], number>;
 
 function fig(snap: Snapshot, id: string): Figures {
@@ -206,7 +206,6 @@ describe('broker-failover-quorum.json (A1.13: no confirmed message lost while a 
   it('every confirmed message is processed or still held', () => {
     const p = fig(end, producer.id);
     expect(p.confirmed).toBeGreaterThan(0);
-    expect(audit(end).duplicates).toBe(0);
     expect(processedSum(end) + end.messages.queued + end.messages.inFlight).toBeGreaterThanOrEqual(p.confirmed);
     // Whatever the failover lost was never confirmed: only what was written within the replication time.
     expect(end.messages.droppedByReason.unreplicatedOnFailover ?? 0).toBeLessThanOrEqual(1);
@@ -216,6 +215,14 @@ describe('broker-failover-quorum.json (A1.13: no confirmed message lost while a 
     expect(fig(before, queue.id).ready).toBeGreaterThan(0);
     const prefetch = consumers.reduce((n, c) => n + c.config.prefetch, 0);
     expect(fig(end, queue.id).redelivered).toBe(prefetch);
+  });
+
+  it('each ledger finishes the payment it was processing, its ack fails, and the requeued payment is processed again: at-least-once (A1.4)', () => {
+    for (const c of consumers) {
+      expect(fig(end, c.id).ackFailed, c.id).toBe(1); // one slot each
+      expect(audit(end).consumers[c.id], c.id).toMatchObject({ duplicates: 1, lost: 0, guarantee: 'at-least-once' });
+    }
+    expect(audit(end).duplicates).toBe(consumers.length);
   });
 });
 
@@ -260,9 +267,14 @@ describe('async-mirror-loss.json (async mirrors lose confirmed messages on failo
     expect(p.confirmed - (kept - p.unconfirmed)).toBe(lost - p.retries);
   });
 
-  it('requeues the ledgers\' unacked deliveries and marks both at-most-once', () => {
+  it('requeues the ledgers\' unacked deliveries, processes again the one each was processing (its ack failed, A1.4), and marks both none', () => {
     expect(fig(end, queue.id).redelivered).toBe(consumers.reduce((n, c) => n + c.config.prefetch, 0));
-    for (const c of consumers) expect(audit(end).consumers[c.id]!.guarantee).toBe('at-most-once');
+    for (const c of consumers) {
+      expect(fig(end, c.id).ackFailed, c.id).toBe(1);
+      // Confirmed payments lost (not at-least-once) and one processed twice (not at-most-once).
+      expect(audit(end).consumers[c.id], c.id).toMatchObject({ duplicates: 1, guarantee: 'none' });
+      expect(audit(end).consumers[c.id]!.lost, c.id).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -15,7 +15,7 @@ const RISING_NODE_FIELDS = new Set(['in', 'out', 'acked', 'nacked', 'redelivered
   'answered', 'timeouts', 'late', 'unmatched', 'replies', 'calls', 'callTimeouts', 'callErrors', 'corruptRejected',
   'corruptProcessed', 'refused', 'refusedPublish', 'refusedConsume', 'deduplicated', 'invalidPublish',
   'completedBySize', 'completedByTimeout', 'completedByGoodEnough', 'maxReady', 'toInvalid', 'polls', 'emptyPolls',
-  'failed', 'duplicates', 'callReplies', 'confirmed', 'retries', 'lateConfirms', 'lostOnOutage', 'lostBeforeConfirm',
+  'failed', 'duplicates', 'ackFailed', 'callReplies', 'confirmed', 'retries', 'lateConfirms', 'lostOnOutage', 'lostBeforeConfirm',
   'rejectedPublishes', 'crashes', 'downMs', 'deadLettered', 'staleDeletes', 'toAlternate', 'errors', 'corruptReplies',
   'abandoned', 'unsent', 'droppedWhileDown', 'lostGroups', 'lostReplies']);
 

@@ -33,13 +33,17 @@ export const COUNTER_FIGURES: readonly NodeFigure[] = [
 ];
 
 /**
- * Losses to faults, in groups shown together (the point is to tell them apart). The two outage figures
- * read alike but differ in who answers for the loss: the broker, or a publisher told nothing (A1.6, A1.13).
+ * Losses to faults (and a consumer's failed acks), in groups shown together (the point is to tell them apart). The
+ * two outage figures read alike but differ in who answers for the loss: the broker, or a publisher told nothing (A1.6, A1.13).
  */
 export const LOSS_FIGURE_GROUPS: readonly (readonly NodeFigure[])[] = [
   [
     figure('lostOnOutage', 'lost on outage', 'Lost when the queue or its leader went down, though confirmed to the publisher or published without confirms: nobody will send them again (A1.12, A1.13)'),
     figure('lostBeforeConfirm', 'lost unconfirmed', 'Lost when the queue\'s leader went down before the queue confirmed them: the publisher was never told they were safe; it times out and may send them again (A1.6, A1.13)'),
+  ],
+  [
+    // A consumer's: no loss, but a fault's mark (a duplicate), shown only when some consumer had one.
+    figure('ackFailed', 'ack failed', 'Processed, but its ack found its channel closed (its queue\'s broker crashed or its leader failed over, A1.4): the broker requeued it, so it is processed again'),
   ],
   [
     figure('lostGroups', 'lost groups', 'Open groups lost when the aggregator went down'),

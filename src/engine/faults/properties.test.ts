@@ -182,10 +182,10 @@ describe('(b) A1.13: a quorum queue loses no confirmed message while a majority 
   /**
    * With consumers. The producer publishes a fixed count early with confirms but no retries, so every
    * message id is published once and a confirmed id is confirmed once (confirmed counts distinct ids).
-   * Consumers ack manually, so an id is processed at most once: a delivery that comes back (channel
-   * closed, consumer crashed) was never processed. All faults but permanent minority broker crashes end
-   * before the run does, so at the end nothing is on a link and every confirmed id is either processed
-   * (the consumers' distinct processed counts, summed: no id is counted twice) or still ready in the
+   * Consumers ack manually, so an id is processed twice only when a broker-side channel close made its ack
+   * fail (A1.4: the consumer went on processing while the queue requeued a copy), at most ackFailed ids. All
+   * faults but permanent minority broker crashes end before the run does, so at the end nothing is on a link
+   * and every confirmed id is either processed (the consumers' distinct processed counts, summed) or still ready in the
    * queue or held unacked by a consumer (or, lost on a subscription link, on its way back to the queue:
    * A1.4, see the focused test below).
    */
@@ -214,7 +214,11 @@ describe('(b) A1.13: a quorum queue loses no confirmed message while a majority 
       const end = run(sim, 12_000);
       const confirmed = Object.values(end.nodes).filter((n) => n.kind === 'producer').reduce((s, n) => s + (n.confirmed as number), 0);
       const audit = end.audit!;
-      expect(audit.duplicates).toBe(0);
+      const consumers = Object.values(end.nodes).filter((n) => n.kind === 'consumer');
+      const ackFailed = consumers.reduce((s, n) => s + (n.ackFailed as number), 0);
+      // A1.4: only an ack that found its channel closed makes an id processed twice (no retries, no SQS here).
+      expect(audit.duplicates).toBeLessThanOrEqual(ackFailed);
+      // Summed over consumers: an id processed by two of them after a failed ack counts twice (a slightly weaker check).
       const processed = Object.values(audit.consumers).reduce((s, c) => s + c.processed, 0);
       const held = end.messages.queued + end.messages.inFlight;
       expect(processed + held, JSON.stringify(faults)).toBeGreaterThanOrEqual(confirmed);

@@ -206,8 +206,8 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
    */
   private newDelivery(message: Message, edge: EdgeRuntime): Delivery {
     const d = this.spareDeliveries.pop();
-    if (d === undefined) return { message, edge, receipt: message.receipt, slot: -1, callId: -1 };
-    d.message = message; d.edge = edge; d.receipt = message.receipt; d.slot = -1; d.callId = -1;
+    if (d === undefined) return { message, edge, receipt: message.receipt, slot: -1, callId: -1, orphaned: false };
+    d.message = message; d.edge = edge; d.receipt = message.receipt; d.slot = -1; d.callId = -1; d.orphaned = false;
     return d;
   }
 
@@ -245,6 +245,7 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
     // The result goes on, unless a call sent it on already.
     if (!called) this.forward(m, this.wayOn(m, replying));
     if (replying) this.reply(d, false);
+    if (d.orphaned) { this.ackOnClosedChannel(d); return; }
     const settled = this.fromQueue(d) && this.manualAck
       ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? true
       : true;
@@ -260,6 +261,18 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
     // of it (a result, a reply) is a new message. Its object is reused (messagePool.ts). Not an SQS message: another
     // consumer may hold it still, received again after its visibility timeout (A2.1).
     if (this.fromQueue(d) && d.edge.source.deliverySource?.exclusiveDeliveries === true) this.ctx.messages.release(m);
+  }
+
+  /**
+   * A1.4: processed, but the channel it came on closed meanwhile (its queue's broker crashed or failed over): the
+   * ack fails, and the queue has requeued its copy, which will be processed again (at-least-once). Nothing is
+   * settled or counted acked; the message is no one's but this consumer's (the queue holds a copy: givingBack.ts),
+   * so its object is reused when an acked one would be.
+   */
+  private ackOnClosedChannel(d: Delivery): void {
+    this.ackFailed++;
+    addHop(d.message, this.index, this.ctx, 'ack failed (channel closed)');
+    if (d.edge.source.deliverySource?.exclusiveDeliveries === true) this.ctx.messages.release(d.message);
   }
 
   /** Publishes the result on as a new message that keeps the chain's origin time. */
@@ -331,7 +344,10 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
     this.polling.clear();
   }
 
-  /** The queue's channel closed: hand back, unsettled, what this subscription delivered (manual ack). */
+  /**
+   * The queue's channel closed: hand back, unsettled, what this subscription delivered (manual ack); what is being
+   * processed goes on being processed, and the queue gets a copy of it (A1.4, givingBack.ts).
+   */
   private surrender(edge: EdgeRuntime): Message[] {
     const given = this.givingBack.surrender(edge);
     if (this.manualAck) this.pump();

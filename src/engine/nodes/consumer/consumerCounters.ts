@@ -15,6 +15,8 @@ export class ConsumerCounters {
   nacks = 0;
   /** Processed, but the SQS delete came too late (a stale receipt): the message will be processed again. */
   duplicates = 0;
+  /** Processed, but its ack found its channel closed (its queue's broker crashed or failed over, A1.4): requeued, processed again. */
+  ackFailed = 0;
   forwarded = 0;
   /** Replies sent to a Return Address (A4), error replies included. */
   replies = 0;

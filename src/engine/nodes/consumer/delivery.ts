@@ -10,4 +10,9 @@ export interface Delivery {
   slot: number;
   /** The id of the synchronous call it waits on, holding its slot (-1: none). */
   callId: number;
+  /**
+   * Its channel closed while it was being processed (the queue's broker crashed or its leader failed over): the
+   * queue has requeued a copy (A1.4), so this one is the application's alone; its ack or nack will find no channel.
+   */
+  orphaned: boolean;
 }

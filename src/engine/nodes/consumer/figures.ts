@@ -30,19 +30,21 @@ export class ConsumerFigures {
     private readonly ctx: SimContext,
   ) {}
 
+  /** Deliveries held, in service or buffered (orphans too: being processed, though their channel closed, A1.4). */
   private get held(): number { return this.buffer.length + this.inService.size; }
 
   census(into: Census): void {
     // An SQS queue counts its own messages until they are deleted or moved, even while a consumer
     // processes them (a receipt > 0 marks an SQS receive); everything else held here is in flight.
-    this.inService.forEach((d) => { if (d.receipt === 0) into.inFlight++; });
+    // An orphan (its channel closed mid-processing, A1.4) is not counted: its queue requeued a copy, the accounted one.
+    this.inService.forEach((d) => { if (d.receipt === 0 && !d.orphaned) into.inFlight++; });
     this.buffer.forEach((d) => { if (d.receipt === 0) into.inFlight++; });
   }
 
   /** Deliveries held (in service first), for the message inspector. */
   messages(limit: number): { message: Message; state: string }[] {
     const out: { message: Message; state: string }[] = [];
-    this.inService.forEach((d) => { out.push({ message: d.message, state: 'being processed' }); });
+    this.inService.forEach((d) => { out.push({ message: d.message, state: d.orphaned ? 'being processed (channel closed: its ack will fail)' : 'being processed' }); });
     this.buffer.forEach((d) => { out.push({ message: d.message, state: 'buffered (prefetched)' }); });
     return out.slice(0, limit);
   }
@@ -68,7 +70,7 @@ export class ConsumerFigures {
     const n = this.n;
     return {
       kind, ackMode: this.config.ackMode, delivery: this.config.delivery, in: n.received, acked: n.processed,
-      failed: n.failed, nacked: n.nacks, dropped: n.lost, duplicates: n.duplicates, out: n.forwarded,
+      failed: n.failed, nacked: n.nacks, dropped: n.lost, duplicates: n.duplicates, ackFailed: n.ackFailed, out: n.forwarded,
       busy: this.inService.size, buffered: this.buffer.length, concurrency: this.config.concurrency,
       polls: n.polls, emptyPolls: n.emptyPolls, online: this.subscriber.online ? 1 : 0,
       replies: n.replies, calls: n.calls, callReplies: n.callReplies, callTimeouts: n.callTimeouts, callErrors: n.callErrors,

@@ -1,7 +1,7 @@
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
-import type { Message } from '../../model/message';
+import { copyMessage, type Message } from '../../model/message';
 import type { Caller } from './caller';
 import type { ConsumerCounters } from './consumerCounters';
 import type { Delivery } from './delivery';
@@ -35,6 +35,8 @@ export class GivingBack {
 
   giveBack(d: Delivery): void {
     this.caller.cancel(d); // a reply to its call will find no one waiting
+    // A1.4: its channel closed already and the queue requeued a copy: there is nothing to give back.
+    if (d.orphaned) return;
     if (d.receipt > 0) return; // A2.1: an SQS message comes back by its visibility timeout
     if (d.edge.role === 'subscribe' && this.manualAck) {
       d.edge.source.deliverySource?.nack(d.message, d.edge, true, d.receipt);
@@ -45,14 +47,26 @@ export class GivingBack {
   }
 
   /**
-   * The queue's channel closed: hands back, unsettled, what this subscription delivered (manual ack),
-   * in service first then buffered, and keeps the rest in order. The caller starts buffered ones after.
+   * The queue's channel closed (its broker crashed, or its leader failed over): what this subscription delivered
+   * is unacked no more, and the queue requeues it (A1.4, manual ack; SQS receipts are untouched). Returns what the
+   * queue gets back, in service first then buffered, and keeps the rest of the buffer in order; the caller starts
+   * buffered ones after.
+   *
+   * A delivery being processed is not taken from the application, which does not know yet: it goes on with it, and
+   * the ack it sends at the end finds the channel closed (orphaned, see ConsumerModel.succeed). So the broker's
+   * message and the one in the application's hands are two: the queue gets a copy, a new object the message pool
+   * never saw (the queue may reuse it), and the consumer keeps the original, which it alone holds now. A buffered
+   * delivery the application has not started is dropped by the client library: the queue gets the message itself.
    */
   surrender(edge: EdgeRuntime): Message[] {
     if (!this.manualAck) return [];
-    const fromEdge = (d: Delivery) => d.edge === edge && d.receipt === 0;
-    const now = this.ctx.now();
-    const given = this.inService.takeWhere(fromEdge, now).map((d) => { this.caller.cancel(d); return d.message; });
+    const fromEdge = (d: Delivery) => d.edge === edge && d.receipt === 0 && !d.orphaned;
+    const given: Message[] = [];
+    this.inService.forEach((d) => {
+      if (!fromEdge(d)) return;
+      given.push(copyMessage(d.message));
+      this.inService.orphan(d); // marks it only: the slots stay as they are
+    });
     const kept = new Fifo<Delivery>();
     for (let d = this.buffer.shift(); d; d = this.buffer.shift()) {
       if (fromEdge(d)) given.push(d.message);

@@ -20,6 +20,7 @@ export class Unprocessed extends ConsumerPart {
 
   /** Settles the failed `d`. */
   settleFailed(d: Delivery, lostAs: DropReason): void {
+    if (d.orphaned) return; // A1.4: its channel closed meanwhile; the nack goes nowhere (the queue requeued a copy)
     if (this.fromQueueManual(d)) {
       this.n.nacks++;
       // A1.4: nack with requeue=true, or reject (requeue=false: dead-lettered or discarded).
@@ -34,6 +35,7 @@ export class Unprocessed extends ConsumerPart {
   /** A duplicate an idempotent consumer recognised: acked without processing it again. */
   skipDuplicate(d: Delivery): void {
     this.ctx.audit?.skippedDuplicate(this.index);
+    if (d.orphaned) return; // A1.4: its channel closed meanwhile; the ack goes nowhere (the queue requeued a copy)
     const settled = this.fromQueueManual(d) ? d.edge.source.deliverySource?.ack(d.message, d.edge, d.receipt) ?? true : true;
     if (settled) this.ctx.accounting.acked++;
   }
