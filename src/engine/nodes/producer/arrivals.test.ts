@@ -137,6 +137,34 @@ describe('onOff arrivals', () => {
     for (let i = 1; i < second.length; i++) expect(second[i]! - second[i - 1]!).toBeCloseTo(1000 / rate, 9);
   });
 
+  // Found in review: a constant burst began at its first instant whatever was left of the gap, so a burst shorter
+  // than the gap got one message (1/s with 100 ms on, 900 ms off published 1/s, not 0.1/s), a burst not a whole
+  // number of gaps got one too many (100/s for 25 ms: 3, not 2.5), and rounding gave the docs' example
+  // (60/s for 2000 ms) 121 in some bursts.
+  it.each([
+    { rate: 1, onMs: 100, offMs: 900 },
+    { rate: 100, onMs: 25, offMs: 75 },
+    { rate: 60, onMs: 2000, offMs: 8000 },
+    { rate: 7, onMs: 333, offMs: 500 },
+    { rate: 0.5, onMs: 300, offMs: 4700 },
+  ])('constant: $rate/s, on $onMs ms, off $offMs ms: long-run count = rate × duty cycle × time (±1)', ({ rate: r, onMs: on, offMs: off }) => {
+    const end = 4000 * (on + off);
+    const times = arrivals({ type: 'onOff', ratePerSec: r, onMs: on, offMs: off, poisson: false }, end);
+    expect(times.filter((t) => t % (on + off) >= on)).toEqual([]);
+    expect(Math.abs(times.length - (r * 4000 * on) / 1000)).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    { rate: 1, onMs: 100, offMs: 900 },
+    { rate: 100, onMs: 25, offMs: 75 },
+  ])('Poisson: $rate/s, on $onMs ms, off $offMs ms: long-run count = rate × duty cycle × time', ({ rate: r, onMs: on, offMs: off }) => {
+    const end = 20_000 * (on + off);
+    const times = arrivals({ type: 'onOff', ratePerSec: r, onMs: on, offMs: off, poisson: true }, end, { seed: 12 });
+    expect(times.filter((t) => t % (on + off) >= on)).toEqual([]);
+    const expected = (r * 20_000 * on) / 1000;
+    expect(Math.abs(times.length - expected)).toBeLessThan(poissonTolerance(expected));
+  });
+
   it('offMs 0 is a plain constant rate', () => {
     const times = arrivals({ type: 'onOff', ratePerSec: rate, onMs, offMs: 0, poisson: false }, 10_000);
     expect(times.length).toBe(1000);

@@ -70,3 +70,55 @@ describe('producer', () => {
     expect(sim.snapshot().nodes).toMatchObject({ qa: { in: 2 }, qb: { in: 1 } });
   });
 });
+
+/** A producer into one queue, run for `durationMs`: its snapshot and the messages the queue holds. */
+function intoQueue(config: Record<string, unknown>, durationMs: number, rateMultiplier = 1) {
+  const s = scenarioOf([{ id: 'p', kind: 'producer', config }, { id: 'q', kind: 'queue' }], ['p>q'], { durationMs, workload: { rateMultiplier } });
+  const sim = createSimulation(s);
+  sim.runUntil(durationMs);
+  return { published: sim.snapshot().messages.published, sim };
+}
+
+/** Five standard deviations of a Poisson count with this mean. */
+const poissonTolerance = (mean: number) => 5 * Math.sqrt(mean);
+
+describe('the workload through the engine: published over a long window = the documented rate', () => {
+  it('Poisson × rateMultiplier, from startAtMs', () => {
+    const { published } = intoQueue({ arrival: { type: 'poisson', ratePerSec: 40 }, startAtMs: 20_000 }, 220_000, 1.5);
+    const expected = 40 * 1.5 * 200;
+    expect(Math.abs(published - expected)).toBeLessThan(poissonTolerance(expected));
+  });
+
+  it('constant from startAtMs: the first message one gap after it, count stops it', () => {
+    expect(intoQueue({ arrival: { type: 'constant', ratePerSec: 20 }, startAtMs: 1000 }, 1049).published).toBe(0);
+    expect(intoQueue({ arrival: { type: 'constant', ratePerSec: 20 }, startAtMs: 1000 }, 1050).published).toBe(1);
+    expect(intoQueue({ arrival: { type: 'constant', ratePerSec: 20 }, startAtMs: 1000, count: 77 }, 100_000).published).toBe(77);
+  });
+
+  it.each([false, true])('onOff (poisson=%s), bursts shorter than the gap: rate × duty cycle × multiplier', (poisson) => {
+    // 2/s × 2 while on, on 150 ms of every 1000 ms: 0.6 messages a second, not one a burst.
+    const { published } = intoQueue({ arrival: { type: 'onOff', ratePerSec: 2, onMs: 150, offMs: 850, poisson }, startAtMs: 500 }, 500 + 2_000_000, 2);
+    const expected = 2 * 2 * 0.15 * 2000;
+    expect(Math.abs(published - expected)).toBeLessThanOrEqual(poisson ? poissonTolerance(expected) : 1);
+  });
+
+  it.each([false, true])('ramp (poisson=%s) from startAtMs: the integral of the rate, then the final rate', (poisson) => {
+    // 10/s → 50/s over 100 s from 30 s, then 50/s for 100 s: 3000 + 5000 messages (× multiplier 0.5).
+    const { published } = intoQueue({ arrival: { type: 'ramp', fromRatePerSec: 10, toRatePerSec: 50, rampMs: 100_000, poisson }, startAtMs: 30_000 }, 230_000, 0.5);
+    const expected = 0.5 * (3000 + 5000);
+    expect(Math.abs(published - expected)).toBeLessThanOrEqual(poisson ? poissonTolerance(expected) : 1);
+  });
+
+  it('message sizes follow sizeBytes (rounded to whole bytes): lognormal mean and sd of the value', () => {
+    const n = 20_000;
+    const { sim } = intoQueue({ arrival: { type: 'constant', ratePerSec: 1000 }, count: n, sizeBytes: { type: 'lognormal', mean: 2048, stdDev: 512 } }, 30_000);
+    const sizes = sim.inspectNode('q', 1e9)!.map((m) => m.sizeBytes);
+    expect(sizes.length).toBe(n);
+    expect(sizes.every((b) => Number.isInteger(b) && b > 0)).toBe(true);
+    const mean = sizes.reduce((a, b) => a + b, 0) / n;
+    const sd = Math.sqrt(sizes.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+    expect(Math.abs(mean - 2048)).toBeLessThan((5 * 512) / Math.sqrt(n));
+    // Kurtosis of this lognormal (σ² = ln 1.0625) is ≈ 4.1; 5 is a safe value for the sd's standard error.
+    expect(Math.abs(sd - 512)).toBeLessThan((5 * 512 * Math.sqrt(5 - 1)) / (2 * Math.sqrt(n)));
+  });
+});
