@@ -6,8 +6,9 @@ const positive = () => num({ min: 0, minExclusive: true, max: 1e9 });
 
 /**
  * A random quantity (a service time in ms, a message size in bytes, …).
- * "normal" is truncated at 0 (negative draws are redrawn); "lognormal" is given by the mean and
- * standard deviation of the value itself, not of its logarithm.
+ * "normal" is truncated at 0 (negative draws are redrawn); its mean and stdDev are those before truncation,
+ * so the values' mean is higher when stdDev is not small against the mean. "lognormal" is given by the mean
+ * and standard deviation of the value itself, not of its logarithm. A random "list" picks each entry equally often.
  */
 export const DistributionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('constant'), value: nonNegative() }),

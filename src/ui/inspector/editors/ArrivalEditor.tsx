@@ -45,7 +45,7 @@ export function ArrivalEditor({ path }: { path: Path }) {
         <>
           <div className="field-pair">
             <NumberField path={at('onMs')} label="On for" unit="ms" min={0} step={100} />
-            <NumberField path={at('offMs')} label="Off for" unit="ms" min={0} step={100} />
+            <NumberField path={at('offMs')} label="Off for" unit="ms" min={0} step={100} hint="Fixed periods; on average rate × on / (on + off)." />
           </div>
           <CheckboxField path={at('poisson')} label="Poisson arrivals while on" />
         </>

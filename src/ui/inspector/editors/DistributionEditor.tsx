@@ -49,14 +49,17 @@ export function DistributionEditor({ path, label, unit }: { path: Path; label: s
       {type === 'exponential' && <NumberField path={at('mean')} label="Mean" unit={unit} min={0} hint="Memoryless: many short, a few long." />}
       {(type === 'normal' || type === 'lognormal') && (
         <div className="field-pair">
-          <NumberField path={at('mean')} label="Mean" unit={unit} min={0} />
+          <NumberField path={at('mean')} label="Mean" unit={unit} min={0}
+            hint={type === 'normal'
+              ? 'Of the normal before truncation: negative draws are redrawn, so a wide spread raises the mean.'
+              : 'Mean and std dev of the value itself, not of its logarithm.'} />
           <NumberField path={at('stdDev')} label="Std dev" unit={unit} min={0} />
         </div>
       )}
       {type === 'list' && (
         <>
           <ListOfNumbersField path={at('values')} label="Values" unit={unit} />
-          <SelectField path={at('pick')} label="Pick" choices={[{ value: 'cycle', label: 'In order, cycling' }, { value: 'random', label: 'At random' }]} />
+          <SelectField path={at('pick')} label="Pick" choices={[{ value: 'cycle', label: 'In order, cycling' }, { value: 'random', label: 'At random, each equally likely' }]} />
         </>
       )}
     </fieldset>
