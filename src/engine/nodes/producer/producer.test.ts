@@ -122,3 +122,26 @@ describe('the workload through the engine: published over a long window = the do
     expect(Math.abs(sd - 512)).toBeLessThan((5 * 512 * Math.sqrt(5 - 1)) / (2 * Math.sqrt(n)));
   });
 });
+
+describe('the workload through the engine: per-message random picks', () => {
+  const n = 20_000;
+  const held = (config: Record<string, unknown>) =>
+    intoQueue({ arrival: { type: 'constant', ratePerSec: 1000 }, count: n, ...config }, 30_000).sim.inspectNode('q', 1e9)!;
+  /** Five binomial standard deviations for n trials at p. */
+  const binomialTolerance = (p: number) => 5 * Math.sqrt(n * p * (1 - p));
+
+  it('poison.fraction: about that fraction of the messages is poison, plus the chosen ordinals', () => {
+    const messages = held({ poison: { fraction: 0.1, messages: [] } });
+    const poisoned = messages.filter((m) => m.poison).length;
+    expect(Math.abs(poisoned - 0.1 * n)).toBeLessThan(binomialTolerance(0.1));
+    const chosen = held({ poison: { fraction: 0, messages: [1, 5, 20_000] } });
+    expect(chosen.filter((m) => m.poison).map((m) => m.id - chosen[0]!.id + 1)).toEqual([1, 5, 20_000]);
+  });
+
+  it('messageGroups random: each group equally often', () => {
+    const messages = held({ messageGroups: { count: 4, pick: 'random' } });
+    for (const g of ['g1', 'g2', 'g3', 'g4']) {
+      expect(Math.abs(messages.filter((m) => m.groupId === g).length - n / 4)).toBeLessThan(binomialTolerance(0.25));
+    }
+  });
+});
