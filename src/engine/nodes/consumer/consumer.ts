@@ -72,6 +72,11 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
   /** End to end of what it acked in the current sample interval: the same figure as `latency`, per interval. */
   readonly intervalLatency = new IntervalLatency();
   private crashed = false;
+  /**
+   * Its offline windows in force now: windows may overlap, and it is away for their union, so the end of one
+   * brings it back only when no other still runs (as the end of a window does not revive a crashed consumer).
+   */
+  private offlineWindows = 0;
   /** EIP Idempotent Receiver: the ids processed in the last idempotent.windowMs. */
   private readonly seen: RecentIds;
   private readonly responder: Responder;
@@ -120,12 +125,14 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
   start(): void {
     this.forwardEdge = this.outputs.find((e) => e.role === 'publish' || e.role === 'push');
     this.ctx.audit?.addConsumer(this.index, this.id, this.inputs.filter((e) => e.role === 'subscribe').map((e) => e.source.index));
+    // Every window's start is scheduled before any window's end: where one window ends as the next begins (at
+    // the same instant), it goes away again before it comes back, and so stays away, taking nothing meanwhile.
     for (const w of this.config.offline) {
       // Offline from the start: never subscribed, so nothing is delivered or polled before it returns.
-      if (w.fromMs <= 0) this.online = false;
+      if (w.fromMs <= 0) { this.online = false; this.offlineWindows++; }
       else this.ctx.schedule(w.fromMs, this.index, EV_OFFLINE, null, 0);
-      this.ctx.schedule(w.toMs, this.index, EV_ONLINE, null, 0);
     }
+    for (const w of this.config.offline) this.ctx.schedule(w.toMs, this.index, EV_ONLINE, null, 0);
     this.polling.start(); // the first polls of a pull consumer
   }
 
@@ -178,8 +185,8 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
     else if (type === EV_POLL) this.polling.pollInput(arg);
     else if (type === EV_POLL_ARRIVES) this.polling.requestArrived(payload as PollInTransit);
     else if (type === EV_POLL_ANSWERED) this.polling.answerArrived(payload as PollInTransit);
-    else if (type === EV_OFFLINE) this.goOffline();
-    else if (type === EV_ONLINE) this.goOnline();
+    else if (type === EV_OFFLINE) { this.offlineWindows++; this.goOffline(); }
+    else if (type === EV_ONLINE) { this.offlineWindows--; this.goOnline(); }
   }
 
   private done(d: Delivery, duplicate: boolean): void {
@@ -362,7 +369,9 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
   setSlowdown(factor: number): void { this.slowdown = factor; }
 
   private goOnline(): void {
-    if (this.online || this.crashed) return; // an offline window ending does not revive a crashed consumer
+    // An offline window ending does not revive a crashed consumer, nor does a restart (or the end of another
+    // window) bring back one whose offline window still runs.
+    if (this.online || this.crashed || this.offlineWindows > 0) return;
     this.online = true;
     for (const edge of this.inputs) edge.source.deliverySource?.setOnline(edge, true);
     if (this.pulls) this.polling.pollAll();

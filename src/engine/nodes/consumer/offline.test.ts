@@ -66,4 +66,54 @@ describe('offline consumers (A1.4 automatic requeue on channel close)', () => {
     expect(snap.nodes.q!.redelivered).toBe(1);
     expect(snap.latencyMs.max).toBe(190); // m2: from 70 ms, behind m1 until 160 ms, done at 260 ms
   });
+
+  describe('overlapping windows: it is away for their union', () => {
+    const run = (offline: { fromMs: number; toMs: number }[], atMs = 1, faults: unknown[] = []) => {
+      const s = scenarioOf([
+        { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs }] } } },
+        { id: 'q', kind: 'queue' },
+        { id: 'c', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 100 }, offline } },
+      ], ['p>q', 'q>c'], { faults: faults as never });
+      return createSimulation(s);
+    };
+
+    it('the end of one window does not bring it back while another still runs', () => {
+      // Away from 0 to 200 ms (two windows): the message published at 1 ms is delivered at 200 ms, acked at 300 ms.
+      const sim = run([{ fromMs: 0, toMs: 100 }, { fromMs: 50, toMs: 200 }]);
+      sim.runUntil(150);
+      expect(sim.snapshot().nodes.c).toMatchObject({ online: 0, in: 0 });
+      expect(sim.snapshot().nodes.q).toMatchObject({ ready: 1 });
+      sim.runUntil(1000);
+      expect(sim.snapshot().nodes.c).toMatchObject({ in: 1, acked: 1 });
+      expect(sim.snapshot().latencyMs.max).toBe(299);
+    });
+
+    it('a window listed later that began earlier: given back at 10 ms, redelivered only at 200 ms', () => {
+      // Delivered at 1 ms; away from 10 ms (A1.4: requeued) to 200 ms, whichever window the document lists first.
+      const sim = run([{ fromMs: 20, toMs: 200 }, { fromMs: 10, toMs: 100 }]);
+      sim.runUntil(150);
+      expect(sim.snapshot().nodes.c).toMatchObject({ online: 0, in: 1, acked: 0 });
+      sim.runUntil(1000);
+      expect(sim.snapshot().nodes.q).toMatchObject({ redelivered: 1, acked: 1 });
+      expect(sim.snapshot().latencyMs.max).toBe(299);
+    });
+
+    it('a window that starts as another ends: it stays away, nothing is delivered at the seam', () => {
+      const sim = run([{ fromMs: 0, toMs: 100 }, { fromMs: 100, toMs: 200 }]);
+      sim.runUntil(1000);
+      expect(sim.snapshot().nodes.c).toMatchObject({ in: 1, acked: 1 });
+      expect(sim.snapshot().nodes.q).toMatchObject({ out: 1, redelivered: 0 });
+      expect(sim.snapshot().latencyMs.max).toBe(299);
+    });
+
+    it('a crash that ends inside an offline window does not bring it back before the window ends', () => {
+      // Crashed 50 to 150 ms, away 20 to 300 ms: the message published at 100 ms is delivered at 300 ms, acked at 400 ms.
+      const sim = run([{ fromMs: 20, toMs: 300 }], 100, [{ type: 'crash', target: 'c', atMs: 50, durationMs: 100 }]);
+      sim.runUntil(250);
+      expect(sim.snapshot().nodes.c).toMatchObject({ online: 0, in: 0 });
+      sim.runUntil(1000);
+      expect(sim.snapshot().nodes.c).toMatchObject({ in: 1, acked: 1 });
+      expect(sim.snapshot().latencyMs.max).toBe(300);
+    });
+  });
 });
