@@ -42,7 +42,7 @@ export function ConsumerForm() {
           <NumberField path={['config', 'concurrency']} label="Concurrency" unit="slots" min={1} max={1024} />
           {!pull && <NumberField path={['config', 'prefetch']} label="Prefetch" unit="msgs" min={1} max={65535} />}
         </div>
-        {!pull && <p className="field-hint">Caps unacked deliveries held by this consumer. <span className="field-broker">RabbitMQ basic.qos prefetch_count</span></p>}
+        {!pull && <p className="field-hint">{manual ? 'Caps unacked deliveries held by this consumer.' : 'No limit under auto-ack: the queue sends as fast as it can.'} <span className="field-broker">RabbitMQ basic.qos prefetch_count</span></p>}
         {pull && <PullFields />}
       </fieldset>
       <fieldset className="group">
