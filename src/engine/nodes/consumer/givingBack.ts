@@ -65,7 +65,7 @@ export class GivingBack {
     this.inService.forEach((d) => {
       if (!fromEdge(d)) return;
       given.push(copyMessage(d.message));
-      this.inService.orphan(d); // marks it only: the slots stay as they are
+      d.orphaned = true; // it keeps its slot and goes on being processed; its ack will fail
     });
     const kept = new Fifo<Delivery>();
     for (let d = this.buffer.shift(); d; d = this.buffer.shift()) {

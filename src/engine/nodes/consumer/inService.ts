@@ -28,14 +28,6 @@ export class InService {
 
   get size(): number { return this.count; }
 
-  /**
-   * `d`, in service, lost its channel (A1.4: its queue requeued a copy): it keeps its slot and goes on being
-   * processed, but is unacked at no queue any more, and its ack will fail.
-   */
-  orphan(d: Delivery): void {
-    if (this.holds(d)) d.orphaned = true;
-  }
-
   add(d: Delivery, now: number): void {
     this.integrate(now);
     if (this.single) {

@@ -1,5 +1,9 @@
 import type { EdgeRuntime } from '../../model/edge';
+import { Fifo } from '../../model/fifo';
 import type { Message } from '../../model/message';
+
+/** A held publish and the edge it came along. */
+interface Held { message: Message; edge: EdgeRuntime }
 
 /**
  * Publishes a replicated quorum queue holds while it has no leader (an election, or no majority alive: A1.13).
@@ -20,32 +24,28 @@ import type { Message } from '../../model/message';
  * as if arriving then, when a leader is elected. Held messages are in flight for the accounting (the queue's census).
  */
 export class HeldPublishes {
-  private messages: Message[] = [];
-  private edges: EdgeRuntime[] = [];
-  private head = 0;
+  private readonly held = new Fifo<Held>();
 
   /** How many are held now. */
-  get size(): number { return this.messages.length - this.head; }
+  get size(): number { return this.held.length; }
 
-  hold(m: Message, edge: EdgeRuntime): void {
-    this.messages.push(m);
-    this.edges.push(edge);
-  }
+  hold(message: Message, edge: EdgeRuntime): void { this.held.push({ message, edge }); }
 
   /**
    * Hands the held messages to `receive`, oldest first, while `available` says the queue can take them (a leader
    * leads); those it cannot take yet stay held, in order.
    */
   release(available: () => boolean, receive: (m: Message, edge: EdgeRuntime) => void): void {
-    while (this.head < this.messages.length && available()) {
-      const i = this.head++;
-      const m = this.messages[i]!;
-      const edge = this.edges[i]!;
-      receive(m, edge);
+    while (this.held.length > 0 && available()) {
+      const { message, edge } = this.held.shift()!;
+      receive(message, edge);
     }
-    if (this.head === this.messages.length) { this.messages = []; this.edges = []; this.head = 0; }
   }
 
   /** The held messages, oldest first (for the message inspector). */
-  toArray(): Message[] { return this.messages.slice(this.head); }
+  toArray(): Message[] {
+    const messages: Message[] = [];
+    this.held.forEach((h) => messages.push(h.message));
+    return messages;
+  }
 }

@@ -67,8 +67,6 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   /** Hosted on brokers (its availability follows theirs) and replicated across several (A1.13). */
   private hosted = false;
   private replicated = false;
-  /** A replicated quorum queue: it holds publishes while it has no leader (heldPublishes.ts). */
-  private holdsWithoutLeader = false;
   /** Whether any consumer polls it: only pull consumers leave polls waiting, so push-only queues never look. */
   private pulled = false;
   /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
@@ -125,7 +123,6 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.replication = new Replication(brokers, this.rules.flavor, this.node.config.mirrorDelayMs ?? 5, this.index, this.ctx);
     this.hosted = brokers.length > 0;
     this.replicated = this.replication.kind !== 'none';
-    this.holdsWithoutLeader = this.replication.kind === 'quorum';
     for (const edge of this.outputs) if (edge.role === 'deadLetter') this.deadLetters.edge = edge;
     this.refusedConsume += openSubscriptions(this.outputs, this.consumePermission, this.subs, this.subByEdge);
     this.pulled = this.subs.some((sub) => !sub.push);
@@ -134,19 +131,14 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   // ---- arrivals -------------------------------------------------------------------------------
 
   receive(message: Message, edge: EdgeRuntime): void {
-    if (!this.isAvailable()) { this.receiveUnavailable(message, edge); return; }
+    const available = this.isAvailable();
+    // Unavailable: held for a leader (a quorum queue electing one), else lost below.
+    if (!available && this.holds(message, edge)) { addHop(message, this.index, this.ctx, 'held (no leader)'); this.held.hold(message, edge); return; }
     addHop(message, this.index, this.ctx, edge.role === 'deadLetter' ? 'dead-lettered in' : 'enqueued');
     // A1.9: a dead-lettered message can come back directly or through dead-letter exchanges.
     if (message.deaths !== null && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index, message.id); return; }
+    if (!available) { this.ctx.lose(message, 'nodeDown', this.index); return; }
     this.take(message, edge);
-  }
-
-  /** An arrival while the queue is unavailable: held for a leader (a quorum queue electing one), else lost. */
-  private receiveUnavailable(message: Message, edge: EdgeRuntime): void {
-    if (this.holds(message, edge)) { addHop(message, this.index, this.ctx, 'held (no leader)'); this.held.hold(message, edge); return; }
-    addHop(message, this.index, this.ctx, edge.role === 'deadLetter' ? 'dead-lettered in' : 'enqueued');
-    if (message.deaths !== null && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index, message.id); return; }
-    this.ctx.lose(message, 'nodeDown', this.index);
   }
 
   /**
@@ -157,7 +149,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
    * (RMQ-SRC rabbit_fifo_client untracked_enqueue: with no leader known it is dropped), so it is lost as before.
    */
   private holds(message: Message, edge: EdgeRuntime): boolean {
-    return this.holdsWithoutLeader && !this.down && edge.role !== 'deadLetter' && message.deaths === null;
+    return this.replication.kind === 'quorum' && !this.down && edge.role !== 'deadLetter' && message.deaths === null;
   }
 
   /**
@@ -519,7 +511,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     return {
       kind: this.kind, flavor: this.rules.flavor, ...this.reportFields(),
       ready: this.store.length, unacked: this.unacked + this.invisible.size, consumers: this.subs.length,
-      available: this.isAvailable() ? 1 : 0, ...(this.holdsWithoutLeader ? { held: this.held.size } : {}), lostOnOutage: this.lostOnOutage, lostBeforeConfirm: this.lostBeforeConfirm,
+      available: this.isAvailable() ? 1 : 0, ...(this.replication.kind === 'quorum' ? { held: this.held.size } : {}), lostOnOutage: this.lostOnOutage, lostBeforeConfirm: this.lostBeforeConfirm,
       ...(this.replication.kind !== 'none' ? { replication: this.replication.kind, leader: this.replication.leaderBroker?.id ?? '' } : {}),
       queueWaitMs: this.wait.summary(),
     };
