@@ -30,6 +30,11 @@ test('queue flavor shows only the fields that apply, with the broker each mirror
   await expect(field(page, 'config.overflow').locator('option[value="reject-publish-dlx"]')).toHaveCount(0);
   await expect(inspector(page)).toContainText('RabbitMQ quorum x-delivery-limit');
   await field(page, 'config.messageTtlMs').fill('5000');
+  // A1.4 consumer timeout: RabbitMQ's 30-minute default unless set; shown on the node once set.
+  await expect(field(page, 'config.consumerTimeoutMs')).toHaveAttribute('placeholder', '1800000 (30 min, default)');
+  await expect(inspector(page)).toContainText('RabbitMQ consumer_timeout, x-consumer-timeout');
+  await field(page, 'config.consumerTimeoutMs').fill('3600000');
+  await expect(node(page, queue).getByTestId('node-summary')).toHaveText('quorum · TTL 5 s · ack timeout 1 h');
   await inspector(page).screenshot({ path: shot('inspector-queue-quorum') });
 
   await flavor.selectOption('sqs');
@@ -38,6 +43,7 @@ test('queue flavor shows only the fields that apply, with the broker each mirror
   await expect(field(page, 'config.deliveryLimit')).toHaveCount(0);
   await expect(field(page, 'config.visibilityTimeoutMs')).toHaveAttribute('placeholder', '30000 (default)');
   await expect(field(page, 'config.retentionMs')).toBeVisible();
+  await expect(field(page, 'config.consumerTimeoutMs')).toHaveCount(0); // SQS has its visibility timeout instead
   await expect(inspector(page)).toContainText('SQS VisibilityTimeout');
   // A redrive policy needs a dead-letter queue: the schema's error shows inline.
   await field(page, 'config.maxReceiveCount').fill('3');

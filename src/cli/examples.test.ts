@@ -84,3 +84,31 @@ describe('examples', () => {
     expect(run('order-pipeline.json', { untilMs: 10_000 }).messages.forwarded).toBeGreaterThan(0);
   });
 });
+
+describe('consumer-timeout.json (A1.4: the consumer timeout closes the channel of a consumer holding a delivery too long)', () => {
+  const scenario = load('consumer-timeout.json');
+  const nodeOf = (id: string) => scenario.nodes.find((n) => n.id === id)!;
+
+  it('runs two lanes alike but for the timeout: the default 30 minutes, and one hour', () => {
+    const q30 = nodeOf('jobs-30min'), q1h = nodeOf('jobs-1h');
+    expect(q30.kind === 'queue' && q30.config.consumerTimeoutMs).toBeUndefined();
+    expect(q1h.kind === 'queue' && q1h.config.consumerTimeoutMs).toBe(3_600_000);
+    const service = (id: string) => { const c = nodeOf(id); return c.kind === 'consumer' ? c.config.serviceTimeMs : null; };
+    // Jobs take up to 45 minutes: longer than the default timeout, shorter than an hour.
+    expect(service('renderer-30min')).toEqual({ type: 'uniform', min: 300_000, max: 2_700_000 });
+    expect(service('renderer-1h')).toEqual(service('renderer-30min'));
+  });
+
+  it.each([1, 7, 42])('seed %i: jobs over 30 minutes are requeued and rendered again on the default lane; the one-hour lane renders each once', (seed) => {
+    const r = run('consumer-timeout.json', { seed });
+    const q30 = r.nodes['jobs-30min']!, q1h = r.nodes['jobs-1h']!;
+    expect(q30.consumerTimeouts as number).toBeGreaterThan(0);
+    expect(q30.redelivered).toBe(q30.consumerTimeouts); // prefetch 1: each closed channel held one delivery
+    // Each closed channel leaves a render going whose ack fails, unless the run ends first.
+    expect(r.nodes['renderer-30min']!.ackFailed as number).toBeGreaterThan(0);
+    expect(r.nodes['renderer-30min']!.ackFailed as number).toBeLessThanOrEqual(q30.consumerTimeouts as number);
+    expect(r.audit!.consumers['renderer-30min']!.duplicates).toBeGreaterThan(0);
+    expect(q1h).toMatchObject({ consumerTimeouts: 0, redelivered: 0 });
+    expect(r.audit!.consumers['renderer-1h']).toMatchObject({ duplicates: 0, guarantee: 'exactly-once' });
+  });
+});

@@ -42,8 +42,10 @@ export const LOSS_FIGURE_GROUPS: readonly (readonly NodeFigure[])[] = [
     figure('lostBeforeConfirm', 'lost unconfirmed', 'Lost when the queue\'s leader went down before the queue confirmed them: the publisher was never told they were safe; it times out and may send them again (A1.6, A1.13)'),
   ],
   [
-    // A consumer's: no loss, but a fault's mark (a duplicate), shown only when some consumer had one.
-    figure('ackFailed', 'ack failed', 'Processed, but its ack found its channel closed (its queue\'s broker crashed or its leader failed over, A1.4): the broker requeued it, so it is processed again'),
+    // A queue's and a consumer's: no loss, but a fault's marks (a duplicate), shown only when some node had one. The queue
+    // closed a channel for the consumer timeout (A1.4); the consumer's ack then found it closed.
+    figure('consumerTimeouts', 'consumer timeouts', 'Channels it closed because a consumer held a delivery unacked past the consumer timeout (A1.4, 30 min by default): their deliveries were requeued'),
+    figure('ackFailed', 'ack failed', 'Processed, but its ack found its channel closed (its queue\'s broker crashed, its leader failed over, or the queue\'s consumer timeout closed it, A1.4): the broker requeued it, so it is processed again'),
   ],
   [
     figure('lostGroups', 'lost groups', 'Open groups lost when the aggregator went down'),

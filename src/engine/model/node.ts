@@ -73,6 +73,11 @@ export interface Subscriber {
    * settling, the manual-ack deliveries it holds from `edge`, which the queue takes back.
    */
   surrender(edge: EdgeRuntime): Message[];
+  /**
+   * When the broker sent the oldest manual-ack delivery from `edge` that it holds unacked on an open channel (A1.4
+   * consumer timeout); Infinity when it holds none.
+   */
+  oldestUnackedAt(edge: EdgeRuntime): number;
 }
 
 /** A queue's side of a subscription: how a consumer settles what it was given. */

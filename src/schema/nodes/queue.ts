@@ -30,6 +30,11 @@ export const QueueConfigSchema = z.strictObject({
   deadLetterRoutingKey: routingKey().optional(),
   /** A1.10 quorum delivery-limit: a message returned more often is dead-lettered (-1: no limit; default 20). */
   deliveryLimit: num({ int: true, min: -1, max: 1e6 }).optional(),
+  /**
+   * A1.4 consumer delivery-ack timeout in ms (x-consumer-timeout / policy consumer-timeout; default 1 800 000, 30 min):
+   * a channel holding a delivery unacked longer is closed and its deliveries requeued.
+   */
+  consumerTimeoutMs: num({ min: 0, minExclusive: true, max: 1e10 }).optional(),
   /** Time to write a persistent message to disk before the broker confirms it, in ms. */
   diskWriteMs: DistributionSchema.optional(),
   /** A2.1 SQS VisibilityTimeout in ms (default 30 000): a received message is hidden this long unless deleted. */
@@ -72,6 +77,7 @@ export const QueueConfigSchema = z.strictObject({
   };
   only(['classic'], ['maxPriority'], 'x-max-priority is a classic-queue argument (quorum queues have two fixed levels, A1.11)');
   only(['classic', 'quorum'], ['messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs'], 'applies to RabbitMQ queues');
+  only(['classic', 'quorum'], ['consumerTimeoutMs'], 'the consumer timeout is RabbitMQ\'s (A1.4); an SQS message not deleted in time comes back by its visibility timeout (A2.1)');
   only(['classic'], ['durable'], 'quorum and SQS queues are always durable (A1.12)');
   only(['quorum'], ['deliveryLimit'], 'delivery-limit applies to quorum queues (A1.10)');
   only(['sqs'], ['visibilityTimeoutMs', 'maxReceiveCount', 'retentionMs'], 'applies to SQS queues (A2.1, A2.2)');

@@ -52,8 +52,8 @@ export interface AuditView { totals: AuditRow[]; losses: LossRow[]; consumers: C
 export function auditView(audit: Audit, labels: Readonly<Record<string, string>> = {}): AuditView {
   const totals: AuditRow[] = [
     { key: 'produced', label: 'produced', value: audit.produced, title: 'Every message copy that existed, retries included' },
-    { key: 'deliveredOnce', label: 'delivered once', value: audit.deliveredOnce, title: 'Messages a consumer got exactly once, counted per consumer and summed: a message redelivered to another consumer counts for each, so this can exceed produced' },
-    { key: 'deliveredMoreThanOnce', label: 'delivered more than once', value: audit.deliveredMoreThanOnce, title: 'Messages a consumer got more than once (redeliveries, publisher retries), counted per consumer and summed' },
+    { key: 'deliveredOnce', label: 'delivered once, per consumer', value: audit.deliveredOnce, title: 'Messages a consumer got exactly once, counted per consumer and summed: a message redelivered to another consumer counts for each, so this can exceed produced' },
+    { key: 'deliveredMoreThanOnce', label: 'delivered more than once, per consumer', value: audit.deliveredMoreThanOnce, title: 'Messages a consumer got more than once (redeliveries, publisher retries), counted per consumer and summed' },
     { key: 'duplicates', label: 'processed more than once', value: audit.duplicates, title: 'Distinct messages some consumer processed twice or more: duplicates' },
     { key: 'lost', label: 'lost', value: audit.lost, title: 'Message copies that left the system without being processed (by reason below); a publish refused with a nack counts here even when the publisher\'s retry got through' },
     { key: 'deadLettered', label: 'dead-lettered', value: audit.deadLettered, title: 'Sitting in or passed through a dead-letter target' },

@@ -98,6 +98,7 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
       online: !c.offline.some((w) => w.fromMs <= 0),
       pollReturned: (edge, count) => this.polling.returned(edge, count),
       surrender: (edge) => this.surrender(edge),
+      oldestUnackedAt: (edge) => this.givingBack.oldestUnackedAt(edge),
     };
     this.service = samplerFor(c.serviceTimeMs, ctx.random(id, 'service'));
     this.failures = ctx.random(id, 'failure');
@@ -213,8 +214,9 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
    */
   private newDelivery(message: Message, edge: EdgeRuntime): Delivery {
     const d = this.spareDeliveries.pop();
-    if (d === undefined) return { message, edge, receipt: message.receipt, slot: -1, callId: -1, orphaned: false };
-    d.message = message; d.edge = edge; d.receipt = message.receipt; d.slot = -1; d.callId = -1; d.orphaned = false;
+    const now = this.ctx.now();
+    if (d === undefined) return { message, edge, receipt: message.receipt, receivedAt: now, slot: -1, callId: -1, orphaned: false };
+    d.message = message; d.edge = edge; d.receipt = message.receipt; d.receivedAt = now; d.slot = -1; d.callId = -1; d.orphaned = false;
     return d;
   }
 

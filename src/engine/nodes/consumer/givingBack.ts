@@ -60,7 +60,7 @@ export class GivingBack {
    */
   surrender(edge: EdgeRuntime): Message[] {
     if (!this.manualAck) return [];
-    const fromEdge = (d: Delivery) => d.edge === edge && d.receipt === 0 && !d.orphaned;
+    const fromEdge = (d: Delivery) => isOpenDeliveryFrom(d, edge);
     const given: Message[] = [];
     this.inService.forEach((d) => {
       if (!fromEdge(d)) return;
@@ -75,4 +75,22 @@ export class GivingBack {
     for (let d = kept.shift(); d; d = kept.shift()) this.buffer.push(d);
     return given;
   }
+
+  /**
+   * A1.4 consumer timeout: when the oldest manual-ack delivery from `edge` still open (not settled, its channel not
+   * closed) was sent, by the broker's clock: received less the link's delay. Infinity when there is none.
+   */
+  oldestUnackedAt(edge: EdgeRuntime): number {
+    if (!this.manualAck) return Infinity;
+    let oldest = Infinity;
+    const visit = (d: Delivery) => { if (isOpenDeliveryFrom(d, edge) && d.receivedAt < oldest) oldest = d.receivedAt; };
+    this.inService.forEach(visit);
+    this.buffer.forEach(visit);
+    return oldest === Infinity ? Infinity : oldest - edge.delayMs;
+  }
+}
+
+/** A delivery from `edge` that its queue still counts unacked: not an SQS receive, and its channel still open. */
+function isOpenDeliveryFrom(d: Delivery, edge: EdgeRuntime): boolean {
+  return d.edge === edge && d.receipt === 0 && !d.orphaned;
 }

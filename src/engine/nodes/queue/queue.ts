@@ -13,10 +13,11 @@ import { DeadLetters, isDeadLetterCycle } from './deadLettering';
 import { Expiry, expiryOf } from './expiry';
 import { FifoGroupStore } from './fifoGroups';
 import { HeldPublishes } from './heldPublishes';
+import { ConsumerTimeouts } from './consumerTimeouts';
 import { closeChannels, keepSurvivors } from './outage';
 import { PendingPolls, type PendingPoll } from './pendingPolls';
 import { QueueCounters } from './queueCounters';
-import { EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_POLL_TIMEOUT, EV_VISIBILITY } from './queueEvents';
+import { EV_CONSUMER_TIMEOUT, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_POLL_TIMEOUT, EV_VISIBILITY } from './queueEvents';
 import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
 import type { ReadyStore } from './readyStore';
 import { Permission } from './permissions';
@@ -88,6 +89,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   private readonly admission: Admission;
   private readonly consumePermission: Permission;
   private readonly integrity = new StoredIntegrity();
+  /** A1.4: closes a channel that holds a delivery unacked past the consumer timeout (null on SQS). */
+  private readonly consumerTimeouts: ConsumerTimeouts | null;
   private replication!: Replication;
   /** Publishes waiting for a leader (a replicated quorum queue, A1.13). */
   private readonly held = new HeldPublishes();
@@ -115,6 +118,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.admissionChecks = this.admission.checks;
     this.limited = Number.isFinite(this.rules.maxLength) || Number.isFinite(this.rules.maxLengthBytes);
     this.queueExpiry = this.mayExpire;
+    this.consumerTimeouts = Number.isFinite(this.rules.consumerTimeoutMs) ? new ConsumerTimeouts(this.rules.consumerTimeoutMs, index, ctx) : null;
   }
 
   start(): void {
@@ -274,7 +278,10 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     addHop(m, this.index, this.ctx, 'delivered');
     // A2.1: hidden for the visibility timeout under a new receipt (sqsInFlight.ts).
     if (this.sqs) this.invisible.receive(m);
-    else if (sub.manual) { sub.unacked++; this.unacked++; }
+    else if (sub.manual) {
+      sub.unacked++; this.unacked++;
+      if (!sub.timeoutCheckDue) this.consumerTimeouts?.delivered(sub); // A1.4 consumer timeout
+    }
     this.ctx.send(sub.edge, m);
     return true;
   }
@@ -404,7 +411,23 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     if (type === EV_DISK_WRITTEN) { this.confirms.written(payload as number); return; }
     if (type === EV_ELECTION) { if (this.replication.elect()) { this.releaseHeld(); this.dispatch(); } return; }
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
-    if (type === EV_POLL_TIMEOUT) this.polls.timedOut(payload as PendingPoll, arg);
+    if (type === EV_POLL_TIMEOUT) { this.polls.timedOut(payload as PendingPoll, arg); return; }
+    if (type === EV_CONSUMER_TIMEOUT && this.consumerTimeouts!.due(payload as Subscription)) this.closeTimedOutChannel(payload as Subscription);
+  }
+
+  /**
+   * A1.4 consumer timeout: the channel of `sub` held a delivery unacked too long and is closed with PRECONDITION_FAILED.
+   * Its deliveries are requeued as on any channel close (a quorum queue counts each return, A1.10); the one being
+   * processed goes on, and its ack will find the channel closed (the consumer's ackFailed). The consumer's application
+   * opens a new channel and consumes again at once: the subscription stays, with nothing unacked.
+   */
+  private closeTimedOutChannel(sub: Subscription): void {
+    this.consumerTimedOut++;
+    const returned = sub.subscriber.surrender(sub.edge);
+    this.unacked -= sub.unacked;
+    sub.unacked = 0;
+    for (const m of returned) this.returnToQueue(m);
+    this.dispatchAfterReturn();
   }
 
   /** A2.1: not deleted within the visibility timeout, the message becomes visible again. */

@@ -33,6 +33,8 @@ export class QueueCounters {
   deduplicated = 0;
   /** SQS FIFO sends without a group id or a deduplication id (A2.3). */
   invalidPublish = 0;
+  /** Channels closed because a delivery stayed unacked past the consumer timeout (A1.4). */
+  consumerTimedOut = 0;
   /** Queue wait (enqueue → delivery) of the messages delivered in the current sample interval. */
   readonly intervalWait = new IntervalLatency();
   maxReady = 0;
@@ -44,6 +46,7 @@ export class QueueCounters {
       deadLettered: this.deadLettered, expired: this.expired, dropped: this.overflowed, rejectedPublishes: this.rejectedPublishes,
       maxReady: this.maxReady, emptyPolls: this.emptyPolls, staleDeletes: this.staleDeletes,
       refusedPublish: this.refusedPublish, refusedConsume: this.refusedConsume, deduplicated: this.deduplicated, invalidPublish: this.invalidPublish,
+      consumerTimeouts: this.consumerTimedOut,
     };
   }
 

@@ -7,3 +7,4 @@ export const EV_DISK_WRITTEN = 2;
 export const EV_VISIBILITY = 3;
 export const EV_POLL_TIMEOUT = 4;
 export const EV_ELECTION = 5;
+export const EV_CONSUMER_TIMEOUT = 6;

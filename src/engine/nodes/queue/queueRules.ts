@@ -18,6 +18,8 @@ export interface QueueRules {
   visibilityTimeoutMs: number;
   maxReceiveCount: number; // Infinity: no redrive
   retentionMs: number; // Infinity: none
+  /** A1.4 consumer delivery-ack timeout, ms (Infinity on SQS, which has none). */
+  consumerTimeoutMs: number;
   /** Where a message returned by a consumer goes back. */
   requeuePlace: RequeuePlace;
 }
@@ -26,6 +28,8 @@ export interface QueueRules {
 const QUORUM_DEFAULT_DELIVERY_LIMIT = 20;
 /** A2.1 defaults. */
 const SQS_VISIBILITY_MS = 30_000;
+/** A1.4: RabbitMQ's default consumer_timeout, 30 minutes. */
+const RABBITMQ_CONSUMER_TIMEOUT_MS = 1_800_000;
 const SQS_RETENTION_MS = 345_600_000;
 
 export function queueRules(c: QueueConfig): QueueRules {
@@ -46,6 +50,7 @@ export function queueRules(c: QueueConfig): QueueRules {
     visibilityTimeoutMs: c.visibilityTimeoutMs ?? SQS_VISIBILITY_MS,
     maxReceiveCount: c.maxReceiveCount ?? Infinity,
     retentionMs: sqs ? (c.retentionMs ?? SQS_RETENTION_MS) : Infinity,
+    consumerTimeoutMs: sqs ? Infinity : (c.consumerTimeoutMs ?? RABBITMQ_CONSUMER_TIMEOUT_MS),
     // A1.4: classic queues put a requeued message back at its original position. A1.10: quorum queues
     // put it near the head while a delivery-limit is set, and at the back with -1 (no limit). SQS: a
     // message that becomes visible again keeps its place in the (best-effort) order.

@@ -5,6 +5,8 @@ import type { Permission } from './permissions';
 /** One consumer's subscription to a queue (basic.consume, or polling), with its unacked count. */
 export class Subscription {
   unacked = 0;
+  /** A1.4: a check of its consumer timeout is scheduled (consumerTimeouts.ts). */
+  timeoutCheckDue = false;
   readonly manual: boolean;
   readonly push: boolean;
   private readonly prefetch: number;

@@ -67,6 +67,7 @@ export class RequesterModel implements NodeModel {
       ackMode: 'auto', prefetch: REPLY_PREFETCH, delivery: 'push', online: true,
       pollReturned: () => { /* it never polls */ },
       surrender: () => [], // auto-ack: nothing it holds is the queue's any more
+      oldestUnackedAt: () => Infinity,
     };
   }
 

@@ -38,6 +38,10 @@ describe('requester and aggregator summaries on the canvas', () => {
     expect(queueSummary(queue({ flavor: 'sqs', fifo: { contentBasedDeduplication: true } }))).toBe('SQS FIFO +dedup');
     expect(queueSummary(queue({ flavor: 'sqs' }))).toBe('SQS');
     expect(queueSummary(queue({ permissions: { consume: ['p'] } }))).toBe('classic · restricted');
+    // A1.4 consumer timeout, in the largest whole unit.
+    expect(queueSummary(queue({ consumerTimeoutMs: 3_600_000 }))).toBe('classic · ack timeout 1 h');
+    expect(queueSummary(queue({ consumerTimeoutMs: 120_000 }))).toBe('classic · ack timeout 2 min');
+    expect(queueSummary(queue({ consumerTimeoutMs: 90_000 }))).toBe('classic · ack timeout 90 s');
     expect(queueSummary(queue({ permissions: {} }))).toBe('classic');
   });
 

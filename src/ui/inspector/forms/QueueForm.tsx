@@ -5,6 +5,7 @@ import { SelectField } from '../fields/SelectField';
 import { PermissionsEditor } from '../editors/PermissionsEditor';
 import { useForm } from '../form';
 import { switchQueueFlavor } from '../../document/queueFlavor';
+import { ConsumerTimeout } from './queue/ConsumerTimeout';
 import { DiskWrite } from './queue/DiskWrite';
 import { FifoFields } from './queue/FifoFields';
 import { queuePermissionLists, switchFlavor } from './queue/flavorFields';
@@ -44,6 +45,7 @@ export function QueueForm() {
         {flavor === 'quorum' && <p className="field-hint">Quorum queues are always durable. Up to RabbitMQ 4.2 they have two priority levels: 0–4 normal, 5 and above high, delivered 2:1 (4.3: 32 strict levels).</p>}
       </fieldset>
       {flavor !== 'sqs' && <QueueLimits flavor={flavor} />}
+      {flavor !== 'sqs' && <ConsumerTimeout />}
       <QueueDeadLetter flavor={flavor} />
       {flavor === 'sqs' && <SqsFields />}
       {flavor === 'sqs' && <FifoFields />}

@@ -8,8 +8,8 @@ type Field = Exclude<keyof QueueConfig, 'flavor'>;
  * (src/schema/nodes/queue.ts), so the form shows only what the schema would accept.
  */
 export const FLAVOR_FIELDS: Record<QueueFlavor, readonly Field[]> = {
-  classic: ['durable', 'maxPriority', 'messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs', 'brokers', 'mirrorDelayMs', 'permissions'],
-  quorum: ['messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'diskWriteMs', 'deliveryLimit', 'brokers', 'permissions'],
+  classic: ['durable', 'maxPriority', 'messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'consumerTimeoutMs', 'diskWriteMs', 'brokers', 'mirrorDelayMs', 'permissions'],
+  quorum: ['messageTtlMs', 'maxLength', 'maxLengthBytes', 'overflow', 'deadLetterRoutingKey', 'consumerTimeoutMs', 'diskWriteMs', 'deliveryLimit', 'brokers', 'permissions'],
   // A2.3: FIFO (message groups, deduplication) is an SQS feature; permissions exist on every flavor (publish lists on SQS only).
   sqs: ['visibilityTimeoutMs', 'maxReceiveCount', 'retentionMs', 'fifo', 'permissions'],
 };
