@@ -54,3 +54,15 @@ test('sparse latency readings still show: a reading with no neighbours gets a do
   await expect.poll(() => dots.count()).toBeGreaterThan(10);
   await latencyChart(page).screenshot({ path: shot('latency-sparse-dots') });
 });
+
+test('every value-axis tick is labelled, evenly spaced: a short plot does not drop one and read as a log scale', async ({ page }) => {
+  await openExample(page, 'Scatter-gather: an auction');
+  await runToEndShowingCharts(page);
+  for (const id of ['chart-throughput', 'chart-latency', 'chart-queue-depth']) {
+    const labels = page.getByTestId(id).locator('text.recharts-cartesian-axis-tick-value[orientation="left"]');
+    await expect.poll(() => labels.count()).toBeGreaterThan(2);
+    const values = (await labels.allTextContents()).map((t) => Number(t.replace('k', 'e3')));
+    const steps = values.slice(1).map((v, i) => v - values[i]!);
+    expect(new Set(steps).size, `${id}: ${values.join(', ')}`).toBe(1);
+  }
+});

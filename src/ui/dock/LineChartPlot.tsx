@@ -17,7 +17,9 @@ export default function LineChartPlot({ unit, rows, lines, marks, pairs, counts 
       <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={formatChartTime} stroke="currentColor" fontSize={11}
         label={{ value: 'simulated time (s)', position: 'insideBottomRight', offset: 0, fontSize: 10, fill: 'currentColor' }} height={36} />
       {/* No axis title: the caption gives the unit, and a rotated title did not fit a plot the legend had made short. */}
-      <YAxis stroke="currentColor" fontSize={11} width={40} tickFormatter={formatChartValue} allowDecimals={!counts} />
+      {/* interval 0: every tick is labelled. recharts' default (preserveEnd) dropped one label of a short plot's five to
+          avoid a crowding that 11 px labels 20 px apart do not have, and 0, 8, 16, 32 read as a log scale. */}
+      <YAxis stroke="currentColor" fontSize={11} width={40} tickFormatter={formatChartValue} allowDecimals={!counts} interval={0} />
       <Tooltip labelFormatter={(t) => `t = ${formatChartTime(Number(t))}`} formatter={(v) => (typeof v === 'number' ? `${formatChartValue(v)} ${unit}` : String(v))}
         contentStyle={{ background: 'var(--panel-bg, #fff)', border: '1px solid #8886', fontSize: 12 }} />
       {pairs ? <Legend content={() => <PairedLegend lines={lines} pair={pairs} />} /> : <Legend wrapperStyle={{ fontSize: 11 }} />}
