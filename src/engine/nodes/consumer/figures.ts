@@ -49,9 +49,15 @@ export class ConsumerFigures {
     return out.slice(0, limit);
   }
 
+  /**
+   * What it processed and its queue took the ack of: not an ack that found its channel closed (A1.4, ackFailed), nor an
+   * SQS delete too late for its receipt (A2.1, duplicates). Under auto-ack, everything processed.
+   */
+  private get acked(): number { return this.n.processed - this.n.ackFailed - this.n.duplicates; }
+
   writeLive(out: Float64Array, o: number): void {
     const n = this.n;
-    out[o + LIVE.in] = n.received; out[o + LIVE.out] = n.forwarded; out[o + LIVE.acked] = n.processed;
+    out[o + LIVE.in] = n.received; out[o + LIVE.out] = n.forwarded; out[o + LIVE.acked] = this.acked;
     out[o + LIVE.nacked] = n.nacks; out[o + LIVE.dropped] = n.lost;
     out[o + LIVE.unacked] = this.held; out[o + LIVE.busy] = this.inService.size; out[o + LIVE.capacity] = this.config.concurrency;
     out[o + LIVE.offline] = this.subscriber.online ? 0 : 1;
@@ -69,7 +75,7 @@ export class ConsumerFigures {
   report(kind: string): NodeReport {
     const n = this.n;
     return {
-      kind, ackMode: this.config.ackMode, delivery: this.config.delivery, in: n.received, acked: n.processed,
+      kind, ackMode: this.config.ackMode, delivery: this.config.delivery, in: n.received, acked: this.acked,
       failed: n.failed, nacked: n.nacks, dropped: n.lost, duplicates: n.duplicates, ackFailed: n.ackFailed, out: n.forwarded,
       busy: this.inService.size, buffered: this.buffer.length, concurrency: this.config.concurrency,
       polls: n.polls, emptyPolls: n.emptyPolls, online: this.subscriber.online ? 1 : 0,
