@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../src/schema';
-import { connect, dragFromPalette, edge, node, openApp, statValue } from './helpers';
+import { boxesOverlap, connect, dragFromPalette, edge, node, openApp, statValue } from './helpers';
 
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
@@ -209,6 +209,33 @@ test.describe('documents', () => {
     await expect(page.locator('.react-flow__node')).toHaveCount(0);
     await page.keyboard.press('Control+z');
     await expect(node(page, 'queue-1')).toBeVisible();
+  });
+
+  test('after New, a dropped node stays where it was dropped and the zoom is kept', async ({ page }) => {
+    await openApp(page);
+    await buildSmallTopology(page);
+    await page.getByRole('button', { name: 'New' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'New document' }).click();
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    const viewport = page.locator('.react-flow__viewport');
+    const before = await viewport.getAttribute('style');
+    const pane = await page.getByTestId('canvas').boundingBox();
+    if (!pane) throw new Error('no canvas');
+
+    const producer = await dragFromPalette(page, 'producer', { x: 150, y: 120 });
+    await page.waitForTimeout(500); // a fit would have fired and finished its 200 ms animation by now
+    const dropped = await node(page, producer).boundingBox();
+    const queue = await dragFromPalette(page, 'queue', { x: 600, y: 320 });
+    await page.waitForTimeout(500);
+    expect(await viewport.getAttribute('style')).toBe(before);
+    const first = await node(page, producer).boundingBox();
+    const second = await node(page, queue).boundingBox();
+    if (!dropped || !first || !second) throw new Error('a dropped node is not on screen');
+    // Dropped centred on the pointer (half a node is 100×40), snapped to the 16 px grid.
+    expect(Math.abs(first.x - (pane.x + 150 - 100))).toBeLessThanOrEqual(16);
+    expect(Math.abs(first.y - (pane.y + 120 - 40))).toBeLessThanOrEqual(16);
+    expect(first).toEqual(dropped);
+    expect(boxesOverlap(first, second)).toBe(false);
   });
 
   test('dark theme', async ({ page }) => {

@@ -72,6 +72,9 @@ function CanvasInner({ fit }: { fit: FitViewOptions }) {
     if (fitRequest === 0) return;
     // Wait for freshly loaded nodes to be measured before fitting them; leave room for reply loops (loopRoom.ts).
     const t = setTimeout(() => {
+      // Nothing to fit (a new document): React Flow would queue the fit until the first node appears,
+      // then zoom onto that node and move it away from where it was dropped. Keep the view instead.
+      if (getNodes().length === 0) return;
       const bounds = getNodesBounds(getNodes());
       const height = wrapper.current?.clientHeight ?? 0;
       const room = height > 0 ? fitWithLoops(fit, height, { top: bounds.y, bottom: bounds.y + bounds.height }, allEdgeCurves()) : fit;
