@@ -133,3 +133,27 @@ test('a filter with pass and invalid outputs and a router with rules, on the can
   await page.waitForTimeout(500);
   await page.screenshot({ path: shot('canvas-filter-router') });
 });
+
+test('clearing an optional number removes it: the node summary loses it and nothing is refused', async ({ page }) => {
+  await openApp(page);
+  const queue = await dragFromPalette(page, 'queue', { x: 300, y: 200 });
+  await node(page, queue).click();
+  const summary = node(page, queue).getByTestId('node-summary');
+  await field(page, 'config.maxLength').fill('5');
+  await expect(summary).toHaveText('classic · max 5');
+  await field(page, 'config.maxPriority').fill('10');
+  await expect(summary).toContainText('prio 0–10');
+
+  // The placeholder says "none": an empty box must mean none, not `got ""`.
+  await field(page, 'config.maxLength').fill('');
+  await expect(field(page, 'config.maxLength')).toHaveAttribute('placeholder', 'none');
+  await expect(field(page, 'config.maxLength')).toHaveAttribute('aria-invalid', 'false');
+  await expect(inspector(page).getByTestId('field-error')).toHaveCount(0);
+  await expect(summary).not.toContainText('max 5');
+  await field(page, 'config.maxPriority').fill('');
+  await expect(summary).toHaveText('classic');
+  await field(page, 'config.messageTtlMs').fill('5000');
+  await field(page, 'config.messageTtlMs').fill('');
+  await expect(inspector(page).getByTestId('field-error')).toHaveCount(0);
+  await expect(field(page, 'config.messageTtlMs')).toHaveValue('');
+});
