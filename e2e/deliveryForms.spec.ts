@@ -157,3 +157,22 @@ test('clearing an optional number removes it: the node summary loses it and noth
   await expect(inspector(page).getByTestId('field-error')).toHaveCount(0);
   await expect(field(page, 'config.messageTtlMs')).toHaveValue('');
 });
+
+test('the "Not applied" banner does not hide the field in error at the bottom of the inspector', async ({ page }) => {
+  await openApp(page);
+  const queue = await dragFromPalette(page, 'queue', { x: 300, y: 200 });
+  await node(page, queue).click();
+  const maxLength = field(page, 'config.maxLength');
+  await maxLength.fill('-1');
+  const banner = inspector(page).getByTestId('inspector-refused');
+  await expect(banner).toBeVisible();
+  const error = inspector(page).getByTestId('field-error');
+  await expect(error).toContainText('got -1');
+  const bannerBox = await banner.boundingBox();
+  const inputBox = await maxLength.boundingBox();
+  const errorBox = await error.boundingBox();
+  if (!bannerBox || !inputBox || !errorBox) throw new Error('banner, field or its error not on screen');
+  expect(inputBox.y + inputBox.height).toBeLessThanOrEqual(bannerBox.y);
+  expect(errorBox.y + errorBox.height).toBeLessThanOrEqual(bannerBox.y);
+  await inspector(page).screenshot({ path: shot('inspector-refused-field-visible') });
+});
