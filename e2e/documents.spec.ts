@@ -238,6 +238,19 @@ test.describe('documents', () => {
     expect(boxesOverlap(first, second)).toBe(false);
   });
 
+  test('headers exchange example: every binding label is clear of the nodes and of the other labels', async ({ page }) => {
+    await openApp(page);
+    await openExample(page, 'headers-exchange');
+    const labels = page.locator('.bl-edge-label');
+    await expect(labels).toHaveCount(6);
+    await expect(page.locator('.bl-edge-label:not([data-fit="clear"])')).toHaveCount(0);
+    const boxes = await labels.evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }));
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(boxesOverlap(a, b)).toBe(false);
+  });
+
   test('dark theme', async ({ page }) => {
     await openApp(page);
     await page.getByTestId('open-file').setInputFiles(fixture('work-queue.json'));
