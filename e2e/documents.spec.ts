@@ -251,6 +251,26 @@ test.describe('documents', () => {
     for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(boxesOverlap(a, b)).toBe(false);
   });
 
+  test('projector size: a large example, opened or reloaded, fills the canvas on one axis', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openApp(page);
+    const filled = async () => {
+      const pane = await page.getByTestId('canvas').boundingBox();
+      const nodes = await page.locator('.react-flow__node').evaluateAll((els) => {
+        const r = els.map((e) => e.getBoundingClientRect());
+        return { width: Math.max(...r.map((b) => b.right)) - Math.min(...r.map((b) => b.left)), height: Math.max(...r.map((b) => b.bottom)) - Math.min(...r.map((b) => b.top)) };
+      });
+      if (!pane) throw new Error('no canvas');
+      return Math.max(nodes.width / pane.width, nodes.height / pane.height);
+    };
+    await openExample(page, 'sns-filter-fanout');
+    // The old fixed padding (64 px around, 120 px below) left the 19 nodes 58 % of the height.
+    await expect.poll(filled).toBeGreaterThan(0.85);
+    await page.waitForTimeout(600); // the autosave is debounced
+    await page.reload();
+    await expect.poll(filled).toBeGreaterThan(0.85);
+  });
+
   test('dark theme', async ({ page }) => {
     await openApp(page);
     await page.getByTestId('open-file').setInputFiles(fixture('work-queue.json'));
