@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { canvas, connect, dragFromPalette, edge, node, openApp } from './helpers';
+import { boxesOverlap, canvas, connect, dragFromPalette, edge, node, openApp } from './helpers';
 
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
 
@@ -114,6 +114,32 @@ test.describe('canvas', () => {
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
     await expect(node(page, 'queue-3')).toHaveCount(1);
+  });
+
+  test('pasted nodes land clear of the original and of each other, its output handle still reachable', async ({ page }) => {
+    await openApp(page);
+    const producer = await dragFromPalette(page, 'producer', { x: 150, y: 120 });
+    const queue = await dragFromPalette(page, 'queue', { x: 450, y: 120 });
+    const consumer = await dragFromPalette(page, 'consumer', { x: 750, y: 120 });
+    await connect(page, producer, queue);
+    await connect(page, queue, consumer);
+    await node(page, queue).click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await page.keyboard.press('Control+v');
+    await expect(node(page, 'queue-3')).toHaveCount(1);
+    const boxes = await Promise.all([queue, 'queue-2', 'queue-3'].map((id) => node(page, id).boundingBox()));
+    const [original, first, second] = boxes;
+    if (!original || !first || !second) throw new Error('a queue is not on screen');
+    expect(boxesOverlap(original, first)).toBe(false);
+    expect(boxesOverlap(original, second)).toBe(false);
+    expect(boxesOverlap(first, second)).toBe(false);
+    // What is drawn at the original's output handle is that handle, not a copy.
+    const handle = await node(page, queue).locator('.react-flow__handle.source').boundingBox();
+    if (!handle) throw new Error('the queue has no output handle');
+    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id'),
+      { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 });
+    expect(hit).toBe(queue);
   });
 
   test('click in the palette adds at the centre; palette search filters', async ({ page }) => {

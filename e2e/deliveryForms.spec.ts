@@ -139,3 +139,46 @@ test('a filter with pass and invalid outputs and a router with rules, on the can
   await page.waitForTimeout(500);
   await page.screenshot({ path: shot('canvas-filter-router') });
 });
+
+test('clearing an optional number removes it: the node summary loses it and nothing is refused', async ({ page }) => {
+  await openApp(page);
+  const queue = await dragFromPalette(page, 'queue', { x: 300, y: 200 });
+  await node(page, queue).click();
+  const summary = node(page, queue).getByTestId('node-summary');
+  await field(page, 'config.maxLength').fill('5');
+  await expect(summary).toHaveText('classic · max 5');
+  await field(page, 'config.maxPriority').fill('10');
+  await expect(summary).toContainText('prio 0–10');
+
+  // The placeholder says "none": an empty box must mean none, not `got ""`.
+  await field(page, 'config.maxLength').fill('');
+  await expect(field(page, 'config.maxLength')).toHaveAttribute('placeholder', 'none');
+  await expect(field(page, 'config.maxLength')).toHaveAttribute('aria-invalid', 'false');
+  await expect(inspector(page).getByTestId('field-error')).toHaveCount(0);
+  await expect(summary).not.toContainText('max 5');
+  await field(page, 'config.maxPriority').fill('');
+  await expect(summary).toHaveText('classic');
+  await field(page, 'config.messageTtlMs').fill('5000');
+  await field(page, 'config.messageTtlMs').fill('');
+  await expect(inspector(page).getByTestId('field-error')).toHaveCount(0);
+  await expect(field(page, 'config.messageTtlMs')).toHaveValue('');
+});
+
+test('the "Not applied" banner does not hide the field in error at the bottom of the inspector', async ({ page }) => {
+  await openApp(page);
+  const queue = await dragFromPalette(page, 'queue', { x: 300, y: 200 });
+  await node(page, queue).click();
+  const maxLength = field(page, 'config.maxLength');
+  await maxLength.fill('-1');
+  const banner = inspector(page).getByTestId('inspector-refused');
+  await expect(banner).toBeVisible();
+  const error = inspector(page).getByTestId('field-error');
+  await expect(error).toContainText('got -1');
+  const bannerBox = await banner.boundingBox();
+  const inputBox = await maxLength.boundingBox();
+  const errorBox = await error.boundingBox();
+  if (!bannerBox || !inputBox || !errorBox) throw new Error('banner, field or its error not on screen');
+  expect(inputBox.y + inputBox.height).toBeLessThanOrEqual(bannerBox.y);
+  expect(errorBox.y + errorBox.height).toBeLessThanOrEqual(bannerBox.y);
+  await inspector(page).screenshot({ path: shot('inspector-refused-field-visible') });
+});

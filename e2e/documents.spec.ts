@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../src/schema';
-import { connect, dragFromPalette, edge, node, openApp, statValue } from './helpers';
+import { boxesOverlap, connect, dragFromPalette, edge, node, openApp, statValue } from './helpers';
 
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
@@ -209,6 +209,66 @@ test.describe('documents', () => {
     await expect(page.locator('.react-flow__node')).toHaveCount(0);
     await page.keyboard.press('Control+z');
     await expect(node(page, 'queue-1')).toBeVisible();
+  });
+
+  test('after New, a dropped node stays where it was dropped and the zoom is kept', async ({ page }) => {
+    await openApp(page);
+    await buildSmallTopology(page);
+    await page.getByRole('button', { name: 'New' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'New document' }).click();
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    const viewport = page.locator('.react-flow__viewport');
+    const before = await viewport.getAttribute('style');
+    const pane = await page.getByTestId('canvas').boundingBox();
+    if (!pane) throw new Error('no canvas');
+
+    const producer = await dragFromPalette(page, 'producer', { x: 150, y: 120 });
+    await page.waitForTimeout(500); // a fit would have fired and finished its 200 ms animation by now
+    const dropped = await node(page, producer).boundingBox();
+    const queue = await dragFromPalette(page, 'queue', { x: 600, y: 320 });
+    await page.waitForTimeout(500);
+    expect(await viewport.getAttribute('style')).toBe(before);
+    const first = await node(page, producer).boundingBox();
+    const second = await node(page, queue).boundingBox();
+    if (!dropped || !first || !second) throw new Error('a dropped node is not on screen');
+    // Dropped centred on the pointer (half a node is 100×40), snapped to the 16 px grid.
+    expect(Math.abs(first.x - (pane.x + 150 - 100))).toBeLessThanOrEqual(16);
+    expect(Math.abs(first.y - (pane.y + 120 - 40))).toBeLessThanOrEqual(16);
+    expect(first).toEqual(dropped);
+    expect(boxesOverlap(first, second)).toBe(false);
+  });
+
+  test('headers exchange example: every binding label is clear of the nodes and of the other labels', async ({ page }) => {
+    await openApp(page);
+    await openExample(page, 'headers-exchange');
+    const labels = page.locator('.bl-edge-label');
+    await expect(labels).toHaveCount(6);
+    await expect(page.locator('.bl-edge-label:not([data-fit="clear"])')).toHaveCount(0);
+    const boxes = await labels.evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }));
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(boxesOverlap(a, b)).toBe(false);
+  });
+
+  test('projector size: a large example, opened or reloaded, fills the canvas on one axis', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openApp(page);
+    const filled = async () => {
+      const pane = await page.getByTestId('canvas').boundingBox();
+      const nodes = await page.locator('.react-flow__node').evaluateAll((els) => {
+        const r = els.map((e) => e.getBoundingClientRect());
+        return { width: Math.max(...r.map((b) => b.right)) - Math.min(...r.map((b) => b.left)), height: Math.max(...r.map((b) => b.bottom)) - Math.min(...r.map((b) => b.top)) };
+      });
+      if (!pane) throw new Error('no canvas');
+      return Math.max(nodes.width / pane.width, nodes.height / pane.height);
+    };
+    await openExample(page, 'sns-filter-fanout');
+    // The old fixed padding (64 px around, 120 px below) left the 19 nodes 58 % of the height.
+    await expect.poll(filled).toBeGreaterThan(0.85);
+    await page.waitForTimeout(600); // the autosave is debounced
+    await page.reload();
+    await expect.poll(filled).toBeGreaterThan(0.85);
   });
 
   test('dark theme', async ({ page }) => {

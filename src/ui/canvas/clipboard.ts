@@ -2,11 +2,14 @@ import { getScenario, useDocumentStore } from '../document/documentStore';
 import { takeFragment, type Fragment } from '../document/fragment';
 import { notify } from '../notify/notifyStore';
 import { useViewStore } from '../view/viewStore';
+import { useFlowStore } from './flowStore';
+import { pasteOffset, type Box } from './pastePlace';
 
-const PASTE_STEP = 32;
+/** A node's size before the canvas has measured it (a typical queue or consumer), flow units. */
+const NOMINAL = { width: 240, height: 110 };
 
-/** The in-app clipboard: a fragment of the document, pasted with fresh ids, each paste a little further along. */
-let copied: { fragment: Fragment; pastes: number } | null = null;
+/** The in-app clipboard: a fragment of the document, pasted with fresh ids below the nodes copied (pastePlace.ts). */
+let copied: Fragment | null = null;
 
 function selectedFragment(): Fragment | null {
   const ids = useViewStore.getState().selectedNodeIds;
@@ -14,8 +17,17 @@ function selectedFragment(): Fragment | null {
   return takeFragment(getScenario(), ids);
 }
 
-function pasteFragment(fragment: Fragment, times: number): void {
-  const offset = { x: PASTE_STEP * times, y: PASTE_STEP * times };
+/** Each node's box: its position in the document, its size as the canvas measured it. */
+function boxesOf(nodes: readonly { id: string; position: { x: number; y: number } }[]): Box[] {
+  const measured = new Map(useFlowStore.getState().nodes.map((n) => [n.id, n.measured]));
+  return nodes.map((n) => {
+    const m = measured.get(n.id);
+    return { ...n.position, width: m?.width ?? NOMINAL.width, height: m?.height ?? NOMINAL.height };
+  });
+}
+
+function pasteFragment(fragment: Fragment): void {
+  const offset = pasteOffset(boxesOf(fragment.nodes), boxesOf(getScenario().nodes));
   const ids = useDocumentStore.getState().paste(fragment, offset);
   useViewStore.getState().setSelection(ids, []);
 }
@@ -23,19 +35,17 @@ function pasteFragment(fragment: Fragment, times: number): void {
 export function copySelection(): void {
   const fragment = selectedFragment();
   if (!fragment) return;
-  copied = { fragment, pastes: 0 };
+  copied = fragment;
   notify(`Copied ${fragment.nodes.length} node${fragment.nodes.length === 1 ? '' : 's'}`);
 }
 
 export function pasteClipboard(): void {
-  if (!copied) return;
-  copied.pastes += 1;
-  pasteFragment(copied.fragment, copied.pastes);
+  if (copied) pasteFragment(copied);
 }
 
 export function duplicateSelection(): void {
   const fragment = selectedFragment();
-  if (fragment) pasteFragment(fragment, 1);
+  if (fragment) pasteFragment(fragment);
 }
 
 export function deleteSelection(): void {

@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useForm } from '../form';
 import type { Path } from '../paths';
 import { Field } from './Field';
+import { numberToText, parseNumberText, type EmptyMeaning } from './numberText';
 
 interface NumberFieldProps {
   path: Path;
@@ -12,19 +13,9 @@ interface NumberFieldProps {
   min?: number;
   max?: number;
   step?: number;
-  /** What an empty box means for an optional field (`undefined` removes the key, `null` is "none"). */
-  empty?: null | undefined | 'required';
+  /** What an empty box means: an error (`required`), the key removed (`unset`) or "none" (`null`); numberText.ts. */
+  empty?: EmptyMeaning;
   placeholder?: string;
-}
-
-const toText = (v: unknown) => (typeof v === 'number' ? String(v) : v === null || v === undefined ? '' : String(v));
-
-/** Numbers go to the schema as numbers; anything else goes as typed, so the error can quote it. */
-function parse(text: string, empty: NumberFieldProps['empty']): unknown {
-  const t = text.trim();
-  if (t === '') return empty === 'required' ? '' : empty;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : t;
 }
 
 /**
@@ -34,16 +25,16 @@ function parse(text: string, empty: NumberFieldProps['empty']): unknown {
 export function NumberField({ path, label, unit, hint, broker, min, max, step = 1, empty = 'required', placeholder }: NumberFieldProps) {
   const form = useForm();
   const value = form.get(path);
-  const [text, setText] = useState(toText(value));
+  const [text, setText] = useState(numberToText(value));
   const [seen, setSeen] = useState(value);
   if (!Object.is(seen, value)) {
     // The document changed underneath (undo, another field): show it, unless it is what we typed.
     setSeen(value);
-    if (!Object.is(parse(text, empty), value)) setText(toText(value));
+    if (!Object.is(parseNumberText(text, empty), value)) setText(numberToText(value));
   }
   const change = (next: string) => {
     setText(next);
-    form.set(path, parse(next, empty));
+    form.set(path, parseNumberText(next, empty));
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;

@@ -16,10 +16,10 @@ export function ProducerForm() {
       <fieldset className="group">
         <legend>Messages</legend>
         <div className="field-pair">
-          <NumberField path={['config', 'count']} label="Count" unit="msgs" min={1} empty={null} placeholder="no limit" />
+          <NumberField path={['config', 'count']} label="Count" unit="msgs" min={1} empty="null" placeholder="no limit" />
           <NumberField path={['config', 'startAtMs']} label="Start at" unit="ms" min={0} step={100} />
         </div>
-        <NumberField path={['config', 'priority']} label="Priority" min={0} max={255} empty={undefined} placeholder="none (0–255)"
+        <NumberField path={['config', 'priority']} label="Priority" min={0} max={255} empty="unset" placeholder="none (0–255)"
           broker="AMQP priority property" />
       </fieldset>
       <PublishOptions />

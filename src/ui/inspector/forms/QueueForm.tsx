@@ -38,7 +38,7 @@ export function QueueForm() {
           <>
             <CheckboxField path={['config', 'durable']} label="Durable" defaultValue
               hint="Persistent messages survive a broker restart (written to disk)." broker="RabbitMQ queue.declare durable" />
-            <NumberField path={['config', 'maxPriority']} label="Max priority" min={0} max={255} empty={undefined} placeholder="none (FIFO)"
+            <NumberField path={['config', 'maxPriority']} label="Max priority" min={0} max={255} empty="unset" placeholder="none (FIFO)"
               hint="Priorities 0…max, higher first, FIFO within one." broker="RabbitMQ x-max-priority (classic queues)" />
           </>
         )}

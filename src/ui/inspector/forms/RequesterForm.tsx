@@ -26,11 +26,11 @@ function Pacing() {
         broker={sync ? 'Synchronous RPC (blocking call)' : 'EIP Request-Reply, asynchronous'} />
       {sync && <DistributionEditor path={['config', 'thinkTimeMs']} label="Think time" unit="ms" />}
       {!sync && (
-        <NumberField path={['config', 'maxOutstanding']} label="Max outstanding" unit="requests" min={1} empty={null} placeholder="no limit"
+        <NumberField path={['config', 'maxOutstanding']} label="Max outstanding" unit="requests" min={1} empty="null" placeholder="no limit"
           hint="At the limit a due request waits until a reply or a timeout frees a place." broker="client-side in-flight limit" />
       )}
       <div className="field-pair">
-        <NumberField path={['config', 'count']} label="Count" unit="requests" min={1} empty={null} placeholder="no limit" />
+        <NumberField path={['config', 'count']} label="Count" unit="requests" min={1} empty="null" placeholder="no limit" />
         <NumberField path={['config', 'startAtMs']} label="Start at" unit="ms" min={0} step={100} />
       </div>
     </fieldset>

@@ -35,7 +35,7 @@ export function PublishOptions() {
       <CheckboxField path={['config', 'mandatory']} label="Mandatory"
         hint="An unroutable message comes back to the publisher instead of being dropped." broker="AMQP basic.publish mandatory → basic.return" />
       <Confirms />
-      <NumberField path={['config', 'expirationMs']} label="Expiration" unit="ms" min={0} step={100} empty={undefined} placeholder="none"
+      <NumberField path={['config', 'expirationMs']} label="Expiration" unit="ms" min={0} step={100} empty="unset" placeholder="none"
         hint="Per-message TTL; the lower of this and the queue's TTL applies." broker="AMQP expiration property" />
     </fieldset>
   );

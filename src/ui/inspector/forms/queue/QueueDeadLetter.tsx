@@ -11,7 +11,7 @@ export function QueueDeadLetter({ flavor }: { flavor: QueueFlavor }) {
       <legend>Dead-lettering</legend>
       <p className="field-hint">{flavor === 'sqs' ? 'Draw an edge from this queue to another queue: its dead-letter queue.' : CONNECT}</p>
       {flavor === 'quorum' && (
-        <NumberField path={['config', 'deliveryLimit']} label="Delivery limit" min={-1} max={1_000_000} empty={undefined} placeholder="20 (default)"
+        <NumberField path={['config', 'deliveryLimit']} label="Delivery limit" min={-1} max={1_000_000} empty="unset" placeholder="20 (default)"
           hint="A message returned more often than this is dead-lettered (dropped with no target); −1: no limit. Every return counts, as up to RabbitMQ 4.2; 4.3 does not count a nack." broker="RabbitMQ quorum x-delivery-limit" />
       )}
       {flavor !== 'sqs' && (
@@ -19,7 +19,7 @@ export function QueueDeadLetter({ flavor }: { flavor: QueueFlavor }) {
           hint="Replaces the routing key of dead-lettered messages." broker="RabbitMQ x-dead-letter-routing-key" />
       )}
       {flavor === 'sqs' && (
-        <NumberField path={['config', 'maxReceiveCount']} label="Max receive count" min={1} max={1000} empty={undefined} placeholder="no redrive"
+        <NumberField path={['config', 'maxReceiveCount']} label="Max receive count" min={1} max={1000} empty="unset" placeholder="no redrive"
           hint="The receive after this many moves the message to the dead-letter queue." broker="SQS RedrivePolicy maxReceiveCount" />
       )}
     </fieldset>

@@ -15,11 +15,11 @@ export function QueueLimits({ flavor }: { flavor: QueueFlavor }) {
   return (
     <fieldset className="group">
       <legend>TTL and limits</legend>
-      <NumberField path={['config', 'messageTtlMs']} label="Message TTL" unit="ms" min={0} step={100} empty={undefined} placeholder="none"
+      <NumberField path={['config', 'messageTtlMs']} label="Message TTL" unit="ms" min={0} step={100} empty="unset" placeholder="none"
         hint="A message older than this expires at the head of the queue." broker="RabbitMQ x-message-ttl" />
       <div className="field-pair">
-        <NumberField path={['config', 'maxLength']} label="Max length" unit="msgs" min={0} empty={undefined} placeholder="none" />
-        <NumberField path={['config', 'maxLengthBytes']} label="Max bytes" unit="B" min={0} empty={undefined} placeholder="none" />
+        <NumberField path={['config', 'maxLength']} label="Max length" unit="msgs" min={0} empty="unset" placeholder="none" />
+        <NumberField path={['config', 'maxLengthBytes']} label="Max bytes" unit="B" min={0} empty="unset" placeholder="none" />
       </div>
       <FieldHint hint="Limits count ready messages only; unacked ones do not count." broker="RabbitMQ x-max-length, x-max-length-bytes" />
       <SelectField path={['config', 'overflow']} label="At the limit" choices={choices} unset="default: drop-head"

@@ -56,7 +56,7 @@ export function QueuePlacement({ flavor }: { flavor: QueueFlavor }) {
       {mode && <p className="field-hint">{mode}<span className="field-broker">{flavor === 'quorum' ? 'A1.13 quorum queue replication' : 'async replication; not RabbitMQ ha-mode, which confirmed after every mirror'}</span></p>}
       {errors.length > 0 && <ul className="field-errors" data-testid="field-error">{errors.map((e) => <li key={e}>{e}</li>)}</ul>}
       {flavor === 'classic' && chosen.length > 1 && (
-        <NumberField path={['config', 'mirrorDelayMs']} label="Mirror delay" unit="ms" min={0} max={600_000} empty={undefined} placeholder="5"
+        <NumberField path={['config', 'mirrorDelayMs']} label="Mirror delay" unit="ms" min={0} max={600_000} empty="unset" placeholder="5"
           hint="Time to copy a message to the mirrors; a failover loses what was not copied yet." broker="async replication lag (not a RabbitMQ setting)" />
       )}
     </fieldset>
