@@ -159,6 +159,8 @@ test('a lesson link opens the lesson with its scenario; a teacher\'s own lesson 
   await expect(page.getByTestId('lesson-title')).toHaveText('My own lesson');
   await page.getByTestId('lesson-share').click();
   await expect(page.getByTestId('share-dialog')).toContainText('Share this lesson');
+  // It promises the lesson as written, not the teacher's Do it faults (which the link does not carry).
+  await expect(page.getByTestId('share-dialog')).toContainText('does not carry the faults you scheduled with Do it');
   const url = await page.getByTestId('share-url').inputValue();
   expect(url).toContain('#lesson-data=');
 
