@@ -139,6 +139,21 @@ for (const id of ['priority', 'replication-failover', 'security-integrity', 'poi
   });
 }
 
+test('presenter: the "opened from a lesson link" notice does not cover the canvas', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.clock.install();
+  await openApp(page, '/#lesson=security-integrity');
+  const notice = page.getByTestId('toast').filter({ hasText: 'from a lesson link' });
+  await expect(notice).toBeVisible();
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await expect(notice).toBeHidden();
+  await page.screenshot({ path: shot('presenter-no-notice') });
+  // Back in the editor (its timer held by the clock) the notice is there again: it was only kept off the projector.
+  await page.keyboard.press('Escape');
+  await expect(notice).toBeVisible();
+});
+
 const MOST_CHECKS = Math.max(...LESSONS.map((l) => l.checks.length));
 const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }, { width: 1024, height: 768 }];
 
