@@ -37,7 +37,7 @@ function browserMeasure(): MeasureText {
 export function usePresenterScale(box: RefObject<HTMLElement | null>, padding: { x: number; y: number }, maxZoom: number): CSSProperties {
   const size = useBoxSize(box);
   const nodes = useDocumentStore((s) => s.scenario.nodes);
-  const measure = useMemo(browserMeasure, []);
+  const measure = useMemo(() => browserMeasure(), []);
   const scale = useMemo(() => presenterScale(nodes.map((n) => ({ ...n.position, name: n.label || n.id })),
     { width: (size?.width ?? 0) - padding.x, height: (size?.height ?? 0) - padding.y, maxZoom }, measure), [nodes, size, padding.x, padding.y, maxZoom, measure]);
   useEffect(() => {
