@@ -27,6 +27,20 @@ const byDuration = [...LESSONS].sort((a, b) => (a.scenario.durationMs ?? 60_000)
 const CHOSEN = [...PREFERRED.flatMap((id) => LESSONS.filter((l) => l.id === id)), ...byDuration]
   .filter((l, i, all) => all.findIndex((m) => m.id === l.id) === i).slice(0, 3);
 
+/** Each badge drawn over a node other than its own, as "node: badge -> other node". */
+async function badgesOnOtherNodes(page: Page): Promise<string[]> {
+  return page.locator('.react-flow__nodes').evaluate((layer) => {
+    const nodes = [...layer.querySelectorAll<HTMLElement>('.react-flow__node')];
+    return nodes.flatMap((own) => [...own.querySelectorAll('.bl-badge')].flatMap((badge) => {
+      const b = badge.getBoundingClientRect();
+      return nodes.filter((other) => {
+        const o = other.getBoundingClientRect();
+        return other !== own && b.left < o.right && o.left < b.right && b.top < o.bottom && o.top < b.bottom;
+      }).map((other) => `${own.dataset.id}: ${badge.textContent} -> ${other.dataset.id}`);
+    }));
+  });
+}
+
 async function runToEnd(page: Page): Promise<void> {
   await page.getByTestId('run-speed').selectOption('max');
   await page.getByTestId('run-play').click();
@@ -125,7 +139,40 @@ for (const lesson of CHOSEN) {
     }
     await runToEnd(page);
     await expectVerdicts(page, experiment);
+    // The experiment's badges ("down", "32 dead-lettered") stay on their own node, off its neighbours.
+    expect(await badgesOnOtherNodes(page)).toEqual([]);
     await page.screenshot({ path: shot(`lesson-${lesson.id}-experiment`) });
+  });
+}
+
+// A student's small laptop, and a classroom screen outside the presenter view: the dock is about 200 px high.
+for (const size of [{ width: 1366, height: 768 }, { width: 1280, height: 720 }]) {
+  test(`at ${size.width}x${size.height} every Do it and every check of a lesson can be scrolled to and used`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const lesson = LESSONS.find((l) => l.id === 'replication-failover') ?? LESSONS[0]!;
+    await openApp(page, `/#lesson=${lesson.id}`);
+    await expect(page.getByTestId('lesson-view')).toBeVisible();
+    // Reading the About text to its end leaves the checks where they were: each column scrolls on its own.
+    const about = page.locator('.lesson-about');
+    await about.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(about.locator('p, li').last()).toBeInViewport({ ratio: 0.95 });
+    const firstCheck = page.getByTestId(`lesson-check-${Object.keys(lesson.expect.baseline)[0]}`);
+    await expect(firstCheck).toBeInViewport({ ratio: 0.95 });
+    for (const id of Object.keys(lesson.expect.baseline)) {
+      const check = page.getByTestId(`lesson-check-${id}`);
+      await check.scrollIntoViewIfNeeded();
+      // (0.95: a check's 1 px border may round off at its column's edge; a check cut in half would fail.)
+      await expect(check, `check ${id}`).toBeInViewport({ ratio: 0.95 });
+    }
+    for (const [i, step] of lesson.experiment.entries()) {
+      if (!step.fault) continue;
+      const doIt = page.getByTestId(`lesson-do-${i}`);
+      await doIt.scrollIntoViewIfNeeded();
+      await expect(doIt, `step ${i}`).toBeInViewport({ ratio: 0.95 });
+      await doIt.click();
+      await expect(page.getByTestId(`lesson-step-done-${i}`)).toContainText('scheduled at');
+    }
+    await page.screenshot({ path: shot(`lesson-panel-${size.width}x${size.height}`) });
   });
 }
 
@@ -159,6 +206,8 @@ test('a lesson link opens the lesson with its scenario; a teacher\'s own lesson 
   await expect(page.getByTestId('lesson-title')).toHaveText('My own lesson');
   await page.getByTestId('lesson-share').click();
   await expect(page.getByTestId('share-dialog')).toContainText('Share this lesson');
+  // It promises the lesson as written, not the teacher's Do it faults (which the link does not carry).
+  await expect(page.getByTestId('share-dialog')).toContainText('does not carry the faults you scheduled with Do it');
   const url = await page.getByTestId('share-url').inputValue();
   expect(url).toContain('#lesson-data=');
 

@@ -55,14 +55,29 @@ async function runToEnd(page: Page): Promise<void> {
   await page.waitForTimeout(1_000);
 }
 
-test('presenter: a node growing inside the view does not move it (request-reply: the requesters gain a row)', async ({ page }) => {
+/**
+ * Makes a node `px` taller, as a row of figures appearing mid-run would. Whether the run's own rows appear
+ * depends on the room the presenter gives the node (wider nodes in a spread-out drawing keep one row), so the
+ * refit rules are tested with a growth of known size.
+ */
+async function grow(page: Page, id: string, px: number): Promise<void> {
+  await node(page, id).locator('.bl-node').evaluate((el, h) => {
+    const row = document.createElement('div');
+    row.style.height = `${h}px`;
+    el.append(row);
+  }, px);
+}
+
+test('presenter: a node growing inside the view does not move it (request-reply: a requester gains a row)', async ({ page }) => {
   await openPresenter(page, 'request-reply', { width: 1280, height: 720 });
   await expect.poll(() => outsideCanvas(page)).toEqual([]);
   const before = { view: await settledView(page), checkout: await height(page, 'checkout') };
   await page.screenshot({ path: shot('presenter-grow-request-reply-before') });
   await recordViewMoves(page);
   await runToEnd(page);
-  // The requester did grow (its figures no longer fit one row), and everything is still in view...
+  await grow(page, 'checkout', 24);
+  await page.waitForTimeout(1_000);
+  // The requester did grow, and everything is still in view...
   expect(await height(page, 'checkout')).toBeGreaterThan(before.checkout + 10);
   expect(await outsideCanvas(page)).toEqual([]);
   // ...so the view never moved: not during the run, not at its end.
@@ -75,11 +90,68 @@ test('presenter: a node growing refits the view when its reply loops would leave
   await openPresenter(page, 'publish-async-response', { width: 1280, height: 720 });
   await expect.poll(() => outsideCanvas(page)).toEqual([]);
   const before = await settledView(page);
-  // The requester gains a row and a late/unmatched badge: the loops around it go below the canvas's bottom.
+  // The requester gains rows: the reply loops around it go below the canvas's bottom.
   await runToEnd(page);
+  await grow(page, 'quote-request', 240);
   await expect.poll(() => outsideCanvas(page)).toEqual([]);
   expect(await viewTransform(page)).not.toBe(before);
   await page.screenshot({ path: shot('presenter-grow-publish-async-response-after') });
+});
+
+/**
+ * Every node's name as the room sees it: its type size times the canvas zoom, whether it is cut (wider than
+ * its box, so an ellipsis or a clip), and the ids of nodes drawn over one another.
+ */
+async function names(page: Page): Promise<{ small: string[]; cut: string[]; overlapping: string[] }> {
+  return page.getByTestId('presenter-canvas').evaluate((canvas) => {
+    const nodes = [...canvas.querySelectorAll<HTMLElement>('.react-flow__node')];
+    const small: string[] = [];
+    const cut: string[] = [];
+    for (const n of nodes) {
+      const name = n.querySelector<HTMLElement>('.bl-node-title strong')!;
+      const px = parseFloat(getComputedStyle(name).fontSize) * (name.getBoundingClientRect().height / name.offsetHeight);
+      if (px < 18) small.push(`${name.textContent} ${px.toFixed(1)} px`);
+      if (name.scrollWidth > name.clientWidth || name.getBoundingClientRect().right > n.getBoundingClientRect().right + 1) cut.push(name.textContent ?? '');
+    }
+    const boxes = nodes.map((n) => ({ id: n.dataset.id, r: n.getBoundingClientRect() }));
+    const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) =>
+      a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom).map((b) => `${a.id}/${b.id}`));
+    return { small, cut, overlapping };
+  });
+}
+
+// The lessons with the longest names, the most rows (replication-failover, the tallest, fits by its height)
+// and the most columns (priority, whose two lanes differ only by their names' ends), and a plain one.
+for (const id of ['priority', 'replication-failover', 'security-integrity', 'poison-dead-letter', 'recipient-list', 'sync-vs-async', 'one-way']) {
+  test(`presenter at 1280x720: every node name of ${id} shows whole, at 18 px or more on the screen`, async ({ page }) => {
+    await openPresenter(page, id, { width: 1280, height: 720 });
+    await settledView(page);
+    expect(await names(page)).toEqual({ small: [], cut: [], overlapping: [] });
+    expect(await outsideCanvas(page)).toEqual([]);
+    await page.screenshot({ path: shot(`presenter-names-${id}`) });
+    // Back in the editor, the document's own positions and the editor's type: nothing was moved for good.
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.react-flow__node .bl-node-title strong').first()).toHaveCSS('font-size', '13px');
+    const { scenario } = JSON.parse(readFileSync(`lessons/${id}.json`, 'utf8')) as { scenario: { nodes: { id: string; position: { x: number; y: number } }[] } };
+    for (const n of scenario.nodes) {
+      await expect(node(page, n.id)).toHaveCSS('transform', `matrix(1, 0, 0, 1, ${n.position.x}, ${n.position.y})`);
+    }
+  });
+}
+
+test('presenter: the "opened from a lesson link" notice does not cover the canvas', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.clock.install();
+  await openApp(page, '/#lesson=security-integrity');
+  const notice = page.getByTestId('toast').filter({ hasText: 'from a lesson link' });
+  await expect(notice).toBeVisible();
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await expect(notice).toBeHidden();
+  await page.screenshot({ path: shot('presenter-no-notice') });
+  // Back in the editor (its timer held by the clock) the notice is there again: it was only kept off the projector.
+  await page.keyboard.press('Escape');
+  await expect(notice).toBeVisible();
 });
 
 const MOST_CHECKS = Math.max(...LESSONS.map((l) => l.checks.length));

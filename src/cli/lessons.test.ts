@@ -42,6 +42,16 @@ describe('lessons/*.json', () => {
       expect(overlappingNodes(scenario)).toEqual([]);
     });
 
+    // A teacher narrating "Do it" live needs to know when to say "now"; two steps that read as one after the
+    // other must not quietly fire at the same instant (topic-queue-chaining's two billing crashes once did).
+    it('says in each fault step when its fault fires, as Do it schedules it', () => {
+      for (const step of load(file).experiment) {
+        if (step.fault === undefined) continue;
+        const seconds = (step.fault.atMs ?? 0) / 1000;
+        expect(step.text).toMatch(new RegExp(`\\b(at|from) ${seconds} s\\b`));
+      }
+    });
+
     it('gives the expected verdicts as the scenario stands', () => {
       const lesson = load(file);
       const got = verdicts(lesson, false);

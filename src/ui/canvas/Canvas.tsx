@@ -140,7 +140,9 @@ function CanvasInner({ fit }: { fit: FitViewOptions | null }) {
     addNodeAt(kind as NodeKind, { x: p.x - NODE_HALF.x, y: p.y - NODE_HALF.y });
   }, [screenToFlowPosition]);
   const onNodeDragStop = useCallback((_: unknown, _node: KindNode, dragged: KindNode[]) => {
-    useDocumentStore.getState().moveNodes(Object.fromEntries(dragged.map((n) => [n.id, n.position])));
+    // A node dragged in the presenter's spread-out drawing lands where it was dropped in the document's own.
+    const { xScale } = useFlowStore.getState();
+    useDocumentStore.getState().moveNodes(Object.fromEntries(dragged.map((n) => [n.id, { x: n.position.x / xScale, y: n.position.y }])));
   }, []);
 
   return (

@@ -8,22 +8,31 @@ import { toFlowEdges, toFlowNodes } from './toFlow';
 interface FlowState {
   nodes: KindNode[];
   edges: MessageEdge[];
+  /** The presenter's spread of the columns (1 in the editor): drawn x = document x × xScale. */
+  xScale: number;
 }
 
 /**
  * What React Flow draws: the document plus what only the canvas knows (measured sizes, a drag in progress).
  * The document store stays the truth; selection lives in the view store.
  */
-export const useFlowStore = create<FlowState>()(() => ({ nodes: [], edges: [] }));
+export const useFlowStore = create<FlowState>()(() => ({ nodes: [], edges: [], xScale: 1 }));
 
 function sync(): void {
   const { scenario } = useDocumentStore.getState();
   const view = useViewStore.getState();
-  const { nodes, edges } = useFlowStore.getState();
+  const { nodes, edges, xScale } = useFlowStore.getState();
   useFlowStore.setState({
-    nodes: toFlowNodes(scenario, nodes, new Set(view.selectedNodeIds)),
+    nodes: toFlowNodes(scenario, nodes, new Set(view.selectedNodeIds), xScale),
     edges: toFlowEdges(scenario, edges, new Set(view.selectedEdgeIds)),
   });
+}
+
+/** Draws the document's x positions times `xScale` (the presenter's stretch), from now until set back to 1. */
+export function setFlowXScale(xScale: number): void {
+  if (useFlowStore.getState().xScale === xScale) return;
+  useFlowStore.setState({ xScale });
+  sync();
 }
 
 /** After undo or a delete, forget selected ids the document no longer has. */

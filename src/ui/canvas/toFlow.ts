@@ -11,14 +11,17 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * Canvas nodes for the document, keeping what React Flow measured and what is being dragged.
  * A node whose document entry did not change keeps its `data` object, so its memoised component does not re-render.
  */
-export function toFlowNodes(scenario: Scenario, previous: readonly KindNode[], selected: ReadonlySet<string>): KindNode[] {
+export function toFlowNodes(scenario: Scenario, previous: readonly KindNode[], selected: ReadonlySet<string>, xScale = 1): KindNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
   return scenario.nodes.map((node: ScenarioNode): KindNode => {
     const old = byId.get(node.id);
     const data = old && old.type === node.kind && sameJson(old.data.node, node) ? old.data : { node };
-    const position = old?.dragging ? old.position : node.position;
+    // xScale: the presenter spreads the columns of a tall topology (presenterScale.ts); the document keeps its own.
+    const drawn = xScale === 1 ? node.position : { x: node.position.x * xScale, y: node.position.y };
+    const position = old?.dragging ? old.position : drawn;
     const isSelected = selected.has(node.id);
-    if (old && old.data === data && old.position === position && old.selected === isSelected) return old;
+    const samePosition = old !== undefined && old.position.x === position.x && old.position.y === position.y;
+    if (old && old.data === data && samePosition && old.selected === isSelected) return old;
     return { ...old, id: node.id, type: node.kind, position, data, selected: isSelected };
   });
 }

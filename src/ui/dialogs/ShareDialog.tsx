@@ -4,8 +4,11 @@ import { Dialog } from './Dialog';
 /** What the one who opens the link gets, in a sentence. */
 const RECEIVES = {
   scenario: 'Anyone who opens this link gets a copy of the whole scenario; nothing is uploaded, it lives in the link itself.',
-  lesson: 'Students who open this link get this lesson with the same scenario and seed, so everyone sees the same run and the same'
-    + ' verdicts on its checks. Nothing is uploaded: the link names a built-in lesson, or carries your own lesson whole.',
+  // The link carries the lesson as written, not this page's document: a teacher who pressed Do it must not
+  // expect the students' canvas to replay those faults.
+  lesson: 'Students who open this link get this lesson as written, with its scenario and seed, so the same steps give everyone the'
+    + ' same run and the same verdicts. The link does not carry the faults you scheduled with Do it or your edits to the canvas:'
+    + ' students press Do it themselves. Nothing is uploaded: the link names a built-in lesson, or carries your own lesson whole.',
 } as const;
 
 export function ShareDialog({ url, copied, subject = 'scenario', onClose }: { url: string; copied: boolean; subject?: 'scenario' | 'lesson'; onClose: () => void }) {

@@ -7,6 +7,7 @@ import { Toasts } from '../notify/Toasts';
 import { RunControls } from '../run/RunControls';
 import { PresenterChart } from './PresenterChart';
 import { usePresenterStore } from './presenterStore';
+import { usePresenterScale } from './usePresenterScale';
 import { useRefitOnResize } from './useRefitOnResize';
 import './presenter.css';
 
@@ -15,7 +16,8 @@ import './presenter.css';
  * figures are what the room must read. Fitting sees only the nodes: the room above and below is for a
  * reply looping around them (replyPath.ts) and its label.
  */
-const PRESENTER_FIT = { padding: { top: '60px', left: '44px', right: '40px', bottom: '60px' }, maxZoom: 1.8 } as const;
+const PRESENTER_FIT = { padding: { top: '60px', left: '28px', right: '28px', bottom: '60px' }, maxZoom: 1.8 } as const;
+const FIT_PADDING = { x: 28 + 28, y: 60 + 60 };
 
 /**
  * For a projector: the canvas, one chart, the run controls and the lesson's checks, in large type.
@@ -26,10 +28,11 @@ export function PresenterView() {
   const name = useDocumentStore((s) => s.scenario.name);
   const canvasBox = useRef<HTMLElement>(null);
   useRefitOnResize(canvasBox);
+  const scale = usePresenterScale(canvasBox, FIT_PADDING, PRESENTER_FIT.maxZoom);
   return (
-    <div className="presenter" data-testid="presenter">
+    <div className="presenter" data-testid="presenter" style={scale}>
       <header className="presenter-top">
-        <h1 className="presenter-title">{lesson?.title ?? name}</h1>
+        <h1 className="presenter-title" title={lesson?.title ?? name}>{lesson?.title ?? name}</h1>
         <RunControls />
         <button type="button" className="btn presenter-leave" data-testid="presenter-leave" onClick={() => usePresenterStore.getState().leave()}
           title="Back to the editor (Esc or P)">Leave (Esc)</button>
