@@ -15,10 +15,21 @@ export function closeChannels(subs: readonly Subscription[]): { returned: Messag
   const returned: Message[] = [];
   let released = 0;
   for (const sub of subs) {
-    for (const m of sub.subscriber.surrender(sub.edge)) returned.push(m);
-    released += sub.unacked;
-    sub.unacked = 0;
+    const closed = closeChannel(sub);
+    for (const m of closed.returned) returned.push(m);
+    released += closed.released;
   }
+  return { returned, released };
+}
+
+/**
+ * One channel closes (an outage, or the consumer timeout, A1.4): its consumer gives up what it holds unacked from it,
+ * which the queue takes back; `released` is how many the subscription had unacked (none any more).
+ */
+export function closeChannel(sub: Subscription): { returned: Message[]; released: number } {
+  const returned = sub.subscriber.surrender(sub.edge);
+  const released = sub.unacked;
+  sub.unacked = 0;
   return { returned, released };
 }
 

@@ -14,7 +14,7 @@ import { Expiry, expiryOf } from './expiry';
 import { FifoGroupStore } from './fifoGroups';
 import { HeldPublishes } from './heldPublishes';
 import { ConsumerTimeouts } from './consumerTimeouts';
-import { closeChannels, keepSurvivors } from './outage';
+import { closeChannel, closeChannels, keepSurvivors } from './outage';
 import { PendingPolls, type PendingPoll } from './pendingPolls';
 import { QueueCounters } from './queueCounters';
 import { EV_CONSUMER_TIMEOUT, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_POLL_TIMEOUT, EV_VISIBILITY } from './queueEvents';
@@ -280,7 +280,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     if (this.sqs) this.invisible.receive(m);
     else if (sub.manual) {
       sub.unacked++; this.unacked++;
-      if (!sub.timeoutCheckDue) this.consumerTimeouts?.delivered(sub); // A1.4 consumer timeout
+      this.consumerTimeouts?.delivered(sub); // A1.4 consumer timeout
     }
     this.ctx.send(sub.edge, m);
     return true;
@@ -423,9 +423,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
    */
   private closeTimedOutChannel(sub: Subscription): void {
     this.consumerTimedOut++;
-    const returned = sub.subscriber.surrender(sub.edge);
-    this.unacked -= sub.unacked;
-    sub.unacked = 0;
+    const { returned, released } = closeChannel(sub);
+    this.unacked -= released;
     for (const m of returned) this.returnToQueue(m);
     this.dispatchAfterReturn();
   }
