@@ -230,3 +230,35 @@ test('fault labels on a chart never print over each other: overlapping faults st
   await expect(labels.first().locator('title')).toHaveText(/link delay/);
   await chart.screenshot({ path: shot('faults-chart-labels') });
 });
+
+test('competing consumers lose a crashed queue\'s messages once as a group, not once per worker', async ({ page }) => {
+  const workers = ['w1', 'w2', 'w3'];
+  await openApp(page, share({
+    version: 2, name: 'Workers on a crashed queue', seed: 7, durationMs: 20_000,
+    nodes: [
+      { id: 'p1', kind: 'producer', position: { x: 0, y: 160 }, config: { arrival: { type: 'constant', ratePerSec: 200 }, count: 1000 } },
+      { id: 'q1', kind: 'queue', position: { x: 300, y: 160 } },
+      ...workers.map((id, i) => ({ id, kind: 'consumer', position: { x: 600, y: i * 160 }, config: { prefetch: 5, serviceTimeMs: { type: 'constant', value: 20 } } })),
+    ],
+    edges: [{ id: 'p1-q1', source: 'p1', target: 'q1' }, ...workers.map((id) => ({ id: `q1-${id}`, source: 'q1', target: id }))],
+    faults: [{ atMs: 2000, target: 'q1', type: 'crash', durationMs: 1000 }],
+  }));
+  await expect(node(page, 'w3')).toBeVisible();
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 30_000 });
+  await page.getByTestId('dock-tab-audit').click();
+  const group = page.getByTestId('audit-competing');
+  await expect(group).toBeVisible();
+  await expect(group.getByTestId('audit-group-w1,w2,w3')).toContainText('q1');
+  const value = async (id: string) => Number(await page.getByTestId(id).getAttribute('data-value'));
+  const groupLost = await value('audit-group-w1,w2,w3-lost');
+  expect(groupLost).toBeGreaterThan(0);
+  // Every worker's row is charged with all of the shared queue's losses; the group's row counts each once.
+  for (const w of workers) expect(await value(`audit-${w}-lost`)).toBe(groupLost);
+  expect((await value('audit-group-w1,w2,w3-processed')) + groupLost).toBe(await value('audit-produced'));
+  await expect(page.getByTestId('audit-group-w1,w2,w3-guarantee')).toHaveText('at-most-once');
+  await expect(page.getByTestId('audit')).toContainText('their rows do not add up');
+  await group.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('faults-audit-competing') });
+});

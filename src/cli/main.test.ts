@@ -108,9 +108,31 @@ describe('npm run sim: the delivery-guarantee audit', () => {
     const r = await sim(file, '--json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report.audit)).toEqual(['produced', 'deliveredOnce', 'deliveredMoreThanOnce', 'duplicates', 'lost', 'lostByReason', 'deadLettered', 'outOfOrder', 'consumers', 'faults']);
+    expect(Object.keys(report.audit)).toEqual(['produced', 'deliveredOnce', 'deliveredMoreThanOnce', 'duplicates', 'lost', 'lostByReason', 'deadLettered', 'outOfOrder', 'consumers', 'competing', 'faults']);
+    expect(report.audit.competing).toEqual([]); // one consumer: no group of competing consumers
     expect(report.audit.consumers.c.guarantee).toBe('at-most-once');
     expect(report.audit.lostByReason.lostAfterAutoAck).toBeGreaterThan(0);
     expect(report.audit.faults).toEqual([{ atMs: 2000, endMs: 3000, target: 'c', type: 'crash' }]);
+  });
+
+  it('prints competing consumers as a group, each loss once (EIP Competing Consumers)', async () => {
+    const file = scenarioFile('competing.json', {
+      version: 2, durationMs: 5000,
+      nodes: [
+        { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 100 }, count: 300 } },
+        { id: 'q', kind: 'queue' },
+        { id: 'c1', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 20 } } },
+        { id: 'c2', kind: 'consumer', config: { serviceTimeMs: { type: 'constant', value: 20 } } },
+      ],
+      edges: [{ id: 'e1', source: 'p', target: 'q' }, { id: 'e2', source: 'q', target: 'c1' }, { id: 'e3', source: 'q', target: 'c2' }],
+      faults: [{ atMs: 1000, target: 'q', type: 'crash', durationMs: 500 }],
+    });
+    const json = JSON.parse((await sim(file, '--json')).stdout);
+    const [group] = json.audit.competing;
+    expect(group).toMatchObject({ consumers: ['c1', 'c2'], queues: ['q'], guarantee: 'at-most-once' });
+    expect(group.lost).toBeGreaterThan(0);
+    expect(json.audit.consumers.c1.lost + json.audit.consumers.c2.lost).toBe(2 * group.lost);
+    const text = (await sim(file)).stdout;
+    expect(text).toContain(`competing c1, c2 on q: processed ${group.processed} · duplicates 0 · lost ${group.lost} · at-most-once`);
   });
 });

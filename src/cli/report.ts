@@ -73,6 +73,9 @@ export function audit(a: Audit): Audit {
     consumers: Object.fromEntries(Object.entries(a.consumers).map(([id, c]) => [id, {
       processed: c.processed, duplicates: c.duplicates, skippedDuplicates: c.skippedDuplicates, lost: c.lost, outOfOrder: c.outOfOrder, guarantee: c.guarantee,
     }])),
+    competing: a.competing.map((g) => ({
+      consumers: [...g.consumers], queues: [...g.queues], processed: g.processed, duplicates: g.duplicates, lost: g.lost, guarantee: g.guarantee,
+    })),
     faults: a.faults.map((f) => ({ atMs: f.atMs, endMs: f.endMs, target: f.target, type: f.type })),
   };
 }

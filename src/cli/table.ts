@@ -78,6 +78,7 @@ function auditLines(report: Report): string[] {
     `  delivered once ${a.deliveredOnce} · more than once ${a.deliveredMoreThanOnce} (per consumer, summed) · duplicates processed ${a.duplicates} · out of order ${a.outOfOrder} · lost ${a.lost} · dead-lettered ${a.deadLettered}`,
     ...(faults ? [`  faults: ${faults}`] : []),
     ...(rows.length > 0 ? columns([header, ...rows], ['left', 'right', 'right', 'right', 'right', 'right', 'left']).map((l) => `  ${l}`) : []),
+    ...a.competing.map((g) => `  competing ${g.consumers.join(', ')} on ${g.queues.join(', ')}: processed ${g.processed} · duplicates ${g.duplicates} · lost ${g.lost} · ${g.guarantee} (each message once; a consumer's row counts every loss at the queues it shares)`),
   ];
 }
 

@@ -162,6 +162,25 @@ export interface ConsumerAudit {
 }
 
 /** The delivery-guarantee audit: what became of every message (faults issue). */
+/**
+ * EIP Competing Consumers (A4): consumers that read the same queues compete for one stream of messages, so what is
+ * lost or processed twice is the group's. Each member's own row (ConsumerAudit) charges it with every loss at the
+ * shared queues, which overstates a group's losses when added up; this is the group's figure, each message once.
+ */
+export interface CompetingAudit {
+  /** The competing consumers, in the order of the document. */
+  consumers: string[];
+  /** The queues they all read. */
+  queues: string[];
+  /** Distinct messages processed successfully by any of them. */
+  processed: number;
+  /** Distinct messages processed more than once among them. */
+  duplicates: number;
+  /** Distinct messages lost on their way to the group (at its queues or at a member) and processed by none. */
+  lost: number;
+  guarantee: Guarantee;
+}
+
 export interface Audit {
   produced: number;
   /** Distinct messages delivered to a consumer exactly once / more than once. */
@@ -175,6 +194,8 @@ export interface Audit {
   deadLettered: number;
   outOfOrder: number;
   consumers: Record<string, ConsumerAudit>;
+  /** Groups of two or more consumers reading the same queues (Competing Consumers), each loss counted once. */
+  competing: CompetingAudit[];
   /** The faults that happened, in order, for marking the charts. */
   faults: { atMs: number; endMs: number | null; target: string; type: string }[];
   /**

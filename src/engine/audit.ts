@@ -1,4 +1,4 @@
-import type { Audit, ConsumerAudit, DropReason, Guarantee } from './api';
+import type { Audit, CompetingAudit, ConsumerAudit, DropReason, Guarantee } from './api';
 import type { Accounting, Census, DropObserver } from './metrics/accounting';
 import { IdTable } from './metrics/idTable';
 import type { Message } from './model/message';
@@ -62,6 +62,8 @@ const checkInterval = (limit: number) => Math.max(1, Math.min(LIMIT_CHECK_EVERY,
 /** EIP Competing Consumers (A4): the consumers that read the same queues share their messages. */
 interface ConsumerGroup {
   members: ConsumerLog[];
+  /** Ids of the queues its members read (none: a push subscriber, a group of its own). */
+  queueIds: string[];
   /** Message id → processings in the group; a group of one reads its member's `seen` instead. */
   counts: IdTable | null;
   /** Distinct messages processed more than once in the group. */
@@ -123,12 +125,15 @@ export class AuditLog implements DropObserver {
     return n;
   }
 
-  /** Registers a consumer and the queues it reads; all consumers are added before the first event. */
-  addConsumer(index: number, id: string, queues: number[]): void {
+  /**
+   * Registers a consumer and the queues it reads (node indexes, and their ids for the report); all consumers are added
+   * before the first event.
+   */
+  addConsumer(index: number, id: string, queues: number[], queueIds: readonly string[] = queues.map((q) => `#${q}`)): void {
     // Consumers with no queue (push subscribers) are groups of their own.
     const key = queues.length === 0 ? `consumer:${index}` : [...queues].sort((a, b) => a - b).join(',');
     let group = this.groups.get(key);
-    if (!group) { group = { members: [], counts: null, duplicates: 0 }; this.groups.set(key, group); }
+    if (!group) { group = { members: [], queueIds: [...queueIds], counts: null, duplicates: 0 }; this.groups.set(key, group); }
     const log: ConsumerLog = { id, index, seen: new IdTable(), processed: 0, duplicates: 0, skipped: 0, outOfOrder: 0, lastSeq: new Map(), queues: [...queues], group, lost: new IdTable() };
     group.members.push(log);
     this.consumers.set(index, log);
@@ -248,9 +253,35 @@ export class AuditLog implements DropObserver {
     return {
       produced, deliveredOnce: this.deliveredOnce, deliveredMoreThanOnce: this.deliveredMoreThanOnce, duplicates,
       lost: dropped - notLost, lostByReason,
-      deadLettered, outOfOrder, consumers, faults: this.faults.map((f) => ({ ...f })),
+      deadLettered, outOfOrder, consumers, competing: this.competing(), faults: this.faults.map((f) => ({ ...f })),
     };
   }
+
+  /** The groups of competing consumers (two or more on the same queues), each message counted once per group. */
+  private competing(): CompetingAudit[] {
+    const out: CompetingAudit[] = [];
+    for (const group of this.groups.values()) {
+      if (group.members.length < 2) continue;
+      const lost = groupLost(group);
+      out.push({
+        consumers: group.members.map((m) => m.id), queues: group.queueIds,
+        processed: group.counts?.size ?? 0, duplicates: group.duplicates, lost, guarantee: guarantee(lost, group.duplicates),
+      });
+    }
+    return out;
+  }
+}
+
+/**
+ * The distinct messages lost to a group of competing consumers: lost on the way to one of them (its `lost`: at the
+ * shared queues or at the member) and processed by none of them. Read when a report is asked for; the members'
+ * lost tables hold only losses, so this is as small as what was lost.
+ */
+function groupLost(group: ConsumerGroup): number {
+  const seen = new IdTable();
+  const processedInGroup = (id: number) => group.counts !== null && group.counts.get(id) > 0;
+  for (const member of group.members) member.lost.forEach((id) => { if (!processedInGroup(id)) seen.set(id, 1); });
+  return seen.size;
 }
 
 const processedBy = (log: ConsumerLog, id: number): boolean => processings(log.seen.get(id)) > 0;

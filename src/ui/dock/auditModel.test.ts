@@ -9,7 +9,7 @@ const audit = (over: Partial<Audit> = {}): Audit => ({
     c1: { processed: 80, duplicates: 0, skippedDuplicates: 0, lost: 5, outOfOrder: 0, guarantee: 'at-most-once' },
     c2: { processed: 10, duplicates: 3, skippedDuplicates: 2, lost: 0, outOfOrder: 2, guarantee: 'at-least-once' },
   },
-  faults: [], ...over,
+  competing: [], faults: [], ...over,
 });
 
 describe('audit model', () => {
@@ -42,5 +42,20 @@ describe('audit model', () => {
     expect(ok.consumers[0]).toMatchObject({ tone: 'ok', meaning: 'nothing lost, nothing processed twice' });
     const none = auditView(audit({ consumers: { c: { processed: 1, duplicates: 1, skippedDuplicates: 0, lost: 1, outOfOrder: 0, guarantee: 'none' } } }));
     expect(none.consumers[0]).toMatchObject({ tone: 'danger', guaranteeLabel: 'none' });
+  });
+});
+
+describe('competing consumers in the audit model', () => {
+  it('names a group by its consumers and queues as the canvas does, with its own guarantee', () => {
+    const view = auditView(audit({
+      competing: [{ consumers: ['c1', 'c2'], queues: ['q1'], processed: 88, duplicates: 3, lost: 5, guarantee: 'none' }],
+    }), { c1: 'Billing', q1: 'Orders' });
+    expect(view.competing).toEqual([expect.objectContaining({
+      key: 'c1,c2', label: 'Billing, c2', queues: 'Orders', processed: 88, duplicates: 3, lost: 5, guaranteeLabel: 'none', tone: 'danger',
+    })]);
+  });
+
+  it('no groups, no rows', () => {
+    expect(auditView(audit()).competing).toEqual([]);
   });
 });

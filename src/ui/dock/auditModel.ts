@@ -46,7 +46,12 @@ export interface ConsumerRow {
   id: string; label: string; processed: number; duplicates: number; skippedDuplicates: number; lost: number; outOfOrder: number;
   guarantee: Guarantee; guaranteeLabel: string; tone: string; meaning: string;
 }
-export interface AuditView { totals: AuditRow[]; losses: LossRow[]; consumers: ConsumerRow[] }
+/** A group of competing consumers (EIP Competing Consumers): its figures count each message once. */
+export interface CompetingRow {
+  key: string; label: string; queues: string; processed: number; duplicates: number; lost: number;
+  guarantee: Guarantee; guaranteeLabel: string; tone: string; meaning: string;
+}
+export interface AuditView { totals: AuditRow[]; losses: LossRow[]; consumers: ConsumerRow[]; competing: CompetingRow[] }
 
 /** The audit as rows; `labels` maps node ids to the names shown on the canvas. */
 export function auditView(audit: Audit, labels: Readonly<Record<string, string>> = {}): AuditView {
@@ -70,5 +75,13 @@ export function auditView(audit: Audit, labels: Readonly<Record<string, string>>
       lost: c.lost, outOfOrder: c.outOfOrder, guarantee: c.guarantee, guaranteeLabel: g.label, tone: g.tone, meaning: g.meaning,
     };
   });
-  return { totals, losses, consumers };
+  const competing = audit.competing.map((c): CompetingRow => {
+    const g = GUARANTEES[c.guarantee] ?? GUARANTEES.none;
+    const named = (ids: readonly string[]) => ids.map((id) => labels[id] || id).join(', ');
+    return {
+      key: c.consumers.join(','), label: named(c.consumers), queues: named(c.queues), processed: c.processed, duplicates: c.duplicates,
+      lost: c.lost, guarantee: c.guarantee, guaranteeLabel: g.label, tone: g.tone, meaning: g.meaning,
+    };
+  });
+  return { totals, losses, consumers, competing };
 }

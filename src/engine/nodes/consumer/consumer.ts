@@ -125,7 +125,8 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
 
   start(): void {
     this.forwardEdge = this.outputs.find((e) => e.role === 'publish' || e.role === 'push');
-    this.ctx.audit?.addConsumer(this.index, this.id, this.inputs.filter((e) => e.role === 'subscribe').map((e) => e.source.index));
+    const queues = this.inputs.filter((e) => e.role === 'subscribe').map((e) => e.source);
+    this.ctx.audit?.addConsumer(this.index, this.id, queues.map((q) => q.index), queues.map((q) => q.id));
     // Every window's start is scheduled before any window's end: where one window ends as the next begins (at
     // the same instant), it goes away again before it comes back, and so stays away, taking nothing meanwhile.
     for (const w of this.config.offline) {
