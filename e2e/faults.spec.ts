@@ -259,6 +259,7 @@ test('competing consumers lose a crashed queue\'s messages once as a group, not 
   expect((await value('audit-group-w1,w2,w3-processed')) + groupLost).toBe(await value('audit-produced'));
   await expect(page.getByTestId('audit-group-w1,w2,w3-guarantee')).toHaveText('at-most-once');
   await expect(page.getByTestId('audit')).toContainText('their rows do not add up');
+  await expect(page.getByTestId('audit-replies-note')).toHaveCount(0); // no requester here
   await group.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('faults-audit-competing') });
 });

@@ -76,6 +76,10 @@ test('a requester, a queue and a responder: replies come back on a reply edge an
   expect(await page.getByTestId(`summary-pattern-${c}-replies`).getAttribute('data-value').then(Number)).toBeGreaterThan(0);
   await expect(node(page, req).getByTestId('stat-timeouts')).toHaveAttribute('data-value', '0');
   await page.screenshot({ path: shot('patterns-request-reply-summary') });
+  // The Audit tab says that replies are outside it, and where each request's fate is.
+  await page.getByTestId('dock-tab-audit').click();
+  await expect(page.getByTestId('audit-replies-note')).toContainText('replies are not audited here');
+  await page.getByTestId('dock-tab-summary').click();
 
   // The last reply along the reply edge carries the request's id as its correlation id (A4).
   await page.getByTestId(`edge-label-${c}-to-${req}`).click();

@@ -15,6 +15,7 @@ export function AuditPanel() {
   const audit = snapshot?.audit;
   const view = useMemo(() => (audit ? auditView(audit, labels) : null), [audit, labels]);
   const spans = useMemo(() => (audit ? faultSpans(audit.faults) : []), [audit]);
+  const hasRequesters = nodes.some((n) => n.kind === 'requester');
   if (!snapshot) return <p className="dock-empty">No run yet. Press Play or Step; then crash something (right-click a node or an edge) and see what it costs.</p>;
   if (!view || !audit) return <p className="dock-empty">This run keeps no audit.</p>;
   return (
@@ -83,6 +84,11 @@ export function AuditPanel() {
         {view.competing.length > 0 && <CompetingTable rows={view.competing} />}
         <p className="audit-note">Exactly-once: nothing lost, nothing processed twice. At-least-once: nothing lost. At-most-once: nothing twice.
           A consumer&apos;s losses count at the consumer and at the queues it reads{view.competing.length > 0 ? ': competing consumers each count every loss of the queue they share, so their rows do not add up; their group\'s row counts each message once' : ''}.</p>
+        {hasRequesters && (
+          <p className="audit-note" data-testid="audit-replies-note">Request–reply: this audit follows each request to the consumer
+            that processes it; the replies are not audited here (a lost reply counts in lost, by reason). What became of each
+            request, answered, timed out or late, is in the Summary tab&apos;s Requesters table.</p>
+        )}
       </section>
     </div>
   );
