@@ -69,7 +69,8 @@ test('build producer → queue → two consumers, run, pause, step and reset', a
   await expect.poll(() => events(page)).toBe(paused + 1);
   await page.getByTestId('run-step').click();
   await expect.poll(() => events(page)).toBe(paused + 2);
-  expect(await page.getByTestId('run-clock').textContent()).not.toBe(clockBefore);
+  const clockAfterSteps = await page.getByTestId('run-clock').textContent();
+  expect(clockAfterSteps).not.toBe(clockBefore);
 
   // Space toggles play/pause when nothing is focused for typing.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -77,6 +78,8 @@ test('build producer → queue → two consumers, run, pause, step and reset', a
   await expect(status(page)).toHaveText('running');
   await page.keyboard.press('Space');
   await expect(status(page)).toHaveText('paused');
+  await page.waitForTimeout(300);
+  const clockPaused = await page.getByTestId('run-clock').textContent();
 
   // Summary and log.
   await page.getByTestId('dock-tab-summary').click();
@@ -86,6 +89,9 @@ test('build producer → queue → two consumers, run, pause, step and reset', a
   await page.getByTestId('dock-tab-log').click();
   await expect(page.getByTestId('run-log').locator('[data-kind="loaded"]')).toHaveCount(1);
   await expect(page.getByTestId('run-log').locator('[data-kind="step"]')).toHaveCount(2);
+  // Pause and Step are logged at the time the run stopped at, not at the last frame shown before (newest first).
+  await expect(page.getByTestId('run-log').locator('[data-kind="step"] time').first()).toHaveText(clockAfterSteps!);
+  await expect(page.getByTestId('run-log').locator('[data-kind="pause"] time').first()).toHaveText(clockPaused!);
 
   // Reset: back to zero, the topology untouched.
   await page.getByTestId('run-reset').click();

@@ -112,7 +112,7 @@ describe('SimulationHost', () => {
   it('fills each frame with the forward and back traffic of every edge, as the simulation writes them', () => {
     const h = harness();
     h.send({ type: 'load', scenario, seed: 1 });
-    for (let i = 0; i < 5; i++) h.send({ type: 'step' });
+    for (let i = 0; i < 5; i++) h.send({ type: 'step', requestId: 1 });
     const f = h.frames().at(-1)!;
     expect(f.events).toBe(5);
     expect([...f.edgeTraffic]).toEqual([5]);
@@ -132,8 +132,8 @@ describe('SimulationHost', () => {
   it('steps exactly one event and pauses', () => {
     const h = harness();
     h.send({ type: 'load', scenario, seed: 1 });
-    h.send({ type: 'step' });
-    h.send({ type: 'step' });
+    h.send({ type: 'step', requestId: 1 });
+    h.send({ type: 'step', requestId: 1 });
     expect(h.frames().at(-1)).toMatchObject({ timeMs: 20, events: 2, running: false });
     expect(h.frames().at(-1)?.snapshot).toBeDefined();
   });
@@ -167,16 +167,45 @@ describe('SimulationHost', () => {
     h.send({ type: 'load', scenario, seed: 1 });
     h.send({ type: 'play' });
     h.tick(0);
-    h.send({ type: 'pause' });
+    h.send({ type: 'pause', requestId: 1 });
     expect(h.hasPending()).toBe(false);
     expect(h.frames().at(-1)).toMatchObject({ running: false });
     expect(h.frames().at(-1)?.snapshot).toBeDefined();
   });
 
+  it('answers pause with where the run stopped, after the frame that shows it, and also when it had stopped already', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario, seed: 1 });
+    h.send({ type: 'setSpeed', speed: 2 });
+    h.send({ type: 'play' });
+    h.tick(0);
+    h.tick(50);
+    h.send({ type: 'pause', requestId: 7 });
+    expect(h.posted.slice(-2).map((m) => m.type)).toEqual(['frame', 'paused']);
+    expect(h.posted.at(-1)).toEqual({ v: PROTOCOL_VERSION, type: 'paused', requestId: 7, timeMs: 100, events: 10 });
+    h.send({ type: 'pause', requestId: 8 });
+    expect(h.posted.at(-1)).toEqual({ v: PROTOCOL_VERSION, type: 'paused', requestId: 8, timeMs: 100, events: 10 });
+  });
+
+  it('answers step with the time it stepped to, at the end of the run too; a pause with nothing loaded has no answer', () => {
+    const h = harness();
+    h.send({ type: 'pause', requestId: 1 });
+    expect(h.posted).toEqual([]);
+    h.send({ type: 'load', scenario: { ...scenario, durationMs: 25 } as Scenario, seed: 1 });
+    h.send({ type: 'step', requestId: 2 });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'paused', requestId: 2, timeMs: 10, events: 1 });
+    h.send({ type: 'step', requestId: 3 });
+    h.send({ type: 'step', requestId: 4 }); // no event before the end: runs to it
+    expect(h.posted.at(-1)).toMatchObject({ type: 'paused', requestId: 4, timeMs: 25, events: 2 });
+    expect(h.frames().at(-1)).toMatchObject({ timeMs: 25, finished: true });
+    h.send({ type: 'step', requestId: 5 });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'paused', requestId: 5, timeMs: 25, events: 2 });
+  });
+
   it('reset recreates the simulation from the last scenario and seed', () => {
     const h = harness();
     h.send({ type: 'load', scenario, seed: 9 });
-    h.send({ type: 'step' });
+    h.send({ type: 'step', requestId: 1 });
     h.send({ type: 'reset' });
     expect(h.posted.filter((m) => m.type === 'loaded')).toHaveLength(2);
     expect(h.frames().at(-1)).toMatchObject({ timeMs: 0, events: 0 });
@@ -233,7 +262,7 @@ describe('SimulationHost', () => {
   it('answers inspectNode with the messages a node holds, capped, and an unknown node with found: false', () => {
     const h = harness();
     h.send({ type: 'load', scenario, seed: 1 });
-    for (let i = 0; i < 5; i++) h.send({ type: 'step' });
+    for (let i = 0; i < 5; i++) h.send({ type: 'step', requestId: 1 });
     h.send({ type: 'inspectNode', requestId: 7, nodeId: 'q', limit: 3 });
     expect(h.posted.at(-1)).toMatchObject({ type: 'inspected', requestId: 7, found: true, timeMs: 50 });
     expect((h.posted.at(-1) as { messages: MessageView[] }).messages.map((m) => m.id)).toEqual([1, 2, 3]);
@@ -248,11 +277,11 @@ describe('SimulationHost', () => {
     h.send({ type: 'load', scenario, seed: 1 });
     h.send({ type: 'inspectEdge', requestId: 2, edgeId: 'e1' });
     expect(h.posted.at(-1)).toMatchObject({ type: 'inspectedEdge', requestId: 2, found: true, forward: null, back: null });
-    h.send({ type: 'step' });
+    h.send({ type: 'step', requestId: 1 });
     h.send({ type: 'inspectEdge', requestId: 3, edgeId: 'e1' });
     expect(h.posted.at(-1)).toMatchObject({ requestId: 3, forward: { id: 1 }, back: null });
-    h.send({ type: 'step' });
-    h.send({ type: 'step' });
+    h.send({ type: 'step', requestId: 1 });
+    h.send({ type: 'step', requestId: 1 });
     h.send({ type: 'inspectEdge', requestId: 4, edgeId: 'e1' });
     // The last reply back is carried beside the last message forward, not instead of it.
     expect(h.posted.at(-1)).toMatchObject({ type: 'inspectedEdge', requestId: 4, found: true, timeMs: 30, forward: { id: 3 }, back: { id: 1001 } });
@@ -264,8 +293,8 @@ describe('SimulationHost', () => {
   it('injects a live fault now, answers with the fault to record, keeps it for its own reset and posts a frame', () => {
     const h = harness();
     h.send({ type: 'load', scenario, seed: 1 });
-    h.send({ type: 'step' });
-    h.send({ type: 'step' });
+    h.send({ type: 'step', requestId: 1 });
+    h.send({ type: 'step', requestId: 1 });
     const before = h.frames().length;
     h.send({ type: 'injectFault', requestId: 5, fault: { type: 'crash', atMs: 0, target: 'q' } });
     expect(h.posted.find((m) => m.type === 'faultInjected')).toMatchObject({ requestId: 5, recorded: { type: 'crash', atMs: 20, target: 'q', live: true } });
@@ -286,7 +315,7 @@ describe('SimulationHost', () => {
     h.send({ type: 'load', scenario, seed: 1 });
     h.send({ type: 'injectFault', requestId: 2, fault: { type: 'crash', atMs: 0, target: 'nope' } });
     expect(h.posted.at(-1)).toMatchObject({ type: 'faultRefused', requestId: 2, error: { code: 'bad_fault' } });
-    h.send({ type: 'step' });
+    h.send({ type: 'step', requestId: 1 });
     expect(h.posted.some((m) => m.type === 'error')).toBe(false);
   });
 });
