@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { connect, dragFromPalette, node, openApp } from './helpers';
+import { connect, dragFromPalette, expectRoundTimeTicks, node, openApp } from './helpers';
 
 /** A node's live figure by its label (`acked`, `published`, …), parsed from the compact form (950, 1.2k). */
 async function stat(page: Page, nodeId: string, label: string): Promise<number> {
@@ -55,6 +55,8 @@ test('build producer → queue → two consumers, run, pause, step and reset', a
   const depthTicks = await page.getByTestId('chart-queue-depth').locator('text.recharts-cartesian-axis-tick-value[text-anchor="end"]').allTextContents();
   expect(depthTicks.length).toBeGreaterThan(0);
   for (const tick of depthTicks) expect(tick).toMatch(/^\d+k?$/);
+  // Time ticks on round times (0, 1, 2 s …), not spread from the first sample at 0.25 s.
+  for (const chart of ['chart-throughput', 'chart-latency', 'chart-queue-depth']) await expectRoundTimeTicks(page.getByTestId(chart));
   await page.waitForTimeout(1500);
   await page.screenshot({ path: 'e2e-artifacts/run-charts.png' });
 
