@@ -84,6 +84,17 @@ function harness(opts: { costMs?: number; fail?: RunResult['error'] } = {}) {
 
 const scenario = { durationMs: 1000, seed: 7, faults: [] } as unknown as Scenario;
 
+/** A host that loaded the scenario, played it at `speed` and let `wallMs` of wall time pass (two ticks). */
+function played(speed: number, wallMs: number) {
+  const h = harness();
+  h.send({ type: 'load', scenario, seed: 1 });
+  h.send({ type: 'setSpeed', speed });
+  h.send({ type: 'play' });
+  h.tick(0);
+  h.tick(wallMs);
+  return h;
+}
+
 describe('SimulationHost', () => {
   it('announces a loaded simulation and posts a first frame at time 0 with a snapshot', () => {
     const h = harness();
@@ -120,12 +131,7 @@ describe('SimulationHost', () => {
   });
 
   it('paces simulated time at speed × wall time', () => {
-    const h = harness();
-    h.send({ type: 'load', scenario, seed: 1 });
-    h.send({ type: 'setSpeed', speed: 2 });
-    h.send({ type: 'play' });
-    h.tick(0);
-    h.tick(50);
+    const h = played(2, 50); // 100 simulated ms, 10 events
     expect(h.frames().at(-1)).toMatchObject({ timeMs: 100, events: 10, running: true });
   });
 
@@ -139,12 +145,7 @@ describe('SimulationHost', () => {
   });
 
   it('stops exactly at durationMs and reports finished', () => {
-    const h = harness();
-    h.send({ type: 'load', scenario, seed: 1 });
-    h.send({ type: 'setSpeed', speed: 1000 });
-    h.send({ type: 'play' });
-    h.tick(0);
-    h.tick(100);
+    const h = played(1000, 100);
     expect(h.frames().at(-1)).toMatchObject({ timeMs: 1000, events: 100, finished: true, running: false });
     expect(h.hasPending()).toBe(false);
   });
@@ -174,12 +175,7 @@ describe('SimulationHost', () => {
   });
 
   it('answers pause with where the run stopped, after the frame that shows it, and also when it had stopped already', () => {
-    const h = harness();
-    h.send({ type: 'load', scenario, seed: 1 });
-    h.send({ type: 'setSpeed', speed: 2 });
-    h.send({ type: 'play' });
-    h.tick(0);
-    h.tick(50);
+    const h = played(2, 50); // 100 simulated ms, 10 events
     h.send({ type: 'pause', requestId: 7 });
     expect(h.posted.slice(-2).map((m) => m.type)).toEqual(['frame', 'paused']);
     expect(h.posted.at(-1)).toEqual({ v: PROTOCOL_VERSION, type: 'paused', requestId: 7, timeMs: 100, events: 10 });
@@ -249,12 +245,7 @@ describe('SimulationHost', () => {
   });
 
   it('passes samples on once', () => {
-    const h = harness();
-    h.send({ type: 'load', scenario, seed: 1 });
-    h.send({ type: 'setSpeed', speed: 10 });
-    h.send({ type: 'play' });
-    h.tick(0);
-    h.tick(60);
+    const h = played(10, 60);
     const samples = h.frames().flatMap((f) => f.samples.map((s) => s.tMs));
     expect(samples).toEqual([250, 500]);
   });
