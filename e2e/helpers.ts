@@ -124,3 +124,21 @@ export async function runToEndShowingCharts(page: Page, timeout = 45_000): Promi
   await page.getByTestId('dock-tab-charts').click();
   await page.getByTestId('chart-window-all').click();
 }
+
+/** Steps a time axis may count in, s: what a reader reads off at a glance (0, 5, 10 s …; 0, 30, 60 s …). */
+const ROUND_TIME_STEPS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
+
+/**
+ * Checks that a chart's time-axis labels ("8.3s") fall on round times: at least two, evenly spaced by a round step,
+ * each a multiple of it. recharts' own ticks split the samples' span evenly from the first sample: 0.3, 8.3, 16.3 s,
+ * or, for a short span, 0.25, 0.375, 0.5 … shown to a tenth as 0.3, 0.4, 0.6.
+ */
+export async function expectRoundTimeTicks(chart: Locator): Promise<void> {
+  const labels = chart.locator('text.recharts-cartesian-axis-tick-value[orientation="bottom"]');
+  await expect.poll(() => labels.count()).toBeGreaterThan(1);
+  const ticks = (await labels.allTextContents()).map((t) => Number(t.replace(/s$/, '')));
+  const gaps = ticks.slice(1).map((t, i) => t - ticks[i]!);
+  const step = ROUND_TIME_STEPS.find((s) => gaps.every((g) => Math.abs(g - s) < 1e-6));
+  expect(step, `ticks ${ticks.join(', ')}`).toBeDefined();
+  for (const t of ticks) expect(Math.abs(t / step! - Math.round(t / step!)), `${t} in ${ticks.join(', ')}`).toBeLessThan(1e-6);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { node, openExample, runToEndShowingCharts } from './helpers';
+import { expectRoundTimeTicks, node, openExample, runToEndShowingCharts } from './helpers';
 
 /**
  * Latency spreading upstream: the sync-vs-async example run past its slow-down, then the Charts tab's
@@ -64,5 +64,6 @@ test('every value-axis tick is labelled, evenly spaced: a short plot does not dr
     const values = (await labels.allTextContents()).map((t) => Number(t.replace('k', 'e3')));
     const steps = values.slice(1).map((v, i) => v - values[i]!);
     expect(new Set(steps).size, `${id}: ${values.join(', ')}`).toBe(1);
+    await expectRoundTimeTicks(page.getByTestId(id)); // and the time axis on round times over the whole run
   }
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { connect, dragFromPalette, node, openApp } from './helpers';
+import { connect, dragFromPalette, expectRoundTimeTicks, node, openApp } from './helpers';
 
 /** A node's live figure by its label (`acked`, `published`, …), parsed from the compact form (950, 1.2k). */
 async function stat(page: Page, nodeId: string, label: string): Promise<number> {
@@ -55,6 +55,8 @@ test('build producer → queue → two consumers, run, pause, step and reset', a
   const depthTicks = await page.getByTestId('chart-queue-depth').locator('text.recharts-cartesian-axis-tick-value[text-anchor="end"]').allTextContents();
   expect(depthTicks.length).toBeGreaterThan(0);
   for (const tick of depthTicks) expect(tick).toMatch(/^\d+k?$/);
+  // Time ticks on round times (0, 1, 2 s …), not spread from the first sample at 0.25 s.
+  for (const chart of ['chart-throughput', 'chart-latency', 'chart-queue-depth']) await expectRoundTimeTicks(page.getByTestId(chart));
   await page.waitForTimeout(1500);
   await page.screenshot({ path: 'e2e-artifacts/run-charts.png' });
 
@@ -69,7 +71,8 @@ test('build producer → queue → two consumers, run, pause, step and reset', a
   await expect.poll(() => events(page)).toBe(paused + 1);
   await page.getByTestId('run-step').click();
   await expect.poll(() => events(page)).toBe(paused + 2);
-  expect(await page.getByTestId('run-clock').textContent()).not.toBe(clockBefore);
+  const clockAfterSteps = await page.getByTestId('run-clock').textContent();
+  expect(clockAfterSteps).not.toBe(clockBefore);
 
   // Space toggles play/pause when nothing is focused for typing.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -77,6 +80,8 @@ test('build producer → queue → two consumers, run, pause, step and reset', a
   await expect(status(page)).toHaveText('running');
   await page.keyboard.press('Space');
   await expect(status(page)).toHaveText('paused');
+  await page.waitForTimeout(300);
+  const clockPaused = await page.getByTestId('run-clock').textContent();
 
   // Summary and log.
   await page.getByTestId('dock-tab-summary').click();
@@ -86,6 +91,9 @@ test('build producer → queue → two consumers, run, pause, step and reset', a
   await page.getByTestId('dock-tab-log').click();
   await expect(page.getByTestId('run-log').locator('[data-kind="loaded"]')).toHaveCount(1);
   await expect(page.getByTestId('run-log').locator('[data-kind="step"]')).toHaveCount(2);
+  // Pause and Step are logged at the time the run stopped at, not at the last frame shown before (newest first).
+  await expect(page.getByTestId('run-log').locator('[data-kind="step"] time').first()).toHaveText(clockAfterSteps!);
+  await expect(page.getByTestId('run-log').locator('[data-kind="pause"] time').first()).toHaveText(clockPaused!);
 
   // Reset: back to zero, the topology untouched.
   await page.getByTestId('run-reset').click();

@@ -4,11 +4,13 @@
  * 4: frames carry `edgeBackTraffic` (replies sent back along call edges), and `edgeTraffic` no longer counts them.
  * 5: inspectEdge is answered by `inspectedEdge`, the last message each way along the edge (a direct call's
  *    request and its reply apart); `inspected` answers inspectNode only.
+ * 6: pause and step carry a `requestId` and are answered by `paused` with the simulated time the run stopped at
+ *    (the UI's last frame may be older: frames are coalesced, and a running frame may still be on its way).
  */
 import type { EngineError, MessageView, MetricSample, Snapshot } from '../engine/api';
 import type { Fault, Scenario } from '../schema';
 
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /** The most messages one inspectNode answer holds. */
 export const MAX_INSPECT = 200;
@@ -25,8 +27,10 @@ export type ToWorker =
    */
   | { v: typeof PROTOCOL_VERSION; type: 'load'; scenario: Scenario; seed: number; auditIdLimit?: number }
   | { v: typeof PROTOCOL_VERSION; type: 'play' }
-  | { v: typeof PROTOCOL_VERSION; type: 'pause' }
-  | { v: typeof PROTOCOL_VERSION; type: 'step' }
+  /** Stops the run where it is; answered by `paused` (also when it had already stopped). */
+  | { v: typeof PROTOCOL_VERSION; type: 'pause'; requestId: number }
+  /** Runs the next event (or to the end of the run) and stops; answered by `paused`. */
+  | { v: typeof PROTOCOL_VERSION; type: 'step'; requestId: number }
   | { v: typeof PROTOCOL_VERSION; type: 'reset' }
   | { v: typeof PROTOCOL_VERSION; type: 'setSpeed'; speed: Speed }
   /** The messages a node holds, head first (a queue's ready and unacked ones); answered by `inspected`. */
@@ -43,6 +47,19 @@ export type ToWorker =
 export interface FaultInjectedMessage { v: typeof PROTOCOL_VERSION; type: 'faultInjected'; requestId: number; recorded: Fault }
 /** injectFault refused (bad target or parameters, nothing loaded); the run goes on. */
 export interface FaultRefusedMessage { v: typeof PROTOCOL_VERSION; type: 'faultRefused'; requestId: number; error: EngineError }
+
+/**
+ * The answer to pause and step, after the frame that shows the stopped run: where the run stopped. The UI's log
+ * records Pause and Step at this time, not at its last frame's, which may be older.
+ */
+export interface PausedMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'paused';
+  requestId: number;
+  /** Simulated time the run stopped at, ms. */
+  timeMs: number;
+  events: number;
+}
 
 /** The answer to inspectNode. `found` is false when nothing is loaded or the id is unknown. */
 export interface InspectedMessage {
@@ -108,6 +125,7 @@ export interface FrameMessage {
 export type FromWorker =
   | LoadedMessage
   | FrameMessage
+  | PausedMessage
   | InspectedMessage
   | InspectedEdgeMessage
   | FaultInjectedMessage

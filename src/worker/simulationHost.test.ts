@@ -84,6 +84,17 @@ function harness(opts: { costMs?: number; fail?: RunResult['error'] } = {}) {
 
 const scenario = { durationMs: 1000, seed: 7, faults: [] } as unknown as Scenario;
 
+/** A host that loaded the scenario, played it at `speed` and let `wallMs` of wall time pass (two ticks). */
+function played(speed: number, wallMs: number) {
+  const h = harness();
+  h.send({ type: 'load', scenario, seed: 1 });
+  h.send({ type: 'setSpeed', speed });
+  h.send({ type: 'play' });
+  h.tick(0);
+  h.tick(wallMs);
+  return h;
+}
+
 describe('SimulationHost', () => {
   it('announces a loaded simulation and posts a first frame at time 0 with a snapshot', () => {
     const h = harness();
@@ -112,7 +123,7 @@ describe('SimulationHost', () => {
   it('fills each frame with the forward and back traffic of every edge, as the simulation writes them', () => {
     const h = harness();
     h.send({ type: 'load', scenario, seed: 1 });
-    for (let i = 0; i < 5; i++) h.send({ type: 'step' });
+    for (let i = 0; i < 5; i++) h.send({ type: 'step', requestId: 1 });
     const f = h.frames().at(-1)!;
     expect(f.events).toBe(5);
     expect([...f.edgeTraffic]).toEqual([5]);
@@ -120,31 +131,21 @@ describe('SimulationHost', () => {
   });
 
   it('paces simulated time at speed × wall time', () => {
-    const h = harness();
-    h.send({ type: 'load', scenario, seed: 1 });
-    h.send({ type: 'setSpeed', speed: 2 });
-    h.send({ type: 'play' });
-    h.tick(0);
-    h.tick(50);
+    const h = played(2, 50); // 100 simulated ms, 10 events
     expect(h.frames().at(-1)).toMatchObject({ timeMs: 100, events: 10, running: true });
   });
 
   it('steps exactly one event and pauses', () => {
     const h = harness();
     h.send({ type: 'load', scenario, seed: 1 });
-    h.send({ type: 'step' });
-    h.send({ type: 'step' });
+    h.send({ type: 'step', requestId: 1 });
+    h.send({ type: 'step', requestId: 1 });
     expect(h.frames().at(-1)).toMatchObject({ timeMs: 20, events: 2, running: false });
     expect(h.frames().at(-1)?.snapshot).toBeDefined();
   });
 
   it('stops exactly at durationMs and reports finished', () => {
-    const h = harness();
-    h.send({ type: 'load', scenario, seed: 1 });
-    h.send({ type: 'setSpeed', speed: 1000 });
-    h.send({ type: 'play' });
-    h.tick(0);
-    h.tick(100);
+    const h = played(1000, 100);
     expect(h.frames().at(-1)).toMatchObject({ timeMs: 1000, events: 100, finished: true, running: false });
     expect(h.hasPending()).toBe(false);
   });
@@ -167,16 +168,40 @@ describe('SimulationHost', () => {
     h.send({ type: 'load', scenario, seed: 1 });
     h.send({ type: 'play' });
     h.tick(0);
-    h.send({ type: 'pause' });
+    h.send({ type: 'pause', requestId: 1 });
     expect(h.hasPending()).toBe(false);
     expect(h.frames().at(-1)).toMatchObject({ running: false });
     expect(h.frames().at(-1)?.snapshot).toBeDefined();
   });
 
+  it('answers pause with where the run stopped, after the frame that shows it, and also when it had stopped already', () => {
+    const h = played(2, 50); // 100 simulated ms, 10 events
+    h.send({ type: 'pause', requestId: 7 });
+    expect(h.posted.slice(-2).map((m) => m.type)).toEqual(['frame', 'paused']);
+    expect(h.posted.at(-1)).toEqual({ v: PROTOCOL_VERSION, type: 'paused', requestId: 7, timeMs: 100, events: 10 });
+    h.send({ type: 'pause', requestId: 8 });
+    expect(h.posted.at(-1)).toEqual({ v: PROTOCOL_VERSION, type: 'paused', requestId: 8, timeMs: 100, events: 10 });
+  });
+
+  it('answers step with the time it stepped to, at the end of the run too; a pause with nothing loaded has no answer', () => {
+    const h = harness();
+    h.send({ type: 'pause', requestId: 1 });
+    expect(h.posted).toEqual([]);
+    h.send({ type: 'load', scenario: { ...scenario, durationMs: 25 } as Scenario, seed: 1 });
+    h.send({ type: 'step', requestId: 2 });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'paused', requestId: 2, timeMs: 10, events: 1 });
+    h.send({ type: 'step', requestId: 3 });
+    h.send({ type: 'step', requestId: 4 }); // no event before the end: runs to it
+    expect(h.posted.at(-1)).toMatchObject({ type: 'paused', requestId: 4, timeMs: 25, events: 2 });
+    expect(h.frames().at(-1)).toMatchObject({ timeMs: 25, finished: true });
+    h.send({ type: 'step', requestId: 5 });
+    expect(h.posted.at(-1)).toMatchObject({ type: 'paused', requestId: 5, timeMs: 25, events: 2 });
+  });
+
   it('reset recreates the simulation from the last scenario and seed', () => {
     const h = harness();
     h.send({ type: 'load', scenario, seed: 9 });
-    h.send({ type: 'step' });
+    h.send({ type: 'step', requestId: 1 });
     h.send({ type: 'reset' });
     expect(h.posted.filter((m) => m.type === 'loaded')).toHaveLength(2);
     expect(h.frames().at(-1)).toMatchObject({ timeMs: 0, events: 0 });
@@ -220,12 +245,7 @@ describe('SimulationHost', () => {
   });
 
   it('passes samples on once', () => {
-    const h = harness();
-    h.send({ type: 'load', scenario, seed: 1 });
-    h.send({ type: 'setSpeed', speed: 10 });
-    h.send({ type: 'play' });
-    h.tick(0);
-    h.tick(60);
+    const h = played(10, 60);
     const samples = h.frames().flatMap((f) => f.samples.map((s) => s.tMs));
     expect(samples).toEqual([250, 500]);
   });
@@ -233,7 +253,7 @@ describe('SimulationHost', () => {
   it('answers inspectNode with the messages a node holds, capped, and an unknown node with found: false', () => {
     const h = harness();
     h.send({ type: 'load', scenario, seed: 1 });
-    for (let i = 0; i < 5; i++) h.send({ type: 'step' });
+    for (let i = 0; i < 5; i++) h.send({ type: 'step', requestId: 1 });
     h.send({ type: 'inspectNode', requestId: 7, nodeId: 'q', limit: 3 });
     expect(h.posted.at(-1)).toMatchObject({ type: 'inspected', requestId: 7, found: true, timeMs: 50 });
     expect((h.posted.at(-1) as { messages: MessageView[] }).messages.map((m) => m.id)).toEqual([1, 2, 3]);
@@ -248,11 +268,11 @@ describe('SimulationHost', () => {
     h.send({ type: 'load', scenario, seed: 1 });
     h.send({ type: 'inspectEdge', requestId: 2, edgeId: 'e1' });
     expect(h.posted.at(-1)).toMatchObject({ type: 'inspectedEdge', requestId: 2, found: true, forward: null, back: null });
-    h.send({ type: 'step' });
+    h.send({ type: 'step', requestId: 1 });
     h.send({ type: 'inspectEdge', requestId: 3, edgeId: 'e1' });
     expect(h.posted.at(-1)).toMatchObject({ requestId: 3, forward: { id: 1 }, back: null });
-    h.send({ type: 'step' });
-    h.send({ type: 'step' });
+    h.send({ type: 'step', requestId: 1 });
+    h.send({ type: 'step', requestId: 1 });
     h.send({ type: 'inspectEdge', requestId: 4, edgeId: 'e1' });
     // The last reply back is carried beside the last message forward, not instead of it.
     expect(h.posted.at(-1)).toMatchObject({ type: 'inspectedEdge', requestId: 4, found: true, timeMs: 30, forward: { id: 3 }, back: { id: 1001 } });
@@ -264,8 +284,8 @@ describe('SimulationHost', () => {
   it('injects a live fault now, answers with the fault to record, keeps it for its own reset and posts a frame', () => {
     const h = harness();
     h.send({ type: 'load', scenario, seed: 1 });
-    h.send({ type: 'step' });
-    h.send({ type: 'step' });
+    h.send({ type: 'step', requestId: 1 });
+    h.send({ type: 'step', requestId: 1 });
     const before = h.frames().length;
     h.send({ type: 'injectFault', requestId: 5, fault: { type: 'crash', atMs: 0, target: 'q' } });
     expect(h.posted.find((m) => m.type === 'faultInjected')).toMatchObject({ requestId: 5, recorded: { type: 'crash', atMs: 20, target: 'q', live: true } });
@@ -286,7 +306,7 @@ describe('SimulationHost', () => {
     h.send({ type: 'load', scenario, seed: 1 });
     h.send({ type: 'injectFault', requestId: 2, fault: { type: 'crash', atMs: 0, target: 'nope' } });
     expect(h.posted.at(-1)).toMatchObject({ type: 'faultRefused', requestId: 2, error: { code: 'bad_fault' } });
-    h.send({ type: 'step' });
+    h.send({ type: 'step', requestId: 1 });
     expect(h.posted.some((m) => m.type === 'error')).toBe(false);
   });
 });

@@ -55,8 +55,8 @@ export class SimulationHost {
       case 'load': return this.load(m.scenario, m.seed, m.auditIdLimit);
       case 'reset': return this.loaded ? this.load(this.loaded.scenario, this.loaded.seed, this.loaded.auditIdLimit) : this.fail(notLoaded('reset'));
       case 'play': return this.play();
-      case 'pause': return this.pause();
-      case 'step': return this.step();
+      case 'pause': return this.pause(m.requestId);
+      case 'step': return this.step(m.requestId);
       case 'setSpeed': return this.setSpeed(m.speed);
       case 'inspectNode': return this.inspectNode(m.requestId, m.nodeId, m.limit);
       case 'inspectEdge': return this.inspectEdge(m.requestId, m.edgeId);
@@ -86,22 +86,33 @@ export class SimulationHost {
     this.timer = this.deps.schedule(() => this.guard(() => this.tick()), 0);
   }
 
-  private pause(): void {
-    if (!this.running) return;
-    this.stop();
-    this.postFrame(true);
+  /** Answered even when the run had already stopped (finished, or paused by a step), so the UI learns where. */
+  private pause(requestId: number): void {
+    if (this.running) {
+      this.stop();
+      this.postFrame(true);
+    }
+    this.postPaused(requestId);
   }
 
-  private step(): void {
+  private step(requestId: number): void {
     const sim = this.loaded?.sim;
     if (!sim) return this.fail(notLoaded('step'));
     this.stop();
-    if (this.finished) return this.postFrame(true);
-    const end = this.loaded!.scenario.durationMs;
-    const result = sim.nextEventTime() > end ? sim.runUntil(end) : sim.step();
-    if (result.error) return this.fail(result.error);
-    this.finished = sim.now() >= end;
+    if (!this.finished) {
+      const end = this.loaded!.scenario.durationMs;
+      const result = sim.nextEventTime() > end ? sim.runUntil(end) : sim.step();
+      if (result.error) return this.fail(result.error);
+      this.finished = sim.now() >= end;
+    }
     this.postFrame(true);
+    this.postPaused(requestId);
+  }
+
+  /** Where the run stopped; nothing when nothing is loaded (a pause then has nothing to stop). */
+  private postPaused(requestId: number): void {
+    const sim = this.loaded?.sim;
+    if (sim) this.deps.post({ v: PROTOCOL_VERSION, type: 'paused', requestId, timeMs: sim.now(), events: sim.events() }, []);
   }
 
   private setSpeed(speed: Speed): void {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useDocumentStore } from '../document/documentStore';
 import { formatClock } from '../run/formatTime';
+import { noneYet, useRunFinished } from '../run/runFinished';
 import { useTelemetryStore } from '../run/telemetryStore';
 import { auditView, type CompetingRow } from './auditModel';
 import { Num } from './SummaryPanel';
@@ -10,6 +11,7 @@ import { faultName, faultSpans } from '../faults/faultSpans';
 /** Audit tab: what became of every message, why some were lost, and each consumer's delivery guarantee. */
 export function AuditPanel() {
   const snapshot = useTelemetryStore((s) => s.snapshot);
+  const finished = useRunFinished();
   const nodes = useDocumentStore((s) => s.scenario.nodes);
   const labels = useMemo(() => Object.fromEntries(nodes.map((n) => [n.id, n.label || n.id])), [nodes]);
   const audit = snapshot?.audit;
@@ -50,7 +52,7 @@ export function AuditPanel() {
           </tbody></table>
         )}
         <h4 className="audit-faults-title">Faults</h4>
-        {spans.length === 0 ? <p className="audit-none">None yet.</p> : (
+        {spans.length === 0 ? <p className="audit-none" data-testid="audit-no-faults">{noneYet(finished)}</p> : (
           <ul className="audit-faults" data-testid="audit-faults">
             {spans.map((s) => (
               <li key={`${s.type}:${s.target}:${s.atMs}`}>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { NodeKind } from '../../schema';
 import { useDocumentStore } from '../document/documentStore';
+import { useRunFinished } from '../run/runFinished';
 import { faultMarks } from '../faults/faultMarks';
 import { figureName } from '../figureNames';
 import { useViewStore } from '../view/viewStore';
@@ -9,7 +10,8 @@ import { LineChartCard, SERIES_COLORS, type LineSpec } from './LineChartCard';
 import { useThrottledTelemetry } from './useThrottledTelemetry';
 import { WindowSelector } from './WindowSelector';
 
-const NO_DATA = 'No samples yet: press Play.';
+/** A chart with no samples: none yet before and during a run; a run that finished had none (it ended before the first). */
+const noData = (finished: boolean) => (finished ? 'No samples in this run.' : 'No samples yet: press Play.');
 /** p50, p95, p99 in green, amber, red; one line per node in the series colours. */
 const PERCENTILE_COLORS = [SERIES_COLORS[2]!, SERIES_COLORS[3]!, SERIES_COLORS[1]!];
 const percentileName = (kind: string, field: 'p50' | 'p95' | 'p99') => figureName(kind as NodeKind, field).name;
@@ -21,6 +23,7 @@ const QUEUE_PAIRS = { solid: 'ready', dashed: 'unacked' } as const;
 export function ChartsPanel() {
   const [window, setWindow] = useState<ChartWindow>('30s');
   const telemetry = useThrottledTelemetry();
+  const empty = noData(useRunFinished());
   const selected = useViewStore((s) => s.selectedNodeIds);
   const nodes = useDocumentStore((s) => s.scenario.nodes);
   const ctx: SeriesContext = useMemo(() => ({ samples: telemetry.samples, nodeIds: telemetry.nodeIds, sampleFields: telemetry.sampleFields }), [telemetry]);
@@ -64,10 +67,10 @@ export function ChartsPanel() {
         <WindowSelector value={window} onChange={setWindow} />
       </div>
       <div className="charts-grid">
-        <LineChartCard testId="chart-throughput" title={`Throughput, ${scope}`} unit="msg/s" rows={throughput} lines={throughputLines} empty={NO_DATA} marks={throughputMarks} />
-        <LineChartCard testId="chart-latency" title={latencyChart.title} unit="ms" rows={latency} lines={latencyLines} empty={NO_DATA} marks={latencyMarks} />
+        <LineChartCard testId="chart-throughput" title={`Throughput, ${scope}`} unit="msg/s" rows={throughput} lines={throughputLines} empty={empty} marks={throughputMarks} />
+        <LineChartCard testId="chart-latency" title={latencyChart.title} unit="ms" rows={latency} lines={latencyLines} empty={empty} marks={latencyMarks} />
         <LineChartCard testId="chart-queue-depth" title={`Queue depth, ${queueIds.length === 0 ? 'no queues' : selected.some((id) => queueIds.includes(id)) ? 'selected queues' : 'all queues'}`}
-          unit="messages" rows={depth} lines={depthLines} pairs={depthPlan.perQueue ? QUEUE_PAIRS : undefined} counts empty={queueIds.length === 0 ? 'This topology has no queues.' : NO_DATA} marks={depthMarks} />
+          unit="messages" rows={depth} lines={depthLines} pairs={depthPlan.perQueue ? QUEUE_PAIRS : undefined} counts empty={queueIds.length === 0 ? 'This topology has no queues.' : empty} marks={depthMarks} />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, T
 import type { FaultMark } from '../faults/faultMarks';
 import { formatChartTime, formatChartValue } from './chartFormat';
 import { isolatedDots } from './chartDots';
+import { rowTimeTicks } from './chartTimeTicks';
 import type { ChartRow } from './chartSeries';
 import { faultLabel } from './FaultLabel';
 import { faultColor, type LineSpec, type PlotOptions } from './LineChartCard';
@@ -14,7 +15,8 @@ export default function LineChartPlot({ unit, rows, lines, marks, pairs, counts 
   return (
     <LineChart responsive style={{ width: '100%', height: '100%', flex: 1, minHeight: 0 }} data={rows} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid, #8883)" />
-      <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={formatChartTime} stroke="currentColor" fontSize={11}
+      {/* Ticks on round times (chartTimeTicks.ts): recharts' own split the samples' span evenly, at 0.3, 8.3, 16.3 s. */}
+      <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} ticks={rowTimeTicks(rows)} tickFormatter={formatChartTime} stroke="currentColor" fontSize={11}
         label={{ value: 'simulated time (s)', position: 'insideBottomRight', offset: 0, fontSize: 10, fill: 'currentColor' }} height={36} />
       {/* No axis title: the caption gives the unit, and a rotated title did not fit a plot the legend had made short. */}
       {/* interval 0: every tick is labelled. recharts' default (preserveEnd) dropped one label of a short plot's five to

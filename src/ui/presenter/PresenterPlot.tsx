@@ -1,6 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatChartValue } from '../dock/chartFormat';
 import { isolatedDots } from '../dock/chartDots';
+import { rowTimeTicks } from '../dock/chartTimeTicks';
 import { SERIES_COLORS } from '../dock/LineChartCard';
 import type { PresenterChartPlan } from './presenterChart';
 
@@ -12,7 +13,7 @@ export default function PresenterPlot({ plan, formatT }: { plan: PresenterChartP
   return (
     <LineChart responsive style={{ width: '100%', height: '100%', flex: 1, minHeight: 0 }} data={plan.rows} margin={{ top: 8, right: 20, bottom: 4, left: 4 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid, #8883)" />
-      <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={formatT} stroke="currentColor" fontSize={TICK} height={30} />
+      <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} ticks={rowTimeTicks(plan.rows)} tickFormatter={formatT} stroke="currentColor" fontSize={TICK} height={30} />
       <YAxis stroke="currentColor" fontSize={TICK} width={64} tickFormatter={formatChartValue} />
       <Tooltip labelFormatter={(t) => `t = ${formatT(Number(t))}`} contentStyle={{ background: 'var(--panel)', fontSize: TICK }} />
       {/* One line is named by the caption already: its room goes to the chart. */}

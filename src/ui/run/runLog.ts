@@ -18,3 +18,12 @@ export function appendLog(log: RunLogEntry[], kind: RunLogKind, timeMs: number, 
   const next = log.concat({ id, kind, timeMs, text });
   return next.length > MAX_LOG_ENTRIES ? next.slice(next.length - MAX_LOG_ENTRIES) : next;
 }
+
+/**
+ * The entry `id` at the time the worker says it happened. Pause and Step are logged when pressed, so they keep
+ * their place among the person's actions, and get their time when the worker answers where the run stopped.
+ */
+export function settleLogTime(log: RunLogEntry[], id: number, timeMs: number): RunLogEntry[] {
+  if (!log.some((e) => e.id === id && e.timeMs !== timeMs)) return log;
+  return log.map((e) => (e.id === id ? { ...e, timeMs } : e));
+}

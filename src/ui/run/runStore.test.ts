@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, type FromWorker, type ToWorker, type Untagged } from '../../protocol';
+import { PROTOCOL_VERSION, type FrameMessage, type FromWorker, type ToWorker, type Untagged } from '../../protocol';
 import type { Scenario } from '../../schema';
 import { auditIdLimitFromAddress, createRunStore } from './runStore';
 import type { WorkerLike } from './workerClient';
@@ -35,8 +35,11 @@ function setup(scenario: () => Scenario = () => doc(), auditIdLimit?: number) {
   return { store, workers, types, w: () => workers.at(-1)! };
 }
 
-const frame = (timeMs: number, events: number, finished = false): Untagged<FromWorker> =>
+const frame = (timeMs: number, events: number, finished = false): Untagged<FrameMessage> =>
   ({ type: 'frame', timeMs, events, running: !finished, finished, live: new Float64Array(0), edgeTraffic: new Float64Array(0), edgeBackTraffic: new Float64Array(0), samples: [] });
+
+/** The frame a pause or step posts: the run stopped, not finished. */
+const stoppedFrame = (timeMs: number, events: number): Untagged<FrameMessage> => ({ ...frame(timeMs, events), running: false });
 
 describe('run store', () => {
   it('Play with nothing loaded loads the current document with its seed, then plays', () => {
@@ -74,6 +77,35 @@ describe('run store', () => {
     store.getState().toggle();
     expect(store.getState().status).toBe('paused');
     expect(types()).toEqual(['load', 'setSpeed', 'play', 'pause', 'step', 'play', 'pause']);
+  });
+
+  it('logs Pause and Step at the simulated time the worker stopped at, not at the last frame the page showed', () => {
+    const { store, w } = setup();
+    store.getState().play();
+    w().reply(frame(250, 40));
+    w().reply(frame(400, 60)); // coalesced: not shown yet
+    store.getState().pause();
+    store.getState().play(); // pressed before the worker's answer came: the log keeps the order of the presses
+    store.getState().step();
+    const [pause, step] = w().sent.filter((m) => m.type === 'pause' || m.type === 'step') as { requestId: number }[];
+    w().reply(stoppedFrame(480, 70));
+    w().reply({ type: 'paused', requestId: pause!.requestId, timeMs: 480, events: 70 });
+    w().reply(stoppedFrame(530, 71));
+    w().reply({ type: 'paused', requestId: step!.requestId, timeMs: 530, events: 71 });
+    const entries = store.getState().log.filter((e) => e.kind !== 'loaded').map((e) => [e.kind, e.timeMs]);
+    expect(entries).toEqual([['play', 0], ['pause', 480], ['play', 480], ['step', 530]]);
+  });
+
+  it('logs a live fault at the time it happened, and ignores a stop answer from a worker it restarted', () => {
+    const { store, w } = setup();
+    store.getState().step();
+    w().reply({ type: 'faultInjected', requestId: 1, recorded: { type: 'crash', target: 'q', atMs: 120, live: true } });
+    expect(store.getState().log.at(-1)).toMatchObject({ kind: 'fault', timeMs: 120 });
+    const step = w().sent.find((m) => m.type === 'step') as { requestId: number };
+    const old = w();
+    store.getState().restart();
+    old.reply({ type: 'paused', requestId: step.requestId, timeMs: 999, events: 1 });
+    expect(store.getState().log.find((e) => e.kind === 'step')?.timeMs).toBe(0);
   });
 
   it('follows frames: clock, events and finished', () => {

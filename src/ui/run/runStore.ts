@@ -10,7 +10,7 @@ import { notify } from '../notify/notifyStore';
 import { formatClock } from './formatTime';
 import { FrameCoalescer, browserTimers, type Timers } from './frameCoalescer';
 import { applyInspected, beginInspection, clearInspection, type InspectTarget } from './inspectionStore';
-import { appendLog, type RunLogEntry, type RunLogKind } from './runLog';
+import { appendLog, settleLogTime, type RunLogEntry, type RunLogKind } from './runLog';
 import { currentScenario, type ScenarioResult } from './scenarioSource';
 import { applyFrame, applyLoaded, clearTelemetry } from './telemetryStore';
 import { WorkerClient, createBrowserWorker, type WorkerFactory } from './workerClient';
@@ -76,8 +76,31 @@ export function createRunStore(deps: RunDeps): RunStore {
   const inspection = deps.inspection ?? { begin: beginInspection, apply: applyInspected, clear: clearInspection };
   const faults = deps.faults ?? { record: () => undefined, refused: () => undefined };
   let faultRequests = 0;
+  let stopRequests = 0;
+  /**
+   * Log entries waiting for the worker's `paused` answer, by request id, to take the time the run stopped at:
+   * a Pause or Step, and a Play pressed before that answer came (the run resumes where it stopped).
+   */
+  const awaitingStop = new Map<number, number[]>();
+  /** The last pause or step sent to the loaded run, which a Play resumes from. */
+  let lastStop: number | null = null;
   return create<RunState>()((set, get) => {
-    const log = (kind: RunLogKind, text: string) => set((s) => ({ log: appendLog(s.log, kind, s.timeMs, text) }));
+    /** Appends an entry, at the run's clock unless told the time; returns its id. */
+    const log = (kind: RunLogKind, text: string, timeMs?: number): number => {
+      set((s) => ({ log: appendLog(s.log, kind, timeMs ?? s.timeMs, text) }));
+      return get().log.at(-1)!.id;
+    };
+    const sendStop = (type: 'pause' | 'step'): number => {
+      const requestId = ++stopRequests;
+      client.send({ type, requestId });
+      return requestId;
+    };
+    /** Pause or Step: paused at once, logged now (keeping its place), timed when the worker answers. */
+    const stop = (type: 'pause' | 'step', text: string) => {
+      lastStop = sendStop(type);
+      set({ status: 'paused' });
+      awaitingStop.set(lastStop, [log(type, text)]);
+    };
     /** The first error is the cause and stays shown; later ones (e.g. the crash it led to) are only logged. */
     const fail = (error: RunError) => {
       frames.clear();
@@ -108,6 +131,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       frames.clear();
       telemetry.clear();
       inspection.clear();
+      lastStop = null; // a Play now starts the new run at 0
       client.send({ type: 'load', scenario: doc.scenario, seed, ...(deps.auditIdLimit !== undefined ? { auditIdLimit: deps.auditIdLimit } : {}) });
       client.send({ type: 'setSpeed', speed: get().speed });
       set({ loaded: true, status: 'idle', timeMs: 0, events: 0, seed, durationMs: doc.scenario.durationMs, error: null });
@@ -117,18 +141,22 @@ export function createRunStore(deps: RunDeps): RunStore {
     const receive = (msg: FromWorker) => {
       if (get().status === 'error') return;
       // Frames still on their way from a run that was discarded belong to the old document.
-      if (!get().loaded && (msg.type === 'frame' || msg.type === 'loaded' || msg.type === 'inspected' || msg.type === 'inspectedEdge')) return;
+      if (!get().loaded && (msg.type === 'frame' || msg.type === 'paused' || msg.type === 'loaded' || msg.type === 'inspected' || msg.type === 'inspectedEdge')) return;
       if (msg.type === 'loaded') {
         telemetry.loaded(msg);
         set({ seed: msg.seed, durationMs: msg.durationMs });
         log('loaded', `Loaded ${msg.nodeIds.length} nodes, ${msg.edgeIds.length} edges with seed ${msg.seed}`);
       } else if (msg.type === 'frame') {
         frames.push(msg);
+      } else if (msg.type === 'paused') {
+        const entries = awaitingStop.get(msg.requestId) ?? [];
+        awaitingStop.delete(msg.requestId);
+        set((s) => ({ log: entries.reduce((l, id) => settleLogTime(l, id, msg.timeMs), s.log) }));
       } else if (msg.type === 'inspected' || msg.type === 'inspectedEdge') {
         inspection.apply(msg);
       } else if (msg.type === 'faultInjected') {
         faults.record(msg.recorded);
-        log('fault', `Fault: ${msg.recorded.type} ${msg.recorded.target} at ${formatClock(msg.recorded.atMs)}`);
+        log('fault', `Fault: ${msg.recorded.type} ${msg.recorded.target} at ${formatClock(msg.recorded.atMs)}`, msg.recorded.atMs);
       } else if (msg.type === 'faultRefused') {
         faults.refused(msg.error.message);
         log('error', `Fault refused: ${msg.error.message}`);
@@ -148,13 +176,12 @@ export function createRunStore(deps: RunDeps): RunStore {
         if (s === 'finished' || !get().loaded) { if (!load()) return; }
         client.send({ type: 'play' });
         set({ status: 'running' });
-        log('play', 'Play');
+        const entry = log('play', 'Play');
+        if (lastStop !== null) awaitingStop.get(lastStop)?.push(entry);
       },
       pause() {
         if (get().status !== 'running') return;
-        client.send({ type: 'pause' });
-        set({ status: 'paused' });
-        log('pause', 'Pause');
+        stop('pause', 'Pause');
       },
       toggle() {
         if (get().status === 'running') get().pause(); else get().play();
@@ -163,9 +190,7 @@ export function createRunStore(deps: RunDeps): RunStore {
         const s = get().status;
         if (!canAct() || s === 'finished') return;
         if (!get().loaded && !load()) return;
-        client.send({ type: 'step' });
-        set({ status: 'paused' });
-        log('step', 'Step');
+        stop('step', 'Step');
       },
       reset() {
         if (!canAct()) return;
@@ -185,6 +210,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       restart() {
         client.dispose();
         frames.clear();
+        awaitingStop.clear(); // the old worker will not answer
         set({ status: 'idle', error: null, loaded: false });
         log('restart', 'Restarted the simulation worker');
         load();
@@ -194,7 +220,7 @@ export function createRunStore(deps: RunDeps): RunStore {
         const doc = deps.getScenario();
         const seed = doc.ok ? { seed: doc.scenario.seed, durationMs: doc.scenario.durationMs } : {};
         if (!get().loaded) { set({ seedOverride: null, ...seed }); return; }
-        if (get().status === 'running') client.send({ type: 'pause' });
+        if (get().status === 'running') sendStop('pause'); // its answer belongs to the old run: nothing waits on it
         frames.clear();
         telemetry.clear();
         inspection.clear();

@@ -1,5 +1,6 @@
 import type { MessageView } from '../../../engine/api';
 import { formatSimTime } from '../../messages/describeMessage';
+import { noneYet, useRunFinished } from '../../run/runFinished';
 import { MessageList } from './MessageList';
 import { useInspection } from './useInspection';
 
@@ -10,6 +11,7 @@ import { useInspection } from './useInspection';
  */
 export function EdgeMessage({ edgeId }: { edgeId: string }) {
   const { loaded, refresh, found, timeMs, messages, reply } = useInspection({ kind: 'edge', id: edgeId });
+  const finished = useRunFinished();
   if (!loaded) return null;
   const call = reply !== null;
   const title = call ? 'Last messages' : 'Last message';
@@ -22,10 +24,11 @@ export function EdgeMessage({ edgeId }: { edgeId: string }) {
         <button type="button" className="btn btn-small" onClick={refresh}>Refresh</button>
       </header>
       {call ? <>
-        <EdgeWay way="request" message={messages[0] ?? null} edgeId={edgeId} />
-        <EdgeWay way="reply" message={reply} edgeId={edgeId} />
+        <EdgeWay way="request" message={messages[0] ?? null} edgeId={edgeId} finished={finished} />
+        <EdgeWay way="reply" message={reply} edgeId={edgeId} finished={finished} />
       </> : <>
-        {found && messages.length === 0 && <p className="field-hint">No message has entered this edge yet.</p>}
+        {found && messages.length === 0 && <p className="field-hint" data-testid="edge-no-message">
+          {finished ? 'No message entered this edge in this run.' : 'No message has entered this edge yet.'}</p>}
         {messages.length > 0 && <MessageList messages={messages} where={edgeId} />}
       </>}
     </section>
@@ -38,12 +41,12 @@ const WAYS = {
 } as const;
 
 /** One way along a call edge: its label, with the token's mark, and the last message that went that way. */
-function EdgeWay({ way, message, edgeId }: { way: keyof typeof WAYS; message: MessageView | null; edgeId: string }) {
+function EdgeWay({ way, message, edgeId, finished }: { way: keyof typeof WAYS; message: MessageView | null; edgeId: string; finished: boolean }) {
   const { label, how } = WAYS[way];
   return (
     <div className="edge-way" data-testid={`edge-last-${way}`}>
       <p className="edge-way-head"><span className={`edge-way-mark mark-${way}`} aria-hidden="true" />{label} <span className="muted">{how}</span></p>
-      {message ? <MessageList messages={[message]} where={edgeId} /> : <p className="field-hint">None yet.</p>}
+      {message ? <MessageList messages={[message]} where={edgeId} /> : <p className="field-hint">{noneYet(finished)}</p>}
     </div>
   );
 }
