@@ -48,9 +48,15 @@ test('replies of a direct call move back along the call edge, requests forward',
   const box = await edge(page, callId).boundingBox();
   if (box) await page.screenshot({ path: shot('call-tokens-closeup'), clip: { x: box.x - 20, y: box.y - 40, width: box.width + 40, height: box.height + 80 } });
 
-  // Paused, no token of either lane is drawn.
+  // Paused, both lanes stand still where they were; Play moves them on from there.
   await page.getByTestId('run-play').click();
   await expect(page.getByTestId('run-status')).toHaveText('paused');
-  await expect.poll(async () => (await drawnTokens(page)).length).toBe(0);
-  await expect(layer).toHaveAttribute('data-back-count', '0');
+  await expect(layer).toHaveAttribute('data-frozen', 'true');
+  const frozen = await drawnTokens(page);
+  expect(lane(frozen, true).length).toBeGreaterThan(0);
+  await page.waitForTimeout(200);
+  expect(await drawnTokens(page)).toEqual(frozen);
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+  await expect.poll(async () => moved(lane(frozen, false), lane(await drawnTokens(page), false))).toBeGreaterThan(0);
 });

@@ -45,12 +45,21 @@ test('clicking a message token on an edge opens the message inspector for its la
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('edge-message')).toBeVisible();
 
-  // Paused, the tokens are gone: a click where one was opens nothing.
+  // Paused, the tokens stand still where they were (a paused class sees its messages, not an empty topology), and a
+  // click on one still opens its edge's last message.
   await page.getByTestId('run-play').click();
   await expect(page.getByTestId('run-status')).toHaveText('paused');
-  await expect.poll(async () => (await clickableTokens(page)).length).toBe(0);
-  await page.mouse.click(token.x + 3, token.y - 2);
+  await expect(page.getByTestId('edge-tokens')).toHaveAttribute('data-frozen', 'true');
+  const still = await clickableTokens(page);
+  expect(still.length).toBeGreaterThan(0);
   await page.waitForTimeout(300);
-  await expect(dialog).toHaveCount(0);
+  expect(await clickableTokens(page)).toEqual(still);
+  await page.mouse.click(still[0]!.x, still[0]!.y);
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  // Finished or reset, they go.
+  await page.getByTestId('run-reset').click();
+  await expect.poll(async () => (await clickableTokens(page)).length).toBe(0);
+  await expect(page.getByTestId('edge-tokens')).toHaveAttribute('data-frozen', 'false');
   await expect(node(page, queue)).toBeVisible();
 });

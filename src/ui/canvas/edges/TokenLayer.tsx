@@ -112,6 +112,7 @@ function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () 
   canvas.dataset.testid = 'edge-tokens';
   canvas.dataset.count = '0';
   canvas.dataset.backCount = '0'; // of them, replies going back along their edge
+  canvas.dataset.frozen = 'false'; // paused: the tokens stand still
   canvas.setAttribute('aria-hidden', 'true');
   // Its own layer (will-change), never a target for the pointer, first in the label layer (below the labels).
   canvas.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;transform-origin:0 0;will-change:transform;';
@@ -137,7 +138,15 @@ function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () 
   let size = { w: 0, h: 0, dpr: 0 };
   let shownTransform = '';
 
-  const clock = (now: number) => (reducedMotion?.matches ? 0 : now / 1000);
+  /**
+   * Paused, the tokens stand still where they are rather than vanish: a class watching a paused run should see the
+   * messages it stopped with, not an empty topology that reads as lost messages. `frozenAt` is the frame time the run
+   * paused at (null while it runs); `pausedMs` the paused time to leave out of the motion, so that Play moves each
+   * token on from where it stood.
+   */
+  let frozenAt: number | null = null;
+  let pausedMs = 0;
+  const clock = (now: number) => (reducedMotion?.matches ? 0 : ((frozenAt ?? now) - pausedMs) / 1000);
 
   const replan = (now: number, x: number, y: number, zoom: number, w: number, h: number) => {
     const { edgeRates, edgeBackRates } = useTelemetryStore.getState();
@@ -200,7 +209,12 @@ function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () 
     if (!ctx) return;
     const { transform: [x, y, zoom], width: w, height: h } = store.getState();
     if (w <= 0 || h <= 0) { schedule(); return; }
-    if (now - plannedAt >= ALLOCATE_MS || plannedView !== `${x},${y},${zoom},${w},${h}`) replan(now, x, y, zoom, w, h);
+    const view = `${x},${y},${zoom},${w},${h}`;
+    if (frozenAt !== null) {
+      // Paused: the same tokens at the same places; drawn again only when the view moves (a pan or a zoom).
+      if (view === plannedView && !drawnEmpty && plan.length > 0) { schedule(); return; }
+      plannedView = view;
+    } else if (now - plannedAt >= ALLOCATE_MS || plannedView !== view) replan(now, x, y, zoom, w, h);
     const dpr = window.devicePixelRatio || 1;
     if (size.w !== w || size.h !== h || size.dpr !== dpr) {
       size = { w, h, dpr };
@@ -245,10 +259,20 @@ function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () 
     plannedAt = -Infinity;
     schedule();
   });
+  // Paused: freeze the tokens; running again: move them on; any other state (reset, finished, a new run): let the
+  // rates decide (they are 0 then, and the tokens go).
+  const offStatus = useRunStore.subscribe((s, prev) => {
+    if (s.status === prev.status) return;
+    const now = performance.now();
+    if (s.status === 'paused') { if (frozenAt === null) frozenAt = now; }
+    else if (frozenAt !== null) { pausedMs += now - frozenAt; frozenAt = null; plannedAt = -Infinity; }
+    canvas.dataset.frozen = String(frozenAt !== null);
+    schedule();
+  });
   // Theme changed: re-read the colours.
   const offTheme = useViewStore.subscribe((s, prev) => {
     if (s.theme === prev.theme) return;
-    requestAnimationFrame(() => { colors = readColors(host); });
+    requestAnimationFrame(() => { colors = readColors(host); plannedView = ''; }); // drawn again, frozen or not
   });
   // Hover over a token: a pointer cursor on the pane (edges already show one). Written only when it changes.
   let hovering = false;
@@ -263,6 +287,7 @@ function startTokenLoop(host: Element, store: FlowStore, flow: HTMLElement): () 
   schedule();
   return () => {
     offRates();
+    offStatus();
     offTheme();
     flow.removeEventListener('pointermove', onMove);
     if (raf !== 0) cancelAnimationFrame(raf);
