@@ -27,3 +27,9 @@ export function settleLogTime(log: RunLogEntry[], id: number, timeMs: number): R
   if (!log.some((e) => e.id === id && e.timeMs !== timeMs)) return log;
   return log.map((e) => (e.id === id ? { ...e, timeMs } : e));
 }
+
+/** The entry `id` with the worker's words for it (a load logged when asked for, described once done). */
+export function reviseLogText(log: RunLogEntry[], id: number, text: string): RunLogEntry[] {
+  if (!log.some((e) => e.id === id && e.text !== text)) return log;
+  return log.map((e) => (e.id === id ? { ...e, text } : e));
+}

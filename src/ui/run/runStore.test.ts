@@ -50,6 +50,19 @@ describe('run store', () => {
     expect(store.getState()).toMatchObject({ status: 'running', loaded: true, durationMs: 1000, seed: 5 });
   });
 
+  it('logs the load before the Play that asked for it, in the worker\'s words once it has loaded', () => {
+    const { store, w } = setup(() => ({ ...doc(), nodes: [{}, {}], edges: [{}] }) as unknown as Scenario);
+    store.getState().play();
+    expect(store.getState().log.map((e) => [e.kind, e.text])).toEqual([['loaded', 'Loading 2 nodes, 1 edges with seed 5'], ['play', 'Play']]);
+    w().reply({ type: 'loaded', seed: 5, durationMs: 1000, nodeIds: ['a', 'b'], edgeIds: ['e'], liveFields: [], sampleFields: [] });
+    expect(store.getState().log.map((e) => [e.kind, e.text])).toEqual([['loaded', 'Loaded 2 nodes, 1 edges with seed 5'], ['play', 'Play']]);
+    // Reset: logged first, then the new load, which the next answer describes.
+    store.getState().reset();
+    w().reply({ type: 'loaded', seed: 5, durationMs: 1000, nodeIds: ['a', 'b'], edgeIds: ['e'], liveFields: [], sampleFields: [] });
+    expect(store.getState().log.map((e) => e.kind)).toEqual(['loaded', 'play', 'reset', 'loaded']);
+    expect(store.getState().log.at(-1)!.text).toBe('Loaded 2 nodes, 1 edges with seed 5');
+  });
+
   it("asks the worker for the page's audit id limit, and for none unless the page has one", () => {
     const limited = setup(undefined, 300);
     limited.store.getState().play();

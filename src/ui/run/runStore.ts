@@ -10,7 +10,7 @@ import { notify } from '../notify/notifyStore';
 import { formatClock } from './formatTime';
 import { FrameCoalescer, browserTimers, type Timers } from './frameCoalescer';
 import { applyInspected, beginInspection, clearInspection, type InspectTarget } from './inspectionStore';
-import { appendLog, settleLogTime, type RunLogEntry, type RunLogKind } from './runLog';
+import { appendLog, reviseLogText, settleLogTime, type RunLogEntry, type RunLogKind } from './runLog';
 import { currentScenario, type ScenarioResult } from './scenarioSource';
 import { applyFrame, applyLoaded, clearTelemetry } from './telemetryStore';
 import { WorkerClient, createBrowserWorker, type WorkerFactory } from './workerClient';
@@ -84,6 +84,8 @@ export function createRunStore(deps: RunDeps): RunStore {
   const awaitingStop = new Map<number, number[]>();
   /** The last pause or step sent to the loaded run, which a Play resumes from. */
   let lastStop: number | null = null;
+  /** Log entries of the loads the worker has not answered yet, oldest first (it answers in order). */
+  let loading: number[] = [];
   return create<RunState>()((set, get) => {
     /** Appends an entry, at the run's clock unless told the time; returns its id. */
     const log = (kind: RunLogKind, text: string, timeMs?: number): number => {
@@ -135,6 +137,8 @@ export function createRunStore(deps: RunDeps): RunStore {
       client.send({ type: 'load', scenario: doc.scenario, seed, ...(deps.auditIdLimit !== undefined ? { auditIdLimit: deps.auditIdLimit } : {}) });
       client.send({ type: 'setSpeed', speed: get().speed });
       set({ loaded: true, status: 'idle', timeMs: 0, events: 0, seed, durationMs: doc.scenario.durationMs, error: null });
+      // Logged now, before the Play or Step that asked for it; its text is the worker's once it has loaded.
+      loading.push(log('loaded', `Loading ${doc.scenario.nodes.length} nodes, ${doc.scenario.edges.length} edges with seed ${seed}`, 0));
       return true;
     };
 
@@ -145,7 +149,10 @@ export function createRunStore(deps: RunDeps): RunStore {
       if (msg.type === 'loaded') {
         telemetry.loaded(msg);
         set({ seed: msg.seed, durationMs: msg.durationMs });
-        log('loaded', `Loaded ${msg.nodeIds.length} nodes, ${msg.edgeIds.length} edges with seed ${msg.seed}`);
+        const text = `Loaded ${msg.nodeIds.length} nodes, ${msg.edgeIds.length} edges with seed ${msg.seed}`;
+        const id = loading.shift();
+        if (id === undefined) log('loaded', text);
+        else set((s) => ({ log: reviseLogText(s.log, id, text) }));
       } else if (msg.type === 'frame') {
         frames.push(msg);
       } else if (msg.type === 'paused') {
@@ -194,7 +201,8 @@ export function createRunStore(deps: RunDeps): RunStore {
       },
       reset() {
         if (!canAct()) return;
-        if (load()) log('reset', 'Reset');
+        log('reset', 'Reset');
+        load();
       },
       setSpeed(speed) {
         set({ speed });
@@ -211,6 +219,7 @@ export function createRunStore(deps: RunDeps): RunStore {
         client.dispose();
         frames.clear();
         awaitingStop.clear(); // the old worker will not answer
+        loading = [];
         set({ status: 'idle', error: null, loaded: false });
         log('restart', 'Restarted the simulation worker');
         load();
@@ -224,6 +233,7 @@ export function createRunStore(deps: RunDeps): RunStore {
         frames.clear();
         telemetry.clear();
         inspection.clear();
+        loading = []; // its answer, if still on its way, is for the old document and is ignored
         set({ loaded: false, status: 'idle', timeMs: 0, events: 0, seedOverride: null, ...seed });
         log('reset', 'Another document was opened: the previous run was cleared');
       },
