@@ -49,4 +49,14 @@ test('empty lists say "yet" while the run goes on, and "in this run" once it has
   await expectEmptyStates(page, { faults: 'None in this run.', edge: 'No message entered this edge in this run.', chart: 'No samples in this run.' });
   await page.getByTestId('dock-tab-audit').click();
   await page.screenshot({ path: shot('empty-states-finished-audit') });
+  // Finished, Play says what it does: it runs again from the start.
+  await expect(page.getByTestId('run-play')).toHaveText('Replay');
+  await expect(page.getByTestId('run-play')).toHaveAttribute('title', /again from the start/);
+  await page.getByTestId('run-speed').selectOption('1');
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+  await expect(page.getByTestId('run-play')).toHaveText('Pause');
+  await page.getByTestId('run-play').click();
+  await expect(page.getByTestId('run-play')).toHaveText('Play');
+  expect(await page.getByTestId('run-clock').textContent()).toMatch(/^00:0\d\./); // from the start, not the end
 });

@@ -17,8 +17,10 @@ export function RunControls() {
   const broken = status === 'error';
   return (
     <div className="run-controls" data-testid="run-controls" data-status={status}>
-      <button type="button" data-testid="run-play" onClick={toggle} disabled={broken} title="Play/Pause (Space)">
-        {running ? <><PauseIcon /> Pause</> : <><PlayIcon /> Play</>}
+      {/* Finished, Play runs the document again from the start: it says so rather than looking like it resumes. */}
+      <button type="button" data-testid="run-play" onClick={toggle} disabled={broken}
+        title={status === 'finished' ? 'Run it again from the start (Space)' : 'Play/Pause (Space)'}>
+        {running ? <><PauseIcon /> Pause</> : status === 'finished' ? <><ResetIcon /> Replay</> : <><PlayIcon /> Play</>}
       </button>
       <button type="button" data-testid="run-step" onClick={step} disabled={broken || running || status === 'finished'} title="Process exactly one event">
         <StepIcon /> Step
