@@ -28,7 +28,7 @@ const num = (r: NodeReport | undefined, field: string): number => (r?.[field] as
 const LIVE_MIRRORS: Record<string, Partial<Record<(typeof LIVE_FIELDS)[number], string | ((r: NodeReport) => number)>>> = {
   producer: { out: 'out', unacked: 'unconfirmed', ready: 'waiting', nacked: 'nacked' },
   exchange: { in: 'in', out: (r) => num(r, 'out') + num(r, 'toAlternate'), dropped: 'dropped' },
-  queue: { in: 'in', out: 'out', acked: 'acked', nacked: 'nacked', redelivered: 'redelivered', dropped: 'dropped', ready: 'ready', unacked: 'unacked', deadLettered: 'deadLettered', expired: 'expired' },
+  queue: { in: 'in', out: 'out', acked: 'acked', nacked: 'nacked', redelivered: 'redelivered', dropped: 'dropped', ready: 'ready', unacked: 'unacked', deadLettered: (r) => num(r, 'deadLettered') + num(r, 'discarded'), expired: 'expired' },
   consumer: { in: 'in', out: 'out', acked: 'acked', nacked: 'nacked', dropped: 'dropped', busy: 'busy', unacked: (r) => num(r, 'busy') + num(r, 'buffered'), capacity: 'concurrency', offline: (r) => 1 - num(r, 'online') },
   filter: { in: 'in', out: 'out', dropped: 'dropped', nacked: 'toInvalid' },
   router: { in: 'in', out: 'out', dropped: 'dropped' },
@@ -84,7 +84,9 @@ function checkNodeFigures(sim: Simulation, snap: Snapshot): void {
   expect(sum('exchange', (r) => (r.droppedByReason as Record<string, number>).returned ?? 0), 'returned').toBe(reason('returned'));
   expect(sum('exchange', (r) => (r.droppedByReason as Record<string, number>).filtered ?? 0) + sum('filter', 'dropped'), 'filtered').toBe(reason('filtered'));
   // Dead-letter reasons are drops only at a queue without a dead-letter target; SQS retention always drops.
-  const deadLetterDrops = sum('queue', (r, id) => (hasDeadLetterEdge.has(id) ? 0 : num(r, 'deadLettered')) + (r.flavor === 'sqs' ? num(r, 'expired') : 0));
+  const deadLetterDrops = sum('queue', (r) => num(r, 'discarded') + (r.flavor === 'sqs' ? num(r, 'expired') : 0));
+  // A1.4/A1.9: dead-lettered with a target, discarded without one, never both.
+  for (const [id, r] of entries) if (r.kind === 'queue') expect(hasDeadLetterEdge.has(id) ? num(r, 'discarded') : num(r, 'deadLettered'), `${id}: dead-lettered or discarded`).toBe(0);
   expect(deadLetterDrops, 'dead-letter reasons dropped').toBe(reason('rejected') + reason('expired') + reason('maxlen') + reason('delivery_limit'));
   expect(sum('queue', (r, id) => (configOf(sc, id).overflow === 'reject-publish' ? num(r, 'rejectedPublishes') : 0)), 'reject-publish').toBe(reason('rejectPublish'));
 

@@ -60,6 +60,7 @@ const latency = (field: string, label: string, what: string): NodeFigure[] =>
 const OTHER_FIGURES: readonly NodeFigure[] = [
   // Queues
   figure('deadLettered', 'dead-lettered', 'Messages it dead-lettered (A1.9) or redrove to its dead-letter queue (A2.2)'),
+  figure('discarded', 'discarded', 'Rejected, expired or over a limit with no dead-letter target: dropped, not dead-lettered (A1.4, A1.9); the Messages table gives each reason'),
   figure('expired', 'expired', 'Removed when their TTL or the SQS retention period ran out (A1.7, A2.1)'),
   figure('rejectedPublishes', 'rejected publishes', 'Publishes refused at the length limit: reject-publish (A1.8)'),
   figure('consumers', 'consumers', 'Consumers subscribed to it'),

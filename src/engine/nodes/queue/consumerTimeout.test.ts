@@ -125,7 +125,7 @@ describe('A1.4 consumer timeout on a quorum queue (A1.10: each return counts tow
     // 30 s later, so at the next tick). Delivery-limit 2: the third return dead-letters it (no dead-letter target: dropped).
     const s = sim({ flavor: 'quorum', consumerTimeoutMs: 30_000, deliveryLimit: 2 }, service(100_000), 1, 1_000_000);
     const snap = at(s, 1_000_000);
-    expect(snap.nodes.q).toMatchObject({ consumerTimeouts: 3, redelivered: 2, deadLettered: 1 });
+    expect(snap.nodes.q).toMatchObject({ consumerTimeouts: 3, redelivered: 2, deadLettered: 0, discarded: 1 });
     expect(snap.messages).toMatchObject({ produced: 1, queued: 0, inFlight: 0 });
     expect(snap.messages.droppedByReason).toMatchObject({ delivery_limit: 1 });
   });

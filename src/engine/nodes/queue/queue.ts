@@ -531,7 +531,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
 
   report(): NodeReport {
     return {
-      kind: this.kind, flavor: this.rules.flavor, ...this.reportFields(),
+      kind: this.kind, flavor: this.rules.flavor, ...this.reportFields(this.deadLetters.edge !== undefined),
       ready: this.store.length, unacked: this.unacked + this.invisible.size, consumers: this.subs.length,
       available: this.isAvailable() ? 1 : 0, ...(this.replication.kind === 'quorum' ? { held: this.held.size } : {}), lostOnOutage: this.lostOnOutage, lostBeforeConfirm: this.lostBeforeConfirm,
       ...(this.replication.kind !== 'none' ? { replication: this.replication.kind, leader: this.replication.leaderBroker?.id ?? '' } : {}),

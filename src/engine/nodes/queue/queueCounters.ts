@@ -16,7 +16,10 @@ export class QueueCounters {
   intervalOut = 0;
   nacked = 0;
   redelivered = 0;
-  /** Dead-lettered out of this queue, or dropped for a dead-letter reason without a target. */
+  /**
+   * Dead-lettered out of this queue, or dropped for a dead-letter reason without a target: one count on the hot path;
+   * the report tells the two apart (reportFields), by whether the queue has a dead-letter target.
+   */
   deadLettered = 0;
   expired = 0;
   /** Dropped by the length limit (drop-head) or refused at it (reject-publish). */
@@ -39,11 +42,15 @@ export class QueueCounters {
   readonly intervalWait = new IntervalLatency();
   maxReady = 0;
 
-  /** The counters in a queue's report. */
-  reportFields(): Record<string, number> {
+  /**
+   * The counters in a queue's report. `dead-letters`: whether it has a dead-letter target. A1.4/A1.9: a message
+   * rejected, expired or over a limit is dead-lettered when the queue has a target, otherwise discarded: counted as
+   * `deadLettered` or as `discarded`, never as both.
+   */
+  reportFields(deadLetters: boolean): Record<string, number> {
     return {
       in: this.received, out: this.delivered, acked: this.acked, nacked: this.nacked, redelivered: this.redelivered,
-      deadLettered: this.deadLettered, expired: this.expired, dropped: this.overflowed, rejectedPublishes: this.rejectedPublishes,
+      deadLettered: deadLetters ? this.deadLettered : 0, discarded: deadLetters ? 0 : this.deadLettered, expired: this.expired, dropped: this.overflowed, rejectedPublishes: this.rejectedPublishes,
       maxReady: this.maxReady, emptyPolls: this.emptyPolls, staleDeletes: this.staleDeletes,
       refusedPublish: this.refusedPublish, refusedConsume: this.refusedConsume, deduplicated: this.deduplicated, invalidPublish: this.invalidPublish,
       consumerTimeouts: this.consumerTimedOut,
