@@ -226,7 +226,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     else this.acks++;
     this.confirmLatency?.record(this.ctx.now() - tracker.publishedAt);
     // After a nack the publisher backs off for the retry timeout before trying again: at once would only
-    // be refused again by a broker that is down or electing a leader.
+    // be refused again by a queue that is still down.
     if (nacked && this.node.config.retry) this.ctx.schedule(this.node.config.retry.timeoutMs, this.index, EV_RETRY, tracker, 0);
     this.openWindow();
   }
