@@ -103,3 +103,48 @@ test('build producer → queue → two consumers, run, pause, step and reset', a
   await expect(page.locator('.react-flow__node')).toHaveCount(4);
   await expect(page.locator('.react-flow__edge')).toHaveCount(3);
 });
+
+test('an edit after the run started says it applies from Reset; undo, Reset, or a live fault the run has say nothing', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId('examples-dialog').getByRole('button', { name: /^Competing consumers/ }).click();
+  await expect(node(page, 'worker-1')).toBeVisible();
+  const stale = page.getByTestId('run-stale');
+  await page.getByTestId('run-speed').selectOption('5');
+  await page.getByTestId('run-play').click();
+  await page.getByTestId('run-play').click();
+  await expect(status(page)).toHaveText('paused');
+  await expect(stale).toHaveCount(0);
+
+  // Moving or renaming a node changes nothing the run does: no notice.
+  await node(page, 'worker-1').click();
+  const inspector = page.getByTestId('inspector');
+  await inspector.locator('[data-path="label"]').fill('Billing worker');
+  await expect(stale).toHaveCount(0);
+  // A config edit does.
+  await inspector.locator('[data-path="config.prefetch"]').fill('7');
+  await expect(stale).toBeVisible();
+  await expect(stale).toHaveText('edited: Reset to apply');
+  await expect(page.getByTestId('run-reset')).toHaveClass(/run-reset-due/);
+  await page.screenshot({ path: 'e2e-artifacts/run-edited-since-play.png' });
+  // Undone, the document is the run's again.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(stale).toHaveCount(0);
+
+  // A live fault is the run's and the document's: no notice; undoing it leaves the run with a fault the document lacks.
+  await node(page, 'worker-2').click({ button: 'right' });
+  await page.getByTestId('fault-menu').getByTestId('fault-action-crash').click();
+  await expect(node(page, 'worker-2').getByTestId('stat-down')).toBeVisible();
+  await expect(stale).toHaveCount(0);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(stale).toBeVisible();
+
+  // Reset runs the document as it is: nothing to apply any more.
+  await page.getByTestId('run-reset').click();
+  await expect(stale).toHaveCount(0);
+  await page.getByTestId('run-play').click();
+  await expect(status(page)).toHaveText('running');
+  await expect(stale).toHaveCount(0);
+});

@@ -4,6 +4,7 @@ import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from './RunIcons';
 import { SeedField } from './SeedField';
 import { SPEED_CHOICES, parseSpeed, speedLabel } from './speeds';
 import { useRunStore } from './runStore';
+import { useRunStale } from './useRunStale';
 import { useSpaceToggle } from './useSpaceToggle';
 import './run.css';
 
@@ -15,6 +16,7 @@ export function RunControls() {
   useSpaceToggle(toggle);
   const running = status === 'running';
   const broken = status === 'error';
+  const stale = useRunStale();
   return (
     <div className="run-controls" data-testid="run-controls" data-status={status}>
       {/* Finished, Play runs the document again from the start: it says so rather than looking like it resumes. */}
@@ -25,7 +27,8 @@ export function RunControls() {
       <button type="button" data-testid="run-step" onClick={step} disabled={broken || running || status === 'finished'} title="Process exactly one event">
         <StepIcon /> Step
       </button>
-      <button type="button" data-testid="run-reset" onClick={reset} disabled={broken} title="Reload the document and start again">
+      <button type="button" data-testid="run-reset" onClick={reset} disabled={broken} className={stale ? 'run-reset-due' : undefined}
+        title={stale ? 'Run the edited document from the start' : 'Reload the document and start again'}>
         <ResetIcon /> Reset
       </button>
       <label className="run-speed">
@@ -39,6 +42,12 @@ export function RunControls() {
       <span className="run-progress">
         <RunClock />
         <span className={`run-status run-status-${status}`} data-testid="run-status">{status}</span>
+        {stale && (
+          <span className="run-stale" data-testid="run-stale" role="status"
+            title="The run and its figures are of the document as it was when the run started (with the faults triggered live). Your edits apply from Reset.">
+            edited: Reset to apply
+          </span>
+        )}
       </span>
       <RunErrorBanner />
     </div>

@@ -16,7 +16,7 @@ class FakeWorker implements WorkerLike {
 }
 
 const timers = { now: () => 0, schedule: () => 0, cancel: () => {}, afterPaint: (run: () => void) => run() };
-const doc = { seed: 1, durationMs: 1000, nodes: [], edges: [] } as unknown as Scenario;
+const doc = { seed: 1, durationMs: 1000, nodes: [], edges: [], faults: [] } as unknown as Scenario;
 
 function setup() {
   const worker = new FakeWorker();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type FrameMessage, type FromWorker, type ToWorker, type Untagged } from '../../protocol';
-import type { Scenario } from '../../schema';
+import type { Fault, Scenario } from '../../schema';
+import { runKey } from './runKey';
 import { auditIdLimitFromAddress, createRunStore } from './runStore';
 import type { WorkerLike } from './workerClient';
 
@@ -19,7 +20,7 @@ class FakeWorker implements WorkerLike {
 /** Frames are coalesced on a clock; this one stands still, so only the first and stopping frames apply at once. */
 const fakeTimers = { now: () => 0, schedule: () => 0, cancel: () => {}, afterPaint: (run: () => void) => run() };
 
-const doc = (seed = 5, durationMs = 1000) => ({ seed, durationMs, nodes: [], edges: [] }) as unknown as Scenario;
+const doc = (seed = 5, durationMs = 1000) => ({ seed, durationMs, nodes: [], edges: [], faults: [] }) as unknown as Scenario;
 
 function setup(scenario: () => Scenario = () => doc(), auditIdLimit?: number) {
   const workers: FakeWorker[] = [];
@@ -119,6 +120,34 @@ describe('run store', () => {
     store.getState().restart();
     old.reply({ type: 'paused', requestId: step.requestId, timeMs: 999, events: 1 });
     expect(store.getState().log.find((e) => e.kind === 'step')?.timeMs).toBe(0);
+  });
+
+  it('keeps the runKey of what the run runs: the document as loaded, with the faults triggered live since', () => {
+    let current = doc();
+    const { store, w } = setup(() => current);
+    store.getState().play();
+    const loadedKey = runKey(current);
+    expect(store.getState().runKey).toBe(loadedKey);
+    const crash = { type: 'crash', target: 'q', atMs: 120, live: true } as unknown as Fault;
+    w().reply({ type: 'faultInjected', requestId: 1, recorded: crash });
+    current = { ...current, faults: [crash] }; // what recording it into the document does
+    expect(store.getState().runKey).toBe(runKey(current));
+    expect(store.getState().runKey).not.toBe(loadedKey);
+  });
+
+  it('Play after Reset loads the document again when it was edited meanwhile, and only then', () => {
+    let current = doc();
+    const { store, types } = setup(() => current);
+    store.getState().play();
+    store.getState().reset(); // loaded, idle, nothing run
+    expect(types().filter((t) => t === 'load')).toHaveLength(2);
+    store.getState().play();
+    expect(types().filter((t) => t === 'load')).toHaveLength(2); // unchanged: the loaded run is the document's
+    store.getState().reset();
+    current = doc(5, 2000); // edited after the reset
+    store.getState().play();
+    expect(types().filter((t) => t === 'load')).toHaveLength(4);
+    expect(store.getState().runKey).toBe(runKey(current));
   });
 
   it('follows frames: clock, events and finished', () => {

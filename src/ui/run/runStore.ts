@@ -4,12 +4,13 @@
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { FrameMessage, FromWorker, Speed } from '../../protocol';
-import type { Fault } from '../../schema';
+import type { Fault, Scenario } from '../../schema';
 import { recordFault } from '../faults/faultTimeline';
 import { notify } from '../notify/notifyStore';
 import { formatClock } from './formatTime';
 import { FrameCoalescer, browserTimers, type Timers } from './frameCoalescer';
 import { applyInspected, beginInspection, clearInspection, type InspectTarget } from './inspectionStore';
+import { runKey } from './runKey';
 import { appendLog, reviseLogText, settleLogTime, type RunLogEntry, type RunLogKind } from './runLog';
 import { currentScenario, type ScenarioResult } from './scenarioSource';
 import { applyFrame, applyLoaded, clearTelemetry } from './telemetryStore';
@@ -31,6 +32,11 @@ export interface RunState {
   events: number;
   error: RunError | null;
   log: RunLogEntry[];
+  /**
+   * runKey of what the loaded run runs: the document as it was loaded, with the faults triggered live since (null:
+   * nothing loaded). The document differs from the run when its runKey differs from this (isRunStale).
+   */
+  runKey: string | null;
   play(): void;
   pause(): void;
   toggle(): void;
@@ -84,6 +90,9 @@ export function createRunStore(deps: RunDeps): RunStore {
   const awaitingStop = new Map<number, number[]>();
   /** The last pause or step sent to the loaded run, which a Play resumes from. */
   let lastStop: number | null = null;
+  /** The document the loaded run runs, and the faults triggered live since it was loaded (runKey). */
+  let loadedScenario: Scenario | null = null;
+  let liveFaults: Fault[] = [];
   /** Log entries of the loads the worker has not answered yet, oldest first (it answers in order). */
   let loading: number[] = [];
   return create<RunState>()((set, get) => {
@@ -125,6 +134,13 @@ export function createRunStore(deps: RunDeps): RunStore {
       onFailure: fail,
     });
 
+    /** Loaded but not started (after Reset, say), and the document edited since: nothing run is lost by loading it again. */
+    const unstartedAndEdited = (): boolean => {
+      const st = get();
+      if (!st.loaded || st.status !== 'idle' || st.events > 0) return false;
+      const doc = deps.getScenario();
+      return doc.ok && runKey(doc.scenario) !== st.runKey;
+    };
     /** Loads the current document; false (and an error state) when there is none. */
     const load = (): boolean => {
       const doc = deps.getScenario();
@@ -136,7 +152,9 @@ export function createRunStore(deps: RunDeps): RunStore {
       lastStop = null; // a Play now starts the new run at 0
       client.send({ type: 'load', scenario: doc.scenario, seed, ...(deps.auditIdLimit !== undefined ? { auditIdLimit: deps.auditIdLimit } : {}) });
       client.send({ type: 'setSpeed', speed: get().speed });
-      set({ loaded: true, status: 'idle', timeMs: 0, events: 0, seed, durationMs: doc.scenario.durationMs, error: null });
+      loadedScenario = doc.scenario;
+      liveFaults = [];
+      set({ loaded: true, status: 'idle', timeMs: 0, events: 0, seed, durationMs: doc.scenario.durationMs, error: null, runKey: runKey(doc.scenario) });
       // Logged now, before the Play or Step that asked for it; its text is the worker's once it has loaded.
       loading.push(log('loaded', `Loading ${doc.scenario.nodes.length} nodes, ${doc.scenario.edges.length} edges with seed ${seed}`, 0));
       return true;
@@ -163,6 +181,8 @@ export function createRunStore(deps: RunDeps): RunStore {
         inspection.apply(msg);
       } else if (msg.type === 'faultInjected') {
         faults.record(msg.recorded);
+        liveFaults.push(msg.recorded);
+        if (loadedScenario) set({ runKey: runKey(loadedScenario, liveFaults) }); // the run has it, and so does the document
         log('fault', `Fault: ${msg.recorded.type} ${msg.recorded.target} at ${formatClock(msg.recorded.atMs)}`, msg.recorded.atMs);
       } else if (msg.type === 'faultRefused') {
         faults.refused(msg.error.message);
@@ -176,11 +196,11 @@ export function createRunStore(deps: RunDeps): RunStore {
 
     return {
       status: 'idle', speed: 1, seedOverride: null, seed: 1, loaded: false,
-      timeMs: 0, durationMs: 0, events: 0, error: null, log: [],
+      timeMs: 0, durationMs: 0, events: 0, error: null, log: [], runKey: null,
       play() {
         const s = get().status;
         if (!canAct() || s === 'running') return;
-        if (s === 'finished' || !get().loaded) { if (!load()) return; }
+        if (s === 'finished' || !get().loaded || unstartedAndEdited()) { if (!load()) return; }
         client.send({ type: 'play' });
         set({ status: 'running' });
         const entry = log('play', 'Play');
@@ -196,7 +216,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       step() {
         const s = get().status;
         if (!canAct() || s === 'finished') return;
-        if (!get().loaded && !load()) return;
+        if ((!get().loaded || unstartedAndEdited()) && !load()) return;
         stop('step', 'Step');
       },
       reset() {
@@ -234,7 +254,7 @@ export function createRunStore(deps: RunDeps): RunStore {
         telemetry.clear();
         inspection.clear();
         loading = []; // its answer, if still on its way, is for the old document and is ignored
-        set({ loaded: false, status: 'idle', timeMs: 0, events: 0, seedOverride: null, ...seed });
+        set({ loaded: false, status: 'idle', timeMs: 0, events: 0, seedOverride: null, runKey: null, ...seed });
         log('reset', 'Another document was opened: the previous run was cleared');
       },
       inspect(target) {
