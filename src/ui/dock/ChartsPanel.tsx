@@ -56,8 +56,9 @@ export function ChartsPanel() {
   const depthMarks = useMemo(() => marksFor(depth), [marksFor, depth]);
 
   const scope = selected.length === 0 ? 'whole system' : `${selected.length} selected node${selected.length > 1 ? 's' : ''}`;
+  // Whole system: every copy a fanout or a topic makes is acked on its own, so acks can run at several times the publishes.
   const throughputLines: LineSpec[] = selected.length === 0
-    ? [{ key: 'in', label: 'published', color: SERIES_COLORS[0]! }, { key: 'out', label: 'acked', color: SERIES_COLORS[2]! }]
+    ? [{ key: 'in', label: 'published', color: SERIES_COLORS[0]! }, { key: 'out', label: 'acked (all copies)', color: SERIES_COLORS[2]! }]
     : [{ key: 'in', label: 'in', color: SERIES_COLORS[0]! }, { key: 'out', label: 'out', color: SERIES_COLORS[2]! }];
 
   return (

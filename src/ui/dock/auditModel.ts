@@ -61,7 +61,7 @@ export function auditView(audit: Audit, labels: Readonly<Record<string, string>>
     { key: 'deliveredMoreThanOnce', label: 'delivered more than once, per consumer', value: audit.deliveredMoreThanOnce, title: 'Messages a consumer got more than once (redeliveries, publisher retries), counted per consumer and summed' },
     { key: 'duplicates', label: 'processed more than once', value: audit.duplicates, title: 'Distinct messages some consumer processed twice or more: duplicates' },
     { key: 'lost', label: 'lost', value: audit.lost, title: 'Message copies that left the system without being processed (by reason below); a publish refused with a nack counts here even when the publisher\'s retry got through' },
-    { key: 'deadLettered', label: 'dead-lettered', value: audit.deadLettered, title: 'Sitting in or passed through a dead-letter target' },
+    { key: 'deadLettered', label: 'in dead-letter queues', value: audit.deadLettered, title: 'Copies resting in a queue after being dead-lettered. A queue\'s own dead-lettered count is of what it sent to its dead-letter target: those lost on the way (a partition, a crash) are there, not here' },
     { key: 'outOfOrder', label: 'out of order', value: audit.outOfOrder, title: 'Processed after a later message of the same producer and ordering key' },
   ];
   const losses = Object.entries(audit.lostByReason)

@@ -14,10 +14,10 @@ export const TOTAL_ROWS: { key: TotalKey; label: string }[] = [
   { key: 'routedCopies', label: 'routed copies' },
   { key: 'forwarded', label: 'forwarded' },
   { key: 'retried', label: 'retried (publisher resends)' },
-  { key: 'acked', label: 'acked' },
+  { key: 'acked', label: 'acked (all copies)' },
   { key: 'queued', label: 'queued' },
   { key: 'inFlight', label: 'in flight' },
-  { key: 'deadLettered', label: 'dead-lettered' },
+  { key: 'deadLettered', label: 'in dead-letter queues' },
   { key: 'dropped', label: 'dropped' },
 ];
 
