@@ -187,10 +187,14 @@ test('Do it during a run injects the fault now, through the live-fault path', as
   await page.getByTestId('run-play').click();
   await expect.poll(async () => Number(await page.getByTestId('run-events').getAttribute('data-events'))).toBeGreaterThan(0);
   await page.getByTestId(`lesson-do-${index}`).click();
-  await expect(page.getByTestId(`lesson-step-done-${index}`)).toContainText('done live');
+  // Done now, not at the lesson's time: the line says when, so later steps' times can be read against it.
+  await expect(page.getByTestId(`lesson-step-done-${index}`)).toContainText(/done live at [\d.]+ s.*\(the lesson times it at [\d.]+ s\)/);
   await expect(node(page, target).getByTestId('stat-down')).toBeVisible();
   await page.getByTestId('dock-tab-log').click();
   await expect(page.getByTestId('dock')).toContainText(`Fault: crash ${target}`);
+  // Opening the lesson logged its load, not a Seed or a Reset the teacher never pressed.
+  await expect(page.getByTestId('run-log').locator('[data-kind="seed"]')).toHaveCount(0);
+  await expect(page.getByTestId('run-log').locator('[data-kind="reset"]')).toHaveCount(0);
 });
 
 test('a lesson link opens the lesson with its scenario; a teacher\'s own lesson travels in the link', async ({ page }) => {

@@ -39,7 +39,7 @@ export interface StepDone { text: string; scheduled: boolean }
 export function doStep(fault: Fault, run: StepRun): StepDone | null {
   const plan = planStep(fault, run);
   if (plan.kind === 'refuse') { notify(`Cannot do this step now: ${plan.reason}`, 'error'); return null; }
-  if (plan.kind === 'inject') { run.injectFault(plan.fault); return { text: 'done live', scheduled: false }; }
+  if (plan.kind === 'inject') { run.injectFault(plan.fault); return { text: liveText(fault, run.timeMs), scheduled: false }; }
   const recorded = recordFault(plan.fault);
   if (!recorded.ok) { notify(`The step's fault could not be scheduled: ${recorded.errors.map((e) => e.message).join('; ')}`, 'error'); return null; }
   // A loaded simulation has the old timeline: reload it, still at t = 0.
@@ -61,4 +61,13 @@ export function stepStillDone(done: StepDone | undefined, fault: Fault, timeline
 function sameFault(a: Fault, b: Fault): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
+}
+
+/**
+ * A step done live happens now, not at the time the lesson's text gives it: say when, and until when, so the times
+ * later steps name ("when it comes back at 20 s") can be read against it.
+ */
+export function liveText(fault: Fault, nowMs: number): string {
+  const until = fault.durationMs !== undefined ? `, until ${formatSeconds(nowMs + fault.durationMs)}` : '';
+  return `done live at ${formatSeconds(nowMs)}${until} (the lesson times it at ${formatSeconds(fault.atMs)})`;
 }

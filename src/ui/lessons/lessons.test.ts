@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSample, SampleField, Snapshot } from '../../engine/api';
 import { decodeLessonHash, encodeLessonHash } from '../documents/shareLink';
-import { planStep, stepStillDone } from './experimentStep';
+import { liveText, planStep, stepStillDone } from './experimentStep';
 import { BROKEN_TOPIC, findLesson, groupLessons, type LessonEntry } from './lessonCatalog';
 import { createLessonState, type LessonState } from './lessonStore';
 import { newSamples, RunTracker, runMatchesDocument, type TelemetryView } from './runTracking';
@@ -132,6 +132,12 @@ describe('experiment steps', () => {
   it('schedules the fault at its own time before the run starts, so the run replays the lesson\'s experiment', () => {
     expect(planStep(fault, { status: 'idle', timeMs: 0 })).toEqual({ kind: 'schedule', fault });
     expect(planStep(fault, { status: 'paused', timeMs: 0 })).toEqual({ kind: 'schedule', fault });
+  });
+
+  it('a step done live says when it happened, until when, and when the lesson times it', () => {
+    const crash = { type: 'crash', target: 'billing', atMs: 10_000, durationMs: 10_000 } as const;
+    expect(liveText(crash, 1687)).toBe('done live at 1.69 s, until 11.69 s (the lesson times it at 10 s)');
+    expect(liveText({ type: 'crash', target: 'billing', atMs: 5000 }, 2000)).toBe('done live at 2 s (the lesson times it at 5 s)');
   });
 
   it('a scheduled step reads done only while the timeline has its fault (Undo brings Do it back); a live one stays done', () => {

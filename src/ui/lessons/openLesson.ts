@@ -15,9 +15,7 @@ import { useLessonStore, type LessonSource } from './lessonStore';
 export function openLesson(lesson: ParsedLesson, source: LessonSource, origin: string): void {
   loadScenario(lesson.scenario, origin);
   // Every student runs the same scenario with the same seed, whatever seed they typed before.
-  const run = useRunStore.getState();
-  run.setSeed(lesson.scenario.seed);
-  if (run.status === 'error') run.restart(); else run.reset();
+  useRunStore.getState().prepare(lesson.scenario.seed);
   useLessonStore.getState().setOpen({ lesson, source });
 }
 

@@ -1,5 +1,5 @@
 /** The run's event log shown in the dock's Log tab. */
-export type RunLogKind = 'loaded' | 'play' | 'pause' | 'step' | 'reset' | 'speed' | 'seed' | 'finished' | 'error' | 'restart' | 'fault';
+export type RunLogKind = 'opened' | 'loaded' | 'play' | 'pause' | 'step' | 'reset' | 'speed' | 'seed' | 'finished' | 'error' | 'restart' | 'fault';
 
 export interface RunLogEntry {
   /** Increasing id, a stable React key. */

@@ -150,6 +150,32 @@ describe('run store', () => {
     expect(store.getState().runKey).toBe(runKey(current));
   });
 
+  it('a lesson\'s seed and load, as part of opening it, log only the load (not a Seed or a Reset nobody pressed)', () => {
+    const { store, types } = setup();
+    store.getState().play();
+    const before = store.getState().log.length;
+    store.getState().prepare(9);
+    expect(store.getState()).toMatchObject({ seed: 9, seedOverride: 9, loaded: true, status: 'idle' });
+    expect(types().filter((t) => t === 'load')).toHaveLength(2);
+    expect(store.getState().log.slice(before).map((e) => e.kind)).toEqual(['loaded']);
+  });
+
+  it('skips the answer to a load whose run was discarded: the next answer is the new document\'s', () => {
+    let current = doc(5);
+    const { store, w } = setup(() => current);
+    const loaded = (seed: number, nodes: number) => w().reply({ type: 'loaded', seed, durationMs: 1000, nodeIds: Array.from({ length: nodes }, (_, i) => `n${i}`), edgeIds: [], liveFields: [], sampleFields: [] });
+    store.getState().play(); // loads the first document; its answer is still on its way
+    current = { ...doc(9), nodes: [{}, {}] } as unknown as Scenario; // another document is opened
+    store.getState().discard();
+    store.getState().prepare(9);
+    loaded(5, 0); // the first document's answer: skipped
+    expect(store.getState().seed).toBe(9);
+    loaded(9, 2);
+    const loads = store.getState().log.filter((e) => e.kind === 'loaded').map((e) => e.text);
+    expect(loads).toEqual(['Loading 0 nodes, 0 edges with seed 5', 'Loaded 2 nodes, 0 edges with seed 9']);
+    expect(store.getState().log.filter((e) => e.kind === 'opened')).toHaveLength(1);
+  });
+
   it('follows frames: clock, events and finished', () => {
     const { store, w } = setup();
     store.getState().play();

@@ -47,6 +47,11 @@ export interface RunState {
   /** After a crash or engine error: a fresh worker and the current document, paused at 0. */
   restart(): void;
   /**
+   * A document that comes with its seed (a lesson): that seed, the document loaded and ready at 0, as part of opening
+   * it. Unlike setSeed and reset, which a person presses, it logs only the load.
+   */
+  prepare(seed: number): void;
+  /**
    * Another document replaced this one (New, Open, an example, a lesson, a link): the run of the old one is
    * dropped, its figures cleared, and the seed is the new document's. Play then runs the new document.
    */
@@ -93,8 +98,11 @@ export function createRunStore(deps: RunDeps): RunStore {
   /** The document the loaded run runs, and the faults triggered live since it was loaded (runKey). */
   let loadedScenario: Scenario | null = null;
   let liveFaults: Fault[] = [];
-  /** Log entries of the loads the worker has not answered yet, oldest first (it answers in order). */
-  let loading: number[] = [];
+  /**
+   * The loads the worker has not answered yet, oldest first (it answers every load, in order): each one's log entry,
+   * or null for a load whose run was discarded since (its answer is of the old document, and is skipped).
+   */
+  let loading: (number | null)[] = [];
   return create<RunState>()((set, get) => {
     /** Appends an entry, at the run's clock unless told the time; returns its id. */
     const log = (kind: RunLogKind, text: string, timeMs?: number): number => {
@@ -162,15 +170,17 @@ export function createRunStore(deps: RunDeps): RunStore {
 
     const receive = (msg: FromWorker) => {
       if (get().status === 'error') return;
+      // The worker answers every load, in order: the answer to a load whose run was discarded is skipped.
+      const entry = msg.type === 'loaded' ? loading.shift() : undefined;
+      if (entry === null) return;
       // Frames still on their way from a run that was discarded belong to the old document.
       if (!get().loaded && (msg.type === 'frame' || msg.type === 'paused' || msg.type === 'loaded' || msg.type === 'inspected' || msg.type === 'inspectedEdge')) return;
       if (msg.type === 'loaded') {
         telemetry.loaded(msg);
         set({ seed: msg.seed, durationMs: msg.durationMs });
         const text = `Loaded ${msg.nodeIds.length} nodes, ${msg.edgeIds.length} edges with seed ${msg.seed}`;
-        const id = loading.shift();
-        if (id === undefined) log('loaded', text);
-        else set((s) => ({ log: reviseLogText(s.log, id, text) }));
+        if (entry === undefined) log('loaded', text);
+        else set((s) => ({ log: reviseLogText(s.log, entry, text) }));
       } else if (msg.type === 'frame') {
         frames.push(msg);
       } else if (msg.type === 'paused') {
@@ -235,6 +245,11 @@ export function createRunStore(deps: RunDeps): RunStore {
         if (get().status === 'idle') set({ loaded: false });
         log('seed', `Seed ${seed} (applies on ${get().loaded ? 'Reset' : 'Play'})`);
       },
+      prepare(seed) {
+        if (!Number.isSafeInteger(seed) || seed < 0) return;
+        set({ seedOverride: seed, seed });
+        if (get().status === 'error') get().restart(); else load();
+      },
       restart() {
         client.dispose();
         frames.clear();
@@ -253,9 +268,9 @@ export function createRunStore(deps: RunDeps): RunStore {
         frames.clear();
         telemetry.clear();
         inspection.clear();
-        loading = []; // its answer, if still on its way, is for the old document and is ignored
+        loading = loading.map(() => null); // their answers, still on their way, are of the old document: skipped
         set({ loaded: false, status: 'idle', timeMs: 0, events: 0, seedOverride: null, runKey: null, ...seed });
-        log('reset', 'Another document was opened: the previous run was cleared');
+        log('opened', `Opened “${doc.ok ? doc.scenario.name : 'another document'}”: the previous run was cleared`);
       },
       inspect(target) {
         if (!get().loaded || get().status === 'error') return;
