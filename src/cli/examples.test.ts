@@ -110,5 +110,8 @@ describe('consumer-timeout.json (A1.4: the consumer timeout closes the channel o
     expect(r.audit!.consumers['renderer-30min']!.duplicates).toBeGreaterThan(0);
     expect(q1h).toMatchObject({ consumerTimeouts: 0, redelivered: 0 });
     expect(r.audit!.consumers['renderer-1h']).toMatchObject({ duplicates: 0, guarantee: 'exactly-once' });
+    // The default lane falls behind: the job handed over while the old one still renders times out in its turn.
+    expect(r.audit!.consumers['renderer-30min']!.processed).toBeLessThan(r.audit!.consumers['renderer-1h']!.processed);
+    expect(q30.ready as number).toBeGreaterThan(q1h.ready as number);
   });
 });
