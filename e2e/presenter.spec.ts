@@ -4,7 +4,8 @@ import { node, openApp } from './helpers';
 
 /**
  * The presenter view on a projector: the canvas holds still while the run changes the nodes, unless
- * something would leave the view, and the lesson's checks all fit in the strip below it.
+ * something would leave the view, the nodes' names and figures read from the back of a room, and the lesson's
+ * checks all fit in the strip below it.
  */
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
 
@@ -136,6 +137,50 @@ for (const id of ['priority', 'replication-failover', 'security-integrity', 'poi
     for (const n of scenario.nodes) {
       await expect(node(page, n.id)).toHaveCSS('transform', `matrix(1, 0, 0, 1, ${n.position.x}, ${n.position.y})`);
     }
+  });
+}
+
+/**
+ * Every node's live figures as the room sees them (type size times the canvas zoom), those sticking out of their
+ * node, and the nodes drawn over one another counting the badges hanging below them.
+ */
+async function figures(page: Page): Promise<{ small: string[]; cut: string[]; overlapping: string[] }> {
+  return page.getByTestId('presenter-canvas').evaluate((canvas) => {
+    const nodes = [...canvas.querySelectorAll<HTMLElement>('.react-flow__node')];
+    const small: string[] = [];
+    const cut: string[] = [];
+    for (const n of nodes) {
+      const box = n.getBoundingClientRect();
+      for (const value of n.querySelectorAll<HTMLElement>('.bl-stat-value')) {
+        const px = parseFloat(getComputedStyle(value).fontSize) * (value.getBoundingClientRect().height / value.offsetHeight);
+        if (px < 14) small.push(`${n.dataset.id} ${value.textContent} ${px.toFixed(1)} px`);
+      }
+      for (const stat of n.querySelectorAll<HTMLElement>('.bl-stat')) {
+        if (stat.getBoundingClientRect().right > box.right + 1) cut.push(`${n.dataset.id} ${stat.textContent}`);
+      }
+    }
+    // A node and its badges (they hang below its border) as one box.
+    const boxes = nodes.map((n) => {
+      const r = n.getBoundingClientRect();
+      const badges = n.querySelector('.bl-node-badges')?.getBoundingClientRect();
+      return { id: n.dataset.id, left: r.left, right: r.right, top: r.top, bottom: Math.max(r.bottom, badges?.bottom ?? 0) };
+    });
+    const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.id}/${b.id}`));
+    return { small, cut, overlapping };
+  });
+}
+
+// Every lesson, run to its end (counts as wide as they get): the figures read from the back of the room too.
+for (const { id } of LESSONS) {
+  test(`presenter at 1280x720: the live figures of ${id} show at 14 px or more, inside their nodes, no node over another`, async ({ page }) => {
+    await openPresenter(page, id, { width: 1280, height: 720 });
+    await runToEnd(page);
+    await settledView(page);
+    expect(await figures(page)).toEqual({ small: [], cut: [], overlapping: [] });
+    expect((await names(page)).small).toEqual([]);
+    expect(await outsideCanvas(page)).toEqual([]);
+    await page.screenshot({ path: shot(`presenter-figures-${id}`) });
   });
 }
 
