@@ -191,27 +191,35 @@ test('the Summary tells writes a quorum failover lost before their confirm from 
   const lost = Number(await page.getByTestId('summary-dropped-unreplicatedOnFailover').getAttribute('data-value'));
   expect(lost).toBeGreaterThan(0);
   expect(await figure('lostBeforeConfirm')).toBe(lost);
-  expect(await figure('lostOnOutage')).toBe(0);
-  // Each column says what it counts.
-  await expect(page.getByTestId('summary-column-lostBeforeConfirm')).toHaveAttribute('title', /never told they were safe/);
-  await expect(page.getByTestId('summary-column-lostOnOutage')).toHaveAttribute('title', /nobody will send them again/);
-  // Headers are the figures' names, as the CLI's, in the order a message passes them (the producer's row lists "out" first).
-  await expect(page.getByTestId('summary-column-lostBeforeConfirm')).toHaveText('lost unconfirmed');
-  await expect(page.getByTestId('summary-column-maxReady')).toHaveText('max ready');
-  const headers = await page.getByTestId('summary-nodes').locator('thead th').allTextContents();
-  expect(headers.slice(0, 2)).toEqual(['node', 'kind']);
+  // The broker's loss is 0 on every queue: no column, but named under the queues' table.
+  await expect(page.getByTestId('summary-node-q1-lostOnOutage')).toHaveCount(0);
+  await expect(page.getByTestId('summary-zero-queue-lostOnOutage')).toHaveText('lost on outage');
+  // Each figure says what it counts.
+  await expect(page.getByTestId('summary-column-queue-lostBeforeConfirm')).toHaveAttribute('title', /never told they were safe/);
+  await expect(page.getByTestId('summary-zero-queue-lostOnOutage')).toHaveAttribute('title', /nobody will send them again/);
+  // Headers are the figures' names, as the CLI's, in the order a message passes them, in the queues' own table.
+  await expect(page.getByTestId('summary-column-queue-lostBeforeConfirm')).toHaveText('lost unconfirmed');
+  await expect(page.getByTestId('summary-column-queue-maxReady')).toHaveText('max ready');
+  const queues = page.getByTestId('summary-nodes-queue');
+  const headers = await queues.locator('thead th').allTextContents();
+  expect(headers.slice(0, 2)).toEqual(['node', 'flavor']);
   const at = (h: string) => { expect(headers).toContain(h); return headers.indexOf(h); };
   expect(at('flavor')).toBeLessThan(at('in'));
   expect(at('in')).toBeLessThan(at('out'));
-  expect(at('out')).toBeLessThan(at('lost on outage'));
-  await page.getByTestId('summary-node-q1-lostBeforeConfirm').scrollIntoViewIfNeeded();
-  // Scrolled sideways to the far columns, each row still shows its node's name at the table's left edge.
-  const scroller = page.getByTestId('summary-nodes').locator('..');
+  expect(at('out')).toBeLessThan(at('lost unconfirmed'));
+  // No producer's or consumer's figure in the queues' table.
+  expect(headers).not.toContain('confirmed');
+  expect(headers).not.toContain('busy');
+  // On a narrow screen, scrolled sideways to the far columns, each row still shows its node's name at the table's left edge.
+  await page.setViewportSize({ width: 1024, height: 720 });
+  const far = queues.locator('thead th').last();
+  await far.scrollIntoViewIfNeeded();
+  const scroller = queues.locator('.summary-node-scroll');
   expect(await scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   const nameBox = (await page.locator('[data-node-id="q1"] th').boundingBox())!;
   const scrollerBox = (await scroller.boundingBox())!;
   expect(Math.abs(nameBox.x - scrollerBox.x)).toBeLessThan(2);
-  await page.getByTestId('summary-column-lostBeforeConfirm').hover();
+  await page.getByTestId('summary-column-queue-lostBeforeConfirm').hover();
   await page.screenshot({ path: shot('faults-summary-lost-before-confirm') });
 });
 

@@ -45,6 +45,18 @@ async function summaryValues(page: Page): Promise<Map<string, string>> {
   return new Map(pairs);
 }
 
+/**
+ * Each node's place in the Nodes tables: its kind (the table its row is in) and the fields its kind's table
+ * leaves out as 0 on every row (named under the table).
+ */
+async function nodeGroups(page: Page): Promise<Map<string, { kind: string; zero: string[] }>> {
+  const rows = await page.getByTestId('summary-nodes').locator('[data-kind]').evaluateAll((groups) => groups.flatMap((g) => {
+    const zero = (g.querySelector('[data-fields]')?.getAttribute('data-fields') ?? '').split(' ').filter(Boolean);
+    return [...g.querySelectorAll('tr[data-node-id]')].map((tr) => [tr.getAttribute('data-node-id') ?? '', { kind: g.getAttribute('data-kind') ?? '', zero }] as const);
+  }));
+  return new Map(rows);
+}
+
 for (const { file, seed } of CASES) {
   test(`browser at max equals the CLI: ${file} seed ${seed}`, async ({ page }) => {
     test.setTimeout(120_000);
@@ -74,11 +86,24 @@ for (const { file, seed } of CASES) {
       else for (const [reason, n] of Object.entries(v)) expect(Number(value(`summary-dropped-${reason}`)), reason).toBe(n);
     }
     for (const [key, v] of Object.entries(expected.latencyMs)) expect(value(`summary-latency-${key}`), `latency ${key}`).toBe(jsonValue(v));
+    // Every figure is in its kind's table, or named under it as 0 on every row (NaN: a latency with no samples).
+    const groups = await nodeGroups(page);
     for (const [id, report] of Object.entries(expected.nodes)) {
+      const group = groups.get(id);
+      expect(group?.kind, `${id}.kind`).toBe(report.kind);
       for (const [field, v] of Object.entries(flatten(report))) {
-        expect(value(`summary-node-${id}-${field}`), `${id}.${field}`).toBe(v);
+        if (field === 'kind') continue;
+        if (shown.has(`summary-node-${id}-${field}`)) expect(value(`summary-node-${id}-${field}`), `${id}.${field}`).toBe(v);
+        else expect({ field, v, listed: group?.zero.includes(field) }, id).toEqual({ field, v: v === 'NaN' || v === '' ? v : '0', listed: true });
       }
     }
+    // Readable: no column in a kind's table is empty or 0 on every row (the one table of every field had dozens).
+    const emptyColumns = await page.getByTestId('summary-nodes').locator('table').evaluateAll((tables) => tables.flatMap((t) => {
+      const headers = [...t.querySelectorAll('thead th')].slice(1);
+      return headers.filter((_, i) => [...t.querySelectorAll('tbody tr')].every((tr) =>
+        ['', '0', 'NaN'].includes(tr.querySelectorAll('td')[i]?.getAttribute('data-value') ?? ''))).map((h) => h.getAttribute('data-testid'));
+    }));
+    expect(emptyColumns).toEqual([]);
     await expect(page.getByTestId('summary-balance')).toHaveAttribute('data-ok', 'true');
     await page.screenshot({ path: `e2e-artifacts/parity-${file.split('/').pop()?.replace('.json', '')}.png` });
   });

@@ -4,7 +4,8 @@ import { node, openApp } from './helpers';
 
 /**
  * The presenter view on a projector: the canvas holds still while the run changes the nodes, unless
- * something would leave the view, and the lesson's checks all fit in the strip below it.
+ * something would leave the view, the nodes' names and figures read from the back of a room, and the lesson's
+ * checks all fit in the strip below it.
  */
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
 
@@ -98,25 +99,41 @@ test('presenter: a node growing refits the view when its reply loops would leave
   await page.screenshot({ path: shot('presenter-grow-publish-async-response-after') });
 });
 
+/** Type too small, and text sticking out of its box, among the nodes' names or their live figures. */
+interface Legibility { small: string[]; cut: string[] }
+
 /**
- * Every node's name as the room sees it: its type size times the canvas zoom, whether it is cut (wider than
- * its box, so an ellipsis or a clip), and the ids of nodes drawn over one another.
+ * What the room sees of every node: its name's and its live figures' type size times the canvas zoom, those cut
+ * (wider than their box, so an ellipsis or a clip, or out of the node), and the ids of nodes drawn over one
+ * another, counting the badges hanging below them.
  */
-async function names(page: Page): Promise<{ small: string[]; cut: string[]; overlapping: string[] }> {
+async function legibility(page: Page): Promise<{ names: Legibility; figures: Legibility; overlapping: string[] }> {
   return page.getByTestId('presenter-canvas').evaluate((canvas) => {
     const nodes = [...canvas.querySelectorAll<HTMLElement>('.react-flow__node')];
-    const small: string[] = [];
-    const cut: string[] = [];
+    const names = { small: [] as string[], cut: [] as string[] };
+    const figures = { small: [] as string[], cut: [] as string[] };
+    const onScreen = (el: HTMLElement) => parseFloat(getComputedStyle(el).fontSize) * (el.getBoundingClientRect().height / el.offsetHeight);
     for (const n of nodes) {
+      const right = n.getBoundingClientRect().right + 1;
       const name = n.querySelector<HTMLElement>('.bl-node-title strong')!;
-      const px = parseFloat(getComputedStyle(name).fontSize) * (name.getBoundingClientRect().height / name.offsetHeight);
-      if (px < 18) small.push(`${name.textContent} ${px.toFixed(1)} px`);
-      if (name.scrollWidth > name.clientWidth || name.getBoundingClientRect().right > n.getBoundingClientRect().right + 1) cut.push(name.textContent ?? '');
+      const px = onScreen(name);
+      if (px < 18) names.small.push(`${name.textContent} ${px.toFixed(1)} px`);
+      if (name.scrollWidth > name.clientWidth || name.getBoundingClientRect().right > right) names.cut.push(name.textContent ?? '');
+      for (const stat of n.querySelectorAll<HTMLElement>('.bl-stat')) {
+        const figure = onScreen(stat.querySelector<HTMLElement>('.bl-stat-value')!);
+        if (figure < 14) figures.small.push(`${n.dataset.id} ${stat.textContent} ${figure.toFixed(1)} px`);
+        if (stat.getBoundingClientRect().right > right) figures.cut.push(`${n.dataset.id} ${stat.textContent}`);
+      }
     }
-    const boxes = nodes.map((n) => ({ id: n.dataset.id, r: n.getBoundingClientRect() }));
+    // A node and its badges (they hang below its border) as one box.
+    const boxes = nodes.map((n) => {
+      const r = n.getBoundingClientRect();
+      const badges = n.querySelector('.bl-node-badges')?.getBoundingClientRect();
+      return { id: n.dataset.id, left: r.left, right: r.right, top: r.top, bottom: Math.max(r.bottom, badges?.bottom ?? 0) };
+    });
     const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) =>
-      a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom).map((b) => `${a.id}/${b.id}`));
-    return { small, cut, overlapping };
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.id}/${b.id}`));
+    return { names, figures, overlapping };
   });
 }
 
@@ -126,7 +143,8 @@ for (const id of ['priority', 'replication-failover', 'security-integrity', 'poi
   test(`presenter at 1280x720: every node name of ${id} shows whole, at 18 px or more on the screen`, async ({ page }) => {
     await openPresenter(page, id, { width: 1280, height: 720 });
     await settledView(page);
-    expect(await names(page)).toEqual({ small: [], cut: [], overlapping: [] });
+    const seen = await legibility(page);
+    expect({ names: seen.names, overlapping: seen.overlapping }).toEqual({ names: { small: [], cut: [] }, overlapping: [] });
     expect(await outsideCanvas(page)).toEqual([]);
     await page.screenshot({ path: shot(`presenter-names-${id}`) });
     // Back in the editor, the document's own positions and the editor's type: nothing was moved for good.
@@ -136,6 +154,20 @@ for (const id of ['priority', 'replication-failover', 'security-integrity', 'poi
     for (const n of scenario.nodes) {
       await expect(node(page, n.id)).toHaveCSS('transform', `matrix(1, 0, 0, 1, ${n.position.x}, ${n.position.y})`);
     }
+  });
+}
+
+// Every lesson, run to its end (counts as wide as they get): the figures read from the back of the room too.
+for (const { id } of LESSONS) {
+  test(`presenter at 1280x720: the live figures of ${id} show at 14 px or more, inside their nodes, no node over another`, async ({ page }) => {
+    await openPresenter(page, id, { width: 1280, height: 720 });
+    await runToEnd(page);
+    await settledView(page);
+    const seen = await legibility(page);
+    expect({ figures: seen.figures, overlapping: seen.overlapping, smallNames: seen.names.small })
+      .toEqual({ figures: { small: [], cut: [] }, overlapping: [], smallNames: [] });
+    expect(await outsideCanvas(page)).toEqual([]);
+    await page.screenshot({ path: shot(`presenter-figures-${id}`) });
   });
 }
 

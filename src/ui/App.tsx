@@ -4,7 +4,6 @@ import { Dock } from './dock/Dock';
 import { useAutosave } from './documents/useAutosave';
 import { Inspector } from './inspector/Inspector';
 import { useLessonTracking } from './lessons/useLessonTracking';
-import { Toasts } from './notify/Toasts';
 import { Palette } from './palette/Palette';
 import { PresenterView } from './presenter/PresenterView';
 import { usePresenterStore } from './presenter/presenterStore';
@@ -35,7 +34,6 @@ export function App() {
       <div className="app-palette"><Palette /></div>
       <main className="app-canvas">
         <Canvas />
-        <Toasts />
       </main>
       <div className="app-inspector"><Inspector /></div>
       <div className="app-split" role="separator" aria-orientation="horizontal" aria-label="Resize the dock" tabIndex={0}

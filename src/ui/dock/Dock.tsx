@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { LessonsPanel } from '../lessons/LessonsPanel';
+import { Toasts } from '../notify/Toasts';
 import { useLessonStore } from '../lessons/lessonStore';
 import { AuditPanel } from './AuditPanel';
 import { ChartsPanel } from './ChartsPanel';
@@ -16,7 +17,10 @@ const TABS = [
 ] as const;
 export type DockTab = (typeof TABS)[number]['id'];
 
-/** The bottom dock: charts, the run summary, the audit, the run log and the lessons. Only the open tab renders. */
+/**
+ * The bottom dock: charts, the run summary, the audit, the run log and the lessons. Only the open tab renders.
+ * Its tab row's empty end holds the editor's notices (toasts.css), off the canvas.
+ */
 export function Dock({ initialTab = 'charts' }: { initialTab?: DockTab }) {
   // Coming back from the presenter view with a lesson open: show the lesson again.
   const [tab, setTab] = useState<DockTab>(() => (useLessonStore.getState().open ? 'lessons' : initialTab));
@@ -31,6 +35,7 @@ export function Dock({ initialTab = 'charts' }: { initialTab?: DockTab }) {
             {t.label}
           </button>
         ))}
+        <div className="dock-notices"><Toasts /></div>
       </div>
       <div className="dock-body" role="tabpanel">
         {tab === 'charts' && <ChartsPanel />}

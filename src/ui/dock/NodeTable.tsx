@@ -1,36 +1,72 @@
+import { useState } from 'react';
 import type { Snapshot } from '../../engine/api';
 import { nodeFigure } from '../../lessons/nodeFigures';
-import { formatNumber, nodeTable } from './summaryModel';
+import { columnKey, nodeGroups, type NodeGroup } from './nodeGroups';
+import { formatNumber } from './summaryModel';
 
 /** A column header: the figure's short name, with what it counts and its report field in the tooltip. */
-function ColumnHeader({ field }: { field: string }) {
+function ColumnHeader({ kind, field }: { kind: string; field: string }) {
   const f = nodeFigure(field);
-  return <th title={`${f.explanation} (${field})`} data-testid={`summary-column-${field}`}>{f.label}</th>;
+  return <th title={`${f.explanation} (${field})`} data-testid={`summary-column-${kind}-${field}`}>{f.label}</th>;
 }
 
-/** Per-node counters under the shared figure names (the field itself in each header's tooltip); cells carry data-testid `summary-node-<id>-<field>` and the exact value. */
-export function NodeTable({ snapshot }: { snapshot: Snapshot }) {
-  const { ids, columns, rows } = nodeTable(snapshot);
+/** The fields left out of a group's table, named as the headers would be (tooltip and all): a 0 is still there to be read. */
+function ZeroFigures({ group }: { group: NodeGroup }) {
+  if (group.zero.length === 0) return null;
   return (
-    <div className="summary-node-scroll">
-      <table className="summary-node-table" data-testid="summary-nodes">
-        <thead><tr><th>node</th>{columns.map((c) => <ColumnHeader key={c} field={c} />)}</tr></thead>
-        <tbody>
-          {ids.map((id, i) => (
-            <tr key={id} data-node-id={id}>
-              <th>{id}</th>
-              {columns.map((c) => {
-                const v = rows[i]![c];
-                return (
-                  <td key={c} data-testid={`summary-node-${id}-${c}`} data-value={v === undefined ? '' : String(v)}>
-                    {v === undefined ? '' : typeof v === 'number' ? formatNumber(v) : v}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <p className="summary-zero" data-testid={`summary-zero-${group.kind}`} data-fields={group.zero.join(' ')}>
+      0 on every {group.kind}: {group.zero.map((field, i) => {
+        const f = nodeFigure(field);
+        return <span key={field}>{i > 0 && ', '}<span title={`${f.explanation} (${field})`} data-testid={`summary-zero-${group.kind}-${field}`}>{f.label}</span></span>;
+      })}
+    </p>
+  );
+}
+
+function GroupTable({ group }: { group: NodeGroup }) {
+  const { kind, columns, rows } = group;
+  return (
+    <div className="summary-node-group" data-testid={`summary-nodes-${kind}`} data-kind={kind}>
+      <h5>{kind}s <span className="summary-node-count">{rows.length}</span></h5>
+      <div className="summary-node-scroll">
+        <table className="summary-node-table">
+          <thead><tr><th>node</th>{columns.map((c) => <ColumnHeader key={c} kind={kind} field={c} />)}</tr></thead>
+          <tbody>
+            {rows.map(({ id, values }) => (
+              <tr key={id} data-node-id={id}>
+                <th>{id}</th>
+                {columns.map((c) => {
+                  const v = values[c];
+                  return (
+                    <td key={c} data-testid={`summary-node-${id}-${c}`} data-value={v === undefined ? '' : String(v)}>
+                      {v === undefined ? '' : typeof v === 'number' ? formatNumber(v) : v}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ZeroFigures group={group} />
+    </div>
+  );
+}
+
+/**
+ * Per-node counters under the shared figure names, one table per kind with the columns it has (nodeGroups.ts);
+ * cells carry data-testid `summary-node-<id>-<field>` and the exact value. A column once shown stays for the
+ * life of the table, so figures going back to 0 mid-run do not make it jump.
+ */
+export function NodeTable({ snapshot }: { snapshot: Snapshot }) {
+  const [kept, setKept] = useState<ReadonlySet<string>>(() => new Set());
+  const groups = nodeGroups(snapshot.nodes, kept);
+  const shown = groups.flatMap((g) => g.columns.map((c) => columnKey(g.kind, c)));
+  // React's "adjusting state while rendering": a render with a new column adds it, once.
+  if (shown.some((k) => !kept.has(k))) setKept(new Set([...kept, ...shown]));
+  return (
+    <div className="summary-node-groups" data-testid="summary-nodes">
+      {groups.map((g) => <GroupTable key={g.kind} group={g} />)}
     </div>
   );
 }

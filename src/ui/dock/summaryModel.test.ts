@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageTotals, NodeReport } from '../../engine/api';
-import { balance, flattenNode, formatNumber, nodeColumns } from './summaryModel';
+import { balance, flattenNode, formatNumber } from './summaryModel';
 
 const totals = (over: Partial<MessageTotals> = {}): MessageTotals => ({
   produced: 10, published: 8, routedCopies: 1, forwarded: 1, retried: 0, acked: 5, queued: 2, inFlight: 1, deadLettered: 1, dropped: 1,
@@ -22,12 +22,6 @@ describe('summary model', () => {
       kind: 'queue', in: 3, 'latencyMs.count': 1, 'latencyMs.mean': 2, 'latencyMs.p50': 2, 'latencyMs.p95': 2, 'latencyMs.p99': 2, 'latencyMs.max': 2,
       'droppedByReason.rejected': 4,
     });
-  });
-
-  it("unions columns in the shared figures' order, kind first, not in the order the rows list them", () => {
-    // A producer row (out only) first used to put "out" before a queue's "in".
-    expect(nodeColumns([{ kind: 'producer', out: 2, down: 0 }, { kind: 'queue', flavor: 'classic', in: 1, out: 1, maxReady: 3, ready: 0 }]))
-      .toEqual(['kind', 'flavor', 'in', 'out', 'ready', 'maxReady', 'down']);
   });
 
   it('formats numbers for people', () => {

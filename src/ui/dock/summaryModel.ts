@@ -1,9 +1,8 @@
 /**
  * What the Summary tab shows, as plain data: the CLI report's totals, the balance check,
- * latency, and every node's counters flattened to columns. Pure; tested without React.
+ * latency, and every node's counters flattened to columns (grouped by kind in nodeGroups.ts). Pure; tested without React.
  */
-import type { DropReason, LatencySummary, MessageTotals, NodeReport, Snapshot } from '../../engine/api';
-import { nodeFieldOrder } from '../../lessons/nodeFigures';
+import type { DropReason, LatencySummary, MessageTotals, NodeReport } from '../../engine/api';
 
 export type TotalKey = Exclude<keyof MessageTotals, 'droppedByReason'>;
 
@@ -84,17 +83,6 @@ export function flattenNode(node: NodeReport): Record<string, number | string> {
     else for (const [sub, v] of Object.entries(value)) out[`${key}.${sub}`] = v;
   }
   return out;
-}
-
-/** Columns of the per-node table: every field any node has, in the order of the shared node figures (kind first). */
-export function nodeColumns(rows: readonly Record<string, number | string>[]): string[] {
-  return nodeFieldOrder(['kind', ...rows.flatMap((row) => Object.keys(row))]);
-}
-
-export function nodeTable(snapshot: Snapshot): { ids: string[]; columns: string[]; rows: Record<string, number | string>[] } {
-  const ids = Object.keys(snapshot.nodes);
-  const rows = ids.map((id) => flattenNode(snapshot.nodes[id]!));
-  return { ids, columns: nodeColumns(rows), rows };
 }
 
 // One formatter made once: toLocaleString builds a new one per call, which cost ~200 ms of main thread a

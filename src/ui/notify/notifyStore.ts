@@ -12,7 +12,7 @@ interface NotifyState {
 const SHOW_MS = { error: 8000, info: 4000, success: 3000 } as const;
 let nextToastId = 1;
 
-/** Short messages at the bottom of the canvas; an error stays longer. The newest of an equal text replaces the old. */
+/** Short messages beside the dock's tabs (toasts.css); an error stays longer. The newest of an equal text replaces the old. */
 export const useNotifyStore = create<NotifyState>()((set, get) => ({
   toasts: [],
   notify: (text, tone = 'info') => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FIGURE_FLOOR_PX, FIGURE_PX, figureLines } from './presenterFigures';
 import { NAME_PX, nameLines, presenterScale, roomBelow } from './presenterScale';
 
 /** A bold letter's width, about (em). */
@@ -7,15 +8,23 @@ const measure = (text: string) => text.length * 0.6;
 const grid = (cols: number, rows: number, name = 'worker') =>
   Array.from({ length: cols * rows }, (_, i) => ({ x: (i % cols) * 260, y: Math.floor(i / cols) * 140, name }));
 const ROOM_1280 = { width: 1280 - 56, height: 480 - 120, maxZoom: 1.8 };
-/** The zoom a fit of the grid would pick in ROOM_1280 at stretch `s` (with the estimate's own node height). */
+/** The zoom a fit of the grid would pick in ROOM_1280 at stretch `s` (with the estimate's own node height: a depth bar, figures, a name). */
 const zoomOf = (cols: number, rows: number, s: number) =>
-  Math.min(ROOM_1280.height / ((rows - 1) * 140 + 80 + 1.1 * 44), ROOM_1280.width / (s * ((cols - 1) * 260 + 200)), 1.8);
+  Math.min(ROOM_1280.height / ((rows - 1) * 140 + 34 + 8 + 1.1 * 36 + 1.1 * 44), ROOM_1280.width / (s * ((cols - 1) * 260 + 200)), 1.8);
 
 describe('presenterScale', () => {
   it('a tall topology is spread sideways into the empty width, and its names set large enough for the zoom', () => {
     const s = presenterScale(grid(3, 4), ROOM_1280, measure);
     expect(s.stretch).toBeGreaterThan(1.5);
     expect(s.namePx * zoomOf(3, 4, s.stretch)).toBeCloseTo(NAME_PX, 0);
+  });
+
+  it("a tall topology's figures are set large enough for the zoom too, on one line where the nodes are wide enough", () => {
+    const s = presenterScale(grid(3, 4).map((n) => ({ ...n, kind: 'consumer' })), ROOM_1280, measure);
+    const zoom = zoomOf(3, 4, s.stretch);
+    expect(s.figurePx * zoom).toBeGreaterThanOrEqual(FIGURE_FLOOR_PX - 0.1);
+    expect(s.figurePx * zoom).toBeLessThanOrEqual(FIGURE_PX + 0.1);
+    expect(figureLines('consumer', s.figurePx, 200 * s.stretch - 16)).toBe(1);
   });
 
   it('a wide topology that fills the width is not spread, and its type grows as its zoom falls', () => {
@@ -26,17 +35,18 @@ describe('presenterScale', () => {
 
   it('a long name gets smaller type only as far as its lines leave the node inside its row', () => {
     const short = presenterScale(grid(6, 2), ROOM_1280, measure).namePx;
-    const long = presenterScale(grid(6, 2, 'worker-prefetch-50'), ROOM_1280, measure).namePx;
+    const { namePx: long, figurePx } = presenterScale(grid(6, 2, 'worker-prefetch-50'), ROOM_1280, measure);
     expect(long).toBeLessThan(short);
-    // Its lines, the node's figures (80) and its badges (12) stay within a row of 140.
-    expect(nameLines('worker-prefetch-50', long, 184, measure) * 1.1 * long + 80 + 12).toBeLessThanOrEqual(140);
+    // Its lines, the node's frame (34), its lines of figures and its badges (12) stay within a row of 140.
+    const figures = figureLines(undefined, figurePx, 184) * 1.1 * figurePx;
+    expect(nameLines('worker-prefetch-50', long, 184, measure) * 1.1 * long + 34 + figures + 12).toBeLessThanOrEqual(140);
     expect(long).toBeGreaterThanOrEqual(20);
   });
 
   it('a small topology at maxZoom keeps the base type; the stretch never passes 2.5', () => {
     expect(presenterScale(grid(2, 1), ROOM_1280, measure).namePx).toBe(20);
     expect(presenterScale(grid(1, 8), ROOM_1280, measure).stretch).toBe(2.5);
-    expect(presenterScale([], ROOM_1280, measure)).toEqual({ stretch: 1, namePx: 20 });
+    expect(presenterScale([], ROOM_1280, measure)).toEqual({ stretch: 1, namePx: 20, figurePx: 20 });
   });
 
   it('nameLines breaks after hyphens, and cuts a piece wider than a line', () => {

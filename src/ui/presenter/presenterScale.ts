@@ -1,9 +1,10 @@
 /**
- * How the presenter draws a topology so that its node names read from the back of a room at 1280×720.
+ * How the presenter draws a topology so that its node names and live figures read from the back of a room at 1280×720.
  *
  * The fit's zoom decides how large a name looks: 20 px type at zoom 0.5 is 10 px on the screen. So the
- * names are set in type large enough that, at the zoom the fit will pick, they show at NAME_PX. Large type
- * needs room, and nodes keep their document rows (often 140 apart), so:
+ * names are set in type large enough that, at the zoom the fit will pick, they show at NAME_PX, and the
+ * figures (counts, ready and unacked, …) at FIGURE_PX. Large type needs room, and nodes keep their document
+ * rows (often 140 apart), so:
  * - A tall topology (replication-failover: a broker row over two lanes of four rows) is fitted by its
  *   height and leaves most of the screen's width empty: its columns are spread apart and its nodes drawn
  *   wider by the same factor (the stretch), which costs no zoom while the width still fits.
@@ -13,6 +14,7 @@
  * Estimated from the document (positions, names), not measured from the drawn nodes: type sized from the
  * zoom of a fit that depends on the type would feed back into itself. Pure, tested without React.
  */
+import { FIGURE_LINE, figureLines, figureSize } from './presenterFigures';
 
 /** The size a node name shows at on the screen (px), a margin over the 18 px the e2e test asks for. */
 export const NAME_PX = 20;
@@ -21,8 +23,17 @@ const MIN_NAME_PX = 20;
 const MAX_NAME_PX = 44;
 /** Columns spread at most this much: beyond it the edges between them read as lines, not links. */
 const MAX_STRETCH = 2.5;
-/** A node's width (canvas.css .bl-node), its side padding and borders (presenter.css), and its height in the presenter without its name. */
-const NODE = { width: 200, sides: 16, height: 80 } as const;
+/**
+ * A node's width (canvas.css .bl-node), its side padding and borders (presenter.css), and its height in the
+ * presenter without its name and its lines of figures (presenterFigures.ts); a queue's depth bar under its figures.
+ */
+const NODE = { width: 200, sides: 16, height: 34 } as const;
+const DEPTH_BAR = 8;
+/**
+ * The bottom row's figures, for the zoom's estimate (their type depends on the zoom): one line of large type or
+ * two of smaller. Taller, the estimate would spread the columns more and the fit, then bound by the width, zoom out.
+ */
+const BOTTOM_FIGURES = FIGURE_LINE * 36;
 /** Under a node: its badges hang this far below its border (canvas.css .bl-node-badges). */
 const BADGE_ROOM = 12;
 /** The name's line height (em), and at most three lines: more would not leave room for the figures. */
@@ -31,16 +42,20 @@ const MAX_LINES = 3;
 /** Room under a node with no node below it in its column (document units). */
 const OPEN_BELOW = 1e6;
 
-export interface PresenterScale { stretch: number; namePx: number }
+export interface PresenterScale { stretch: number; namePx: number; figurePx: number }
 
 export interface FitRoom { width: number; height: number; maxZoom: number }
 
-export interface NamedPosition { x: number; y: number; name: string }
+export interface NamedPosition { x: number; y: number; name: string; kind?: string }
 
 /** The width of a piece of a name in the node's bold type at 1 px (the browser measures; tests estimate). */
 export type MeasureText = (text: string) => number;
 
-export const NO_SCALE: PresenterScale = { stretch: 1, namePx: MIN_NAME_PX };
+export const NO_SCALE: PresenterScale = { stretch: 1, namePx: MIN_NAME_PX, figurePx: 20 };
+
+/** A node's height in the presenter without its name, its figures in `figurePx` type in a node `width` wide inside (document units). */
+const nodeHeight = (node: NamedPosition, figurePx: number, width: number): number =>
+  NODE.height + (node.kind === 'queue' ? DEPTH_BAR : 0) + figureLines(node.kind, figurePx, width) * FIGURE_LINE * figurePx;
 
 /** How far below `node` the next node of its column starts, top to top (document units). */
 export function roomBelow(node: NamedPosition, nodes: readonly NamedPosition[]): number {
@@ -81,16 +96,17 @@ export function presenterScale(nodes: readonly NamedPosition[], room: FitRoom, m
   const xs = nodes.map((p) => p.x);
   const ys = nodes.map((p) => p.y);
   const width = Math.max(...xs) - Math.min(...xs) + NODE.width;
-  const height = Math.max(...ys) - Math.min(...ys) + NODE.height + LINE * MAX_NAME_PX;
+  const height = Math.max(...ys) - Math.min(...ys) + NODE.height + DEPTH_BAR + BOTTOM_FIGURES + LINE * MAX_NAME_PX;
   // The zoom the height (or maxZoom) allows; stretched, the width fits at that zoom up to MAX_STRETCH.
   const zoomByHeight = Math.min(room.height / height, room.maxZoom);
   const stretch = Math.min(MAX_STRETCH, Math.max(1, room.width / (width * zoomByHeight)));
   const zoom = Math.min(zoomByHeight, room.width / (width * stretch));
   const wanted = Math.min(MAX_NAME_PX, Math.max(MIN_NAME_PX, NAME_PX / zoom));
   const nameWidth = NODE.width * stretch - NODE.sides;
-  // One size for every name (mixed sizes read as importance), the largest every node has room for.
-  const namePx = Math.min(...nodes.map((n) => fitName(n.name, wanted, nameWidth, roomBelow(n, nodes) - BADGE_ROOM - NODE.height, measure)));
-  return { stretch: round2(stretch), namePx: round2(namePx) };
+  // One size for every name and one for every figure (mixed sizes read as importance), the largest every node has room for.
+  const figurePx = figureSize(nodes.map((n) => n.kind), zoom, nameWidth);
+  const namePx = Math.min(...nodes.map((n) => fitName(n.name, wanted, nameWidth, roomBelow(n, nodes) - BADGE_ROOM - nodeHeight(n, figurePx, nameWidth), measure)));
+  return { stretch: round2(stretch), namePx: round2(namePx), figurePx: round2(figurePx) };
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;

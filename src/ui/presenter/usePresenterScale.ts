@@ -29,21 +29,21 @@ function browserMeasure(): MeasureText {
 }
 
 /**
- * The presenter's spread and name size for the document on this canvas (presenterScale.ts): spreads the
+ * The presenter's spread, name and figure size for the document on this canvas (presenterScale.ts): spreads the
  * drawn columns while mounted (the editor draws the document's own positions again after), refits the view
- * when they change, and returns the CSS variables presenter.css sizes the nodes and their names with.
+ * when they change, and returns the CSS variables presenter.css sizes the nodes, their names and their figures with.
  * `padding`: the fit's padding, px (left + right, top + bottom).
  */
 export function usePresenterScale(box: RefObject<HTMLElement | null>, padding: { x: number; y: number }, maxZoom: number): CSSProperties {
   const size = useBoxSize(box);
   const nodes = useDocumentStore((s) => s.scenario.nodes);
   const measure = useMemo(() => browserMeasure(), []);
-  const scale = useMemo(() => presenterScale(nodes.map((n) => ({ ...n.position, name: n.label || n.id })),
+  const scale = useMemo(() => presenterScale(nodes.map((n) => ({ ...n.position, name: n.label || n.id, kind: n.kind })),
     { width: (size?.width ?? 0) - padding.x, height: (size?.height ?? 0) - padding.y, maxZoom }, measure), [nodes, size, padding.x, padding.y, maxZoom, measure]);
   useEffect(() => {
     setFlowXScale(scale.stretch);
     requestFitView();
-  }, [scale.stretch, scale.namePx]);
+  }, [scale.stretch, scale.namePx, scale.figurePx]);
   useEffect(() => () => setFlowXScale(1), []);
-  return { '--presenter-stretch': scale.stretch, '--presenter-name-px': `${scale.namePx}px` } as CSSProperties;
+  return { '--presenter-stretch': scale.stretch, '--presenter-name-px': `${scale.namePx}px`, '--presenter-figure-px': `${scale.figurePx}px` } as CSSProperties;
 }
