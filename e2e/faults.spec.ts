@@ -252,6 +252,7 @@ test('competing consumers lose a crashed queue\'s messages once as a group, not 
     faults: [{ atMs: 2000, target: 'q1', type: 'crash', durationMs: 1000 }],
   }));
   await expect(node(page, 'w3')).toBeVisible();
+  await expect(page.getByTestId('run-duration')).toHaveText('/ 00:20.000'); // the link's duration, before any Play
   await page.getByTestId('run-speed').selectOption('max');
   await page.getByTestId('run-play').click();
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 30_000 });
