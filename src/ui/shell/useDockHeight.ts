@@ -1,19 +1,24 @@
-import { useCallback, useState, type PointerEvent as ReactPointerEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type PointerEvent as ReactPointerEvent, type KeyboardEvent } from 'react';
+import { clampDockHeight, dockHeight } from './dockHeight';
 
+/** Where the splitter's position is kept; written only when the user moves it, so until then the default follows the window. */
 const KEY = 'brokerlab.dockHeight';
-const MIN = 120;
-const maxHeight = () => Math.max(MIN, Math.round(window.innerHeight * 0.6));
-const initial = () => {
-  const saved = Number(localStorage.getItem(KEY));
-  const fallback = window.innerHeight < 800 ? 200 : 260;
-  return Math.min(maxHeight(), Math.max(MIN, Number.isFinite(saved) && saved > 0 ? saved : fallback));
+const saved = (): number | null => {
+  const text = localStorage.getItem(KEY);
+  return text === null ? null : Number(text);
 };
 
 /** The dock's height, dragged by the splitter above it (or moved with the arrow keys) and remembered. */
 export function useDockHeight() {
-  const [height, setHeight] = useState(initial);
+  const [height, setHeight] = useState(() => dockHeight(window.innerHeight, saved()));
+  // A resized window: the default takes its share of the new height, a dragged height stays within the new bounds.
+  useEffect(() => {
+    const resize = () => setHeight(dockHeight(window.innerHeight, saved()));
+    window.addEventListener('resize', resize);
+    return () => window.removeEventListener('resize', resize);
+  }, []);
   const apply = useCallback((h: number) => {
-    const next = Math.min(maxHeight(), Math.max(MIN, Math.round(h)));
+    const next = clampDockHeight(window.innerHeight, h);
     setHeight(next);
     localStorage.setItem(KEY, String(next));
   }, []);
