@@ -214,3 +214,14 @@ for (const { id } of LESSONS.filter((l) => l.checks.length === MOST_CHECKS)) {
     }
   });
 }
+
+test('presenter: Esc with the fault menu open closes only the menu; a second Esc leaves the presenter', async ({ page }) => {
+  await openPresenter(page, 'competing-consumers', { width: 1280, height: 720 });
+  await node(page, 'worker-2').click({ button: 'right' });
+  await expect(page.getByTestId('fault-menu')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('fault-menu')).toHaveCount(0);
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presenter')).toHaveCount(0);
+});
