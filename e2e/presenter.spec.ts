@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
-import { node, openApp } from './helpers';
+import { boxesOverlap, node, openApp } from './helpers';
 
 /**
  * The presenter view on a projector: the canvas holds still while the run changes the nodes, unless
@@ -214,3 +214,54 @@ for (const { id } of LESSONS.filter((l) => l.checks.length === MOST_CHECKS)) {
     }
   });
 }
+
+test('presenter: Esc with the fault menu open closes only the menu; a second Esc leaves the presenter', async ({ page }) => {
+  await openPresenter(page, 'competing-consumers', { width: 1280, height: 720 });
+  await node(page, 'worker-2').click({ button: 'right' });
+  await expect(page.getByTestId('fault-menu')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('fault-menu')).toHaveCount(0);
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presenter')).toHaveCount(0);
+});
+
+/** The on-screen boxes of the text elements `selector` finds in the presenter's chart, with their text. */
+async function chartTexts(page: Page, selector: string): Promise<{ text: string; x: number; y: number; width: number; height: number }[]> {
+  return page.getByTestId('presenter-chart').locator(selector).evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { text: el.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+  }));
+}
+
+test('presenter at 1280x720: the chart marks a crash on its time axis, legibly, and labels every value tick', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, '/#lesson=competing-consumers');
+  await page.getByTestId('lesson-do-0').click(); // crash worker-2 at 10 s, for good
+  await expect(page.getByTestId('lesson-step-done-0')).toContainText('scheduled at');
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  await runToEnd(page);
+  const chart = page.getByTestId('presenter-chart');
+  await expect.poll(async () => Number(await chart.getAttribute('data-fault-marks'))).toBe(1);
+  await expect(chart.locator('.fault-mark-crash')).toHaveCount(1);
+  const [label] = await chartTexts(page, 'text.fault-mark-label');
+  expect(label?.text).toBe('crash worker-2crash worker-2'); // the label, then its <title>
+  expect(label!.height, 'the label is projector type').toBeGreaterThanOrEqual(16);
+  const box = (await chart.boundingBox())!;
+  expect(label!.x + label!.width, 'the label ends inside the chart').toBeLessThanOrEqual(box.x + box.width);
+
+  // Every value tick labelled: all five of recharts' ticks (its tickCount), evenly spaced. Its default left out every other
+  // one here (0, 80, 160; the grid follows the labels, so nothing else shows the gap) and elsewhere made 0, 150, 300, 600.
+  // None prints over another or over the crash's label.
+  const ticks = await chartTexts(page, 'text.recharts-cartesian-axis-tick-value[orientation="left"]');
+  const values = ticks.map((t) => Number(t.text));
+  expect(values, 'every tick labelled').toHaveLength(5);
+  for (const [i, v] of values.entries()) expect(v, values.join(', ')).toBe(i * values[1]!);
+  const boxes = [...ticks, label!];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) expect(boxesOverlap(boxes[i]!, boxes[j]!), `${boxes[i]!.text} / ${boxes[j]!.text}`).toBe(false);
+  }
+  await chart.screenshot({ path: shot('presenter-chart-crash-mark') });
+  await page.screenshot({ path: shot('presenter-crash-mark-1280x720') });
+});

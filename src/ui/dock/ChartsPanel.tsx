@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { NodeKind } from '../../schema';
 import { useDocumentStore } from '../document/documentStore';
 import { useRunFinished } from '../run/runFinished';
-import { faultMarks } from '../faults/faultMarks';
+import { faultMarksOver } from '../faults/faultMarks';
 import { figureName } from '../figureNames';
 import { useViewStore } from '../view/viewStore';
 import { latencyPlan, latencyRows, queueDepthRows, queueSeriesPlan, throughputRows, type ChartWindow, type SeriesContext } from './chartSeries';
@@ -50,10 +50,9 @@ export function ChartsPanel() {
 
   // Faults on every chart's time axis, from the latest report (areas for a duration, lines for the rest).
   const faults = telemetry.snapshot?.audit?.faults;
-  const marksFor = useMemo(() => (rows: readonly { t: number }[]) => (faults && rows.length > 0 ? faultMarks(faults, rows[0]!.t, rows.at(-1)!.t) : []), [faults]);
-  const throughputMarks = useMemo(() => marksFor(throughput), [marksFor, throughput]);
-  const latencyMarks = useMemo(() => marksFor(latency), [marksFor, latency]);
-  const depthMarks = useMemo(() => marksFor(depth), [marksFor, depth]);
+  const throughputMarks = useMemo(() => faultMarksOver(faults, throughput), [faults, throughput]);
+  const latencyMarks = useMemo(() => faultMarksOver(faults, latency), [faults, latency]);
+  const depthMarks = useMemo(() => faultMarksOver(faults, depth), [faults, depth]);
 
   const scope = selected.length === 0 ? 'whole system' : `${selected.length} selected node${selected.length > 1 ? 's' : ''}`;
   // Whole system: every copy a fanout or a topic makes is acked on its own, so acks can run at several times the publishes.

@@ -1,11 +1,11 @@
-import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FaultMark } from '../faults/faultMarks';
 import { formatChartTime, formatChartValue } from './chartFormat';
 import { isolatedDots } from './chartDots';
 import { rowTimeTicks } from './chartTimeTicks';
 import type { ChartRow } from './chartSeries';
-import { faultLabel } from './FaultLabel';
-import { faultColor, type LineSpec, type PlotOptions } from './LineChartCard';
+import { faultMarkElements } from './FaultMarksPlot';
+import type { LineSpec, PlotOptions } from './LineChartCard';
 import { PairedLegend } from './PairedLegend';
 
 interface Props extends PlotOptions { unit: string; rows: ChartRow[]; lines: LineSpec[]; marks: readonly FaultMark[] }
@@ -25,12 +25,7 @@ export default function LineChartPlot({ unit, rows, lines, marks, pairs, counts 
       <Tooltip labelFormatter={(t) => `t = ${formatChartTime(Number(t))}`} formatter={(v) => (typeof v === 'number' ? `${formatChartValue(v)} ${unit}` : String(v))}
         contentStyle={{ background: 'var(--panel-bg, #fff)', border: '1px solid #8886', fontSize: 12 }} />
       {pairs ? <Legend content={() => <PairedLegend lines={lines} pair={pairs} />} /> : <Legend wrapperStyle={{ fontSize: 11 }} />}
-      {marks.map((m) => (m.kind === 'area'
-        ? <ReferenceArea key={m.key} x1={m.x1} x2={m.x2} ifOverflow="hidden" fill={faultColor(m.type)} fillOpacity={0.12}
-            stroke={faultColor(m.type)} strokeOpacity={0.5} strokeDasharray="3 3" className={`fault-mark fault-mark-${m.type}`}
-            label={faultLabel(m, faultColor(m.type))} />
-        : <ReferenceLine key={m.key} x={m.x} ifOverflow="hidden" stroke={faultColor(m.type)} strokeDasharray="4 2" className={`fault-mark fault-mark-${m.type}`}
-            label={faultLabel(m, faultColor(m.type))} />))}
+      {faultMarkElements(marks)}
       {lines.map((l) => (
         <Line key={l.key} dataKey={l.key} name={l.label} stroke={l.color} dot={isolatedDots(rows, l.key, l.color)} strokeWidth={1.5}
           strokeDasharray={l.dashed ? '4 3' : undefined} isAnimationActive={false} connectNulls={false} />

@@ -34,11 +34,13 @@ function Menu({ kind, id, x, y }: NonNullable<MenuState['open']>) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector('button')?.focus();
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') closeFaultMenu(); };
+    // Esc closes the menu and nothing else: caught before anyone else's listener (capture, on window) and stopped there,
+    // so the presenter view, whose Esc leaves it, never sees it. A second Esc then does what Esc does without the menu.
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.stopPropagation(); closeFaultMenu(); } };
     const onDown = (e: PointerEvent) => { if (!ref.current?.contains(e.target as Node)) closeFaultMenu(); };
-    window.addEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
     window.addEventListener('pointerdown', onDown, true);
-    return () => { window.removeEventListener('keydown', onKey); window.removeEventListener('pointerdown', onDown, true); };
+    return () => { window.removeEventListener('keydown', onKey, true); window.removeEventListener('pointerdown', onDown, true); };
   }, []);
   // Keep it on screen.
   const left = Math.min(x, window.innerWidth - 250);

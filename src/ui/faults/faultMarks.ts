@@ -40,6 +40,11 @@ export function faultMarks(faults: readonly FaultRecord[], fromS: number, toS: n
   return labelRows(joinLabelsAtSameStart(marks), toS);
 }
 
+/** Marks over a chart's rows, from its first sample's time to its last; none without faults or rows. */
+export function faultMarksOver(faults: readonly FaultRecord[] | undefined, rows: readonly { t: number }[]): FaultMark[] {
+  return faults && rows.length > 0 ? faultMarks(faults, rows[0]!.t, rows.at(-1)!.t) : [];
+}
+
 /**
  * Gives each label the first row free at its start: a row is taken until the end of the mark whose label is
  * in it (an area's end; a line's label runs on to the chart's end, `toS`). A label may run past its area up to

@@ -6,7 +6,7 @@ import { getScenario, redo, undo, useDocumentStore } from '../document/documentS
 import { createRunStore } from '../run/runStore';
 import type { WorkerLike } from '../run/workerClient';
 import { EDGE_FAULT_ACTIONS, RESTART_MS, nodeFaultActions } from './faultActions';
-import { faultMarks } from './faultMarks';
+import { faultMarks, faultMarksOver } from './faultMarks';
 import { faultActive, faultSpans } from './faultSpans';
 import { newFault, recordFault, switchFaultType } from './faultTimeline';
 
@@ -136,6 +136,13 @@ describe('chart fault marks', () => {
   it('nothing for an empty or inverted domain', () => {
     expect(faultMarks(faults, 5, 4)).toEqual([]);
     expect(faultMarks([], 0, 10)).toEqual([]);
+  });
+
+  it('over a chart\'s rows: from its first sample to its last; none before a report or a sample', () => {
+    const rows = [{ t: 5 }, { t: 6 }, { t: 8 }];
+    expect(faultMarksOver(faults, rows)).toEqual(faultMarks(faults, 5, 8));
+    expect(faultMarksOver(undefined, rows)).toEqual([]);
+    expect(faultMarksOver(faults, [])).toEqual([]);
   });
 
   it('a fault whose end lies on the window start is a line there', () => {
