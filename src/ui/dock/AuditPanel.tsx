@@ -3,7 +3,8 @@ import { useDocumentStore } from '../document/documentStore';
 import { formatClock } from '../run/formatTime';
 import { noneYet, useRunFinished } from '../run/runFinished';
 import { useTelemetryStore } from '../run/telemetryStore';
-import { auditView, type CompetingRow } from './auditModel';
+import { auditView } from './auditModel';
+import { CompetingTable } from './CompetingTable';
 import { Num } from './SummaryPanel';
 import { formatNumber } from './summaryModel';
 import { faultName, faultSpans } from '../faults/faultSpans';
@@ -96,26 +97,3 @@ export function AuditPanel() {
   );
 }
 
-/** EIP Competing Consumers: the consumers of the same queues as one group, each message counted once. */
-function CompetingTable({ rows }: { rows: CompetingRow[] }) {
-  return (
-    <div data-testid="audit-competing">
-      <h4 className="audit-competing-title">Competing consumers, as a group</h4>
-      <table className="summary-node-table audit-table"><thead>
-        <tr><th>consumers</th><th>on</th><th>processed</th><th>duplicates</th><th>lost</th><th>guarantee</th></tr>
-      </thead><tbody>
-        {rows.map((g) => (
-          <tr key={g.key} data-testid={`audit-group-${g.key}`}>
-            <th>{g.label}</th>
-            <td>{g.queues}</td>
-            <td><Num value={g.processed} testId={`audit-group-${g.key}-processed`} /></td>
-            <td><Num value={g.duplicates} testId={`audit-group-${g.key}-duplicates`} /></td>
-            <td><Num value={g.lost} testId={`audit-group-${g.key}-lost`} /></td>
-            <td><span className={`guarantee guarantee-${g.tone}`} title={g.meaning} data-testid={`audit-group-${g.key}-guarantee`}
-              data-value={g.guarantee}>{g.guaranteeLabel}</span></td>
-          </tr>
-        ))}
-      </tbody></table>
-    </div>
-  );
-}
