@@ -161,14 +161,13 @@ export interface ConsumerAudit {
   guarantee: Guarantee;
 }
 
-/** The delivery-guarantee audit: what became of every message (faults issue). */
 /**
  * EIP Competing Consumers (A4): consumers that read the same queues compete for one stream of messages, so what is
  * lost or processed twice is the group's. Each member's own row (ConsumerAudit) charges it with every loss at the
  * shared queues, which overstates a group's losses when added up; this is the group's figure, each message once.
  */
 export interface CompetingAudit {
-  /** The competing consumers, in the order of the document. */
+  /** The competing consumers, in the scenario's order of nodes. */
   consumers: string[];
   /** The queues they all read. */
   queues: string[];
@@ -181,6 +180,7 @@ export interface CompetingAudit {
   guarantee: Guarantee;
 }
 
+/** The delivery-guarantee audit: what became of every message (faults issue). */
 export interface Audit {
   produced: number;
   /** Distinct messages delivered to a consumer exactly once / more than once. */
