@@ -5,6 +5,7 @@ import { noneYet, useRunFinished } from '../run/runFinished';
 import { useTelemetryStore } from '../run/telemetryStore';
 import { auditView } from './auditModel';
 import { CompetingTable } from './CompetingTable';
+import { GuaranteeBadge } from './GuaranteeBadge';
 import { Num } from './SummaryPanel';
 import { formatNumber } from './summaryModel';
 import { faultName, faultSpans } from '../faults/faultSpans';
@@ -78,8 +79,7 @@ export function AuditPanel() {
                 <td><Num value={c.skippedDuplicates} testId={`audit-${c.id}-skippedDuplicates`} /></td>
                 <td><Num value={c.lost} testId={`audit-${c.id}-lost`} /></td>
                 <td><Num value={c.outOfOrder} testId={`audit-${c.id}-outOfOrder`} /></td>
-                <td><span className={`guarantee guarantee-${c.tone}`} title={c.meaning} data-testid={`audit-${c.id}-guarantee`}
-                  data-value={c.guarantee}>{c.guaranteeLabel}</span></td>
+                <td><GuaranteeBadge shown={c} testId={`audit-${c.id}-guarantee`} /></td>
               </tr>
             ))}
           </tbody></table>

@@ -1,4 +1,5 @@
 import type { CompetingRow } from './auditModel';
+import { GuaranteeBadge } from './GuaranteeBadge';
 import { Num } from './SummaryPanel';
 
 /** EIP Competing Consumers: the consumers of the same queues as one group, each message counted once. */
@@ -16,8 +17,7 @@ export function CompetingTable({ rows }: { rows: CompetingRow[] }) {
             <td><Num value={g.processed} testId={`audit-group-${g.key}-processed`} /></td>
             <td><Num value={g.duplicates} testId={`audit-group-${g.key}-duplicates`} /></td>
             <td><Num value={g.lost} testId={`audit-group-${g.key}-lost`} /></td>
-            <td><span className={`guarantee guarantee-${g.tone}`} title={g.meaning} data-testid={`audit-group-${g.key}-guarantee`}
-              data-value={g.guarantee}>{g.guaranteeLabel}</span></td>
+            <td><GuaranteeBadge shown={g} testId={`audit-group-${g.key}-guarantee`} /></td>
           </tr>
         ))}
       </tbody></table>

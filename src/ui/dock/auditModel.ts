@@ -42,14 +42,19 @@ export const GUARANTEES: Record<Guarantee, { label: string; tone: 'ok' | 'info' 
 
 export interface AuditRow { key: string; label: string; value: number; title?: string }
 export interface LossRow { reason: string; label: string; detail: string; value: number }
-export interface ConsumerRow {
+/** A guarantee as shown: its word, its tone and what it means. */
+export interface GuaranteeShown { guarantee: Guarantee; guaranteeLabel: string; tone: string; meaning: string }
+export interface ConsumerRow extends GuaranteeShown {
   id: string; label: string; processed: number; duplicates: number; skippedDuplicates: number; lost: number; outOfOrder: number;
-  guarantee: Guarantee; guaranteeLabel: string; tone: string; meaning: string;
 }
 /** A group of competing consumers (EIP Competing Consumers): its figures count each message once. */
-export interface CompetingRow {
+export interface CompetingRow extends GuaranteeShown {
   key: string; label: string; queues: string; processed: number; duplicates: number; lost: number;
-  guarantee: Guarantee; guaranteeLabel: string; tone: string; meaning: string;
+}
+
+function shown(guarantee: Guarantee): GuaranteeShown {
+  const g = GUARANTEES[guarantee] ?? GUARANTEES.none;
+  return { guarantee, guaranteeLabel: g.label, tone: g.tone, meaning: g.meaning };
 }
 export interface AuditView { totals: AuditRow[]; losses: LossRow[]; consumers: ConsumerRow[]; competing: CompetingRow[] }
 
@@ -68,20 +73,14 @@ export function auditView(audit: Audit, labels: Readonly<Record<string, string>>
     .filter(([, n]) => (n ?? 0) > 0)
     .map(([reason, n]): LossRow => ({ reason, label: LOSS_LABELS[reason] ?? reason, detail: DROP_REASONS[reason] ?? reason, value: n ?? 0 }))
     .sort((a, b) => b.value - a.value || a.reason.localeCompare(b.reason));
-  const consumers = Object.entries(audit.consumers).map(([id, c]): ConsumerRow => {
-    const g = GUARANTEES[c.guarantee] ?? GUARANTEES.none;
-    return {
-      id, label: labels[id] || id, processed: c.processed, duplicates: c.duplicates, skippedDuplicates: c.skippedDuplicates,
-      lost: c.lost, outOfOrder: c.outOfOrder, guarantee: c.guarantee, guaranteeLabel: g.label, tone: g.tone, meaning: g.meaning,
-    };
-  });
-  const competing = audit.competing.map((c): CompetingRow => {
-    const g = GUARANTEES[c.guarantee] ?? GUARANTEES.none;
-    const named = (ids: readonly string[]) => ids.map((id) => labels[id] || id).join(', ');
-    return {
-      key: c.consumers.join(','), label: named(c.consumers), queues: named(c.queues), processed: c.processed, duplicates: c.duplicates,
-      lost: c.lost, guarantee: c.guarantee, guaranteeLabel: g.label, tone: g.tone, meaning: g.meaning,
-    };
-  });
+  const consumers = Object.entries(audit.consumers).map(([id, c]): ConsumerRow => ({
+    id, label: labels[id] || id, processed: c.processed, duplicates: c.duplicates, skippedDuplicates: c.skippedDuplicates,
+    lost: c.lost, outOfOrder: c.outOfOrder, ...shown(c.guarantee),
+  }));
+  const named = (ids: readonly string[]) => ids.map((id) => labels[id] || id).join(', ');
+  const competing = audit.competing.map((c): CompetingRow => ({
+    key: c.consumers.join(','), label: named(c.consumers), queues: named(c.queues), processed: c.processed, duplicates: c.duplicates,
+    lost: c.lost, ...shown(c.guarantee),
+  }));
   return { totals, losses, consumers, competing };
 }
