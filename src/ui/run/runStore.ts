@@ -11,8 +11,10 @@ import { formatClock } from './formatTime';
 import { FrameCoalescer, browserTimers, type Timers } from './frameCoalescer';
 import { applyInspected, beginInspection, clearInspection, type InspectTarget } from './inspectionStore';
 import { runKey } from './runKey';
+import { LoadAnswers } from './loadAnswers';
 import { appendLog, reviseLogText, settleLogTime, type RunLogEntry, type RunLogKind } from './runLog';
 import { currentScenario, type ScenarioResult } from './scenarioSource';
+import { StopAnswers } from './stopAnswers';
 import { applyFrame, applyLoaded, clearTelemetry } from './telemetryStore';
 import { WorkerClient, createBrowserWorker, type WorkerFactory } from './workerClient';
 
@@ -87,22 +89,11 @@ export function createRunStore(deps: RunDeps): RunStore {
   const inspection = deps.inspection ?? { begin: beginInspection, apply: applyInspected, clear: clearInspection };
   const faults = deps.faults ?? { record: () => undefined, refused: () => undefined };
   let faultRequests = 0;
-  let stopRequests = 0;
-  /**
-   * Log entries waiting for the worker's `paused` answer, by request id, to take the time the run stopped at:
-   * a Pause or Step, and a Play pressed before that answer came (the run resumes where it stopped).
-   */
-  const awaitingStop = new Map<number, number[]>();
-  /** The last pause or step sent to the loaded run, which a Play resumes from. */
-  let lastStop: number | null = null;
+  const stops = new StopAnswers();
   /** The document the loaded run runs, and the faults triggered live since it was loaded (runKey). */
   let loadedScenario: Scenario | null = null;
   let liveFaults: Fault[] = [];
-  /**
-   * The loads the worker has not answered yet, oldest first (it answers every load, in order): each one's log entry,
-   * or null for a load whose run was discarded since (its answer is of the old document, and is skipped).
-   */
-  let loading: (number | null)[] = [];
+  const loads = new LoadAnswers();
   return create<RunState>()((set, get) => {
     /** Appends an entry, at the run's clock unless told the time; returns its id. */
     const log = (kind: RunLogKind, text: string, timeMs?: number): number => {
@@ -110,15 +101,15 @@ export function createRunStore(deps: RunDeps): RunStore {
       return get().log.at(-1)!.id;
     };
     const sendStop = (type: 'pause' | 'step'): number => {
-      const requestId = ++stopRequests;
+      const requestId = stops.nextRequest();
       client.send({ type, requestId });
       return requestId;
     };
     /** Pause or Step: paused at once, logged now (keeping its place), timed when the worker answers. */
     const stop = (type: 'pause' | 'step', text: string) => {
-      lastStop = sendStop(type);
+      const requestId = sendStop(type);
       set({ status: 'paused' });
-      awaitingStop.set(lastStop, [log(type, text)]);
+      stops.stopped(requestId, log(type, text));
     };
     /** The first error is the cause and stays shown; later ones (e.g. the crash it led to) are only logged. */
     const fail = (error: RunError) => {
@@ -157,21 +148,21 @@ export function createRunStore(deps: RunDeps): RunStore {
       frames.clear();
       telemetry.clear();
       inspection.clear();
-      lastStop = null; // a Play now starts the new run at 0
+      stops.newRun(); // a Play now starts the new run at 0
       client.send({ type: 'load', scenario: doc.scenario, seed, ...(deps.auditIdLimit !== undefined ? { auditIdLimit: deps.auditIdLimit } : {}) });
       client.send({ type: 'setSpeed', speed: get().speed });
       loadedScenario = doc.scenario;
       liveFaults = [];
       set({ loaded: true, status: 'idle', timeMs: 0, events: 0, seed, durationMs: doc.scenario.durationMs, error: null, runKey: runKey(doc.scenario) });
       // Logged now, before the Play or Step that asked for it; its text is the worker's once it has loaded.
-      loading.push(log('loaded', `Loading ${doc.scenario.nodes.length} nodes, ${doc.scenario.edges.length} edges with seed ${seed}`, 0));
+      loads.sent(log('loaded', `Loading ${doc.scenario.nodes.length} nodes, ${doc.scenario.edges.length} edges with seed ${seed}`, 0));
       return true;
     };
 
     const receive = (msg: FromWorker) => {
       if (get().status === 'error') return;
       // The worker answers every load, in order: the answer to a load whose run was discarded is skipped.
-      const entry = msg.type === 'loaded' ? loading.shift() : undefined;
+      const entry = msg.type === 'loaded' ? loads.answered() : undefined;
       if (entry === null) return;
       // Frames still on their way from a run that was discarded belong to the old document.
       if (!get().loaded && (msg.type === 'frame' || msg.type === 'paused' || msg.type === 'loaded' || msg.type === 'inspected' || msg.type === 'inspectedEdge')) return;
@@ -184,8 +175,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       } else if (msg.type === 'frame') {
         frames.push(msg);
       } else if (msg.type === 'paused') {
-        const entries = awaitingStop.get(msg.requestId) ?? [];
-        awaitingStop.delete(msg.requestId);
+        const entries = stops.answered(msg.requestId);
         set((s) => ({ log: entries.reduce((l, id) => settleLogTime(l, id, msg.timeMs), s.log) }));
       } else if (msg.type === 'inspected' || msg.type === 'inspectedEdge') {
         inspection.apply(msg);
@@ -213,8 +203,7 @@ export function createRunStore(deps: RunDeps): RunStore {
         if (s === 'finished' || !get().loaded || unstartedAndEdited()) { if (!load()) return; }
         client.send({ type: 'play' });
         set({ status: 'running' });
-        const entry = log('play', 'Play');
-        if (lastStop !== null) awaitingStop.get(lastStop)?.push(entry);
+        stops.resumed(log('play', 'Play'));
       },
       pause() {
         if (get().status !== 'running') return;
@@ -253,8 +242,8 @@ export function createRunStore(deps: RunDeps): RunStore {
       restart() {
         client.dispose();
         frames.clear();
-        awaitingStop.clear(); // the old worker will not answer
-        loading = [];
+        stops.clear(); // the old worker will not answer
+        loads.clear();
         set({ status: 'idle', error: null, loaded: false });
         log('restart', 'Restarted the simulation worker');
         load();
@@ -268,7 +257,8 @@ export function createRunStore(deps: RunDeps): RunStore {
         frames.clear();
         telemetry.clear();
         inspection.clear();
-        loading = loading.map(() => null); // their answers, still on their way, are of the old document: skipped
+        // Their answers, still on their way, are of the old document: skipped, and their lines say they were not run.
+        set((s) => ({ log: loads.discardAll().reduce(notRun, s.log) }));
         set({ loaded: false, status: 'idle', timeMs: 0, events: 0, seedOverride: null, runKey: null, ...seed });
         log('opened', `Opened “${doc.ok ? doc.scenario.name : 'another document'}”: the previous run was cleared`);
       },
@@ -287,6 +277,12 @@ export function createRunStore(deps: RunDeps): RunStore {
       },
     };
   });
+}
+
+/** The line of a load whose run was discarded before the worker answered: it never ran. */
+function notRun(log: RunLogEntry[], id: number): RunLogEntry[] {
+  const entry = log.find((e) => e.id === id);
+  return entry ? reviseLogText(log, id, `${entry.text.replace(/^Loading/, 'Not run:')}, cleared when another document was opened`) : log;
 }
 
 /** `?auditIdLimit=N` in the page's address (a whole number ≥ 1): for tests that need the audit to stop soon. */
