@@ -108,7 +108,7 @@ describe('npm run sim: the delivery-guarantee audit', () => {
     const r = await sim(file, '--json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report.audit)).toEqual(['produced', 'deliveredOnce', 'deliveredMoreThanOnce', 'duplicates', 'lost', 'lostByReason', 'deadLettered', 'outOfOrder', 'consumers', 'competing', 'faults']);
+    expect(Object.keys(report.audit)).toEqual(['produced', 'deliveredOnce', 'deliveredMoreThanOnce', 'duplicates', 'lost', 'lostByReason', 'droppedAfterProcessing', 'deadLettered', 'outOfOrder', 'consumers', 'competing', 'faults']);
     expect(report.audit.competing).toEqual([]); // one consumer: no group of competing consumers
     expect(report.audit.consumers.c.guarantee).toBe('at-most-once');
     expect(report.audit.lostByReason.lostAfterAutoAck).toBeGreaterThan(0);

@@ -68,7 +68,7 @@ export function buildReport(snapshot: Snapshot, scenarioName: string): Report {
 export function audit(a: Audit): Audit {
   return {
     produced: a.produced, deliveredOnce: a.deliveredOnce, deliveredMoreThanOnce: a.deliveredMoreThanOnce,
-    duplicates: a.duplicates, lost: a.lost, lostByReason: sortedRecord(a.lostByReason as Record<string, number>),
+    duplicates: a.duplicates, lost: a.lost, lostByReason: sortedRecord(a.lostByReason as Record<string, number>), droppedAfterProcessing: a.droppedAfterProcessing,
     deadLettered: a.deadLettered, outOfOrder: a.outOfOrder,
     consumers: Object.fromEntries(Object.entries(a.consumers).map(([id, c]) => [id, {
       processed: c.processed, duplicates: c.duplicates, skippedDuplicates: c.skippedDuplicates, lost: c.lost, outOfOrder: c.outOfOrder, guarantee: c.guarantee,

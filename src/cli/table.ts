@@ -75,7 +75,7 @@ function auditLines(report: Report): string[] {
   const rows = Object.entries(a.consumers).map(([id, c]) => [id, String(c.processed), String(c.duplicates), String(c.skippedDuplicates), String(c.lost), String(c.outOfOrder), c.guarantee]);
   return [
     'Delivery-guarantee audit',
-    `  delivered once ${a.deliveredOnce} · more than once ${a.deliveredMoreThanOnce} (per consumer, summed) · duplicates processed ${a.duplicates} · out of order ${a.outOfOrder} · lost ${a.lost} · dead-lettered ${a.deadLettered}`,
+    `  delivered once ${a.deliveredOnce} · more than once ${a.deliveredMoreThanOnce} (per consumer, summed) · duplicates processed ${a.duplicates} · out of order ${a.outOfOrder} · lost ${a.lost}${a.droppedAfterProcessing > 0 ? ` (and ${a.droppedAfterProcessing} dropped after processing: no loss)` : ''} · dead-lettered ${a.deadLettered}`,
     ...(faults ? [`  faults: ${faults}`] : []),
     ...(rows.length > 0 ? columns([header, ...rows], ['left', 'right', 'right', 'right', 'right', 'right', 'left']).map((l) => `  ${l}`) : []),
     ...a.competing.map((g) => `  competing ${g.consumers.join(', ')} on ${g.queues.join(', ')}: processed ${g.processed} · duplicates ${g.duplicates} · lost ${g.lost} · ${g.guarantee} (each message once; a consumer's row counts every loss at the queues it shares)`),

@@ -188,9 +188,17 @@ export interface Audit {
   deliveredMoreThanOnce: number;
   /** Distinct messages processed more than once by the consumers of one queue (competing consumers count together). */
   duplicates: number;
-  /** Messages dropped, less the drops that are no loss (deduplicated sends, late and unmatched replies). */
+  /**
+   * Message copies dropped without being processed: the drops, less those that are no loss (deduplicated sends, late
+   * and unmatched replies) and those whose message the consumers it was on its way to processed (droppedAfterProcessing).
+   */
   lost: number;
   lostByReason: Partial<Record<DropReason, number>>;
+  /**
+   * Copies dropped (in the run's dropped figures) whose message was processed by the consumers they were on their way
+   * to, before or after: e.g. a requeued copy lost on a restart after the first delivery was processed (A1.4).
+   */
+  droppedAfterProcessing: number;
   deadLettered: number;
   outOfOrder: number;
   consumers: Record<string, ConsumerAudit>;

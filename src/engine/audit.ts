@@ -11,6 +11,8 @@ const DELIVERY = 0x01;
 const PROCESSING = 0x10;
 const NIBBLE_MAX = 15;
 const deliveries = (v: number) => v & 0x0f;
+/** On a dropped id's reason code: the drop turned out to be no loss (see AuditLog.forgive). */
+const FORGIVEN = 0x80;
 const processings = (v: number) => v >> 4;
 
 interface ConsumerLog {
@@ -84,8 +86,12 @@ export class AuditLog implements DropObserver {
   private readonly groups = new Map<string, ConsumerGroup>();
   /** Queue index → the consumers that read it. */
   private readonly readers = new Map<number, ConsumerLog[]>();
-  /** Node index → ids of the messages dropped there. */
+  /** Node index → ids of the messages dropped there, each with its reason's code (see reasonCode), FORGIVEN once processed. */
   private readonly dropped = new Map<number, IdTable>();
+  /** Drop reasons by code − 1 (codes are given as reasons first occur; 1 … 127). */
+  private readonly reasons: DropReason[] = [];
+  /** Drops that were no loss after all, by reason: the consumers they were on their way to processed the message. */
+  private readonly forgiven: Partial<Record<DropReason, number>> = {};
   private deliveredOnce = 0;
   private deliveredMoreThanOnce = 0;
   readonly faults: Audit['faults'] = [];
@@ -176,16 +182,38 @@ export class AuditLog implements DropObserver {
     if (log && !this.halted()) log.skipped++;
   }
 
-  /** Accounting tells of every drop charged to a node. */
-  droppedAt(node: number, id: number): void {
+  /**
+   * Accounting tells of every drop charged to a node. A copy dropped after the consumers it was on its way to had
+   * processed the message (a requeued copy lost on a restart, while the first was processed and its ack failed:
+   * A1.4) is no loss; nor is one dropped before a retry or a redelivery got through after all (foundAfterAll).
+   */
+  droppedAt(node: number, id: number, reason: DropReason): void {
     if (this.halted()) return;
     let ids = this.dropped.get(node);
     if (!ids) { ids = new IdTable(); this.dropped.set(node, ids); }
-    ids.set(id, 1);
     const own = this.consumers.get(node);
-    if (own && !processedBy(own, id)) own.lost.set(id, 1);
     const readers = this.readers.get(node);
-    if (readers && !processedByAny(readers, id)) for (const r of readers) r.lost.set(id, 1);
+    const processed = (own !== undefined && processedBy(own, id)) || (readers !== undefined && processedByAny(readers, id));
+    const code = this.reasonCode(reason);
+    // Drops that are no loss anyway (NOT_LOST) are never forgiven: the report leaves them out already.
+    ids.set(id, NOT_LOST.includes(reason) ? code | FORGIVEN : code);
+    if (processed) this.forgive(ids, id);
+    if (own && !processed) own.lost.set(id, 1);
+    if (readers && !processed) for (const r of readers) r.lost.set(id, 1);
+  }
+
+  private reasonCode(reason: DropReason): number {
+    const i = this.reasons.indexOf(reason);
+    return i >= 0 ? i + 1 : this.reasons.push(reason);
+  }
+
+  /** The drop of `id` noted in `ids` was no loss: counted once, by its reason. */
+  private forgive(ids: IdTable, id: number): void {
+    const v = ids.get(id);
+    if (v === 0 || (v & FORGIVEN) !== 0) return;
+    ids.set(id, v | FORGIVEN);
+    const reason = this.reasons[v - 1]!;
+    this.forgiven[reason] = (this.forgiven[reason] ?? 0) + 1;
   }
 
   /** Ids of the messages dropped at a node (for tests). */
@@ -214,10 +242,21 @@ export class AuditLog implements DropObserver {
   /** `log` processed `id`: it is no loss of `log`'s any more, and maybe not of the other readers of its queues. */
   private foundAfterAll(log: ConsumerLog, id: number): void {
     if (log.lost.size > 0) log.lost.delete(id);
+    if (this.dropped.size > 0) this.forgiveDropsOnTheWay(log, id);
     for (const q of log.queues) {
       for (const r of this.readers.get(q)!) {
         if (r !== log && r.lost.size > 0 && r.lost.has(id) && !this.isLost(r, id)) r.lost.delete(id);
       }
+    }
+  }
+
+  /** `log` processed `id`: a copy of it dropped at `log` or at a queue it reads was no loss. */
+  private forgiveDropsOnTheWay(log: ConsumerLog, id: number): void {
+    const own = this.dropped.get(log.index);
+    if (own) this.forgive(own, id);
+    for (const q of log.queues) {
+      const ids = this.dropped.get(q);
+      if (ids) this.forgive(ids, id);
     }
   }
 
@@ -250,9 +289,15 @@ export class AuditLog implements DropObserver {
     const lostByReason = { ...droppedByReason };
     let notLost = 0;
     for (const reason of NOT_LOST) { notLost += lostByReason[reason] ?? 0; delete lostByReason[reason]; }
+    let droppedAfterProcessing = 0;
+    for (const [reason, n] of Object.entries(this.forgiven) as [DropReason, number][]) {
+      droppedAfterProcessing += n;
+      const left = (lostByReason[reason] ?? 0) - n;
+      if (left > 0) lostByReason[reason] = left; else delete lostByReason[reason];
+    }
     return {
       produced, deliveredOnce: this.deliveredOnce, deliveredMoreThanOnce: this.deliveredMoreThanOnce, duplicates,
-      lost: dropped - notLost, lostByReason,
+      lost: dropped - notLost - droppedAfterProcessing, lostByReason, droppedAfterProcessing,
       deadLettered, outOfOrder, consumers, competing: this.competing(), faults: this.faults.map((f) => ({ ...f })),
     };
   }

@@ -56,7 +56,7 @@ describe('evaluateCheck reads each check type', () => {
   });
 
   it('audit: a delivery-guarantee figure', () => {
-    const audit = { produced: 100, deliveredOnce: 90, deliveredMoreThanOnce: 4, duplicates: 3, lost: 0, lostByReason: {}, deadLettered: 0, outOfOrder: 0, consumers: {}, competing: [], faults: [] };
+    const audit = { produced: 100, deliveredOnce: 90, deliveredMoreThanOnce: 4, duplicates: 3, lost: 0, lostByReason: {}, droppedAfterProcessing: 0, deadLettered: 0, outOfOrder: 0, consumers: {}, competing: [], faults: [] };
     const check: LessonCheck = { ...base, type: 'audit', field: 'duplicates', op: '==', value: 0 };
     expect(evaluateCheck(check, testView({ snapshot: { audit } }))).toMatchObject({ verdict: 'fail', value: 3 });
   });

@@ -25,7 +25,7 @@ export class Accounting {
   /** A message (id `messageId`) left the system for `reason` at node `node` (-1 when no node is to blame). */
   drop(reason: DropReason, node = -1, messageId = -1): void {
     // The observer first: an audit that stops at this call keeps the figures from before it (AuditLog.halted).
-    if (node >= 0 && messageId >= 0) this.observer?.droppedAt(node, messageId);
+    if (node >= 0 && messageId >= 0) this.observer?.droppedAt(node, messageId, reason);
     this.dropped++;
     this.droppedByReason[reason] = (this.droppedByReason[reason] ?? 0) + 1;
   }
@@ -49,7 +49,7 @@ export class Accounting {
 
 /** Told of each message dropped at a node (the delivery-guarantee audit). */
 export interface DropObserver {
-  droppedAt(node: number, messageId: number): void;
+  droppedAt(node: number, messageId: number, reason: DropReason): void;
 }
 
 /** Messages counted where they are held right now. */

@@ -4,7 +4,7 @@ import { auditView } from './auditModel';
 
 const audit = (over: Partial<Audit> = {}): Audit => ({
   produced: 100, deliveredOnce: 90, deliveredMoreThanOnce: 4, duplicates: 3, lost: 7,
-  lostByReason: { lostAfterAutoAck: 5, nodeDown: 2, linkLoss: 0 }, deadLettered: 1, outOfOrder: 2,
+  lostByReason: { lostAfterAutoAck: 5, nodeDown: 2, linkLoss: 0 }, droppedAfterProcessing: 0, deadLettered: 1, outOfOrder: 2,
   consumers: {
     c1: { processed: 80, duplicates: 0, skippedDuplicates: 0, lost: 5, outOfOrder: 0, guarantee: 'at-most-once' },
     c2: { processed: 10, duplicates: 3, skippedDuplicates: 2, lost: 0, outOfOrder: 2, guarantee: 'at-least-once' },

@@ -66,6 +66,8 @@ export function auditView(audit: Audit, labels: Readonly<Record<string, string>>
     { key: 'deliveredMoreThanOnce', label: 'delivered more than once, per consumer', value: audit.deliveredMoreThanOnce, title: 'Messages a consumer got more than once (redeliveries, publisher retries), counted per consumer and summed' },
     { key: 'duplicates', label: 'processed more than once', value: audit.duplicates, title: 'Distinct messages some consumer processed twice or more: duplicates' },
     { key: 'lost', label: 'lost', value: audit.lost, title: 'Message copies that left the system without being processed (by reason below); a publish refused with a nack counts here even when the publisher\'s retry got through' },
+    // Shown only when there are some: otherwise the run's dropped figure is the lost one plus the drops that are no loss by their reason.
+    ...(audit.droppedAfterProcessing > 0 ? [{ key: 'droppedAfterProcessing', label: 'dropped after processing', value: audit.droppedAfterProcessing, title: 'Copies dropped (in the run\'s dropped figures) whose message the consumers it was on its way to had processed, before or after: no loss. E.g. a requeued copy lost on a restart while the first delivery was processed and its ack failed' }] : []),
     { key: 'deadLettered', label: 'in dead-letter queues', value: audit.deadLettered, title: 'Copies resting in a queue after being dead-lettered. A queue\'s own dead-lettered count is of what it sent to its dead-letter target: those lost on the way (a partition, a crash) are there, not here' },
     { key: 'outOfOrder', label: 'out of order', value: audit.outOfOrder, title: 'Processed after a later message of the same producer and ordering key' },
   ];

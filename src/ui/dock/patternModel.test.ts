@@ -63,7 +63,7 @@ describe('the new drop reasons in words', () => {
   const reasons = ['lateReply', 'unmatchedReply', 'deduplicated', 'invalidFifoPublish', 'accessRefused', 'corrupt', 'callFailed'];
   it('have a long form in the Summary and a short label in the Audit', () => {
     const lostByReason = Object.fromEntries(reasons.map((r, i) => [r, i + 1]));
-    const view = auditView({ produced: 0, deliveredOnce: 0, deliveredMoreThanOnce: 0, duplicates: 0, lost: 28, lostByReason, deadLettered: 0, outOfOrder: 0, consumers: {}, competing: [], faults: [] });
+    const view = auditView({ produced: 0, deliveredOnce: 0, deliveredMoreThanOnce: 0, duplicates: 0, lost: 28, lostByReason, droppedAfterProcessing: 0, deadLettered: 0, outOfOrder: 0, consumers: {}, competing: [], faults: [] });
     for (const loss of view.losses) {
       expect(loss.label).not.toBe(loss.reason);
       expect(loss.detail).toBe(DROP_REASONS[loss.reason]);
