@@ -8,7 +8,7 @@ const PATH = ['faults'] as const;
 const TYPES: Fault['type'][] = [...NODE_FAULTS, ...EDGE_FAULT_TYPES];
 const PARAM_UNITS: Record<string, { label: string; unit: string }> = {
   factor: { label: '×', unit: '' }, addMs: { label: '+', unit: 'ms' }, jitterMs: { label: '±', unit: 'ms' }, probability: { label: 'p', unit: '' },
-  count: { label: '×', unit: 'messages' },
+  count: { label: 'send', unit: 'messages' },
 };
 
 const toNumber = (text: string): unknown => (text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
@@ -45,7 +45,7 @@ export function FaultTimelineEditor({ scenario }: { scenario: Scenario }) {
                 <input className="input input-number" aria-label={`Fault ${i + 1} time (ms)`} inputMode="decimal" value={show(f.atMs)}
                   data-path={`faults.${i}.atMs`} aria-invalid={errors.length > 0} onChange={(e) => set('atMs', toNumber(e.target.value))} />
                 <span className="field-unit">ms</span>
-                <select className="input" aria-label={`Fault ${i + 1} type`} value={type} data-path={`faults.${i}.type`}
+                <select className="input fault-type" aria-label={`Fault ${i + 1} type`} value={type} data-path={`faults.${i}.type`}
                   onChange={(e) => form.set([...PATH, i], switchFaultType(f, e.target.value as Fault['type']))}>
                   {TYPES.map((t) => <option key={t} value={t}>{faultName(t)}</option>)}
                 </select>
