@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { connect, dragFromPalette, node, openApp, statValue } from './helpers';
+import { node, statValue } from './helpers';
+import { deadLetterAfterTwoReturns, poisonTopology } from './poisonTopology';
 
 /**
  * Provoking a poison message live: a producer whose workload has no poison at all, a quorum queue with a
@@ -9,27 +10,12 @@ import { connect, dragFromPalette, node, openApp, statValue } from './helpers';
  */
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
 const inspector = (page: Page) => page.getByTestId('inspector');
-const field = (page: Page, path: string) => inspector(page).locator(`[data-path="${path}"]`);
 /** The DLQ's ready count; before a run the node shows no figure (NaN), which reads as none. */
 const dlqReady = async (page: Page, dlq: string) => { const v = await statValue(page, dlq, 'ready'); return Number.isNaN(v) ? 0 : v; };
 
 test('send a poison message from the canvas: the dead-letter queue gets it, and the fault is recorded', async ({ page }) => {
-  await openApp(page);
-  const producer = await dragFromPalette(page, 'producer', { x: 80, y: 120 });
-  const queue = await dragFromPalette(page, 'queue', { x: 400, y: 120 });
-  const consumer = await dragFromPalette(page, 'consumer', { x: 720, y: 120 });
-  const dlq = await dragFromPalette(page, 'queue', { x: 720, y: 360 });
-  await connect(page, producer, queue);
-  await connect(page, queue, consumer);
-  await connect(page, queue, dlq); // a queue → queue edge is the dead-letter edge
-  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
-
-  await node(page, queue).click();
-  await field(page, 'config.flavor').selectOption('quorum');
-  await field(page, 'config.deliveryLimit').fill('2');
-  await expect(node(page, queue).getByTestId('node-summary')).toHaveText('quorum · limit 2');
-  await node(page, dlq).click();
-  await inspector(page).locator('[data-path="label"]').fill('DLQ');
+  const { producer, queue, consumer, dlq } = await poisonTopology(page);
+  await deadLetterAfterTwoReturns(page, queue, dlq);
 
   await page.getByTestId('run-speed').selectOption('2');
   await page.getByTestId('run-play').click();
@@ -42,6 +28,7 @@ test('send a poison message from the canvas: the dead-letter queue gets it, and 
   const action = menu.getByTestId('fault-action-poison');
   await expect(action).toHaveText('Send a poison message');
   await expect(action).toHaveAttribute('title', /Every consumer fails it.*delivery-limit.*dead-letters it/);
+  await page.screenshot({ path: shot('poison-live-menu') });
   await action.click();
   await expect(menu).toHaveCount(0);
 
