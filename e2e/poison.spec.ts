@@ -1,22 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { connect, dragFromPalette, node, openApp, statValue } from './helpers';
+import { node, statValue } from './helpers';
+import { deadLetterAfterTwoReturns, field, poisonTopology } from './poisonTopology';
 
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
 const inspector = (page: Page) => page.getByTestId('inspector');
-const field = (page: Page, path: string) => inspector(page).locator(`[data-path="${path}"]`);
-
-/** Producer → queue → consumer, and the queue's dead-letter edge to a second queue, dragged and wired on the canvas. */
-async function poisonTopology(page: Page) {
-  await openApp(page);
-  const producer = await dragFromPalette(page, 'producer', { x: 80, y: 120 });
-  const queue = await dragFromPalette(page, 'queue', { x: 400, y: 120 });
-  const consumer = await dragFromPalette(page, 'consumer', { x: 720, y: 120 });
-  const dlq = await dragFromPalette(page, 'queue', { x: 720, y: 360 });
-  await connect(page, producer, queue);
-  await connect(page, queue, consumer);
-  await connect(page, queue, dlq);
-  return { producer, queue, consumer, dlq };
-}
 
 /**
  * Poison messages on a quorum queue: every delivery of one fails and is requeued, until the delivery-limit
@@ -24,17 +11,10 @@ async function poisonTopology(page: Page) {
  */
 test('poison messages reach the dead-letter queue, and the message inspector shows their death history', async ({ page }) => {
   const { producer, queue, consumer, dlq } = await poisonTopology(page);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
-
   await node(page, producer).click();
   await field(page, 'config.poison.fraction').fill('0.2');
   await field(page, 'config.count').fill('200');
-  await node(page, queue).click();
-  await field(page, 'config.flavor').selectOption('quorum');
-  await field(page, 'config.deliveryLimit').fill('2');
-  await expect(node(page, queue).getByTestId('node-summary')).toHaveText('quorum · limit 2');
-  await node(page, dlq).click();
-  await inspector(page).locator('[data-path="label"]').fill('DLQ');
+  await deadLetterAfterTwoReturns(page, queue, dlq);
 
   await page.getByTestId('run-speed').selectOption('10');
   await page.getByTestId('run-play').click();

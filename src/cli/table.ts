@@ -70,7 +70,7 @@ function nodeLines(report: Report): string[] {
 function auditLines(report: Report): string[] {
   const a = report.audit;
   if (!a) return [];
-  const faults = a.faults.map((f) => `${f.type} ${f.target} at ${f.atMs / 1000}s${f.endMs === null ? '' : `–${f.endMs / 1000}s`}`).join(', ');
+  const faults = a.faults.map((f) => `${f.type} ${f.target} at ${f.atMs / 1000}s${f.endMs === null || f.endMs === f.atMs ? '' : `–${f.endMs / 1000}s`}`).join(', ');
   const header = ['consumer', 'processed', 'duplicates', 'skipped dup', 'lost', 'out of order', 'guarantee'];
   const rows = Object.entries(a.consumers).map(([id, c]) => [id, String(c.processed), String(c.duplicates), String(c.skippedDuplicates), String(c.lost), String(c.outOfOrder), c.guarantee]);
   return [

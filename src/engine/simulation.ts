@@ -1,4 +1,4 @@
-import { connectionRole, FaultSchema, type Fault, type Scenario } from '../schema';
+import { connectionRole, faultTargetProblem, FaultSchema, type Fault, type Scenario } from '../schema';
 import { LIVE_FIELDS, type DropReason, type EdgeDirection, type EngineError, type MessageView, type RunResult, type Simulation, type SimulationOptions, type Snapshot } from './api';
 import { AuditLog } from './audit';
 import { FaultInjector } from './faults/faultInjector';
@@ -244,6 +244,10 @@ class SimulationRun implements Simulation, SimContext {
     if (!recorded.success) return { ok: false, error: { code: 'bad_fault', message: recorded.error.issues.map((i) => i.message).join('; ') } };
     const f = recorded.data;
     if (!this.nodesById.has(f.target) && !this.edgeIds.includes(f.target)) return { ok: false, error: { code: 'bad_fault', message: `no node or edge has id "${f.target}"` } };
+    // The same rule the document's check applies (a poison fault on a queue, a slow producer): refused now rather
+    // than recorded into a timeline that parseScenario would then refuse.
+    const problem = faultTargetProblem(f.type, f.target, this.edgeIds.includes(f.target), this.nodesById.get(f.target)?.kind);
+    if (problem) return { ok: false, error: { code: 'bad_fault', message: problem.message } };
     this.scheduleFault(f, this.clock);
     return { ok: true, recorded: f };
   }

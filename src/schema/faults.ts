@@ -13,8 +13,14 @@ const base = {
   live: z.boolean().optional(),
 };
 
+/** The most poison messages one poison fault publishes: a burst, not a workload (that is the producer's `poison` config). */
+export const MAX_POISON_COUNT = 10_000;
+
+/** A fault that happens at one instant has no duration (the JSON Schema says `not: {}`: the field must be left out). */
+const instant = z.never({ error: 'a poison fault happens at one instant: leave out durationMs' }).optional();
+
 /** Faults on nodes. */
-export const NODE_FAULTS = ['crash', 'slow', 'slowDisk'] as const;
+export const NODE_FAULTS = ['crash', 'slow', 'slowDisk', 'poison'] as const;
 /** Faults on edges (links). */
 export const LINK_FAULTS = ['linkDelay', 'linkLoss', 'partition', 'corrupt'] as const;
 
@@ -27,6 +33,7 @@ export const LINK_FAULTS = ['linkDelay', 'linkLoss', 'partition', 'corrupt'] as 
  * - linkLoss: each message along the edge is lost with the probability
  * - partition: the edge carries nothing; messages sent along it are lost
  * - corrupt: each message along the edge is damaged with the probability; a checksum at the consumer detects it
+ * - poison: a producer publishes `count` poison messages at once, on top of its workload (every consumer fails them)
  */
 export const FaultSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('crash') }),
@@ -36,7 +43,8 @@ export const FaultSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('linkLoss'), probability: probability() }),
   z.strictObject({ ...base, type: z.literal('partition') }),
   z.strictObject({ ...base, type: z.literal('corrupt'), probability: probability() }),
-], { error: 'must be a fault: crash, slow, slowDisk, linkDelay, linkLoss, partition or corrupt' });
+  z.strictObject({ ...base, type: z.literal('poison'), durationMs: instant, count: num({ int: true, min: 1, max: MAX_POISON_COUNT }).default(1) }),
+], { error: 'must be a fault: crash, slow, slowDisk, poison, linkDelay, linkLoss, partition or corrupt' });
 
 export const FaultsSchema = z.array(FaultSchema, { error: 'must be a list of faults' }).max(10_000, { error: 'must hold at most 10000 faults' });
 

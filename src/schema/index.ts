@@ -11,3 +11,4 @@ export * from './faults';
 export * from './lesson';
 export * from './parseLesson';
 export * from './topologyWarnings';
+export { faultTargetProblem } from './topology';

@@ -89,6 +89,7 @@ const FAULT_TARGETS: Record<string, { edge: boolean; kinds?: string[] }> = {
   crash: { edge: false },
   slow: { edge: false, kinds: ['consumer'] },
   slowDisk: { edge: false, kinds: ['broker', 'queue'] },
+  poison: { edge: false, kinds: ['producer'] },
   linkDelay: { edge: true }, linkLoss: { edge: true }, partition: { edge: true }, corrupt: { edge: true },
 };
 
@@ -98,15 +99,23 @@ function faultIssues(faults: unknown, nodes: Map<string, End>, edgeIds: Set<stri
     const fault = obj<{ type?: unknown; target?: unknown }>(raw);
     const type = str(fault?.type);
     const target = str(fault?.target);
-    const rule = type === undefined ? undefined : FAULT_TARGETS[type];
-    if (!rule || target === undefined) return [];
-    const path = ['faults', i, 'target'];
-    if (rule.edge) return edgeIds.has(target) ? [] : [{ code: 'missing_edge', path, message: `${type} hits a link: no edge has id "${target}"` }];
-    const node = nodes.get(target);
-    if (!node) return [{ code: 'missing_node', path, message: `no node has id "${target}"` }];
-    if (rule.kinds && !rule.kinds.includes(node.kind)) return [{ code: 'bad_fault', path, message: `${type} applies to a ${rule.kinds.join(' or a ')}, not a ${node.kind}` }];
-    return [];
+    if (type === undefined || target === undefined) return [];
+    const problem = faultTargetProblem(type, target, edgeIds.has(target), nodes.get(target)?.kind);
+    return problem ? [{ ...problem, path: ['faults', i, 'target'] }] : [];
   });
+}
+
+/**
+ * Why a fault of `type` cannot hit `target` (an edge, a node of `nodeKind`, or nothing: both absent), or null
+ * when it can. The document's check and the engine's refusal of a live fault share it, so they agree.
+ */
+export function faultTargetProblem(type: string, target: string, isEdge: boolean, nodeKind: string | undefined): { code: string; message: string } | null {
+  const rule = FAULT_TARGETS[type];
+  if (!rule) return null;
+  if (rule.edge) return isEdge ? null : { code: 'missing_edge', message: `${type} hits a link: no edge has id "${target}"` };
+  if (nodeKind === undefined) return { code: 'missing_node', message: `no node has id "${target}"` };
+  if (rule.kinds && !rule.kinds.includes(nodeKind)) return { code: 'bad_fault', message: `${type} applies to a ${rule.kinds.join(' or a ')}, not a ${nodeKind}` };
+  return null;
 }
 
 const roleNames: Record<PortRole, string> = {

@@ -17,13 +17,16 @@ export class FaultInjector {
   ) {}
 
   start(f: Fault): void {
-    this.audit?.faults.push({ atMs: this.now(), endMs: f.durationMs === undefined ? null : this.now() + f.durationMs, target: f.target, type: f.type });
+    // A poison fault happens at one instant: it ends where it starts (null would read "until the end of the run").
+    const endMs = f.type === 'poison' ? this.now() : f.durationMs === undefined ? null : this.now() + f.durationMs;
+    this.audit?.faults.push({ atMs: this.now(), endMs, target: f.target, type: f.type });
     const node = this.nodes.get(f.target);
     const edge = this.edges.get(f.target);
     switch (f.type) {
       case 'crash': node?.crash?.(); break;
       case 'slow': node?.setSlowdown?.(f.factor); break;
       case 'slowDisk': node?.setDiskFactor?.(f.factor); break;
+      case 'poison': node?.publishPoison?.(f.count); break;
       case 'linkDelay': if (edge) edge.fault = { ...(edge.fault ?? noLinkFault()), addMs: f.addMs, jitterMs: f.jitterMs }; break;
       case 'linkLoss': if (edge) edge.fault = { ...(edge.fault ?? noLinkFault()), loss: f.probability }; break;
       case 'partition': if (edge) edge.fault = { ...(edge.fault ?? noLinkFault()), partitioned: true }; break;
@@ -38,6 +41,7 @@ export class FaultInjector {
       case 'crash': node?.restart?.(); break;
       case 'slow': node?.setSlowdown?.(1); break;
       case 'slowDisk': node?.setDiskFactor?.(1); break;
+      case 'poison': break; // instantaneous: it has no duration, so no end is scheduled
       case 'linkDelay': if (edge?.fault) edge.fault = { ...edge.fault, addMs: 0, jitterMs: 0 }; break;
       case 'linkLoss': if (edge?.fault) edge.fault = { ...edge.fault, loss: 0 }; break;
       case 'partition': if (edge?.fault) edge.fault = { ...edge.fault, partitioned: false }; break;

@@ -1,6 +1,6 @@
 /**
  * Properties of runs with faults, over random fault schedules (crash and restart of random nodes and
- * brokers, slow consumers, slow disks, link delay and jitter, link loss, partitions) on a few base
+ * brokers, slow consumers, slow disks, link delay and jitter, link loss, partitions, poison bursts) on a few base
  * topologies: replicated quorum queues, mirrored classic queues, confirms with retries, idempotent
  * consumers, auto and manual ack.
  * (a) the audit balances exactly against what was produced, at every checkpoint;
@@ -29,6 +29,7 @@ interface Base {
   crashable: string[];
   consumers: string[];
   queues: string[];
+  producers: string[];
   /** Edges from a producer (publish) and into a consumer (subscribe). */
   publishEdges: string[];
   subscribeEdges: string[];
@@ -49,6 +50,7 @@ function base(name: string, nodes: NodeInput[], edges: EdgeInput[], durationMs =
     crashable: nodes.filter((n) => n.kind !== 'broker').map((n) => n.id),
     consumers: kind('consumer'),
     queues: kind('queue'),
+    producers: kind('producer'),
     publishEdges: edges.filter((e) => isKind(e.source, 'producer')).map((e) => e.id),
     subscribeEdges: edges.filter((e) => isKind(e.target, 'consumer')).map((e) => e.id),
   };
@@ -92,7 +94,8 @@ const time = (b: Base) => fc.integer({ min: 0, max: b.durationMs - 1 });
 const duration = fc.option(fc.integer({ min: 1, max: 1500 }), { freq: 5, nil: undefined });
 const pick = (ids: string[]) => fc.constantFrom(...ids);
 
-function faultArb(b: Base, opts: { crashTargets?: string[]; linkEdges?: string[] } = {}): fc.Arbitrary<Fault> {
+/** `poison`: producers may send poison bursts too (not where a check needs every confirmed message processed). */
+function faultArb(b: Base, opts: { crashTargets?: string[]; linkEdges?: string[]; poison?: boolean } = {}): fc.Arbitrary<Fault> {
   const crashTargets = opts.crashTargets ?? [...b.brokers, ...b.crashable];
   const links = opts.linkEdges ?? b.edges.map((e) => e.id);
   const common = (targets: string[]) => ({ atMs: time(b), target: pick(targets), durationMs: duration });
@@ -102,6 +105,9 @@ function faultArb(b: Base, opts: { crashTargets?: string[]; linkEdges?: string[]
     { weight: 1, arbitrary: fc.record({ ...common(slowDiskTargets), type: fc.constant('slowDisk' as const), factor: fc.constantFrom(2, 10, 100) }) },
   ];
   if (b.consumers.length > 0) kinds.push({ weight: 1, arbitrary: fc.record({ ...common(b.consumers), type: fc.constant('slow' as const), factor: fc.constantFrom(0.5, 2, 5, 20) }) });
+  if (opts.poison && b.producers.length > 0) {
+    kinds.push({ weight: 1, arbitrary: fc.record({ atMs: time(b), target: pick(b.producers), type: fc.constant('poison' as const), count: fc.integer({ min: 1, max: 5 }) }) });
+  }
   if (links.length > 0) {
     kinds.push(
       { weight: 1, arbitrary: fc.record({ ...common(links), type: fc.constant('linkDelay' as const), addMs: fc.integer({ min: 0, max: 300 }), jitterMs: fc.integer({ min: 0, max: 100 }) }) },
@@ -135,7 +141,7 @@ const FAST = { numRuns: 40 };
 
 describe('(a) the audit balances against what was produced', () => {
   it.each(BASES)('$name', (b) => {
-    fc.assert(fc.property(schedule(b), fc.integer({ min: 1, max: 1000 }), (faults, seed) => {
+    fc.assert(fc.property(schedule(b, { poison: true }), fc.integer({ min: 1, max: 1000 }), (faults, seed) => {
       const sim = createSimulation(withFaults(b, faults), { seed, sampling: false });
       for (let t = 250; t <= b.durationMs; t += 250) {
         const snap = run(sim, t);
@@ -205,6 +211,7 @@ describe('(b) A1.13: a quorum queue loses no confirmed message while a majority 
     const settled: Base = { ...b, nodes, durationMs: 3000 };
     const arb = fc.array(faultArb(settled), { minLength: 1, maxLength: 8 })
       .map((fs) => fs.map((f): Fault => {
+        if (f.type === 'poison') return f; // faultArb makes none: a poison message is never processed
         const endsBy = 2500;
         const at = Math.min(f.atMs, endsBy - 1);
         // Everything but permanent broker crashes ends by 2.5 s.
@@ -264,8 +271,8 @@ describe('(b) A1.13: a quorum queue loses no confirmed message while a majority 
 
 describe('(c) a run with live faults replays exactly from the recorded timeline', () => {
   it.each(BASES)('$name', (b) => {
-    const live = fc.array(fc.tuple(fc.integer({ min: 1, max: b.durationMs - 1 }), faultArb(b)), { minLength: 1, maxLength: 6 });
-    fc.assert(fc.property(schedule(b), live, fc.integer({ min: 1, max: 1000 }), (scheduled, injections, seed) => {
+    const live = fc.array(fc.tuple(fc.integer({ min: 1, max: b.durationMs - 1 }), faultArb(b, { poison: true })), { minLength: 1, maxLength: 6 });
+    fc.assert(fc.property(schedule(b, { poison: true }), live, fc.integer({ min: 1, max: 1000 }), (scheduled, injections, seed) => {
       const scenario = withFaults(b, scheduled);
       const sim = createSimulation(scenario, { seed });
       const recorded: Fault[] = [];
@@ -289,7 +296,7 @@ describe('(c) a run with live faults replays exactly from the recorded timeline'
 
 describe('(d) the same seed gives the same snapshot, faults included', () => {
   it.each(BASES)('$name', (b) => {
-    fc.assert(fc.property(schedule(b), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 3 }), (faults, seed, slices) => {
+    fc.assert(fc.property(schedule(b, { poison: true }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 3 }), (faults, seed, slices) => {
       const scenario = withFaults(b, faults);
       const whole = createSimulation(scenario, { seed });
       const sliced = createSimulation(scenario, { seed, sampling: false });

@@ -45,6 +45,8 @@ export interface NodeModel {
   restart?(): void;
   setSlowdown?(factor: number): void;
   setDiskFactor?(factor: number): void;
+  /** A poison fault: publish `count` poison messages now, on top of the workload (producers). */
+  publishPoison?(count: number): void;
   /** A broker hosting this node went down or came back (brokers and replication). */
   brokerDown?(brokerId: string): void;
   brokerUp?(brokerId: string): void;

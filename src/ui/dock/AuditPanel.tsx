@@ -59,7 +59,7 @@ export function AuditPanel() {
             {spans.map((s) => (
               <li key={`${s.type}:${s.target}:${s.atMs}`}>
                 <span className="mono">{formatClock(s.atMs)}</span> {faultName(s.type)} <strong>{labels[s.target] ?? s.target}</strong>
-                {s.endMs === null ? ' (until the end)' : ` for ${Number(((s.endMs - s.atMs) / 1000).toFixed(3))} s`}
+                {s.endMs === null ? ' (until the end)' : s.endMs === s.atMs ? '' : ` for ${Number(((s.endMs - s.atMs) / 1000).toFixed(3))} s`}
               </li>
             ))}
           </ul>

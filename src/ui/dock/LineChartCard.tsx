@@ -26,9 +26,9 @@ interface Props extends PlotOptions {
 
 const FAULT_COLOR = '#dc2626';
 const LINK_FAULT_COLOR = '#7c3aed';
-/** Crashes red, slowness amber, every link fault (delay, loss, partition, corrupt) violet. */
+/** Crashes red, slowness amber, poison messages magenta, every link fault (delay, loss, partition, corrupt) violet. */
 const FAULT_COLORS: Record<string, string> = {
-  crash: '#dc2626', slow: '#d97706', slowDisk: '#d97706',
+  crash: '#dc2626', slow: '#d97706', slowDisk: '#d97706', poison: '#c026d3',
   ...Object.fromEntries(LINK_FAULTS.map((t) => [t, LINK_FAULT_COLOR])),
 };
 

@@ -50,12 +50,21 @@ const SLOW_DISK: FaultAction = {
   title: 'Disk writes take 5× longer for 10 s: persistent messages and confirms wait.',
   make: (target) => ({ type: 'slowDisk', atMs: 0, target, durationMs: SLOW_MS, factor: 5 }),
 };
+/** A crashed producer publishes nothing, so it is offered only while the producer is up. */
+const POISON: FaultAction = {
+  id: 'poison', label: 'Send a poison message', whenCrashed: false,
+  title: 'Publishes one poison message now, on top of the workload. Every consumer fails it: under manual ack it is requeued and '
+    + 'delivered again, until a quorum queue\'s delivery-limit or an SQS redrive dead-letters it (a consumer set to reject '
+    + 'dead-letters it at once); under auto-ack it is lost. The fault timeline can send more at once (count).',
+  make: (target) => ({ type: 'poison', atMs: 0, target, count: 1 }),
+};
 
-/** What can be done to a node of `kind`: crash or restart any node; slow a consumer; slow a broker's or queue's disk. */
+/** What can be done to a node of `kind`: crash or restart any node; slow a consumer; slow a broker's or queue's disk; poison from a producer. */
 export function nodeFaultActions(kind: NodeKind | string, crashed: boolean): FaultAction[] {
   const all = [CRASH_FOR, CRASH_OPEN, RESTART];
   if (kind === 'consumer') all.push(SLOW);
   if (kind === 'broker' || kind === 'queue') all.push(SLOW_DISK);
+  if (kind === 'producer') all.push(POISON);
   return all.filter((a) => a.whenCrashed === crashed);
 }
 

@@ -13,11 +13,21 @@ export interface FaultSpan { atMs: number; endMs: number | null; target: string;
 /** Sweeps each (target, type)'s starts and ends in time order; at one instant ends come before starts. */
 export function faultSpans(faults: readonly FaultRecord[]): FaultSpan[] {
   const groups = new Map<string, FaultRecord[]>();
+  const instants = new Map<string, FaultSpan>();
   for (const f of faults) {
+    // An instant fault (a poison burst ends where it starts) is an event, not a state: its own span, shared only
+    // with those of its type on its target at the same instant.
+    if (f.endMs === f.atMs) {
+      const key = `${f.target}\u0000${f.type}\u0000${f.atMs}`;
+      const same = instants.get(key);
+      if (same) same.count++;
+      else instants.set(key, { atMs: f.atMs, endMs: f.endMs, target: f.target, type: f.type, count: 1 });
+      continue;
+    }
     const key = `${f.target}\u0000${f.type}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  const spans: FaultSpan[] = [];
+  const spans: FaultSpan[] = [...instants.values()];
   for (const list of groups.values()) {
     const events = list.flatMap((f) => [{ t: f.atMs, start: true }, ...(f.endMs === null ? [] : [{ t: f.endMs, start: false }])]);
     events.sort((a, b) => a.t - b.t || Number(a.start) - Number(b.start));
@@ -44,7 +54,7 @@ export function faultActive(spans: readonly FaultSpan[], target: string, nowMs: 
 
 /** Fault types in words, for marks and menus. */
 export const FAULT_NAMES: Record<string, string> = {
-  crash: 'crash', slow: 'slow', slowDisk: 'slow disk', linkDelay: 'link delay', linkLoss: 'link loss', partition: 'partition', corrupt: 'corruption',
+  crash: 'crash', slow: 'slow', slowDisk: 'slow disk', poison: 'poison message', linkDelay: 'link delay', linkLoss: 'link loss', partition: 'partition', corrupt: 'corruption',
 };
 
 export const faultName = (type: string): string => FAULT_NAMES[type] ?? type;

@@ -19,14 +19,21 @@ export function newFault(faults: readonly Fault[], target: string): Fault {
 /** Parameters each type has besides time, target and duration, with their defaults when switching type. */
 export const FAULT_PARAMS = {
   crash: {}, partition: {},
-  slow: { factor: 3 }, slowDisk: { factor: 5 },
+  slow: { factor: 3 }, slowDisk: { factor: 5 }, poison: { count: 1 },
   linkDelay: { addMs: 200, jitterMs: 0 }, linkLoss: { probability: 0.2 }, corrupt: { probability: 0.2 },
 } as const satisfies Record<Fault['type'], Record<string, number>>;
 
 export const EDGE_FAULT_TYPES: readonly Fault['type'][] = ['linkDelay', 'linkLoss', 'partition', 'corrupt'];
 
-/** The fault with another type: time, target, duration and `live` kept, the new type's parameters at their defaults. */
+/** Faults that happen at one instant and have no duration (the schema refuses a `durationMs` on them). */
+export const INSTANT_FAULT_TYPES: readonly Fault['type'][] = ['poison'];
+
+/**
+ * The fault with another type: time, target, duration and `live` kept, the new type's parameters at their defaults.
+ * An instant fault (poison) drops the duration it cannot have.
+ */
 export function switchFaultType(fault: Record<string, unknown>, type: Fault['type']): Record<string, unknown> {
-  const { atMs, target, durationMs, live } = fault;
+  const { atMs, target, live } = fault;
+  const durationMs = INSTANT_FAULT_TYPES.includes(type) ? undefined : fault.durationMs;
   return { type, atMs, target, ...(durationMs !== undefined ? { durationMs } : {}), ...(live !== undefined ? { live } : {}), ...FAULT_PARAMS[type] };
 }

@@ -56,6 +56,16 @@ describe('fault timeline in the document', () => {
     expect(switchFaultType({ type: 'linkLoss', atMs: 5, target: edge, probability: 0.5 }, 'corrupt')).toEqual({ type: 'corrupt', atMs: 5, target: edge, probability: 0.2 });
   });
 
+  it('records a live poison fault on a producer; refuses it on a consumer with the JSON path; switching to it drops the duration', () => {
+    topology();
+    const poison: Fault = { type: 'poison', atMs: 1500, target: 'producer-1', count: 1, live: true };
+    expect(recordFault(poison)).toEqual({ ok: true });
+    expect(getScenario().faults).toEqual([poison]);
+    const onConsumer = recordFault({ ...poison, target: 'consumer-1' });
+    expect(!onConsumer.ok && onConsumer.errors[0]).toMatchObject({ path: 'faults[1].target', message: 'poison applies to a producer, not a consumer' });
+    expect(switchFaultType({ type: 'crash', atMs: 5, target: 'producer-1', durationMs: 5000, live: true }, 'poison')).toEqual({ type: 'poison', atMs: 5, target: 'producer-1', live: true, count: 1 });
+  });
+
   it('edits the timeline through updateScenario: add, change type keeping time/target/duration, remove', () => {
     topology();
     const f = newFault([], 'consumer-1');
@@ -95,6 +105,20 @@ describe('fault spans (the engine: the end of any fault of a type on a target re
     expect(faultActive(spans, 'c', 3001)).toBe(false);
     expect(faultActive(spans, 'b', 1e9)).toBe(true);
     expect(faultActive(spans, 'c', 2500, 'slow')).toBe(true);
+  });
+});
+
+describe('instant faults (poison) in the spans', () => {
+  it('each instant is its own span ending where it starts; those at one instant on one target are one span', () => {
+    const spans = faultSpans([
+      { atMs: 1000, endMs: 1000, target: 'p', type: 'poison' },
+      { atMs: 1000, endMs: 1000, target: 'p', type: 'poison' },
+      { atMs: 3000, endMs: 3000, target: 'p', type: 'poison' },
+    ]);
+    expect(spans).toEqual([
+      { atMs: 1000, endMs: 1000, target: 'p', type: 'poison', count: 2 },
+      { atMs: 3000, endMs: 3000, target: 'p', type: 'poison', count: 1 },
+    ]);
   });
 });
 
@@ -145,17 +169,27 @@ describe('chart fault marks', () => {
     expect(faultMarksOver(faults, [])).toEqual([]);
   });
 
+  it('a poison burst (it ends where it starts) is a line at its instant, not a fault still on', () => {
+    const poison = [{ atMs: 4000, endMs: 4000, target: 'p', type: 'poison' }];
+    expect(faultMarks(poison, 0, 10)).toEqual([{ kind: 'line', key: 'poison:p:4000', x: 4, label: 'poison message p', type: 'poison', target: 'p', row: 0, labelEnd: 10 }]);
+    expect(faultMarks(poison, 5, 10)).toEqual([]);
+  });
+
   it('a fault whose end lies on the window start is a line there', () => {
     expect(faultMarks([{ atMs: 0, endMs: 3000, target: 'q', type: 'slowDisk' }], 3, 6)).toEqual([{ kind: 'line', key: 'slowDisk:q:0', x: 3, label: 'slow disk q', type: 'slowDisk', target: 'q', row: 0, labelEnd: 6 }]);
   });
 });
 
 describe('fault actions', () => {
-  it('offers crash/crash-until-restarted to any node, slow to consumers, slow disk to brokers and queues; only Restart when crashed', () => {
+  it('offers crash/crash-until-restarted to any node, slow to consumers, slow disk to brokers and queues, poison to producers; only Restart when crashed', () => {
     expect(nodeFaultActions('consumer', false).map((a) => a.id)).toEqual(['crash', 'crashOpen', 'slow']);
     expect(nodeFaultActions('broker', false).map((a) => a.id)).toEqual(['crash', 'crashOpen', 'slowDisk']);
     expect(nodeFaultActions('queue', false).map((a) => a.id)).toEqual(['crash', 'crashOpen', 'slowDisk']);
-    expect(nodeFaultActions('producer', false).map((a) => a.id)).toEqual(['crash', 'crashOpen']);
+    expect(nodeFaultActions('producer', false).map((a) => a.id)).toEqual(['crash', 'crashOpen', 'poison']);
+    expect(nodeFaultActions('producer', true).map((a) => a.id)).toEqual(['restart']);
+    const poison = nodeFaultActions('producer', false).at(-1)!;
+    expect(poison).toMatchObject({ label: 'Send a poison message', title: expect.stringContaining('Every consumer fails it') });
+    expect(poison.make('p')).toEqual({ type: 'poison', atMs: 0, target: 'p', count: 1 });
     expect(nodeFaultActions('broker', true).map((a) => a.id)).toEqual(['restart']);
     expect(nodeFaultActions('broker', true)[0]!.make('b1')).toEqual({ type: 'crash', atMs: 0, target: 'b1', durationMs: RESTART_MS });
     expect(EDGE_FAULT_ACTIONS.map((a) => a.make('e').type)).toEqual(['linkDelay', 'linkLoss', 'partition', 'corrupt']);

@@ -183,7 +183,8 @@ export function createRunStore(deps: RunDeps): RunStore {
         faults.record(msg.recorded);
         liveFaults.push(msg.recorded);
         if (loadedScenario) set({ runKey: runKey(loadedScenario, liveFaults) }); // the run has it, and so does the document
-        log('fault', `Fault: ${msg.recorded.type} ${msg.recorded.target} at ${formatClock(msg.recorded.atMs)}`, msg.recorded.atMs);
+        const count = msg.recorded.type === 'poison' ? ` ×${msg.recorded.count}` : '';
+        log('fault', `Fault: ${msg.recorded.type}${count} ${msg.recorded.target} at ${formatClock(msg.recorded.atMs)}`, msg.recorded.atMs);
       } else if (msg.type === 'faultRefused') {
         faults.refused(msg.error.message);
         log('error', `Fault refused: ${msg.error.message}`);

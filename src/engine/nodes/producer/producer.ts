@@ -32,6 +32,8 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   // these share the object's first cache lines. With hundreds of producers each line touched per message is a
   // likely cache miss (docs/PERFORMANCE.md, "Locality").
   private published = 0;
+  /** Poison messages published by poison faults: counted as published, but not against `count`, the script or `poison.messages`. */
+  private injected = 0;
   private intervalOut = 0;
   private down = false;
   private unconfirmed = 0;
@@ -145,11 +147,14 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     if (next !== undefined && Number.isFinite(next)) this.ctx.schedule(Math.max(0, next - now), this.index, EV_PUBLISH, null, 0);
   }
 
-  /** A new message, published now. (It reads the clock itself: a time passed to a call not inlined is a new heap number.) */
-  private makeMessage(scripted: Scripted | undefined): Message {
+  /**
+   * A new message, published now. (It reads the clock itself: a time passed to a call not inlined is a new heap number.)
+   * `forcePoison`: a poison fault's message, poison without drawing from the poison stream.
+   */
+  private makeMessage(scripted: Scripted | undefined, forcePoison = false): Message {
     const now = this.ctx.now();
     const ordinal = this.published + 1;
-    const poison = scripted?.poison ?? ((this.poisonByOrdinal && this.poisonOrdinals.has(ordinal)) || (this.poisonFraction > 0 && this.poisonDraw.next() < this.poisonFraction));
+    const poison = forcePoison || (scripted?.poison ?? ((this.poisonByOrdinal && this.poisonOrdinals.has(ordinal)) || (this.poisonFraction > 0 && this.poisonDraw.next() < this.poisonFraction)));
     const routingKey = scripted?.routingKey ?? this.fixedKey ?? this.pickKey();
     const groupId = scripted?.groupId ?? (this.groupsOn ? this.pickGroup() : '');
     // A2.3: order is promised per message group, so with a group the audit checks order per group.
@@ -185,6 +190,11 @@ export class ProducerModel implements NodeModel, ConfirmListener {
 
   private publish(message: Message): void {
     this.published++;
+    this.emit(message);
+  }
+
+  /** Every publish, of the workload or of a poison fault: counted, held while the confirm window is full, else sent. */
+  private emit(message: Message): void {
     this.intervalOut++;
     this.ctx.accounting.published++;
     if (this.windowFull()) { this.outbox.push(message); return; }
@@ -255,6 +265,20 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     while (!this.windowFull() && this.outbox.length > 0) this.send(this.outbox.shift()!);
   }
 
+  /**
+   * A poison fault: `count` poison messages at once, through the same path as every publish (accounting, confirm
+   * window, routing, audit, trail). Each takes a routing key, group and size like the workload's. A crashed producer's
+   * application is down (see handle): it publishes nothing. Not counted against `count`, the script or
+   * `poison.messages`, so the workload after it is the one the scenario describes.
+   */
+  publishPoison(count: number): void {
+    if (this.down) return;
+    for (let i = 0; i < count; i++) {
+      this.injected++;
+      this.emit(this.makeMessage(undefined, true));
+    }
+  }
+
   /** The faults issue: a crashed producer creates nothing, loses its outbox and forgets what it was waiting for. */
   crash(): void {
     if (this.down) return;
@@ -271,7 +295,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   census(into: Census): void { into.inFlight += this.outbox.length; }
 
   writeLive(out: Float64Array, o: number): void {
-    out[o + LIVE.out] = this.published;
+    out[o + LIVE.out] = this.published + this.injected;
     out[o + LIVE.unacked] = this.unconfirmed;
     out[o + LIVE.ready] = this.outbox.length;
     out[o + LIVE.nacked] = this.nackedConfirms;
@@ -287,7 +311,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   report(): NodeReport {
     const c = this.node.config;
     return {
-      kind: this.kind, out: this.published,
+      kind: this.kind, out: this.published + this.injected,
       ...(c.confirms ? { confirmed: this.acks, nacked: this.nackedConfirms, unconfirmed: this.unconfirmed, waiting: this.outbox.length, confirmMs: this.confirmLatency!.summary() } : {}),
       ...(c.retry ? { retries: this.retries, timeouts: this.timeouts, lateConfirms: this.lateConfirms } : {}),
       down: this.down ? 1 : 0,

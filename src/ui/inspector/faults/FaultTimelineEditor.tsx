@@ -1,6 +1,6 @@
 import { NODE_FAULTS, type Fault, type Scenario } from '../../../schema';
 import { RESTART_MS } from '../../faults/faultActions';
-import { FAULT_PARAMS, EDGE_FAULT_TYPES, newFault, switchFaultType } from '../../faults/faultTimeline';
+import { FAULT_PARAMS, EDGE_FAULT_TYPES, INSTANT_FAULT_TYPES, newFault, switchFaultType } from '../../faults/faultTimeline';
 import { faultName } from '../../faults/faultSpans';
 import { useForm } from '../form';
 
@@ -8,6 +8,7 @@ const PATH = ['faults'] as const;
 const TYPES: Fault['type'][] = [...NODE_FAULTS, ...EDGE_FAULT_TYPES];
 const PARAM_UNITS: Record<string, { label: string; unit: string }> = {
   factor: { label: '×', unit: '' }, addMs: { label: '+', unit: 'ms' }, jitterMs: { label: '±', unit: 'ms' }, probability: { label: 'p', unit: '' },
+  count: { label: 'send', unit: 'messages' },
 };
 
 const toNumber = (text: string): unknown => (text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
@@ -27,7 +28,8 @@ export function FaultTimelineEditor({ scenario }: { scenario: Scenario }) {
     <fieldset className="group" data-testid="fault-timeline">
       <legend>Faults</legend>
       <p className="field-hint">A timeline of what breaks: crash any node (a broker takes down what it hosts), slow a consumer or a disk,
-        delay, lose, partition or corrupt a link (p: the chance each message is lost or damaged). Leave the duration empty for “until the end”.</p>
+        delay, lose, partition or corrupt a link (p: the chance each message is lost or damaged), or have a producer send poison messages
+        (every consumer fails them). Leave the duration empty for “until the end”.</p>
       {listErrors.map((e) => <p key={e} className="field-errors">{e}</p>)}
       {faults.length === 0 && <p className="field-hint muted" data-testid="fault-timeline-empty">No faults. Add one, or right-click a node or an edge on the canvas during a run.</p>}
       <ul className="key-list">
@@ -43,7 +45,7 @@ export function FaultTimelineEditor({ scenario }: { scenario: Scenario }) {
                 <input className="input input-number" aria-label={`Fault ${i + 1} time (ms)`} inputMode="decimal" value={show(f.atMs)}
                   data-path={`faults.${i}.atMs`} aria-invalid={errors.length > 0} onChange={(e) => set('atMs', toNumber(e.target.value))} />
                 <span className="field-unit">ms</span>
-                <select className="input" aria-label={`Fault ${i + 1} type`} value={type} data-path={`faults.${i}.type`}
+                <select className="input fault-type" aria-label={`Fault ${i + 1} type`} value={type} data-path={`faults.${i}.type`}
                   onChange={(e) => form.set([...PATH, i], switchFaultType(f, e.target.value as Fault['type']))}>
                   {TYPES.map((t) => <option key={t} value={t}>{faultName(t)}</option>)}
                 </select>
@@ -62,11 +64,13 @@ export function FaultTimelineEditor({ scenario }: { scenario: Scenario }) {
                     ? scenario.edges.map((e) => <option key={e.id} value={e.id}>{e.id} ({e.source} → {e.target})</option>)
                     : scenario.nodes.map((n) => <option key={n.id} value={n.id}>{n.label || n.id} ({n.kind})</option>)}
                 </select>
-                <span className="field-unit">for</span>
-                <input className="input input-number" aria-label={`Fault ${i + 1} duration (ms)`} inputMode="decimal" value={show(f.durationMs)}
-                  placeholder="until end" data-path={`faults.${i}.durationMs`} aria-invalid={errors.length > 0}
-                  onChange={(e) => set('durationMs', e.target.value.trim() === '' ? undefined : toNumber(e.target.value))} />
-                <span className="field-unit">ms</span>
+                {INSTANT_FAULT_TYPES.includes(type) && f.durationMs === undefined ? <span className="field-unit">at once</span> : <>
+                  <span className="field-unit">for</span>
+                  <input className="input input-number" aria-label={`Fault ${i + 1} duration (ms)`} inputMode="decimal" value={show(f.durationMs)}
+                    placeholder="until end" data-path={`faults.${i}.durationMs`} aria-invalid={errors.length > 0}
+                    onChange={(e) => set('durationMs', e.target.value.trim() === '' ? undefined : toNumber(e.target.value))} />
+                  <span className="field-unit">ms</span>
+                </>}
               </div>
               {Object.keys(FAULT_PARAMS[type] ?? {}).length > 0 && (
                 <div className="fault-row-line">
