@@ -23,7 +23,7 @@ export function ShareRunChoice({ run, choice, onChoose }: { run: RunShareChoice;
       </label>
       {run.edited && (
         <p className="share-run-warning" data-testid="share-run-edited">
-          Your canvas has other edits (a setting, a node or an edge): the link does not carry them, so the students run the
+          Your canvas has other edits (a setting, a node, an edge or the duration): the link does not carry them, so the students run the
           lesson's scenario with your seed and faults, and their figures may differ from yours.
         </p>
       )}
