@@ -1,5 +1,5 @@
 import type { Scenario } from '../../schema';
-import { openDialog } from '../dialogs/dialogStore';
+import { openDialog, type RunShareChoice } from '../dialogs/dialogStore';
 import { fileNameFor, scenarioFileText } from './fileName';
 import { shareUrl } from './shareLink';
 
@@ -21,8 +21,11 @@ export async function shareScenario(scenario: Scenario): Promise<void> {
   await offerShareLink(shareUrl(scenario, window.location), 'scenario');
 }
 
-/** Copies `url` to the clipboard when the browser allows, and shows it in the share dialog either way. */
-export async function offerShareLink(url: string, subject: 'scenario' | 'lesson'): Promise<void> {
+/**
+ * Copies `url` to the clipboard when the browser allows, and shows it in the share dialog either way; `withRun`: the
+ * dialog also offers a lesson link with the teacher's run.
+ */
+export async function offerShareLink(url: string, subject: 'scenario' | 'lesson', withRun?: RunShareChoice): Promise<void> {
   let copied = false;
   try {
     await navigator.clipboard.writeText(url);
@@ -30,5 +33,5 @@ export async function offerShareLink(url: string, subject: 'scenario' | 'lesson'
   } catch {
     copied = false; // the dialog shows the link to copy by hand, and says it was not copied
   }
-  openDialog({ type: 'share', url, copied, subject });
+  openDialog({ type: 'share', url, copied, subject, ...(withRun ? { withRun } : {}) });
 }

@@ -1,6 +1,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { parseScenarioText, type ParseResult, type Scenario } from '../../schema';
 import { parseLessonText, type LessonParseResult, type ParsedLesson } from '../../schema/parseLesson';
+import type { RawTeacherRun } from '../lessons/teacherRun';
 
 const PREFIX = '#scenario=';
 
@@ -29,9 +30,11 @@ const LESSON_DATA_PREFIX = '#lesson-data=';
 /**
  * A lesson link: a built-in lesson by id (short, and it follows the lesson as the file improves), or a
  * teacher's own lesson carried whole, like a scenario link. Either way every student opens the same
- * scenario and seed, so they all see the same run.
+ * scenario and seed, so they all see the same run. `run`: the teacher's run came with it (lessonRunLink.ts).
  */
-export type LessonLink = { kind: 'builtin'; id: string } | { kind: 'data'; result: LessonParseResult };
+export type LessonLink =
+  | { kind: 'builtin'; id: string; run?: RawTeacherRun }
+  | { kind: 'data'; result: LessonParseResult; run?: RawTeacherRun };
 
 export function encodeLessonHash(lesson: ParsedLesson, builtin: boolean): string {
   return builtin ? LESSON_PREFIX + encodeURIComponent(lesson.id) : LESSON_DATA_PREFIX + compressToEncodedURIComponent(JSON.stringify(lesson));

@@ -2,6 +2,7 @@ import { CheckList } from './CheckList';
 import { ExperimentSteps } from './ExperimentSteps';
 import { useLessonStore, type OpenLesson } from './lessonStore';
 import { shareLesson } from './shareLesson';
+import { TeacherRunNote } from './TeacherRunNote';
 
 /** One open lesson: what it is about, what to watch, the experiment and the checks on the run. */
 export function LessonView({ open }: { open: OpenLesson }) {
@@ -28,6 +29,7 @@ export function LessonView({ open }: { open: OpenLesson }) {
         </section>
         <section className="lesson-experiment">
           <h4>Experiment</h4>
+          {open.teacherRun && <TeacherRunNote run={open.teacherRun} />}
           <ExperimentSteps steps={lesson.experiment} />
         </section>
         <section className="lesson-checks-section">

@@ -32,8 +32,11 @@ export interface StepRun {
   injectFault(fault: Fault): void;
 }
 
-/** What a step did: its "done" line, and whether it only put its fault in the timeline (Undo can take it out). */
-export interface StepDone { text: string; scheduled: boolean }
+/**
+ * What a step did: its "done" line, and whether it only put its fault in the timeline (Undo can take it out).
+ * `fault`: the fault the timeline holds for it when that is not the step's own (a teacher's, done live at another time).
+ */
+export interface StepDone { text: string; scheduled: boolean; fault?: Fault }
 
 /** Carries out the plan; returns what happened, for the step's "done" line, or null when refused. */
 export function doStep(fault: Fault, run: StepRun): StepDone | null {
@@ -55,7 +58,7 @@ export function doStep(fault: Fault, run: StepRun): StepDone | null {
  */
 export function stepStillDone(done: StepDone | undefined, fault: Fault, timeline: readonly Fault[]): boolean {
   if (!done) return false;
-  return !done.scheduled || timeline.some((f) => sameFault(f, fault));
+  return !done.scheduled || timeline.some((f) => sameFault(f, done.fault ?? fault));
 }
 
 function sameFault(a: Fault, b: Fault): boolean {

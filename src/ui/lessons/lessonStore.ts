@@ -3,6 +3,7 @@
  * as the document: that side of it lives in openLesson.ts, so this store stays plain state.
  */
 import { create } from 'zustand';
+import type { Fault } from '../../schema';
 import type { ParsedLesson } from '../../schema/parseLesson';
 import type { StepDone } from './experimentStep';
 
@@ -11,7 +12,8 @@ export type LessonSource =
   | { kind: 'builtin' }
   | { kind: 'own'; name: string };
 
-export interface OpenLesson { lesson: ParsedLesson; source: LessonSource }
+/** `teacherRun`: opened from a link with the teacher's run; its seed and the faults the teacher added, for the student to read. */
+export interface OpenLesson { lesson: ParsedLesson; source: LessonSource; teacherRun?: { seed: number; faults: Fault[] } }
 
 export interface LessonState {
   open: OpenLesson | null;
@@ -21,7 +23,8 @@ export interface LessonState {
   panelRequests: number;
   /** Experiment steps done in this lesson (step index → what happened), so a fault is not added twice. */
   done: Record<number, StepDone>;
-  setOpen(open: OpenLesson): void;
+  /** Opens a lesson; `done`: steps already carried out (by the teacher's run it came with). */
+  setOpen(open: OpenLesson, done?: Record<number, StepDone>): void;
   showList(): void;
   showLesson(): void;
   close(): void;
@@ -35,7 +38,7 @@ export function createLessonState(set: (partial: Partial<LessonState> | ((s: Les
     view: 'list',
     panelRequests: 0,
     done: {},
-    setOpen: (open) => set((s) => ({ open, view: 'lesson', done: {}, panelRequests: s.panelRequests + 1 })),
+    setOpen: (open, done = {}) => set((s) => ({ open, view: 'lesson', done, panelRequests: s.panelRequests + 1 })),
     showList: () => set({ view: 'list' }),
     showLesson: () => set((s) => (s.open ? { view: 'lesson' } : {})),
     close: () => set({ open: null, view: 'list', done: {} }),

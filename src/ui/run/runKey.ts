@@ -16,6 +16,6 @@ export function runKey(scenario: Scenario, extraFaults: readonly Fault[] = []): 
 }
 
 /** A fault as a string that does not depend on the order of its fields (the document parses what it records). */
-function faultKey(f: Fault): string {
+export function faultKey(f: Partial<Fault>): string {
   return JSON.stringify(Object.entries(f).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

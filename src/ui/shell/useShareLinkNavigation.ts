@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { showScenarioErrors } from '../dialogs/dialogStore';
 import { loadScenario } from '../documents/loadDocument';
+import { decodeLessonRunHash } from '../documents/lessonRunLink';
 import { decodeLessonHash, decodeShareHash } from '../documents/shareLink';
 import { openLessonLink } from '../lessons/openLesson';
 
-/** Opens a lesson link in the hash (`#lesson=` or `#lesson-data=`); false when the hash holds none. */
+/** Opens a lesson link in the hash (`#lesson=`, `#lesson-data=` or `#lesson-run=`); false when the hash holds none. */
 function openLessonHash(): boolean {
-  const link = decodeLessonHash(window.location.hash);
+  const link = decodeLessonRunHash(window.location.hash) ?? decodeLessonHash(window.location.hash);
   if (!link) return false;
   history.replaceState(null, '', window.location.pathname + window.location.search);
   openLessonLink(link);
