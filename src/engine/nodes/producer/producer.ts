@@ -32,8 +32,6 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   // these share the object's first cache lines. With hundreds of producers each line touched per message is a
   // likely cache miss (docs/PERFORMANCE.md, "Locality").
   private published = 0;
-  /** Poison messages published by poison faults: counted as published, but not against `count`, the script or `poison.messages`. */
-  private injected = 0;
   private intervalOut = 0;
   private down = false;
   private unconfirmed = 0;
@@ -84,6 +82,8 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   private readonly confirmLatency: LatencyHistogram | null;
   /** Publishes waiting for their confirm. */
   private readonly waiting = new Set<ConfirmTracker>();
+  /** Poison messages published by poison faults: counted as published, but not against `count`, the script or `poison.messages`. */
+  private injected = 0;
   private retries = 0;
   private timeouts = 0;
   private lateConfirms = 0;
