@@ -325,7 +325,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
 
   ack(m: Message, edge: EdgeRuntime, receipt: number): boolean {
     if (this.sqs) {
-      // A2.1: DeleteMessage removes it; a receipt from an earlier receive deletes nothing.
+      // A2.1: DeleteMessage removes it. A receipt from an earlier receive: AWS's DeleteMessage reference says the request
+      // succeeds but the message might not be deleted; we take the case where it is not (not in semantics.md).
       if (!this.invisible.delete(m, receipt)) { this.staleDeletes++; return false; }
       this.acked++;
       if (this.groups) this.dispatch(); // A2.3: the delete unblocked its group

@@ -34,7 +34,7 @@ export class SqsInFlight {
     this.ctx.schedule(this.visibilityTimeoutMs, this.index, EV_VISIBILITY, m, m.receipt);
   }
 
-  /** DeleteMessage with `receipt`: false when it is stale (an earlier receive's), which deletes nothing. */
+  /** DeleteMessage with `receipt`: false when it is stale (an earlier receive's), which we take to delete nothing (see queue.ts `ack`). */
   delete(m: Message, receipt: number): boolean {
     if (!this.holds(m, receipt)) return false;
     this.invisible.delete(m);
