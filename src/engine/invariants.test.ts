@@ -92,6 +92,8 @@ function checkNodeFigures(sim: Simulation, snap: Snapshot): void {
 
   for (const [id, r] of entries) {
     if (r.kind === 'filter') expect(num(r, 'in'), `${id}: in = out + refused`).toBe(num(r, 'out') + num(r, 'refused'));
+    // A1.4: a RabbitMQ queue redelivers only what came back, nacked by a consumer or requeued when its channel closed.
+    if (r.kind === 'queue' && r.flavor !== 'sqs') expect(num(r, 'redelivered'), `${id}: redelivered ≤ nacked + requeued on channel close`).toBeLessThanOrEqual(num(r, 'nacked') + num(r, 'requeuedOnChannelClose'));
     if (r.kind === 'consumer') expect(num(r, 'in'), `${id}: in ≥ settled + held`).toBeGreaterThanOrEqual(num(r, 'acked') + num(r, 'failed') + num(r, 'busy') + num(r, 'buffered'));
     if (r.kind === 'requester') checkRequester(id, r, configOf(sc, id), sc);
     if (r.kind === 'producer') {

@@ -338,7 +338,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   }
 
   nack(m: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void {
-    this.nacked++;
+    this.nacked++; // A1.4: only a consumer's basic.nack/reject; a closed channel's returns are requeuedOnChannelClose
     // A2.1: an SQS consumer that fails does not delete; the message reappears after its visibility timeout.
     if (this.sqs) { void receipt; return; }
     this.settle(edge);
@@ -382,7 +382,18 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     return false;
   }
 
+  /** A1.4: a delivery lost on the link is requeued once the broker notices the dead channel (LINK_RETURN_MS). */
   linkReturned(m: Message, edge: EdgeRuntime): void {
+    this.channelClosed(m, edge);
+  }
+
+  /**
+   * A1.4 automatic requeue: "unacked deliveries are requeued when their channel or connection closes". The broker
+   * requeues them itself; the consumer sent no basic.nack/reject, so they count as requeuedOnChannelClose, not nacked.
+   */
+  channelClosed(m: Message, edge: EdgeRuntime): void {
+    if (this.sqs) return; // A2.1: an SQS receive has no channel; it comes back when its visibility timeout ends
+    this.requeuedOnChannelClose++;
     this.settle(edge);
     this.returnToQueue(m);
     this.dispatchAfterReturn();
@@ -425,6 +436,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.consumerTimedOut++;
     const { returned, released } = closeChannel(sub);
     this.unacked -= released;
+    this.requeuedOnChannelClose += returned.length; // A1.4: requeued by the broker, not nacked
     for (const m of returned) this.returnToQueue(m);
     this.dispatchAfterReturn();
   }
@@ -483,6 +495,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     const all = [...this.store.toArray(), ...returned];
     this.store = readyStoreFor(this.node.config);
     // A1.10: a delivery given back by a closed channel is a return like any other, delivery-limit included.
+    // A1.4: what the closed channels held is requeued by the broker, not nacked by a consumer (the outage may then lose it).
+    this.requeuedOnChannelClose += returned.length;
     keepSurvivors(this.store, all, returned, survives, (m) => this.lostInOutage(m, reason), (m) => !this.pastDeliveryLimit(m));
     this.confirms.voidPending(); // after lostInOutage asked which confirms were due
     this.polls.endAll();
