@@ -91,6 +91,7 @@ const OTHER_FIGURES: readonly NodeFigure[] = [
   ...latency('latencyMs', 'latency', 'End to end, publish → ack, of what it acked'),
   // Producers
   figure('confirmed', 'confirmed', 'Publishes the broker confirmed (A1.6)'),
+  figure('connectionFailures', 'connection failures', 'Publishes sent to a node that was down: no broker got them, so none acked or nacked them (A1.6); the client failed them as its connection was dead'),
   figure('unconfirmed', 'unconfirmed', 'Publishes waiting for their confirm now (A1.6)'),
   figure('waiting', 'waiting', 'Held back until a slot opens: publishes waiting for the confirm window (producer), requests due but not sent (requester)'),
   figure('retries', 'retries', 'Publishes sent again after a nack or a confirm timeout'),

@@ -72,6 +72,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   private pulled = false;
   /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
   private down = false;
+  /** Down because its only broker is (not a crash of the queue itself): a publish to it finds its node dead. */
+  private brokerDead = false;
 
   readonly kind = 'queue';
   readonly outputs: EdgeRuntime[] = [];
@@ -141,8 +143,19 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     addHop(message, this.index, this.ctx, edge.role === 'deadLetter' ? 'dead-lettered in' : 'enqueued');
     // A1.9: a dead-lettered message can come back directly or through dead-letter exchanges.
     if (message.deaths !== null && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index, message.id); return; }
-    if (!available) { this.ctx.lose(message, 'nodeDown', this.index); return; }
+    if (!available) { this.loseUnavailable(message, edge); return; }
     this.take(message, edge);
+  }
+
+  /**
+   * A1.6: an arrival while the queue is unavailable is lost (nodeDown). Where its node is dead (the queue stands for its
+   * node when on no broker; its only broker, or every mirror's, is down), a publish never reached a broker: no ack or
+   * nack, the publisher's connection fails (SimContext.loseAtDownNode). A crash of a queue hosted on a live broker is an
+   * internal queue error, which the broker nacks (A1.6).
+   */
+  private loseUnavailable(message: Message, edge: EdgeRuntime): void {
+    if (this.hosted && this.down && !this.brokerDead) this.ctx.lose(message, 'nodeDown', this.index);
+    else this.ctx.loseAtDownNode(message, edge, this.index);
   }
 
   /**
@@ -470,7 +483,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   brokerDown(brokerId: string): void {
     const broker = this.replication.replicas.find((b) => b.id === brokerId);
     if (!broker) return;
-    if (this.replication.kind === 'none') { this.crash(); return; }
+    if (this.replication.kind === 'none') { this.brokerDead = true; this.crash(); return; }
     if (!this.replication.isLeader(broker)) return; // a follower or mirror: the leader carries on
     // A1.13: what a majority (or the mirrors) did not hold yet is lost with the leader.
     const now = this.ctx.now();
@@ -479,7 +492,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   }
 
   brokerUp(): void {
-    if (this.replication.kind === 'none') { this.restart(); return; }
+    if (this.replication.kind === 'none') { this.brokerDead = false; this.restart(); return; }
     this.replication.memberBack(); // A1.13 (replication.ts)
     this.releaseHeld(); // a follower back restores the majority under the same leader
     this.dispatch();
