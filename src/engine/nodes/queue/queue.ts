@@ -17,11 +17,12 @@ import { ConsumerTimeouts } from './consumerTimeouts';
 import { closeChannel, closeChannels, keepSurvivors } from './outage';
 import { PendingPolls, type PendingPoll } from './pendingPolls';
 import { QueueCounters } from './queueCounters';
-import { EV_CONSUMER_TIMEOUT, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_POLL_TIMEOUT, EV_VISIBILITY } from './queueEvents';
+import { EV_CONSUMER_TIMEOUT, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_POLL_TIMEOUT, EV_RETENTION, EV_VISIBILITY } from './queueEvents';
 import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
-import type { ReadyStore } from './readyStore';
+import type { ReadyStore, RemovableStore } from './readyStore';
 import { Permission } from './permissions';
 import { SqsInFlight } from './sqsInFlight';
+import { RetentionWatch } from './sqsRetention';
 import { StoredIntegrity } from './storedIntegrity';
 import { openSubscriptions, type Subscription } from './subscription';
 import { BrokerModel } from '../broker';
@@ -91,6 +92,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   private readonly admission: Admission;
   private readonly consumePermission: Permission;
   private readonly integrity = new StoredIntegrity();
+  /** A2.1: SQS retention behind the head (null on RabbitMQ, which removes expired messages at the head only, A1.7). */
+  private readonly retention: RetentionWatch | null;
   /** A1.4: closes a channel that holds a delivery unacked past the consumer timeout (null on SQS). */
   private readonly consumerTimeouts: ConsumerTimeouts | null;
   private replication!: Replication;
@@ -115,6 +118,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.deadLetters = new DeadLetters(id, index, this.rules, ctx, this);
     this.expiry = new Expiry(index, this.rules, ctx, this, this.deadLetters);
     this.polls = new PendingPolls(index, ctx, this);
+    this.retention = this.sqs ? new RetentionWatch(index, ctx, this, this.groups) : null;
     this.admission = new Admission(node.config, index, ctx, this, this.rules, this.deadLetters);
     this.consumePermission = new Permission(node.config.permissions?.consume);
     this.admissionChecks = this.admission.checks;
@@ -222,11 +226,13 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     m.queueSeq = this.seq++;
     m.enqueuedAt = now;
     m.expiresAt = this.queueExpiry || m.expirationMs >= 0 ? expiryOf(this.rules, m, now) : Infinity;
-    if (m.expiresAt !== Infinity) this.mayExpire = true;
+    const expires = m.expiresAt !== Infinity;
+    if (expires) this.mayExpire = true;
     m.sqsOwned = this.sqs;
     if (m.corrupt) this.integrity.stored(m);
     m.safeAt = this.replicated ? now + this.replication.safeDelay(this.confirms) : now;
     this.store.push(m);
+    if (expires && this.retention !== null) this.retention.enqueued(m); // A2.1: retention behind the head
   }
 
   /** Publisher confirms (A1.6, A1.12, A1.13): confirms.ts says when. */
@@ -290,8 +296,10 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.intervalOut++;
     addHop(m, this.index, this.ctx, 'delivered');
     // A2.1: hidden for the visibility timeout under a new receipt (sqsInFlight.ts).
-    if (this.sqs) this.invisible.receive(m);
-    else if (sub.manual) {
+    if (this.sqs) {
+      this.invisible.receive(m);
+      if (this.groups !== null) this.retention!.groupLocked(m.groupId); // A2.3 lock; A2.1 retention runs on behind it
+    } else if (sub.manual) {
       sub.unacked++; this.unacked++;
       this.consumerTimeouts?.delivered(sub); // A1.4 consumer timeout
     }
@@ -432,6 +440,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
 
   handle(type: number, payload: unknown, arg: number): void {
     if (type === EV_EXPIRE) { this.expiry.timerFired(); this.expireHeads(true); this.dispatch(); return; }
+    if (type === EV_RETENTION) { this.retention!.fired(this.store as RemovableStore); this.scheduleExpiryCheck(); return; }
     if (type === EV_DISK_WRITTEN) { this.confirms.written(payload as number); return; }
     if (type === EV_ELECTION) { if (this.replication.elect()) { this.releaseHeld(); this.dispatch(); } return; }
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
@@ -459,6 +468,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     if (!this.invisible.expire(m, receipt)) return;
     this.integrity.returned(m);
     this.store.requeue(m, 'position'); // A2.3: on a FIFO queue, at the head of its group
+    this.retention!.visibleAgain(m, this.store as RemovableStore); // A2.1: retention wherever it is
     addHop(m, this.index, this.ctx, 'visible again');
     this.dispatch();
   }
