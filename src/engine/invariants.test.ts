@@ -92,14 +92,17 @@ function checkNodeFigures(sim: Simulation, snap: Snapshot): void {
 
   for (const [id, r] of entries) {
     if (r.kind === 'filter') expect(num(r, 'in'), `${id}: in = out + refused`).toBe(num(r, 'out') + num(r, 'refused'));
+    // A1.4: a RabbitMQ queue redelivers only what came back, nacked by a consumer or requeued when its channel closed.
+    if (r.kind === 'queue' && r.flavor !== 'sqs') expect(num(r, 'redelivered'), `${id}: redelivered ≤ nacked + requeued on channel close`).toBeLessThanOrEqual(num(r, 'nacked') + num(r, 'requeuedOnChannelClose'));
     if (r.kind === 'consumer') expect(num(r, 'in'), `${id}: in ≥ settled + held`).toBeGreaterThanOrEqual(num(r, 'acked') + num(r, 'failed') + num(r, 'busy') + num(r, 'buffered'));
     if (r.kind === 'requester') checkRequester(id, r, configOf(sc, id), sc);
     if (r.kind === 'producer') {
       const window = (configOf(sc, id).confirms as { window: number } | null)?.window;
       if (window === undefined) continue;
-      // A1.6: at most `window` unconfirmed; every publish sent is confirmed, nacked or still unconfirmed.
+      // A1.6: at most `window` unconfirmed; every publish sent is confirmed, nacked, failed with its connection (sent to a
+      // node that was down: neither acked nor nacked) or still unconfirmed.
       expect(num(r, 'unconfirmed'), `${id}: unconfirmed ≤ window`).toBeLessThanOrEqual(window);
-      if (sc.edges.some((e) => e.source === id)) expect(num(r, 'confirmed') + num(r, 'nacked') + num(r, 'unconfirmed') + num(r, 'waiting'), `${id}: confirms`).toBe(num(r, 'out'));
+      if (sc.edges.some((e) => e.source === id)) expect(num(r, 'confirmed') + num(r, 'nacked') + num(r, 'connectionFailures') + num(r, 'unconfirmed') + num(r, 'waiting'), `${id}: confirms`).toBe(num(r, 'out'));
     }
   }
 

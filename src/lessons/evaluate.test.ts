@@ -121,6 +121,14 @@ describe('evaluateCheck says when a verdict is final', () => {
   });
 });
 
+describe('a closed channel\'s requeues (A1.4) and a publisher\'s connection failures (A1.6) are counters', () => {
+  it.each([['orders', 'queue', 'requeuedOnChannelClose'], ['api', 'producer', 'connectionFailures']])('%s %s', (node, kind, field) => {
+    const snapshot = { nodes: { [node]: { kind, [field]: 1 } } };
+    const check: LessonCheck = { ...base, type: 'node', node, field, op: '==', value: 0 };
+    expect(evaluateCheck(check, testView({ snapshot }))).toMatchObject({ verdict: 'fail', final: true });
+  });
+});
+
 describe('what a crash loses is counted, never undone: "none lost" fails for good at the first', () => {
   it.each([
     ['requester', 'abandoned'], ['aggregator', 'droppedWhileDown'], ['aggregator', 'lostGroups'], ['aggregator', 'lostReplies'],

@@ -27,6 +27,11 @@ describe('node figures', () => {
     expect(isNamedNodeField('someNewCounter')).toBe(false);
   });
 
+  it('tells a consumer\'s nacks from a closed channel\'s requeues (A1.4)', () => {
+    expect(nodeFigure('requeuedOnChannelClose')).toMatchObject({ label: 'requeued on close', explanation: expect.stringMatching(/channel closed.*no consumer nacked them/) });
+    expect(nodeFigure('nacked').explanation).toMatch(/by the consumer/);
+  });
+
   it('tells the two outage losses apart in their explanations (A1.6, A1.13)', () => {
     expect(nodeFigure('lostOnOutage').explanation).toMatch(/nobody will send them again/);
     expect(nodeFigure('lostBeforeConfirm').explanation).toMatch(/never told they were safe/);

@@ -21,7 +21,7 @@ export const COUNTER_FIGURES: readonly NodeFigure[] = [
   figure('in', 'in', 'Messages that arrived at the node'),
   figure('out', 'out', 'Messages it sent on: delivered, routed, published or forwarded'),
   figure('acked', 'acked', 'Settled successfully: acked (A1.4), or deleted (SQS, A2.1)'),
-  figure('nacked', 'nacked', 'Settled as failed: nacked or rejected (A1.4); on a producer, publishes the broker nacked (A1.6)'),
+  figure('nacked', 'nacked', 'Settled as failed: nacked or rejected by the consumer (A1.4; not a closed channel\'s returns, see requeued on channel close); on a producer, publishes the broker nacked (A1.6)'),
   figure('redelivered', 'redeliv', 'Deliveries of a message that had been delivered before, flagged redelivered (A1.4)'),
   figure('dropped', 'dropped', 'Messages dropped here; the Messages table gives every reason'),
   figure('ready', 'ready', 'Messages waiting in the queue now'),
@@ -40,6 +40,11 @@ export const LOSS_FIGURE_GROUPS: readonly (readonly NodeFigure[])[] = [
   [
     figure('lostOnOutage', 'lost on outage', 'Lost when the queue or its leader went down, though confirmed to the publisher or published without confirms: nobody will send them again (A1.12, A1.13)'),
     figure('lostBeforeConfirm', 'lost unconfirmed', 'Lost when the queue\'s leader went down before the queue confirmed them: the publisher was never told they were safe; it times out and may send them again (A1.6, A1.13)'),
+  ],
+  [
+    // A queue's: no loss, but a fault's mark (the deliveries come again), shown only when some queue had one; apart from
+    // `nacked`, which a consumer's basic.nack/reject counts (A1.4).
+    figure('requeuedOnChannelClose', 'requeued on close', 'Unacked deliveries the broker requeued because their channel closed (A1.4: the consumer crashed or went offline, the consumer timeout, the queue\'s broker went down, a dead link noticed): no consumer nacked them'),
   ],
   [
     // A queue's and a consumer's: no loss, but a fault's marks (a duplicate), shown only when some node had one. The queue
@@ -86,6 +91,7 @@ const OTHER_FIGURES: readonly NodeFigure[] = [
   ...latency('latencyMs', 'latency', 'End to end, publish → ack, of what it acked'),
   // Producers
   figure('confirmed', 'confirmed', 'Publishes the broker confirmed (A1.6)'),
+  figure('connectionFailures', 'connection failures', 'Publishes sent to a node that was down: no broker got them, so none acked or nacked them (A1.6); the client failed them as its connection was dead'),
   figure('unconfirmed', 'unconfirmed', 'Publishes waiting for their confirm now (A1.6)'),
   figure('waiting', 'waiting', 'Held back until a slot opens: publishes waiting for the confirm window (producer), requests due but not sent (requester)'),
   figure('retries', 'retries', 'Publishes sent again after a nack or a confirm timeout'),

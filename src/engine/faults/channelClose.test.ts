@@ -24,6 +24,8 @@ describe('A1.4: a consumer crash closes its channel (three messages, exact figur
   it('manual ack: all three are requeued and redelivered after the restart (150 ms), processed at 250, 350, 450', () => {
     const snap = run('manual');
     expect(snap.nodes.q).toMatchObject({ in: 3, out: 6, redelivered: 3, acked: 3, ready: 0, unacked: 0 });
+    // The broker requeued them (A1.4 automatic requeue): the consumer never sent a basic.nack/reject.
+    expect(snap.nodes.q).toMatchObject({ nacked: 0, requeuedOnChannelClose: 3 });
     expect(snap.messages).toMatchObject({ acked: 3, dropped: 0 });
     // End-to-end from publish (1, 2, 3 ms) to ack (250, 350, 450 ms).
     expect(snap.nodes.c!.latencyMs).toMatchObject({ count: 3, mean: 348, max: 447 });
@@ -32,7 +34,7 @@ describe('A1.4: a consumer crash closes its channel (three messages, exact figur
 
   it('auto ack: the three were settled when sent, so the crash loses them (lostAfterAutoAck), none comes back', () => {
     const snap = run('auto');
-    expect(snap.nodes.q).toMatchObject({ in: 3, out: 3, redelivered: 0 });
+    expect(snap.nodes.q).toMatchObject({ in: 3, out: 3, redelivered: 0, nacked: 0, requeuedOnChannelClose: 0 });
     expect(snap.messages).toMatchObject({ acked: 0, dropped: 3, droppedByReason: { lostAfterAutoAck: 3 } });
     expect(snap.audit!.consumers.c).toMatchObject({ processed: 0, lost: 3, guarantee: 'at-most-once' });
   });
@@ -58,14 +60,14 @@ describe('A1.4, A1.12: an unacked message when its broker crashes', () => {
   // The consumer goes on processing it (done at 101 ms), and its ack fails: the channel is gone (ackOnClosedChannel.test.ts).
   it('durable queue: it is requeued, survives the restart (persistent) and is redelivered, flagged, at 150 ms', () => {
     const snap = run(true);
-    expect(snap.nodes.q).toMatchObject({ in: 1, out: 2, redelivered: 1, acked: 1, lostOnOutage: 0 });
+    expect(snap.nodes.q).toMatchObject({ in: 1, out: 2, redelivered: 1, acked: 1, lostOnOutage: 0, nacked: 0, requeuedOnChannelClose: 1 });
     expect(snap.messages).toMatchObject({ acked: 1, dropped: 0 });
     expect(snap.nodes.c).toMatchObject({ acked: 1, ackFailed: 1 }); // processed twice (one ack failed): at-least-once
   });
 
   it('non-durable queue: requeued, then deleted with its queue on boot (transientOnRestart), a loss of the broker\'s', () => {
     const snap = run(false);
-    expect(snap.nodes.q).toMatchObject({ in: 1, out: 1, acked: 0, lostOnOutage: 1, lostBeforeConfirm: 0 });
+    expect(snap.nodes.q).toMatchObject({ in: 1, out: 1, acked: 0, lostOnOutage: 1, lostBeforeConfirm: 0, requeuedOnChannelClose: 1 });
     expect(snap.messages).toMatchObject({ acked: 0, dropped: 1, droppedByReason: { transientOnRestart: 1 } });
     // The consumer processed it all the same (its ack failed): no loss of its.
     expect(snap.audit!.consumers.c).toMatchObject({ processed: 1, lost: 0 });

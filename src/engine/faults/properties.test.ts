@@ -159,6 +159,11 @@ describe('(a) the audit balances against what was produced', () => {
           expect(c.duplicates).toBeLessThanOrEqual(c.processed);
           expect(c.lost).toBeLessThanOrEqual(a.lost);
         }
+        // A1.4: a RabbitMQ queue redelivers only what a consumer nacked or a closing channel gave back.
+        for (const [id, q] of Object.entries(snap.nodes)) {
+          if (q.kind !== 'queue' || q.flavor === 'sqs') continue;
+          expect(q.redelivered as number, `${id}: redelivered ≤ nacked + requeuedOnChannelClose at ${t} ms`).toBeLessThanOrEqual((q.nacked as number) + (q.requeuedOnChannelClose as number));
+        }
       }
     }), FAST);
   });
@@ -355,6 +360,8 @@ describe('focused: faults found by the properties', () => {
     it('manual ack: requeued and redelivered, nothing lost, every message processed once', () => {
       const end = lossy('manual');
       expect(end.nodes.q!.redelivered).toBeGreaterThan(0);
+      // Requeued when the broker noticed the dead channel (A1.4), not nacked: every redelivery is one of those.
+      expect(end.nodes.q).toMatchObject({ nacked: 0, requeuedOnChannelClose: end.nodes.q!.redelivered });
       expect(end.messages.dropped).toBe(0);
       expect(end.audit!.consumers.c).toMatchObject({ processed: 50, duplicates: 0, lost: 0, guarantee: 'exactly-once' });
     });

@@ -7,6 +7,11 @@ import type { Message } from './message';
  */
 export interface ConfirmListener {
   confirmed(tracker: ConfirmTracker, nacked: boolean): void;
+  /**
+   * The publish never reached a broker: the node its connection goes to was down (see ConfirmTracker.connectionFailed).
+   * No basic.ack or basic.nack will come; the client fails the publish itself.
+   */
+  connectionFailed(tracker: ConfirmTracker): void;
 }
 
 export class ConfirmTracker {
@@ -19,6 +24,20 @@ export class ConfirmTracker {
 
   /** The publish was routed to `n` destinations instead of the one it started as. */
   fanOut(n: number): void { this.pending += n - 1; }
+
+  /**
+   * A1.6: the broker nacks only on an internal queue error or a reject-publish, so a publish sent to a node that is down
+   * (its connection's other end) gets neither an ack nor a nack: no broker ever had it. It fails at the client, as a
+   * connection error. What the client library then does (amqplib rejects what is pending with "Channel ended, no reply
+   * will be forthcoming"; the Java client's waitForConfirms throws) is not in semantics.md: we take it that the
+   * publisher learns of the failure, as it would of a nack, and counts it apart. Only the first hop can fail so, before
+   * any fan-out.
+   */
+  connectionFailed(): void {
+    if (this.pending <= 0) return;
+    this.pending = 0;
+    this.listener.connectionFailed(this);
+  }
 
   /** One destination accepted (ok) or refused the message. */
   settle(ok: boolean): void {

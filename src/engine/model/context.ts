@@ -53,6 +53,11 @@ export interface SimContext {
   nodeById(id: string): NodeModel | undefined;
   /** A message lost for `reason` at node `nodeIndex`: counted, and its publisher's confirm nacked. */
   lose(message: Message, reason: DropReason, nodeIndex: number): void;
+  /**
+   * A message that arrived along `edge` at node `nodeIndex`, which is down: lost (`nodeDown`). A publish sent along its
+   * publisher's own connection never reached a broker, so its confirm fails as a connection error, not a nack (A1.6).
+   */
+  loseAtDownNode(message: Message, edge: EdgeRuntime, nodeIndex: number): void;
   /** A message was copied by a publisher's retry: counted as produced. */
   countRetry(): void;
   /** A message was acked `latencyMs` after its chain began: feeds the charts' latency series. */

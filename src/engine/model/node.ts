@@ -111,6 +111,11 @@ export interface DeliverySource {
   linkLost(message: Message, edge: EdgeRuntime, reason: 'partition' | 'linkLoss'): boolean;
   /** A manual-ack delivery lost on `edge` (linkLost said true) goes back to the queue (A1.4). */
   linkReturned(message: Message, edge: EdgeRuntime): void;
+  /**
+   * The channel a manual-ack delivery was made on closed before it was settled (its consumer crashed or went
+   * offline): A1.4 automatic requeue, which is no basic.nack/reject of the consumer's, so counted apart from them.
+   */
+  channelClosed(message: Message, edge: EdgeRuntime): void;
   /** The consumer went offline or came back: stop or resume deliveries along `edge`. */
   setOnline(edge: EdgeRuntime, online: boolean): void;
 }

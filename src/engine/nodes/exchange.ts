@@ -48,7 +48,7 @@ export class ExchangeModel implements NodeModel {
   }
 
   receive(message: Message, edge: EdgeRuntime): void {
-    if (this.down) { this.ctx.lose(message, 'nodeDown', this.index); return; }
+    if (this.down) { this.ctx.loseAtDownNode(message, edge, this.index); return; } // A1.6: a publisher's own publish is not nacked
     // A client's publish needs write permission on the exchange: RabbitMQ answers 403 ACCESS_REFUSED and
     // closes the channel, so the publish is lost (its confirm fails). Alternate-exchange hops are internal.
     if (edge.role === 'publish' && !this.publish.allows(message.publisher || edge.source.id)) {

@@ -39,7 +39,7 @@ export class GivingBack {
     if (d.orphaned) return;
     if (d.receipt > 0) return; // A2.1: an SQS message comes back by its visibility timeout
     if (d.edge.role === 'subscribe' && this.manualAck) {
-      d.edge.source.deliverySource?.nack(d.message, d.edge, true, d.receipt);
+      d.edge.source.deliverySource?.channelClosed(d.message, d.edge); // A1.4: requeued by the broker, not nacked
       return;
     }
     this.n.lost++;

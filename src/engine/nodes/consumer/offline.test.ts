@@ -18,6 +18,8 @@ describe('offline consumers (A1.4 automatic requeue on channel close)', () => {
     const snap = sim.snapshot();
     expect(snap.nodes.q!.redelivered).toBe(5);
     expect(snap.messages).toMatchObject({ acked: 5, dropped: 0 });
+    // A1.4: going offline closes the channel and the broker requeues; the consumer nacked nothing.
+    expect(snap.nodes.q).toMatchObject({ nacked: 0, requeuedOnChannelClose: 5 });
   });
 
   it('auto ack: what the consumer held is lost', () => {

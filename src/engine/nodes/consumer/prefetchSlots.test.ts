@@ -74,7 +74,7 @@ describe('consumer failures and its figures (A1.4, A1.9)', () => {
     sim.runUntil(450);
     const snap = sim.snapshot();
     expect(snap.nodes.c).toMatchObject({ in: 5, acked: 1, failed: 3, nacked: 3, dropped: 0 });
-    expect(snap.nodes.q).toMatchObject({ nacked: 3, redelivered: 3, ready: 1, unacked: 1 });
+    expect(snap.nodes.q).toMatchObject({ nacked: 3, redelivered: 3, ready: 1, unacked: 1, requeuedOnChannelClose: 0 });
   });
 
   it('auto ack: the failure was settled on delivery and is lost', () => {

@@ -114,22 +114,65 @@ describe('A1.6 publisher confirms and A1.12 persistence', () => {
   });
 });
 
-describe('A1.6 a nacked publish is retried after the retry timeout, not at once', () => {
-  // The queue is down until 100 ms: the publish at 1 ms is refused and nacked (nodeDown). A retry at once
-  // would meet the same outage and be refused again; after the 200 ms back-off it gets through.
+/**
+ * A1.6: the broker nacks only on an internal queue error or a reject-publish. A publish sent to a node that is down never
+ * reaches a broker: nothing acks or nacks it, the client's connection fails (counted `connectionFailures`, not `nacked`).
+ */
+describe('A1.6 a publish to a node that is down is no nack: its connection fails, and it is retried after the back-off', () => {
+  // The queue is down until 100 ms: the publish at 1 ms fails (nodeDown). A retry at once would meet the same
+  // outage; after the 200 ms back-off it gets through.
   const s = scenarioOf([
     { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1 }] }, confirms: { window: 10 }, retry: { timeoutMs: 200, maxAttempts: 2 } } },
     { id: 'q', kind: 'queue' },
   ], ['p>q'], { faults: [{ atMs: 0, target: 'q', type: 'crash', durationMs: 100 }] });
 
-  it('waits the retry timeout after the nack, then publishes the same message again', () => {
+  it('counts a connection failure, not a nack, waits the retry timeout, then publishes the same message again', () => {
     const sim = createSimulation(s);
     sim.runUntil(200);
-    expect(sim.snapshot().nodes.p).toMatchObject({ nacked: 1, retries: 0 });
+    expect(sim.snapshot().nodes.p).toMatchObject({ nacked: 0, connectionFailures: 1, unconfirmed: 0, retries: 0 });
     sim.runUntil(1000);
     const end = sim.snapshot();
-    expect(end.nodes.p).toMatchObject({ nacked: 1, retries: 1, confirmed: 1 });
+    expect(end.nodes.p).toMatchObject({ nacked: 0, connectionFailures: 1, retries: 1, confirmed: 1 });
+    expect(end.nodes.p!.confirmMs).toMatchObject({ count: 1 }); // a failed connection is no confirm
     expect(end.nodes.q!.ready).toBe(1);
     expect(end.messages.droppedByReason.nodeDown).toBe(1);
+  });
+
+  it('the same through an exchange whose broker is down: the publisher is connected to the dead node', () => {
+    const sim = createSimulation(scenarioOf([
+      { id: 'b', kind: 'broker' },
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1 }, { atMs: 2 }] }, confirms: { window: 10 } } },
+      { id: 'x', kind: 'exchange', config: { type: 'fanout', broker: 'b' } },
+      { id: 'q', kind: 'queue' },
+    ], ['p>x', 'x>q'], { faults: [{ atMs: 0, target: 'b', type: 'crash', durationMs: 100 }] }));
+    sim.runUntil(1000);
+    const end = sim.snapshot();
+    expect(end.nodes.p).toMatchObject({ nacked: 0, connectionFailures: 2, confirmed: 0, unconfirmed: 0 });
+    expect(end.messages.droppedByReason.nodeDown).toBe(2);
+    expect(end.audit!.lostByReason.nodeDown).toBe(2);
+  });
+
+  it('a queue on a broker: its broker down fails the connection; the queue crashed on a live broker is an internal error, nacked', () => {
+    const run = (target: 'b' | 'q') => {
+      const sim = createSimulation(scenarioOf([
+        { id: 'b', kind: 'broker' },
+        { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1 }] }, confirms: { window: 10 } } },
+        { id: 'q', kind: 'queue', config: { brokers: ['b'] } },
+      ], ['p>q'], { faults: [{ atMs: 0, target, type: 'crash', durationMs: 100 }] }));
+      sim.runUntil(1000);
+      return sim.snapshot().nodes.p;
+    };
+    expect(run('b')).toMatchObject({ nacked: 0, connectionFailures: 1 });
+    expect(run('q')).toMatchObject({ nacked: 1, connectionFailures: 0 }); // A1.6: "a basic.nack is sent on internal queue error"
+  });
+
+  it('a publish a live exchange routes to a down queue reached a broker: still nacked (not covered by semantics.md)', () => {
+    const sim = createSimulation(scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1 }] }, confirms: { window: 10 } } },
+      { id: 'x', kind: 'exchange', config: { type: 'fanout' } },
+      { id: 'q', kind: 'queue' },
+    ], ['p>x', 'x>q'], { faults: [{ atMs: 0, target: 'q', type: 'crash', durationMs: 100 }] }));
+    sim.runUntil(1000);
+    expect(sim.snapshot().nodes.p).toMatchObject({ nacked: 1, connectionFailures: 0 });
   });
 });

@@ -19,6 +19,10 @@ const EV_PUBLISH = 1;
 const EV_CONFIRM = 2;
 const EV_CONFIRM_TIMEOUT = 3;
 const EV_RETRY = 4;
+/** How a publish ended, as an EV_CONFIRM carries it: basic.ack, basic.nack (A1.6), or the connection failed (a down node). */
+const OUTCOME_ACK = 0;
+const OUTCOME_NACK = 1;
+const OUTCOME_CONNECTION_FAILED = 2;
 
 type ProducerNode = NodeOf<'producer'>;
 type Scripted = Extract<ProducerNode['config']['arrival'], { type: 'script' }>['messages'][number];
@@ -79,6 +83,8 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   private readonly outbox = new Fifo<Message>();
   private acks = 0;
   private nackedConfirms = 0;
+  /** Publishes sent to a node that was down: never acked nor nacked, failed by the client (A1.6, ConfirmTracker.connectionFailed). */
+  private connectionFailures = 0;
   private readonly confirmLatency: LatencyHistogram | null;
   /** Publishes waiting for their confirm. */
   private readonly waiting = new Set<ConfirmTracker>();
@@ -133,7 +139,7 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   receive(): void { /* a producer has no inputs */ }
 
   handle(type: number, payload: unknown, arg: number): void {
-    if (type === EV_CONFIRM) { this.confirmArrived(payload as ConfirmTracker, arg === 1); return; }
+    if (type === EV_CONFIRM) { this.confirmArrived(payload as ConfirmTracker, arg); return; }
     if (type === EV_CONFIRM_TIMEOUT) { this.confirmTimedOut(payload as ConfirmTracker); return; }
     if (type === EV_RETRY) { this.retry(payload as ConfirmTracker); return; }
     if (type !== EV_PUBLISH) return;
@@ -220,24 +226,40 @@ export class ProducerModel implements NodeModel, ConfirmListener {
 
   /** A1.6: the broker acked or nacked one publish; the confirm travels back along the publish edge. */
   confirmed(tracker: ConfirmTracker, nacked: boolean): void {
+    this.outcomeComesBack(tracker, nacked ? OUTCOME_NACK : OUTCOME_ACK);
+  }
+
+  /**
+   * The publish went to a node that was down: no broker acks or nacks it (A1.6), the client fails it. We take it that
+   * the client hears of its dead connection one link round trip after sending (a reset coming back), as it would of
+   * a confirm; when and how a real client notices is not in semantics.md.
+   */
+  connectionFailed(tracker: ConfirmTracker): void {
+    this.outcomeComesBack(tracker, OUTCOME_CONNECTION_FAILED);
+  }
+
+  private outcomeComesBack(tracker: ConfirmTracker, outcome: number): void {
     const edge = this.out;
     if (edge?.fault?.partitioned) return; // it never arrives: the publisher times out
     const back = edge ? oneWayDelayMs(edge) : 0;
-    if (back === 0) this.confirmArrived(tracker, nacked);
-    else this.ctx.schedule(back, this.index, EV_CONFIRM, tracker, nacked ? 1 : 0);
+    if (back === 0) this.confirmArrived(tracker, outcome);
+    else this.ctx.schedule(back, this.index, EV_CONFIRM, tracker, outcome);
   }
 
-  private confirmArrived(tracker: ConfirmTracker, nacked: boolean): void {
+  private confirmArrived(tracker: ConfirmTracker, outcome: number): void {
     if (tracker.state !== 'waiting') { this.lateConfirms++; return; } // timed out already, or the producer crashed
     tracker.state = 'settled';
     this.waiting.delete(tracker);
     this.unconfirmed--;
-    if (nacked) this.nackedConfirms++;
+    const failed = outcome !== OUTCOME_ACK;
+    if (outcome === OUTCOME_NACK) this.nackedConfirms++;
+    else if (outcome === OUTCOME_CONNECTION_FAILED) this.connectionFailures++;
     else this.acks++;
-    this.confirmLatency?.record(this.ctx.now() - tracker.publishedAt);
-    // After a nack the publisher backs off for the retry timeout before trying again: at once would only
-    // be refused again by a queue that is still down.
-    if (nacked && this.node.config.retry) this.ctx.schedule(this.node.config.retry.timeoutMs, this.index, EV_RETRY, tracker, 0);
+    // Publish → confirm; a connection failure is no confirm.
+    if (outcome !== OUTCOME_CONNECTION_FAILED) this.confirmLatency?.record(this.ctx.now() - tracker.publishedAt);
+    // After a nack or a failed connection the publisher backs off for the retry timeout before trying again: at once
+    // would only meet the same queue or node, still down.
+    if (failed && this.node.config.retry) this.ctx.schedule(this.node.config.retry.timeoutMs, this.index, EV_RETRY, tracker, 0);
     this.openWindow();
   }
 
@@ -312,7 +334,10 @@ export class ProducerModel implements NodeModel, ConfirmListener {
     const c = this.node.config;
     return {
       kind: this.kind, out: this.published + this.injected,
-      ...(c.confirms ? { confirmed: this.acks, nacked: this.nackedConfirms, unconfirmed: this.unconfirmed, waiting: this.outbox.length, confirmMs: this.confirmLatency!.summary() } : {}),
+      ...(c.confirms ? {
+        confirmed: this.acks, nacked: this.nackedConfirms, connectionFailures: this.connectionFailures,
+        unconfirmed: this.unconfirmed, waiting: this.outbox.length, confirmMs: this.confirmLatency!.summary(),
+      } : {}),
       ...(c.retry ? { retries: this.retries, timeouts: this.timeouts, lateConfirms: this.lateConfirms } : {}),
       down: this.down ? 1 : 0,
     };

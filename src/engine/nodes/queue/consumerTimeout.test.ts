@@ -45,6 +45,8 @@ describe('A1.4 consumer timeout on a classic queue', () => {
     const snap = at(s, 180_000);
     // The message is requeued and delivered again at once (prefetch 5), to wait behind the copy still being processed.
     expect(snap.nodes.q).toMatchObject({ consumerTimeouts: 1, out: 2, redelivered: 1, unacked: 1, ready: 0 });
+    // The broker closed the channel and requeued the delivery (A1.4): no consumer nacked it.
+    expect(snap.nodes.q).toMatchObject({ nacked: 0, requeuedOnChannelClose: 1 });
     expect(snap.nodes.c).toMatchObject({ busy: 1, buffered: 1, ackFailed: 0 });
   });
 

@@ -36,7 +36,8 @@ export class Expiry {
   ) {}
 
   /**
-   * A1.7: expired messages are removed at the head (classic and quorum); A2.1: SQS retention likewise here.
+   * A1.7: expired messages are removed at the head (classic and quorum); A2.1: SQS retention at the head here, and
+   * behind it (where the head check cannot see a message whose retention ends first) in sqsRetention.ts.
    * A message whose expiry is exactly now may still go to a consumer that can take it at once (TTL 0,
    * A1.7); the expiry timer at that instant (`inclusive`) removes it if none did.
    */

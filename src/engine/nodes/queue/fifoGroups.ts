@@ -1,5 +1,6 @@
+import { KeyedHeap } from '../../model/keyedHeap';
 import type { Message } from '../../model/message';
-import { FifoStore, type ReadyStore } from './readyStore';
+import { FifoStore, type RemovableStore } from './readyStore';
 
 /** One message group: its ready messages in order, and how many of its messages are in flight. */
 interface Group { readonly id: string; readonly ready: FifoStore; inFlight: number }
@@ -13,10 +14,10 @@ interface Group { readonly id: string; readonly ready: FifoStore; inFlight: numb
  *   of one group as possible", then moves to the next oldest unlocked group.
  * `peek` and `shift` see only available messages; `length` counts every ready one.
  */
-export class FifoGroupStore implements ReadyStore {
+export class FifoGroupStore implements RemovableStore {
   private readonly groups = new Map<string, Group>();
-  /** Candidate heads (lazy): an entry is valid while its group is unlocked and its head still has that queueSeq. */
-  private readonly heads = new GroupHeap();
+  /** Candidate heads by queueSeq (lazy): an entry is valid while its group is unlocked and its head still has that queueSeq. */
+  private readonly heads = new KeyedHeap<Group>();
   /** The group the current receive is taking from (null outside a batch or before its first message). */
   private batchGroup: Group | null = null;
   private batching = false;
@@ -46,6 +47,21 @@ export class FifoGroupStore implements ReadyStore {
     this.offer(g);
     return m;
   }
+
+  /** Takes `m` out of its group, wherever it is there (A2.1 retention); false when it is not ready here. */
+  remove(m: Message): boolean {
+    const g = this.groups.get(m.groupId);
+    if (!g || !g.ready.remove(m)) return false;
+    this.count--;
+    this.byteCount -= m.sizeBytes;
+    if (m.deaths) this.deadLetteredCount--;
+    this.offer(g); // its head may have changed (a stale candidate is skipped by its queueSeq)
+    this.forgetIfEmpty(g);
+    return true;
+  }
+
+  /** The ready head of group `groupId`, available or not (A2.1: retention runs on in a locked group). */
+  headOf(groupId: string): Message | undefined { return this.groups.get(groupId)?.ready.peek(); }
 
   /** A receive starts: its messages come from one group for as long as that group has ready ones. */
   beginBatch(): void { this.batching = true; this.batchGroup = null; }
@@ -111,59 +127,11 @@ export class FifoGroupStore implements ReadyStore {
     const b = this.batchGroup;
     if (b && b.ready.length > 0) return b;
     for (;;) {
-      const top = this.heads.peek();
-      if (!top) return undefined;
-      const head = top.group.ready.peek();
-      if (top.group.inFlight === 0 && head?.queueSeq === top.seq) return top.group;
+      const group = this.heads.peekItem();
+      if (!group) return undefined;
+      if (group.inFlight === 0 && group.ready.peek()?.queueSeq === this.heads.peekKey()) return group;
       this.heads.pop();
-      this.forgetIfEmpty(top.group);
+      this.forgetIfEmpty(group);
     }
-  }
-}
-
-/** A binary min-heap of (queueSeq, group) candidates. */
-class GroupHeap {
-  private readonly seqs: number[] = [];
-  private readonly groups: Group[] = [];
-
-  push(seq: number, group: Group): void {
-    let i = this.seqs.length;
-    this.seqs.push(seq);
-    this.groups.push(group);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.seqs[parent]! <= seq) break;
-      this.move(parent, i);
-      i = parent;
-    }
-    this.seqs[i] = seq;
-    this.groups[i] = group;
-  }
-
-  peek(): { seq: number; group: Group } | undefined {
-    return this.seqs.length === 0 ? undefined : { seq: this.seqs[0]!, group: this.groups[0]! };
-  }
-
-  pop(): void {
-    const lastSeq = this.seqs.pop()!;
-    const lastGroup = this.groups.pop()!;
-    const n = this.seqs.length;
-    if (n === 0) return;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const c = l + 1 < n && this.seqs[l + 1]! < this.seqs[l]! ? l + 1 : l;
-      if (this.seqs[c]! >= lastSeq) break;
-      this.move(c, i);
-      i = c;
-    }
-    this.seqs[i] = lastSeq;
-    this.groups[i] = lastGroup;
-  }
-
-  private move(from: number, to: number): void {
-    this.seqs[to] = this.seqs[from]!;
-    this.groups[to] = this.groups[from]!;
   }
 }

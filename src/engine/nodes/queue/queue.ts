@@ -17,11 +17,12 @@ import { ConsumerTimeouts } from './consumerTimeouts';
 import { closeChannel, closeChannels, keepSurvivors } from './outage';
 import { PendingPolls, type PendingPoll } from './pendingPolls';
 import { QueueCounters } from './queueCounters';
-import { EV_CONSUMER_TIMEOUT, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_POLL_TIMEOUT, EV_VISIBILITY } from './queueEvents';
+import { EV_CONSUMER_TIMEOUT, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_POLL_TIMEOUT, EV_RETENTION, EV_VISIBILITY } from './queueEvents';
 import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
-import type { ReadyStore } from './readyStore';
+import type { ReadyStore, RemovableStore } from './readyStore';
 import { Permission } from './permissions';
 import { SqsInFlight } from './sqsInFlight';
+import { RetentionWatch } from './sqsRetention';
 import { StoredIntegrity } from './storedIntegrity';
 import { openSubscriptions, type Subscription } from './subscription';
 import { BrokerModel } from '../broker';
@@ -72,6 +73,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   private pulled = false;
   /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
   private down = false;
+  /** Down because its only broker is (not a crash of the queue itself): a publish to it finds its node dead. */
+  private brokerDead = false;
 
   readonly kind = 'queue';
   readonly outputs: EdgeRuntime[] = [];
@@ -89,6 +92,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   private readonly admission: Admission;
   private readonly consumePermission: Permission;
   private readonly integrity = new StoredIntegrity();
+  /** A2.1: SQS retention behind the head (null on RabbitMQ, which removes expired messages at the head only, A1.7). */
+  private readonly retention: RetentionWatch | null;
   /** A1.4: closes a channel that holds a delivery unacked past the consumer timeout (null on SQS). */
   private readonly consumerTimeouts: ConsumerTimeouts | null;
   private replication!: Replication;
@@ -113,6 +118,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.deadLetters = new DeadLetters(id, index, this.rules, ctx, this);
     this.expiry = new Expiry(index, this.rules, ctx, this, this.deadLetters);
     this.polls = new PendingPolls(index, ctx, this);
+    this.retention = this.sqs ? new RetentionWatch(index, ctx, this, this.groups) : null;
     this.admission = new Admission(node.config, index, ctx, this, this.rules, this.deadLetters);
     this.consumePermission = new Permission(node.config.permissions?.consume);
     this.admissionChecks = this.admission.checks;
@@ -141,8 +147,19 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     addHop(message, this.index, this.ctx, edge.role === 'deadLetter' ? 'dead-lettered in' : 'enqueued');
     // A1.9: a dead-lettered message can come back directly or through dead-letter exchanges.
     if (message.deaths !== null && isDeadLetterCycle(message, this.id)) { this.ctx.accounting.drop('deadLetterCycle', this.index, message.id); return; }
-    if (!available) { this.ctx.lose(message, 'nodeDown', this.index); return; }
+    if (!available) { this.loseUnavailable(message, edge); return; }
     this.take(message, edge);
+  }
+
+  /**
+   * A1.6: an arrival while the queue is unavailable is lost (nodeDown). Where its node is dead (the queue stands for its
+   * node when on no broker; its only broker, or every mirror's, is down), a publish never reached a broker: no ack or
+   * nack, the publisher's connection fails (SimContext.loseAtDownNode). A crash of a queue hosted on a live broker is an
+   * internal queue error, which the broker nacks (A1.6).
+   */
+  private loseUnavailable(message: Message, edge: EdgeRuntime): void {
+    if (this.hosted && this.down && !this.brokerDead) this.ctx.lose(message, 'nodeDown', this.index);
+    else this.ctx.loseAtDownNode(message, edge, this.index);
   }
 
   /**
@@ -209,11 +226,13 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     m.queueSeq = this.seq++;
     m.enqueuedAt = now;
     m.expiresAt = this.queueExpiry || m.expirationMs >= 0 ? expiryOf(this.rules, m, now) : Infinity;
-    if (m.expiresAt !== Infinity) this.mayExpire = true;
+    const expires = m.expiresAt !== Infinity;
+    if (expires) this.mayExpire = true;
     m.sqsOwned = this.sqs;
     if (m.corrupt) this.integrity.stored(m);
     m.safeAt = this.replicated ? now + this.replication.safeDelay(this.confirms) : now;
     this.store.push(m);
+    if (expires && this.retention !== null) this.retention.enqueued(m); // A2.1: retention behind the head
   }
 
   /** Publisher confirms (A1.6, A1.12, A1.13): confirms.ts says when. */
@@ -277,8 +296,10 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.intervalOut++;
     addHop(m, this.index, this.ctx, 'delivered');
     // A2.1: hidden for the visibility timeout under a new receipt (sqsInFlight.ts).
-    if (this.sqs) this.invisible.receive(m);
-    else if (sub.manual) {
+    if (this.sqs) {
+      this.invisible.receive(m);
+      if (this.groups !== null) this.retention!.groupLocked(m.groupId); // A2.3 lock; A2.1 retention runs on behind it
+    } else if (sub.manual) {
       sub.unacked++; this.unacked++;
       this.consumerTimeouts?.delivered(sub); // A1.4 consumer timeout
     }
@@ -339,7 +360,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   }
 
   nack(m: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void {
-    this.nacked++;
+    this.nacked++; // A1.4: only a consumer's basic.nack/reject; a closed channel's returns are requeuedOnChannelClose
     // A2.1: an SQS consumer that fails does not delete; the message reappears after its visibility timeout.
     if (this.sqs) { void receipt; return; }
     this.settle(edge);
@@ -383,7 +404,18 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     return false;
   }
 
+  /** A1.4: a delivery lost on the link is requeued once the broker notices the dead channel (LINK_RETURN_MS). */
   linkReturned(m: Message, edge: EdgeRuntime): void {
+    this.channelClosed(m, edge);
+  }
+
+  /**
+   * A1.4 automatic requeue: "unacked deliveries are requeued when their channel or connection closes". The broker
+   * requeues them itself; the consumer sent no basic.nack/reject, so they count as requeuedOnChannelClose, not nacked.
+   */
+  channelClosed(m: Message, edge: EdgeRuntime): void {
+    if (this.sqs) return; // A2.1: an SQS receive has no channel; it comes back when its visibility timeout ends
+    this.requeuedOnChannelClose++;
     this.settle(edge);
     this.returnToQueue(m);
     this.dispatchAfterReturn();
@@ -409,6 +441,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
 
   handle(type: number, payload: unknown, arg: number): void {
     if (type === EV_EXPIRE) { this.expiry.timerFired(); this.expireHeads(true); this.dispatch(); return; }
+    if (type === EV_RETENTION) { this.retention!.fired(this.store as RemovableStore); this.scheduleExpiryCheck(); return; }
     if (type === EV_DISK_WRITTEN) { this.confirms.written(payload as number); return; }
     if (type === EV_ELECTION) { if (this.replication.elect()) { this.releaseHeld(); this.dispatch(); } return; }
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
@@ -426,6 +459,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.consumerTimedOut++;
     const { returned, released } = closeChannel(sub);
     this.unacked -= released;
+    this.requeuedOnChannelClose += returned.length; // A1.4: requeued by the broker, not nacked
     for (const m of returned) this.returnToQueue(m);
     this.dispatchAfterReturn();
   }
@@ -435,6 +469,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     if (!this.invisible.expire(m, receipt)) return;
     this.integrity.returned(m);
     this.store.requeue(m, 'position'); // A2.3: on a FIFO queue, at the head of its group
+    this.retention!.visibleAgain(m, this.store as RemovableStore); // A2.1: retention wherever it is
     addHop(m, this.index, this.ctx, 'visible again');
     this.dispatch();
   }
@@ -459,7 +494,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   brokerDown(brokerId: string): void {
     const broker = this.replication.replicas.find((b) => b.id === brokerId);
     if (!broker) return;
-    if (this.replication.kind === 'none') { this.crash(); return; }
+    if (this.replication.kind === 'none') { this.brokerDead = true; this.crash(); return; }
     if (!this.replication.isLeader(broker)) return; // a follower or mirror: the leader carries on
     // A1.13: what a majority (or the mirrors) did not hold yet is lost with the leader.
     const now = this.ctx.now();
@@ -468,7 +503,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   }
 
   brokerUp(): void {
-    if (this.replication.kind === 'none') { this.restart(); return; }
+    if (this.replication.kind === 'none') { this.brokerDead = false; this.restart(); return; }
     this.replication.memberBack(); // A1.13 (replication.ts)
     this.releaseHeld(); // a follower back restores the majority under the same leader
     this.dispatch();
@@ -484,6 +519,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     const all = [...this.store.toArray(), ...returned];
     this.store = readyStoreFor(this.node.config);
     // A1.10: a delivery given back by a closed channel is a return like any other, delivery-limit included.
+    // A1.4: what the closed channels held is requeued by the broker, not nacked by a consumer (the outage may then lose it).
+    this.requeuedOnChannelClose += returned.length;
     keepSurvivors(this.store, all, returned, survives, (m) => this.lostInOutage(m, reason), (m) => !this.pastDeliveryLimit(m));
     this.confirms.voidPending(); // after lostInOutage asked which confirms were due
     this.polls.endAll();

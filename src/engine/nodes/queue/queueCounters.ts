@@ -14,8 +14,15 @@ export class QueueCounters {
   acked = 0;
   intervalIn = 0;
   intervalOut = 0;
+  /** basic.nack / basic.reject by a consumer (A1.4); SQS: a consumer's failure, not deleted. */
   nacked = 0;
   redelivered = 0;
+  /**
+   * Unacked deliveries the queue took back because their channel closed (A1.4 automatic requeue: a consumer's
+   * crash or going offline, the consumer timeout, the queue's broker going down, a dead link noticed): no
+   * consumer nacked them, so they are not in `nacked`.
+   */
+  requeuedOnChannelClose = 0;
   /**
    * Dead-lettered out of this queue, or dropped for a dead-letter reason without a target: one count on the hot path;
    * the report tells the two apart (reportFields), by whether the queue has a dead-letter target.
@@ -50,6 +57,7 @@ export class QueueCounters {
   reportFields(deadLetters: boolean): Record<string, number> {
     return {
       in: this.received, out: this.delivered, acked: this.acked, nacked: this.nacked, redelivered: this.redelivered,
+      requeuedOnChannelClose: this.requeuedOnChannelClose,
       deadLettered: deadLetters ? this.deadLettered : 0, discarded: deadLetters ? 0 : this.deadLettered, expired: this.expired, dropped: this.overflowed, rejectedPublishes: this.rejectedPublishes,
       maxReady: this.maxReady, emptyPolls: this.emptyPolls, staleDeletes: this.staleDeletes,
       refusedPublish: this.refusedPublish, refusedConsume: this.refusedConsume, deduplicated: this.deduplicated, invalidPublish: this.invalidPublish,

@@ -8,3 +8,5 @@ export const EV_VISIBILITY = 3;
 export const EV_POLL_TIMEOUT = 4;
 export const EV_ELECTION = 5;
 export const EV_CONSUMER_TIMEOUT = 6;
+/** A2.1: an SQS message behind the head reached the end of its retention period (sqsRetention.ts). */
+export const EV_RETENTION = 7;

@@ -81,3 +81,47 @@ describe('ReadyList against a sorted-array model', () => {
     }), { numRuns: 150 });
   });
 });
+
+// A2.1: SQS deletes a message at the end of its retention wherever it is (sqsRetention.ts).
+describe('remove (A2.1 retention behind the head)', () => {
+  it('takes a message out of the middle, the head or the tail, and keeps the order of the rest', () => {
+    const r = new ReadyList();
+    const m = [0, 1, 2, 3, 4].map(msg);
+    m.forEach((x) => r.push(x));
+    expect(r.remove(m[2]!)).toBe(true);
+    expect(ids(r)).toEqual([0, 1, 3, 4]);
+    expect(r.remove(m[0]!)).toBe(true);
+    expect(r.remove(m[4]!)).toBe(true);
+    expect(ids(r)).toEqual([1, 3]);
+    expect(r.length).toBe(2);
+  });
+
+  it('removes nothing for a message that is not there, even one with the same queueSeq', () => {
+    const r = new ReadyList();
+    const m = [0, 1, 2].map(msg);
+    m.forEach((x) => r.push(x));
+    expect(r.remove(msg(1))).toBe(false); // another message with queueSeq 1
+    r.shift();
+    expect(r.remove(m[0]!)).toBe(false); // taken already
+    expect(ids(r)).toEqual([1, 2]);
+  });
+
+  it('agrees with an array model under random pushes, shifts, requeues and removes', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom('push', 'shift', 'remove'), fc.nat(30))), (ops) => {
+      const r = new ReadyList();
+      let model: Message[] = [];
+      let seq = 0;
+      const all: Message[] = [];
+      for (const [op, k] of ops) {
+        if (op === 'push') { const x = msg(seq++); all.push(x); r.push(x); model.push(x); }
+        else if (op === 'shift') { expect(r.shift()).toBe(model.shift()); }
+        else if (all.length > 0) {
+          const x = all[k % all.length]!;
+          expect(r.remove(x)).toBe(model.includes(x));
+          model = model.filter((y) => y !== x);
+        }
+        expect(r.toArray()).toEqual(model);
+      }
+    }));
+  });
+});

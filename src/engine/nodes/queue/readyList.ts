@@ -18,6 +18,22 @@ export class ReadyList extends Fifo<Message> {
     this.insertAt(lo, m);
   }
 
+  /**
+   * Takes `m` out from wherever it is (A2.1: SQS retention ends behind the head): found by its `queueSeq` (the list is in
+   * queue order) and checked by identity; false when it is not here. The later messages move down one slot: off the
+   * path of a message delivered, paid once per message removed so.
+   */
+  remove(m: Message): boolean {
+    const items = this.items;
+    let lo = this.head, hi = this.tail;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (items[mid]!.queueSeq < m.queueSeq) lo = mid + 1; else hi = mid; }
+    if (lo >= this.tail || items[lo] !== m) return false;
+    if (lo === this.head) { this.shift(); return true; }
+    items.copyWithin(lo, lo + 1, this.tail);
+    items[--this.tail] = undefined;
+    return true;
+  }
+
   /** Puts a message at the head, whatever its position was. */
   unshift(m: Message): void {
     if (this.head > 0) this.items[--this.head] = m;

@@ -21,8 +21,14 @@ export interface ReadyStore {
   toArray(): Message[];
 }
 
+/** A store a message can be taken out of from anywhere: an SQS queue's (A2.1 retention, sqsRetention.ts). */
+export interface RemovableStore extends ReadyStore {
+  /** Takes `m` out if it is ready here; false otherwise. */
+  remove(m: Message): boolean;
+}
+
 /** One FIFO list with requeue placement (A1.4 classic: original position; A1.10 quorum: head or back). */
-export class FifoStore implements ReadyStore {
+export class FifoStore implements RemovableStore {
   private readonly list = new ReadyList();
   bytes = 0;
   deadLettered = 0;
@@ -33,6 +39,12 @@ export class FifoStore implements ReadyStore {
     const m = this.list.shift();
     if (m) { this.bytes -= m.sizeBytes; if (m.deaths) this.deadLettered--; }
     return m;
+  }
+  remove(m: Message): boolean {
+    if (!this.list.remove(m)) return false;
+    this.bytes -= m.sizeBytes;
+    if (m.deaths) this.deadLettered--;
+    return true;
   }
   private added(m: Message): void {
     this.bytes += m.sizeBytes;

@@ -25,8 +25,17 @@ describe('A2.2 retention in a dead-letter queue fed out of order', () => {
     puller('reader', { batchSize: 10, concurrency: 10, offline: [{ fromMs: 0, toMs: 70_000 }] }),
   ], ['p1>q1', 'p2>q2', 'q1>c1', 'q2>c2', 'q1>dlq', 'q2>dlq', 'dlq>reader'], { durationMs: 120_000 });
 
-  // Not modelled exactly: with no receive, `a` is deleted only once it reaches the head (at 80 s, after b),
-  // so until then the DLQ's ready figure still counts it (expiry is checked at the head, expiry.ts).
+  it('deletes a message behind the head when its retention ends, with no receive (A2.1: wherever it is)', () => {
+    const sim = createSimulation(scenario(), { tracing: true });
+    sim.runUntil(59_999);
+    expect(sim.snapshot().nodes.dlq).toMatchObject({ ready: 2, expired: 0 });
+    sim.runUntil(60_000); // a's retention ends at 60 s; it sits behind b (due at 80 s), which the head check sees
+    const snap = sim.snapshot();
+    expect(snap.nodes.dlq).toMatchObject({ ready: 1, expired: 1, out: 0 });
+    expect(snap.messages.droppedByReason.expired).toBe(1);
+    expect(sim.inspectNode('dlq')!.map((m) => m.routingKey)).toEqual(['b']);
+  });
+
   it('never hands out a message whose retention, counted from its first enqueue, has ended', () => {
     const sim = createSimulation(scenario(), { tracing: true });
     sim.runUntil(55_000);
@@ -37,5 +46,30 @@ describe('A2.2 retention in a dead-letter queue fed out of order', () => {
     expect(snap.nodes.reader).toMatchObject({ in: 1 });
     expect(snap.nodes.dlq).toMatchObject({ out: 1, expired: 1, ready: 0 });
     expect(snap.messages.droppedByReason.expired).toBe(1);
+  });
+});
+
+/**
+ * A2.1 + A2.3: on a FIFO queue a message in flight locks its group, and the messages of the group behind it are not
+ * available; their retention runs on all the same. g1's first message is received at once and processed for 100 s
+ * (visibility 200 s); g1's second, behind the lock, is deleted when its retention (60 s) ends, not when the lock goes.
+ */
+describe('A2.1 retention of a message in a locked FIFO group', () => {
+  const scenario = () => scenarioOf([
+    { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 0, groupId: 'g1' }, { atMs: 1, groupId: 'g1' }, { atMs: 30_000, groupId: 'g2' }] } } },
+    { id: 'q', kind: 'queue', config: { flavor: 'sqs', retentionMs: 60_000, visibilityTimeoutMs: 200_000, fifo: { contentBasedDeduplication: true } } },
+    puller('c', { serviceTimeMs: { type: 'constant', value: 100_000 }, concurrency: 2 }),
+  ], ['p>q', 'q>c'], { durationMs: 200_000 });
+
+  it('deletes it at the end of its retention, while its group is still locked', () => {
+    const sim = createSimulation(scenario());
+    sim.runUntil(59_000);
+    expect(sim.snapshot().nodes.q).toMatchObject({ ready: 1, unacked: 2, expired: 0 }); // g2's was received at 30 s
+    sim.runUntil(60_001);
+    const snap = sim.snapshot();
+    expect(snap.nodes.q).toMatchObject({ ready: 0, unacked: 2, expired: 1 });
+    expect(snap.messages.droppedByReason.expired).toBe(1);
+    sim.runUntil(200_000);
+    expect(sim.snapshot().nodes.c).toMatchObject({ acked: 2 }); // g1's first and g2's: the expired one never handed out
   });
 });
