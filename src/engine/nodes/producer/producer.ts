@@ -83,7 +83,10 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   private readonly outbox = new Fifo<Message>();
   private acks = 0;
   private nackedConfirms = 0;
-  /** Publishes sent to a node that was down: never acked nor nacked, failed by the client (A1.6, ConfirmTracker.connectionFailed). */
+  /**
+   * Publishes never acked nor nacked, failed by the client as its connection or channel died (A1.6,
+   * ConfirmTracker.connectionFailed): sent to a node that was down, or refused with 403, which closes the channel.
+   */
   private connectionFailures = 0;
   private readonly confirmLatency: LatencyHistogram | null;
   /** Publishes waiting for their confirm. */

@@ -36,10 +36,11 @@ export class Admission {
 
   /** True when `m` may be stored; false when it was refused, failed, or accepted as a duplicate. */
   admit(m: Message, edge: EdgeRuntime): boolean {
-    // Permissions apply to clients publishing straight to the queue (default exchange, SQS SendMessage);
-    // routing from an exchange and dead-lettering are the broker's own doing.
+    // Permissions apply to clients publishing straight to the queue: SQS SendMessage in a queue policy (only an SQS
+    // queue may have a publish list: RabbitMQ checks write permission on the exchange, exchange.ts). Routing from an
+    // exchange and dead-lettering are the broker's own doing.
     if (edge.role === 'publish' && !this.publish.allows(m.publisher || edge.source.id)) {
-      // RabbitMQ: 403 ACCESS_REFUSED closes the channel; the publish is lost and its confirm fails.
+      // SQS: SendMessage fails with an error response (AccessDenied), which the sender hears as its "nack".
       this.n.refusedPublish++;
       this.refuse(m, 'accessRefused');
       return false;

@@ -8,7 +8,7 @@ const producer = (id: string, count: number, extra: Record<string, unknown> = {}
 const consumer = (id: string, config: Record<string, unknown> = {}) => ({ id, kind: 'consumer' as const, config: { serviceTimeMs: { type: 'constant' as const, value: 1 }, ...config } });
 
 describe('permissions: publishing to an exchange', () => {
-  it('refuses a producer not on the list (403 ACCESS_REFUSED): counted, lost, its confirm failed (the producer counts it nacked)', () => {
+  it('refuses a producer not on the list (403 ACCESS_REFUSED closes its channel): counted, lost, no nack but a failed connection', () => {
     const s = scenarioOf([
       producer('ok', 3), producer('intruder', 2, { confirms: { window: 10 } }),
       { id: 'x', kind: 'exchange', config: { type: 'direct', permissions: { publish: ['ok'] } } },
@@ -18,7 +18,8 @@ describe('permissions: publishing to an exchange', () => {
     sim.runUntil(1000);
     const snap = sim.snapshot();
     expect(snap.nodes.x).toMatchObject({ refused: 2, in: 3, out: 3 });
-    expect(snap.nodes.intruder).toMatchObject({ nacked: 2, confirmed: 0 });
+    // No basic.nack comes for a 403: the channel closes and the client fails the publish (connectionFailures).
+    expect(snap.nodes.intruder).toMatchObject({ nacked: 0, connectionFailures: 2, confirmed: 0 });
     expect(snap.messages).toMatchObject({ acked: 3, droppedByReason: { accessRefused: 2 } });
     // A refused publish is the publisher's to handle: it does not count against the consumer.
     expect(snap.audit!.consumers.c!.guarantee).toBe('exactly-once');
