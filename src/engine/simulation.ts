@@ -126,12 +126,8 @@ class SimulationRun implements Simulation, SimContext {
       const lost = this.linkLost(edge, fault);
       if (lost !== null) {
         // A manual-ack delivery from a queue goes back to it, later (see LINK_RETURN_MS); meanwhile it is in flight.
-        if (edge.role === 'subscribe') {
-          if (edge.source.deliverySource?.linkLost(message, edge, lost) === true) {
-            this.accounting.inTransit++;
-            this.queue.push(this.clock + LINK_RETURN_MS, PRIORITY.normal, KERNEL, EV_LINK_LOST, message, edge.index);
-          }
-        } else if (edge.role === 'publish' && message.confirm !== null) this.lostOnPublishLink(message, lost);
+        if (edge.role === 'subscribe') this.deliveryLost(message, edge, lost);
+        else if (edge.role === 'publish' && message.confirm !== null) this.lostOnPublishLink(message, lost);
         else this.lose(message, lost, this.lossOwner(edge, message));
         return;
       }
@@ -148,6 +144,17 @@ class SimulationRun implements Simulation, SimContext {
     const counted = !message.sqsOwned;
     if (counted) this.accounting.inTransit++;
     this.queue.push(this.clock + delay, PRIORITY.normal, edge.target.index, EV_EDGE_ARRIVAL, message, edge.index * 2 + (counted ? 1 : 0));
+  }
+
+  /** A delivery along a subscription `edge` lost on the link: a manual-ack one comes back to its queue later (LINK_RETURN_MS). */
+  private deliveryLost(message: Message, edge: EdgeRuntime, lost: 'partition' | 'linkLoss'): void {
+    if (edge.source.deliverySource?.linkLost(message, edge, lost) !== true) return;
+    this.accounting.inTransit++; // in flight until it is back
+    this.queue.push(this.clock + LINK_RETURN_MS, PRIORITY.normal, KERNEL, EV_LINK_LOST, message, edge.index);
+  }
+
+  settlementLost(message: Message, edge: EdgeRuntime): void {
+    this.deliveryLost(message, edge, 'partition');
   }
 
   /**

@@ -50,6 +50,7 @@ export const LOSS_FIGURE_GROUPS: readonly (readonly NodeFigure[])[] = [
     // A queue's and a consumer's: no loss, but a fault's marks (a duplicate), shown only when some node had one. The queue
     // closed a channel for the consumer timeout (A1.4); the consumer's ack then found it closed.
     figure('consumerTimeouts', 'consumer timeouts', 'Channels it closed because a consumer held a delivery unacked past the consumer timeout (A1.4, 30 min by default): their deliveries were requeued'),
+    figure('settlementsLost', 'acks lost on link', 'Acks and nacks it sent while the link from its queue was partitioned: the broker never got them, and requeued those deliveries once it noticed the dead channel (A1.4), so what it had processed is processed again'),
     figure('ackFailed', 'ack failed', 'Processed, but its ack found its channel closed (its queue\'s broker crashed, its leader failed over, or the queue\'s consumer timeout closed it, A1.4): the broker requeued it, so it is processed again'),
   ],
   [

@@ -44,7 +44,11 @@ export class FaultInjector {
       case 'poison': break; // instantaneous: it has no duration, so no end is scheduled
       case 'linkDelay': if (edge?.fault) edge.fault = { ...edge.fault, addMs: 0, jitterMs: 0 }; break;
       case 'linkLoss': if (edge?.fault) edge.fault = { ...edge.fault, loss: 0 }; break;
-      case 'partition': if (edge?.fault) edge.fault = { ...edge.fault, partitioned: false }; break;
+      case 'partition':
+        if (edge?.fault) edge.fault = { ...edge.fault, partitioned: false };
+        // Ready messages waited while no consumer could be reached along it: a queue sends them now, not at its next publish.
+        if (edge) edge.source.deliverySource?.linkHealed(edge);
+        break;
       case 'corrupt': if (edge?.fault) edge.fault = { ...edge.fault, corrupt: 0 }; break;
     }
   }

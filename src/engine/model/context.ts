@@ -51,6 +51,11 @@ export interface SimContext {
   readonly audit: AuditLog | null;
   /** A node by id (brokers find what they host). */
   nodeById(id: string): NodeModel | undefined;
+  /**
+   * A consumer's ack or nack of `message`, delivered along `edge`, was lost on the partitioned link: the queue never
+   * hears it, and takes the delivery back once it notices the dead channel, as a delivery lost on that link (A1.4).
+   */
+  settlementLost(message: Message, edge: EdgeRuntime): void;
   /** A message lost for `reason` at node `nodeIndex`: counted, and its publisher's confirm nacked. */
   lose(message: Message, reason: DropReason, nodeIndex: number): void;
   /**

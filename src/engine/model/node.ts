@@ -118,4 +118,6 @@ export interface DeliverySource {
   channelClosed(message: Message, edge: EdgeRuntime): void;
   /** The consumer went offline or came back: stop or resume deliveries along `edge`. */
   setOnline(edge: EdgeRuntime, online: boolean): void;
+  /** A partition of `edge` ended: deliveries along it can go again (what waited meanwhile goes now). */
+  linkHealed(edge: EdgeRuntime): void;
 }

@@ -21,6 +21,7 @@ import { InService } from './inService';
 import { Polling, type PollInTransit } from './polling';
 import { RecentIds } from './recentIds';
 import { Responder } from './responder';
+import { settlementLostOnLink } from './settlementLink';
 import { Unprocessed } from './unprocessed';
 
 type Config = NodeOf<'consumer'>['config'];
@@ -256,9 +257,9 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
     if (!called) this.forward(m, this.wayOn(m, replying));
     if (replying) this.reply(d, false);
     if (d.orphaned) { this.ackOnClosedChannel(d); return; }
-    const settled = this.fromQueue(d) && this.manualAck
-      ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? true
-      : true;
+    const fromQueueManual = this.fromQueue(d) && this.manualAck;
+    if (fromQueueManual && d.edge.fault !== null && settlementLostOnLink(d, 'ack', this, this.index, this.ctx)) return;
+    const settled = fromQueueManual ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? true : true;
     if (!settled) { this.duplicates++; return; } // A2.1: deleted too late; it will be received again
     addHop(m, this.index, this.ctx, 'acked');
     this.ctx.accounting.acked++;

@@ -17,6 +17,10 @@ export class ConsumerCounters {
   duplicates = 0;
   /** Processed, but its ack found its channel closed (its queue's broker crashed or failed over, A1.4): requeued, processed again. */
   ackFailed = 0;
+  /** Acks and nacks lost on a partitioned subscription link: the queue never heard them and requeues the delivery (A1.4). */
+  settlementsLost = 0;
+  /** Of those, the acks of what it processed (not in `acked`: the message is processed again). */
+  acksLost = 0;
   forwarded = 0;
   /** Replies sent to a Return Address (A4), error replies included. */
   replies = 0;

@@ -51,9 +51,10 @@ export class ConsumerFigures {
 
   /**
    * What it processed and its queue took the ack of: not an ack that found its channel closed (A1.4, ackFailed), nor an
-   * SQS delete too late for its receipt (A2.1, duplicates). Under auto-ack, everything processed.
+   * SQS delete too late for its receipt (A2.1, duplicates), nor an ack lost on a partitioned link (acksLost). Under
+   * auto-ack, everything processed.
    */
-  private get acked(): number { return this.n.processed - this.n.ackFailed - this.n.duplicates; }
+  private get acked(): number { return this.n.processed - this.n.ackFailed - this.n.duplicates - this.n.acksLost; }
 
   writeLive(out: Float64Array, o: number): void {
     const n = this.n;
@@ -76,7 +77,7 @@ export class ConsumerFigures {
     const n = this.n;
     return {
       kind, ackMode: this.config.ackMode, delivery: this.config.delivery, in: n.received, acked: this.acked,
-      failed: n.failed, nacked: n.nacks, dropped: n.lost, duplicates: n.duplicates, ackFailed: n.ackFailed, out: n.forwarded,
+      failed: n.failed, nacked: n.nacks, dropped: n.lost, duplicates: n.duplicates, ackFailed: n.ackFailed, settlementsLost: n.settlementsLost, out: n.forwarded,
       busy: this.inService.size, buffered: this.buffer.length, concurrency: this.config.concurrency,
       polls: n.polls, emptyPolls: n.emptyPolls, online: this.subscriber.online ? 1 : 0,
       replies: n.replies, calls: n.calls, callReplies: n.callReplies, callTimeouts: n.callTimeouts, callErrors: n.callErrors,

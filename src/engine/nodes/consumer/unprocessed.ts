@@ -1,5 +1,6 @@
 import type { DropReason } from '../../api';
 import { addHop } from '../../model/trail';
+import { settlementLostOnLink } from './settlementLink';
 import { ConsumerPart } from './consumerPart';
 import type { Delivery } from './delivery';
 
@@ -12,6 +13,11 @@ export class Unprocessed extends ConsumerPart {
   /** Settled with the queue (a manual ack from a subscription), not on delivery. */
   private fromQueueManual(d: Delivery): boolean { return d.edge.role === 'subscribe' && this.config.ackMode === 'manual'; }
 
+  /** A RabbitMQ nack or reject lost on a partitioned link (settlementLink.ts); an SQS failure sends nothing to lose. */
+  private nackLost(d: Delivery): boolean {
+    return d.edge.source.deliverySource?.exclusiveDeliveries === true && settlementLostOnLink(d, 'nack', this.n, this.index, this.ctx);
+  }
+
   /** `d` failed here: counted and noted on its trail (its error reply, if any, goes next). */
   failed(d: Delivery): void {
     this.n.failed++;
@@ -23,6 +29,7 @@ export class Unprocessed extends ConsumerPart {
     if (d.orphaned) return; // A1.4: its channel closed meanwhile; the nack goes nowhere (the queue requeued a copy)
     if (this.fromQueueManual(d)) {
       this.n.nacks++;
+      if (this.nackLost(d)) return;
       // A1.4: nack with requeue=true, or reject (requeue=false: dead-lettered or discarded).
       d.edge.source.deliverySource?.nack(d.message, d.edge, this.config.onFailure === 'requeue', d.receipt);
       return;
@@ -36,6 +43,7 @@ export class Unprocessed extends ConsumerPart {
   skipDuplicate(d: Delivery): void {
     this.ctx.audit?.skippedDuplicate(this.index);
     if (d.orphaned) return; // A1.4: its channel closed meanwhile; the ack goes nowhere (the queue requeued a copy)
+    if (this.fromQueueManual(d) && settlementLostOnLink(d, 'ack', this.n, this.index, this.ctx)) return;
     const settled = this.fromQueueManual(d) ? d.edge.source.deliverySource?.ack(d.message, d.edge, d.receipt) ?? true : true;
     if (settled) this.ctx.accounting.acked++;
   }
@@ -49,6 +57,7 @@ export class Unprocessed extends ConsumerPart {
     addHop(d.message, this.index, this.ctx, 'rejected (checksum)');
     if (this.fromQueueManual(d)) {
       this.n.nacks++;
+      if (this.nackLost(d)) return;
       d.edge.source.deliverySource?.nack(d.message, d.edge, false, d.receipt);
       return;
     }

@@ -421,6 +421,11 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.dispatchAfterReturn();
   }
 
+  linkHealed(edge: EdgeRuntime): void {
+    void edge; // every subscription is looked at: the one on this edge may take what waited
+    this.dispatch();
+  }
+
   setOnline(edge: EdgeRuntime, online: boolean): void {
     if (!online) { this.polls.remove(edge); return; }
     const sub = this.subByEdge[edge.index];
