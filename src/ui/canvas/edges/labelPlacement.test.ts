@@ -42,6 +42,30 @@ describe('edge label placement', () => {
     expect(Math.abs(spot.y - 200)).toBeGreaterThan(20 + size.h / 2);
   });
 
+  it('keeps the label off the handles sticking out of the nodes: beside a short edge rather than on its ends', () => {
+    // pub-sub's middle fanout edge: two nodes a label's width apart, the edge's handles (12 px) on their borders.
+    const gap = size.w + 8;
+    const nodes = [{ x: 0, y: 0, w: 200, h: 60 }, { x: 200 + gap, y: 0, w: 200, h: 60 }];
+    const handles = [{ x: 194, y: 24, w: 12, h: 12 }, { x: 194 + gap, y: 24, w: 12, h: 12 }];
+    const spot = placeLabel(straight(206, 194 + gap, 30), size, nodes, handles);
+    const covers = (h: Box) => Math.abs(spot.x - (h.x + h.w / 2)) < (size.w + h.w) / 2 && Math.abs(spot.y - (h.y + h.h / 2)) < (size.h + h.h) / 2;
+    expect(handles.filter(covers)).toEqual([]);
+    // Without the handles it would sit on the curve, over them.
+    expect(placeLabel(straight(206, 194 + gap, 30), size, nodes).y).toBeCloseTo(30);
+    // Above the edge, touching its handles' room, not far off.
+    expect(spot.y).toBeLessThan(30);
+    expect(spot.y).toBeGreaterThan(30 - size.h - 12);
+  });
+
+  it('puts the label just beside the curve when every spot on it is under a node', () => {
+    // A node lies along the whole edge just below it: a label on the curve would reach into it.
+    const spot = placeLabel(straight(0, 400, 50), size, [{ x: -50, y: 52, w: 500, h: 100 }]);
+    expect(spot.fit).toBe('clear');
+    expect(spot.x).toBeCloseTo(200);
+    expect(spot.y + size.h / 2).toBeLessThanOrEqual(52 - 3);
+    expect(spot.y + size.h / 2).toBeGreaterThan(45);
+  });
+
   it('sizes a label by its pills and its type size', () => {
     expect(labelSize(['reply'], 14).w).toBeGreaterThan(labelSize(['reply'], 11).w);
     expect(labelSize(['fanout', '00.0/s'], 11).w).toBeGreaterThan(labelSize(['fanout'], 11).w);
