@@ -210,6 +210,16 @@ for (const { id } of LESSONS.filter((l) => l.checks.length === MOST_CHECKS)) {
       await expect(page.locator('.presenter-checks'), where).toHaveJSProperty('scrollTop', 0);
       // The canvas keeps most of the screen.
       expect((await page.getByTestId('presenter-canvas').boundingBox())!.height, where).toBeGreaterThan(0.55 * size.height);
+      // The steps to do go above the chart, one line each, over neither the checks nor the chart, which keeps room for its ticks.
+      const steps = (await page.getByTestId('presenter-steps').boundingBox())!;
+      const chart = (await page.getByTestId('presenter-chart').boundingBox())!;
+      expect(boxesOverlap(steps, checks), where).toBe(false);
+      expect(boxesOverlap(steps, chart), where).toBe(false);
+      expect(chart.height, where).toBeGreaterThan(140);
+      for (const doIt of await page.getByTestId('presenter-steps').locator('.lesson-do').all()) {
+        const b = (await doIt.boundingBox())!;
+        expect(b.x + b.width, where).toBeLessThanOrEqual(steps.x + steps.width + 1);
+      }
       await page.screenshot({ path: shot(`presenter-checks-${id}-${size.width}x${size.height}`) });
     }
   });
@@ -279,13 +289,26 @@ test('presenter at 1280x720: Do it on a lesson step, from the presenter: the ste
   for (const id of ['presenter-canvas', 'presenter-chart']) expect(boxesOverlap(bar, (await page.getByTestId(id).boundingBox())!), id).toBe(false);
   await page.screenshot({ path: shot('presenter-steps-pub-sub-before') });
 
-  // During the run: the fault happens now, and the step says when and until when.
+  // During the run: the fault happens now, and the step says when and until when, on its one line (the strip keeps its height).
+  const strip = (await page.locator('.presenter-bottom').boundingBox())!;
   await page.getByTestId('run-play').click();
   await expect.poll(async () => page.getByTestId('run-clock').textContent()).not.toBe('00:00.000');
   await doIt.click();
   const done = steps.getByTestId('lesson-step-done-0');
   await expect(done).toContainText(/done live at [\d.]+ s, until [\d.]+ s/);
   await expect(doIt).toHaveCount(0);
+  // The status may lose its end ("(the lesson times it at 10 s)"), never its "until": measure the text up to it.
+  const shown = await done.evaluate((el) => {
+    const text = [...el.childNodes].find((n) => /until/.test(n.textContent ?? ''))!;
+    const end = /until [\d.]+ s/.exec(text.textContent ?? '')!;
+    const range = document.createRange();
+    range.setStart(el.firstChild!, 0);
+    range.setEnd(text, end.index + end[0].length);
+    return { needed: range.getBoundingClientRect().width, width: el.clientWidth, right: el.getBoundingClientRect().right };
+  });
+  expect(shown.needed, 'the status shows when and until when').toBeLessThanOrEqual(shown.width);
+  expect(shown.right).toBeLessThanOrEqual(1280);
+  expect((await page.locator('.presenter-bottom').boundingBox())!).toEqual(strip);
   await page.getByTestId('run-speed').selectOption('max');
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
   const chart = page.getByTestId('presenter-chart');

@@ -1,6 +1,6 @@
 import type { ExperimentStep } from '../../schema/lesson';
 import { StepDoIt } from '../lessons/ExperimentSteps';
-import { describeFault } from '../lessons/format';
+import { faultWhen } from '../lessons/format';
 
 /**
  * The open lesson's steps that make something happen, above its checks in the strip under the canvas: the step's number (as the lesson
@@ -16,7 +16,9 @@ export function PresenterSteps({ steps }: { steps: readonly ExperimentStep[] }) 
       {doable.map(({ step, index, fault }) => (
         <li key={index} className="presenter-step" data-testid={`presenter-step-${index}`} title={step.text}>
           <span className="presenter-step-number">{index + 1}</span>
-          <span className="presenter-step-fault">{describeFault(fault)}</span>
+          <span className="presenter-step-fault">
+            {fault.type} {fault.target}<span className="presenter-step-when"> {faultWhen(fault)}</span>
+          </span>
           <StepDoIt index={index} fault={fault} />
         </li>
       ))}

@@ -44,12 +44,10 @@ export function PresenterView() {
       </main>
       <section className="presenter-bottom">
         <PresenterChart chart={lesson?.chart ?? null} />
+        {lesson && <PresenterSteps steps={lesson.experiment} />}
         {lesson && (
-          <div className="presenter-lesson">
-            <PresenterSteps steps={lesson.experiment} />
-            <div className="presenter-checks">
-              <CheckList checks={lesson.checks} large />
-            </div>
+          <div className="presenter-checks">
+            <CheckList checks={lesson.checks} large />
           </div>
         )}
       </section>
