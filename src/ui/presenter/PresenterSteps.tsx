@@ -3,10 +3,11 @@ import { StepDoIt } from '../lessons/ExperimentSteps';
 import { faultWhen } from '../lessons/format';
 
 /**
- * The open lesson's steps that make something happen, above its checks in the strip under the canvas: the step's number (as the lesson
- * panel numbers it), its fault in a few words, and the panel's own "Do it" button or status (StepDoIt), so the teacher
- * does the experiment without leaving the presenter. A step's full text is the teacher's to say: it is the bar's
- * tooltip, not the room's reading (at projector type it would take the room the canvas needs). Nothing when no step has a fault.
+ * The open lesson's steps that make something happen, in the strip under the canvas (above the checks, or above the
+ * chart when the checks fill the strip: presenter.css): the step's number (as the lesson panel numbers it), its fault
+ * in a few words, and the panel's own "Do it" button or status (StepDoIt), so the teacher does the experiment without
+ * leaving the presenter. A step's full text is the teacher's to say: it is the step's tooltip, not the room's reading
+ * (at projector type it would take the room the canvas needs). Nothing when no step has a fault.
  */
 export function PresenterSteps({ steps }: { steps: readonly ExperimentStep[] }) {
   const doable = steps.flatMap((step, index) => (step.fault ? [{ step, index, fault: step.fault }] : []));
