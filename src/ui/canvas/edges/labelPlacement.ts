@@ -4,10 +4,10 @@
  * and a label on a handle hides the dot where the edge begins or ends (pub-sub's short fanout edge, presenter view).
  * We try points along the curve from the middle outwards, then points just beside the curve (above a left-to-right
  * edge first), touching it, so the label still reads as the edge's. When none is clear of every node and handle (the
- * gap between the nodes is narrower than the label), the label goes where it covers the least of the nodes and, if
- * that is only a sliver (a node's border and padding), is raised above the nodes; otherwise it is crowded: it stays
- * below them in the middle, as React Flow draws it, rather than hide a node's name or figures (the presenter view
- * leaves it out). Pure; flow coordinates throughout.
+ * gap between the nodes is narrower than the label), the label goes where it covers the least of the nodes, off
+ * their handles where it can, and, if that is only a sliver (a node's border and padding), is raised above the
+ * nodes; otherwise it is crowded: it stays below them in the middle, as React Flow draws it, rather than hide a
+ * node's name or figures (the presenter view leaves it out). Pure; flow coordinates throughout.
  */
 import { cubicNormal, cubicPoint, type Cubic } from './tokens';
 
@@ -15,8 +15,12 @@ export interface Box { x: number; y: number; w: number; h: number }
 
 export interface LabelSize { w: number; h: number }
 
-/** clear: no node in the way; raised: above the nodes, over a sliver of them; crowded: below them, partly hidden. */
-export type LabelFit = 'clear' | 'raised' | 'crowded';
+/**
+ * clear: no node in the way; beside: above the nodes, over a sliver of them but off their handles (it takes clicks);
+ * raised: above the nodes, over a sliver of them and maybe a handle (clicks go through to the handle); crowded: below
+ * them, partly hidden.
+ */
+export type LabelFit = 'clear' | 'beside' | 'raised' | 'crowded';
 
 export interface LabelSpot { x: number; y: number; fit: LabelFit }
 
@@ -101,8 +105,8 @@ export function placeLabel(cubic: Cubic, size: LabelSize, nodes: readonly Box[],
   const clear = [...onCurve, ...besideSpots(cubic, size, handles, TRY_T)].find(clearOf(inTheWay));
   if (clear) return { x: clear.x, y: clear.y, fit: 'clear' };
   const offHandles = [...LEAST_T.map((t) => cubicPoint(cubic, t)), ...besideSpots(cubic, size, handles, LEAST_T)].filter(clearOf(handles));
-  const raised = leastCovered(offHandles, size, nodes);
-  if (raised.share <= RAISE_AT_MOST) return { x: raised.x, y: raised.y, fit: 'raised' };
+  const beside = leastCovered(offHandles, size, nodes);
+  if (beside.share <= RAISE_AT_MOST) return { x: beside.x, y: beside.y, fit: 'beside' };
   const any = leastCovered(LEAST_T.map((t) => cubicPoint(cubic, t)), size, nodes);
   if (any.share <= RAISE_AT_MOST) return { x: any.x, y: any.y, fit: 'raised' };
   const p = cubicPoint(cubic, 0.5);
