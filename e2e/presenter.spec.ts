@@ -210,6 +210,16 @@ for (const { id } of LESSONS.filter((l) => l.checks.length === MOST_CHECKS)) {
       await expect(page.locator('.presenter-checks'), where).toHaveJSProperty('scrollTop', 0);
       // The canvas keeps most of the screen.
       expect((await page.getByTestId('presenter-canvas').boundingBox())!.height, where).toBeGreaterThan(0.55 * size.height);
+      // The steps to do go above the chart, one line each, over neither the checks nor the chart, which keeps room for its ticks.
+      const steps = (await page.getByTestId('presenter-steps').boundingBox())!;
+      const chart = (await page.getByTestId('presenter-chart').boundingBox())!;
+      expect(boxesOverlap(steps, checks), where).toBe(false);
+      expect(boxesOverlap(steps, chart), where).toBe(false);
+      expect(chart.height, where).toBeGreaterThan(140);
+      for (const doIt of await page.getByTestId('presenter-steps').locator('.lesson-do').all()) {
+        const b = (await doIt.boundingBox())!;
+        expect(b.x + b.width, where).toBeLessThanOrEqual(steps.x + steps.width + 1);
+      }
       await page.screenshot({ path: shot(`presenter-checks-${id}-${size.width}x${size.height}`) });
     }
   });
@@ -265,3 +275,84 @@ test('presenter at 1280x720: the chart marks a crash on its time axis, legibly, 
   await chart.screenshot({ path: shot('presenter-chart-crash-mark') });
   await page.screenshot({ path: shot('presenter-crash-mark-1280x720') });
 });
+
+test('presenter at 1280x720: Do it on a lesson step, from the presenter: the step reads done, when and until when, and the chart marks the fault', async ({ page }) => {
+  await openPresenter(page, 'pub-sub', { width: 1280, height: 720 });
+  const steps = page.getByTestId('presenter-steps');
+  const doIt = steps.getByTestId('lesson-do-0');
+  await expect(steps.getByTestId('presenter-step-0')).toContainText('crash billing-service');
+  await expect(doIt).toBeVisible();
+  // Readable from the back of the room, and over neither the canvas nor the chart.
+  const px = await doIt.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(px).toBeGreaterThanOrEqual(16);
+  const bar = (await steps.boundingBox())!;
+  for (const id of ['presenter-canvas', 'presenter-chart']) expect(boxesOverlap(bar, (await page.getByTestId(id).boundingBox())!), id).toBe(false);
+  await page.screenshot({ path: shot('presenter-steps-pub-sub-before') });
+
+  // During the run: the fault happens now, and the step says when and until when, on its one line (the strip keeps its height).
+  const strip = (await page.locator('.presenter-bottom').boundingBox())!;
+  await page.getByTestId('run-play').click();
+  await expect.poll(async () => page.getByTestId('run-clock').textContent()).not.toBe('00:00.000');
+  await doIt.click();
+  const done = steps.getByTestId('lesson-step-done-0');
+  await expect(done).toContainText(/done live at [\d.]+ s, until [\d.]+ s/);
+  await expect(doIt).toHaveCount(0);
+  // The status may lose its end ("(the lesson times it at 10 s)"), never its "until": measure the text up to it.
+  const shown = await done.evaluate((el) => {
+    const text = [...el.childNodes].find((n) => /until/.test(n.textContent ?? ''))!;
+    const end = /until [\d.]+ s/.exec(text.textContent ?? '')!;
+    const range = document.createRange();
+    range.setStart(el.firstChild!, 0);
+    range.setEnd(text, end.index + end[0].length);
+    return { needed: range.getBoundingClientRect().width, width: el.clientWidth, right: el.getBoundingClientRect().right };
+  });
+  expect(shown.needed, 'the status shows when and until when').toBeLessThanOrEqual(shown.width);
+  expect(shown.right).toBeLessThanOrEqual(1280);
+  expect((await page.locator('.presenter-bottom').boundingBox())!).toEqual(strip);
+  await page.getByTestId('run-speed').selectOption('max');
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
+  const chart = page.getByTestId('presenter-chart');
+  await expect.poll(async () => Number(await chart.getAttribute('data-fault-marks'))).toBe(1);
+  await expect(chart.locator('.fault-mark-crash')).toHaveCount(1);
+  await page.screenshot({ path: shot('presenter-steps-pub-sub-done') });
+
+  // One step state: the lesson panel, back in the editor, reads the same.
+  const text = await done.textContent();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presenter')).toHaveCount(0);
+  await expect(page.getByTestId('lesson-steps').getByTestId('lesson-step-done-0')).toHaveText(text!);
+});
+
+/**
+ * Every edge label the room sees (those left out for want of room are not drawn): its type size times the canvas zoom,
+ * and the handles (the dots an edge starts and ends at) it covers.
+ */
+async function edgeLabels(page: Page): Promise<{ text: string; px: number; handles: number }[]> {
+  return page.getByTestId('presenter-canvas').evaluate((canvas) => {
+    const handles = [...canvas.querySelectorAll('.react-flow__handle')].map((h) => h.getBoundingClientRect()).filter((b) => b.width > 0);
+    return [...canvas.querySelectorAll<HTMLElement>('.bl-edge-label')].filter((el) => getComputedStyle(el).display !== 'none').map((el) => {
+      const r = el.getBoundingClientRect();
+      const pill = el.querySelector<HTMLElement>(':scope > span')!;
+      const px = parseFloat(getComputedStyle(pill).fontSize) * (r.height / el.offsetHeight);
+      const covered = handles.filter((b) => r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom).length;
+      return { text: el.textContent ?? '', px, handles: covered };
+    });
+  });
+}
+
+// Every lesson during its run (the busy edges show their rates): the edge labels read as well as the figures.
+for (const { id } of LESSONS) {
+  test(`presenter at 1280x720: the edge labels of ${id} show at 14 px or more, off the nodes' handles`, async ({ page }) => {
+    await openPresenter(page, id, { width: 1280, height: 720 });
+    await settledView(page);
+    await page.getByTestId('run-play').click();
+    await expect.poll(async () => page.locator('[data-testid="edge-rate"]').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(1_500);
+    const labels = await edgeLabels(page);
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.filter((l) => l.px < 14).map((l) => `${l.text} ${l.px.toFixed(1)} px`)).toEqual([]);
+    expect(labels.filter((l) => l.handles > 0).map((l) => l.text)).toEqual([]);
+    expect(await outsideCanvas(page)).toEqual([]);
+    await page.screenshot({ path: shot(`presenter-labels-${id}`) });
+  });
+}

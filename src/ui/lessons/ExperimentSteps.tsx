@@ -14,14 +14,18 @@ export function ExperimentSteps({ steps }: { steps: readonly ExperimentStep[] })
       {steps.map((step, i) => (
         <li key={i} data-testid={`lesson-step-${i}`}>
           <span>{step.text}</span>
-          {step.fault && <DoIt index={i} fault={step.fault} />}
+          {step.fault && <StepDoIt index={i} fault={step.fault} />}
         </li>
       ))}
     </ol>
   );
 }
 
-function DoIt({ index, fault }: { index: number; fault: Fault }) {
+/**
+ * A step's "Do it" button, or once done its status (when, and until when): the lesson panel and the presenter's
+ * steps bar both show this one, over the one lesson store, so a step done in either reads done in both.
+ */
+export function StepDoIt({ index, fault }: { index: number; fault: Fault }) {
   const done = useLessonStore((s) => s.done[index]);
   const stillDone = useDocumentStore((s) => stepStillDone(done, fault, s.scenario.faults));
   const broken = useRunStore((s) => s.status === 'error');

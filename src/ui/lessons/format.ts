@@ -27,8 +27,13 @@ export const CHECK_STATE_TEXTS: readonly string[] = [...new Set((['none', 'pass'
 const OP_TEXT: Record<CheckOp, string> = { '<': '<', '<=': '≤', '==': '=', '>=': '≥', '>': '>', '!=': '≠' };
 export const opText = (op: CheckOp): string => OP_TEXT[op];
 
+/** When a fault happens and for how long: "at 10 s, for 5 s". */
+export function faultWhen(f: Fault): string {
+  const span = f.durationMs === undefined ? 'until the end' : `for ${formatSeconds(f.durationMs)}`;
+  return `at ${formatSeconds(f.atMs)}, ${span}`;
+}
+
 /** A fault in a sentence, for the "Do it" button's title. */
 export function describeFault(f: Fault): string {
-  const span = f.durationMs === undefined ? 'until the end' : `for ${formatSeconds(f.durationMs)}`;
-  return `${f.type} ${f.target} at ${formatSeconds(f.atMs)}, ${span}`;
+  return `${f.type} ${f.target} ${faultWhen(f)}`;
 }

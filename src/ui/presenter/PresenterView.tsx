@@ -6,6 +6,7 @@ import { useLessonStore } from '../lessons/lessonStore';
 import { Toasts } from '../notify/Toasts';
 import { RunControls } from '../run/RunControls';
 import { PresenterChart } from './PresenterChart';
+import { PresenterSteps } from './PresenterSteps';
 import { usePresenterStore } from './presenterStore';
 import { usePresenterScale } from './usePresenterScale';
 import { useRefitOnResize } from './useRefitOnResize';
@@ -20,7 +21,7 @@ const PRESENTER_FIT = { padding: { top: '60px', left: '28px', right: '28px', bot
 const FIT_PADDING = { x: 28 + 28, y: 60 + 60 };
 
 /**
- * For a projector: the canvas, one chart, the run controls and the lesson's checks, in large type.
+ * For a projector: the canvas, one chart, the run controls, the lesson's steps to do and its checks, in large type.
  * Nothing to edit: the palette, inspector and dock are gone (P or Esc brings them back).
  */
 export function PresenterView() {
@@ -43,6 +44,7 @@ export function PresenterView() {
       </main>
       <section className="presenter-bottom">
         <PresenterChart chart={lesson?.chart ?? null} />
+        {lesson && <PresenterSteps steps={lesson.experiment} />}
         {lesson && (
           <div className="presenter-checks">
             <CheckList checks={lesson.checks} large />

@@ -8,15 +8,14 @@ import type { MessageEdge as MessageEdgeType } from '../flowTypes';
 import { rate } from '../nodes/format';
 import { deleteEdgeCurve, setEdgeCurve } from './edgeCurves';
 import { labelSize, placeLabel } from './labelPlacement';
-import { useNodeBoxes } from './nodeBoxes';
+import { useHandleBoxes, useNodeBoxes } from './nodeBoxes';
 import { useReplyNesting } from './replyNesting';
 import { replyLoopPath } from './replyPath';
 import { parseCubic } from './tokens';
 import './edges.css';
 
-/** Edge label type size (canvas.css .bl-edge-label), larger in the presenter view (presenter.css). */
+/** Edge label type size (canvas.css .bl-edge-label); the presenter's is sized for its zoom (presenterLabels.ts, presenter.css). */
 const LABEL_EM = 11;
-const PRESENTER_LABEL_EM = 14;
 /** Stands in for the rate in the label's size: as wide as "12.3/s", so the label does not move as the rate changes. */
 const RATE_STAND_IN = '00.0/s';
 /** The funnel mark's pill is about two characters wide. */
@@ -66,6 +65,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
   const backReply = tone === 'reply' && targetX < sourceX;
   // Only an edge with a label to place, or a reply looping back around nodes, needs to know where the nodes are.
   const nodes = useNodeBoxes(shown || backReply);
+  const handles = useHandleBoxes(shown);
   const { below, above } = useReplyNesting({ id, source: props.source, target: props.target }, backReply);
   const path = useMemo(() => (backReply && replyLoopPath(sourceX, sourceY, targetX, targetY, nodes, { below, above })?.[0])
     || getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition })[0],
@@ -75,14 +75,14 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
     setEdgeCurve(id, path);
     return () => deleteEdgeCurve(id);
   }, [id, path]);
-  const em = usePresenterStore((s) => (s.on ? PRESENTER_LABEL_EM : LABEL_EM));
+  const em = usePresenterStore((s) => (s.on ? s.labelPx : LABEL_EM));
   const text = label?.text ?? null;
   const filter = label?.filter ?? false;
   const size = useMemo(() => labelSize(labelParts(text, filter, delay, busy), em), [text, filter, delay, busy, em]);
   const spot = useMemo(() => {
     const cubic = shown ? parseCubic(path) : null;
-    return cubic ? placeLabel(cubic, size, nodes) : null;
-  }, [shown, path, size, nodes]);
+    return cubic ? placeLabel(cubic, size, nodes, handles) : null;
+  }, [shown, path, size, nodes, handles]);
   const classes = `bl-edge bl-edge-${data?.role ?? 'publish'} bl-edge-tone-${tone}${selected ? ' selected' : ''}${busy ? ' busy' : ''}`;
   return (
     <>

@@ -23,9 +23,14 @@ describe('edge label placement', () => {
   it('raises the label above the nodes when only a sliver of them is in its way', () => {
     // A gap a little narrower than the label: it covers the nodes' borders only.
     const gap = size.w - 10;
-    const spot = placeLabel(straight(205, 195 + gap, 50), size, [{ x: 0, y: 0, w: 200, h: 100 }, { x: 200 + gap, y: 0, w: 200, h: 100 }]);
-    expect(spot.fit).toBe('raised');
+    const nodes = [{ x: 0, y: 0, w: 200, h: 100 }, { x: 200 + gap, y: 0, w: 200, h: 100 }];
+    const spot = placeLabel(straight(205, 195 + gap, 50), size, nodes);
+    // No handle under it: it takes clicks.
+    expect(spot.fit).toBe('beside');
     expect(spot.x).toBeCloseTo(200 + gap / 2);
+    // With handles wherever it could go (a column of them down the gap), it lets clicks through to them.
+    const everywhere = Array.from({ length: 40 }, (_, i) => ({ x: 200 + gap / 2 - 6, y: -200 + i * 12, w: 12, h: 12 }));
+    expect(placeLabel(straight(205, 195 + gap, 50), size, nodes, everywhere)).toMatchObject({ fit: 'raised', x: 200 + gap / 2 });
   });
 
   it('leaves the label below the nodes, in the middle, rather than cover their names and figures', () => {
@@ -38,8 +43,33 @@ describe('edge label placement', () => {
     const column = [{ x: 0, y: 0, w: 200, h: 400 }, { x: 200 + size.w - 8, y: 0, w: 200, h: 400 }];
     const x = 200 + (size.w - 8) / 2;
     const spot = placeLabel([x, 380, x, 260, x, 140, x, 20], size, [...column, { x: 150, y: 180, w: 200, h: 40 }]);
-    expect(spot.fit).toBe('raised');
+    expect(spot.fit).toBe('beside');
     expect(Math.abs(spot.y - 200)).toBeGreaterThan(20 + size.h / 2);
+  });
+
+  it('keeps the label off the handles sticking out of the nodes: beside a short edge rather than on its ends', () => {
+    // pub-sub's middle fanout edge: two nodes a label's width apart, the edge's handles (12 px) on their borders.
+    const gap = size.w + 8;
+    const nodes = [{ x: 0, y: 0, w: 200, h: 60 }, { x: 200 + gap, y: 0, w: 200, h: 60 }];
+    const handles = [{ x: 194, y: 24, w: 12, h: 12 }, { x: 194 + gap, y: 24, w: 12, h: 12 }];
+    const spot = placeLabel(straight(206, 194 + gap, 30), size, nodes, handles);
+    expect(spot.fit).toBe('clear');
+    const covers = (h: Box) => Math.abs(spot.x - (h.x + h.w / 2)) < (size.w + h.w) / 2 && Math.abs(spot.y - (h.y + h.h / 2)) < (size.h + h.h) / 2;
+    expect(handles.filter(covers)).toEqual([]);
+    // Without the handles it would sit on the curve, over them.
+    expect(placeLabel(straight(206, 194 + gap, 30), size, nodes).y).toBeCloseTo(30);
+    // Above the edge, touching its handles' room, not far off.
+    expect(spot.y).toBeLessThan(30);
+    expect(spot.y).toBeGreaterThan(30 - size.h - 12);
+  });
+
+  it('puts the label just beside the curve when every spot on it is under a node', () => {
+    // A node lies along the whole edge just below it: a label on the curve would reach into it.
+    const spot = placeLabel(straight(0, 400, 50), size, [{ x: -50, y: 52, w: 500, h: 100 }]);
+    expect(spot.fit).toBe('clear');
+    expect(spot.x).toBeCloseTo(200);
+    expect(spot.y + size.h / 2).toBeLessThanOrEqual(52 - 3);
+    expect(spot.y + size.h / 2).toBeGreaterThan(45);
   });
 
   it('sizes a label by its pills and its type size', () => {

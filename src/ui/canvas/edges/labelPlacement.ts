@@ -1,19 +1,26 @@
 /**
- * Where an edge's label goes: on the curve, but not under a node. React Flow draws edge labels below the
- * nodes, so a label at the midpoint of a short edge between two close nodes is hidden. We try points along
- * the curve from the middle outwards. When none is clear of every node (the gap between the nodes is
- * narrower than the label), the label goes where it covers the least of them and, if that is only a sliver
- * (a node's border and padding), is raised above the nodes; otherwise it is crowded: it stays below them in the
- * middle, as React Flow draws it, rather than hide a node's name or figures (the presenter view leaves it out). Pure; flow coordinates throughout.
+ * Where an edge's label goes: on the curve, but not under a node nor on a node's connection handle. React Flow
+ * draws edge labels below the nodes, so a label at the midpoint of a short edge between two close nodes is hidden,
+ * and a label on a handle hides the dot where the edge begins or ends (pub-sub's short fanout edge, presenter view).
+ * We try points along the curve from the middle outwards, then points just beside the curve (above a left-to-right
+ * edge first), touching it, so the label still reads as the edge's. When none is clear of every node and handle (the
+ * gap between the nodes is narrower than the label), the label goes where it covers the least of the nodes, off
+ * their handles where it can, and, if that is only a sliver (a node's border and padding), is raised above the
+ * nodes; otherwise it is crowded: it stays below them in the middle, as React Flow draws it, rather than hide a
+ * node's name or figures (the presenter view leaves it out). Pure; flow coordinates throughout.
  */
-import { cubicPoint, type Cubic } from './tokens';
+import { cubicNormal, cubicPoint, type Cubic } from './tokens';
 
 export interface Box { x: number; y: number; w: number; h: number }
 
 export interface LabelSize { w: number; h: number }
 
-/** clear: no node in the way; raised: above the nodes, over a sliver of them; crowded: below them, partly hidden. */
-export type LabelFit = 'clear' | 'raised' | 'crowded';
+/**
+ * clear: no node in the way; beside: above the nodes, over a sliver of them but off their handles (it takes clicks);
+ * raised: above the nodes, over a sliver of them and maybe a handle (clicks go through to the handle); crowded: below
+ * them, partly hidden.
+ */
+export type LabelFit = 'clear' | 'beside' | 'raised' | 'crowded';
 
 export interface LabelSpot { x: number; y: number; fit: LabelFit }
 
@@ -25,6 +32,8 @@ const LEAST_T = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.
 const RAISE_AT_MOST = 0.2;
 /** Room kept between a label and a node, so the label does not touch the node's border. */
 const MARGIN = 3;
+/** A label beside its curve keeps this far from it: near enough to read as the edge's, clear of its arrow. */
+const BESIDE_GAP = 2;
 
 /**
  * The label's size from its parts (the texts of its pills, all in the monospace face at `em` px), with
@@ -52,19 +61,54 @@ function coveredShare(cx: number, cy: number, size: LabelSize, nodes: readonly B
   return size.w * size.h > 0 ? area / (size.w * size.h) : 0;
 }
 
-/** The first point along the curve where the label clears every node; else see the module comment. */
-export function placeLabel(cubic: Cubic, size: LabelSize, nodes: readonly Box[]): LabelSpot {
-  for (const t of TRY_T) {
-    const p = cubicPoint(cubic, t);
-    if (!nodes.some((b) => overlaps(p.x, p.y, size, b))) return { x: p.x, y: p.y, fit: 'clear' };
+/**
+ * The spot `t` along the curve, or beside it on `side` (-1: left of travel, above a left-to-right edge; 1: right),
+ * `gap` clear of the curve.
+ */
+function spotAt(cubic: Cubic, t: number, size: LabelSize, side: -1 | 0 | 1, gap: number): { x: number; y: number } {
+  const p = cubicPoint(cubic, t);
+  if (side === 0) return p;
+  const n = cubicNormal(cubic, t);
+  // How far the label's box reaches across the curve from its centre, plus the gap.
+  const reach = (size.w / 2) * Math.abs(n.x) + (size.h / 2) * Math.abs(n.y) + gap;
+  return { x: p.x + side * n.x * reach, y: p.y + side * n.y * reach };
+}
+
+/** Spots beside the curve at these `ts`, best first: touching it, then clear of the handles on its ends. */
+function* besideSpots(cubic: Cubic, size: LabelSize, handles: readonly Box[], ts: readonly number[]): Generator<{ x: number; y: number }> {
+  // A short edge's handles sit on the curve at both ends: a label beside it must pass them by half their size.
+  const pastHandles = Math.max(0, ...handles.map((h) => Math.max(h.w, h.h) / 2)) + MARGIN;
+  for (const gap of [BESIDE_GAP, pastHandles]) {
+    for (const side of [-1, 1] as const) for (const t of ts) yield spotAt(cubic, t, size, side, gap);
   }
-  let best = { t: 0.5, share: Infinity };
-  for (const t of LEAST_T) {
-    const p = cubicPoint(cubic, t);
+}
+
+/** Of `spots`, the first covering the least of the nodes, and that share. */
+function leastCovered(spots: Iterable<{ x: number; y: number }>, size: LabelSize, nodes: readonly Box[]): { x: number; y: number; share: number } {
+  let best = { x: 0, y: 0, share: Infinity };
+  for (const p of spots) {
     const share = coveredShare(p.x, p.y, size, nodes);
-    if (share < best.share) best = { t, share };
+    if (share < best.share) best = { ...p, share };
   }
-  const raised = best.share <= RAISE_AT_MOST;
-  const p = cubicPoint(cubic, raised ? best.t : 0.5);
-  return { x: p.x, y: p.y, fit: raised ? 'raised' : 'crowded' };
+  return best;
+}
+
+/**
+ * The first spot clear of every node and handle: along the curve, else beside it; else see the module comment.
+ * `handles`: the nodes' connection handles, which stick out of their boxes. A raised label keeps off them too
+ * where it can: over a node's border it hides little, over a handle the dot its edge starts from.
+ */
+export function placeLabel(cubic: Cubic, size: LabelSize, nodes: readonly Box[], handles: readonly Box[] = []): LabelSpot {
+  const inTheWay = [...nodes, ...handles];
+  const clearOf = (boxes: readonly Box[]) => (p: { x: number; y: number }) => !boxes.some((b) => overlaps(p.x, p.y, size, b));
+  const onCurve = TRY_T.map((t) => cubicPoint(cubic, t));
+  const clear = [...onCurve, ...besideSpots(cubic, size, handles, TRY_T)].find(clearOf(inTheWay));
+  if (clear) return { x: clear.x, y: clear.y, fit: 'clear' };
+  const offHandles = [...LEAST_T.map((t) => cubicPoint(cubic, t)), ...besideSpots(cubic, size, handles, LEAST_T)].filter(clearOf(handles));
+  const beside = leastCovered(offHandles, size, nodes);
+  if (beside.share <= RAISE_AT_MOST) return { x: beside.x, y: beside.y, fit: 'beside' };
+  const any = leastCovered(LEAST_T.map((t) => cubicPoint(cubic, t)), size, nodes);
+  if (any.share <= RAISE_AT_MOST) return { x: any.x, y: any.y, fit: 'raised' };
+  const p = cubicPoint(cubic, 0.5);
+  return { x: p.x, y: p.y, fit: 'crowded' };
 }
