@@ -237,7 +237,7 @@ describe('live faults through the run store', () => {
   it('after the end of the run, refuses instead of recording a fault that changes nothing', () => {
     const { worker, run, refused } = setup();
     run.getState().play();
-    worker.reply({ type: 'frame', timeMs: 1000, events: 5, running: false, finished: true, live: new Float64Array(0), edgeTraffic: new Float64Array(0), edgeBackTraffic: new Float64Array(0), samples: [] });
+    worker.reply({ type: 'frame', timeMs: 1000, events: 5, running: false, finished: true, live: new Float64Array(0), edgeTraffic: new Float64Array(0), edgeBackTraffic: new Float64Array(0), edgeLost: new Float64Array(0), samples: [] });
     expect(run.getState().status).toBe('finished');
     run.getState().injectFault({ type: 'crash', atMs: 0, target: 'c1' });
     expect(worker.sent.some((m) => m.type === 'injectFault')).toBe(false);
