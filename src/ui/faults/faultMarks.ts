@@ -57,7 +57,15 @@ function joinLabelsAtSameStart(marks: FaultMark[]): FaultMark[] {
   return marks.map((m) => {
     const group = byStart.get(startOf(m))!;
     if (group.length === 1) return m;
-    const joined = (form: 'label' | 'shortLabel' | 'tinyLabel') => (group[0] === m ? group.map((g) => g[form]).join(' · ') : '');
-    return { ...m, label: joined('label'), shortLabel: joined('shortLabel'), tinyLabel: joined('tinyLabel') };
+    const first = group[0] === m;
+    const joined = (form: 'label' | 'shortLabel') => (first ? group.map((g) => g[form]).join(' · ') : '');
+    return { ...m, label: joined('label'), shortLabel: joined('shortLabel'), tinyLabel: first ? tinyOfGroup(group) : '' };
   });
+}
+
+/** The types of faults that start together in a word each, in the label's order, a repeated type once with its count: "slow ×2 · crash". */
+function tinyOfGroup(group: readonly FaultMark[]): string {
+  const counts = new Map<string, number>();
+  for (const g of group) counts.set(g.tinyLabel, (counts.get(g.tinyLabel) ?? 0) + 1);
+  return [...counts].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join(' · ');
 }

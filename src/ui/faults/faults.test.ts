@@ -146,7 +146,9 @@ describe('chart fault marks', () => {
     const together = [{ atMs: 20_000, endMs: 40_000, target: 'sync-c', type: 'slow' }, { atMs: 20_000, endMs: 40_000, target: 'async-c', type: 'slow' }];
     expect(faultMarks(together, 0, 60).map((m) => m.label)).toEqual(['slow async-c · slow sync-c', '']);
     expect(faultMarks(together, 0, 60).map((m) => m.shortLabel)).toEqual(['slow async-c · slow sync-c', '']);
-    expect(faultMarks(together, 0, 60).map((m) => m.tinyLabel)).toEqual(['slow · slow', '']);
+    expect(faultMarks(together, 0, 60).map((m) => m.tinyLabel)).toEqual(['slow ×2', '']);
+    const mixed = [...together, { atMs: 20_000, endMs: null, target: 'b1', type: 'crash' }];
+    expect(faultMarks(mixed, 0, 60)[0]!.tinyLabel).toBe('slow ×2 · crash'); // in the order the label names them
   });
 
   it('nothing for an empty or inverted domain', () => {
