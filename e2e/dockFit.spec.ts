@@ -65,6 +65,44 @@ for (const size of [{ width: 1366, height: 768 }, { width: 1280, height: 720 }])
   });
 }
 
+/**
+ * The Summary's tables fit a 1280-pixel screen: no kind's node table (nor a pattern table) scrolls sideways, for the
+ * examples whose tables have the most columns (21 for sync-vs-async-chain's consumers, 19 for ttl's queues). A
+ * shortened header keeps its figure's whole name in its title; a rounded figure its exact value in its own.
+ */
+test.describe('the Summary at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  for (const file of ['sync-vs-async-chain', 'ttl-and-length-limit', 'order-pipeline', 'poison-dlq', 'async-mirror-loss']) {
+    test(`${file}: every table fits without a sideways scroll bar`, async ({ page }) => {
+      await openApp(page);
+      await page.getByRole('button', { name: 'Examples' }).click();
+      await page.getByTestId(`example-${file}`).click();
+      await page.getByTestId('run-speed').selectOption('max');
+      await page.getByTestId('run-play').click();
+      await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
+      await page.getByTestId('dock-tab-summary').click();
+      const scrollers = page.getByTestId('summary').locator('.summary-node-scroll');
+      await expect(scrollers.first()).toBeVisible();
+      const tables = await scrollers.evaluateAll((els) => els.map((el) => ({
+        name: el.closest('[data-testid]')?.getAttribute('data-testid') ?? '?',
+        columns: el.querySelectorAll('thead th').length - 1, scroll: el.scrollWidth, client: el.clientWidth,
+      })));
+      expect(Math.max(...tables.map((t) => t.columns)), 'a table with many columns').toBeGreaterThanOrEqual(15);
+      for (const t of tables) expect(t.scroll, `${t.name} (${t.columns} columns)`).toBeLessThanOrEqual(t.client + 1);
+      // The page itself does not scroll sideways either.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      const shortened = page.locator('[data-testid^="summary-column-"][data-label]').filter({ hasText: /\./ });
+      if (await shortened.count() > 0) {
+        const first = shortened.first();
+        expect(await first.getAttribute('title')).toContain(`${await first.getAttribute('data-label')}:`);
+      }
+      const most = tables.reduce((best, t, i) => (t.columns > tables[best]!.columns ? i : best), 0);
+      await scrollers.nth(most).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `e2e-artifacts/summary-fit-${file}.png` });
+    });
+  }
+});
+
 test.describe('the splitter', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 

@@ -197,11 +197,14 @@ test('the Summary tells writes a quorum failover lost before their confirm from 
   // Each figure says what it counts.
   await expect(page.getByTestId('summary-column-queue-lostBeforeConfirm')).toHaveAttribute('title', /never told they were safe/);
   await expect(page.getByTestId('summary-zero-queue-lostOnOutage')).toHaveAttribute('title', /nobody will send them again/);
-  // Headers are the figures' names, as the CLI's, in the order a message passes them, in the queues' own table.
-  await expect(page.getByTestId('summary-column-queue-lostBeforeConfirm')).toHaveText('lost unconfirmed');
+  // Headers are the figures' names, as the CLI's (in short words, the whole name in data-label and the title), in the
+  // order a message passes them, in the queues' own table.
+  await expect(page.getByTestId('summary-column-queue-lostBeforeConfirm')).toHaveText('lost unconf.');
+  await expect(page.getByTestId('summary-column-queue-lostBeforeConfirm')).toHaveAttribute('data-label', 'lost unconfirmed');
+  await expect(page.getByTestId('summary-column-queue-lostBeforeConfirm')).toHaveAttribute('title', /^lost unconfirmed: /);
   await expect(page.getByTestId('summary-column-queue-maxReady')).toHaveText('max ready');
   const queues = page.getByTestId('summary-nodes-queue');
-  const headers = await queues.locator('thead th').allTextContents();
+  const headers = await queues.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-label') ?? th.textContent ?? ''));
   expect(headers.slice(0, 2)).toEqual(['node', 'flavor']);
   const at = (h: string) => { expect(headers).toContain(h); return headers.indexOf(h); };
   expect(at('flavor')).toBeLessThan(at('in'));
@@ -223,7 +226,7 @@ test('the Summary tells writes a quorum failover lost before their confirm from 
   await page.screenshot({ path: shot('faults-summary-lost-before-confirm') });
 });
 
-test('fault labels on a chart never print over each other: overlapping faults stack, each cut where the next in its row begins', async ({ page }) => {
+test('fault labels on a chart never print over each other: overlapping faults stack into rows, or show shorter', async ({ page }) => {
   // Exactly-once example: a link delay on each producer's edge and a slow consumer between them, close in time.
   await openExample(page, 'Exactly-once processing');
   await runToEndShowingCharts(page);

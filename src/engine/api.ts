@@ -288,6 +288,11 @@ export interface Simulation {
    * (length edgeIds.length): the replies of direct calls on a push edge (A4 Return Address); 0 elsewhere.
    */
   writeEdgeBackTraffic(out: Float64Array): void;
+  /**
+   * Writes the cumulative number of messages each edge's link failed to carry, either way (a partition, a lossy
+   * link), into `out` (length edgeIds.length): what the canvas's "lost" badge on an edge counts.
+   */
+  writeEdgeLost(out: Float64Array): void;
   /** Samples taken since the last call. */
   takeSamples(): MetricSample[];
   /**

@@ -67,6 +67,34 @@ describe('edge traffic: forward (send) and back (sendBack, a direct call\'s repl
     expect(nodes.client!.answered).toBeLessThan(nodes.client!.sent as number);
   });
 
+  it('counts on each edge the messages its link failed to carry, either way: a partition and a lossy link', () => {
+    const s = scenarioOf(
+      [{ id: 'p', kind: 'producer', config: { arrival: script(100, 10) } }, { id: 'q', kind: 'queue' },
+        { id: 'c', kind: 'consumer', config: { serviceTimeMs: constant(1) } }],
+      ['p>q', 'q>c'],
+    );
+    const sim = createSimulation({ ...s, faults: [{ type: 'partition', atMs: 200, durationMs: 300, target: 'e0' }, { type: 'linkLoss', atMs: 600, durationMs: 300, probability: 0.5, target: 'e0' }] });
+    sim.runUntil(2000);
+    const lost = new Float64Array(sim.edgeIds.length);
+    sim.writeEdgeLost(lost);
+    const report = sim.snapshot().messages;
+    // Every message the producer sent in the partition's 300 ms (one per 10 ms) and about half of the lossy 300 ms.
+    expect(lost[0]).toBe((report.droppedByReason.partition ?? 0) + (report.droppedByReason.linkLoss ?? 0));
+    expect(report.droppedByReason.partition).toBe(30);
+    expect(lost[0]).toBeGreaterThan(35);
+    expect(lost[1]).toBe(0);
+    // A reply lost on its way back counts on its edge too: front answered the first request (sent before the
+    // partition) and its reply was lost; the other requests were lost on their way: every request, one way or the other.
+    const calls = createSimulation({ ...callChain(3), faults: [{ type: 'partition', atMs: 3, durationMs: 1000, target: 'call1' }] });
+    calls.runUntil(2000);
+    const callLost = new Float64Array(calls.edgeIds.length);
+    calls.writeEdgeLost(callLost);
+    const report2 = calls.snapshot();
+    expect(report2.nodes.front!.replies).toBe(1);
+    expect(callLost[0]).toBe(report2.nodes.client!.sent);
+    expect(callLost[0]).toBe(report2.messages.droppedByReason.partition);
+  });
+
   it('is deterministic: the same scenario and seed give the same forward and back traffic at every slice', () => {
     const a = createSimulation(callChain(40, { delayMs: 1 }), { seed: 3 });
     const b = createSimulation(callChain(40, { delayMs: 1 }), { seed: 3 });

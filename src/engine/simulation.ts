@@ -101,7 +101,7 @@ class SimulationRun implements Simulation, SimContext {
         target, traffic: 0, routingKey: e.config.routingKey, delayMs: e.config.delayMs, fault: null, role: connectionRole(source.kind, target.kind)!,
         source, index, id: e.id, bindingKey: e.config.bindingKey ?? '', backTraffic: 0,
         xMatch: e.config.xMatch, bindingArgs: e.config.bindingArgs, filterPolicy: e.config.filterPolicy,
-        invalidChannel: e.config.channel === 'invalid', lastMessage: null, lastReply: null,
+        invalidChannel: e.config.channel === 'invalid', lastMessage: null, lastReply: null, lost: 0,
       };
       source.outputs.push(edge);
       target.inputs.push(edge);
@@ -125,6 +125,7 @@ class SimulationRun implements Simulation, SimContext {
     if (fault !== null) {
       const lost = this.linkLost(edge, fault);
       if (lost !== null) {
+        edge.lost++;
         // A manual-ack delivery from a queue goes back to it, later (see LINK_RETURN_MS); meanwhile it is in flight.
         if (edge.role === 'subscribe') this.deliveryLost(message, edge, lost);
         else if (edge.role === 'publish' && message.confirm !== null) this.lostOnPublishLink(message, lost);
@@ -172,7 +173,7 @@ class SimulationRun implements Simulation, SimContext {
     if (fault !== null) {
       const lost = this.linkLost(edge, fault);
       // A reply is owed to no consumer's delivery guarantee (a calling consumer's call times out): node -1.
-      if (lost !== null) { this.lose(message, lost, -1); return; }
+      if (lost !== null) { edge.lost++; this.lose(message, lost, -1); return; }
       delay = this.acrossFaultyLink(edge, fault, message, delay);
     }
     if (delay === 0 && this.sendDepth < MAX_SEND_DEPTH) {
@@ -390,6 +391,11 @@ class SimulationRun implements Simulation, SimContext {
 
   writeEdgeBackTraffic(out: Float64Array): void {
     for (let i = 0; i < this.edges.length; i++) out[i] = this.edges[i]!.backTraffic;
+  }
+
+  /** Messages each edge's link failed to carry so far, either way (EdgeRuntime.lost). */
+  writeEdgeLost(out: Float64Array): void {
+    for (let i = 0; i < this.edges.length; i++) out[i] = this.edges[i]!.lost;
   }
 
   takeSamples() { return this.sampler ? this.sampler.take() : []; }

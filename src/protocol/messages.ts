@@ -6,11 +6,12 @@
  *    request and its reply apart); `inspected` answers inspectNode only.
  * 6: pause and step carry a `requestId` and are answered by `paused` with the simulated time the run stopped at
  *    (the UI's last frame may be older: frames are coalesced, and a running frame may still be on its way).
+ * 7: frames carry `edgeLost`, the messages each edge's link failed to carry (partition, link loss).
  */
 import type { EngineError, MessageView, MetricSample, Snapshot } from '../engine/api';
 import type { Fault, Scenario } from '../schema';
 
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 /** The most messages one inspectNode answer holds. */
 export const MAX_INSPECT = 200;
@@ -117,6 +118,8 @@ export interface FrameMessage {
    * calls on push edges (A4 Return Address), which the canvas draws going backwards. 0 on other edges.
    */
   edgeBackTraffic: Float64Array;
+  /** Cumulative messages each edge's link failed to carry, either way (a partition, a lossy link), edgeIds order. */
+  edgeLost: Float64Array;
   samples: MetricSample[];
   /** The full report, sent a few times a second and on pause/finish. */
   snapshot?: Snapshot;

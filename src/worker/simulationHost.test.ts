@@ -34,6 +34,7 @@ function fakeSimulation(scenario: Scenario, seed: number, clock: { t: number }, 
     writeLive(out) { out.fill(0); out[0] = events; },
     writeEdgeTraffic(out) { out[0] = events; },
     writeEdgeBackTraffic(out) { out[0] = Math.floor(events / 2); },
+    writeEdgeLost(out) { out[0] = Math.floor(events / 3); },
     takeSamples(): MetricSample[] {
       const out: MetricSample[] = [];
       while (sampledTo + 250 <= now) {
@@ -117,10 +118,10 @@ describe('SimulationHost', () => {
     const h = harness();
     h.send({ type: 'load', scenario, seed: 1 });
     const f = h.frames()[0]!;
-    expect(h.transfers[1]).toEqual([f.live.buffer, f.edgeTraffic.buffer, f.edgeBackTraffic.buffer]);
+    expect(h.transfers[1]).toEqual([f.live.buffer, f.edgeTraffic.buffer, f.edgeBackTraffic.buffer, f.edgeLost.buffer]);
   });
 
-  it('fills each frame with the forward and back traffic of every edge, as the simulation writes them', () => {
+  it('fills each frame with the forward and back traffic and the losses of every edge, as the simulation writes them', () => {
     const h = harness();
     h.send({ type: 'load', scenario, seed: 1 });
     for (let i = 0; i < 5; i++) h.send({ type: 'step', requestId: 1 });
@@ -128,6 +129,7 @@ describe('SimulationHost', () => {
     expect(f.events).toBe(5);
     expect([...f.edgeTraffic]).toEqual([5]);
     expect([...f.edgeBackTraffic]).toEqual([Math.floor(5 / 2)]);
+    expect([...f.edgeLost]).toEqual([Math.floor(5 / 3)]);
   });
 
   it('paces simulated time at speed × wall time', () => {

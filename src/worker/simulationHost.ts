@@ -203,12 +203,14 @@ export class SimulationHost {
     sim.writeEdgeTraffic(edgeTraffic);
     const edgeBackTraffic = new Float64Array(sim.edgeIds.length);
     sim.writeEdgeBackTraffic(edgeBackTraffic);
+    const edgeLost = new Float64Array(sim.edgeIds.length);
+    sim.writeEdgeLost(edgeLost);
     const snapshot = withSnapshot ? sim.snapshot() : undefined;
     if (withSnapshot) this.lastSnapshotWall = this.deps.now();
     this.deps.post({
       v: PROTOCOL_VERSION, type: 'frame', timeMs: sim.now(), events: sim.events(), running: this.running,
-      finished: this.finished, live, edgeTraffic, edgeBackTraffic, samples: sim.takeSamples(), ...(snapshot ? { snapshot } : {}),
-    }, [live.buffer, edgeTraffic.buffer, edgeBackTraffic.buffer]);
+      finished: this.finished, live, edgeTraffic, edgeBackTraffic, edgeLost, samples: sim.takeSamples(), ...(snapshot ? { snapshot } : {}),
+    }, [live.buffer, edgeTraffic.buffer, edgeBackTraffic.buffer, edgeLost.buffer]);
   }
 
   private stop(): void {

@@ -1,45 +1,32 @@
-/** The label of a fault's mark on a chart: in its row, cut where the next label in its row starts, the whole text on hover. */
-import type { FaultMark } from '../faults/faultMarks';
-
-/** What recharts passes a reference label: the mark's box in pixels (a line's has no width). */
-interface LabelProps { viewBox?: { x?: number; y?: number; width?: number } }
+/** The label of a fault's mark on a chart, as faultLabelLayout placed it; the whole text on hover. */
+import type { PlacedLabel } from './faultLabelLayout';
 
 /**
  * A label's type: its size, the height of a row of labels, and the average advance of one of its sans-serif
- * characters (what cutting measures by; a label cut a little short is better than one running over).
+ * characters (what the layout measures by; a little wide, so a label measured too long leaves a gap, never an overlap).
  */
 export interface LabelType { fontPx: number; rowPx: number; charPx: number }
 
 /** The dock's charts: 10 px labels. */
-export const DOCK_LABEL: LabelType = { fontPx: 10, rowPx: 12, charPx: 5.8 };
-
-/** `text` cut to at most `chars` characters, with an ellipsis when cut; '' when not even one letter fits. */
-export function fitLabel(text: string, chars: number): string {
-  if (text.length <= chars) return text;
-  return chars >= 2 ? `${text.slice(0, chars - 1)}…` : '';
-}
+export const DOCK_LABEL: LabelType = { fontPx: 10, rowPx: 12, charPx: 6 };
 
 /**
- * A render function for recharts' `label` prop of a fault's ReferenceArea or ReferenceLine. The label runs
- * until `mark.labelEnd` (faultMarks): an area's box gives the pixels per second to measure that by; a line
- * has no width, so its label (which runs to the chart's end) is not cut.
+ * The label in its row below the plot's top `top`; a label with no room shows as a small dot at the top of its
+ * mark's line, above the first row, whose title gives the whole text.
  */
-export function faultLabel(mark: FaultMark, color: string, type: LabelType = DOCK_LABEL) {
-  const { fontPx, rowPx, charPx } = type;
-  const span = mark.kind === 'area' ? mark.x2 - mark.x1 : 0;
-  const room = mark.kind === 'area' ? mark.labelEnd - mark.x1 : 0;
-  return function FaultLabel({ viewBox }: LabelProps) {
-    if (mark.label === '') return <g />; // its label is carried by the mark that starts with it
-    const x = (viewBox?.x ?? 0) + 3;
-    const y = (viewBox?.y ?? 0) + fontPx + 1 + mark.row * rowPx;
-    const width = viewBox?.width ?? 0;
-    const px = span > 0 && width > 0 ? (width * room) / span : Infinity;
-    const shown = Number.isFinite(px) ? fitLabel(mark.label, Math.floor((px - 6) / charPx)) : mark.label;
+export function FaultLabel({ label, markX, top, color, type }: { label: PlacedLabel; markX: number; top: number; color: string; type: LabelType }) {
+  const { fontPx, rowPx } = type;
+  if (label.shown === '') {
     return (
-      <text x={x} y={y} fontSize={fontPx} fill={color} className="fault-mark-label">
-        {shown}
-        <title>{mark.label}</title>
-      </text>
+      <circle cx={markX} cy={top + fontPx / 4} r={fontPx / 4} fill={color} className="fault-mark-dot" data-label={label.full}>
+        <title>{label.full}</title>
+      </circle>
     );
-  };
+  }
+  return (
+    <text x={label.x} y={top + fontPx + 2 + label.row * rowPx} fontSize={fontPx} fill={color} className="fault-mark-label" data-label={label.full}>
+      {label.shown}
+      <title>{label.full}</title>
+    </text>
+  );
 }

@@ -2,12 +2,17 @@ import { useState } from 'react';
 import type { Snapshot } from '../../engine/api';
 import { nodeFigure } from '../../lessons/nodeFigures';
 import { columnKey, nodeGroups, type NodeGroup } from './nodeGroups';
-import { formatNumber } from './summaryModel';
+import { cellTitle, formatCell, shortHeader } from './tableCells';
 
-/** A column header: the figure's short name, with what it counts and its report field in the tooltip. */
+/**
+ * A column header: the figure's name in short words (tableCells.ts), with its whole name, what it counts and its
+ * report field in the tooltip.
+ */
 function ColumnHeader({ kind, field }: { kind: string; field: string }) {
   const f = nodeFigure(field);
-  return <th title={`${f.explanation} (${field})`} data-testid={`summary-column-${kind}-${field}`}>{f.label}</th>;
+  const short = shortHeader(f.label);
+  const title = short === f.label ? `${f.explanation} (${field})` : `${f.label}: ${f.explanation} (${field})`;
+  return <th title={title} data-testid={`summary-column-${kind}-${field}`} data-label={f.label}>{short}</th>;
 }
 
 /** The fields left out of a group's table, named as the headers would be (tooltip and all): a 0 is still there to be read. */
@@ -38,8 +43,9 @@ function GroupTable({ group }: { group: NodeGroup }) {
                 {columns.map((c) => {
                   const v = values[c];
                   return (
-                    <td key={c} data-testid={`summary-node-${id}-${c}`} data-value={v === undefined ? '' : String(v)}>
-                      {v === undefined ? '' : typeof v === 'number' ? formatNumber(v) : v}
+                    <td key={c} data-testid={`summary-node-${id}-${c}`} data-value={v === undefined ? '' : String(v)}
+                      title={typeof v === 'number' ? cellTitle(v) : undefined}>
+                      {v === undefined ? '' : typeof v === 'number' ? formatCell(v) : v}
                     </td>
                   );
                 })}

@@ -2,15 +2,15 @@
  * Where faults go on a chart's time axis (simulated seconds): an area for a fault that ended (or ends)
  * inside the run, a line at the start of one still holding at the end. Pure; tested in Node.
  */
-import { faultName, faultSpans, type FaultRecord } from './faultSpans';
+import { faultName, faultSpans, shortFaultName, type FaultRecord } from './faultSpans';
 
 /**
- * `row`: the label's line from the top, so labels of faults that overlap in time stack instead of printing over
- * each other; `labelEnd`: where the label must stop (the next label's start in its row, or the chart's end).
+ * `label`: type and target in words; `shortLabel` (type in a word, target) and `tinyLabel` (type in a word): the
+ * shorter forms a crowded chart shows instead, the label then in a hover title. Where each label goes on the plot
+ * is decided in pixels (src/ui/dock/faultLabelLayout.ts).
  */
-export type FaultMark =
-  | { kind: 'area'; key: string; x1: number; x2: number; label: string; type: string; target: string; row: number; labelEnd: number }
-  | { kind: 'line'; key: string; x: number; label: string; type: string; target: string; row: number; labelEnd: number };
+interface MarkLabels { key: string; label: string; shortLabel: string; tinyLabel: string; type: string; target: string }
+export type FaultMark = ({ kind: 'area'; x1: number; x2: number } | { kind: 'line'; x: number }) & MarkLabels;
 
 const startOf = (m: FaultMark): number => (m.kind === 'area' ? m.x1 : m.x);
 
@@ -25,9 +25,11 @@ export function faultMarks(faults: readonly FaultRecord[], fromS: number, toS: n
     const start = s.atMs / 1000;
     const end = s.endMs === null ? null : s.endMs / 1000;
     const label = `${faultName(s.type)} ${s.target}`;
+    const tinyLabel = shortFaultName(s.type);
+    const shortLabel = `${tinyLabel} ${s.target}`;
     const key = `${s.type}:${s.target}:${s.atMs}`;
     if (start > toS || (end !== null && end < fromS)) continue;
-    const of = { key, label, type: s.type, target: s.target, row: 0, labelEnd: toS };
+    const of = { key, label, shortLabel, tinyLabel, type: s.type, target: s.target };
     if (end === null) {
       if (start >= fromS) marks.push({ kind: 'line', x: start, ...of });
       else marks.push({ kind: 'area', x1: fromS, x2: toS, ...of });
@@ -37,36 +39,12 @@ export function faultMarks(faults: readonly FaultRecord[], fromS: number, toS: n
     const x2 = Math.min(toS, end);
     marks.push(x2 > x1 ? { kind: 'area', x1, x2, ...of } : { kind: 'line', x: x1, ...of });
   }
-  return labelRows(joinLabelsAtSameStart(marks), toS);
+  return joinLabelsAtSameStart(marks);
 }
 
 /** Marks over a chart's rows, from its first sample's time to its last; none without faults or rows. */
 export function faultMarksOver(faults: readonly FaultRecord[] | undefined, rows: readonly { t: number }[]): FaultMark[] {
   return faults && rows.length > 0 ? faultMarks(faults, rows[0]!.t, rows.at(-1)!.t) : [];
-}
-
-/**
- * Gives each label the first row free at its start: a row is taken until the end of the mark whose label is
- * in it (an area's end; a line's label runs on to the chart's end, `toS`). A label may run past its area up to
- * the next label's start in its row (`labelEnd`), where FaultLabel cuts it.
- */
-function labelRows(marks: FaultMark[], toS: number): FaultMark[] {
-  const taken: number[] = []; // per row, the time until which it is taken
-  const order = marks.map((m, i) => i).sort((a, b) => startOf(marks[a]!) - startOf(marks[b]!) || a - b);
-  const placed = marks.map((m) => ({ ...m }));
-  const lastInRow: FaultMark[] = [];
-  for (const i of order) {
-    const m = placed[i]!;
-    if (m.label === '') continue;
-    let row = taken.findIndex((until) => until <= startOf(m));
-    if (row < 0) row = taken.length;
-    taken[row] = m.kind === 'area' ? m.x2 : toS;
-    m.row = row;
-    const before = lastInRow[row];
-    if (before) before.labelEnd = startOf(m);
-    lastInRow[row] = m;
-  }
-  return placed;
 }
 
 /**
@@ -79,6 +57,15 @@ function joinLabelsAtSameStart(marks: FaultMark[]): FaultMark[] {
   return marks.map((m) => {
     const group = byStart.get(startOf(m))!;
     if (group.length === 1) return m;
-    return { ...m, label: group[0] === m ? group.map((g) => g.label).join(' · ') : '' };
+    const first = group[0] === m;
+    const joined = (form: 'label' | 'shortLabel') => (first ? group.map((g) => g[form]).join(' · ') : '');
+    return { ...m, label: joined('label'), shortLabel: joined('shortLabel'), tinyLabel: first ? tinyOfGroup(group) : '' };
   });
+}
+
+/** The types of faults that start together in a word each, in the label's order, a repeated type once with its count: "slow ×2 · crash". */
+function tinyOfGroup(group: readonly FaultMark[]): string {
+  const counts = new Map<string, number>();
+  for (const g of group) counts.set(g.tinyLabel, (counts.get(g.tinyLabel) ?? 0) + 1);
+  return [...counts].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join(' · ');
 }

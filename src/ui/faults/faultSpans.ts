@@ -58,3 +58,10 @@ export const FAULT_NAMES: Record<string, string> = {
 };
 
 export const faultName = (type: string): string => FAULT_NAMES[type] ?? type;
+
+/** Fault types in a word or two, for a chart too crowded for FAULT_NAMES (the full name is in the mark's title). */
+const SHORT_FAULT_NAMES: Record<string, string> = {
+  crash: 'crash', slow: 'slow', slowDisk: 'disk', poison: 'poison', linkDelay: 'delay', linkLoss: 'loss', partition: 'cut', corrupt: 'corrupt',
+};
+
+export const shortFaultName = (type: string): string => SHORT_FAULT_NAMES[type] ?? type;

@@ -131,30 +131,24 @@ describe('chart fault marks', () => {
 
   it('an area for a fault with an end, a line for one still on, labelled, in seconds', () => {
     expect(faultMarks(faults, 1, 10)).toEqual([
-      { kind: 'area', key: 'crash:c1:2000', x1: 2, x2: 7, label: 'crash c1', type: 'crash', target: 'c1', row: 0, labelEnd: 9 },
-      { kind: 'line', key: 'crash:b1:9000', x: 9, label: 'crash b1', type: 'crash', target: 'b1', row: 0, labelEnd: 10 },
+      { kind: 'area', key: 'crash:c1:2000', x1: 2, x2: 7, label: 'crash c1', shortLabel: 'crash c1', tinyLabel: 'crash', type: 'crash', target: 'c1' },
+      { kind: 'line', key: 'crash:b1:9000', x: 9, label: 'crash b1', shortLabel: 'crash b1', tinyLabel: 'crash', type: 'crash', target: 'b1' },
     ]);
   });
 
   it('clips to the window: an area cut at its edges, an ongoing fault begun before it fills it', () => {
-    expect(faultMarks(faults, 5, 8)).toEqual([{ kind: 'area', key: 'crash:c1:2000', x1: 5, x2: 7, label: 'crash c1', type: 'crash', target: 'c1', row: 0, labelEnd: 8 }]);
-    expect(faultMarks(faults, 20, 30)).toEqual([{ kind: 'area', key: 'crash:b1:9000', x1: 20, x2: 30, label: 'crash b1', type: 'crash', target: 'b1', row: 0, labelEnd: 30 }]);
-    expect(faultMarks(faults, 0, 0.55)).toEqual([{ kind: 'area', key: 'partition:e1:500', x1: 0.5, x2: 0.55, label: 'partition e1', type: 'partition', target: 'e1', row: 0, labelEnd: 0.55 }]);
+    expect(faultMarks(faults, 5, 8)).toEqual([{ kind: 'area', key: 'crash:c1:2000', x1: 5, x2: 7, label: 'crash c1', shortLabel: 'crash c1', tinyLabel: 'crash', type: 'crash', target: 'c1' }]);
+    expect(faultMarks(faults, 20, 30)).toEqual([{ kind: 'area', key: 'crash:b1:9000', x1: 20, x2: 30, label: 'crash b1', shortLabel: 'crash b1', tinyLabel: 'crash', type: 'crash', target: 'b1' }]);
+    expect(faultMarks(faults, 0, 0.55)).toEqual([{ kind: 'area', key: 'partition:e1:500', x1: 0.5, x2: 0.55, label: 'partition e1', shortLabel: 'cut e1', tinyLabel: 'cut', type: 'partition', target: 'e1' }]);
   });
 
   it('faults that start together share one label, so their labels do not print over each other', () => {
     const together = [{ atMs: 20_000, endMs: 40_000, target: 'sync-c', type: 'slow' }, { atMs: 20_000, endMs: 40_000, target: 'async-c', type: 'slow' }];
     expect(faultMarks(together, 0, 60).map((m) => m.label)).toEqual(['slow async-c · slow sync-c', '']);
-  });
-
-  it('labels of faults that overlap in time take the next row; a row is free again once its fault ended', () => {
-    const overlapping = [
-      { atMs: 10_000, endMs: 15_000, target: 'e1', type: 'linkDelay' },
-      { atMs: 12_000, endMs: 14_000, target: 'c1', type: 'slow' },
-      { atMs: 13_000, endMs: null, target: 'b1', type: 'crash' },
-      { atMs: 16_000, endMs: 18_000, target: 'e2', type: 'linkLoss' },
-    ];
-    expect(faultMarks(overlapping, 0, 30).map((m) => [m.target, m.row, m.labelEnd])).toEqual([['e1', 0, 16], ['c1', 1, 30], ['b1', 2, 30], ['e2', 0, 30]]);
+    expect(faultMarks(together, 0, 60).map((m) => m.shortLabel)).toEqual(['slow async-c · slow sync-c', '']);
+    expect(faultMarks(together, 0, 60).map((m) => m.tinyLabel)).toEqual(['slow ×2', '']);
+    const mixed = [...together, { atMs: 20_000, endMs: null, target: 'b1', type: 'crash' }];
+    expect(faultMarks(mixed, 0, 60)[0]!.tinyLabel).toBe('slow ×2 · crash'); // in the order the label names them
   });
 
   it('nothing for an empty or inverted domain', () => {
@@ -171,12 +165,12 @@ describe('chart fault marks', () => {
 
   it('a poison burst (it ends where it starts) is a line at its instant, not a fault still on', () => {
     const poison = [{ atMs: 4000, endMs: 4000, target: 'p', type: 'poison' }];
-    expect(faultMarks(poison, 0, 10)).toEqual([{ kind: 'line', key: 'poison:p:4000', x: 4, label: 'poison message p', type: 'poison', target: 'p', row: 0, labelEnd: 10 }]);
+    expect(faultMarks(poison, 0, 10)).toEqual([{ kind: 'line', key: 'poison:p:4000', x: 4, label: 'poison message p', shortLabel: 'poison p', tinyLabel: 'poison', type: 'poison', target: 'p' }]);
     expect(faultMarks(poison, 5, 10)).toEqual([]);
   });
 
   it('a fault whose end lies on the window start is a line there', () => {
-    expect(faultMarks([{ atMs: 0, endMs: 3000, target: 'q', type: 'slowDisk' }], 3, 6)).toEqual([{ kind: 'line', key: 'slowDisk:q:0', x: 3, label: 'slow disk q', type: 'slowDisk', target: 'q', row: 0, labelEnd: 6 }]);
+    expect(faultMarks([{ atMs: 0, endMs: 3000, target: 'q', type: 'slowDisk' }], 3, 6)).toEqual([{ kind: 'line', key: 'slowDisk:q:0', x: 3, label: 'slow disk q', shortLabel: 'disk q', tinyLabel: 'disk', type: 'slowDisk', target: 'q' }]);
   });
 });
 
@@ -245,7 +239,7 @@ describe('live faults through the run store', () => {
   it('after the end of the run, refuses instead of recording a fault that changes nothing', () => {
     const { worker, run, refused } = setup();
     run.getState().play();
-    worker.reply({ type: 'frame', timeMs: 1000, events: 5, running: false, finished: true, live: new Float64Array(0), edgeTraffic: new Float64Array(0), edgeBackTraffic: new Float64Array(0), samples: [] });
+    worker.reply({ type: 'frame', timeMs: 1000, events: 5, running: false, finished: true, live: new Float64Array(0), edgeTraffic: new Float64Array(0), edgeBackTraffic: new Float64Array(0), edgeLost: new Float64Array(0), samples: [] });
     expect(run.getState().status).toBe('finished');
     run.getState().injectFault({ type: 'crash', atMs: 0, target: 'c1' });
     expect(worker.sent.some((m) => m.type === 'injectFault')).toBe(false);

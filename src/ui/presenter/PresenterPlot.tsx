@@ -9,8 +9,8 @@ import type { PresenterChartPlan } from './presenterChart';
 
 /** Projector type: axis figures and legend readable from the back of a room. */
 const TICK = 16;
-/** Fault marks in the axis figures' type, their lines as bold as the plot's (FaultLabel.tsx: 0.58 em a character). */
-const MARKS: MarkStyle = { label: { fontPx: TICK, rowPx: TICK + 3, charPx: TICK * 0.58 }, strokeWidth: 2 };
+/** Fault marks in the axis figures' type, their lines as bold as the plot's (FaultLabel.tsx: 0.6 em a character). */
+const MARKS: MarkStyle = { label: { fontPx: TICK, rowPx: TICK + 3, charPx: TICK * 0.6 }, strokeWidth: 2 };
 
 /** The recharts part of the PresenterChart, in its own chunk (../dock/lazyPlot.tsx). */
 export default function PresenterPlot({ plan, formatT, marks }: { plan: PresenterChartPlan; formatT: (t: number) => string; marks: readonly FaultMark[] }) {

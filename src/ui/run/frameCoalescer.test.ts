@@ -6,7 +6,7 @@ import { FrameCoalescer, LIVE_REFRESH_MS, MAX_REFRESH_MS, RENDER_SHARE, mergeFra
 const sample = (tMs: number) => ({ tMs }) as MetricSample;
 const frame = (timeMs: number, over: Partial<FrameMessage> = {}): FrameMessage => ({
   v: PROTOCOL_VERSION, type: 'frame', timeMs, events: timeMs, running: true, finished: false,
-  live: new Float64Array(0), edgeTraffic: new Float64Array(0), edgeBackTraffic: new Float64Array(0), samples: [sample(timeMs)], ...over,
+  live: new Float64Array(0), edgeTraffic: new Float64Array(0), edgeBackTraffic: new Float64Array(0), edgeLost: new Float64Array(0), samples: [sample(timeMs)], ...over,
 });
 
 function harness(renderCostMs = 0) {

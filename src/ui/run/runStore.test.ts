@@ -37,7 +37,7 @@ function setup(scenario: () => Scenario = () => doc(), auditIdLimit?: number) {
 }
 
 const frame = (timeMs: number, events: number, finished = false): Untagged<FrameMessage> =>
-  ({ type: 'frame', timeMs, events, running: !finished, finished, live: new Float64Array(0), edgeTraffic: new Float64Array(0), edgeBackTraffic: new Float64Array(0), samples: [] });
+  ({ type: 'frame', timeMs, events, running: !finished, finished, live: new Float64Array(0), edgeTraffic: new Float64Array(0), edgeBackTraffic: new Float64Array(0), edgeLost: new Float64Array(0), samples: [] });
 
 /** The frame a pause or step posts: the run stopped, not finished. */
 const stoppedFrame = (timeMs: number, events: number): Untagged<FrameMessage> => ({ ...frame(timeMs, events), running: false });

@@ -13,12 +13,12 @@ const stride = LIVE_FIELDS.length;
 const idx = (f: LiveField) => LIVE_FIELDS.indexOf(f);
 
 function frame(timeMs: number, live: Partial<Record<'a' | 'b', Partial<Record<LiveField, number>>>>, edges: [number, number], samples: MetricSample[] = [],
-  back: [number, number] = [0, 0]): FrameMessage {
+  back: [number, number] = [0, 0], lost: [number, number] = [0, 0]): FrameMessage {
   const arr = new Float64Array(2 * stride);
   (['a', 'b'] as const).forEach((id, i) => {
     for (const [f, v] of Object.entries(live[id] ?? {})) arr[i * stride + idx(f as LiveField)] = v;
   });
-  return { v: PROTOCOL_VERSION, type: 'frame', timeMs, events: timeMs, running: true, finished: false, live: arr, edgeTraffic: Float64Array.from(edges), edgeBackTraffic: Float64Array.from(back), samples };
+  return { v: PROTOCOL_VERSION, type: 'frame', timeMs, events: timeMs, running: true, finished: false, live: arr, edgeTraffic: Float64Array.from(edges), edgeBackTraffic: Float64Array.from(back), edgeLost: Float64Array.from(lost), samples };
 }
 
 const sample = (tMs: number): MetricSample => ({ tMs, nodes: new Float64Array(0), publishedPerSec: 0, ackedPerSec: 0, p50: 0, p95: 0, p99: 0 });
@@ -38,6 +38,16 @@ describe('telemetry reducers', () => {
     expect(s2.nodeLive.b).not.toBe(s1.nodeLive.b);
     const s3 = reduceFrame(s2, frame(300, { a: { in: 5 }, b: { in: 2 } }, [0, 0]));
     expect(s3.nodeLive).toBe(s2.nodeLive);
+  });
+
+  it('keeps each edge\'s link losses, the same object until one changes', () => {
+    let s = reduceFrame(reduceLoaded(loaded), frame(100, {}, [10, 0], [], [0, 0], [0, 0]));
+    expect(s.edgeLost).toEqual({ e1: 0, e2: 0 });
+    const before = s.edgeLost;
+    s = reduceFrame(s, frame(200, {}, [20, 0], [], [0, 0], [0, 0]));
+    expect(s.edgeLost).toBe(before);
+    s = reduceFrame(s, frame(300, {}, [30, 0], [], [0, 0], [7, 0]));
+    expect(s.edgeLost).toEqual({ e1: 7, e2: 0 });
   });
 
   it('computes edge rates per simulated second over at least RATE_WINDOW_MS', () => {

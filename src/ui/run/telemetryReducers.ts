@@ -43,6 +43,8 @@ export interface TelemetryState {
   edgeBackTraffic: Record<string, EdgeTraffic>;
   /** The back rates the canvas shows, refreshed with `edgeRates`. */
   edgeBackRates: Record<string, number>;
+  /** Messages each edge's link failed to carry so far (a partition, a lossy link): the canvas's lost badge. */
+  edgeLost: Record<string, number>;
   /** Edge totals (forward and back) and time at the start of the current rate window. */
   rateBase: RateBase;
   samples: MetricSample[];
@@ -60,7 +62,7 @@ const emptyBase = (edges: number): RateBase => ({ timeMs: 0, totals: new Float64
 export function initialTelemetry(): TelemetryState {
   return {
     nodeIds: [], edgeIds: [], liveFields: [], sampleFields: [], nodeLive: {}, edgeTraffic: {}, edgeRates: {},
-    edgeBackTraffic: {}, edgeBackRates: {}, rateBase: emptyBase(0),
+    edgeBackTraffic: {}, edgeBackRates: {}, edgeLost: {}, rateBase: emptyBase(0),
     samples: [], samplesVersion: 0, snapshot: null, timeMs: 0, events: 0,
   };
 }
@@ -94,6 +96,7 @@ export function reduceFrame(s: TelemetryState, msg: FrameMessage, showRates = tr
     edgeRates,
     edgeBackTraffic,
     edgeBackRates,
+    edgeLost: reduceEdgeLost(s.edgeLost, s.edgeIds, msg.edgeLost),
     rateBase,
     samples,
     samplesVersion: samples === s.samples ? s.samplesVersion : s.samplesVersion + 1,
@@ -159,6 +162,17 @@ function reduceTraffic(prev: Record<string, EdgeTraffic>, edgeIds: readonly stri
     if (old && old.total === total && old.ratePerSec === ratePerSec) { next[id] = old; continue; }
     next[id] = { total, ratePerSec };
     changed = true;
+  }
+  return changed ? next : prev;
+}
+
+/** Per-edge losses; keeps the previous object when none changed, so an edge's badge re-renders only on a new loss. */
+export function reduceEdgeLost(prev: Record<string, number>, edgeIds: readonly string[], lost: Float64Array): Record<string, number> {
+  let changed = Object.keys(prev).length !== edgeIds.length;
+  const next: Record<string, number> = {};
+  for (const [i, id] of edgeIds.entries()) {
+    next[id] = lost[i] ?? 0;
+    if (prev[id] !== next[id]) changed = true;
   }
   return changed ? next : prev;
 }

@@ -57,3 +57,8 @@ export function useEdgeBackRate(edgeId: string): number {
 export function useEdgeTraffic(edgeId: string): { total: number; ratePerSec: number } | null {
   return useTelemetryStore((s) => s.edgeTraffic[edgeId] ?? null);
 }
+
+/** Messages this edge's link failed to carry so far (a partition, a lossy link); 0 before a run. */
+export function useEdgeLost(edgeId: string): number {
+  return useTelemetryStore((s) => s.edgeLost[edgeId] ?? 0);
+}

@@ -1,17 +1,18 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, useLayoutEffect, useMemo } from 'react';
 import { usePresenterStore } from '../../presenter/presenterStore';
-import { useEdgeRate } from '../../run/telemetryStore';
+import { useEdgeRate, useTelemetryStore } from '../../run/telemetryStore';
 import { useViewStore } from '../../view/viewStore';
 import type { EdgeLabel } from '../edgeLabels';
 import type { MessageEdge as MessageEdgeType } from '../flowTypes';
 import { rate } from '../nodes/format';
 import { deleteEdgeCurve, setEdgeCurve } from './edgeCurves';
+import { EdgeLostBadge, LOST_STAND_IN } from './EdgeLostBadge';
 import { labelSize, placeLabel } from './labelPlacement';
 import { useHandleBoxes, useNodeBoxes } from './nodeBoxes';
 import { useReplyNesting } from './replyNesting';
 import { replyLoopPath } from './replyPath';
-import { parseCubic } from './tokens';
+import { cubicPoint, parseCubic } from './tokens';
 import './edges.css';
 
 /** Edge label type size (canvas.css .bl-edge-label); the presenter's is sized for its zoom (presenterLabels.ts, presenter.css). */
@@ -43,13 +44,14 @@ function FunnelMark() {
   );
 }
 
-/** The label's pills as text, for its size: the funnel, the key or role, the delay, the rate (a stand-in). */
-function labelParts(text: string | null, filter: boolean, delay: number, busy: boolean): string[] {
+/** The label's pills as text, for its size: the funnel, the key or role, the delay, the rate and the losses (stand-ins). */
+function labelParts(text: string | null, filter: boolean, delay: number, busy: boolean, losing: boolean): string[] {
   const parts: string[] = [];
   if (filter) parts.push(FUNNEL_STAND_IN);
   if (text) parts.push(text);
   if (delay > 0) parts.push(`+${delay} ms`);
   if (busy) parts.push(RATE_STAND_IN);
+  if (losing) parts.push(LOST_STAND_IN);
   return parts;
 }
 
@@ -57,11 +59,13 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   // The shown rate changes about once a second (telemetryStore), so a busy edge re-renders that often at most.
   const ratePerSec = useEdgeRate(id);
+  // Whether its link lost any message: changes once a run; the count itself is the badge's own (EdgeLostBadge).
+  const losing = useTelemetryStore((s) => (s.edgeLost[id] ?? 0) > 0);
   const label = labelOf(data);
   const tone = label?.tone ?? 'plain';
   const delay = data?.edge.config.delayMs ?? 0;
   const busy = ratePerSec > 0;
-  const shown = Boolean(label?.text || label?.filter || busy || delay > 0);
+  const shown = Boolean(label?.text || label?.filter || busy || delay > 0 || losing);
   const backReply = tone === 'reply' && targetX < sourceX;
   // Only an edge with a label to place, or a reply looping back around nodes, needs to know where the nodes are.
   const nodes = useNodeBoxes(shown || backReply);
@@ -78,11 +82,14 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
   const em = usePresenterStore((s) => (s.on ? s.labelPx : LABEL_EM));
   const text = label?.text ?? null;
   const filter = label?.filter ?? false;
-  const size = useMemo(() => labelSize(labelParts(text, filter, delay, busy), em), [text, filter, delay, busy, em]);
+  const size = useMemo(() => labelSize(labelParts(text, filter, delay, busy, losing), em), [text, filter, delay, busy, losing, em]);
   const spot = useMemo(() => {
     const cubic = shown ? parseCubic(path) : null;
     return cubic ? placeLabel(cubic, size, nodes, handles) : null;
   }, [shown, path, size, nodes, handles]);
+  // A crowded label is below the nodes, partly hidden: what the link lost must be seen, so its badge goes apart,
+  // above the nodes, on the curve's middle (over the handles' gap, where a node has no figures).
+  const lostApart = losing && spot?.fit === 'crowded' ? cubicPoint(parseCubic(path)!, 0.5) : null;
   const classes = `bl-edge bl-edge-${data?.role ?? 'publish'} bl-edge-tone-${tone}${selected ? ' selected' : ''}${busy ? ' busy' : ''}`;
   return (
     <>
@@ -96,6 +103,15 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
             {label?.text && <span className={`bl-edge-key bl-edge-key-${tone}`} title={label.title}>{label.text}</span>}
             {delay > 0 && <span className="bl-edge-delay">+{delay} ms</span>}
             {busy && <span className="bl-edge-rate" data-testid="edge-rate">{rate(ratePerSec)}</span>}
+            {losing && !lostApart && <EdgeLostBadge edgeId={id} />}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+      {lostApart && (
+        <EdgeLabelRenderer>
+          <div className="bl-edge-lost-apart nodrag nopan" data-testid={`edge-lost-apart-${id}`}
+            style={{ transform: `translate(-50%, -50%) translate(${lostApart.x}px, ${lostApart.y}px)` }}>
+            <EdgeLostBadge edgeId={id} />
           </div>
         </EdgeLabelRenderer>
       )}
