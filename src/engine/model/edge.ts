@@ -38,12 +38,6 @@ export interface EdgeRuntime {
   lastReply: Message | null;
   /** Its current link faults, or null when healthy. */
   fault: LinkFault | null;
-  /**
-   * Messages this link failed to carry, either way (a partition, a lossy link): counted where the loss happens,
-   * for the canvas's badge on the edge (writeEdgeLost). A manual-ack delivery lost here goes back to its queue
-   * (A1.4) and is counted as well: the link lost it, the broker did not.
-   */
-  lost: number;
 }
 
 /**

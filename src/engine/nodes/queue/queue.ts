@@ -73,8 +73,6 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   private pulled = false;
   /** Down: crashed, or its broker is (a replicated queue is down while it has no leader). */
   private down = false;
-  /** Down because its only broker is (not a crash of the queue itself): a publish to it finds its node dead. */
-  private brokerDead = false;
 
   readonly kind = 'queue';
   readonly outputs: EdgeRuntime[] = [];
@@ -92,6 +90,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   private readonly admission: Admission;
   private readonly consumePermission: Permission;
   private readonly integrity = new StoredIntegrity();
+  /** Down because its only broker is (not a crash of the queue itself): a publish to it finds its node dead. */
+  private brokerDead = false;
   /** A2.1: SQS retention behind the head (null on RabbitMQ, which removes expired messages at the head only, A1.7). */
   private readonly retention: RetentionWatch | null;
   /** A1.4: closes a channel that holds a delivery unacked past the consumer timeout (null on SQS). */
