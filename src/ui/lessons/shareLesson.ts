@@ -12,10 +12,15 @@ import { describeTeacherFault, runOffer } from './teacherRun';
  */
 export async function shareLesson(open: OpenLesson): Promise<void> {
   const builtin = open.source.kind === 'builtin';
-  const offer = runOffer(open.lesson, useDocumentStore.getState().scenario, useRunStore.getState().seed);
+  const offer = runOffer(open.lesson, useDocumentStore.getState().scenario, runSeedOf(useRunStore.getState()));
   const withRun = offer && {
     url: lessonRunShareUrl(open.lesson, builtin, offer.run, window.location),
     seed: offer.run.seed, faults: offer.added.map(describeTeacherFault), edited: offer.edited,
   };
   await offerShareLink(lessonShareUrl(open.lesson, builtin, window.location), 'lesson', withRun ?? undefined);
+}
+
+/** The seed of the run on screen: a seed typed in since applies only from Reset, so it is not the run students would replay. */
+function runSeedOf(run: { runSeed: number | null; seed: number }): number {
+  return run.runSeed ?? run.seed;
 }

@@ -177,6 +177,18 @@ describe('run store', () => {
     expect(store.getState().log.filter((e) => e.kind === 'opened')).toHaveLength(1);
   });
 
+  it('keeps the seed the loaded run runs apart from a seed typed in since (which applies from Reset)', () => {
+    const { store } = setup();
+    store.getState().play();
+    expect(store.getState()).toMatchObject({ seed: 5, runSeed: 5 });
+    store.getState().setSeed(9);
+    expect(store.getState()).toMatchObject({ seed: 9, runSeed: 5 });
+    store.getState().reset();
+    expect(store.getState()).toMatchObject({ seed: 9, runSeed: 9 });
+    store.getState().discard();
+    expect(store.getState().runSeed).toBeNull();
+  });
+
   it('follows frames: clock, events and finished', () => {
     const { store, w } = setup();
     store.getState().play();

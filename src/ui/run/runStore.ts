@@ -26,8 +26,10 @@ export interface RunState {
   speed: Speed;
   /** Seed chosen by the person; null means "the document's seed". */
   seedOverride: number | null;
-  /** Seed of the loaded simulation (or of the document before anything is loaded). */
+  /** Seed of the loaded simulation (or of the document before anything is loaded); a new seed typed in shows here at once. */
   seed: number;
+  /** Seed the loaded run runs (null: nothing loaded): a seed typed in after it loaded applies only from Reset. */
+  runSeed: number | null;
   loaded: boolean;
   timeMs: number;
   durationMs: number;
@@ -153,7 +155,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       client.send({ type: 'setSpeed', speed: get().speed });
       loadedScenario = doc.scenario;
       liveFaults = [];
-      set({ loaded: true, status: 'idle', timeMs: 0, events: 0, seed, durationMs: doc.scenario.durationMs, error: null, runKey: runKey(doc.scenario) });
+      set({ loaded: true, status: 'idle', timeMs: 0, events: 0, seed, runSeed: seed, durationMs: doc.scenario.durationMs, error: null, runKey: runKey(doc.scenario) });
       // Logged now, before the Play or Step that asked for it; its text is the worker's once it has loaded.
       loads.sent(log('loaded', `Loading ${doc.scenario.nodes.length} nodes, ${doc.scenario.edges.length} edges with seed ${seed}`, 0));
       return true;
@@ -196,7 +198,7 @@ export function createRunStore(deps: RunDeps): RunStore {
     const canAct = () => get().status !== 'error';
 
     return {
-      status: 'idle', speed: 1, seedOverride: null, seed: 1, loaded: false,
+      status: 'idle', speed: 1, seedOverride: null, seed: 1, runSeed: null, loaded: false,
       timeMs: 0, durationMs: 0, events: 0, error: null, log: [], runKey: null,
       play() {
         const s = get().status;
@@ -232,7 +234,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       setSeed(seed) {
         if (!Number.isSafeInteger(seed) || seed < 0) return;
         set({ seedOverride: seed, seed });
-        if (get().status === 'idle') set({ loaded: false });
+        if (get().status === 'idle') set({ loaded: false, runSeed: null });
         log('seed', `Seed ${seed} (applies on ${get().loaded ? 'Reset' : 'Play'})`);
       },
       prepare(seed) {
@@ -260,7 +262,7 @@ export function createRunStore(deps: RunDeps): RunStore {
         inspection.clear();
         // Their answers, still on their way, are of the old document: skipped, and their lines say they were not run.
         set((s) => ({ log: loads.discardAll().reduce(notRun, s.log) }));
-        set({ loaded: false, status: 'idle', timeMs: 0, events: 0, seedOverride: null, runKey: null, ...seed });
+        set({ loaded: false, status: 'idle', timeMs: 0, events: 0, seedOverride: null, runKey: null, runSeed: null, ...seed });
         log('opened', `Opened “${doc.ok ? doc.scenario.name : 'another document'}”: the previous run was cleared`);
       },
       inspect(target) {
