@@ -27,13 +27,25 @@ export const CHECK_STATE_TEXTS: readonly string[] = [...new Set((['none', 'pass'
 const OP_TEXT: Record<CheckOp, string> = { '<': '<', '<=': '≤', '==': '=', '>=': '≥', '>': '>', '!=': '≠' };
 export const opText = (op: CheckOp): string => OP_TEXT[op];
 
-/** When a fault happens and for how long: "at 10 s, for 5 s". */
+/** What a fault does to what: "crash worker-2", "3 poison messages from orders-api". */
+export function faultWhat(f: Fault): string {
+  if (f.type === 'poison') return `${f.count} poison message${f.count === 1 ? '' : 's'} from ${f.target}`;
+  return `${f.type} ${f.target}`;
+}
+
+/** How long a fault lasts: "for 5 s", "until the end"; null for one that happens at an instant (a poison burst). */
+export function faultSpan(f: Fault): string | null {
+  if (f.type === 'poison') return null;
+  return f.durationMs === undefined ? 'until the end' : `for ${formatSeconds(f.durationMs)}`;
+}
+
+/** When a fault happens and for how long: "at 10 s, for 5 s"; "at 27 s" for one at an instant. */
 export function faultWhen(f: Fault): string {
-  const span = f.durationMs === undefined ? 'until the end' : `for ${formatSeconds(f.durationMs)}`;
-  return `at ${formatSeconds(f.atMs)}, ${span}`;
+  const span = faultSpan(f);
+  return `at ${formatSeconds(f.atMs)}${span === null ? '' : `, ${span}`}`;
 }
 
 /** A fault in a sentence, for the "Do it" button's title. */
 export function describeFault(f: Fault): string {
-  return `${f.type} ${f.target} ${faultWhen(f)}`;
+  return `${faultWhat(f)} ${faultWhen(f)}`;
 }

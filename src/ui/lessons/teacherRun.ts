@@ -8,7 +8,7 @@ import { parseScenario, type Fault, type ParseResult, type Scenario } from '../.
 import type { ParsedLesson } from '../../schema/parseLesson';
 import { faultKey, runKey } from '../run/runKey';
 import type { StepDone } from './experimentStep';
-import { formatSeconds } from './format';
+import { faultSpan, faultWhat, formatSeconds } from './format';
 
 /** What a run link carries besides the lesson: the run's seed and its whole fault timeline, in order. */
 export interface TeacherRun { seed: number; faults: Fault[] }
@@ -51,8 +51,8 @@ export function scenarioWithRun(lesson: ParsedLesson, run: RawTeacherRun): Parse
 
 /** One teacher's fault in words, for the student: "crash worker-2 at 12.4 s (live), for 5 s". */
 export function describeTeacherFault(f: Fault): string {
-  const span = f.durationMs === undefined ? 'until the end' : `for ${formatSeconds(f.durationMs)}`;
-  return `${f.type} ${f.target} at ${formatSeconds(f.atMs)}${f.live ? ' (done live)' : ''}, ${span}`;
+  const span = faultSpan(f);
+  return `${faultWhat(f)} at ${formatSeconds(f.atMs)}${f.live ? ' (done live)' : ''}${span === null ? '' : `, ${span}`}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ExperimentStep } from '../../schema/lesson';
 import { StepDoIt } from '../lessons/ExperimentSteps';
-import { faultWhen } from '../lessons/format';
+import { faultWhat, faultWhen } from '../lessons/format';
 
 /**
  * The open lesson's steps that make something happen, in the strip under the canvas (above the checks, or above the
@@ -18,7 +18,7 @@ export function PresenterSteps({ steps }: { steps: readonly ExperimentStep[] }) 
         <li key={index} className="presenter-step" data-testid={`presenter-step-${index}`} title={step.text}>
           <span className="presenter-step-number">{index + 1}</span>
           <span className="presenter-step-fault">
-            {fault.type} {fault.target}<span className="presenter-step-when"> {faultWhen(fault)}</span>
+            {faultWhat(fault)}<span className="presenter-step-when"> {faultWhen(fault)}</span>
           </span>
           <StepDoIt index={index} fault={fault} />
         </li>

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { Fault } from '../../schema';
+import { describeFault, faultWhen } from './format';
+import { describeTeacherFault } from './teacherRun';
+
+const crash = (durationMs?: number): Fault => ({ type: 'crash', target: 'worker-2', atMs: 12_000, ...(durationMs === undefined ? {} : { durationMs }) });
+const poison = (count: number, live = false): Fault => ({ type: 'poison', target: 'orders-api', atMs: 27_000, count, ...(live ? { live } : {}) });
+
+describe('a fault in words (Do it titles, the presenter\'s steps, a teacher\'s run)', () => {
+  it('says how long a fault lasts, or that it lasts until the end', () => {
+    expect(describeFault(crash(4000))).toBe('crash worker-2 at 12 s, for 4 s');
+    expect(describeFault(crash())).toBe('crash worker-2 at 12 s, until the end');
+  });
+
+  it('a poison burst happens at an instant: how many, from where, when; no span', () => {
+    expect(describeFault(poison(3))).toBe('3 poison messages from orders-api at 27 s');
+    expect(describeFault(poison(1))).toBe('1 poison message from orders-api at 27 s');
+    expect(faultWhen(poison(3))).toBe('at 27 s');
+  });
+
+  it('a teacher\'s fault says when it was done live', () => {
+    expect(describeTeacherFault(poison(2, true))).toBe('2 poison messages from orders-api at 27 s (done live)');
+    expect(describeTeacherFault({ ...crash(5000), live: true })).toBe('crash worker-2 at 12 s (done live), for 5 s');
+  });
+});
