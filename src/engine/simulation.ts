@@ -238,18 +238,18 @@ class SimulationRun implements Simulation, SimContext {
   /**
    * A1.6: the broker nacks only on an internal queue error or a reject-publish. A publish whose publisher sent it along
    * its own connection (the edge leaves the producer that waits for its confirm) to a node that is down never reached a
-   * broker: no ack, no nack; the connection to the dead node fails, and the client fails the publish
+   * broker; one refused with 403 closes its channel. Either way no ack, no nack: the client fails the publish
    * (ConfirmTracker.connectionFailed). Like a nacked publish it is charged to no node: the publisher knows.
    * A message the broker itself sent on (routed by a live exchange to a down queue) is lost as before, and its confirm
    * nacked: what RabbitMQ does with a publish routed to a queue whose node is down is not in semantics.md.
    */
-  loseAtDownNode(message: Message, edge: EdgeRuntime, nodeIndex: number): void {
+  loseWithoutConfirm(message: Message, edge: EdgeRuntime, reason: 'nodeDown' | 'accessRefused', nodeIndex: number): void {
     const confirm = message.confirm;
     // The listener is the publishing producer: is `edge` its own connection, or a hop the broker made?
-    if (confirm === null || (confirm.listener as unknown) !== edge.source) { this.lose(message, 'nodeDown', nodeIndex); return; }
+    if (confirm === null || (confirm.listener as unknown) !== edge.source) { this.lose(message, reason, nodeIndex); return; }
     message.confirm = null;
     confirm.connectionFailed();
-    this.accounting.drop('nodeDown', -1, message.id);
+    this.accounting.drop(reason, -1, message.id);
   }
 
   /**

@@ -59,10 +59,11 @@ export interface SimContext {
   /** A message lost for `reason` at node `nodeIndex`: counted, and its publisher's confirm nacked. */
   lose(message: Message, reason: DropReason, nodeIndex: number): void;
   /**
-   * A message that arrived along `edge` at node `nodeIndex`, which is down: lost (`nodeDown`). A publish sent along its
-   * publisher's own connection never reached a broker, so its confirm fails as a connection error, not a nack (A1.6).
+   * A message that arrived along `edge` at node `nodeIndex` is lost for `reason`: the node is down, or (an exchange) the
+   * publisher has no write permission, which closes its channel with 403. A publish sent along its publisher's own
+   * connection gets no confirm then: it fails as a connection or channel error, not a nack (A1.6).
    */
-  loseAtDownNode(message: Message, edge: EdgeRuntime, nodeIndex: number): void;
+  loseWithoutConfirm(message: Message, edge: EdgeRuntime, reason: 'nodeDown' | 'accessRefused', nodeIndex: number): void;
   /** A message was copied by a publisher's retry: counted as produced. */
   countRetry(): void;
   /** A message was acked `latencyMs` after its chain began: feeds the charts' latency series. */

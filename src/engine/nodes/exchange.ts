@@ -48,17 +48,14 @@ export class ExchangeModel implements NodeModel {
   }
 
   receive(message: Message, edge: EdgeRuntime): void {
-    if (this.down) { this.ctx.loseAtDownNode(message, edge, this.index); return; } // A1.6: a publisher's own publish is not nacked
+    if (this.down) { this.ctx.loseWithoutConfirm(message, edge, 'nodeDown', this.index); return; } // A1.6: a publisher's own publish is not nacked
     // A client's publish needs write permission on the exchange: RabbitMQ answers 403 ACCESS_REFUSED and
     // closes the channel, so the publish is lost. No basic.nack comes (A1.6 nacks only on an internal queue error or
     // reject-publish): the client fails the publish as its channel closes (not in semantics.md). Alternate-exchange
-    // hops are internal. A refused publish the publisher hears of is charged to no node, as in SimContext.lose.
+    // hops are internal.
     if (edge.role === 'publish' && !this.publish.allows(message.publisher || edge.source.id)) {
       this.refused++;
-      const confirm = message.confirm;
-      message.confirm = null;
-      confirm?.connectionFailed();
-      this.ctx.accounting.drop('accessRefused', confirm !== null ? -1 : this.index, message.id);
+      this.ctx.loseWithoutConfirm(message, edge, 'accessRefused', this.index);
       return;
     }
     this.received++;

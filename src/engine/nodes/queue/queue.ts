@@ -154,12 +154,12 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   /**
    * A1.6: an arrival while the queue is unavailable is lost (nodeDown). Where its node is dead (the queue stands for its
    * node when on no broker; its only broker, or every mirror's, is down), a publish never reached a broker: no ack or
-   * nack, the publisher's connection fails (SimContext.loseAtDownNode). A crash of a queue hosted on a live broker is an
+   * nack, the publisher's connection fails (SimContext.loseWithoutConfirm). A crash of a queue hosted on a live broker is an
    * internal queue error, which the broker nacks (A1.6).
    */
   private loseUnavailable(message: Message, edge: EdgeRuntime): void {
     if (this.hosted && this.down && !this.brokerDead) this.ctx.lose(message, 'nodeDown', this.index);
-    else this.ctx.loseAtDownNode(message, edge, this.index);
+    else this.ctx.loseWithoutConfirm(message, edge, 'nodeDown', this.index);
   }
 
   /**
