@@ -21,7 +21,8 @@ interface ShareDialogProps { url: string; copied: boolean; subject?: 'scenario' 
 export function ShareDialog({ url, copied, subject = 'scenario', withRun, onClose }: ShareDialogProps) {
   const [state, setState] = useState<'copied' | 'failed' | null>(copied ? 'copied' : null);
   const [choice, setChoice] = useState<ShareChoice>('written');
-  const shown = choice === 'run' && withRun ? withRun.url : url;
+  const linkFor = (c: ShareChoice): string => (c === 'run' && withRun ? withRun.url : url);
+  const shown = linkFor(choice);
   const copy = async (text: string) => {
     try {
       await navigator.clipboard.writeText(text);
@@ -33,7 +34,7 @@ export function ShareDialog({ url, copied, subject = 'scenario', withRun, onClos
   // Choosing is asking for that link: copy it at once, as opening the dialog copied the first.
   const choose = (next: ShareChoice) => {
     setChoice(next);
-    void copy(next === 'run' && withRun ? withRun.url : url);
+    void copy(linkFor(next));
   };
   return (
     <Dialog title={`Share this ${subject}`} onClose={onClose} width={600} testId="share-dialog"

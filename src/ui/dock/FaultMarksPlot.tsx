@@ -41,16 +41,19 @@ function FaultLabels({ marks, type }: { marks: readonly FaultMark[]; type: Label
   const scale = useXAxisScale();
   if (!plot || !scale) return null;
   const wishes: LabelWish[] = [];
+  const labelled: FaultMark[] = []; // the mark of each wish, in the same order
   for (const m of marks) {
     const x = scale(startOf(m));
-    if (m.label !== '' && x !== undefined && Number.isFinite(x)) wishes.push({ key: m.key, x, text: m.label, shorter: [m.shortLabel, m.tinyLabel] });
+    if (m.label === '' || x === undefined || !Number.isFinite(x)) continue;
+    wishes.push({ key: m.key, x, text: m.label, shorter: [m.shortLabel, m.tinyLabel] });
+    labelled.push(m);
   }
   const rows = Math.max(1, Math.min(MAX_ROWS, Math.floor((plot.height * LABEL_SHARE) / type.rowPx)));
   const placed = layoutFaultLabels(wishes, { left: plot.x, right: plot.x + plot.width, rows, charPx: type.charPx });
   return (
     <g className="fault-mark-labels">
       {placed.map((label, i) => (
-        <FaultLabel key={label.key} label={label} markX={wishes[i]!.x} top={plot.y} color={faultColor(marks.find((m) => m.key === label.key)!.type)} type={type} />
+        <FaultLabel key={label.key} label={label} markX={wishes[i]!.x} top={plot.y} color={faultColor(labelled[i]!.type)} type={type} />
       ))}
     </g>
   );

@@ -104,10 +104,11 @@ export function placeLabel(cubic: Cubic, size: LabelSize, nodes: readonly Box[],
   const onCurve = TRY_T.map((t) => cubicPoint(cubic, t));
   const clear = [...onCurve, ...besideSpots(cubic, size, handles, TRY_T)].find(clearOf(inTheWay));
   if (clear) return { x: clear.x, y: clear.y, fit: 'clear' };
-  const offHandles = [...LEAST_T.map((t) => cubicPoint(cubic, t)), ...besideSpots(cubic, size, handles, LEAST_T)].filter(clearOf(handles));
+  const leastOnCurve = LEAST_T.map((t) => cubicPoint(cubic, t));
+  const offHandles = [...leastOnCurve, ...besideSpots(cubic, size, handles, LEAST_T)].filter(clearOf(handles));
   const beside = leastCovered(offHandles, size, nodes);
   if (beside.share <= RAISE_AT_MOST) return { x: beside.x, y: beside.y, fit: 'beside' };
-  const any = leastCovered(LEAST_T.map((t) => cubicPoint(cubic, t)), size, nodes);
+  const any = leastCovered(leastOnCurve, size, nodes);
   if (any.share <= RAISE_AT_MOST) return { x: any.x, y: any.y, fit: 'raised' };
   const p = cubicPoint(cubic, 0.5);
   return { x: p.x, y: p.y, fit: 'crowded' };
