@@ -49,3 +49,6 @@ export const FaultSchema = z.discriminatedUnion('type', [
 export const FaultsSchema = z.array(FaultSchema, { error: 'must be a list of faults' }).max(10_000, { error: 'must hold at most 10000 faults' });
 
 export type Fault = z.output<typeof FaultSchema>;
+
+/** Faults that happen at one instant and have no duration (the schema refuses a `durationMs` on them). */
+export const INSTANT_FAULT_TYPES: readonly Fault['type'][] = ['poison'];

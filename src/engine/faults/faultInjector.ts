@@ -1,4 +1,4 @@
-import type { Fault } from '../../schema';
+import { INSTANT_FAULT_TYPES, type Fault } from '../../schema';
 import type { AuditLog } from '../audit';
 import type { EdgeRuntime } from '../model/edge';
 import type { NodeModel } from '../model/node';
@@ -17,8 +17,8 @@ export class FaultInjector {
   ) {}
 
   start(f: Fault): void {
-    // A poison fault happens at one instant: it ends where it starts (null would read "until the end of the run").
-    const endMs = f.type === 'poison' ? this.now() : f.durationMs === undefined ? null : this.now() + f.durationMs;
+    // An instant fault (a poison burst) ends where it starts (null would read "until the end of the run").
+    const endMs = INSTANT_FAULT_TYPES.includes(f.type) ? this.now() : f.durationMs === undefined ? null : this.now() + f.durationMs;
     this.audit?.faults.push({ atMs: this.now(), endMs, target: f.target, type: f.type });
     const node = this.nodes.get(f.target);
     const edge = this.edges.get(f.target);

@@ -2,7 +2,7 @@
  * Edits of the document's fault timeline (`scenario.faults`), each one undo step through the document
  * store, so a fault is saved, shared and replayed like any other part of the scenario.
  */
-import type { Fault } from '../../schema';
+import { INSTANT_FAULT_TYPES, type Fault } from '../../schema';
 import { useDocumentStore, type EditResult } from '../document/documentStore';
 
 /** Records a live fault as the engine returned it (atMs = when it happened, live = true). */
@@ -25,8 +25,6 @@ export const FAULT_PARAMS = {
 
 export const EDGE_FAULT_TYPES: readonly Fault['type'][] = ['linkDelay', 'linkLoss', 'partition', 'corrupt'];
 
-/** Faults that happen at one instant and have no duration (the schema refuses a `durationMs` on them). */
-export const INSTANT_FAULT_TYPES: readonly Fault['type'][] = ['poison'];
 
 /**
  * The fault with another type: time, target, duration and `live` kept, the new type's parameters at their defaults.

@@ -1,4 +1,4 @@
-import type { Fault } from '../../schema';
+import { INSTANT_FAULT_TYPES, type Fault } from '../../schema';
 import type { CheckOp } from '../../schema/lesson';
 
 /** Simulated milliseconds as seconds, e.g. 12 s or 2.5 s. */
@@ -35,7 +35,7 @@ export function faultWhat(f: Fault): string {
 
 /** How long a fault lasts: "for 5 s", "until the end"; null for one that happens at an instant (a poison burst). */
 export function faultSpan(f: Fault): string | null {
-  if (f.type === 'poison') return null;
+  if (INSTANT_FAULT_TYPES.includes(f.type)) return null;
   return f.durationMs === undefined ? 'until the end' : `for ${formatSeconds(f.durationMs)}`;
 }
 

@@ -1,6 +1,6 @@
-import { NODE_FAULTS, type Fault, type Scenario } from '../../../schema';
+import { INSTANT_FAULT_TYPES, NODE_FAULTS, type Fault, type Scenario } from '../../../schema';
 import { RESTART_MS } from '../../faults/faultActions';
-import { FAULT_PARAMS, EDGE_FAULT_TYPES, INSTANT_FAULT_TYPES, newFault, switchFaultType } from '../../faults/faultTimeline';
+import { FAULT_PARAMS, EDGE_FAULT_TYPES, newFault, switchFaultType } from '../../faults/faultTimeline';
 import { faultName } from '../../faults/faultSpans';
 import { useForm } from '../form';
 
