@@ -9,7 +9,7 @@ import { EventQueue } from './kernel/eventQueue';
 import { Accounting, type Census } from './metrics/accounting';
 import { LatencyRegistry } from './metrics/latencyHistogram';
 import { PRIORITY, type SimContext } from './model/context';
-import { repliesComeBack, type EdgeRuntime } from './model/edge';
+import { LINK_RETURN_MS, repliesComeBack, type EdgeRuntime } from './model/edge';
 import type { Message } from './model/message';
 import { MessagePool } from './model/messagePool';
 import { HopEvents } from './model/trail';
@@ -28,12 +28,6 @@ const EV_FAULT_END = 3;
 const EV_LINK_LOST = 4;
 /** A message travelling back along an edge, target → source (sendBack: a direct call's reply). */
 const EV_EDGE_RETURN = 5;
-/**
- * A delivery lost on a broker → consumer link is not forgotten by the broker (A1.4: it stays unacked until
- * the channel closes); it comes back when the dead channel is noticed. We take 1 s for that (RabbitMQ
- * notices by heartbeats, seconds to a minute), which also keeps a lossy link from requeueing in zero time.
- */
-const LINK_RETURN_MS = 1000;
 /** The most samples one step() takes before it returns without an event (see step). */
 const STEP_SAMPLE_LIMIT = 10_000;
 /** Nested zero-delay sends beyond this become events (see send). */
@@ -136,7 +130,7 @@ class SimulationRun implements Simulation, SimContext {
         this.countLost(edge);
         // A manual-ack delivery from a queue goes back to it, later (see LINK_RETURN_MS); meanwhile it is in flight.
         if (edge.role === 'subscribe') this.deliveryLost(message, edge, lost);
-        else if (edge.role === 'publish' && message.confirm !== null) this.lostOnPublishLink(message, lost);
+        else if (edge.role === 'publish' && message.confirm !== null) this.lostOnPublishLink(message, edge, lost);
         else this.lose(message, lost, this.lossOwner(edge, message));
         return;
       }
@@ -254,12 +248,18 @@ class SimulationRun implements Simulation, SimContext {
 
   /**
    * A1.6: a publish lost on its way to the broker never reached it, so the broker neither acks nor nacks it
-   * (it nacks only on an internal queue error or reject-publish): its confirm never comes, and the publisher
-   * times out, as behind a partition. Like a refused publish, the broker never took responsibility for it and
-   * the publisher knows it is unconfirmed: charged to no node (no consumer's guarantee, see lose()).
+   * (it nacks only on an internal queue error or reject-publish). Like a refused publish, the broker never took
+   * responsibility for it and the publisher knows it is unconfirmed: charged to no node (no consumer's guarantee, see
+   * lose()). Lost on the publisher's own connection, its confirm is failed by the client once it notices the dead link
+   * (LINK_RETURN_MS, ConfirmTracker.lostOnLink), so that a publisher without `retry` does not wait for ever on confirm
+   * slots a partition took. Lost on a later hop (a router or filter sending it on), it
+   * is lost as on a binding: the broker's own hop, nacked (lose()).
    */
-  private lostOnPublishLink(message: Message, reason: 'partition' | 'linkLoss'): void {
+  private lostOnPublishLink(message: Message, edge: EdgeRuntime, reason: 'partition' | 'linkLoss'): void {
+    const confirm = message.confirm!;
+    if ((confirm.listener as unknown) !== edge.source) { this.lose(message, reason, this.lossOwner(edge, message)); return; }
     message.confirm = null;
+    confirm.lostOnLink();
     this.accounting.drop(reason, -1, message.id);
   }
 

@@ -12,6 +12,12 @@ export interface ConfirmListener {
    * No basic.ack or basic.nack will come; the client fails the publish itself.
    */
   connectionFailed(tracker: ConfirmTracker): void;
+  /**
+   * The publish, or the confirm coming back for it, was lost on the publisher's own link (a partition, a lossy link):
+   * nothing will come. The client notices the dead connection by missed heartbeats, LINK_RETURN_MS later, and fails
+   * the publish as it does a connection failure (see ConfirmTracker.lostOnLink).
+   */
+  lostOnLink(tracker: ConfirmTracker): void;
 }
 
 export class ConfirmTracker {
@@ -37,6 +43,17 @@ export class ConfirmTracker {
     if (this.pending <= 0) return;
     this.pending = 0;
     this.listener.connectionFailed(this);
+  }
+
+  /**
+   * The publish was lost on its way to the broker along the publisher's own connection: no broker had it, so no ack or
+   * nack comes (A1.6). A lost frame means a dead connection, which the client notices later (heartbeats) and then
+   * fails what it was waiting for, as after connectionFailed; when exactly is not in semantics.md (LINK_RETURN_MS).
+   */
+  lostOnLink(): void {
+    if (this.pending <= 0) return;
+    this.pending = 0;
+    this.listener.lostOnLink(this);
   }
 
   /** One destination accepted (ok) or refused the message. */

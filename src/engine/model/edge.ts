@@ -3,6 +3,15 @@ import type { LinkFault } from '../faults/linkFault';
 import type { Message } from './message';
 import type { NodeModel } from './node';
 
+/**
+ * How long a client or broker takes to notice that a link lost what it sent (a partition, a lossy link): a lost frame
+ * means a dead connection, which each side notices by missed heartbeats (RabbitMQ: seconds to a minute). We take 1 s,
+ * which also keeps a lossy link from returning anything in zero time. semantics.md has no heartbeat rule: an assumption.
+ * A manual-ack delivery lost on its way to a consumer goes back to its queue this long after (A1.4); a publish (or its
+ * confirm) lost on a publisher's own connection fails at the publisher this long after (A1.6, ConfirmTracker.lostOnLink).
+ */
+export const LINK_RETURN_MS = 1000;
+
 /** An edge at run time: both ends resolved, config read once. */
 export interface EdgeRuntime {
   readonly index: number;

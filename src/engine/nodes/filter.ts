@@ -35,8 +35,10 @@ export class FilterModel implements NodeModel {
     this.invalid = this.outputs.find((e) => e.invalidChannel);
   }
 
-  receive(m: Message): void {
-    if (this.down) { this.ctx.lose(m, 'nodeDown', this.index); return; }
+  receive(m: Message, edge: EdgeRuntime): void {
+    // A1.6: a publisher's own publish to a node that is down gets no nack (its connection fails); one sent on by
+    // another node is lost as before (SimContext.loseWithoutConfirm).
+    if (this.down) { this.ctx.loseWithoutConfirm(m, edge, 'nodeDown', this.index); return; }
     this.received++;
     this.rates.in++;
     if (this.accepts(m.headers)) {

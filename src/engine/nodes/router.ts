@@ -45,8 +45,10 @@ export class RouterModel implements NodeModel {
     return [...ids].flatMap((id) => this.edgeTo.get(id) ?? []);
   }
 
-  receive(m: Message): void {
-    if (this.down) { this.ctx.lose(m, 'nodeDown', this.index); return; }
+  receive(m: Message, edge: EdgeRuntime): void {
+    // A1.6: a publisher's own publish to a node that is down gets no nack (its connection fails); one sent on by
+    // another node is lost as before (SimContext.loseWithoutConfirm).
+    if (this.down) { this.ctx.loseWithoutConfirm(m, edge, 'nodeDown', this.index); return; }
     this.received++;
     this.rates.in++;
     const targets = this.recipients(m);

@@ -175,4 +175,28 @@ describe('A1.6 a publish to a node that is down is no nack: its connection fails
     sim.runUntil(1000);
     expect(sim.snapshot().nodes.p).toMatchObject({ nacked: 1, connectionFailures: 0 });
   });
+
+  for (const kind of ['router', 'filter'] as const) {
+    const middle = kind === 'router' ? { id: 'm', kind, config: { otherwise: ['q'] } } : { id: 'm', kind };
+    const run = (first: 'p>m' | 'p>x') => {
+      const nodes = [
+        { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1 }, { atMs: 2 }] }, confirms: { window: 10 } } },
+        middle, { id: 'q', kind: 'queue' }, ...(first === 'p>x' ? [{ id: 'x', kind: 'filter' }] : []),
+      ] as Parameters<typeof scenarioOf>[0];
+      const sim = createSimulation(scenarioOf(nodes, first === 'p>m' ? ['p>m', 'm>q'] : ['p>x', 'x>m', 'm>q'],
+        { faults: [{ atMs: 0, target: 'm', type: 'crash', durationMs: 100 }] }));
+      sim.runUntil(1000);
+      return sim.snapshot();
+    };
+
+    it(`a crashed ${kind} the publisher sends to is a dead node: its connection fails, no nack`, () => {
+      const end = run('p>m');
+      expect(end.nodes.p).toMatchObject({ nacked: 0, connectionFailures: 2, confirmed: 0, unconfirmed: 0 });
+      expect(end.messages.droppedByReason.nodeDown).toBe(2);
+    });
+
+    it(`a crashed ${kind} reached through a live node loses the publish on that node's hop: nacked, as before`, () => {
+      expect(run('p>x').nodes.p).toMatchObject({ nacked: 2, connectionFailures: 0 });
+    });
+  }
 });

@@ -5,7 +5,7 @@ import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import { ConfirmTracker, type ConfirmListener } from '../../model/confirm';
 import { startTrail } from '../../model/trail';
 import type { SimContext } from '../../model/context';
-import { oneWayDelayMs, type EdgeRuntime } from '../../model/edge';
+import { LINK_RETURN_MS, oneWayDelayMs, type EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
 import { copyMessage, type Message } from '../../model/message';
 import type { Random } from '../../random/prng';
@@ -85,7 +85,8 @@ export class ProducerModel implements NodeModel, ConfirmListener {
   private nackedConfirms = 0;
   /**
    * Publishes never acked nor nacked, failed by the client as its connection or channel died (A1.6,
-   * ConfirmTracker.connectionFailed): sent to a node that was down, or refused with 403, which closes the channel.
+   * ConfirmTracker.connectionFailed): sent to a node that was down, or refused with 403, which closes the channel; or lost,
+   * or its confirm lost, on its own link (lostOnLink).
    */
   private connectionFailures = 0;
   private readonly confirmLatency: LatencyHistogram | null;
@@ -243,14 +244,30 @@ export class ProducerModel implements NodeModel, ConfirmListener {
 
   private outcomeComesBack(tracker: ConfirmTracker, outcome: number): void {
     const edge = this.out;
-    if (edge?.fault?.partitioned) return; // it never arrives: the publisher times out
+    // Lost on the way back across a partition: the publisher hears nothing, and fails the publish once it notices its
+    // dead connection (lostOnLink), as for a publish lost on the way there. With `retry`, it publishes again: if the
+    // broker had acked it, the retry is a duplicate (at-least-once).
+    if (edge?.fault?.partitioned) { this.lostOnLink(tracker); return; }
     const back = edge ? oneWayDelayMs(edge) : 0;
     if (back === 0) this.confirmArrived(tracker, outcome);
     else this.ctx.schedule(back, this.index, EV_CONFIRM, tracker, outcome);
   }
 
+  /**
+   * A publish of this producer, or its confirm, was lost on its link: it fails LINK_RETURN_MS later, when the client
+   * notices its dead connection (missed heartbeats; the time is our assumption, see LINK_RETURN_MS), as a connection
+   * failure: counted in connectionFailures, and published again after the back-off when it has `retry`.
+   */
+  lostOnLink(tracker: ConfirmTracker): void {
+    this.ctx.schedule(LINK_RETURN_MS, this.index, EV_CONFIRM, tracker, OUTCOME_CONNECTION_FAILED);
+  }
+
   private confirmArrived(tracker: ConfirmTracker, outcome: number): void {
-    if (tracker.state !== 'waiting') { this.lateConfirms++; return; } // timed out already, or the producer crashed
+    if (tracker.state !== 'waiting') {
+      // Timed out already, or the producer crashed. A connection failure then is no confirm: nothing came late.
+      if (outcome !== OUTCOME_CONNECTION_FAILED) this.lateConfirms++;
+      return;
+    }
     tracker.state = 'settled';
     this.waiting.delete(tracker);
     this.unconfirmed--;
