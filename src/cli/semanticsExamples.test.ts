@@ -61,7 +61,7 @@ const producerCount = (scenario: Scenario, id: string): number => {
 
 const NEW_EXAMPLES = [
   'poison-dlq.json', 'priority.json', 'ttl-and-length-limit.json', 'headers-exchange.json',
-  'sns-filter-fanout.json', 'auto-vs-manual-ack.json', 'sqs-visibility-redrive.json',
+  'sns-filter-fanout.json', 'auto-vs-manual-ack.json', 'sqs-visibility-redrive.json', 'prefetch-round-trip.json',
 ];
 
 describe('delivery-semantics examples', () => {
@@ -124,6 +124,30 @@ describe('poison-dlq.json (A1.10 delivery-limit, A1.9 dead-lettering)', () => {
     expect(unlimited.redelivered).toBeGreaterThan(10 * run.node('orders-limited').redelivered);
     expect(Math.max(...poisonUnlimited.map((m) => m.deliveryCount))).toBeGreaterThan(limit + 1);
     expect(run.node('worker-unlimited').utilisation).toBeGreaterThan(2 * run.node('worker-limited').utilisation);
+  });
+});
+
+describe('prefetch-round-trip.json (A1.5 prefetch, A1.4 an ack settles when the broker gets it)', () => {
+  const run = simulate('prefetch-round-trip.json');
+  const { scenario } = run;
+  const seconds = scenario.durationMs / 1000;
+  const linkMs = scenario.edges.find((e) => e.target === 'worker-1')!.config.delayMs;
+  const service = nodeOf(scenario, 'worker-1', 'consumer').config.serviceTimeMs;
+  const meanServiceMs = service.type === 'exponential' ? service.mean : NaN;
+  const rate = (id: string) => run.node(id).acked / seconds;
+
+  it('prefetch 1: one delivery per round trip (link there, work, ack back), far below the arrival rate', () => {
+    const perRoundTrip = 1000 / (2 * linkMs + meanServiceMs);
+    expect(rate('worker-1')).toBeGreaterThan(0.9 * perRoundTrip);
+    expect(rate('worker-1')).toBeLessThan(1.1 * perRoundTrip);
+    expect(run.node('queue-1').ready).toBeGreaterThan(0.5 * run.node('queue-1').in); // the backlog grows all along
+    expect(run.node('worker-1').utilisation).toBeLessThan(0.2); // idle, waiting on the network
+  });
+
+  it('prefetch 10 covers the round trip: the worker keeps up with its producer, the queue stays near empty', () => {
+    expect(run.node('worker-2').acked).toBeGreaterThan(0.99 * run.node('queue-2').in);
+    expect(run.node('queue-2').ready).toBeLessThan(10);
+    expect(run.node('worker-2').latencyMs.mean).toBeLessThan(2 * (linkMs + meanServiceMs));
   });
 });
 

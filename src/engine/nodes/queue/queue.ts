@@ -17,10 +17,11 @@ import { ConsumerTimeouts } from './consumerTimeouts';
 import { closeChannel, closeChannels, keepSurvivors } from './outage';
 import { PendingPolls, type PendingPoll } from './pendingPolls';
 import { QueueCounters } from './queueCounters';
-import { EV_CONSUMER_TIMEOUT, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_POLL_TIMEOUT, EV_RETENTION, EV_VISIBILITY } from './queueEvents';
+import { EV_CONSUMER_TIMEOUT, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_POLL_TIMEOUT, EV_RETENTION, EV_SETTLEMENT, EV_VISIBILITY } from './queueEvents';
 import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
 import type { ReadyStore, RemovableStore } from './readyStore';
 import { Permission } from './permissions';
+import { SettlementsInFlight, type SettlementInFlight } from './settlementsInFlight';
 import { SqsInFlight } from './sqsInFlight';
 import { RetentionWatch } from './sqsRetention';
 import { StoredIntegrity } from './storedIntegrity';
@@ -99,6 +100,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   private replication!: Replication;
   /** Publishes waiting for a leader (a replicated quorum queue, A1.13). */
   private readonly held = new HeldPublishes();
+  /** Consumers' acks and nacks on their way along links with a delay (A1.4, A1.5). */
+  private readonly settlements: SettlementsInFlight;
   /** Lost on an outage after the queue confirmed them, or published without confirms: losses the broker answers for. */
   private lostOnOutage = 0;
   /** Lost on an outage while their confirm was still due: their publisher was never told they were safe (A1.6). */
@@ -109,6 +112,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.rules = queueRules(node.config);
     this.store = readyStoreFor(node.config);
     this.confirms = new Confirms(index, node.config, this.rules, ctx, id);
+    this.settlements = new SettlementsInFlight(index, ctx);
     this.wait = ctx.queueWait.create();
     this.sqs = this.rules.flavor === 'sqs';
     this.exclusiveDeliveries = !this.sqs;
@@ -353,21 +357,46 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
       if (this.groups) this.dispatch(); // A2.3: the delete unblocked its group
       return true;
     }
-    this.settle(edge);
-    this.acked++;
-    this.dispatch();
+    // A1.4/A1.5: across a link with a delay the ack arrives later, and the delivery's prefetch slot is free only then.
+    if ((edge.delayMs > 0 || edge.fault !== null) && this.settlements.send(edge, null, false)) return true;
+    this.ackArrived(edge, true);
     return true;
   }
 
+  private ackArrived(edge: EdgeRuntime, open: boolean): void {
+    if (open) this.settle(edge);
+    this.acked++;
+    this.dispatch();
+  }
+
   nack(m: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void {
-    this.nacked++; // A1.4: only a consumer's basic.nack/reject; a closed channel's returns are requeuedOnChannelClose
     // A2.1: an SQS consumer that fails does not delete; the message reappears after its visibility timeout.
-    if (this.sqs) { void receipt; return; }
+    if (this.sqs) { this.nacked++; void receipt; return; }
+    if ((edge.delayMs > 0 || edge.fault !== null) && this.settlements.send(edge, m, requeue)) return; // arrives later, as an ack does
+    this.nackArrived(m, edge, requeue);
+  }
+
+  private nackArrived(m: Message, edge: EdgeRuntime, requeue: boolean): void {
+    this.nacked++; // A1.4: only a consumer's basic.nack/reject; a closed channel's returns are requeuedOnChannelClose
     this.settle(edge);
     if (requeue) { this.returnToQueue(m); this.dispatchAfterReturn(); return; }
     this.integrity.returned(m);
     this.deadLetters.send(m, 'rejected', false);
     this.dispatch();
+  }
+
+  /**
+   * An ack or nack that travelled a link with a delay arrives (settlementsInFlight.ts). Its channel closed meanwhile (the
+   * consumer timeout): the ack finds no channel, and the nacked message was requeued by the close (A1.4), so it comes
+   * back as the close's return, whatever the nack asked.
+   */
+  private settlementArrived(s: SettlementInFlight): void {
+    if (!this.settlements.arrived(s)) return; // an outage took it back meanwhile (outage)
+    if (s.message === null) { this.ackArrived(s.edge, s.open); return; }
+    if (s.open) { this.nackArrived(s.message, s.edge, s.requeue); return; }
+    this.requeuedOnChannelClose++;
+    this.returnToQueue(s.message);
+    this.dispatchAfterReturn();
   }
 
   private settle(edge: EdgeRuntime): void {
@@ -451,6 +480,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     if (type === EV_ELECTION) { if (this.replication.elect()) { this.releaseHeld(); this.dispatch(); } return; }
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
     if (type === EV_POLL_TIMEOUT) { this.polls.timedOut(payload as PendingPoll, arg); return; }
+    if (type === EV_SETTLEMENT) { this.settlementArrived(payload as SettlementInFlight); return; }
     if (type === EV_CONSUMER_TIMEOUT && this.consumerTimeouts!.due(payload as Subscription)) this.closeTimedOutChannel(payload as Subscription);
   }
 
@@ -462,6 +492,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
    */
   private closeTimedOutChannel(sub: Subscription): void {
     this.consumerTimedOut++;
+    this.settlements.channelClosed(sub.edge);
     const { returned, released } = closeChannel(sub);
     this.unacked -= released;
     this.requeuedOnChannelClose += returned.length; // A1.4: requeued by the broker, not nacked
@@ -519,8 +550,10 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
    * only the messages that `survives` keeps are still here; the rest are lost for `reason`.
    */
   private outage(survives: (m: Message) => boolean, reason: DropReason): void {
-    const { returned, released } = closeChannels(this.subs);
-    this.unacked -= released;
+    const closed = closeChannels(this.subs);
+    this.unacked -= closed.released;
+    // Nacks on their way never arrive; the broker held those messages unacked, so they come back with the rest (A1.4).
+    const returned = [...closed.returned, ...this.settlements.takeAll()];
     const all = [...this.store.toArray(), ...returned];
     this.store = readyStoreFor(this.node.config);
     // A1.10: a delivery given back by a closed channel is a return like any other, delivery-limit included.
@@ -553,7 +586,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   census(into: Census): void {
     into.deadLettered += this.store.deadLettered;
     into.queued += this.store.length - this.store.deadLettered;
-    into.inFlight += this.invisible.size + this.held.size;
+    into.inFlight += this.invisible.size + this.held.size + this.settlements.nacked;
   }
 
   /** Ready (head first), SQS in-flight and held messages, for the message inspector. */

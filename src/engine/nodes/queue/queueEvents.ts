@@ -10,3 +10,5 @@ export const EV_ELECTION = 5;
 export const EV_CONSUMER_TIMEOUT = 6;
 /** A2.1: an SQS message behind the head reached the end of its retention period (sqsRetention.ts). */
 export const EV_RETENTION = 7;
+/** A consumer's ack or nack reached the queue along a link with a delay (settlementsInFlight.ts). */
+export const EV_SETTLEMENT = 8;
