@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { connectionRole, kindSpec, type Scenario, type ScenarioEdge } from '../../schema';
+import { connectionRole, kindSpec, type Scenario, type ScenarioEdge, type ScenarioNode } from '../../schema';
 import { useDocumentStore } from '../document/documentStore';
 import { FaultButtons } from '../faults/FaultButtons';
 import { BindingFields } from './edge/BindingFields';
@@ -42,13 +42,18 @@ export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; i
         )}
         {(role === 'bind' || role === 'push') && source?.kind === 'exchange' && <FilterPolicyField />}
         <NumberField path={['delayMs']} label="Network delay" unit="ms" min={0} max={3_600_000}
-          hint={role === 'subscribe' && target?.kind === 'consumer' && target.config.delivery === 'pull'
-            ? 'One way. A poll crosses it twice: the request to the queue, the answer (with its messages) back.'
-            : undefined} />
+          hint={delayHint(role, target)} />
         <FaultButtons kind="edge" id={edge.id} />
       </div>
       <EdgeMessage edgeId={edge.id} />
       <RefusedBanner />
     </Form>
   );
+}
+
+/** What the delay means on this edge: on a subscription, both ways count (a poll's round trip; an ack's way back, A1.5). */
+function delayHint(role: string | null, target: ScenarioNode | undefined): string | undefined {
+  if (role !== 'subscribe' || target?.kind !== 'consumer') return undefined;
+  if (target.config.delivery === 'pull') return 'One way. A poll crosses it twice: the request to the queue, the answer (with its messages) back.';
+  return 'One way. Each ack or nack crosses it back to the queue, which frees the prefetch slot only then: prefetch 1 takes one message per round trip.';
 }
