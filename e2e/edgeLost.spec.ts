@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import lzString from 'lz-string';
 import { readFileSync } from 'node:fs';
-import { edge, openApp } from './helpers';
+import { boxesOverlap, edge, node, openApp } from './helpers';
 
 /** A partitioned edge shows what it lost: a red "✕ N lost" badge in its label, its count rising while the partition holds. */
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
@@ -35,15 +35,10 @@ test('partitioning an edge live from its context menu: a lost badge on it whose 
   const badge = lostOn(page, 'sensors--telemetry');
   await expect(badge).toBeVisible();
   await expect(badge).toHaveText(/^✕ \d+(\.\d)?k? lost$/);
-  // Seen, not hidden under a node: the badge is what the page shows at its own centre (hit-tested with pointer events
-  // on: apart from its label, it lets clicks through to the handles it covers).
+  // Seen, not hidden under a node: the badge is what the page shows at its own centre.
   expect(await badge.evaluate((el) => {
     const r = el.getBoundingClientRect();
-    const apart = el.closest<HTMLElement>('.bl-edge-lost-apart');
-    if (apart) apart.style.pointerEvents = 'all';
-    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-    if (apart) apart.style.pointerEvents = '';
-    return el.contains(top);
+    return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
   })).toBe(true);
   const first = Number(await badge.getAttribute('data-value'));
   expect(first).toBeGreaterThan(0);
@@ -62,3 +57,39 @@ test('partitioning an edge live from its context menu: a lost badge on it whose 
   }, { timeout: 20_000 }).toBe(0);
   await expect(badge).toHaveAttribute('title', /failed to carry/);
 });
+
+/** The network-partition example with its scheduled faults, its nodes `spread` times as far apart as they are. */
+function networkExample(spread: number): string {
+  const scenario = JSON.parse(readFileSync('examples/network-partition.json', 'utf8')) as { nodes: { position: { x: number } }[] };
+  for (const n of scenario.nodes) n.position.x *= spread;
+  return `/#scenario=${lzString.compressToEncodedURIComponent(JSON.stringify(scenario))}`;
+}
+
+// As drawn in the example the label is crowded and the badge sits apart, above the nodes; spread out, it is in the label.
+for (const [spread, where] of [[1, 'apart from its label'], [2, 'in its label']] as const) {
+  test(`the lost badge ${where} explains itself when hovered`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openApp(page, networkExample(spread));
+    await page.getByTestId('run-speed').selectOption('max');
+    await page.getByTestId('run-play').click();
+    await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
+    await expect(page.getByTestId('edge-lost-apart-sensors--telemetry')).toHaveCount(spread === 1 ? 1 : 0);
+    const badge = lostOn(page, 'sensors--telemetry');
+    // The pointer reaches the badge itself (not what lies under it), which says what it counts.
+    await badge.hover({ timeout: 5_000 });
+    expect(await badge.evaluate((el) => el.matches(':hover'))).toBe(true);
+    await expect(badge).toHaveAttribute('title', /^500 messages this link failed to carry \(partition or link loss\)/);
+    await page.getByTestId('canvas').screenshot({ path: shot(`edge-lost-hover-spread-${spread}`) });
+    if (spread !== 1) return;
+
+    // Apart, it covers the handles at the edge's ends: pressing one through it still starts drawing a new edge from it.
+    const handle = (await node(page, 'sensors').locator('.react-flow__handle.source').boundingBox())!;
+    expect(boxesOverlap(handle, (await badge.boundingBox())!)).toBe(true);
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + 80, handle.y + 120, { steps: 6 });
+    await expect(page.locator('.react-flow__connection-path')).toBeVisible();
+    await page.mouse.up();
+    await expect(page.locator('.react-flow__connection-path')).toHaveCount(0);
+  });
+}

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import lzString from 'lz-string';
+import { readFileSync } from 'node:fs';
 import { boxesOverlap, node, openApp, openExample, runToEndShowingCharts } from './helpers';
 
 /**
@@ -274,4 +275,34 @@ test('competing consumers lose a crashed queue\'s messages once as a group, not 
   await expect(page.getByTestId('audit-replies-note')).toHaveCount(0); // no requester here
   await group.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('faults-audit-competing') });
+});
+
+test('at 1280x720 (the narrowest sidebar) a fault\'s parameter keeps its box and its unit on one line', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const { scenario } = JSON.parse(readFileSync('lessons/auto-vs-manual-ack.json', 'utf8')) as { scenario: { edges: { id: string }[] } };
+  const link = scenario.edges[0]!.id;
+  await openApp(page, share({ ...scenario, faults: [
+    { type: 'poison', target: 'orders-api', atMs: 27000, count: 3 },
+    { type: 'linkDelay', target: link, atMs: 5000, durationMs: 10000, addMs: 200, jitterMs: 50 }] }));
+  await page.getByTestId('canvas').locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  const rows = inspector(page).getByTestId('fault-row');
+  await expect(rows).toHaveCount(2);
+  await rows.nth(0).scrollIntoViewIfNeeded();
+  // Each parameter's label, box and unit share one line ("send [3] messages", "+ [200] ms", "± [50] ms"), inside the row.
+  for (const [i, keys] of [[0, ['count']], [1, ['addMs', 'jitterMs']]] as const) {
+    const row = (await rows.nth(i).boundingBox())!;
+    for (const key of keys) {
+      const param = rows.nth(i).locator('.fault-param').filter({ has: page.locator(`[data-path="faults.${i}.${key}"]`) });
+      const parts = await param.locator(':scope > *').evaluateAll((els) => els.map((el) => el.getBoundingClientRect())
+        .map((r) => ({ mid: r.top + r.height / 2, left: r.left, right: r.right })));
+      expect(parts, key).toHaveLength(3);
+      for (const p of parts) {
+        expect(Math.abs(p.mid - parts[1]!.mid), `${key}: one line`).toBeLessThan(3);
+        expect(p.right, `${key}: inside its row`).toBeLessThanOrEqual(row.x + row.width);
+      }
+    }
+  }
+  await expect(rows.nth(0)).toContainText('send');
+  await rows.nth(0).screenshot({ path: shot('fault-row-poison-1280') });
+  await rows.nth(1).screenshot({ path: shot('fault-row-link-delay-1280') });
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
+import lzString from 'lz-string';
 import { boxesOverlap, node, openApp } from './helpers';
 
 /**
@@ -356,3 +357,41 @@ for (const { id } of LESSONS) {
     await page.screenshot({ path: shot(`presenter-labels-${id}`) });
   });
 }
+
+test('presenter at 1280x720: a lesson opened with the teacher\'s run says so on one line; one opened as written does not', async ({ page }) => {
+  const faults = [
+    { type: 'crash', target: 'auto-worker', atMs: 12_000, durationMs: 4000, live: true },
+    { type: 'slow', target: 'manual-worker', atMs: 6100, durationMs: 10_000, factor: 3, live: true },
+    { type: 'poison', target: 'orders-api', atMs: 30_000, count: 2, live: true },
+  ];
+  await openPresenter(page, 'auto-vs-manual-ack', { width: 1280, height: 720 });
+  await expect(page.getByTestId('presenter-teacher-run')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  const run = `/#lesson-run=${lzString.compressToEncodedURIComponent(JSON.stringify({ lesson: 'auto-vs-manual-ack', seed: 7, faults }))}`;
+  await openApp(page, run);
+  await page.keyboard.press('p');
+  const note = page.getByTestId('presenter-teacher-run');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('Includes your teacher’s faults (seed 7): crash auto-worker at 12 s, for 4 s · slow manual-worker at 6.1 s, for 10 s');
+  // Every fault, whole, in its tooltip (the line is cut at the screen's edge).
+  await expect(note).toHaveAttribute('title', /slow manual-worker at 6\.1 s \(done live\), for 10 s\n• 2 poison messages from orders-api at 30 s \(done live\)$/);
+  // One line in the strip's type, across the strip, off the canvas.
+  const box = await note.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { px: parseFloat(style.fontSize), lines: el.getBoundingClientRect().height / parseFloat(style.lineHeight), right: el.getBoundingClientRect().right };
+  });
+  expect(box.px).toBeGreaterThanOrEqual(20);
+  expect(box.lines).toBeCloseTo(1, 1);
+  expect(box.right).toBeLessThanOrEqual(1280);
+  expect(boxesOverlap((await note.boundingBox())!, (await page.getByTestId('presenter-canvas').boundingBox())!)).toBe(false);
+  await expect(page.getByTestId('presenter-steps').getByTestId('lesson-step-done-0')).toContainText('by your teacher');
+  await page.screenshot({ path: shot('presenter-teacher-run-1280x720') });
+
+  // Doing a step the teacher did not leaves the strip as it was.
+  const strip = (await page.locator('.presenter-bottom').boundingBox())!;
+  await page.getByTestId('presenter-steps').getByTestId('lesson-do-1').click();
+  await expect(page.getByTestId('presenter-steps').getByTestId('lesson-step-done-1')).toBeVisible();
+  expect((await page.locator('.presenter-bottom').boundingBox())!).toEqual(strip);
+  await page.screenshot({ path: shot('presenter-teacher-run-step-done') });
+});

@@ -1,5 +1,5 @@
 import type { OpenLesson } from './lessonStore';
-import { describeTeacherFault } from './teacherRun';
+import { describeTeacherFault, NONE_ADDED } from './teacherRun';
 
 /**
  * For a student who opened a link with the teacher's run: this run is not the lesson as written, it has the teacher's
@@ -12,7 +12,7 @@ export function TeacherRunNote({ run }: { run: NonNullable<OpenLesson['teacherRu
       your teacher showed:
       {run.faults.length > 0
         ? <ul>{run.faults.map((f, i) => <li key={i}>{describeTeacherFault(f)}</li>)}</ul>
-        : <span> none besides the lesson’s own.</span>}
+        : <span> {NONE_ADDED}.</span>}
     </div>
   );
 }

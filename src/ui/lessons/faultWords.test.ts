@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fault } from '../../schema';
 import { describeFault, faultWhen } from './format';
-import { describeTeacherFault } from './teacherRun';
+import { describeTeacherFault, teacherFaultsLine, teacherRunTitle } from './teacherRun';
 
 const crash = (durationMs?: number): Fault => ({ type: 'crash', target: 'worker-2', atMs: 12_000, ...(durationMs === undefined ? {} : { durationMs }) });
 const poison = (count: number, live = false): Fault => ({ type: 'poison', target: 'orders-api', atMs: 27_000, count, ...(live ? { live } : {}) });
@@ -21,5 +21,14 @@ describe('a fault in words (Do it titles, the presenter\'s steps, a teacher\'s r
   it('a teacher\'s fault says when it was done live', () => {
     expect(describeTeacherFault(poison(2, true))).toBe('2 poison messages from orders-api at 27 s (done live)');
     expect(describeTeacherFault({ ...crash(5000), live: true })).toBe('crash worker-2 at 12 s (done live), for 5 s');
+  });
+
+  it('a teacher\'s run on the presenter\'s one line, and whole in its tooltip', () => {
+    const faults = [{ ...crash(4000), live: true }, poison(3)];
+    expect(teacherFaultsLine(faults)).toBe('crash worker-2 at 12 s, for 4 s · 3 poison messages from orders-api at 27 s');
+    expect(teacherRunTitle({ seed: 7, faults })).toBe('Your teacher’s faults (seed 7), in the fault timeline:\n'
+      + '• crash worker-2 at 12 s (done live), for 4 s\n• 3 poison messages from orders-api at 27 s');
+    expect(teacherFaultsLine([])).toBe('none besides the lesson’s own');
+    expect(teacherRunTitle({ seed: 7, faults: [] })).toBe('Your teacher’s faults (seed 7), in the fault timeline: none besides the lesson’s own');
   });
 });

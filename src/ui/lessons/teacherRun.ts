@@ -8,7 +8,7 @@ import { parseScenario, type Fault, type ParseResult, type Scenario } from '../.
 import type { ParsedLesson } from '../../schema/parseLesson';
 import { faultKey, runKey } from '../run/runKey';
 import type { StepDone } from './experimentStep';
-import { faultSpan, faultWhat, formatSeconds } from './format';
+import { describeFault, faultSpan, faultWhat, formatSeconds } from './format';
 
 /** What a run link carries besides the lesson: the run's seed and its whole fault timeline, in order. */
 export interface TeacherRun { seed: number; faults: Fault[] }
@@ -53,6 +53,20 @@ export function scenarioWithRun(lesson: ParsedLesson, run: RawTeacherRun): Parse
 export function describeTeacherFault(f: Fault): string {
   const span = faultSpan(f);
   return `${faultWhat(f)} at ${formatSeconds(f.atMs)}${f.live ? ' (done live)' : ''}${span === null ? '' : `, ${span}`}`;
+}
+
+/** What a teacher's run says when it adds no fault to the lesson's own. */
+export const NONE_ADDED = 'none besides the lesson’s own';
+
+/** A teacher's faults on one line, for the presenter's strip: "crash worker-2 at 12 s, for 4 s · slow worker-1 at 6 s, for 3 s". */
+export function teacherFaultsLine(faults: readonly Fault[]): string {
+  return faults.length === 0 ? NONE_ADDED : faults.map(describeFault).join(' · ');
+}
+
+/** The whole of a teacher's run, a fault a line: the tooltip of a line that may be cut. */
+export function teacherRunTitle(run: TeacherRun): string {
+  const head = `Your teacher’s faults (seed ${run.seed}), in the fault timeline`;
+  return run.faults.length === 0 ? `${head}: ${NONE_ADDED}` : [`${head}:`, ...run.faults.map((f) => `• ${describeTeacherFault(f)}`)].join('\n');
 }
 
 /**

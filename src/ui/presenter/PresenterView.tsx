@@ -7,6 +7,7 @@ import { Toasts } from '../notify/Toasts';
 import { RunControls } from '../run/RunControls';
 import { PresenterChart } from './PresenterChart';
 import { PresenterSteps } from './PresenterSteps';
+import { PresenterTeacherRun } from './PresenterTeacherRun';
 import { usePresenterStore } from './presenterStore';
 import { usePresenterScale } from './usePresenterScale';
 import { useRefitOnResize } from './useRefitOnResize';
@@ -21,11 +22,13 @@ const PRESENTER_FIT = { padding: { top: '60px', left: '28px', right: '28px', bot
 const FIT_PADDING = { x: 28 + 28, y: 60 + 60 };
 
 /**
- * For a projector: the canvas, one chart, the run controls, the lesson's steps to do and its checks, in large type.
+ * For a projector: the canvas, one chart, the run controls, the lesson's steps to do and its checks, in large type
+ * (and, for a lesson opened with the teacher's run, that the run has the teacher's faults).
  * Nothing to edit: the palette, inspector and dock are gone (P or Esc brings them back).
  */
 export function PresenterView() {
   const lesson = useLessonStore((s) => s.open?.lesson ?? null);
+  const teacherRun = useLessonStore((s) => s.open?.teacherRun ?? null);
   const name = useDocumentStore((s) => s.scenario.name);
   const canvasBox = useRef<HTMLElement>(null);
   useRefitOnResize(canvasBox);
@@ -43,6 +46,7 @@ export function PresenterView() {
         <Toasts />
       </main>
       <section className="presenter-bottom">
+        {teacherRun && <PresenterTeacherRun run={teacherRun} />}
         <PresenterChart chart={lesson?.chart ?? null} />
         {lesson && <PresenterSteps steps={lesson.experiment} />}
         {lesson && (

@@ -110,7 +110,8 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
       {lostApart && (
         <EdgeLabelRenderer>
           <div className="bl-edge-lost-apart nodrag nopan" data-testid={`edge-lost-apart-${id}`}
-            style={{ transform: `translate(-50%, -50%) translate(${lostApart.x}px, ${lostApart.y}px)` }}>
+            style={{ transform: `translate(-50%, -50%) translate(${lostApart.x}px, ${lostApart.y}px)` }}
+            onClick={() => useViewStore.getState().setSelection([], [id])}>
             <EdgeLostBadge edgeId={id} />
           </div>
         </EdgeLabelRenderer>
