@@ -373,9 +373,9 @@ test('presenter at 1280x720: a lesson opened with the teacher\'s run says so on 
   await page.keyboard.press('p');
   const note = page.getByTestId('presenter-teacher-run');
   await expect(note).toBeVisible();
-  await expect(note).toContainText('Includes your teacher’s faults (seed 7): crash auto-worker at 12 s, for 4 s · slow manual-worker at 6.1 s, for 10 s');
+  await expect(note).toContainText('Includes your teacher’s faults (seed 7): crash auto-worker at 12 s, for 4 s · slow manual-worker ×3 at 6.1 s, for 10 s');
   // Every fault, whole, in its tooltip (the line is cut at the screen's edge).
-  await expect(note).toHaveAttribute('title', /slow manual-worker at 6\.1 s \(done live\), for 10 s\n• 2 poison messages from orders-api at 30 s \(done live\)$/);
+  await expect(note).toHaveAttribute('title', /slow manual-worker ×3 at 6\.1 s \(done live\), for 10 s\n• 2 poison messages from orders-api at 30 s \(done live\)$/);
   // One line in the strip's type, across the strip, off the canvas.
   const box = await note.evaluate((el) => {
     const style = getComputedStyle(el);

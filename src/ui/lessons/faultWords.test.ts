@@ -18,6 +18,17 @@ describe('a fault in words (Do it titles, the presenter\'s steps, a teacher\'s r
     expect(faultWhen(poison(3))).toBe('at 27 s');
   });
 
+  it('names what each kind of fault does, with its figure: a factor, added latency, a share of messages', () => {
+    const at = { target: 'a--b', atMs: 1000 } as const;
+    expect(describeFault({ ...at, type: 'slow', target: 'worker', factor: 3 })).toBe('slow worker ×3 at 1 s, until the end');
+    expect(describeFault({ ...at, type: 'slowDisk', target: 'broker-1', factor: 10 })).toBe('slow disk on broker-1 ×10 at 1 s, until the end');
+    expect(describeFault({ ...at, type: 'linkDelay', addMs: 200, jitterMs: 0 })).toBe('delay a--b +200 ms at 1 s, until the end');
+    expect(describeFault({ ...at, type: 'linkDelay', addMs: 30, jitterMs: 25 })).toBe('delay a--b +30 ms ± 25 at 1 s, until the end');
+    expect(describeFault({ ...at, type: 'linkLoss', probability: 0.05 })).toBe('lose 5 % on a--b at 1 s, until the end');
+    expect(describeFault({ ...at, type: 'corrupt', probability: 0.005 })).toBe('corrupt 0.5 % on a--b at 1 s, until the end');
+    expect(describeFault({ ...at, type: 'partition', durationMs: 5000 })).toBe('partition a--b at 1 s, for 5 s');
+  });
+
   it('a teacher\'s fault says when it was done live', () => {
     expect(describeTeacherFault(poison(2, true))).toBe('2 poison messages from orders-api at 27 s (done live)');
     expect(describeTeacherFault({ ...crash(5000), live: true })).toBe('crash worker-2 at 12 s (done live), for 5 s');

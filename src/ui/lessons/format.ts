@@ -29,8 +29,20 @@ export const opText = (op: CheckOp): string => OP_TEXT[op];
 
 /** What a fault does to what: "crash worker-2", "3 poison messages from orders-api". */
 export function faultWhat(f: Fault): string {
-  if (f.type === 'poison') return `${f.count} poison message${f.count === 1 ? '' : 's'} from ${f.target}`;
-  return `${f.type} ${f.target}`;
+  switch (f.type) {
+    case 'poison': return `${f.count} poison message${f.count === 1 ? '' : 's'} from ${f.target}`;
+    case 'slow': return `slow ${f.target} ×${f.factor}`;
+    case 'slowDisk': return `slow disk on ${f.target} ×${f.factor}`;
+    case 'linkDelay': return `delay ${f.target} +${f.addMs} ms${f.jitterMs > 0 ? ` ± ${f.jitterMs}` : ''}`;
+    case 'linkLoss': return `lose ${percent(f.probability)} on ${f.target}`;
+    case 'corrupt': return `corrupt ${percent(f.probability)} on ${f.target}`;
+    default: return `${f.type} ${f.target}`; // crash, partition: the verb is the type
+  }
+}
+
+/** A probability as a percentage a reader takes in at once: 5 %, 0.5 %, 100 %. */
+function percent(p: number): string {
+  return `${Number((p * 100).toPrecision(3))} %`;
 }
 
 /** How long a fault lasts: "for 5 s", "until the end"; null for one that happens at an instant (a poison burst). */
