@@ -29,7 +29,11 @@ export class FaultInjector {
       case 'poison': node?.publishPoison?.(f.count); break;
       case 'linkDelay': if (edge) edge.fault = { ...(edge.fault ?? noLinkFault()), addMs: f.addMs, jitterMs: f.jitterMs }; break;
       case 'linkLoss': if (edge) edge.fault = { ...(edge.fault ?? noLinkFault()), loss: f.probability }; break;
-      case 'partition': if (edge) edge.fault = { ...(edge.fault ?? noLinkFault()), partitioned: true }; break;
+      case 'partition':
+        if (!edge) break;
+        edge.fault = { ...(edge.fault ?? noLinkFault()), partitioned: true };
+        edge.source.deliverySource?.linkPartitioned(edge); // a queue's channel along it may close (A1.4)
+        break;
       case 'corrupt': if (edge) edge.fault = { ...(edge.fault ?? noLinkFault()), corrupt: f.probability }; break;
     }
   }

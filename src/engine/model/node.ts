@@ -118,6 +118,11 @@ export interface DeliverySource {
   channelClosed(message: Message, edge: EdgeRuntime): void;
   /** The consumer went offline or came back: stop or resume deliveries along `edge`. */
   setOnline(edge: EdgeRuntime, online: boolean): void;
+  /**
+   * A partition of `edge` began: nothing is delivered along it meanwhile, and if it lasts until the broker notices the
+   * dead connection (LINK_RETURN_MS) the channel closes and what it held unacked is requeued (A1.4).
+   */
+  linkPartitioned(edge: EdgeRuntime): void;
   /** A partition of `edge` ended: deliveries along it can go again (what waited meanwhile goes now). */
   linkHealed(edge: EdgeRuntime): void;
 }

@@ -10,18 +10,6 @@ import type { Subscription } from './subscription';
  * these fill; the steps live here to keep its file about the flow of messages.
  */
 
-/** The channels close: each consumer gives up its unacked deliveries (none is unacked any more). */
-export function closeChannels(subs: readonly Subscription[]): { returned: Message[]; released: number } {
-  const returned: Message[] = [];
-  let released = 0;
-  for (const sub of subs) {
-    const closed = closeChannel(sub);
-    for (const m of closed.returned) returned.push(m);
-    released += closed.released;
-  }
-  return { returned, released };
-}
-
 /**
  * One channel closes (an outage, or the consumer timeout, A1.4): its consumer gives up what it holds unacked from it,
  * which the queue takes back; `released` is how many the subscription had unacked (none any more).

@@ -3,7 +3,7 @@ import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
 import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
-import type { EdgeRuntime } from '../../model/edge';
+import { LINK_RETURN_MS, type EdgeRuntime } from '../../model/edge';
 import { type Message } from '../../model/message';
 import { addHop } from '../../model/trail';
 import type { DeliverySource, NodeModel } from '../../model/node';
@@ -14,10 +14,11 @@ import { Expiry, expiryOf } from './expiry';
 import { FifoGroupStore } from './fifoGroups';
 import { HeldPublishes } from './heldPublishes';
 import { ConsumerTimeouts } from './consumerTimeouts';
-import { closeChannel, closeChannels, keepSurvivors } from './outage';
+import { closeChannel, keepSurvivors } from './outage';
+import { DeadLinks } from './deadLinks';
 import { PendingPolls, type PendingPoll } from './pendingPolls';
 import { QueueCounters } from './queueCounters';
-import { EV_CONSUMER_TIMEOUT, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_POLL_TIMEOUT, EV_RETENTION, EV_SETTLEMENT, EV_VISIBILITY } from './queueEvents';
+import { EV_CONSUMER_TIMEOUT, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_LINK_DEAD, EV_POLL_TIMEOUT, EV_RETENTION, EV_SETTLEMENT, EV_VISIBILITY } from './queueEvents';
 import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
 import type { ReadyStore, RemovableStore } from './readyStore';
 import { Permission } from './permissions';
@@ -102,6 +103,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   private readonly held = new HeldPublishes();
   /** Consumers' acks and nacks on their way along links with a delay (A1.4, A1.5). */
   private readonly settlements: SettlementsInFlight;
+  /** What links to consumers lost, and their partitions (A1.4). */
+  private readonly deadLinks = new DeadLinks();
   /** Lost on an outage after the queue confirmed them, or published without confirms: losses the broker answers for. */
   private lostOnOutage = 0;
   /** Lost on an outage while their confirm was still due: their publisher was never told they were safe (A1.6). */
@@ -428,13 +431,14 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
 
   linkLost(m: Message, edge: EdgeRuntime, reason: 'partition' | 'linkLoss'): boolean {
     if (this.sqs) return false; // A2.1: it is invisible until its visibility timeout, then comes back
-    if (this.subByEdge[edge.index]?.manual === true) return true;
+    if (this.subByEdge[edge.index]?.manual === true) { this.deadLinks.lost(edge); return true; }
     this.ctx.lose(m, reason, edge.target.index); // A1.4: auto-acked when sent
     return false;
   }
 
   /** A1.4: a delivery lost on the link is requeued once the broker notices the dead channel (LINK_RETURN_MS). */
   linkReturned(m: Message, edge: EdgeRuntime): void {
+    this.deadLinks.returned(edge);
     this.channelClosed(m, edge);
   }
 
@@ -450,9 +454,20 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.dispatchAfterReturn();
   }
 
+  /**
+   * A1.4: a partitioned link is a dead connection once the broker misses its heartbeats; we take LINK_RETURN_MS for that
+   * (an assumption: semantics.md has no heartbeat rule). Then the channel closes and its unacked deliveries are requeued.
+   * A manual-ack subscription only: an auto-ack one holds nothing unacked, and SQS has no channel (A2.1).
+   */
+  linkPartitioned(edge: EdgeRuntime): void {
+    const sub = this.subByEdge[edge.index];
+    if (this.sqs || sub === undefined || !sub.manual) return;
+    this.ctx.schedule(LINK_RETURN_MS, this.index, EV_LINK_DEAD, sub, this.deadLinks.partitioned(edge));
+  }
+
   linkHealed(edge: EdgeRuntime): void {
-    void edge; // every subscription is looked at: the one on this edge may take what waited
-    this.dispatch();
+    this.deadLinks.healed(edge);
+    this.dispatch(); // every subscription is looked at: the one on this edge may take what waited
   }
 
   setOnline(edge: EdgeRuntime, online: boolean): void {
@@ -481,6 +496,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
     if (type === EV_POLL_TIMEOUT) { this.polls.timedOut(payload as PendingPoll, arg); return; }
     if (type === EV_SETTLEMENT) { this.settlementArrived(payload as SettlementInFlight); return; }
+    if (type === EV_LINK_DEAD) { this.linkDead(payload as Subscription, arg); return; }
     if (type === EV_CONSUMER_TIMEOUT && this.consumerTimeouts!.due(payload as Subscription)) this.closeTimedOutChannel(payload as Subscription);
   }
 
@@ -492,12 +508,38 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
    */
   private closeTimedOutChannel(sub: Subscription): void {
     this.consumerTimedOut++;
-    this.settlements.channelClosed(sub.edge);
-    const { returned, released } = closeChannel(sub);
-    this.unacked -= released;
+    this.requeueClosed(sub);
+  }
+
+  /**
+   * A1.4: the link of `sub` stayed partitioned until the broker noticed the dead connection: the channel closes, its
+   * deliveries are requeued, and what its consumer was processing goes on, its ack failing (as on the consumer timeout).
+   * The consumer subscribes again once the link is back (canTakePush: nothing is delivered across the partition).
+   */
+  private linkDead(sub: Subscription, episode: number): void {
+    if (this.deadLinks.stillDown(sub.edge, episode)) this.requeueClosed(sub);
+  }
+
+  /** The channel of `sub` closes: what it held unacked is requeued by the broker (A1.4: no nack; a quorum return, A1.10). */
+  private requeueClosed(sub: Subscription): void {
+    const returned = this.closeSubscription(sub);
     this.requeuedOnChannelClose += returned.length; // A1.4: requeued by the broker, not nacked
     for (const m of returned) this.returnToQueue(m);
     this.dispatchAfterReturn();
+  }
+
+  /**
+   * Closes the channel of `sub`: its consumer gives up what it holds (closeChannel), acks on their way find no channel
+   * (settlementsInFlight.ts). Deliveries lost on the link and not back yet stay unacked until they come back (deadLinks.ts),
+   * whose return settles them then. Returns what the queue takes back.
+   */
+  private closeSubscription(sub: Subscription): Message[] {
+    this.settlements.channelClosed(sub.edge);
+    const { returned, released } = closeChannel(sub);
+    const stillLost = this.deadLinks.pendingOn(sub.edge);
+    sub.unacked = stillLost;
+    this.unacked -= released - stillLost;
+    return returned;
   }
 
   /** A2.1: not deleted within the visibility timeout, the message becomes visible again. */
@@ -550,10 +592,10 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
    * only the messages that `survives` keeps are still here; the rest are lost for `reason`.
    */
   private outage(survives: (m: Message) => boolean, reason: DropReason): void {
-    const closed = closeChannels(this.subs);
-    this.unacked -= closed.released;
+    const returned: Message[] = [];
+    for (const sub of this.subs) for (const m of this.closeSubscription(sub)) returned.push(m);
     // Nacks on their way never arrive; the broker held those messages unacked, so they come back with the rest (A1.4).
-    const returned = [...closed.returned, ...this.settlements.takeAll()];
+    for (const m of this.settlements.takeAll()) returned.push(m);
     const all = [...this.store.toArray(), ...returned];
     this.store = readyStoreFor(this.node.config);
     // A1.10: a delivery given back by a closed channel is a return like any other, delivery-limit included.

@@ -12,3 +12,5 @@ export const EV_CONSUMER_TIMEOUT = 6;
 export const EV_RETENTION = 7;
 /** A consumer's ack or nack reached the queue along a link with a delay (settlementsInFlight.ts). */
 export const EV_SETTLEMENT = 8;
+/** A1.4: a subscription's link has been partitioned for LINK_RETURN_MS: the broker closes its channel (deadLinks.ts). */
+export const EV_LINK_DEAD = 9;
