@@ -237,6 +237,27 @@ test('presenter: Esc with the fault menu open closes only the menu; a second Esc
   await expect(page.getByTestId('presenter')).toHaveCount(0);
 });
 
+// A refit the app makes by itself (here a node grows until it would leave the view; also a projector's new resolution
+// and the fits on opening) is no pan or zoom of the user's: the menu they opened stays. It used to close, so a
+// right-click just after opening the presenter, or as a node gained a row mid-run, showed no menu.
+test('presenter: the fault menu stays open while the view refits by itself', async ({ page }) => {
+  await openPresenter(page, 'publish-async-response', { width: 1280, height: 720 });
+  const before = await settledView(page);
+  await node(page, 'quote-request').click({ button: 'right' });
+  const menu = page.getByTestId('fault-menu');
+  await expect(menu).toBeVisible();
+  await grow(page, 'quote-request', 240);
+  await expect.poll(() => viewTransform(page), 'the view refits').not.toBe(before);
+  await settledView(page);
+  await expect(menu).toBeVisible();
+  await page.screenshot({ path: shot('presenter-fault-menu-after-refit') });
+  // The user's own zoom (a wheel over the canvas, away from the menu) still closes it.
+  const canvas = (await page.getByTestId('presenter-canvas').boundingBox())!;
+  await page.mouse.move(canvas.x + 40, canvas.y + 40);
+  await page.mouse.wheel(0, -200);
+  await expect(menu).toHaveCount(0);
+});
+
 /** The on-screen boxes of the text elements `selector` finds in the presenter's chart, with their text. */
 async function chartTexts(page: Page, selector: string): Promise<{ text: string; x: number; y: number; width: number; height: number }[]> {
   return page.getByTestId('presenter-chart').locator(selector).evaluateAll((els) => els.map((el) => {

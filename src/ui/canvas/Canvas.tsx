@@ -66,6 +66,13 @@ const onConnectEnd: OnConnectEnd = (event, state) => {
 const onNodeContextMenu = (e: React.MouseEvent, n: KindNode) => { e.preventDefault(); openFaultMenu('node', n.id, e.clientX, e.clientY); };
 const onEdgeContextMenu = (e: React.MouseEvent, edge: MessageEdge) => { e.preventDefault(); openFaultMenu('edge', edge.id, e.clientX, e.clientY); };
 
+/**
+ * The user's own pan or zoom closes the fault menu. A fit the app makes by itself (on opening, F, the presenter's
+ * refits as a node grows or the screen changes) comes without an event and leaves it: closing on those too lost a menu
+ * just opened, e.g. by a right-click in the presenter's first half second, or mid-run as a node gained a row.
+ */
+const onMoveStart = (e: MouseEvent | TouchEvent | null) => { if (e) closeFaultMenu(); };
+
 /** A click on the pane closes the fault menu; on a message token (tokens are drawn, not DOM) it opens the message inspector. */
 const onPaneClick = (e: React.MouseEvent) => { closeFaultMenu(); openTokenAt(e); };
 
@@ -152,7 +159,7 @@ function CanvasInner({ fit }: { fit: FitViewOptions | null }) {
         onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
         onConnect={onConnect} onConnectEnd={onConnectEnd} isValidConnection={isValidConnection}
         onNodeDragStop={onNodeDragStop}
-        onNodeContextMenu={onNodeContextMenu} onEdgeContextMenu={onEdgeContextMenu} onPaneClick={onPaneClick} onEdgeClick={openTokenAt} onMoveStart={closeFaultMenu}
+        onNodeContextMenu={onNodeContextMenu} onEdgeContextMenu={onEdgeContextMenu} onPaneClick={onPaneClick} onEdgeClick={openTokenAt} onMoveStart={onMoveStart}
         colorMode={theme} snapToGrid snapGrid={[GRID, GRID]}
         deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         fitView={fitOnOpen} fitViewOptions={fit ?? FIT} minZoom={0.2} maxZoom={2.5}
