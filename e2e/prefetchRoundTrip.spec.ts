@@ -18,4 +18,7 @@ test('prefetch-round-trip: prefetch 1 across a 20 ms link falls behind, prefetch
   expect(await statValue(page, 'queue-1', 'ready')).toBeGreaterThan(4000);
   expect(await statValue(page, 'queue-2', 'ready')).toBeLessThan(10);
   await page.screenshot({ path: 'test-results/prefetch-round-trip.png' });
+  // The subscription's inspector says why: its delay is crossed by every ack on its way back.
+  await page.locator('.react-flow__edge[data-id="queue-1--worker-1"] .react-flow__edge-interaction').click({ force: true });
+  await expect(page.getByText('Each ack or nack crosses it back to the queue')).toBeVisible();
 });
