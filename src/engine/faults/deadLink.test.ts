@@ -14,7 +14,7 @@ type Faults = NonNullable<ScenarioInput['faults']>;
  *
  * Ten messages at 1–10 ms; one consumer, prefetch 5, 400 ms each; the link q → c (e1) is partitioned from 50 ms.
  */
-const sim = (faults: Faults, queue: Record<string, unknown> = {}, ackMode = 'manual') => createSimulation(scenarioOf([
+const sim = (faults: Faults, queue: Record<string, unknown> = {}, ackMode: 'manual' | 'auto' = 'manual') => createSimulation(scenarioOf([
   { id: 'p', kind: 'producer', config: { arrival: scriptEvery(10, 1) } },
   { id: 'q', kind: 'queue', config: queue },
   { id: 'c', kind: 'consumer', config: { ackMode, prefetch: 5, serviceTimeMs: { type: 'constant', value: 400 } } },
