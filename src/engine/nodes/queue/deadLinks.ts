@@ -8,15 +8,24 @@ import type { EdgeRuntime } from '../../model/edge';
  * - partition episodes: a partition that lasts LINK_RETURN_MS is a dead connection, which the broker closes (missed
  *   heartbeats), requeueing what the channel held; a partition that ended, or began again, meanwhile is another episode.
  */
+/** The empty table every queue starts with; never written (replaced by a table of its own first). */
+const NONE: number[] = [];
+
 export class DeadLinks {
-  private readonly pending: number[] = [];
-  private readonly episodes: number[] = [];
+  // Sparse by edge index, and shared empty until a link loses something (see SettlementsInFlight.pending for why).
+  private pending: number[] = NONE;
+  private episodes: number[] = NONE;
 
   /** A manual-ack delivery along `edge`, or its settlement, was lost: unacked until it comes back. */
-  lost(edge: EdgeRuntime): void { this.pending[edge.index] = this.pendingOn(edge) + 1; }
+  lost(edge: EdgeRuntime): void { this.count(edge, 1); }
 
   /** One that was lost came back (SimContext: LINK_RETURN_MS after the loss). */
-  returned(edge: EdgeRuntime): void { this.pending[edge.index] = this.pendingOn(edge) - 1; }
+  returned(edge: EdgeRuntime): void { this.count(edge, -1); }
+
+  private count(edge: EdgeRuntime, by: number): void {
+    if (this.pending === NONE) this.pending = [];
+    this.pending[edge.index] = this.pendingOn(edge) + by;
+  }
 
   /** Lost along `edge` and not back yet: a channel close leaves these unacked until they come back. */
   pendingOn(edge: EdgeRuntime): number { return this.pending[edge.index] ?? 0; }
@@ -33,6 +42,7 @@ export class DeadLinks {
   }
 
   private nextEpisode(edge: EdgeRuntime): number {
+    if (this.episodes === NONE) this.episodes = [];
     const next = (this.episodes[edge.index] ?? 0) + 1;
     this.episodes[edge.index] = next;
     return next;

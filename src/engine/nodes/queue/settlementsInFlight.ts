@@ -20,7 +20,11 @@ export interface SettlementInFlight {
 
 /** The settlements a queue's consumers sent that have not reached it yet; the nacked messages among them are in flight. */
 export class SettlementsInFlight {
-  private readonly pending = new Set<SettlementInFlight>();
+  /**
+   * Made on the first settlement that travels: most queues never have one, and a Set made with each queue would sit
+   * between the queues' hot objects in memory (docs/PERFORMANCE.md: what a message touches, and where, is most of the cost).
+   */
+  private pending: Set<SettlementInFlight> | null = null;
   /** Nacked or rejected messages on their way back: the run counts them in flight (census). */
   nacked = 0;
 
@@ -31,7 +35,7 @@ export class SettlementsInFlight {
     const delay = oneWayDelayMs(edge);
     if (delay <= 0) return false;
     const s: SettlementInFlight = { edge, message, requeue, open: true };
-    this.pending.add(s);
+    (this.pending ??= new Set()).add(s);
     if (message !== null) this.nacked++;
     this.ctx.schedule(delay, this.index, EV_SETTLEMENT, s, 0);
     return true;
@@ -39,14 +43,14 @@ export class SettlementsInFlight {
 
   /** `s` arrived: true when the queue still expects it (an outage forgets what was on its way, takeAll). */
   arrived(s: SettlementInFlight): boolean {
-    if (!this.pending.delete(s)) return false;
+    if (this.pending?.delete(s) !== true) return false;
     if (s.message !== null) this.nacked--;
     return true;
   }
 
   /** The channel of `edge` closed (A1.4 consumer timeout): what is still on its way along it releases no slot. */
   channelClosed(edge: EdgeRuntime): void {
-    for (const s of this.pending) if (s.edge === edge) s.open = false;
+    for (const s of this.pending ?? []) if (s.edge === edge) s.open = false;
   }
 
   /**
@@ -55,8 +59,8 @@ export class SettlementsInFlight {
    */
   takeAll(): Message[] {
     const nacked: Message[] = [];
-    for (const s of this.pending) if (s.message !== null) nacked.push(s.message);
-    this.pending.clear();
+    for (const s of this.pending ?? []) if (s.message !== null) nacked.push(s.message);
+    this.pending?.clear();
     this.nacked = 0;
     return nacked;
   }
