@@ -29,7 +29,7 @@ export function StepDoIt({ index, fault }: { index: number; fault: Fault }) {
   const done = useLessonStore((s) => s.done[index]);
   const stillDone = useDocumentStore((s) => stepStillDone(done, fault, s.scenario.faults));
   const broken = useRunStore((s) => s.status === 'error');
-  if (done && stillDone) return <span className="lesson-step-done" data-testid={`lesson-step-done-${index}`}>✓ {done.text}</span>;
+  if (done && stillDone) return <span className="lesson-step-done" data-testid={`lesson-step-done-${index}`} title={`✓ ${done.text}`}>✓ {done.text}</span>;
   const onClick = () => {
     const what = doStep(fault, useRunStore.getState());
     if (what !== null) useLessonStore.getState().markDone(index, what);

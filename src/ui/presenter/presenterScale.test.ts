@@ -46,7 +46,7 @@ describe('presenterScale', () => {
   it('a small topology at maxZoom keeps the base type; the stretch never passes 2.5', () => {
     expect(presenterScale(grid(2, 1), ROOM_1280, measure).namePx).toBe(20);
     expect(presenterScale(grid(1, 8), ROOM_1280, measure).stretch).toBe(2.5);
-    expect(presenterScale([], ROOM_1280, measure)).toEqual({ stretch: 1, namePx: 20, figurePx: 20, labelPx: 14 });
+    expect(presenterScale([], ROOM_1280, measure)).toEqual({ stretch: 1, namePx: 20, figurePx: 20 });
   });
 
   it('nameLines breaks after hyphens, and cuts a piece wider than a line', () => {

@@ -15,7 +15,6 @@
  * zoom of a fit that depends on the type would feed back into itself. Pure, tested without React.
  */
 import { FIGURE_LINE, figureLines, figureSize } from './presenterFigures';
-import { MIN_LABEL_PX, labelSizeAt } from './presenterLabels';
 
 /** The size a node name shows at on the screen (px), a margin over the 18 px the e2e test asks for. */
 export const NAME_PX = 20;
@@ -43,8 +42,7 @@ const MAX_LINES = 3;
 /** Room under a node with no node below it in its column (document units). */
 const OPEN_BELOW = 1e6;
 
-/** `labelPx`: the edge labels' type (presenterLabels.ts). */
-export interface PresenterScale { stretch: number; namePx: number; figurePx: number; labelPx: number }
+export interface PresenterScale { stretch: number; namePx: number; figurePx: number }
 
 export interface FitRoom { width: number; height: number; maxZoom: number }
 
@@ -53,7 +51,7 @@ export interface NamedPosition { x: number; y: number; name: string; kind?: stri
 /** The width of a piece of a name in the node's bold type at 1 px (the browser measures; tests estimate). */
 export type MeasureText = (text: string) => number;
 
-export const NO_SCALE: PresenterScale = { stretch: 1, namePx: MIN_NAME_PX, figurePx: 20, labelPx: MIN_LABEL_PX };
+export const NO_SCALE: PresenterScale = { stretch: 1, namePx: MIN_NAME_PX, figurePx: 20 };
 
 /** A node's height in the presenter without its name, its figures in `figurePx` type in a node `width` wide inside (document units). */
 const nodeHeight = (node: NamedPosition, figurePx: number, width: number): number =>
@@ -108,7 +106,7 @@ export function presenterScale(nodes: readonly NamedPosition[], room: FitRoom, m
   // One size for every name and one for every figure (mixed sizes read as importance), the largest every node has room for.
   const figurePx = figureSize(nodes.map((n) => n.kind), zoom, nameWidth);
   const namePx = Math.min(...nodes.map((n) => fitName(n.name, wanted, nameWidth, roomBelow(n, nodes) - BADGE_ROOM - nodeHeight(n, figurePx, nameWidth), measure)));
-  return { stretch: round2(stretch), namePx: round2(namePx), figurePx: round2(figurePx), labelPx: round2(labelSizeAt(zoom)) };
+  return { stretch: round2(stretch), namePx: round2(namePx), figurePx: round2(figurePx) };
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;

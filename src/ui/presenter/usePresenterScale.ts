@@ -3,7 +3,6 @@ import { setFlowXScale } from '../canvas/flowStore';
 import { useDocumentStore } from '../document/documentStore';
 import { requestFitView } from '../view/fitView';
 import { presenterScale, type MeasureText } from './presenterScale';
-import { usePresenterStore } from './presenterStore';
 
 /** The canvas box's size, followed as it changes (a projector's new resolution, the strip below growing). */
 function useBoxSize(box: RefObject<HTMLElement | null>): { width: number; height: number } | null {
@@ -32,7 +31,8 @@ function browserMeasure(): MeasureText {
 /**
  * The presenter's spread, name and figure size for the document on this canvas (presenterScale.ts): spreads the
  * drawn columns while mounted (the editor draws the document's own positions again after), refits the view
- * when they change, and returns the CSS variables presenter.css sizes the nodes, their names, their figures and the edge labels with.
+ * when they change, and returns the CSS variables presenter.css sizes the nodes, their names and their figures with (the edge labels follow the
+ * zoom on screen: usePresenterLabelType.ts).
  * `padding`: the fit's padding, px (left + right, top + bottom).
  */
 export function usePresenterScale(box: RefObject<HTMLElement | null>, padding: { x: number; y: number }, maxZoom: number): CSSProperties {
@@ -43,10 +43,8 @@ export function usePresenterScale(box: RefObject<HTMLElement | null>, padding: {
     { width: (size?.width ?? 0) - padding.x, height: (size?.height ?? 0) - padding.y, maxZoom }, measure), [nodes, size, padding.x, padding.y, maxZoom, measure]);
   useEffect(() => {
     setFlowXScale(scale.stretch);
-    // The edges place their labels by this size (MessageEdge.tsx), so it goes through the store, not only the CSS.
-    usePresenterStore.getState().setLabelPx(scale.labelPx);
     requestFitView();
-  }, [scale.stretch, scale.namePx, scale.figurePx, scale.labelPx]);
+  }, [scale.stretch, scale.namePx, scale.figurePx]);
   useEffect(() => () => setFlowXScale(1), []);
-  return { '--presenter-stretch': scale.stretch, '--presenter-name-px': `${scale.namePx}px`, '--presenter-figure-px': `${scale.figurePx}px`, '--presenter-label-px': `${scale.labelPx}px` } as CSSProperties;
+  return { '--presenter-stretch': scale.stretch, '--presenter-name-px': `${scale.namePx}px`, '--presenter-figure-px': `${scale.figurePx}px` } as CSSProperties;
 }

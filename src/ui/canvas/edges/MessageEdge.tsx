@@ -1,6 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, useLayoutEffect, useMemo } from 'react';
-import { usePresenterStore } from '../../presenter/presenterStore';
+import { usePresenterLabelType } from '../../presenter/usePresenterLabelType';
 import { useEdgeRate, useTelemetryStore } from '../../run/telemetryStore';
 import { useViewStore } from '../../view/viewStore';
 import type { EdgeLabel } from '../edgeLabels';
@@ -8,14 +8,15 @@ import type { MessageEdge as MessageEdgeType } from '../flowTypes';
 import { rate } from '../nodes/format';
 import { deleteEdgeCurve, setEdgeCurve } from './edgeCurves';
 import { EdgeLostBadge, LOST_STAND_IN } from './EdgeLostBadge';
-import { labelSize, placeLabel } from './labelPlacement';
+import { labelCandidates, labelSize } from './labelPlacement';
+import { setLabelCandidates, useLabelPlace } from './labelLayoutStore';
 import { useHandleBoxes, useNodeBoxes } from './nodeBoxes';
 import { useReplyNesting } from './replyNesting';
 import { replyLoopPath } from './replyPath';
 import { cubicPoint, parseCubic } from './tokens';
 import './edges.css';
 
-/** Edge label type size (canvas.css .bl-edge-label); the presenter's is sized for its zoom (presenterLabels.ts, presenter.css). */
+/** Edge label type size (canvas.css .bl-edge-label); the presenter's is sized for its zoom (presenterLabels.ts), set on the label. */
 const LABEL_EM = 11;
 /** Stands in for the rate in the label's size: as wide as "12.3/s", so the label does not move as the rate changes. */
 const RATE_STAND_IN = '00.0/s';
@@ -79,14 +80,21 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
     setEdgeCurve(id, path);
     return () => deleteEdgeCurve(id);
   }, [id, path]);
-  const em = usePresenterStore((s) => (s.on ? s.labelPx : LABEL_EM));
+  const { px: em, scales } = usePresenterLabelType(LABEL_EM);
   const text = label?.text ?? null;
   const filter = label?.filter ?? false;
   const size = useMemo(() => labelSize(labelParts(text, filter, delay, busy, losing), em), [text, filter, delay, busy, losing, em]);
-  const spot = useMemo(() => {
+  const candidates = useMemo(() => {
     const cubic = shown ? parseCubic(path) : null;
-    return cubic ? placeLabel(cubic, size, nodes, handles) : null;
-  }, [shown, path, size, nodes, handles]);
+    return cubic ? labelCandidates(cubic, size, nodes, handles, scales) : null;
+  }, [shown, path, size, nodes, handles, scales]);
+  // Every label is laid out with the others (labelLayoutStore.ts), none over another; until then, its own best place.
+  useLayoutEffect(() => {
+    setLabelCandidates(id, candidates);
+    return () => setLabelCandidates(id, null);
+  }, [id, candidates]);
+  const laidOut = useLabelPlace(id);
+  const spot = candidates ? laidOut ?? candidates[0]! : null;
   // A crowded label is below the nodes, partly hidden: what the link lost must be seen, so its badge goes apart,
   // above the nodes, on the curve's middle (over the handles' gap, where a node has no figures).
   const lostApart = losing && spot?.fit === 'crowded' ? cubicPoint(parseCubic(path)!, 0.5) : null;
@@ -97,7 +105,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
       {spot && (
         <EdgeLabelRenderer>
           <div className={`bl-edge-label nodrag nopan${selected ? ' selected' : ''}${spot.fit === 'clear' ? '' : ` bl-edge-label-${spot.fit}`}`} data-testid={`edge-label-${id}`} data-fit={spot.fit}
-            style={{ transform: `translate(-50%, -50%) translate(${spot.x}px, ${spot.y}px)` }}
+            style={{ transform: `translate(-50%, -50%) translate(${spot.x}px, ${spot.y}px)`, fontSize: em === LABEL_EM ? undefined : `${em * spot.scale}px` }}
             onClick={() => useViewStore.getState().setSelection([], [id])}>
             {label?.filter && <span className="bl-edge-filter" title="Subscription filter policy" data-testid="edge-filter"><FunnelMark /></span>}
             {label?.text && <span className={`bl-edge-key bl-edge-key-${tone}`} title={label.title}>{label.text}</span>}

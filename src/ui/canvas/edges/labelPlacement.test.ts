@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelSize, placeLabel, type Box } from './labelPlacement';
+import { labelCandidates, labelSize, placeLabel, type Box } from './labelPlacement';
 import type { Cubic } from './tokens';
 
 /** A straight edge from (x0, y) to (x1, y) as a cubic. */
@@ -76,5 +76,30 @@ describe('edge label placement', () => {
     expect(labelSize(['reply'], 14).w).toBeGreaterThan(labelSize(['reply'], 11).w);
     expect(labelSize(['fanout', '00.0/s'], 11).w).toBeGreaterThan(labelSize(['fanout'], 11).w);
     expect(labelSize([], 11).w).toBe(0);
+  });
+});
+
+describe('edge label candidates', () => {
+  const straightEdge = (x0: number, x1: number, y: number): Cubic => [x0, y, (2 * x0 + x1) / 3, y, (x0 + 2 * x1) / 3, y, x1, y];
+
+  it('offers clear places farther beside the curve when none touching it is clear (a row gap above a short edge)', () => {
+    // The edge between two nodes 60 apart, a label wider than the gap: touching the curve it covers both nodes.
+    const nodes = [{ x: 0, y: 100, w: 200, h: 60 }, { x: 260, y: 100, w: 200, h: 60 }];
+    const all = labelCandidates(straightEdge(205, 255, 130), size, nodes);
+    const clear = all.filter((c) => c.fit === 'clear');
+    expect(clear.length).toBeGreaterThan(0);
+    // Above or below the nodes' row, and no farther than FAR_GAPS allow (within 3 label heights of the row).
+    for (const c of clear) expect(c.y + c.h / 2 <= 100 - 3 || c.y - c.h / 2 >= 160 + 3).toBe(true);
+    expect(Math.min(...clear.map((c) => Math.abs(c.y - 130)))).toBeLessThan(30 + 3 * size.h);
+    // The crowded middle is the last resort, at full size.
+    expect(all.at(-1)).toMatchObject({ fit: 'crowded', scale: 1, w: size.w });
+  });
+
+  it('offers the smaller sizes after every full-size place, each place the size it is for', () => {
+    const all = labelCandidates(straightEdge(0, 400, 50), size, [], [], [0.9, 0.8]);
+    const scales = all.map((c) => c.scale);
+    expect(scales.indexOf(0.9)).toBeGreaterThan(scales.lastIndexOf(1, -2));
+    expect(all.find((c) => c.scale === 0.8)).toMatchObject({ w: size.w * 0.8, h: size.h * 0.8 });
+    expect(labelCandidates(straightEdge(0, 400, 50), size, [])[0]).toMatchObject({ x: 200, y: 50, fit: 'clear', scale: 1 });
   });
 });

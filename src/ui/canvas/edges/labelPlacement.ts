@@ -83,33 +83,58 @@ function* besideSpots(cubic: Cubic, size: LabelSize, handles: readonly Box[], ts
   }
 }
 
-/** Of `spots`, the first covering the least of the nodes, and that share. */
-function leastCovered(spots: Iterable<{ x: number; y: number }>, size: LabelSize, nodes: readonly Box[]): { x: number; y: number; share: number } {
-  let best = { x: 0, y: 0, share: Infinity };
-  for (const p of spots) {
-    const share = coveredShare(p.x, p.y, size, nodes);
-    if (share < best.share) best = { ...p, share };
-  }
-  return best;
+/** A place the label may take, and its size there: `scale` times the size asked for (a smaller type, labelCandidates). */
+export interface LabelCandidate extends LabelSpot { w: number; h: number; scale: number }
+
+/**
+ * How much farther from the curve than touching it a label may go when no spot touching it is clear, in the label's
+ * heights: still read as its edge's (nearer than the next edge's label), in the gap between two rows of nodes.
+ */
+const FAR_GAPS = [0.6, 1.2, 1.8, 2.6];
+
+/** The spots in `spots` covering at most RAISE_AT_MOST of the nodes, least covered first (first found first among equals). */
+function leastCoveredFirst(spots: Iterable<{ x: number; y: number }>, size: LabelSize, nodes: readonly Box[]): { x: number; y: number }[] {
+  const shares = [...spots].map((p) => ({ p, share: coveredShare(p.x, p.y, size, nodes) })).filter((s) => s.share <= RAISE_AT_MOST);
+  return shares.sort((a, b) => a.share - b.share).map((s) => s.p);
+}
+
+/** The places for a label of `size`, best first, without its crowded last resort (see labelCandidates). */
+function placesAt(cubic: Cubic, size: LabelSize, nodes: readonly Box[], handles: readonly Box[]): { x: number; y: number; fit: LabelFit }[] {
+  const inTheWay = [...nodes, ...handles];
+  const clearOf = (boxes: readonly Box[]) => (p: { x: number; y: number }) => !boxes.some((b) => overlaps(p.x, p.y, size, b));
+  const near = [...TRY_T.map((t) => cubicPoint(cubic, t)), ...besideSpots(cubic, size, handles, TRY_T)].filter(clearOf(inTheWay));
+  const leastOnCurve = LEAST_T.map((t) => cubicPoint(cubic, t));
+  const offHandles = [...leastOnCurve, ...besideSpots(cubic, size, handles, LEAST_T)].filter(clearOf(handles));
+  const far: { x: number; y: number }[] = [];
+  for (const k of FAR_GAPS) for (const side of [-1, 1] as const) for (const t of TRY_T) far.push(spotAt(cubic, t, size, side, k * size.h));
+  return [
+    ...near.map((p) => ({ ...p, fit: 'clear' as const })),
+    ...leastCoveredFirst(offHandles, size, nodes).map((p) => ({ ...p, fit: 'beside' as const })),
+    ...far.filter(clearOf(inTheWay)).map((p) => ({ ...p, fit: 'clear' as const })),
+    ...leastCoveredFirst(leastOnCurve, size, nodes).map((p) => ({ ...p, fit: 'raised' as const })),
+  ];
 }
 
 /**
- * The first spot clear of every node and handle: along the curve, else beside it; else see the module comment.
- * `handles`: the nodes' connection handles, which stick out of their boxes. A raised label keeps off them too
- * where it can: over a node's border it hides little, over a handle the dot its edge starts from.
+ * Every place the label may take, best first, for a layout of all the labels to choose among (labelLayout.ts: the
+ * first not over another label): clear spots touching the curve, spots over a sliver of the nodes but off their
+ * handles, clear spots farther beside the curve (FAR_GAPS), spots over a sliver and maybe a handle; then the same in
+ * each smaller type of `scales` (the presenter's, never below a legible size: presenterLabels.ts); last, crowded in
+ * the curve's middle. `scales`: the label's size factors after 1, largest first.
  */
-export function placeLabel(cubic: Cubic, size: LabelSize, nodes: readonly Box[], handles: readonly Box[] = []): LabelSpot {
-  const inTheWay = [...nodes, ...handles];
-  const clearOf = (boxes: readonly Box[]) => (p: { x: number; y: number }) => !boxes.some((b) => overlaps(p.x, p.y, size, b));
-  const onCurve = TRY_T.map((t) => cubicPoint(cubic, t));
-  const clear = [...onCurve, ...besideSpots(cubic, size, handles, TRY_T)].find(clearOf(inTheWay));
-  if (clear) return { x: clear.x, y: clear.y, fit: 'clear' };
-  const leastOnCurve = LEAST_T.map((t) => cubicPoint(cubic, t));
-  const offHandles = [...leastOnCurve, ...besideSpots(cubic, size, handles, LEAST_T)].filter(clearOf(handles));
-  const beside = leastCovered(offHandles, size, nodes);
-  if (beside.share <= RAISE_AT_MOST) return { x: beside.x, y: beside.y, fit: 'beside' };
-  const any = leastCovered(leastOnCurve, size, nodes);
-  if (any.share <= RAISE_AT_MOST) return { x: any.x, y: any.y, fit: 'raised' };
+export function labelCandidates(cubic: Cubic, size: LabelSize, nodes: readonly Box[], handles: readonly Box[] = [], scales: readonly number[] = []): LabelCandidate[] {
+  const out: LabelCandidate[] = [];
+  for (const scale of [1, ...scales]) {
+    const scaled = { w: size.w * scale, h: size.h * scale };
+    for (const p of placesAt(cubic, scaled, nodes, handles)) out.push({ ...p, ...scaled, scale });
+  }
   const p = cubicPoint(cubic, 0.5);
-  return { x: p.x, y: p.y, fit: 'crowded' };
+  out.push({ x: p.x, y: p.y, fit: 'crowded', ...size, scale: 1 });
+  return out;
+}
+
+/** The label's best place alone on the canvas (labelCandidates' first). */
+export function placeLabel(cubic: Cubic, size: LabelSize, nodes: readonly Box[], handles: readonly Box[] = []): LabelSpot {
+  const { x, y, fit } = labelCandidates(cubic, size, nodes, handles)[0]!;
+  return { x, y, fit };
 }

@@ -1,0 +1,104 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { boxesOverlap, openApp, type Box } from './helpers';
+
+/**
+ * The presenter's edge labels and step names, every lesson, at a projector's 1280×720 and a small screen's 1024×768,
+ * during a run (the busy edges show their rates, so the labels are as wide as they get): every label shown, none over
+ * another, none over a node's handle, none in type too small to read; every step's fault name whole (or its full text
+ * in its title).
+ */
+const LESSON_IDS = readdirSync('lessons').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+const SIZES = [{ width: 1280, height: 720 }, { width: 1024, height: 768 }];
+/** The least an edge label's type may show at on the screen (presenterLabels.ts LEGIBLE_LABEL_PX). */
+const LEGIBLE_PX = 14;
+const SHOTS = process.env.PRESENTER_SHOTS;
+
+interface SeenLabel { id: string; text: string; fit: string; hidden: boolean; px: number; handles: number; box: Box }
+
+async function seenLabels(page: Page): Promise<SeenLabel[]> {
+  return page.getByTestId('presenter-canvas').evaluate((canvas) => {
+    const handles = [...canvas.querySelectorAll('.react-flow__handle')].map((h) => h.getBoundingClientRect()).filter((b) => b.width > 0);
+    return [...canvas.querySelectorAll<HTMLElement>('.bl-edge-label')].map((el) => {
+      const r = el.getBoundingClientRect();
+      const pill = el.querySelector<HTMLElement>(':scope > span');
+      const px = pill ? parseFloat(getComputedStyle(pill).fontSize) * (r.height / Math.max(1, el.offsetHeight)) : 0;
+      const covered = handles.filter((b) => r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom).length;
+      const fit = el.dataset.fit ?? '';
+      const hidden = getComputedStyle(el).display === 'none' || getComputedStyle(el).visibility === 'hidden' || r.width === 0 || fit === 'crowded';
+      return { id: el.dataset.testid ?? '', text: el.textContent ?? '', fit, hidden, px, handles: covered, box: { x: r.x, y: r.y, width: r.width, height: r.height } };
+    });
+  });
+}
+
+/**
+ * The step names cut: the fault's name ("partition orders-dlx--orders-dlq", before its times, which may give way)
+ * running past its box's clip (an ellipsis) or out of its step's box, or a step cut by the strip.
+ */
+async function cutStepNames(page: Page): Promise<string[]> {
+  return page.locator('.presenter-step').evaluateAll((steps) => steps.flatMap((step) => {
+    const fault = step.querySelector<HTMLElement>('.presenter-step-fault');
+    const name = fault?.firstChild;
+    if (!fault || !name) return [];
+    const box = step.getBoundingClientRect();
+    const clip = getComputedStyle(fault).overflow === 'hidden' ? fault.getBoundingClientRect() : box;
+    const range = document.createRange();
+    range.selectNodeContents(name);
+    const outside = [...range.getClientRects()].some((r) => r.width > 0
+      && (r.right > Math.min(box.right, clip.right) + 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1));
+    const strip = step.closest('.presenter-bottom')!.getBoundingClientRect();
+    return outside || box.right > strip.right + 1 ? [name.textContent ?? ''] : [];
+  }));
+}
+
+const MANY_CHECKS = readdirSync('lessons').filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(`lessons/${f}`, 'utf8')) as { id: string; checks: unknown[] }).filter((l) => l.checks.length >= 5);
+
+// The steps stacked above the chart, in its narrow column: each name whole, done or not, and Do it never resizes the strip.
+for (const size of SIZES) {
+  for (const { id } of MANY_CHECKS) {
+    test(`presenter at ${size.width}x${size.height}: ${id}'s step names show whole before and after Do it, in a strip of one size`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await openApp(page, `/#lesson=${id}`);
+      await page.keyboard.press('p');
+      const steps = page.getByTestId('presenter-steps');
+      await expect(steps).toBeVisible();
+      await page.waitForTimeout(500);
+      const before = { steps: await steps.boundingBox(), strip: await page.locator('.presenter-bottom').boundingBox() };
+      expect(await cutStepNames(page)).toEqual([]);
+      // Each Do it pressed becomes its status: the first left is the next to press.
+      while (await steps.locator('.lesson-do').count() > 0) await steps.locator('.lesson-do').first().click();
+      expect(await cutStepNames(page)).toEqual([]);
+      expect({ steps: await steps.boundingBox(), strip: await page.locator('.presenter-bottom').boundingBox() }).toEqual(before);
+      // The status cut to the button's width gives itself whole in its title.
+      for (const done of await steps.locator('.lesson-step-done').all()) await expect(done).toHaveAttribute('title', /done|scheduled/);
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/steps-done-${id}-${size.width}.png` });
+    });
+  }
+}
+
+for (const size of SIZES) {
+  for (const id of LESSON_IDS) {
+    test(`presenter at ${size.width}x${size.height}: ${id}'s edge labels all show, legibly, apart; its step names whole`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await openApp(page, `/#lesson=${id}`);
+      await page.keyboard.press('p');
+      await expect(page.getByTestId('presenter')).toBeVisible();
+      await page.waitForTimeout(800);
+      await page.getByTestId('run-play').click();
+      await expect.poll(async () => page.locator('[data-testid="edge-rate"]').count()).toBeGreaterThan(0);
+      await page.waitForTimeout(1_500);
+      const labels = await seenLabels(page);
+      const overlapping = labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => !a.hidden && !b.hidden && boxesOverlap(a.box, b.box)).map((b) => `${a.text} / ${b.text}`));
+      const seen = {
+        hidden: labels.filter((l) => l.hidden).map((l) => `${l.id} ${l.text}`),
+        overlapping,
+        small: labels.filter((l) => !l.hidden && l.px < LEGIBLE_PX).map((l) => `${l.text} ${l.px.toFixed(1)} px`),
+        onHandles: labels.filter((l) => !l.hidden && l.handles > 0).map((l) => l.text),
+        cutSteps: await cutStepNames(page),
+      };
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/${id}-${size.width}.png` });
+      expect(seen).toEqual({ hidden: [], overlapping: [], small: [], onHandles: [], cutSteps: [] });
+    });
+  }
+}
