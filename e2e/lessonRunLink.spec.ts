@@ -68,7 +68,7 @@ test('a lesson shared with the teacher\'s run replays it for the student: same f
   await expect(dialog.getByTestId('share-url')).toHaveValue(new RegExp(`#lesson=${LESSON.id}$`));
   await dialog.getByTestId('share-choice-run').check();
   await expect(dialog.getByTestId('share-run-faults')).toContainText(new RegExp(`crash ${CRASHED} at [\\d.]+ s \\(done live\\), until the end`));
-  await expect(dialog.getByTestId('share-run-faults')).toContainText(new RegExp(`slow ${SLOWED} at [\\d.]+ s \\(done live\\), for 10 s`));
+  await expect(dialog.getByTestId('share-run-faults')).toContainText(new RegExp(`slow ${SLOWED} ×[\\d.]+ at [\\d.]+ s \\(done live\\), for 10 s`));
   await expect(dialog.getByTestId('share-receives')).toContainText('with your run');
   await expect(dialog.getByTestId('share-run-edited')).toHaveCount(0);
   const url = await dialog.getByTestId('share-url').inputValue();
@@ -83,7 +83,7 @@ test('a lesson shared with the teacher\'s run replays it for the student: same f
   const note = student.getByTestId('lesson-teacher-run');
   await expect(note).toContainText('This run includes your teacher’s faults');
   await expect(note).toContainText(new RegExp(`crash ${CRASHED} at [\\d.]+ s \\(done live\\)`));
-  await expect(note).toContainText(new RegExp(`slow ${SLOWED} at [\\d.]+ s \\(done live\\)`));
+  await expect(note).toContainText(new RegExp(`slow ${SLOWED} ×[\\d.]+ at [\\d.]+ s \\(done live\\)`));
   // The step the teacher did reads done (Do it would add the crash a second time), at the teacher's time.
   await expect(student.getByTestId(`lesson-step-done-${STEP}`)).toContainText(/done live by your teacher at [\d.]+ s/);
   await expect(student.getByTestId(`lesson-do-${STEP}`)).toHaveCount(0);

@@ -24,8 +24,8 @@ describe('a fault in words (Do it titles, the presenter\'s steps, a teacher\'s r
     expect(describeFault({ ...at, type: 'slowDisk', target: 'broker-1', factor: 10 })).toBe('slow disk on broker-1 ×10 at 1 s, until the end');
     expect(describeFault({ ...at, type: 'linkDelay', addMs: 200, jitterMs: 0 })).toBe('delay a--b +200 ms at 1 s, until the end');
     expect(describeFault({ ...at, type: 'linkDelay', addMs: 30, jitterMs: 25 })).toBe('delay a--b +30 ms ± 25 at 1 s, until the end');
-    expect(describeFault({ ...at, type: 'linkLoss', probability: 0.05 })).toBe('lose 5 % on a--b at 1 s, until the end');
-    expect(describeFault({ ...at, type: 'corrupt', probability: 0.005 })).toBe('corrupt 0.5 % on a--b at 1 s, until the end');
+    expect(describeFault({ ...at, type: 'linkLoss', probability: 0.05 })).toBe('link loss a--b 5 % at 1 s, until the end');
+    expect(describeFault({ ...at, type: 'corrupt', probability: 0.005 })).toBe('corrupt a--b 0.5 % at 1 s, until the end');
     expect(describeFault({ ...at, type: 'partition', durationMs: 5000 })).toBe('partition a--b at 1 s, for 5 s');
   });
 

@@ -29,14 +29,28 @@ export const opText = (op: CheckOp): string => OP_TEXT[op];
 
 /** What a fault does to what: "crash worker-2", "3 poison messages from orders-api". */
 export function faultWhat(f: Fault): string {
+  const figure = faultFigure(f);
+  return figure === null ? faultName(f) : `${faultName(f)} ${figure}`;
+}
+
+/** What a fault does and to what, without its figure: "slow worker-1", "delay a--b", "3 poison messages from p". */
+export function faultName(f: Fault): string {
   switch (f.type) {
     case 'poison': return `${f.count} poison message${f.count === 1 ? '' : 's'} from ${f.target}`;
-    case 'slow': return `slow ${f.target} ×${f.factor}`;
-    case 'slowDisk': return `slow disk on ${f.target} ×${f.factor}`;
-    case 'linkDelay': return `delay ${f.target} +${f.addMs} ms${f.jitterMs > 0 ? ` ± ${f.jitterMs}` : ''}`;
-    case 'linkLoss': return `lose ${percent(f.probability)} on ${f.target}`;
-    case 'corrupt': return `corrupt ${percent(f.probability)} on ${f.target}`;
-    default: return `${f.type} ${f.target}`; // crash, partition: the verb is the type
+    case 'slowDisk': return `slow disk on ${f.target}`;
+    case 'linkDelay': return `delay ${f.target}`;
+    case 'linkLoss': return `link loss ${f.target}`;
+    default: return `${f.type} ${f.target}`; // crash, slow, partition, corrupt: the verb is the type
+  }
+}
+
+/** How much: a factor, added latency, a share of messages ("×3", "+200 ms ± 25", "5 %"); null for a crash or a partition. */
+export function faultFigure(f: Fault): string | null {
+  switch (f.type) {
+    case 'slow': case 'slowDisk': return `×${f.factor}`;
+    case 'linkDelay': return `+${f.addMs} ms${f.jitterMs > 0 ? ` ± ${f.jitterMs}` : ''}`;
+    case 'linkLoss': case 'corrupt': return percent(f.probability);
+    default: return null;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ExperimentStep } from '../../schema/lesson';
 import { StepDoIt } from '../lessons/ExperimentSteps';
-import { faultWhat, faultWhen } from '../lessons/format';
+import { faultFigure, faultName, faultWhen } from '../lessons/format';
 
 /**
  * The open lesson's steps that make something happen, in the strip under the canvas (above the checks, or above the
@@ -18,7 +18,8 @@ export function PresenterSteps({ steps }: { steps: readonly ExperimentStep[] }) 
         <li key={index} className="presenter-step" data-testid={`presenter-step-${index}`} title={step.text}>
           <span className="presenter-step-number">{index + 1}</span>
           <span className="presenter-step-fault">
-            {faultWhat(fault)}<span className="presenter-step-when"> {faultWhen(fault)}</span>
+            {/* Stacked (five or six checks), a step shows its name alone: its figure goes with its times (presenter.css). */}
+            {faultName(fault)}<span className="presenter-step-when">{withSpace(faultFigure(fault))} {faultWhen(fault)}</span>
           </span>
           <StepDoIt index={index} fault={fault} />
         </li>
@@ -26,3 +27,5 @@ export function PresenterSteps({ steps }: { steps: readonly ExperimentStep[] }) 
     </ol>
   );
 }
+
+const withSpace = (figure: string | null): string => (figure === null ? '' : ` ${figure}`);
