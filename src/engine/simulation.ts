@@ -10,6 +10,7 @@ import { Accounting, type Census } from './metrics/accounting';
 import { LatencyRegistry } from './metrics/latencyHistogram';
 import { PRIORITY, type SimContext } from './model/context';
 import { LINK_RETURN_MS, repliesComeBack, type EdgeRuntime } from './model/edge';
+import type { ConfirmTracker } from './model/confirm';
 import type { Message } from './model/message';
 import { MessagePool } from './model/messagePool';
 import { HopEvents } from './model/trail';
@@ -34,6 +35,14 @@ const STEP_SAMPLE_LIMIT = 10_000;
 const MAX_SEND_DEPTH = 200;
 /** More events than this at one simulated instant means a loop that never lets time advance. */
 const LIVELOCK_LIMIT = 5_000_000;
+
+/**
+ * Whether a publish awaiting `confirm` came along `edge` on its publisher's own connection (the confirm's listener is
+ * the publishing producer), rather than on a hop the broker made (an exchange, router or filter sending it on).
+ */
+function sentByItsPublisher(confirm: ConfirmTracker, edge: EdgeRuntime): boolean {
+  return (confirm.listener as unknown) === edge.source;
+}
 
 /** Builds a run of `scenario`: nodes, edges, the first events. Nothing runs until step/runUntil. */
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
@@ -239,8 +248,7 @@ class SimulationRun implements Simulation, SimContext {
    */
   loseWithoutConfirm(message: Message, edge: EdgeRuntime, reason: 'nodeDown' | 'accessRefused', nodeIndex: number): void {
     const confirm = message.confirm;
-    // The listener is the publishing producer: is `edge` its own connection, or a hop the broker made?
-    if (confirm === null || (confirm.listener as unknown) !== edge.source) { this.lose(message, reason, nodeIndex); return; }
+    if (confirm === null || !sentByItsPublisher(confirm, edge)) { this.lose(message, reason, nodeIndex); return; }
     message.confirm = null;
     confirm.connectionFailed();
     this.accounting.drop(reason, -1, message.id);
@@ -257,7 +265,7 @@ class SimulationRun implements Simulation, SimContext {
    */
   private lostOnPublishLink(message: Message, edge: EdgeRuntime, reason: 'partition' | 'linkLoss'): void {
     const confirm = message.confirm!;
-    if ((confirm.listener as unknown) !== edge.source) { this.lose(message, reason, this.lossOwner(edge, message)); return; }
+    if (!sentByItsPublisher(confirm, edge)) { this.lose(message, reason, this.lossOwner(edge, message)); return; }
     message.confirm = null;
     confirm.lostOnLink();
     this.accounting.drop(reason, -1, message.id);

@@ -40,9 +40,7 @@ export class ConfirmTracker {
    * any fan-out.
    */
   connectionFailed(): void {
-    if (this.pending <= 0) return;
-    this.pending = 0;
-    this.listener.connectionFailed(this);
+    if (this.end()) this.listener.connectionFailed(this);
   }
 
   /**
@@ -51,9 +49,14 @@ export class ConfirmTracker {
    * fails what it was waiting for, as after connectionFailed; when exactly is not in semantics.md (LINK_RETURN_MS).
    */
   lostOnLink(): void {
-    if (this.pending <= 0) return;
+    if (this.end()) this.listener.lostOnLink(this);
+  }
+
+  /** Ends the publish before any destination settled it: false when it had ended already (each publish ends once). */
+  private end(): boolean {
+    if (this.pending <= 0) return false;
     this.pending = 0;
-    this.listener.lostOnLink(this);
+    return true;
   }
 
   /** One destination accepted (ok) or refused the message. */

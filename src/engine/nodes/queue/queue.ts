@@ -22,7 +22,7 @@ import { EV_CONSUMER_TIMEOUT, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_LINK_D
 import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
 import type { ReadyStore, RemovableStore } from './readyStore';
 import { Permission } from './permissions';
-import { SettlementsInFlight, type SettlementInFlight } from './settlementsInFlight';
+import { settlementMayTravel, SettlementsInFlight, type SettlementInFlight } from './settlementsInFlight';
 import { SqsInFlight } from './sqsInFlight';
 import { RetentionWatch } from './sqsRetention';
 import { StoredIntegrity } from './storedIntegrity';
@@ -361,7 +361,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
       return true;
     }
     // A1.4/A1.5: across a link with a delay the ack arrives later, and the delivery's prefetch slot is free only then.
-    if ((edge.delayMs > 0 || edge.fault !== null) && this.settlements.send(edge, null, false)) return true;
+    if (settlementMayTravel(edge) && this.settlements.send(edge, null, false)) return true;
     this.ackArrived(edge, true);
     return true;
   }
@@ -375,7 +375,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   nack(m: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void {
     // A2.1: an SQS consumer that fails does not delete; the message reappears after its visibility timeout.
     if (this.sqs) { this.nacked++; void receipt; return; }
-    if ((edge.delayMs > 0 || edge.fault !== null) && this.settlements.send(edge, m, requeue)) return; // arrives later, as an ack does
+    if (settlementMayTravel(edge) && this.settlements.send(edge, m, requeue)) return; // arrives later, as an ack does
     this.nackArrived(m, edge, requeue);
   }
 
@@ -396,10 +396,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   private settlementArrived(s: SettlementInFlight): void {
     if (!this.settlements.arrived(s)) return; // an outage took it back meanwhile (outage)
     if (s.message === null) { this.ackArrived(s.edge, s.open); return; }
-    if (s.open) { this.nackArrived(s.message, s.edge, s.requeue); return; }
-    this.requeuedOnChannelClose++;
-    this.returnToQueue(s.message);
-    this.dispatchAfterReturn();
+    if (s.open) this.nackArrived(s.message, s.edge, s.requeue);
+    else this.requeueFromClosedChannel([s.message]); // its slot went with the channel
   }
 
   private settle(edge: EdgeRuntime): void {
@@ -448,10 +446,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
    */
   channelClosed(m: Message, edge: EdgeRuntime): void {
     if (this.sqs) return; // A2.1: an SQS receive has no channel; it comes back when its visibility timeout ends
-    this.requeuedOnChannelClose++;
     this.settle(edge);
-    this.returnToQueue(m);
-    this.dispatchAfterReturn();
+    this.requeueFromClosedChannel([m]);
   }
 
   /**
@@ -522,8 +518,12 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
 
   /** The channel of `sub` closes: what it held unacked is requeued by the broker (A1.4: no nack; a quorum return, A1.10). */
   private requeueClosed(sub: Subscription): void {
-    const returned = this.closeSubscription(sub);
-    this.requeuedOnChannelClose += returned.length; // A1.4: requeued by the broker, not nacked
+    this.requeueFromClosedChannel(this.closeSubscription(sub));
+  }
+
+  /** What a closed channel held unacked goes back (A1.4: requeued by the broker, not nacked), then out again. */
+  private requeueFromClosedChannel(returned: readonly Message[]): void {
+    this.requeuedOnChannelClose += returned.length;
     for (const m of returned) this.returnToQueue(m);
     this.dispatchAfterReturn();
   }
