@@ -58,7 +58,7 @@ export function describeTeacherFault(f: Fault): string {
 /** What a teacher's run says when it adds no fault to the lesson's own. */
 export const NONE_ADDED = 'none besides the lesson’s own';
 
-/** A teacher's faults on one line, for the presenter's strip: "crash worker-2 at 12 s, for 4 s · slow worker-1 at 6 s, for 3 s". */
+/** A teacher's faults on one line, for the presenter's strip: "crash worker-2 at 12 s, for 4 s · slow worker-1 ×3 at 6 s, for 3 s". */
 export function teacherFaultsLine(faults: readonly Fault[]): string {
   return faults.length === 0 ? NONE_ADDED : faults.map(describeFault).join(' · ');
 }

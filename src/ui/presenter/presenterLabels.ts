@@ -2,7 +2,7 @@
  * How large the presenter sets the edges' labels (the binding key, "fanout", "reply", the rate). The presenter fits
  * the whole topology, so a tall lesson is drawn at about half size and 14 px labels showed at 7 px: they are set
  * in type large enough to show, at the canvas's zoom, about as large as the nodes' figures (presenterFigures.ts).
- * Sized from the zoom on screen (the fit's, or the teacher's own zooming: usePresenterLabelPx). Pure, tested without React.
+ * Sized from the zoom on screen (the fit's, or the teacher's own zooming: usePresenterLabelType.ts). Pure, tested without React.
  */
 import { FIGURE_PX } from './presenterFigures';
 
