@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { NodeKind, PortRole, ScenarioEdge, ScenarioNode } from '../../schema';
+import type { DelayWays } from './edgeDelay';
 import type { EdgeLabel } from './edgeLabels';
 
 /** A canvas node carries the document node it draws; `type` is the node kind. */
@@ -12,5 +13,7 @@ export interface MessageEdgeData extends Record<string, unknown> {
   exchangeType?: string;
   /** What the edge's label says and how the edge is styled (binding key, headers binding, dead-letter, …). */
   label: EdgeLabel;
+  /** Which ways its delay is crossed: both on a subscription whose acks or polls cross it too (edgeDelay.ts). */
+  delayWays: DelayWays;
 }
 export type MessageEdge = Edge<MessageEdgeData, 'message'>;

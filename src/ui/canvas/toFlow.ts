@@ -1,5 +1,6 @@
 import { MarkerType } from '@xyflow/react';
 import { connectionRole, type Scenario, type ScenarioNode } from '../../schema';
+import { delayWays } from './edgeDelay';
 import { edgeLabel } from './edgeLabels';
 import type { KindNode, MessageEdge } from './flowTypes';
 import { INVALID_HANDLE } from './handles';
@@ -35,7 +36,7 @@ export function toFlowEdges(scenario: Scenario, previous: readonly MessageEdge[]
     const role = (source && target && connectionRole(source.kind, target.kind)) || 'publish';
     const exchangeType = source?.kind === 'exchange' ? source.config.type : undefined;
     const old = byId.get(edge.id);
-    const fresh = { edge, role, exchangeType, label: edgeLabel(edge, scenario) };
+    const fresh = { edge, role, exchangeType, label: edgeLabel(edge, scenario), delayWays: delayWays(role, target) };
     const data = old?.data && sameJson(old.data, fresh) ? old.data : fresh;
     const isSelected = selected.has(edge.id);
     if (old && old.data === data && old.selected === isSelected) return old;

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { connectionRole, kindSpec, type Scenario, type ScenarioEdge, type ScenarioNode } from '../../schema';
+import { connectionRole, kindSpec, type PortRole, type Scenario, type ScenarioEdge, type ScenarioNode } from '../../schema';
+import { delayWays } from '../canvas/edgeDelay';
 import { useDocumentStore } from '../document/documentStore';
 import { FaultButtons } from '../faults/FaultButtons';
 import { BindingFields } from './edge/BindingFields';
@@ -51,9 +52,10 @@ export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; i
   );
 }
 
-/** What the delay means on this edge: on a subscription, both ways count (a poll's round trip; an ack's way back, A1.5). */
-function delayHint(role: string | null, target: ScenarioNode | undefined): string | undefined {
-  if (role !== 'subscribe' || target?.kind !== 'consumer') return undefined;
-  if (target.config.delivery === 'pull') return 'One way. A poll crosses it twice: the request to the queue, the answer (with its messages) back.';
+/** What the delay means on this edge: on a subscription, both ways may count (edgeDelay.ts: a poll's round trip; an ack's way back, A1.5). */
+function delayHint(role: PortRole | null, target: ScenarioNode | undefined): string | undefined {
+  const ways = delayWays(role, target);
+  if (ways === 'one') return undefined;
+  if (ways === 'poll') return 'One way. A poll crosses it twice: the request to the queue, the answer (with its messages) back.';
   return 'One way. Each ack or nack crosses it back to the queue, which frees the prefetch slot only then: prefetch 1 takes one message per round trip.';
 }

@@ -21,7 +21,8 @@ export function PresenterSteps({ steps }: { steps: readonly ExperimentStep[] }) 
             {/* Stacked (five or six checks), a step shows its name alone: its figure goes with its times (presenter.css). */}
             {faultName(fault)}<span className="presenter-step-when">{withSpace(faultFigure(fault))} {faultWhen(fault)}</span>
           </span>
-          <StepDoIt index={index} fault={fault} />
+          {/* Stacked, the space between the name and Do it, which goes at a line's start (presenter.css); a row (flex) ignores it. */}
+          {' '}<StepDoIt index={index} fault={fault} />
         </li>
       ))}
     </ol>

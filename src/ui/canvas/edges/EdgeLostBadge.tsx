@@ -15,7 +15,7 @@ export const EdgeLostBadge = memo(function EdgeLostBadge({ edgeId }: { edgeId: s
   const lost = useEdgeLost(edgeId);
   if (lost === 0) return null;
   return (
-    <span className="bl-edge-lost" data-testid="edge-lost" data-value={lost} onMouseDown={passPressToHandle}
+    <span className="bl-edge-lost" data-testid="edge-lost" data-value={lost} onMouseDown={passPressToHandle} onTouchStart={passPressToHandle}
       title={`${lost} message${lost === 1 ? '' : 's'} this link failed to carry (partition or link loss). A manual-ack delivery lost on its way to a consumer goes back to its queue and is delivered again.`}>
       ✕ {compact(lost)} lost
     </span>

@@ -3,10 +3,12 @@ import { memo, useLayoutEffect, useMemo } from 'react';
 import { usePresenterLabelType } from '../../presenter/usePresenterLabelType';
 import { useEdgeRate, useTelemetryStore } from '../../run/telemetryStore';
 import { useViewStore } from '../../view/viewStore';
+import { delayText, type DelayWays } from '../edgeDelay';
 import type { EdgeLabel } from '../edgeLabels';
 import type { MessageEdge as MessageEdgeType } from '../flowTypes';
 import { rate } from '../nodes/format';
 import { deleteEdgeCurve, setEdgeCurve } from './edgeCurves';
+import { EdgeDelayPill } from './EdgeDelayPill';
 import { EdgeLostBadge, LOST_STAND_IN } from './EdgeLostBadge';
 import { labelCandidates, labelSize } from './labelPlacement';
 import { setLabelCandidates, useLabelPlace } from './labelLayoutStore';
@@ -46,11 +48,11 @@ function FunnelMark() {
 }
 
 /** The label's pills as text, for its size: the funnel, the key or role, the delay, the rate and the losses (stand-ins). */
-function labelParts(text: string | null, filter: boolean, delay: number, busy: boolean, losing: boolean): string[] {
+function labelParts(text: string | null, filter: boolean, delay: string | null, busy: boolean, losing: boolean): string[] {
   const parts: string[] = [];
   if (filter) parts.push(FUNNEL_STAND_IN);
   if (text) parts.push(text);
-  if (delay > 0) parts.push(`+${delay} ms`);
+  if (delay) parts.push(delay);
   if (busy) parts.push(RATE_STAND_IN);
   if (losing) parts.push(LOST_STAND_IN);
   return parts;
@@ -65,6 +67,8 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
   const label = labelOf(data);
   const tone = label?.tone ?? 'plain';
   const delay = data?.edge.config.delayMs ?? 0;
+  const ways: DelayWays = data?.delayWays ?? 'one';
+  const delayed = delay > 0 ? delayText(delay, ways) : null;
   const busy = ratePerSec > 0;
   const shown = Boolean(label?.text || label?.filter || busy || delay > 0 || losing);
   const backReply = tone === 'reply' && targetX < sourceX;
@@ -83,7 +87,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
   const { px: em, scales } = usePresenterLabelType(LABEL_EM);
   const text = label?.text ?? null;
   const filter = label?.filter ?? false;
-  const size = useMemo(() => labelSize(labelParts(text, filter, delay, busy, losing), em), [text, filter, delay, busy, losing, em]);
+  const size = useMemo(() => labelSize(labelParts(text, filter, delayed, busy, losing), em), [text, filter, delayed, busy, losing, em]);
   const candidates = useMemo(() => {
     const cubic = shown ? parseCubic(path) : null;
     return cubic ? labelCandidates(cubic, size, nodes, handles, scales) : null;
@@ -109,7 +113,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
             onClick={() => useViewStore.getState().setSelection([], [id])}>
             {label?.filter && <span className="bl-edge-filter" title="Subscription filter policy" data-testid="edge-filter"><FunnelMark /></span>}
             {label?.text && <span className={`bl-edge-key bl-edge-key-${tone}`} title={label.title}>{label.text}</span>}
-            {delay > 0 && <span className="bl-edge-delay">+{delay} ms</span>}
+            {delay > 0 && <EdgeDelayPill ms={delay} ways={ways} />}
             {busy && <span className="bl-edge-rate" data-testid="edge-rate">{rate(ratePerSec)}</span>}
             {losing && !lostApart && <EdgeLostBadge edgeId={id} />}
           </div>
