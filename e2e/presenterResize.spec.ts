@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './helpers';
 import { labelFaultsWhile, presentAndRun } from './presenterHelpers';
 
 /**
@@ -30,4 +31,31 @@ for (const id of LESSONS) {
       expect(await labelFaultsWhile(page), `resized to ${to.width}x${to.height}`).toEqual(NONE);
     });
   }
+}
+
+/** Where each label is on the screen, and its fit, in id order. */
+async function labelPlaces(page: Page): Promise<string[]> {
+  return page.getByTestId('presenter-canvas').evaluate((canvas) => [...canvas.querySelectorAll<HTMLElement>('.bl-edge-label')].map((el) => {
+    const r = el.getBoundingClientRect();
+    return `${el.dataset.testid} ${el.dataset.fit} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+  }).sort());
+}
+
+// Nothing the layout kept from the size before may show after the refit: before a run (no rates coming and going),
+// the labels after a resize and back are where a fresh open at that size puts them.
+for (const [size, other] of [[SMALL, WIDE], [WIDE, SMALL]] as const) {
+  test(`presenter resized to ${other.width}x${other.height} and back to ${size.width}x${size.height}: scatter-gather's labels where a fresh open puts them`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openApp(page, '/#lesson=scatter-gather');
+    await page.keyboard.press('p');
+    await expect(page.getByTestId('presenter')).toBeVisible();
+    await page.waitForTimeout(1_000);
+    const fresh = await labelPlaces(page);
+    await page.setViewportSize(other);
+    await page.waitForTimeout(1_000);
+    expect(await labelPlaces(page)).not.toEqual(fresh);
+    await page.setViewportSize(size);
+    await page.waitForTimeout(1_000);
+    expect(await labelPlaces(page)).toEqual(fresh);
+  });
 }
