@@ -102,6 +102,9 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
   // A crowded label is below the nodes, partly hidden: what the link lost must be seen, so its badge goes apart,
   // above the nodes, on the curve's middle (over the handles' gap, where a node has no figures).
   const lostApart = losing && spot?.fit === 'crowded' ? cubicPoint(parseCubic(path)!, 0.5) : null;
+  // The presenter's type, in the label and in the badge apart alike (at the crowded label's place, in its size as laid
+  // out, so no other label is over it): at the editor's 11 px the badge showed at 8 px on a projector.
+  const fontSize = em === LABEL_EM || !spot ? undefined : `${em * spot.scale}px`;
   const classes = `bl-edge bl-edge-${data?.role ?? 'publish'} bl-edge-tone-${tone}${selected ? ' selected' : ''}${busy ? ' busy' : ''}`;
   return (
     <>
@@ -109,7 +112,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
       {spot && (
         <EdgeLabelRenderer>
           <div className={`bl-edge-label nodrag nopan${selected ? ' selected' : ''}${spot.fit === 'clear' ? '' : ` bl-edge-label-${spot.fit}`}`} data-testid={`edge-label-${id}`} data-fit={spot.fit}
-            style={{ transform: `translate(-50%, -50%) translate(${spot.x}px, ${spot.y}px)`, fontSize: em === LABEL_EM ? undefined : `${em * spot.scale}px` }}
+            style={{ transform: `translate(-50%, -50%) translate(${spot.x}px, ${spot.y}px)`, fontSize }}
             onClick={() => useViewStore.getState().setSelection([], [id])}>
             {label?.filter && <span className="bl-edge-filter" title="Subscription filter policy" data-testid="edge-filter"><FunnelMark /></span>}
             {label?.text && <span className={`bl-edge-key bl-edge-key-${tone}`} title={label.title}>{label.text}</span>}
@@ -122,7 +125,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
       {lostApart && (
         <EdgeLabelRenderer>
           <div className="bl-edge-lost-apart nodrag nopan" data-testid={`edge-lost-apart-${id}`}
-            style={{ transform: `translate(-50%, -50%) translate(${lostApart.x}px, ${lostApart.y}px)` }}
+            style={{ transform: `translate(-50%, -50%) translate(${lostApart.x}px, ${lostApart.y}px)`, fontSize }}
             onClick={() => useViewStore.getState().setSelection([], [id])}>
             <EdgeLostBadge edgeId={id} />
           </div>

@@ -33,6 +33,21 @@ describe('edge label placement', () => {
     expect(placeLabel(straight(205, 195 + gap, 50), size, nodes, everywhere)).toMatchObject({ fit: 'raised', x: 200 + gap / 2 });
   });
 
+  it('sets the label above two nodes whose handles touch, their edge of no length (scatter-gather in the presenter at 1024×768)', () => {
+    // The buyer's source handle and quote-requests' target handle side by side, a third of a pixel apart in height:
+    // React Flow's curve between them is an S upright in its middle, its ends facing right.
+    const nodes = [{ x: 0, y: 200, w: 236, h: 101 }, { x: 260, y: 200, w: 200, h: 101.5 }];
+    const handles = [{ x: 236, y: 245.5, w: 12, h: 12 }, { x: 248, y: 245.8, w: 12, h: 12 }];
+    const joint: Cubic = [248, 251.45, 248.04, 251.45, 247.96, 251.75, 248, 251.75];
+    const big = labelSize(['00.0/s'], 20.4);
+    const spot = placeLabel(joint, big, nodes, handles);
+    expect(spot.fit).toBe('clear');
+    expect(spot.x).toBeCloseTo(248, 0);
+    expect(spot.y + big.h / 2).toBeLessThanOrEqual(200);
+    // Not even its ends with a length (handles level, exactly touching): still above, as a canvas edge runs left to right.
+    expect(placeLabel([248, 251.5, 248, 251.5, 248, 251.5, 248, 251.5], big, nodes, handles)).toMatchObject({ fit: 'clear', x: 248 });
+  });
+
   it('leaves the label below the nodes, in the middle, rather than cover their names and figures', () => {
     const spot = placeLabel(straight(205, 235, 50), size, [{ x: 0, y: 0, w: 200, h: 100 }, { x: 240, y: 0, w: 200, h: 100 }]);
     expect(spot).toEqual({ x: 220, y: 50, fit: 'crowded' });

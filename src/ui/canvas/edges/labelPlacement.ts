@@ -61,25 +61,50 @@ function coveredShare(cx: number, cy: number, size: LabelSize, nodes: readonly B
   return size.w * size.h > 0 ? area / (size.w * size.h) : 0;
 }
 
+/** Which way is across a curve at `t`: its own normal there, or across its ends' course (acrossEnds). */
+type Across = (cubic: Cubic, t: number) => { x: number; y: number };
+
+/**
+ * Across the curve as its ends run, the way its handles face (a canvas edge leaves its source on the right when even
+ * its ends have no length).
+ */
+const acrossEnds: Across = (c) => {
+  const dx = c[2] - c[0] + c[6] - c[4];
+  const dy = c[3] - c[1] + c[7] - c[5];
+  const len = Math.hypot(dx, dy);
+  return len < 1e-6 ? { x: 0, y: 1 } : { x: -dy / len, y: dx / len };
+};
+
+/**
+ * Which way is across the curve for a label beside it. A curve shorter than the handles on its ends has no course of
+ * its own to be seen: between two nodes whose handles touch (scatter-gather's buyer and quote-requests in the
+ * presenter) it is an S a fraction of a pixel long, upright in its middle, and a label set across that went into the
+ * nodes on either side and found no place. Such a curve is crossed as its ends run: its label goes above or below it.
+ */
+function acrossOf(cubic: Cubic, handles: readonly Box[]): Across {
+  const handle = Math.max(0, ...handles.map((h) => Math.max(h.w, h.h)));
+  return Math.hypot(cubic[6] - cubic[0], cubic[7] - cubic[1]) < handle ? acrossEnds : cubicNormal;
+}
+
 /**
  * The spot `t` along the curve, or beside it on `side` (-1: left of travel, above a left-to-right edge; 1: right),
- * `gap` clear of the curve.
+ * `gap` clear of the curve, across it as `across` has it.
  */
-function spotAt(cubic: Cubic, t: number, size: LabelSize, side: -1 | 0 | 1, gap: number): { x: number; y: number } {
+function spotAt(cubic: Cubic, t: number, size: LabelSize, side: -1 | 0 | 1, gap: number, across: Across): { x: number; y: number } {
   const p = cubicPoint(cubic, t);
   if (side === 0) return p;
-  const n = cubicNormal(cubic, t);
+  const n = across(cubic, t);
   // How far the label's box reaches across the curve from its centre, plus the gap.
   const reach = (size.w / 2) * Math.abs(n.x) + (size.h / 2) * Math.abs(n.y) + gap;
   return { x: p.x + side * n.x * reach, y: p.y + side * n.y * reach };
 }
 
 /** Spots beside the curve at these `ts`, best first: touching it, then clear of the handles on its ends. */
-function* besideSpots(cubic: Cubic, size: LabelSize, handles: readonly Box[], ts: readonly number[]): Generator<{ x: number; y: number }> {
+function* besideSpots(cubic: Cubic, size: LabelSize, handles: readonly Box[], ts: readonly number[], across: Across): Generator<{ x: number; y: number }> {
   // A short edge's handles sit on the curve at both ends: a label beside it must pass them by half their size.
   const pastHandles = Math.max(0, ...handles.map((h) => Math.max(h.w, h.h) / 2)) + MARGIN;
   for (const gap of [BESIDE_GAP, pastHandles]) {
-    for (const side of [-1, 1] as const) for (const t of ts) yield spotAt(cubic, t, size, side, gap);
+    for (const side of [-1, 1] as const) for (const t of ts) yield spotAt(cubic, t, size, side, gap, across);
   }
 }
 
@@ -101,12 +126,13 @@ function leastCoveredFirst(spots: Iterable<{ x: number; y: number }>, size: Labe
 /** The places for a label of `size`, best first, without its crowded last resort (see labelCandidates). */
 function placesAt(cubic: Cubic, size: LabelSize, nodes: readonly Box[], handles: readonly Box[]): { x: number; y: number; fit: LabelFit }[] {
   const inTheWay = [...nodes, ...handles];
+  const across = acrossOf(cubic, handles);
   const clearOf = (boxes: readonly Box[]) => (p: { x: number; y: number }) => !boxes.some((b) => overlaps(p.x, p.y, size, b));
-  const near = [...TRY_T.map((t) => cubicPoint(cubic, t)), ...besideSpots(cubic, size, handles, TRY_T)].filter(clearOf(inTheWay));
+  const near = [...TRY_T.map((t) => cubicPoint(cubic, t)), ...besideSpots(cubic, size, handles, TRY_T, across)].filter(clearOf(inTheWay));
   const leastOnCurve = LEAST_T.map((t) => cubicPoint(cubic, t));
-  const offHandles = [...leastOnCurve, ...besideSpots(cubic, size, handles, LEAST_T)].filter(clearOf(handles));
+  const offHandles = [...leastOnCurve, ...besideSpots(cubic, size, handles, LEAST_T, across)].filter(clearOf(handles));
   const far: { x: number; y: number }[] = [];
-  for (const k of FAR_GAPS) for (const side of [-1, 1] as const) for (const t of TRY_T) far.push(spotAt(cubic, t, size, side, k * size.h));
+  for (const k of FAR_GAPS) for (const side of [-1, 1] as const) for (const t of TRY_T) far.push(spotAt(cubic, t, size, side, k * size.h, across));
   return [
     ...near.map((p) => ({ ...p, fit: 'clear' as const })),
     ...leastCoveredFirst(offHandles, size, nodes).map((p) => ({ ...p, fit: 'beside' as const })),
