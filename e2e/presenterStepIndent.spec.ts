@@ -21,7 +21,7 @@ async function stepLines(page: Page): Promise<StepLines[]> {
     range.selectNodeContents(name);
     const rects = [...range.getClientRects()].filter((r) => r.width > 0);
     const after = step.querySelector<HTMLElement>('.lesson-do, .lesson-step-done')!.getBoundingClientRect();
-    const first = rects[0];
+    const first = rects[0]!; // every step has a name: its first line
     // A line is a rect below the first line's; the Do it or status counts when it starts a line of its own (no text beside it).
     const below = (r: DOMRect) => r.top >= first.bottom - 2;
     const alone = !rects.some((r) => r.top < after.bottom && after.top < r.bottom);
