@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import lzString from 'lz-string';
 import { boxesOverlap, node, openApp } from './helpers';
+import { legibility, outsideCanvas, runToEnd, settledView, viewTransform } from './presenterProbes';
 
 /**
  * The presenter view on a projector: the canvas holds still while the run changes the nodes, unless
@@ -20,18 +21,6 @@ async function openPresenter(page: Page, lesson: string, size: { width: number; 
   await expect(page.getByTestId('presenter')).toBeVisible();
 }
 
-/** The ids of the nodes, edge curves and edge labels drawn (partly) outside the canvas box. */
-async function outsideCanvas(page: Page): Promise<string[]> {
-  return page.getByTestId('presenter-canvas').evaluate((canvas) => {
-    const box = canvas.getBoundingClientRect();
-    return [...canvas.querySelectorAll('.react-flow__node, .react-flow__edge-path, .bl-edge-label')].flatMap((el) => {
-      const r = el.getBoundingClientRect();
-      const out = r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
-      return r.width + r.height > 0 && out ? [el.closest('[data-id]')?.getAttribute('data-id') ?? el.className.toString()] : [];
-    });
-  });
-}
-
 /** Starts recording every pan and zoom of the canvas (React Flow's viewport transform) from now on. */
 async function recordViewMoves(page: Page): Promise<void> {
   await page.locator('.react-flow__viewport').evaluate((viewport: HTMLElement) => {
@@ -41,21 +30,7 @@ async function recordViewMoves(page: Page): Promise<void> {
   });
 }
 const viewMoves = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { viewMoves: string[] }).viewMoves);
-const viewTransform = (page: Page): Promise<string> => page.locator('.react-flow__viewport').evaluate((v: HTMLElement) => v.style.transform);
-/** The view once the fit on opening has settled: the same transform twice, a refit's time apart. */
-async function settledView(page: Page): Promise<string> {
-  await expect.poll(async () => { const t = await viewTransform(page); await page.waitForTimeout(500); return t === await viewTransform(page); }).toBe(true);
-  return viewTransform(page);
-}
 const height = async (page: Page, id: string): Promise<number> => (await node(page, id).boundingBox())!.height;
-
-/** Runs the open lesson at top speed to its end, then leaves a refit time to happen (a settle, a fit, its animation). */
-async function runToEnd(page: Page): Promise<void> {
-  await page.getByTestId('run-speed').selectOption('max');
-  await page.getByTestId('run-play').click();
-  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 45_000 });
-  await page.waitForTimeout(1_000);
-}
 
 /**
  * Makes a node `px` taller, as a row of figures appearing mid-run would. Whether the run's own rows appear
@@ -100,44 +75,6 @@ test('presenter: a node growing refits the view when its reply loops would leave
   await page.screenshot({ path: shot('presenter-grow-publish-async-response-after') });
 });
 
-/** Type too small, and text sticking out of its box, among the nodes' names or their live figures. */
-interface Legibility { small: string[]; cut: string[] }
-
-/**
- * What the room sees of every node: its name's and its live figures' type size times the canvas zoom, those cut
- * (wider than their box, so an ellipsis or a clip, or out of the node), and the ids of nodes drawn over one
- * another, counting the badges hanging below them.
- */
-async function legibility(page: Page): Promise<{ names: Legibility; figures: Legibility; overlapping: string[] }> {
-  return page.getByTestId('presenter-canvas').evaluate((canvas) => {
-    const nodes = [...canvas.querySelectorAll<HTMLElement>('.react-flow__node')];
-    const names = { small: [] as string[], cut: [] as string[] };
-    const figures = { small: [] as string[], cut: [] as string[] };
-    const onScreen = (el: HTMLElement) => parseFloat(getComputedStyle(el).fontSize) * (el.getBoundingClientRect().height / el.offsetHeight);
-    for (const n of nodes) {
-      const right = n.getBoundingClientRect().right + 1;
-      const name = n.querySelector<HTMLElement>('.bl-node-title strong')!;
-      const px = onScreen(name);
-      if (px < 18) names.small.push(`${name.textContent} ${px.toFixed(1)} px`);
-      if (name.scrollWidth > name.clientWidth || name.getBoundingClientRect().right > right) names.cut.push(name.textContent ?? '');
-      for (const stat of n.querySelectorAll<HTMLElement>('.bl-stat')) {
-        const figure = onScreen(stat.querySelector<HTMLElement>('.bl-stat-value')!);
-        if (figure < 14) figures.small.push(`${n.dataset.id} ${stat.textContent} ${figure.toFixed(1)} px`);
-        if (stat.getBoundingClientRect().right > right) figures.cut.push(`${n.dataset.id} ${stat.textContent}`);
-      }
-    }
-    // A node and its badges (they hang below its border) as one box.
-    const boxes = nodes.map((n) => {
-      const r = n.getBoundingClientRect();
-      const badges = n.querySelector('.bl-node-badges')?.getBoundingClientRect();
-      return { id: n.dataset.id, left: r.left, right: r.right, top: r.top, bottom: Math.max(r.bottom, badges?.bottom ?? 0) };
-    });
-    const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) =>
-      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.id}/${b.id}`));
-    return { names, figures, overlapping };
-  });
-}
-
 // The lessons with the longest names, the most rows (replication-failover, the tallest, fits by its height)
 // and the most columns (priority, whose two lanes differ only by their names' ends), and a plain one.
 for (const id of ['priority', 'replication-failover', 'security-integrity', 'poison-dead-letter', 'recipient-list', 'sync-vs-async', 'one-way']) {
@@ -158,19 +95,8 @@ for (const id of ['priority', 'replication-failover', 'security-integrity', 'poi
   });
 }
 
-// Every lesson, run to its end (counts as wide as they get): the figures read from the back of the room too.
-for (const { id } of LESSONS) {
-  test(`presenter at 1280x720: the live figures of ${id} show at 14 px or more, inside their nodes, no node over another`, async ({ page }) => {
-    await openPresenter(page, id, { width: 1280, height: 720 });
-    await runToEnd(page);
-    await settledView(page);
-    const seen = await legibility(page);
-    expect({ figures: seen.figures, overlapping: seen.overlapping, smallNames: seen.names.small })
-      .toEqual({ figures: { small: [], cut: [] }, overlapping: [], smallNames: [] });
-    expect(await outsideCanvas(page)).toEqual([]);
-    await page.screenshot({ path: shot(`presenter-figures-${id}`) });
-  });
-}
+// Every lesson's live figures at the end of its run, and its edge labels during it, are checked at 1280x720 with the
+// lesson's other labels, on one opened page: presenterLabels.spec.ts.
 
 test('presenter: the "opened from a lesson link" notice does not cover the canvas', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -344,40 +270,6 @@ test('presenter at 1280x720: Do it on a lesson step, from the presenter: the ste
   await expect(page.getByTestId('presenter')).toHaveCount(0);
   await expect(page.getByTestId('lesson-steps').getByTestId('lesson-step-done-0')).toHaveText(text!);
 });
-
-/**
- * Every edge label the room sees (those left out for want of room are not drawn): its type size times the canvas zoom,
- * and the handles (the dots an edge starts and ends at) it covers.
- */
-async function edgeLabels(page: Page): Promise<{ text: string; px: number; handles: number }[]> {
-  return page.getByTestId('presenter-canvas').evaluate((canvas) => {
-    const handles = [...canvas.querySelectorAll('.react-flow__handle')].map((h) => h.getBoundingClientRect()).filter((b) => b.width > 0);
-    return [...canvas.querySelectorAll<HTMLElement>('.bl-edge-label')].filter((el) => getComputedStyle(el).display !== 'none').map((el) => {
-      const r = el.getBoundingClientRect();
-      const pill = el.querySelector<HTMLElement>(':scope > span')!;
-      const px = parseFloat(getComputedStyle(pill).fontSize) * (r.height / el.offsetHeight);
-      const covered = handles.filter((b) => r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom).length;
-      return { text: el.textContent ?? '', px, handles: covered };
-    });
-  });
-}
-
-// Every lesson during its run (the busy edges show their rates): the edge labels read as well as the figures.
-for (const { id } of LESSONS) {
-  test(`presenter at 1280x720: the edge labels of ${id} show at 14 px or more, off the nodes' handles`, async ({ page }) => {
-    await openPresenter(page, id, { width: 1280, height: 720 });
-    await settledView(page);
-    await page.getByTestId('run-play').click();
-    await expect.poll(async () => page.locator('[data-testid="edge-rate"]').count()).toBeGreaterThan(0);
-    await page.waitForTimeout(1_500);
-    const labels = await edgeLabels(page);
-    expect(labels.length).toBeGreaterThan(0);
-    expect(labels.filter((l) => l.px < 14).map((l) => `${l.text} ${l.px.toFixed(1)} px`)).toEqual([]);
-    expect(labels.filter((l) => l.handles > 0).map((l) => l.text)).toEqual([]);
-    expect(await outsideCanvas(page)).toEqual([]);
-    await page.screenshot({ path: shot(`presenter-labels-${id}`) });
-  });
-}
 
 test('presenter at 1280x720: a lesson opened with the teacher\'s run says so on one line; one opened as written does not', async ({ page }) => {
   const faults = [

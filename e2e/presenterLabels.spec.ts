@@ -1,12 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { boxesOverlap, openApp, type Box } from './helpers';
+import { legibility, outsideCanvas, runToEnd, settledView } from './presenterProbes';
 
 /**
  * The presenter's edge labels and step names, every lesson, at a projector's 1280×720 and a small screen's 1024×768,
  * during a run (the busy edges show their rates, so the labels are as wide as they get): every label shown, none over
  * another, none over a node's handle, none in type too small to read; every step's fault name whole (or its full text
- * in its title).
+ * in its title). At 1280×720 the same opened lesson is then run to its end for presenter.spec.ts's figures checks, so
+ * that each lesson is opened once per size.
  */
 const LESSON_IDS = readdirSync('lessons').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
 const SIZES = [{ width: 1280, height: 720 }, { width: 1024, height: 768 }];
@@ -77,16 +79,25 @@ for (const size of SIZES) {
   }
 }
 
+/** The projector's size, where each lesson's run is also driven to its end for the figures (presenter.spec.ts's checks). */
+const PROJECTOR = SIZES[0]!;
+
 for (const size of SIZES) {
   for (const id of LESSON_IDS) {
-    test(`presenter at ${size.width}x${size.height}: ${id}'s edge labels all show, legibly, apart; its step names whole`, async ({ page }) => {
+    const projector = size === PROJECTOR;
+    const title = projector
+      ? `presenter at 1280x720: ${id}'s edge labels all show, legibly, apart, off the handles, inside the canvas; its step names whole; `
+        + 'at its end its live figures show at 14 px or more, inside their nodes, no node over another'
+      : `presenter at ${size.width}x${size.height}: ${id}'s edge labels all show, legibly, apart; its step names whole`;
+    test(title, async ({ page }) => {
       await page.setViewportSize(size);
       await openApp(page, `/#lesson=${id}`);
       await page.keyboard.press('p');
       await expect(page.getByTestId('presenter')).toBeVisible();
-      await page.waitForTimeout(800);
+      await settledView(page);
       await page.getByTestId('run-play').click();
       await expect.poll(async () => page.locator('[data-testid="edge-rate"]').count()).toBeGreaterThan(0);
+      // The rates shown refresh once a (wall) second (telemetryStore.ts RATE_LABEL_MS): by the next refresh every busy edge shows its rate.
       await page.waitForTimeout(1_500);
       const labels = await seenLabels(page);
       const overlapping = labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => !a.hidden && !b.hidden && boxesOverlap(a.box, b.box)).map((b) => `${a.text} / ${b.text}`));
@@ -98,7 +109,24 @@ for (const size of SIZES) {
         cutSteps: await cutStepNames(page),
       };
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/${id}-${size.width}.png` });
-      expect(seen).toEqual({ hidden: [], overlapping: [], small: [], onHandles: [], cutSteps: [] });
+      if (!projector) {
+        expect(seen).toEqual({ hidden: [], overlapping: [], small: [], onHandles: [], cutSteps: [] });
+        return;
+      }
+      // Soft, so that a fault in the labels still lets the figures at the end report theirs.
+      expect.soft(seen).toEqual({ hidden: [], overlapping: [], small: [], onHandles: [], cutSteps: [] });
+      expect.soft(labels.length, 'edge labels drawn').toBeGreaterThan(0);
+      expect.soft(await outsideCanvas(page), 'drawn outside the canvas during the run').toEqual([]);
+      await page.screenshot({ path: `e2e-artifacts/presenter-labels-${id}.png` });
+
+      // The same run, driven to its end (counts as wide as they get): the figures read from the back of the room too.
+      await runToEnd(page);
+      await settledView(page);
+      const end = await legibility(page);
+      expect({ figures: end.figures, overlapping: end.overlapping, smallNames: end.names.small })
+        .toEqual({ figures: { small: [], cut: [] }, overlapping: [], smallNames: [] });
+      expect(await outsideCanvas(page), 'drawn outside the canvas at the end').toEqual([]);
+      await page.screenshot({ path: `e2e-artifacts/presenter-figures-${id}.png` });
     });
   }
 }
