@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
-import { boxesOverlap, openApp, type Box } from './helpers';
+import { openApp } from './helpers';
+import { labelFaults, seenLabels } from './presenterHelpers';
 import { legibility, outsideCanvas, runToEnd, settledView } from './presenterProbes';
 
 /**
@@ -12,26 +13,7 @@ import { legibility, outsideCanvas, runToEnd, settledView } from './presenterPro
  */
 const LESSON_IDS = readdirSync('lessons').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
 const SIZES = [{ width: 1280, height: 720 }, { width: 1024, height: 768 }];
-/** The least an edge label's type may show at on the screen (presenterLabels.ts LEGIBLE_LABEL_PX). */
-const LEGIBLE_PX = 14;
 const SHOTS = process.env.PRESENTER_SHOTS;
-
-interface SeenLabel { id: string; text: string; fit: string; hidden: boolean; px: number; handles: number; box: Box }
-
-async function seenLabels(page: Page): Promise<SeenLabel[]> {
-  return page.getByTestId('presenter-canvas').evaluate((canvas) => {
-    const handles = [...canvas.querySelectorAll('.react-flow__handle')].map((h) => h.getBoundingClientRect()).filter((b) => b.width > 0);
-    return [...canvas.querySelectorAll<HTMLElement>('.bl-edge-label')].map((el) => {
-      const r = el.getBoundingClientRect();
-      const pill = el.querySelector<HTMLElement>(':scope > span');
-      const px = pill ? parseFloat(getComputedStyle(pill).fontSize) * (r.height / Math.max(1, el.offsetHeight)) : 0;
-      const covered = handles.filter((b) => r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom).length;
-      const fit = el.dataset.fit ?? '';
-      const hidden = getComputedStyle(el).display === 'none' || getComputedStyle(el).visibility === 'hidden' || r.width === 0 || fit === 'crowded';
-      return { id: el.dataset.testid ?? '', text: el.textContent ?? '', fit, hidden, px, handles: covered, box: { x: r.x, y: r.y, width: r.width, height: r.height } };
-    });
-  });
-}
 
 /**
  * The step names cut: the fault's name ("partition orders-dlx--orders-dlq", before its times, which may give way)
@@ -100,14 +82,7 @@ for (const size of SIZES) {
       // The rates shown refresh once a (wall) second (telemetryStore.ts RATE_LABEL_MS): by the next refresh every busy edge shows its rate.
       await page.waitForTimeout(1_500);
       const labels = await seenLabels(page);
-      const overlapping = labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => !a.hidden && !b.hidden && boxesOverlap(a.box, b.box)).map((b) => `${a.text} / ${b.text}`));
-      const seen = {
-        hidden: labels.filter((l) => l.hidden).map((l) => `${l.id} ${l.text}`),
-        overlapping,
-        small: labels.filter((l) => !l.hidden && l.px < LEGIBLE_PX).map((l) => `${l.text} ${l.px.toFixed(1)} px`),
-        onHandles: labels.filter((l) => !l.hidden && l.handles > 0).map((l) => l.text),
-        cutSteps: await cutStepNames(page),
-      };
+      const seen = { ...labelFaults(labels), cutSteps: await cutStepNames(page) };
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/${id}-${size.width}.png` });
       if (!projector) {
         expect(seen).toEqual({ hidden: [], overlapping: [], small: [], onHandles: [], cutSteps: [] });
