@@ -18,7 +18,7 @@ export function firstTickAfter(t: number): number {
  * A1.4 consumer delivery-ack timeout (RabbitMQ ≤ 4.2, every queue type; 4.3 keeps it for quorum queues only). On
  * each tick a channel checks the oldest delivery it holds unacked, and when that was delivered more than the timeout
  * ago (`delivered_at < now − timeout`, RMQ-SRC rabbit_channel `evaluate_consumer_timeout1`), it closes with
- * PRECONDITION_FAILED and its deliveries are requeued (the queue does that: QueueModel.closeTimedOutChannel).
+ * PRECONDITION_FAILED and its deliveries are requeued (the queue does that: Channels.timedOut, channels.ts).
  *
  * Here each subscription is a channel. Rather than a tick every minute for every channel, one check is scheduled for
  * the first tick at which the oldest delivery could have timed out; the verdict is the same as ticking all along, for a
