@@ -116,6 +116,12 @@ export interface DeliverySource {
    * offline): A1.4 automatic requeue, which is no basic.nack/reject of the consumer's, so counted apart from them.
    */
   channelClosed(message: Message, edge: EdgeRuntime): void;
+  /**
+   * A delivery whose `transit` is not TRANSIT_NONE (sent along a link with a delay) reached the consumer of `edge`:
+   * false when its channel closed while it was on its way, so that the queue requeued it already (A1.4) and the
+   * consumer's client drops it unseen.
+   */
+  deliveryArrived(message: Message, edge: EdgeRuntime): boolean;
   /** The consumer went offline or came back: stop or resume deliveries along `edge`. */
   setOnline(edge: EdgeRuntime, online: boolean): void;
   /**

@@ -2,6 +2,7 @@ import type { SimContext } from '../../model/context';
 import { LINK_RETURN_MS, type EdgeRuntime } from '../../model/edge';
 import type { Message } from '../../model/message';
 import { DeadLinks } from './deadLinks';
+import { DeliveriesInTransit } from './deliveriesInTransit';
 import { closeChannel } from './outage';
 import type { QueueCounters } from './queueCounters';
 import { EV_LINK_DEAD } from './queueEvents';
@@ -13,7 +14,8 @@ import type { Subscription } from './subscription';
  * A RabbitMQ queue's channels to its consumers, when they close (semantics.md A1.4: "unacked deliveries are requeued
  * when their channel or connection closes"): the consumer timeout, a link partitioned until the broker notices the
  * dead connection (deadLinks.ts), a consumer going offline, the queue's outage. The broker requeues what the channel
- * held unacked itself; no consumer nacked it, so it counts as requeuedOnChannelClose, not nacked. SQS has no
+ * held unacked itself, at once: what its consumer holds, and what is still on its way to it along a link with a delay
+ * (deliveriesInTransit.ts). No consumer nacked it, so it counts as requeuedOnChannelClose, not nacked. SQS has no
  * channel (A2.1): a receive comes back when its visibility timeout ends, so none of this applies there.
  *
  * Off the hot path: a queue's deliveries and acks (queue.ts) come here only when a channel closes or a link fails.
@@ -21,6 +23,8 @@ import type { Subscription } from './subscription';
 export class Channels {
   /** What links to consumers lost, and their partitions (A1.4). */
   private readonly deadLinks = new DeadLinks();
+  /** Manual-ack deliveries on their way along links with a delay (A1.4). */
+  private readonly inTransit: DeliveriesInTransit;
 
   constructor(
     private readonly index: number,
@@ -32,12 +36,20 @@ export class Channels {
     /** Its consumers' acks and nacks on their way (settlements.ts): a close finds them no channel. */
     private readonly settlements: SettlementsInFlight,
     private readonly steps: QueueSteps,
-  ) {}
+  ) {
+    this.inTransit = new DeliveriesInTransit(ctx);
+  }
+
+  /** A manual-ack delivery `m` is sent along `edge`, a link that may delay it (mayTravel): followed until it arrives. */
+  sent(m: Message, edge: EdgeRuntime): void { this.inTransit.sent(m, edge); }
+
+  /** A delivery followed on its way reached its consumer: false when its channel closed meanwhile (the client drops it). */
+  arrived(m: Message, edge: EdgeRuntime): boolean { return this.inTransit.arrived(m, edge); }
 
   /** A delivery along `edge` was lost on the link: true when the broker still holds it unacked (manual ack). */
   linkLost(m: Message, edge: EdgeRuntime, reason: 'partition' | 'linkLoss'): boolean {
     if (this.sqs) return false; // A2.1: it is invisible until its visibility timeout, then comes back
-    if (this.subByEdge[edge.index]?.manual === true) { this.deadLinks.lost(edge); return true; }
+    if (this.subByEdge[edge.index]?.manual === true) { this.inTransit.lost(m, edge); this.deadLinks.lost(edge); return true; }
     this.ctx.lose(m, reason, edge.target.index); // A1.4: auto-acked when sent
     return false;
   }
@@ -56,6 +68,17 @@ export class Channels {
     if (this.sqs) return; // A2.1: an SQS receive has no channel; it comes back when its visibility timeout ends
     this.steps.settle(edge);
     this.requeueFromClosedChannel([m]);
+  }
+
+  /**
+   * The consumer of `edge` went offline (or crashed): its channel closed. It gave back what it held, each requeued as it
+   * came (channelClosed); what is still on its way to it is requeued now, as the broker does it at the close (A1.4).
+   */
+  offline(edge: EdgeRuntime): void {
+    const onTheWay = this.inTransit.close(edge);
+    if (onTheWay.length === 0) return;
+    for (let i = 0; i < onTheWay.length; i++) this.steps.settle(edge);
+    this.requeueFromClosedChannel(onTheWay);
   }
 
   /**
@@ -118,13 +141,15 @@ export class Channels {
   }
 
   /**
-   * Closes the channel of `sub`: its consumer gives up what it holds (closeChannel), acks on their way find no channel
-   * (settlementsInFlight.ts). Deliveries lost on the link and not back yet stay unacked until they come back (deadLinks.ts),
-   * whose return settles them then. Returns what the queue takes back.
+   * Closes the channel of `sub`: its consumer gives up what it holds (closeChannel), what is on its way to it is taken
+   * back (its copy arriving is dropped: deliveriesInTransit.ts), acks on their way find no channel (settlementsInFlight.ts).
+   * Deliveries lost on the link and not back yet stay unacked until they come back (deadLinks.ts), whose return settles
+   * them then. Returns what the queue takes back.
    */
   private close(sub: Subscription): Message[] {
     this.settlements.channelClosed(sub.edge);
     const { returned, released } = closeChannel(sub);
+    for (const m of this.inTransit.close(sub.edge)) returned.push(m);
     const stillLost = this.deadLinks.pendingOn(sub.edge);
     sub.unacked = stillLost;
     this.steps.releaseUnacked(released - stillLost);

@@ -3,7 +3,7 @@ import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
 import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
-import type { EdgeRuntime } from '../../model/edge';
+import { mayTravel, type EdgeRuntime } from '../../model/edge';
 import { type Message } from '../../model/message';
 import { addHop } from '../../model/trail';
 import type { DeliverySource, NodeModel } from '../../model/node';
@@ -24,7 +24,7 @@ import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
 import type { ReadyStore, RemovableStore } from './readyStore';
 import { Permission } from './permissions';
 import { Settlements } from './settlements';
-import { settlementMayTravel, SettlementsInFlight, type SettlementInFlight } from './settlementsInFlight';
+import { SettlementsInFlight, type SettlementInFlight } from './settlementsInFlight';
 import { SqsInFlight } from './sqsInFlight';
 import { RetentionWatch } from './sqsRetention';
 import { StoredIntegrity } from './storedIntegrity';
@@ -321,6 +321,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     } else if (sub.manual) {
       sub.unacked++; this.unacked++;
       this.consumerTimeouts?.delivered(sub); // A1.4 consumer timeout
+      if (mayTravel(sub.edge)) this.channels.sent(m, sub.edge); // A1.4: a channel closing on its way requeues it
     }
     this.ctx.send(sub.edge, m);
     return true;
@@ -373,7 +374,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
       return true;
     }
     // A1.4/A1.5: across a link with a delay the ack arrives later, and the delivery's prefetch slot is free only then.
-    if (settlementMayTravel(edge) && this.settlements.inFlight.send(edge, null, false)) return true;
+    if (mayTravel(edge) && this.settlements.inFlight.send(edge, null, false)) return true;
     // Arrived at once (as Settlements.ackArrived does after travelling): the hot path, so written out here.
     this.settle(edge);
     this.acked++;
@@ -384,7 +385,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   nack(m: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void {
     // A2.1: an SQS consumer that fails does not delete; the message reappears after its visibility timeout.
     if (this.sqs) { this.nacked++; void receipt; return; }
-    if (settlementMayTravel(edge) && this.settlements.inFlight.send(edge, m, requeue)) return; // arrives later, as an ack does
+    if (mayTravel(edge) && this.settlements.inFlight.send(edge, m, requeue)) return; // arrives later, as an ack does
     this.settlements.nackArrived(m, edge, requeue);
   }
 
@@ -420,6 +421,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   linkLost(m: Message, edge: EdgeRuntime, reason: 'partition' | 'linkLoss'): boolean { return this.channels.linkLost(m, edge, reason); }
   linkReturned(m: Message, edge: EdgeRuntime): void { this.channels.linkReturned(m, edge); }
   channelClosed(m: Message, edge: EdgeRuntime): void { this.channels.channelClosed(m, edge); }
+  deliveryArrived(m: Message, edge: EdgeRuntime): boolean { return this.channels.arrived(m, edge); }
   linkPartitioned(edge: EdgeRuntime): void { this.channels.linkPartitioned(edge); }
 
   linkHealed(edge: EdgeRuntime): void {
@@ -428,7 +430,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   }
 
   setOnline(edge: EdgeRuntime, online: boolean): void {
-    if (!online) { this.polls.remove(edge); return; }
+    if (!online) { this.polls.remove(edge); this.channels.offline(edge); return; }
     const sub = this.subByEdge[edge.index];
     if (sub?.refused && sub.push) this.refusedConsume++; // it subscribes again and is refused again
     this.dispatch();

@@ -18,14 +18,6 @@ export interface SettlementInFlight {
   open: boolean;
 }
 
-/**
- * Whether a settlement along `edge` may travel (the link has a delay, or a fault that may add one). Tested by the queue
- * before it touches its SettlementsInFlight: on a link without either, the usual case, an ack costs no more than that.
- */
-export function settlementMayTravel(edge: EdgeRuntime): boolean {
-  return edge.delayMs > 0 || edge.fault !== null;
-}
-
 /** The settlements a queue's consumers sent that have not reached it yet; the nacked messages among them are in flight. */
 export class SettlementsInFlight {
   /**
