@@ -19,6 +19,8 @@ export interface Message {
   publishedAt: number;
   /** When it last entered a queue's ready list. */
   enqueuedAt: number;
+  /** When a RabbitMQ queue last delivered it with manual ack: the consumer timeout's `delivered_at` (A1.4). */
+  deliveredAt: number;
   routingKey: string;
   headers: Readonly<Record<string, HeaderValue>>;
   /** AMQP priority, or -1 when the publisher set none (A1.11 counts that as 0). */
@@ -102,7 +104,7 @@ export const TRANSIT_CLOSED = 2;
  */
 export function copyMessage(m: Message): Message {
   return {
-    id: m.id, originAt: m.originAt, enqueuedAt: m.enqueuedAt, deliveryCount: m.deliveryCount,
+    id: m.id, originAt: m.originAt, enqueuedAt: m.enqueuedAt, deliveredAt: m.deliveredAt, deliveryCount: m.deliveryCount,
     redelivered: m.redelivered, trail: m.trail?.copy() ?? null, corrupt: m.corrupt, receipt: m.receipt, transit: TRANSIT_NONE,
     poison: m.poison, replyTo: m.replyTo, receiveCount: m.receiveCount, correlationId: m.correlationId,
     sqsOwned: m.sqsOwned, queueSeq: m.queueSeq, expiresAt: m.expiresAt, expirationMs: m.expirationMs,
@@ -145,7 +147,7 @@ export function newMessage(id: number, now: number, f: MessageInit): Message {
  * (messagePool.ts), which must then be indistinguishable from a new one. All but `pins`, 0 on both already.
  */
 export function initMessage(m: Message, id: number, now: number, f: MessageInit): Message {
-  m.id = id; m.originAt = f.originAt ?? now; m.enqueuedAt = now; m.deliveryCount = 0; m.redelivered = false;
+  m.id = id; m.originAt = f.originAt ?? now; m.enqueuedAt = now; m.deliveredAt = 0; m.deliveryCount = 0; m.redelivered = false;
   m.trail = f.trail; m.corrupt = false; m.receipt = 0; m.transit = TRANSIT_NONE; m.poison = f.poison ?? false; m.replyTo = f.replyTo ?? '';
   m.receiveCount = 0; m.correlationId = f.correlationId ?? -1; m.sqsOwned = false; m.queueSeq = 0;
   m.expiresAt = Infinity; m.expirationMs = f.expirationMs ?? -1; m.deaths = null; m.confirm = null;
@@ -167,7 +169,7 @@ const NO_HEADERS: Readonly<Record<string, HeaderValue>> = Object.freeze({});
  */
 function blankMessage(): Message {
   return {
-    id: 0, originAt: 0, enqueuedAt: 0, deliveryCount: 0, redelivered: false, trail: null, corrupt: false, receipt: 0, transit: TRANSIT_NONE,
+    id: 0, originAt: 0, enqueuedAt: 0, deliveredAt: 0, deliveryCount: 0, redelivered: false, trail: null, corrupt: false, receipt: 0, transit: TRANSIT_NONE,
     poison: false, replyTo: '', receiveCount: 0, correlationId: -1, sqsOwned: false, queueSeq: 0,
     expiresAt: Infinity, expirationMs: -1, deaths: null, confirm: null, routingKey: '', headers: NO_HEADERS,
     priority: -1, sizeBytes: 0, persistent: false, mandatory: false, returns: 0, exchangeHops: 0, exchange: '',

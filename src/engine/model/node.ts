@@ -76,8 +76,8 @@ export interface Subscriber {
    */
   surrender(edge: EdgeRuntime): Message[];
   /**
-   * When the broker sent the oldest manual-ack delivery from `edge` that it holds unacked on an open channel (A1.4
-   * consumer timeout); Infinity when it holds none.
+   * When the broker sent the oldest manual-ack delivery from `edge` that this consumer holds unacked on an open channel
+   * (A1.4 consumer timeout: what it holds, part of what the queue counts unacked); Infinity when it holds none.
    */
   oldestUnackedAt(edge: EdgeRuntime): number;
 }

@@ -228,9 +228,8 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
    */
   private newDelivery(message: Message, edge: EdgeRuntime): Delivery {
     const d = this.spareDeliveries.pop();
-    const now = this.ctx.now();
-    if (d === undefined) return { message, edge, receipt: message.receipt, receivedAt: now, slot: -1, callId: -1, orphaned: false };
-    d.message = message; d.edge = edge; d.receipt = message.receipt; d.receivedAt = now; d.slot = -1; d.callId = -1; d.orphaned = false;
+    if (d === undefined) return { message, edge, receipt: message.receipt, slot: -1, callId: -1, orphaned: false };
+    d.message = message; d.edge = edge; d.receipt = message.receipt; d.slot = -1; d.callId = -1; d.orphaned = false;
     return d;
   }
 

@@ -43,6 +43,17 @@ export class Channels {
   /** A manual-ack delivery `m` is sent along `edge`, a link that may delay it (mayTravel): followed until it arrives. */
   sent(m: Message, edge: EdgeRuntime): void { this.inTransit.sent(m, edge); }
 
+  /**
+   * A1.4 consumer timeout: when the oldest delivery of `sub` unacked in the broker's view was delivered. The broker counts
+   * a delivery unacked from when it sends it until its ack arrives: on its way to the consumer, held there, or its ack or
+   * nack on its way back. Infinity when none is known: the ones lost on the link (deadLinks.ts) come back within
+   * LINK_RETURN_MS, far below any timeout, and are not looked at.
+   */
+  oldestUnackedAt(sub: Subscription): number {
+    const edge = sub.edge;
+    return Math.min(sub.subscriber.oldestUnackedAt(edge), this.inTransit.oldestDeliveredOn(edge), this.settlements.oldestOpenOn(edge));
+  }
+
   /** A delivery followed on its way reached its consumer: false when its channel closed meanwhile (the client drops it). */
   arrived(m: Message, edge: EdgeRuntime): boolean { return this.inTransit.arrived(m, edge); }
 

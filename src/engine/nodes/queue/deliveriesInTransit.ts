@@ -48,6 +48,14 @@ export class DeliveriesInTransit {
     this.byEdge[edge.index]!.delete(m);
   }
 
+  /** A1.4 consumer timeout: when the oldest delivery on its way along `edge` was delivered (sent); Infinity when none. */
+  oldestDeliveredOn(edge: EdgeRuntime): number {
+    const onTheWay = this.byEdge[edge.index];
+    if (onTheWay === undefined) return Infinity;
+    for (const m of onTheWay) return m.deliveredAt; // the first is the oldest: sent in order
+    return Infinity;
+  }
+
   /**
    * The channel of `edge` closed: what is on its way along it is left to the client to drop, and returned as copies
    * for the queue to requeue (A1.4), in the order sent. None on a link without a delay.

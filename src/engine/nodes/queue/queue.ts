@@ -133,7 +133,6 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.admissionChecks = this.admission.checks;
     this.limited = Number.isFinite(this.rules.maxLength) || Number.isFinite(this.rules.maxLengthBytes);
     this.queueExpiry = this.mayExpire;
-    this.consumerTimeouts = Number.isFinite(this.rules.consumerTimeoutMs) ? new ConsumerTimeouts(this.rules.consumerTimeoutMs, index, ctx) : null;
     const steps: QueueSteps = {
       settle: (edge) => this.settle(edge),
       returnToQueue: (m) => this.returnToQueue(m),
@@ -144,6 +143,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     const inFlight = new SettlementsInFlight(index, ctx);
     this.channels = new Channels(index, ctx, this, this.sqs, this.subByEdge, inFlight, steps);
     this.settlements = new Settlements(this, inFlight, this.channels, this.deadLetters, this.integrity, steps);
+    this.consumerTimeouts = Number.isFinite(this.rules.consumerTimeoutMs) ? new ConsumerTimeouts(this.rules.consumerTimeoutMs, index, ctx, this.channels) : null;
   }
 
   start(): void {
@@ -320,7 +320,8 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
       if (this.groups !== null) this.retention!.groupLocked(m.groupId); // A2.3 lock; A2.1 retention runs on behind it
     } else if (sub.manual) {
       sub.unacked++; this.unacked++;
-      this.consumerTimeouts?.delivered(sub); // A1.4 consumer timeout
+      m.deliveredAt = now; // A1.4 consumer timeout: its delivered_at
+      this.consumerTimeouts?.delivered(sub);
       if (mayTravel(sub.edge)) this.channels.sent(m, sub.edge); // A1.4: a channel closing on its way requeues it
     }
     this.ctx.send(sub.edge, m);
@@ -374,7 +375,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
       return true;
     }
     // A1.4/A1.5: across a link with a delay the ack arrives later, and the delivery's prefetch slot is free only then.
-    if (mayTravel(edge) && this.settlements.inFlight.send(edge, null, false)) return true;
+    if (mayTravel(edge) && this.settlements.inFlight.send(edge, m, null, false)) return true;
     // Arrived at once (as Settlements.ackArrived does after travelling): the hot path, so written out here.
     this.settle(edge);
     this.acked++;
@@ -385,7 +386,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   nack(m: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void {
     // A2.1: an SQS consumer that fails does not delete; the message reappears after its visibility timeout.
     if (this.sqs) { this.nacked++; void receipt; return; }
-    if (mayTravel(edge) && this.settlements.inFlight.send(edge, m, requeue)) return; // arrives later, as an ack does
+    if (mayTravel(edge) && this.settlements.inFlight.send(edge, m, m, requeue)) return; // arrives later, as an ack does
     this.settlements.nackArrived(m, edge, requeue);
   }
 
