@@ -149,37 +149,50 @@ describe('consumerTimeoutMs in the scenario', () => {
 });
 
 describe('A1.4 consumer timeout: invariants over random slow consumers', () => {
+  const slowConsumers = {
+    flavor: fc.constantFrom('classic', 'quorum'),
+    timeout: fc.integer({ min: 1, max: 200_000 }),
+    mean: fc.integer({ min: 1_000, max: 200_000 }),
+    prefetch: fc.integer({ min: 1, max: 4 }),
+    concurrency: fc.integer({ min: 1, max: 3 }),
+    count: fc.integer({ min: 1, max: 12 }),
+    gap: fc.integer({ min: 1, max: 60_000 }),
+    seed: fc.integer({ min: 0, max: 1000 }),
+  };
+  type SlowConsumer = { [K in keyof typeof slowConsumers]: (typeof slowConsumers)[K] extends fc.Arbitrary<infer T> ? T : never };
+
+  /** Runs `r` across a q → c link of `delayMs`, balanced and checked by `each` every minute; a second run repeats it exactly. */
+  function check(r: SlowConsumer, delayMs: number, each: (snap: Snapshot) => void): void {
+    const run = () => createSimulation(scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: scriptEvery(r.count, r.gap) } },
+      { id: 'q', kind: 'queue', config: { flavor: r.flavor, consumerTimeoutMs: r.timeout } },
+      { id: 'c', kind: 'consumer', config: { ackMode: 'manual', prefetch: r.prefetch, concurrency: r.concurrency, serviceTimeMs: { type: 'exponential', mean: r.mean } } },
+    ], ['p>q', { id: 'e1', source: 'q', target: 'c', config: { delayMs } }], { durationMs: 1_200_000, seed: r.seed } as Partial<ScenarioInput>));
+    const a = run();
+    for (let t = 60_000; t <= 1_200_000; t += 60_000) {
+      const snap = at(a, t);
+      expect(snap.nodes.q!.unacked as number).toBeLessThanOrEqual(r.prefetch);
+      each(snap);
+    }
+    const b = run();
+    b.runUntil(1_200_000);
+    expect(JSON.stringify(b.snapshot())).toBe(JSON.stringify(a.snapshot()));
+  }
+
   it('every message stays accounted for, a closed channel leaves nothing unacked behind, and runs repeat exactly', () => {
-    fc.assert(fc.property(
-      fc.record({
-        flavor: fc.constantFrom('classic', 'quorum'),
-        timeout: fc.integer({ min: 1, max: 200_000 }),
-        mean: fc.integer({ min: 1_000, max: 200_000 }),
-        prefetch: fc.integer({ min: 1, max: 4 }),
-        concurrency: fc.integer({ min: 1, max: 3 }),
-        count: fc.integer({ min: 1, max: 12 }),
-        gap: fc.integer({ min: 1, max: 60_000 }),
-        seed: fc.integer({ min: 0, max: 1000 }),
-      }),
-      (r) => {
-        const run = () => createSimulation(scenarioOf([
-          { id: 'p', kind: 'producer', config: { arrival: scriptEvery(r.count, r.gap) } },
-          { id: 'q', kind: 'queue', config: { flavor: r.flavor, consumerTimeoutMs: r.timeout } },
-          { id: 'c', kind: 'consumer', config: { ackMode: 'manual', prefetch: r.prefetch, concurrency: r.concurrency, serviceTimeMs: { type: 'exponential', mean: r.mean } } },
-        ], ['p>q', 'q>c'], { durationMs: 1_200_000, seed: r.seed } as Partial<ScenarioInput>));
-        const a = run();
-        for (let t = 60_000; t <= 1_200_000; t += 60_000) {
-          const snap = at(a, t);
-          // The queue's unacked are exactly the deliveries the consumer holds on its open channel (what it still processes
-          // of a closed one is an orphan, counted nowhere: the queue requeued a copy), and never more than its prefetch.
-          expect(snap.nodes.q!.unacked).toBe(snap.messages.inFlight);
-          expect(snap.nodes.q!.unacked as number).toBeLessThanOrEqual(r.prefetch);
-        }
-        const b = run();
-        b.runUntil(1_200_000);
-        expect(JSON.stringify(b.snapshot())).toBe(JSON.stringify(a.snapshot()));
-      },
-    ), { numRuns: 60 });
+    fc.assert(fc.property(fc.record(slowConsumers), (r) => check(r, 0, (snap) => {
+      // The queue's unacked are exactly the deliveries the consumer holds on its open channel (what it still processes
+      // of a closed one is an orphan, counted nowhere: the queue requeued a copy), and never more than its prefetch.
+      expect(snap.nodes.q!.unacked).toBe(snap.messages.inFlight);
+    })), { numRuns: 60 });
+  });
+
+  it('across links with a delay: the same, with what is on its way either way unacked for the queue', () => {
+    fc.assert(fc.property(fc.record({ ...slowConsumers, delay: fc.integer({ min: 1, max: 100_000 }) }), (r) => check(r, r.delay, (snap) => {
+      // In flight (held by the consumer on its open channel, or on the link to it) is unacked for the queue, which also
+      // counts the ones whose ack is on its way back (acked for the run once sent).
+      expect(snap.messages.inFlight).toBeLessThanOrEqual(snap.nodes.q!.unacked as number);
+    })), { numRuns: 40 });
   });
 });
 
@@ -216,39 +229,5 @@ describe('A1.4 consumer timeout across a link with a delay (the broker\'s view)'
     expect(snap.nodes.q).toMatchObject({ consumerTimeouts: 2, acked: 2, unacked: 0, ready: 0, requeuedOnChannelClose: 1 });
     expect(snap.nodes.c).toMatchObject({ in: 2, acked: 2, ackFailed: 0 });
     expect(snap.messages).toMatchObject({ acked: 2, dropped: 0, inFlight: 0 });
-  });
-});
-
-describe('A1.4 consumer timeout across links with a delay: invariants over random slow consumers', () => {
-  it('every message stays accounted for, unacked stays within the prefetch, and runs repeat exactly', () => {
-    fc.assert(fc.property(
-      fc.record({
-        timeout: fc.integer({ min: 1, max: 200_000 }),
-        mean: fc.integer({ min: 1_000, max: 100_000 }),
-        delay: fc.integer({ min: 1, max: 100_000 }),
-        prefetch: fc.integer({ min: 1, max: 4 }),
-        count: fc.integer({ min: 1, max: 12 }),
-        gap: fc.integer({ min: 1, max: 60_000 }),
-        seed: fc.integer({ min: 0, max: 1000 }),
-      }),
-      (r) => {
-        const run = () => createSimulation(scenarioOf([
-          { id: 'p', kind: 'producer', config: { arrival: scriptEvery(r.count, r.gap) } },
-          { id: 'q', kind: 'queue', config: { consumerTimeoutMs: r.timeout } },
-          { id: 'c', kind: 'consumer', config: { ackMode: 'manual', prefetch: r.prefetch, serviceTimeMs: { type: 'exponential', mean: r.mean } } },
-        ], ['p>q', { id: 'e1', source: 'q', target: 'c', config: { delayMs: r.delay } }], { durationMs: 1_200_000, seed: r.seed } as Partial<ScenarioInput>));
-        const a = run();
-        for (let t = 60_000; t <= 1_200_000; t += 60_000) {
-          const snap = at(a, t);
-          expect(snap.nodes.q!.unacked as number).toBeLessThanOrEqual(r.prefetch);
-          // In flight (held by the consumer on its open channel, or on the link to it) is unacked for the queue, which also
-          // counts the ones whose ack is on its way back (acked for the run once sent).
-          expect(snap.messages.inFlight).toBeLessThanOrEqual(snap.nodes.q!.unacked as number);
-        }
-        const b = run();
-        b.runUntil(1_200_000);
-        expect(JSON.stringify(b.snapshot())).toBe(JSON.stringify(a.snapshot()));
-      },
-    ), { numRuns: 40 });
   });
 });
