@@ -59,6 +59,15 @@ export function repliesComeBack(edge: EdgeRuntime, request: Message): boolean {
 }
 
 /**
+ * Whether what is sent along `edge` may arrive later rather than at once: the link has a delay, or a fault that may add
+ * one. A queue tests it before it follows a delivery or settlement on its way: on a link without either, the usual case,
+ * that costs no more than this.
+ */
+export function mayTravel(edge: EdgeRuntime): boolean {
+  return edge.delayMs > 0 || edge.fault !== null;
+}
+
+/**
  * One way across `edge` for what a node times itself rather than sending through the kernel (a
  * publisher's confirm coming back, a poll's request and answer): the link's delay plus a link fault's
  * added latency, without its jitter or loss.

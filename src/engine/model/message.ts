@@ -19,6 +19,8 @@ export interface Message {
   publishedAt: number;
   /** When it last entered a queue's ready list. */
   enqueuedAt: number;
+  /** When a RabbitMQ queue last delivered it with manual ack: the consumer timeout's `delivered_at` (A1.4). */
+  deliveredAt: number;
   routingKey: string;
   headers: Readonly<Record<string, HeaderValue>>;
   /** AMQP priority, or -1 when the publisher set none (A1.11 counts that as 0). */
@@ -46,6 +48,12 @@ export interface Message {
   receiveCount: number;
   /** SQS: the receipt of the current receive (0: none); a delete with an older receipt does nothing. */
   receipt: number;
+  /**
+   * A manual-ack delivery from a RabbitMQ queue along a link with a delay (TRANSIT_*): on its way, so that a channel
+   * closing meanwhile requeues it (A1.4, queue/deliveriesInTransit.ts). Read by the consumer on every arrival: kept
+   * next to `receipt`, which it reads too.
+   */
+  transit: number;
   /** Held by an SQS queue (ready or invisible): the queue, not the consumer, counts it. */
   sqsOwned: boolean;
   /** Death history, most recent first (x-death, A1.9); null until it dies once. */
@@ -83,14 +91,21 @@ export interface Message {
   pins: number;
 }
 
+/** Message.transit: not a delivery on its way that its queue follows (the usual case: a link without a delay). */
+export const TRANSIT_NONE = 0;
+/** Message.transit: on its way to its consumer on an open channel; its queue hears when it arrives. */
+export const TRANSIT_OPEN = 1;
+/** Message.transit: its channel closed while it was on its way; the queue requeued a copy, and the client drops this one. */
+export const TRANSIT_CLOSED = 2;
+
 /**
  * Messages are built field by field in one fixed order so that every message has the same hidden
  * class: object spread here made V8 fall back to slow property access across the hot path.
  */
 export function copyMessage(m: Message): Message {
   return {
-    id: m.id, originAt: m.originAt, enqueuedAt: m.enqueuedAt, deliveryCount: m.deliveryCount,
-    redelivered: m.redelivered, trail: m.trail?.copy() ?? null, corrupt: m.corrupt, receipt: m.receipt,
+    id: m.id, originAt: m.originAt, enqueuedAt: m.enqueuedAt, deliveredAt: m.deliveredAt, deliveryCount: m.deliveryCount,
+    redelivered: m.redelivered, trail: m.trail?.copy() ?? null, corrupt: m.corrupt, receipt: m.receipt, transit: TRANSIT_NONE,
     poison: m.poison, replyTo: m.replyTo, receiveCount: m.receiveCount, correlationId: m.correlationId,
     sqsOwned: m.sqsOwned, queueSeq: m.queueSeq, expiresAt: m.expiresAt, expirationMs: m.expirationMs,
     deaths: m.deaths ? m.deaths.map((d) => ({ ...d, routingKeys: [...d.routingKeys] })) : null, confirm: m.confirm,
@@ -132,8 +147,8 @@ export function newMessage(id: number, now: number, f: MessageInit): Message {
  * (messagePool.ts), which must then be indistinguishable from a new one. All but `pins`, 0 on both already.
  */
 export function initMessage(m: Message, id: number, now: number, f: MessageInit): Message {
-  m.id = id; m.originAt = f.originAt ?? now; m.enqueuedAt = now; m.deliveryCount = 0; m.redelivered = false;
-  m.trail = f.trail; m.corrupt = false; m.receipt = 0; m.poison = f.poison ?? false; m.replyTo = f.replyTo ?? '';
+  m.id = id; m.originAt = f.originAt ?? now; m.enqueuedAt = now; m.deliveredAt = 0; m.deliveryCount = 0; m.redelivered = false;
+  m.trail = f.trail; m.corrupt = false; m.receipt = 0; m.transit = TRANSIT_NONE; m.poison = f.poison ?? false; m.replyTo = f.replyTo ?? '';
   m.receiveCount = 0; m.correlationId = f.correlationId ?? -1; m.sqsOwned = false; m.queueSeq = 0;
   m.expiresAt = Infinity; m.expirationMs = f.expirationMs ?? -1; m.deaths = null; m.confirm = null;
   m.routingKey = f.routingKey; m.headers = f.headers; m.priority = f.priority; m.sizeBytes = f.sizeBytes;
@@ -154,7 +169,7 @@ const NO_HEADERS: Readonly<Record<string, HeaderValue>> = Object.freeze({});
  */
 function blankMessage(): Message {
   return {
-    id: 0, originAt: 0, enqueuedAt: 0, deliveryCount: 0, redelivered: false, trail: null, corrupt: false, receipt: 0,
+    id: 0, originAt: 0, enqueuedAt: 0, deliveredAt: 0, deliveryCount: 0, redelivered: false, trail: null, corrupt: false, receipt: 0, transit: TRANSIT_NONE,
     poison: false, replyTo: '', receiveCount: 0, correlationId: -1, sqsOwned: false, queueSeq: 0,
     expiresAt: Infinity, expirationMs: -1, deaths: null, confirm: null, routingKey: '', headers: NO_HEADERS,
     priority: -1, sizeBytes: 0, persistent: false, mandatory: false, returns: 0, exchangeHops: 0, exchange: '',

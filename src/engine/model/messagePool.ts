@@ -9,8 +9,8 @@ const MAX_FREE = 1024;
  * keeps a few recently used objects hot in the cache and spares the garbage collector a promotion per
  * message (docs/PERFORMANCE.md, "Message pool").
  *
- * Only a message that nothing can read again may be released: see ConsumerModel.succeed for the one place
- * that does. A released message is poisoned until reused (id -1, originAt NaN), so a stale read shows as
+ * Only a message that nothing can read again may be released: see ConsumerModel.succeed for where an acked
+ * one is (and ackOnClosedChannel, arrivedOnClosedChannel for the copies a closed channel leaves to the consumer). A released message is poisoned until reused (id -1, originAt NaN), so a stale read shows as
  * a wrong figure at once rather than as another message's plausible one; releasing it twice throws.
  *
  * Tracing: an edge shows the inspector the last message it carried each way (EdgeRuntime.lastMessage,

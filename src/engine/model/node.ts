@@ -76,8 +76,8 @@ export interface Subscriber {
    */
   surrender(edge: EdgeRuntime): Message[];
   /**
-   * When the broker sent the oldest manual-ack delivery from `edge` that it holds unacked on an open channel (A1.4
-   * consumer timeout); Infinity when it holds none.
+   * When the broker sent the oldest manual-ack delivery from `edge` that this consumer holds unacked on an open channel
+   * (A1.4 consumer timeout: what it holds, part of what the queue counts unacked); Infinity when it holds none.
    */
   oldestUnackedAt(edge: EdgeRuntime): number;
 }
@@ -116,6 +116,12 @@ export interface DeliverySource {
    * offline): A1.4 automatic requeue, which is no basic.nack/reject of the consumer's, so counted apart from them.
    */
   channelClosed(message: Message, edge: EdgeRuntime): void;
+  /**
+   * A delivery whose `transit` is not TRANSIT_NONE (sent along a link with a delay) reached the consumer of `edge`:
+   * false when its channel closed while it was on its way, so that the queue requeued it already (A1.4) and the
+   * consumer's client drops it unseen.
+   */
+  deliveryArrived(message: Message, edge: EdgeRuntime): boolean;
   /** The consumer went offline or came back: stop or resume deliveries along `edge`. */
   setOnline(edge: EdgeRuntime, online: boolean): void;
   /**

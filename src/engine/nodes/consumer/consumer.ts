@@ -6,7 +6,7 @@ import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
 import type { EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
-import type { Message } from '../../model/message';
+import { TRANSIT_NONE, type Message } from '../../model/message';
 import { addHop } from '../../model/trail';
 import type { NodeModel, Subscriber } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/samplers';
@@ -150,6 +150,7 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
   }
 
   receive(message: Message, edge: EdgeRuntime): void {
+    if (message.transit !== TRANSIT_NONE && this.arrivedOnClosedChannel(message, edge)) return;
     if (this.takesAsReply(message, edge)) { this.callReplied(message); return; }
     addHop(message, this.index, this.ctx, 'received');
     if (edge.role === 'push' && !this.online) {
@@ -166,6 +167,17 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
     if (message.corrupt && this.verifiesChecksum) { this.unprocessed.rejectCorrupt(delivery); return; }
     if (this.inService.size < this.concurrency && this.buffer.length === 0) this.begin(delivery);
     else { this.buffer.push(delivery); this.pump(); }
+  }
+
+  /**
+   * A delivery that travelled a link with a delay arrived (its queue follows those: deliveriesInTransit.ts). A1.4: its
+   * channel closed while it was on its way, so the broker requeued it at the close, and the client, which has no such
+   * channel any more, drops it: not received, not processed, not acked. This copy is no one's: its object is reused.
+   */
+  private arrivedOnClosedChannel(message: Message, edge: EdgeRuntime): boolean {
+    if (edge.source.deliverySource!.deliveryArrived(message, edge)) return false;
+    this.ctx.messages.release(message);
+    return true;
   }
 
   /** Starts buffered deliveries while slots are free, oldest first. */
@@ -216,9 +228,8 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
    */
   private newDelivery(message: Message, edge: EdgeRuntime): Delivery {
     const d = this.spareDeliveries.pop();
-    const now = this.ctx.now();
-    if (d === undefined) return { message, edge, receipt: message.receipt, receivedAt: now, slot: -1, callId: -1, orphaned: false };
-    d.message = message; d.edge = edge; d.receipt = message.receipt; d.receivedAt = now; d.slot = -1; d.callId = -1; d.orphaned = false;
+    if (d === undefined) return { message, edge, receipt: message.receipt, slot: -1, callId: -1, orphaned: false };
+    d.message = message; d.edge = edge; d.receipt = message.receipt; d.slot = -1; d.callId = -1; d.orphaned = false;
     return d;
   }
 

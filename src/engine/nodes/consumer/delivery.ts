@@ -6,8 +6,6 @@ export interface Delivery {
   message: Message;
   edge: EdgeRuntime;
   receipt: number;
-  /** When it reached the consumer (A1.4 consumer timeout: GivingBack.oldestUnackedAt). */
-  receivedAt: number;
   /** Its slot while being processed (-1: not in service). */
   slot: number;
   /** The id of the synchronous call it waits on, holding its slot (-1: none). */

@@ -77,16 +77,16 @@ export class GivingBack {
   }
 
   /**
-   * A1.4 consumer timeout: when the oldest manual-ack delivery from `edge` still open (not settled, its channel not
-   * closed) was sent, by the broker's clock: received less the link's delay. Infinity when there is none.
+   * A1.4 consumer timeout: when the broker delivered the oldest manual-ack delivery from `edge` this consumer holds still
+   * open (not settled, its channel not closed). Infinity when there is none.
    */
   oldestUnackedAt(edge: EdgeRuntime): number {
     if (!this.manualAck) return Infinity;
     let oldest = Infinity;
-    const visit = (d: Delivery) => { if (isOpenDeliveryFrom(d, edge) && d.receivedAt < oldest) oldest = d.receivedAt; };
+    const visit = (d: Delivery) => { if (isOpenDeliveryFrom(d, edge) && d.message.deliveredAt < oldest) oldest = d.message.deliveredAt; };
     this.inService.forEach(visit);
     this.buffer.forEach(visit);
-    return oldest === Infinity ? Infinity : oldest - edge.delayMs;
+    return oldest;
   }
 }
 

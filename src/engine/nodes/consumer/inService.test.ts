@@ -5,7 +5,7 @@ import type { Delivery } from './delivery';
 import { InService } from './inService';
 
 const delivery = (id: number): Delivery =>
-  ({ message: { id } as Message, edge: {} as EdgeRuntime, receipt: 0, receivedAt: 0, slot: -1, callId: -1, orphaned: false });
+  ({ message: { id } as Message, edge: {} as EdgeRuntime, receipt: 0, slot: -1, callId: -1, orphaned: false });
 const ids = (s: InService) => { const out: number[] = []; s.forEach((d) => out.push(d.message.id)); return out; };
 
 describe('InService', () => {

@@ -149,36 +149,85 @@ describe('consumerTimeoutMs in the scenario', () => {
 });
 
 describe('A1.4 consumer timeout: invariants over random slow consumers', () => {
+  const slowConsumers = {
+    flavor: fc.constantFrom('classic', 'quorum'),
+    timeout: fc.integer({ min: 1, max: 200_000 }),
+    mean: fc.integer({ min: 1_000, max: 200_000 }),
+    prefetch: fc.integer({ min: 1, max: 4 }),
+    concurrency: fc.integer({ min: 1, max: 3 }),
+    count: fc.integer({ min: 1, max: 12 }),
+    gap: fc.integer({ min: 1, max: 60_000 }),
+    seed: fc.integer({ min: 0, max: 1000 }),
+  };
+  type SlowConsumer = { [K in keyof typeof slowConsumers]: (typeof slowConsumers)[K] extends fc.Arbitrary<infer T> ? T : never };
+
+  /** Runs `r` across a q → c link of `delayMs`, balanced and checked by `each` every minute; a second run repeats it exactly. */
+  function check(r: SlowConsumer, delayMs: number, each: (snap: Snapshot) => void): void {
+    const run = () => createSimulation(scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: scriptEvery(r.count, r.gap) } },
+      { id: 'q', kind: 'queue', config: { flavor: r.flavor, consumerTimeoutMs: r.timeout } },
+      { id: 'c', kind: 'consumer', config: { ackMode: 'manual', prefetch: r.prefetch, concurrency: r.concurrency, serviceTimeMs: { type: 'exponential', mean: r.mean } } },
+    ], ['p>q', { id: 'e1', source: 'q', target: 'c', config: { delayMs } }], { durationMs: 1_200_000, seed: r.seed } as Partial<ScenarioInput>));
+    const a = run();
+    for (let t = 60_000; t <= 1_200_000; t += 60_000) {
+      const snap = at(a, t);
+      expect(snap.nodes.q!.unacked as number).toBeLessThanOrEqual(r.prefetch);
+      each(snap);
+    }
+    const b = run();
+    b.runUntil(1_200_000);
+    expect(JSON.stringify(b.snapshot())).toBe(JSON.stringify(a.snapshot()));
+  }
+
   it('every message stays accounted for, a closed channel leaves nothing unacked behind, and runs repeat exactly', () => {
-    fc.assert(fc.property(
-      fc.record({
-        flavor: fc.constantFrom('classic', 'quorum'),
-        timeout: fc.integer({ min: 1, max: 200_000 }),
-        mean: fc.integer({ min: 1_000, max: 200_000 }),
-        prefetch: fc.integer({ min: 1, max: 4 }),
-        concurrency: fc.integer({ min: 1, max: 3 }),
-        count: fc.integer({ min: 1, max: 12 }),
-        gap: fc.integer({ min: 1, max: 60_000 }),
-        seed: fc.integer({ min: 0, max: 1000 }),
-      }),
-      (r) => {
-        const run = () => createSimulation(scenarioOf([
-          { id: 'p', kind: 'producer', config: { arrival: scriptEvery(r.count, r.gap) } },
-          { id: 'q', kind: 'queue', config: { flavor: r.flavor, consumerTimeoutMs: r.timeout } },
-          { id: 'c', kind: 'consumer', config: { ackMode: 'manual', prefetch: r.prefetch, concurrency: r.concurrency, serviceTimeMs: { type: 'exponential', mean: r.mean } } },
-        ], ['p>q', 'q>c'], { durationMs: 1_200_000, seed: r.seed } as Partial<ScenarioInput>));
-        const a = run();
-        for (let t = 60_000; t <= 1_200_000; t += 60_000) {
-          const snap = at(a, t);
-          // The queue's unacked are exactly the deliveries the consumer holds on its open channel (what it still processes
-          // of a closed one is an orphan, counted nowhere: the queue requeued a copy), and never more than its prefetch.
-          expect(snap.nodes.q!.unacked).toBe(snap.messages.inFlight);
-          expect(snap.nodes.q!.unacked as number).toBeLessThanOrEqual(r.prefetch);
-        }
-        const b = run();
-        b.runUntil(1_200_000);
-        expect(JSON.stringify(b.snapshot())).toBe(JSON.stringify(a.snapshot()));
-      },
-    ), { numRuns: 60 });
+    fc.assert(fc.property(fc.record(slowConsumers), (r) => check(r, 0, (snap) => {
+      // The queue's unacked are exactly the deliveries the consumer holds on its open channel (what it still processes
+      // of a closed one is an orphan, counted nowhere: the queue requeued a copy), and never more than its prefetch.
+      expect(snap.nodes.q!.unacked).toBe(snap.messages.inFlight);
+    })), { numRuns: 60 });
+  });
+
+  it('across links with a delay: the same, with what is on its way either way unacked for the queue', () => {
+    fc.assert(fc.property(fc.record({ ...slowConsumers, delay: fc.integer({ min: 1, max: 100_000 }) }), (r) => check(r, r.delay, (snap) => {
+      // In flight (held by the consumer on its open channel, or on the link to it) is unacked for the queue, which also
+      // counts the ones whose ack is on its way back (acked for the run once sent).
+      expect(snap.messages.inFlight).toBeLessThanOrEqual(snap.nodes.q!.unacked as number);
+    })), { numRuns: 40 });
+  });
+});
+
+/**
+ * A1.4: the consumer timeout is the broker's: a delivery is unacked from when the queue sends it until its ack arrives
+ * back at the queue, wherever it is meanwhile (on its way, held by the consumer, its ack on its way back). Here the link
+ * q → c has a 90 s delay, longer than the 60 s check tick, and the timeout is 120 s.
+ */
+describe('A1.4 consumer timeout across a link with a delay (the broker\'s view)', () => {
+  // m1 at 1 ms: reaches c at 90 001, is processed in 1 s, and its ack reaches q at 181 001. m2 at 150 s is on its way
+  // (until 240 s) when the tick at 180 s finds m1 unacked for more than 120 s (delivered at 1 ms): the channel closes.
+  const slowLink = () => createSimulation(scenarioOf([
+    { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1 }, { atMs: 150_000 }] } } },
+    { id: 'q', kind: 'queue', config: { consumerTimeoutMs: 120_000 } },
+    { id: 'c', kind: 'consumer', config: { ackMode: 'manual', prefetch: 5, ...service(1_000) } },
+  ], ['p>q', { id: 'e1', source: 'q', target: 'c', config: { delayMs: 90_000 } }], { durationMs: 1_000_000 } as Partial<ScenarioInput>));
+
+  it('counts a delivery whose ack is on its way back as unacked: the tick at 180 s closes the channel', () => {
+    const s = slowLink();
+    // At 179 999 ms m1 has been acked by c (91 001) but its ack has not arrived: still unacked for the broker.
+    expect(at(s, 179_999).nodes.q).toMatchObject({ consumerTimeouts: 0, unacked: 2, acked: 0 });
+    expect(at(s, 179_999).nodes.c).toMatchObject({ acked: 1, busy: 0, buffered: 0 });
+    const snap = at(s, 180_000);
+    // The close requeues m2, still on its way (A1.4), and delivers it again at once; m1's ack was already sent.
+    expect(snap.nodes.q).toMatchObject({ consumerTimeouts: 1, requeuedOnChannelClose: 1, out: 3, redelivered: 1, unacked: 1 });
+  });
+
+  it('then m1\'s ack arrives on the closed channel (181 001 ms), m2\'s first delivery is dropped by c (240 s) and its second processed', () => {
+    const s = slowLink();
+    expect(at(s, 240_000).nodes.c).toMatchObject({ in: 1, acked: 1, busy: 0, buffered: 0 });
+    // m2's redelivery (180 s) reaches c at 270 s; its ack is on its way back at the tick at 360 s, 180 s after it was
+    // delivered: across a 180 s round trip no delivery is ever acked within 120 s, so that channel closes too.
+    const snap = at(s, 1_000_000);
+    expect(snap.nodes.q).toMatchObject({ consumerTimeouts: 2, acked: 2, unacked: 0, ready: 0, requeuedOnChannelClose: 1 });
+    expect(snap.nodes.c).toMatchObject({ in: 2, acked: 2, ackFailed: 0 });
+    expect(snap.messages).toMatchObject({ acked: 2, dropped: 0, inFlight: 0 });
   });
 });

@@ -2,6 +2,12 @@ import type { SimContext } from '../../model/context';
 import { EV_CONSUMER_TIMEOUT } from './queueEvents';
 import type { Subscription } from './subscription';
 
+/** What the consumer timeout asks of the queue's channels (channels.ts). */
+export interface UnackedView {
+  /** When the oldest delivery of `sub` the broker counts unacked was delivered; Infinity when it knows of none. */
+  oldestUnackedAt(sub: Subscription): number;
+}
+
 /**
  * How often a channel looks at its oldest unacked delivery: RabbitMQ's `channel_tick_interval`, 60 000 ms by default
  * (RMQ-SRC rabbit_channel: `handle_info(tick, …)` calls `evaluate_consumer_timeout`). Ticks are counted from the start
@@ -18,14 +24,14 @@ export function firstTickAfter(t: number): number {
  * A1.4 consumer delivery-ack timeout (RabbitMQ ≤ 4.2, every queue type; 4.3 keeps it for quorum queues only). On
  * each tick a channel checks the oldest delivery it holds unacked, and when that was delivered more than the timeout
  * ago (`delivered_at < now − timeout`, RMQ-SRC rabbit_channel `evaluate_consumer_timeout1`), it closes with
- * PRECONDITION_FAILED and its deliveries are requeued (the queue does that: QueueModel.closeTimedOutChannel).
+ * PRECONDITION_FAILED and its deliveries are requeued (the queue does that: Channels.timedOut, channels.ts).
  *
  * Here each subscription is a channel. Rather than a tick every minute for every channel, one check is scheduled for
  * the first tick at which the oldest delivery could have timed out; the verdict is the same as ticking all along, for a
  * timer per subscription with unacked deliveries, due at most every `timeoutMs`.
  */
 export class ConsumerTimeouts {
-  constructor(private readonly timeoutMs: number, private readonly index: number, private readonly ctx: SimContext) {}
+  constructor(private readonly timeoutMs: number, private readonly index: number, private readonly ctx: SimContext, private readonly unacked: UnackedView) {}
 
   /** A manual-ack delivery went out on `sub`: its channel's timeout will be checked, unless a check is due already. */
   delivered(sub: Subscription): void {
@@ -40,8 +46,9 @@ export class ConsumerTimeouts {
     sub.timeoutCheckDue = false;
     if (sub.unacked === 0) return false; // the next delivery schedules the next check
     const now = this.ctx.now();
-    const oldest = sub.subscriber.oldestUnackedAt(sub.edge);
-    // Unacked but not held (still on the link): not delivered yet as far as the check can tell; look again later.
+    // The broker's view (A1.4): a delivery is unacked from when it is sent until its ack arrives, wherever it is meanwhile.
+    const oldest = this.unacked.oldestUnackedAt(sub);
+    // Unacked but not known where (lost on the link, back within LINK_RETURN_MS): look again later.
     if (oldest === Infinity) { this.checkAt(sub, now); return false; }
     if (oldest + this.timeoutMs < now) return true;
     this.checkAt(sub, oldest);

@@ -3,7 +3,7 @@ import type { NodeOf } from '../../../schema';
 import type { Census } from '../../metrics/accounting';
 import type { LatencyHistogram } from '../../metrics/latencyHistogram';
 import type { SimContext } from '../../model/context';
-import { LINK_RETURN_MS, type EdgeRuntime } from '../../model/edge';
+import { mayTravel, type EdgeRuntime } from '../../model/edge';
 import { type Message } from '../../model/message';
 import { addHop } from '../../model/trail';
 import type { DeliverySource, NodeModel } from '../../model/node';
@@ -14,15 +14,17 @@ import { Expiry, expiryOf } from './expiry';
 import { FifoGroupStore } from './fifoGroups';
 import { HeldPublishes } from './heldPublishes';
 import { ConsumerTimeouts } from './consumerTimeouts';
-import { closeChannel, keepSurvivors } from './outage';
-import { DeadLinks } from './deadLinks';
+import { keepSurvivors } from './outage';
+import { Channels } from './channels';
 import { PendingPolls, type PendingPoll } from './pendingPolls';
 import { QueueCounters } from './queueCounters';
 import { EV_CONSUMER_TIMEOUT, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_LINK_DEAD, EV_POLL_TIMEOUT, EV_RETENTION, EV_SETTLEMENT, EV_VISIBILITY } from './queueEvents';
+import type { QueueSteps } from './queueSteps';
 import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
 import type { ReadyStore, RemovableStore } from './readyStore';
 import { Permission } from './permissions';
-import { settlementMayTravel, SettlementsInFlight, type SettlementInFlight } from './settlementsInFlight';
+import { Settlements } from './settlements';
+import { SettlementsInFlight, type SettlementInFlight } from './settlementsInFlight';
 import { SqsInFlight } from './sqsInFlight';
 import { RetentionWatch } from './sqsRetention';
 import { StoredIntegrity } from './storedIntegrity';
@@ -40,7 +42,8 @@ import { Replication } from './replication';
  * it owns or calls: admission.ts (checks before storing), confirms.ts (publisher confirms), expiry.ts
  * (TTL and retention), deadLettering.ts, pendingPolls.ts (long polls), sqsInFlight.ts (visibility),
  * replication.ts (leaders and failover), heldPublishes.ts (publishes waiting for a quorum queue's leader),
- * outage.ts (what an outage keeps). Its counters are its own
+ * channels.ts (channel closes: the consumer timeout, dead links, outages), settlements.ts (nacks, and acks and nacks
+ * that travelled a link with a delay), outage.ts (what an outage keeps). Its counters are its own
  * fields (queueCounters.ts, its base class), which the helpers that count are given as `this`.
  */
 export class QueueModel extends QueueCounters implements NodeModel, DeliverySource {
@@ -101,10 +104,10 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   private replication!: Replication;
   /** Publishes waiting for a leader (a replicated quorum queue, A1.13). */
   private readonly held = new HeldPublishes();
-  /** Consumers' acks and nacks on their way along links with a delay (A1.4, A1.5). */
-  private readonly settlements: SettlementsInFlight;
-  /** What links to consumers lost, and their partitions (A1.4). */
-  private readonly deadLinks = new DeadLinks();
+  /** Consumers' nacks, and acks and nacks on their way along links with a delay (A1.4, A1.5). */
+  private readonly settlements: Settlements;
+  /** Its channels to consumers, when they close (A1.4). */
+  private readonly channels: Channels;
   /** Lost on an outage after the queue confirmed them, or published without confirms: losses the broker answers for. */
   private lostOnOutage = 0;
   /** Lost on an outage while their confirm was still due: their publisher was never told they were safe (A1.6). */
@@ -115,7 +118,6 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.rules = queueRules(node.config);
     this.store = readyStoreFor(node.config);
     this.confirms = new Confirms(index, node.config, this.rules, ctx, id);
-    this.settlements = new SettlementsInFlight(index, ctx);
     this.wait = ctx.queueWait.create();
     this.sqs = this.rules.flavor === 'sqs';
     this.exclusiveDeliveries = !this.sqs;
@@ -131,7 +133,17 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.admissionChecks = this.admission.checks;
     this.limited = Number.isFinite(this.rules.maxLength) || Number.isFinite(this.rules.maxLengthBytes);
     this.queueExpiry = this.mayExpire;
-    this.consumerTimeouts = Number.isFinite(this.rules.consumerTimeoutMs) ? new ConsumerTimeouts(this.rules.consumerTimeoutMs, index, ctx) : null;
+    const steps: QueueSteps = {
+      settle: (edge) => this.settle(edge),
+      returnToQueue: (m) => this.returnToQueue(m),
+      dispatch: () => this.dispatch(),
+      dispatchAfterReturn: () => this.dispatchAfterReturn(),
+      releaseUnacked: (count) => { this.unacked -= count; },
+    };
+    const inFlight = new SettlementsInFlight(index, ctx);
+    this.channels = new Channels(index, ctx, this, this.sqs, this.subByEdge, inFlight, steps);
+    this.settlements = new Settlements(this, inFlight, this.channels, this.deadLetters, this.integrity, steps);
+    this.consumerTimeouts = Number.isFinite(this.rules.consumerTimeoutMs) ? new ConsumerTimeouts(this.rules.consumerTimeoutMs, index, ctx, this.channels) : null;
   }
 
   start(): void {
@@ -308,7 +320,9 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
       if (this.groups !== null) this.retention!.groupLocked(m.groupId); // A2.3 lock; A2.1 retention runs on behind it
     } else if (sub.manual) {
       sub.unacked++; this.unacked++;
-      this.consumerTimeouts?.delivered(sub); // A1.4 consumer timeout
+      m.deliveredAt = now; // A1.4 consumer timeout: its delivered_at
+      this.consumerTimeouts?.delivered(sub);
+      if (mayTravel(sub.edge)) this.channels.sent(m, sub.edge); // A1.4: a channel closing on its way requeues it
     }
     this.ctx.send(sub.edge, m);
     return true;
@@ -361,43 +375,19 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
       return true;
     }
     // A1.4/A1.5: across a link with a delay the ack arrives later, and the delivery's prefetch slot is free only then.
-    if (settlementMayTravel(edge) && this.settlements.send(edge, null, false)) return true;
-    this.ackArrived(edge, true);
-    return true;
-  }
-
-  private ackArrived(edge: EdgeRuntime, open: boolean): void {
-    if (open) this.settle(edge);
+    if (mayTravel(edge) && this.settlements.inFlight.send(edge, m, null, false)) return true;
+    // Arrived at once (as Settlements.ackArrived does after travelling): the hot path, so written out here.
+    this.settle(edge);
     this.acked++;
     this.dispatch();
+    return true;
   }
 
   nack(m: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void {
     // A2.1: an SQS consumer that fails does not delete; the message reappears after its visibility timeout.
     if (this.sqs) { this.nacked++; void receipt; return; }
-    if (settlementMayTravel(edge) && this.settlements.send(edge, m, requeue)) return; // arrives later, as an ack does
-    this.nackArrived(m, edge, requeue);
-  }
-
-  private nackArrived(m: Message, edge: EdgeRuntime, requeue: boolean): void {
-    this.nacked++; // A1.4: only a consumer's basic.nack/reject; a closed channel's returns are requeuedOnChannelClose
-    this.settle(edge);
-    if (requeue) { this.returnToQueue(m); this.dispatchAfterReturn(); return; }
-    this.integrity.returned(m);
-    this.deadLetters.send(m, 'rejected', false);
-    this.dispatch();
-  }
-
-  /**
-   * An ack or nack that travelled a link with a delay arrives (settlementsInFlight.ts). Its channel closed meanwhile (the
-   * consumer timeout): the ack finds no channel, and the nacked message was requeued by the close (A1.4), so it comes
-   * back as the close's return, whatever the nack asked.
-   */
-  private settlementArrived(s: SettlementInFlight): void {
-    if (!this.settlements.arrived(s)) return; // an outage took it back meanwhile (outage)
-    if (s.message === null) { this.ackArrived(s.edge, s.open); return; }
-    if (s.open) this.nackArrived(s.message, s.edge, s.requeue);
-    else this.requeueFromClosedChannel([s.message]); // its slot went with the channel
+    if (mayTravel(edge) && this.settlements.inFlight.send(edge, m, m, requeue)) return; // arrives later, as an ack does
+    this.settlements.nackArrived(m, edge, requeue);
   }
 
   private settle(edge: EdgeRuntime): void {
@@ -427,47 +417,21 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     return true;
   }
 
-  linkLost(m: Message, edge: EdgeRuntime, reason: 'partition' | 'linkLoss'): boolean {
-    if (this.sqs) return false; // A2.1: it is invisible until its visibility timeout, then comes back
-    if (this.subByEdge[edge.index]?.manual === true) { this.deadLinks.lost(edge); return true; }
-    this.ctx.lose(m, reason, edge.target.index); // A1.4: auto-acked when sent
-    return false;
-  }
+  // ---- channel closes (channels.ts) -----------------------------------------------------------
 
-  /** A1.4: a delivery lost on the link is requeued once the broker notices the dead channel (LINK_RETURN_MS). */
-  linkReturned(m: Message, edge: EdgeRuntime): void {
-    this.deadLinks.returned(edge);
-    this.channelClosed(m, edge);
-  }
-
-  /**
-   * A1.4 automatic requeue: "unacked deliveries are requeued when their channel or connection closes". The broker
-   * requeues them itself; the consumer sent no basic.nack/reject, so they count as requeuedOnChannelClose, not nacked.
-   */
-  channelClosed(m: Message, edge: EdgeRuntime): void {
-    if (this.sqs) return; // A2.1: an SQS receive has no channel; it comes back when its visibility timeout ends
-    this.settle(edge);
-    this.requeueFromClosedChannel([m]);
-  }
-
-  /**
-   * A1.4: a partitioned link is a dead connection once the broker misses its heartbeats; we take LINK_RETURN_MS for that
-   * (an assumption: semantics.md has no heartbeat rule). Then the channel closes and its unacked deliveries are requeued.
-   * A manual-ack subscription only: an auto-ack one holds nothing unacked, and SQS has no channel (A2.1).
-   */
-  linkPartitioned(edge: EdgeRuntime): void {
-    const sub = this.subByEdge[edge.index];
-    if (this.sqs || sub === undefined || !sub.manual) return;
-    this.ctx.schedule(LINK_RETURN_MS, this.index, EV_LINK_DEAD, sub, this.deadLinks.partitioned(edge));
-  }
+  linkLost(m: Message, edge: EdgeRuntime, reason: 'partition' | 'linkLoss'): boolean { return this.channels.linkLost(m, edge, reason); }
+  linkReturned(m: Message, edge: EdgeRuntime): void { this.channels.linkReturned(m, edge); }
+  channelClosed(m: Message, edge: EdgeRuntime): void { this.channels.channelClosed(m, edge); }
+  deliveryArrived(m: Message, edge: EdgeRuntime): boolean { return this.channels.arrived(m, edge); }
+  linkPartitioned(edge: EdgeRuntime): void { this.channels.linkPartitioned(edge); }
 
   linkHealed(edge: EdgeRuntime): void {
-    this.deadLinks.healed(edge);
+    this.channels.linkHealed(edge);
     this.dispatch(); // every subscription is looked at: the one on this edge may take what waited
   }
 
   setOnline(edge: EdgeRuntime, online: boolean): void {
-    if (!online) { this.polls.remove(edge); return; }
+    if (!online) { this.polls.remove(edge); this.channels.offline(edge); return; }
     const sub = this.subByEdge[edge.index];
     if (sub?.refused && sub.push) this.refusedConsume++; // it subscribes again and is refused again
     this.dispatch();
@@ -491,55 +455,9 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     if (type === EV_ELECTION) { if (this.replication.elect()) { this.releaseHeld(); this.dispatch(); } return; }
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
     if (type === EV_POLL_TIMEOUT) { this.polls.timedOut(payload as PendingPoll, arg); return; }
-    if (type === EV_SETTLEMENT) { this.settlementArrived(payload as SettlementInFlight); return; }
-    if (type === EV_LINK_DEAD) { this.linkDead(payload as Subscription, arg); return; }
-    if (type === EV_CONSUMER_TIMEOUT && this.consumerTimeouts!.due(payload as Subscription)) this.closeTimedOutChannel(payload as Subscription);
-  }
-
-  /**
-   * A1.4 consumer timeout: the channel of `sub` held a delivery unacked too long and is closed with PRECONDITION_FAILED.
-   * Its deliveries are requeued as on any channel close (a quorum queue counts each return, A1.10); the one being
-   * processed goes on, and its ack will find the channel closed (the consumer's ackFailed). The consumer's application
-   * opens a new channel and consumes again at once: the subscription stays, with nothing unacked.
-   */
-  private closeTimedOutChannel(sub: Subscription): void {
-    this.consumerTimedOut++;
-    this.requeueClosed(sub);
-  }
-
-  /**
-   * A1.4: the link of `sub` stayed partitioned until the broker noticed the dead connection: the channel closes, its
-   * deliveries are requeued, and what its consumer was processing goes on, its ack failing (as on the consumer timeout).
-   * The consumer subscribes again once the link is back (canTakePush: nothing is delivered across the partition).
-   */
-  private linkDead(sub: Subscription, episode: number): void {
-    if (this.deadLinks.stillDown(sub.edge, episode)) this.requeueClosed(sub);
-  }
-
-  /** The channel of `sub` closes: what it held unacked is requeued by the broker (A1.4: no nack; a quorum return, A1.10). */
-  private requeueClosed(sub: Subscription): void {
-    this.requeueFromClosedChannel(this.closeSubscription(sub));
-  }
-
-  /** What a closed channel held unacked goes back (A1.4: requeued by the broker, not nacked), then out again. */
-  private requeueFromClosedChannel(returned: readonly Message[]): void {
-    this.requeuedOnChannelClose += returned.length;
-    for (const m of returned) this.returnToQueue(m);
-    this.dispatchAfterReturn();
-  }
-
-  /**
-   * Closes the channel of `sub`: its consumer gives up what it holds (closeChannel), acks on their way find no channel
-   * (settlementsInFlight.ts). Deliveries lost on the link and not back yet stay unacked until they come back (deadLinks.ts),
-   * whose return settles them then. Returns what the queue takes back.
-   */
-  private closeSubscription(sub: Subscription): Message[] {
-    this.settlements.channelClosed(sub.edge);
-    const { returned, released } = closeChannel(sub);
-    const stillLost = this.deadLinks.pendingOn(sub.edge);
-    sub.unacked = stillLost;
-    this.unacked -= released - stillLost;
-    return returned;
+    if (type === EV_SETTLEMENT) { this.settlements.arrived(payload as SettlementInFlight); return; }
+    if (type === EV_LINK_DEAD) { this.channels.linkDead(payload as Subscription, arg); return; }
+    if (type === EV_CONSUMER_TIMEOUT && this.consumerTimeouts!.due(payload as Subscription)) this.channels.timedOut(payload as Subscription);
   }
 
   /** A2.1: not deleted within the visibility timeout, the message becomes visible again. */
@@ -592,15 +510,11 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
    * only the messages that `survives` keeps are still here; the rest are lost for `reason`.
    */
   private outage(survives: (m: Message) => boolean, reason: DropReason): void {
-    const returned: Message[] = [];
-    for (const sub of this.subs) for (const m of this.closeSubscription(sub)) returned.push(m);
-    // Nacks on their way never arrive; the broker held those messages unacked, so they come back with the rest (A1.4).
-    for (const m of this.settlements.takeAll()) returned.push(m);
+    // A1.4: what the closed channels held is requeued by the broker, not nacked by a consumer (the outage may then lose it).
+    const returned = this.channels.closeAll(this.subs);
     const all = [...this.store.toArray(), ...returned];
     this.store = readyStoreFor(this.node.config);
     // A1.10: a delivery given back by a closed channel is a return like any other, delivery-limit included.
-    // A1.4: what the closed channels held is requeued by the broker, not nacked by a consumer (the outage may then lose it).
-    this.requeuedOnChannelClose += returned.length;
     keepSurvivors(this.store, all, returned, survives, (m) => this.lostInOutage(m, reason), (m) => !this.pastDeliveryLimit(m));
     this.confirms.voidPending(); // after lostInOutage asked which confirms were due
     this.polls.endAll();
@@ -628,7 +542,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   census(into: Census): void {
     into.deadLettered += this.store.deadLettered;
     into.queued += this.store.length - this.store.deadLettered;
-    into.inFlight += this.invisible.size + this.held.size + this.settlements.nacked;
+    into.inFlight += this.invisible.size + this.held.size + this.settlements.inFlight.nacked;
   }
 
   /** Ready (head first), SQS in-flight and held messages, for the message inspector. */

@@ -9,21 +9,15 @@ import { EV_SETTLEMENT } from './queueEvents';
  * the consumer acked: with prefetch 1, a consumer across a link of delay d takes at most one message per 2d + service
  * time (RabbitMQ's advice to size prefetch for the round trip). `message` is the nacked or rejected message (the queue
  * takes it back when the nack arrives); null for an ack. `open`: its channel is still open (a channel that closed
- * meanwhile already released the slot, closeChannel).
+ * meanwhile already released the slot, closeChannel). `deliveredAt`: when the queue delivered what it settles, which the
+ * broker counts unacked until the settlement arrives (A1.4 consumer timeout).
  */
 export interface SettlementInFlight {
   readonly edge: EdgeRuntime;
   readonly message: Message | null;
   readonly requeue: boolean;
+  readonly deliveredAt: number;
   open: boolean;
-}
-
-/**
- * Whether a settlement along `edge` may travel (the link has a delay, or a fault that may add one). Tested by the queue
- * before it touches its SettlementsInFlight: on a link without either, the usual case, an ack costs no more than that.
- */
-export function settlementMayTravel(edge: EdgeRuntime): boolean {
-  return edge.delayMs > 0 || edge.fault !== null;
 }
 
 /** The settlements a queue's consumers sent that have not reached it yet; the nacked messages among them are in flight. */
@@ -36,11 +30,14 @@ export class SettlementsInFlight {
 
   constructor(private readonly index: number, private readonly ctx: SimContext) {}
 
-  /** Sends an ack (`message` null) or nack along `edge`: true when it travels, false when the link has no delay (it arrives at once). */
-  send(edge: EdgeRuntime, message: Message | null, requeue: boolean): boolean {
+  /**
+   * Sends an ack (`message` null) or nack along `edge` for `settled`, the message delivered: true when it travels, false
+   * when the link has no delay (it arrives at once).
+   */
+  send(edge: EdgeRuntime, settled: Message, message: Message | null, requeue: boolean): boolean {
     const delay = oneWayDelayMs(edge);
     if (delay <= 0) return false;
-    const s: SettlementInFlight = { edge, message, requeue, open: true };
+    const s: SettlementInFlight = { edge, message, requeue, deliveredAt: settled.deliveredAt, open: true };
     (this.pending ??= new Set()).add(s);
     this.ctx.schedule(delay, this.index, EV_SETTLEMENT, s, 0);
     return true;
@@ -54,6 +51,13 @@ export class SettlementsInFlight {
   /** The channel of `edge` closed (A1.4 consumer timeout): what is still on its way along it releases no slot. */
   channelClosed(edge: EdgeRuntime): void {
     for (const s of this.pending ?? []) if (s.edge === edge) s.open = false;
+  }
+
+  /** A1.4 consumer timeout: when the oldest delivery settled along `edge` on an open channel, not arrived yet, was delivered. */
+  oldestOpenOn(edge: EdgeRuntime): number {
+    let oldest = Infinity;
+    for (const s of this.pending ?? []) if (s.edge === edge && s.open && s.deliveredAt < oldest) oldest = s.deliveredAt;
+    return oldest;
   }
 
   /**
