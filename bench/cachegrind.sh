@@ -2,19 +2,31 @@
 # Deterministic per-event costs of mm1-<chains> on the engine of <checkout> (default: this one), counted by
 # cachegrind with its last level set to this machine's per-core L2 (1 MB): instructions, L1 and L2 misses per
 # event. Two run lengths are subtracted, so start-up and compilation cancel out. Needs valgrind; takes ~2 minutes.
-# docs/PERFORMANCE.md, "Locality, second round".
+# `model` counts the engine (default) or one of mm1-200's reduced models, `floor` (bench/floor.ts) or `sketch`
+# (bench/rowsSketch.ts), for the same customers. docs/PERFORMANCE.md, "Locality, second round" and "Eighth session".
+#   bash bench/cachegrind.sh [checkout] [chains] [engine|floor|sketch]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "${1:-$here}" && pwd)
 chains=${2:-200}
+model=${3:-engine}
+case "$model" in engine|floor|sketch) ;; *) echo "model must be engine, floor or sketch, not $model" >&2; exit 2 ;; esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/run.ts" <<TS
 import { createSimulation } from '$root/src/engine/index.ts';
 import { mm1Chains } from '$root/bench/scenarios.ts';
-const sim = createSimulation(mm1Chains($chains, 80, 10, 1e10), { sampling: false, audit: false });
-sim.runUntil(Infinity, Number(process.argv[2]));
-console.log(sim.events(), sim.snapshot().latencyMs.mean);
+import { kernelFloor } from '$root/bench/floor.ts';
+import { rowsSketch } from '$root/bench/rowsSketch.ts';
+const events = Number(process.argv[2]);
+if ('$model' === 'engine') {
+  const sim = createSimulation(mm1Chains($chains, 80, 10, 1e10), { sampling: false, audit: false });
+  sim.runUntil(Infinity, events);
+  console.log(sim.events(), sim.snapshot().latencyMs.mean);
+} else {
+  const r = ('$model' === 'floor' ? kernelFloor : rowsSketch)($chains, 1000 / 80, 10, events);
+  console.log(events, r.meanLatencyMs);
+}
 TS
 (cd "$here" && npx esbuild "$work/run.ts" --bundle --platform=node --format=esm --outfile="$work/run.mjs" --log-level=error)
 for n in 300000 1300000; do
@@ -22,7 +34,7 @@ for n in 300000 1300000; do
     node --single-threaded "$work/run.mjs" "$n" > "$work/$n.txt" 2>&1 &
 done
 wait
-node - "$work/300000.txt" "$work/1300000.txt" "$chains" <<'JS'
+node - "$work/300000.txt" "$work/1300000.txt" "$chains" "$model" <<'JS'
 const fs = require('node:fs');
 const read = (f) => {
   const s = fs.readFileSync(f, 'utf8');
@@ -31,5 +43,5 @@ const read = (f) => {
 };
 const [a, b] = [read(process.argv[2]), read(process.argv[3])];
 const per = (k) => ((b[k] - a[k]) / 1e6).toFixed(2);
-console.log(JSON.stringify({ name: `cachegrind-mm1-${process.argv[4]}`, perEvent: { instructions: +per('i'), l1Misses: +per('d1'), l2Misses: +per('ll') }, meanLatencyMs: +b.mean }));
+console.log(JSON.stringify({ name: `cachegrind-mm1-${process.argv[4]}-${process.argv[5]}`, perEvent: { instructions: +per('i'), l1Misses: +per('d1'), l2Misses: +per('ll') }, meanLatencyMs: +b.mean }));
 JS

@@ -26,6 +26,21 @@ export async function seenLabels(page: Page): Promise<SeenLabel[]> {
   });
 }
 
+/**
+ * The labels of the look, among `samples` looks `every` ms apart, that found the most of them: a busy edge's label comes
+ * and goes with its rate, and a lesson's bursts (auto-vs-manual-ack publishes 2 s in every 10) may end just before a
+ * single look, which would then judge no label at all.
+ */
+export async function busiestLabels(page: Page, samples = 7, every = 250): Promise<SeenLabel[]> {
+  let most: SeenLabel[] = [];
+  for (let i = 0; i < samples; i++) {
+    if (i > 0) await page.waitForTimeout(every);
+    const labels = await seenLabels(page);
+    if (labels.length > most.length) most = labels;
+  }
+  return most;
+}
+
 /** What is wrong with the labels seen: hidden, over one another, too small to read, over a node's handle (all empty when right). */
 export function labelFaults(labels: readonly SeenLabel[]): { hidden: string[]; overlapping: string[]; small: string[]; onHandles: string[] } {
   const shown = labels.filter((l) => !l.hidden);

@@ -3,8 +3,8 @@ import { parseScenario, type Scenario, type ScenarioInput } from '../schema';
 import type { MessageView, NodeReport, Simulation, Snapshot } from './api';
 import { MessagePool } from './model/messagePool';
 
-type NodeInput = ScenarioInput['nodes'][number];
-type EdgeInput = NonNullable<ScenarioInput['edges']>[number];
+export type NodeInput = ScenarioInput['nodes'][number];
+export type EdgeInput = NonNullable<ScenarioInput['edges']>[number];
 
 /** Builds a valid scenario for tests from nodes and `source>target[:bindingKey]` edge strings. */
 export function scenarioOf(nodes: NodeInput[], edges: (string | EdgeInput)[], extra: Partial<ScenarioInput> = {}): Scenario {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EdgeInput, NodeInput, ScenarioInput } from '../../schema';
+import type { ScenarioInput } from '../../schema';
 import type { Simulation, Snapshot } from '../api';
 import { createSimulation } from '../simulation';
-import { expectBalanced, scenarioOf, scriptEvery } from '../testSupport';
+import { expectBalanced, scenarioOf, scriptEvery, type EdgeInput, type NodeInput } from '../testSupport';
 
 type Faults = NonNullable<ScenarioInput['faults']>;
 
@@ -13,7 +13,7 @@ type Faults = NonNullable<ScenarioInput['faults']>;
  * at the close (requeuedOnChannelClose) and comes back flagged redelivered.
  */
 const slowLink = (delayMs: number): EdgeInput => ({ id: 'e1', source: 'q', target: 'c', config: { delayMs } });
-const service = (ms: number) => ({ serviceTimeMs: { type: 'constant', value: ms } });
+const service = (ms: number) => ({ serviceTimeMs: { type: 'constant' as const, value: ms } });
 
 function run(nodes: NodeInput[], delayMs: number, extra: Partial<ScenarioInput> = {}): Simulation {
   return createSimulation(scenarioOf(nodes, ['p>q', slowLink(delayMs)], { durationMs: 1_000_000, ...extra }));

@@ -23,7 +23,7 @@ function sim(queue: QueueConfig, consumer: ConsumerConfig, messages = 1, duratio
 }
 
 const at = (s: Simulation, t: number): Snapshot => { s.runUntil(t); const snap = s.snapshot(); expectBalanced(snap); return snap; };
-const service = (ms: number) => ({ serviceTimeMs: { type: 'constant', value: ms } });
+const service = (ms: number) => ({ serviceTimeMs: { type: 'constant' as const, value: ms } });
 
 describe('firstTickAfter', () => {
   it('is the first multiple of the tick strictly after the time', () => {
