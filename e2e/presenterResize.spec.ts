@@ -7,7 +7,8 @@ import { labelFaultsWhile, presentAndRun } from './presenterHelpers';
  * must then be laid out as a fresh open at that size lays them out: every label shown, none over another, none over a
  * node's handle, none in type too small to read (the checks of presenterLabels.spec.ts), looked at for 3 s before and
  * after (a busy edge's label comes and goes with its rate). Scatter-gather's "buyer--quote-requests" was hidden at
- * 1024×768: its nodes' handles touch there, and its label found no place beside an edge of no length.
+ * both sizes: its nodes' handles touched, and its label found no place beside an edge of no length (the lesson now leaves
+ * room, src/schema/nodeOverlaps.ts crampedEdges; labelPlacement.ts still places such a label, tested there).
  */
 const SMALL = { width: 1024, height: 768 };
 const WIDE = { width: 1280, height: 720 };

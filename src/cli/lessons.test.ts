@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatError, parseLessonText, type ParsedLesson } from '../schema';
 import { runLesson } from './lesson';
-import { overlappingNodes } from '../schema/nodeOverlaps';
+import { crampedEdges, overlappingNodes } from '../schema/nodeOverlaps';
 
 const dir = join(import.meta.dirname, '../../lessons');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -40,6 +40,7 @@ describe('lessons/*.json', () => {
       const { scenario } = load(file);
       for (const { id } of [...scenario.nodes, ...scenario.edges]) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
       expect(overlappingNodes(scenario)).toEqual([]);
+      expect(crampedEdges(scenario), 'edges with no room between their nodes').toEqual([]);
     });
 
     // A teacher narrating "Do it" live needs to know when to say "now"; two steps that read as one after the

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatError, parseScenarioText, topologyWarnings } from './index';
-import { overlappingNodes } from './nodeOverlaps';
+import { crampedEdges, overlappingNodes } from './nodeOverlaps';
 
 const dir = join(import.meta.dirname, '../../examples');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -38,6 +38,7 @@ describe('examples/', () => {
     const result = parseScenarioText(readFileSync(join(dir, file), 'utf8'));
     if (!result.ok) throw new Error('does not parse');
     expect(overlappingNodes(result.scenario)).toEqual([]);
+    expect(crampedEdges(result.scenario), 'edges with no room between their nodes').toEqual([]);
   });
 
   it.each(files)('%s lays its nodes out without overlaps', (file) => {
