@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import lzString from 'lz-string';
 import { node, openApp } from './helpers';
+import { openPresenter } from './presenterProbes';
 
 /**
  * Lessons: open lessons from the panel, run them, see their checks turn pass or fail as each lesson's own
@@ -319,10 +320,7 @@ async function edgesInsideCanvas(page: Page): Promise<string[]> {
 test('presenter view: nested reply loops and their labels stay in view at 1280x720', async ({ page }) => {
   const lesson = LESSONS.find((l) => l.id === 'publish-async-response');
   test.skip(!lesson, 'no publish-async-response lesson');
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await openApp(page, '/#lesson=publish-async-response');
-  await page.keyboard.press('p');
-  await expect(page.getByTestId('presenter')).toBeVisible();
+  await openPresenter(page, 'publish-async-response', { width: 1280, height: 720 });
   await expect.poll(() => edgesInsideCanvas(page)).toEqual([]);
   // At the end the requester carries a late/unmatched badge: taller, so the loops around it move.
   await runToEnd(page);
@@ -348,10 +346,7 @@ for (const id of ['request-reply', 'publish-async-response']) {
     const lesson = LESSONS.find((l) => l.id === id);
     test.skip(!lesson, `no ${id} lesson`);
     if (!lesson) return;
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await openApp(page, `/#lesson=${id}`);
-    await page.keyboard.press('p');
-    await expect(page.getByTestId('presenter')).toBeVisible();
+    await openPresenter(page, id, { width: 1280, height: 720 });
     await expect.poll(() => nodesInsideCanvas(page)).toBe(true);
     for (const check of Object.keys(lesson.expect.baseline)) await expect(page.getByTestId(`lesson-check-${check}`)).toHaveAttribute('data-verdict', 'none');
     const before = await stripHeight(page);

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import lzString from 'lz-string';
 import { boxesOverlap, node, openApp } from './helpers';
-import { legibility, outsideCanvas, runToEnd, settledView, viewTransform } from './presenterProbes';
+import { legibility, openPresenter, outsideCanvas, runToEnd, settledView, viewTransform } from './presenterProbes';
 
 /**
  * The presenter view on a projector: the canvas holds still while the run changes the nodes, unless
@@ -13,13 +13,6 @@ const shot = (name: string) => `e2e-artifacts/${name}.png`;
 
 const LESSONS = readdirSync('lessons').filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(`lessons/${f}`, 'utf8')) as { id: string; checks: unknown[] });
-
-async function openPresenter(page: Page, lesson: string, size: { width: number; height: number }): Promise<void> {
-  await page.setViewportSize(size);
-  await openApp(page, `/#lesson=${lesson}`);
-  await page.keyboard.press('p');
-  await expect(page.getByTestId('presenter')).toBeVisible();
-}
 
 /** Starts recording every pan and zoom of the canvas (React Flow's viewport transform) from now on. */
 async function recordViewMoves(page: Page): Promise<void> {

@@ -1,8 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
-import { openApp } from './helpers';
-import { busiestLabels, labelFaults } from './presenterHelpers';
-import { legibility, outsideCanvas, runToEnd, settledView } from './presenterProbes';
+import { busiestLabels, labelFaults, legibility, openPresenter, outsideCanvas, runToEnd, settledView } from './presenterProbes';
 
 /**
  * The presenter's edge labels and step names, every lesson, at a projector's 1280×720 and a small screen's 1024×768,
@@ -42,9 +40,7 @@ const MANY_CHECKS = readdirSync('lessons').filter((f) => f.endsWith('.json'))
 for (const size of SIZES) {
   for (const { id } of MANY_CHECKS) {
     test(`presenter at ${size.width}x${size.height}: ${id}'s step names show whole before and after Do it, in a strip of one size`, async ({ page }) => {
-      await page.setViewportSize(size);
-      await openApp(page, `/#lesson=${id}`);
-      await page.keyboard.press('p');
+      await openPresenter(page, id, size);
       const steps = page.getByTestId('presenter-steps');
       await expect(steps).toBeVisible();
       await page.waitForTimeout(500);
@@ -72,10 +68,7 @@ for (const size of SIZES) {
         + 'at its end its live figures show at 14 px or more, inside their nodes, no node over another'
       : `presenter at ${size.width}x${size.height}: ${id}'s edge labels all show, legibly, apart; its step names whole`;
     test(title, async ({ page }) => {
-      await page.setViewportSize(size);
-      await openApp(page, `/#lesson=${id}`);
-      await page.keyboard.press('p');
-      await expect(page.getByTestId('presenter')).toBeVisible();
+      await openPresenter(page, id, size);
       await settledView(page);
       await page.getByTestId('run-play').click();
       await expect.poll(async () => page.locator('[data-testid="edge-rate"]').count()).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import lzString from 'lz-string';
 import { readFileSync } from 'node:fs';
 import { openApp } from './helpers';
-import { labelFaults, LEGIBLE_PX, seenLabels } from './presenterHelpers';
+import { labelFaults, LEGIBLE_PX, seenLabels } from './presenterProbes';
 
 /**
  * The network-partition example with nodes above and below the gap between the sensors and the telemetry exchange:

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
-import { labelFaultsWhile, presentAndRun } from './presenterHelpers';
+import { labelFaultsWhile, openPresenter, presentAndRun } from './presenterProbes';
 
 /**
  * A projector changing resolution mid-lesson: the presenter refits the canvas to the new size, and its edge labels
@@ -24,8 +23,7 @@ const RESIZES = [
 for (const [id, from, to] of RESIZES) {
   {
     test(`presenter resized mid-run ${from.width}x${from.height} → ${to.width}x${to.height}: ${id}'s edge labels all show, legibly, apart`, async ({ page }) => {
-      await page.setViewportSize(from);
-      await presentAndRun(page, id);
+      await presentAndRun(page, id, from);
       await page.waitForTimeout(1_000);
       const shot = (when: string) => (id === 'scatter-gather' ? page.screenshot({ path: `/tmp/presenter-resize-${id}-${from.width}-to-${to.width}-${when}.png` }) : null);
       await shot('before');
@@ -51,10 +49,7 @@ async function labelPlaces(page: Page): Promise<string[]> {
 // the labels after a resize and back are where a fresh open at that size puts them.
 for (const [size, other] of [[SMALL, WIDE], [WIDE, SMALL]] as const) {
   test(`presenter resized to ${other.width}x${other.height} and back to ${size.width}x${size.height}: scatter-gather's labels where a fresh open puts them`, async ({ page }) => {
-    await page.setViewportSize(size);
-    await openApp(page, '/#lesson=scatter-gather');
-    await page.keyboard.press('p');
-    await expect(page.getByTestId('presenter')).toBeVisible();
+    await openPresenter(page, 'scatter-gather', size);
     await page.waitForTimeout(1_000);
     const fresh = await labelPlaces(page);
     await page.setViewportSize(other);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
-import { openApp } from './helpers';
+import { openPresenter } from './presenterProbes';
 
 /**
  * The presenter's steps stacked above the chart (five or six checks), in its narrow column: a step's name that wraps
@@ -47,9 +47,7 @@ async function expectHangingIndent(page: Page): Promise<void> {
 for (const size of SIZES) {
   for (const { id } of MANY_CHECKS) {
     test(`presenter at ${size.width}x${size.height}: ${id}'s stacked step names wrap under their own text, not their number`, async ({ page }) => {
-      await page.setViewportSize(size);
-      await openApp(page, `/#lesson=${id}`);
-      await page.keyboard.press('p');
+      await openPresenter(page, id, size);
       const steps = page.getByTestId('presenter-steps');
       await expect(steps).toBeVisible();
       await page.waitForTimeout(300);
@@ -63,9 +61,7 @@ for (const size of SIZES) {
 
 /** The test above sees a wrap: at 1024 wide the ordering lesson's first step ("delay checkout--orders-fifo") takes two lines. */
 test('at 1024x768 a stacked step name wraps', async ({ page }) => {
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await openApp(page, '/#lesson=ordering-exactly-once');
-  await page.keyboard.press('p');
+  await openPresenter(page, 'ordering-exactly-once', { width: 1024, height: 768 });
   await expect(page.getByTestId('presenter-steps')).toBeVisible();
   await page.waitForTimeout(300);
   expect(Math.max(...(await stepLines(page)).map((s) => s.lines))).toBeGreaterThan(1);
