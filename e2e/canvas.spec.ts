@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { boxesOverlap, canvas, connect, dragFromPalette, edge, node, openApp } from './helpers';
+import { boxesOverlap, canvas, connect, dragFromPalette, edge, node, openApp, openExample } from './helpers';
 
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
 
@@ -204,4 +204,12 @@ test('shift-click selects several nodes; the inspector offers Delete for all', a
   await expect(page.locator('.react-flow__node')).toHaveCount(1);
   await expect(node(page, c)).toBeVisible();
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+});
+
+test('slow rates and long service times read in the units people use, not "0/s" and millions of ms', async ({ page }) => {
+  await openExample(page, 'Long jobs and the consumer timeout');
+  // A render job every 30 minutes; each takes 5 to 45 minutes.
+  await expect(node(page, 'reports').getByTestId('node-summary')).toHaveText('steady 2/h');
+  await expect(node(page, 'renderer-30min').getByTestId('node-summary')).toContainText('5–45 min');
+  await page.screenshot({ path: shot('canvas-slow-units') });
 });
