@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { NODE_KIND_SPECS, type Scenario } from '../../schema';
+import { duration } from '../canvas/nodes/format';
 import { useDocumentStore } from '../document/documentStore';
 import { NumberField } from './fields/NumberField';
 import { TextField } from './fields/TextField';
@@ -31,7 +32,7 @@ export function ScenarioInspector({ scenario }: { scenario: Scenario }) {
           <legend>Run</legend>
           <div className="field-pair">
             <NumberField path={['seed']} label="Seed" min={0} max={4294967295} hint="Same seed, same run." />
-            <NumberField path={['durationMs']} label="Duration" unit="ms" min={1} step={1000} hint={`${(scenario.durationMs / 1000).toLocaleString()} s of simulated time`} />
+            <NumberField path={['durationMs']} label="Duration" unit="ms" min={1} step={1000} hint={`${duration(scenario.durationMs)} of simulated time`} />
           </div>
         </fieldset>
         <fieldset className="group">

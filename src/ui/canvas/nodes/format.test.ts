@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDistribution, rate } from './format';
+import { describeDistribution, duration, rate } from './format';
 
 describe('rate', () => {
   it('reads per second from 0.1/s up, compacted past a thousand', () => {
@@ -27,5 +27,12 @@ describe('describeDistribution', () => {
     expect(describeDistribution({ type: 'uniform', min: 300_000, max: 2_700_000 }, 'ms')).toBe('5–45 min');
     expect(describeDistribution({ type: 'constant', value: 2500 }, 'ms')).toBe('2.5 s');
     expect(describeDistribution({ type: 'normal', mean: 7_200_000, stdDev: 1_800_000 }, 'ms')).toBe('2 ± 0.5 h');
+  });
+});
+
+describe('duration', () => {
+  it('takes minutes or hours from two of them, or a whole number of them', () => {
+    expect([duration(1500), duration(90_000), duration(60_000), duration(150_000)]).toEqual(['1.5 s', '90 s', '1 min', '2.5 min']);
+    expect([duration(3_600_000), duration(5_400_000), duration(28_800_000)]).toEqual(['1 h', '90 min', '8 h']);
   });
 });

@@ -30,16 +30,36 @@ function slowRate(perSec: number): string {
 
 const num = (n: number) => String(Number(n.toPrecision(4)));
 
-/** Milliseconds in the unit that reads best for values up to `largest`: 5–45 min rather than 300000–2700000 ms. */
-const MS_UNITS = [{ unit: 'h', ms: 3_600_000 }, { unit: 'min', ms: 60_000 }, { unit: 's', ms: 1000 }] as const;
-function msScale(largest: number): { unit: string; ms: number } {
-  return MS_UNITS.find((u) => largest >= 2 * u.ms) ?? { unit: 'ms', ms: 1 };
+/** `from`: how many of the unit a value must hold to be read in it, unless it is a whole number of them. */
+const TIME_UNITS = [{ unit: 'h', ms: 3_600_000, from: 2 }, { unit: 'min', ms: 60_000, from: 2 }, { unit: 's', ms: 1000, from: 1 }] as const;
+
+/**
+ * The unit that reads best for these times in ms: the largest that the largest value holds twice (seconds: once), or a
+ * whole number of times, as long as the smallest (non-zero) is still a tenth of it or more; else ms. So 5–45 min, not 300000–2700000 ms;
+ * 1 h and 90 s, not 60 min and 1.5 min; 5–2500 ms, not 0.005–2.5 s.
+ */
+function timeUnitFor(values: readonly number[]): { unit: string; ms: number } {
+  const largest = Math.max(...values);
+  const smallest = Math.min(...values.filter((v) => v > 0), largest);
+  const fits = (u: { ms: number; from: number }) => largest >= u.from * u.ms || (largest >= u.ms && largest % u.ms === 0);
+  return TIME_UNITS.find((u) => fits(u) && smallest >= u.ms / 10) ?? { unit: 'ms', ms: 1 };
+}
+
+/** The times a distribution's summary shows. */
+function timesOf(d: Distribution): number[] {
+  switch (d.type) {
+    case 'constant': return [d.value];
+    case 'uniform': return [d.min, d.max];
+    case 'exponential': return [d.mean];
+    case 'normal': case 'lognormal': return [d.mean, d.stdDev];
+    case 'list': return [];
+  }
 }
 
 /** A distribution in a few characters: `exp 10 ms`, `5–15 ms`, `10 ± 2 ms`, `5–45 min` (times in ms are scaled). */
 export function describeDistribution(d: Distribution, unit: string): string {
-  const largest = d.type === 'constant' ? d.value : d.type === 'uniform' ? d.max : d.type === 'list' ? 0 : d.mean;
-  const scale = unit === 'ms' ? msScale(largest) : { unit, ms: 1 };
+  const values = timesOf(d);
+  const scale = unit === 'ms' && values.length > 0 ? timeUnitFor(values) : { unit, ms: 1 };
   const v = (n: number) => num(n / scale.ms);
   const u = scale.unit;
   switch (d.type) {
@@ -52,7 +72,8 @@ export function describeDistribution(d: Distribution, unit: string): string {
   }
 }
 
-/** A duration people read at a glance: 250 ms, 1 s, 1.5 s, 90 s. */
+/** A duration people read at a glance: 250 ms, 1 s, 1.5 s, 90 s, 2.5 min, 1 h. */
 export function duration(ms: number): string {
-  return ms < 1000 ? `${num(ms)} ms` : `${num(ms / 1000)} s`;
+  const u = timeUnitFor([ms]);
+  return `${num(ms / u.ms)} ${u.unit}`;
 }

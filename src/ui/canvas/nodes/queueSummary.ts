@@ -1,4 +1,5 @@
 import type { QueueConfig } from '../../../schema';
+import { duration as ms } from './format';
 
 const FLAVOR: Record<QueueConfig['flavor'], string> = { classic: 'classic', quorum: 'quorum', sqs: 'SQS' };
 
@@ -14,11 +15,4 @@ export function queueSummary(c: QueueConfig): string {
   if (c.consumerTimeoutMs !== undefined) parts.push(`ack timeout ${ms(c.consumerTimeoutMs)}`);
   if (c.permissions && (c.permissions.publish !== null || c.permissions.consume !== null)) parts.push('restricted');
   return parts.join(' · ');
-}
-
-function ms(v: number): string {
-  if (v >= 3_600_000 && v % 3_600_000 === 0) return `${v / 3_600_000} h`;
-  if (v >= 60_000 && v % 60_000 === 0) return `${v / 60_000} min`;
-  if (v >= 1000 && v % 100 === 0) return `${v / 1000} s`;
-  return `${v} ms`;
 }
