@@ -72,6 +72,9 @@ test('crash an auto-ack consumer from the canvas: the chart marks it, the audit 
   await page.getByTestId('run-play').click();
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 30_000 });
   await expect(node(page, 'c1').getByTestId('stat-down')).toHaveCount(0); // restarted after 5 s
+  // What the crash lost is the lost badge, not a processing failure: nothing failed to process.
+  expect(Number(await node(page, 'c1').getByTestId('stat-lost').getAttribute('data-value'))).toBeGreaterThan(0);
+  await expect(node(page, 'c1').getByTestId('stat-failed')).toHaveAttribute('data-value', '0');
   await page.getByTestId('dock-tab-audit').click();
   await expect(page.getByTestId('audit')).toBeVisible();
   expect(Number(await page.getByTestId('audit-lost').getAttribute('data-value'))).toBeGreaterThan(0);

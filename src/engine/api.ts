@@ -235,12 +235,13 @@ export interface Snapshot {
  * Live figures per node, in one flat Float64Array. Some fields mean a kind's own figure: on a producer
  * `ready` is messages waiting for the confirm window and `unacked` those awaiting a confirm; on a filter
  * `nacked` is messages sent to its invalid channel; `offline` is a crashed or unavailable node (a consumer
- * offline, a queue without a leader, a broker down).
+ * offline, a queue without a leader, a broker down); `failed` is a consumer's processing failures (failed, poison
+ * included, and rejected for a bad checksum), not what it lost to a crash or an offline window (in `dropped`).
  *
  * Live figures per node, in one flat Float64Array (stride LIVE_FIELDS.length, in scenario node order),
  * cheap to copy into a worker frame 30 times a second.
  */
-export const LIVE_FIELDS = ['in', 'out', 'acked', 'nacked', 'redelivered', 'dropped', 'ready', 'unacked', 'busy', 'capacity', 'deadLettered', 'expired', 'offline'] as const;
+export const LIVE_FIELDS = ['in', 'out', 'acked', 'nacked', 'redelivered', 'dropped', 'ready', 'unacked', 'busy', 'capacity', 'deadLettered', 'expired', 'offline', 'failed'] as const;
 export type LiveField = (typeof LIVE_FIELDS)[number];
 
 /** Per-node time-series fields sampled every `metrics.sampleIntervalMs` of simulated time. */

@@ -5,7 +5,7 @@ import type { EdgeRuntime } from './edge';
 import type { Message } from './message';
 
 /** Offsets into a node's slice of the live-figures array (see LIVE_FIELDS in api.ts). */
-export const LIVE = { in: 0, out: 1, acked: 2, nacked: 3, redelivered: 4, dropped: 5, ready: 6, unacked: 7, busy: 8, capacity: 9, deadLettered: 10, expired: 11, offline: 12 } as const;
+export const LIVE = { in: 0, out: 1, acked: 2, nacked: 3, redelivered: 4, dropped: 5, ready: 6, unacked: 7, busy: 8, capacity: 9, deadLettered: 10, expired: 11, offline: 12, failed: 13 } as const;
 /** Offsets into a node's slice of a time-series sample (see SAMPLE_FIELDS in api.ts). */
 export const SAMPLE = { inPerSec: 0, outPerSec: 1, ready: 2, unacked: 3, busy: 4, p50: 5, p95: 6, p99: 7 } as const;
 

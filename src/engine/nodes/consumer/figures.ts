@@ -59,7 +59,7 @@ export class ConsumerFigures {
   writeLive(out: Float64Array, o: number): void {
     const n = this.n;
     out[o + LIVE.in] = n.received; out[o + LIVE.out] = n.forwarded; out[o + LIVE.acked] = this.acked;
-    out[o + LIVE.nacked] = n.nacks; out[o + LIVE.dropped] = n.lost;
+    out[o + LIVE.nacked] = n.nacks; out[o + LIVE.dropped] = n.lost; out[o + LIVE.failed] = n.failed + n.corruptRejected;
     out[o + LIVE.unacked] = this.held; out[o + LIVE.busy] = this.inService.size; out[o + LIVE.capacity] = this.config.concurrency;
     out[o + LIVE.offline] = this.subscriber.online ? 0 : 1;
   }

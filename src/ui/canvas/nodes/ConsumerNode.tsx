@@ -52,8 +52,8 @@ export const ConsumerNode = memo(function ConsumerNode({ id, data, selected }: N
     <NodeShell node={node} selected={!!selected} summary={summaryOf(config)} badges={consumerBadges(live)}>
       <Stat label="busy" value={`${compact(busy)}/${compact(capacity)}`} exact={busy} title="Busy processing slots / concurrency" />
       <Stat label="acked" value={live ? compact(live.acked) : '–'} exact={live?.acked} title="Messages processed and acked" />
-      <Stat label="failed" value={live ? compact(live.nacked + live.dropped) : '–'} exact={live ? live.nacked + live.dropped : undefined}
-        title={live ? `Processing failures: ${live.nacked} nacked or rejected, ${live.dropped} lost under auto-ack` : 'Processing failures'} />
+      <Stat label="failed" value={live ? compact(live.failed) : '–'} exact={live?.failed}
+        title="Processing failures (poison messages included) and checksum rejections; what a crash or an offline window lost is in the lost badge" />
       <Slots busy={Math.min(busy, capacity)} capacity={capacity} />
     </NodeShell>
   );
