@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import lzString from 'lz-string';
 import { boxesOverlap, openApp, type Box } from './helpers';
 
 /**
@@ -9,10 +10,10 @@ import { boxesOverlap, openApp, type Box } from './helpers';
 
 type Size = { width: number; height: number };
 
-/** Opens the lesson `lesson` in the presenter (P) at `size`. */
-export async function openPresenter(page: Page, lesson: string, size: Size): Promise<void> {
+/** Opens the lesson `lesson` (a built-in's id, or a whole lesson, opened from its share link) in the presenter (P) at `size`. */
+export async function openPresenter(page: Page, lesson: string | object, size: Size): Promise<void> {
   await page.setViewportSize(size);
-  await openApp(page, `/#lesson=${lesson}`);
+  await openApp(page, typeof lesson === 'string' ? `/#lesson=${lesson}` : `/#lesson-data=${lzString.compressToEncodedURIComponent(JSON.stringify(lesson))}`);
   await page.keyboard.press('p');
   await expect(page.getByTestId('presenter')).toBeVisible();
 }
@@ -35,6 +36,14 @@ export const viewTransform = (page: Page): Promise<string> => page.locator('.rea
 export async function settledView(page: Page): Promise<string> {
   await expect.poll(async () => { const t = await viewTransform(page); await page.waitForTimeout(500); return t === await viewTransform(page); }).toBe(true);
   return viewTransform(page);
+}
+
+/** Each node's name's type size on the screen (px): its font size times the canvas's zoom. */
+export async function nameSizes(page: Page): Promise<Record<string, number>> {
+  return page.getByTestId('presenter-canvas').evaluate((canvas) => Object.fromEntries([...canvas.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => {
+    const name = n.querySelector<HTMLElement>('.bl-node-title strong')!;
+    return [n.dataset.id ?? '', Math.round(parseFloat(getComputedStyle(name).fontSize) * (n.getBoundingClientRect().width / n.offsetWidth) * 100) / 100];
+  })));
 }
 
 /** Runs the open lesson at top speed to its end (from wherever it is), then leaves a refit time to happen (a settle, a fit, its animation). */
