@@ -118,9 +118,10 @@ export async function seenLabels(page: Page): Promise<SeenLabel[]> {
 }
 
 /**
- * The labels of the look, among `samples` looks `every` ms apart, that found the most of them: a busy edge's label comes
- * and goes with its rate, and a lesson's bursts (auto-vs-manual-ack publishes 2 s in every 10) may end just before a
- * single look, which would then judge no label at all.
+ * The labels of the look, among `samples` looks `every` ms apart, that found the most of them: an edge's label gains its
+ * rate with the edge's first rate shown (refreshed once a second), and the edges get busy at different times, so one
+ * early look may judge fewer labels than the run shows (in the presenter a label keeps its rate once it has one,
+ * "0/s" while idle: src/ui/canvas/edges/labelContent.ts).
  */
 export async function busiestLabels(page: Page, samples = 7, every = 250): Promise<SeenLabel[]> {
   let most: SeenLabel[] = [];
@@ -146,8 +147,8 @@ export function labelFaults(labels: readonly SeenLabel[]): { hidden: string[]; o
 type LabelFaults = ReturnType<typeof labelFaults>;
 
 /**
- * The labels' faults seen in any of `samples` looks `every` ms apart, each fault once. A busy edge's label comes and goes
- * with its rate (an edge idle for a second has none), so one look may miss the very label that has no place.
+ * The labels' faults seen in any of `samples` looks `every` ms apart, each fault once. An edge's label gains its rate
+ * with the edge's first rate shown, so one look may miss the very label that has no place.
  */
 export async function labelFaultsWhile(page: Page, samples = 12, every = 250): Promise<LabelFaults> {
   const seen: LabelFaults = { hidden: [], overlapping: [], small: [], onHandles: [] };
