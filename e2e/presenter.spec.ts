@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import lzString from 'lz-string';
 import { boxesOverlap, node, openApp } from './helpers';
-import { legibility, openPresenter, outsideCanvas, runToEnd, settledView, viewTransform } from './presenterProbes';
+import { NAME_PX } from '../src/ui/presenter/presenterScale';
+import { legibility, nameSizes, openPresenter, outsideCanvas, runToEnd, settledView, viewTransform } from './presenterProbes';
 
 /**
  * The presenter view on a projector: the canvas holds still while the run changes the nodes, unless
@@ -85,6 +86,36 @@ for (const id of ['priority', 'replication-failover', 'security-integrity', 'poi
     for (const n of scenario.nodes) {
       await expect(node(page, n.id)).toHaveCSS('transform', `matrix(1, 0, 0, 1, ${n.position.x}, ${n.position.y})`);
     }
+  });
+}
+
+/**
+ * request-reply drawn the other way round: its two requesters (236 px wide, not 200) in the right column, three columns
+ * spread to fill the width. The presenter sized its names for a fit 36 px narrower than the drawn nodes (every node taken
+ * for 200 px wide), so the fit zoomed out further than it reckoned and every name showed about 5 % small (19.3 px).
+ */
+const REQUESTERS_RIGHT = (() => {
+  const lesson = JSON.parse(readFileSync('lessons/request-reply.json', 'utf8')) as { id: string; scenario: { nodes: { id: string; kind: string; position: { x: number; y: number } }[] } };
+  const x: Record<string, number> = { 'responder-1': 0, 'responder-2': 0, 'rpc-requests': 390, checkout: 780, 'pricing-feed': 780 };
+  for (const n of lesson.scenario.nodes) n.position = { x: x[n.id]!, y: n.position.y };
+  return { ...lesson, id: 'requesters-on-the-right' };
+})();
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1024, height: 600 }]) {
+  test(`presenter at ${size.width}x${size.height}: requesters at the right edge are whole on the canvas, every name at ${NAME_PX} px on the screen`, async ({ page }) => {
+    await openPresenter(page, REQUESTERS_RIGHT, size);
+    await settledView(page);
+    expect(await outsideCanvas(page)).toEqual([]);
+    const canvas = (await page.getByTestId('presenter-canvas').boundingBox())!;
+    for (const id of ['checkout', 'pricing-feed']) {
+      const box = (await node(page, id).boundingBox())!;
+      expect(box.x + box.width, `${id}'s right side`).toBeLessThanOrEqual(canvas.x + canvas.width);
+    }
+    // The names the size the presenter sets them for: the zoom it reckoned with is the zoom the fit picked.
+    for (const [id, px] of Object.entries(await nameSizes(page))) expect(px, id).toBeCloseTo(NAME_PX, 0);
+    const seen = await legibility(page);
+    expect({ names: seen.names, overlapping: seen.overlapping }).toEqual({ names: { small: [], cut: [] }, overlapping: [] });
+    await page.screenshot({ path: shot(`presenter-requesters-right-${size.width}`) });
   });
 }
 

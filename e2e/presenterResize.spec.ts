@@ -5,7 +5,7 @@ import { labelFaultsWhile, openPresenter, presentAndRun } from './presenterProbe
  * A projector changing resolution mid-lesson: the presenter refits the canvas to the new size, and its edge labels
  * must then be laid out as a fresh open at that size lays them out: every label shown, none over another, none over a
  * node's handle, none in type too small to read (the checks of presenterLabels.spec.ts), looked at for 3 s before and
- * after (a busy edge's label comes and goes with its rate). Scatter-gather's "buyer--quote-requests" was hidden at
+ * after (an edge's label gains its rate as the edge gets busy). Scatter-gather's "buyer--quote-requests" was hidden at
  * both sizes: its nodes' handles touched, and its label found no place beside an edge of no length (the lesson now leaves
  * room, src/schema/nodeOverlaps.ts crampedEdges; labelPlacement.ts still places such a label, tested there).
  */

@@ -32,11 +32,12 @@ export function figureLines(kind: string | undefined, px: number, width: number)
 }
 
 /**
- * The figures' type (document px) at `zoom` for nodes of these kinds `width` px wide inside: FIGURE_PX on the
- * screen (or the base type), less where that would wrap a row, down to FIGURE_FLOOR_PX (a row still too wide wraps then).
+ * The figures' type (document px) at `zoom` for nodes of these kinds, a node of kind k `width(k)` px wide inside (a
+ * requester is wider): FIGURE_PX on the screen (or the base type), less where that would wrap a row, down to
+ * FIGURE_FLOOR_PX (a row still too wide wraps then).
  */
-export function figureSize(kinds: readonly (string | undefined)[], zoom: number, width: number): number {
+export function figureSize(kinds: readonly (string | undefined)[], zoom: number, width: (kind: string | undefined) => number): number {
   const wanted = Math.min(MAX_FIGURE_PX, Math.max(MIN_FIGURE_PX, FIGURE_PX / zoom));
-  const oneLine = Math.min(...kinds.map((k) => width / rowEm(k)));
+  const oneLine = Math.min(...kinds.map((k) => width(k) / rowEm(k)));
   return Math.max(FIGURE_FLOOR_PX / zoom, Math.min(wanted, oneLine));
 }

@@ -33,6 +33,17 @@ describe('presenterScale', () => {
     expect(s.namePx * zoomOf(6, 2, 1)).toBeCloseTo(NAME_PX, 0);
   });
 
+  it("a requester at the right edge (236 px wide, not 200) is in the width: the fit's zoom shows the names at NAME_PX", () => {
+    // request-reply drawn the other way round: two requesters in the right column, 520 + 236 = 756 wide, not 720.
+    const nodes = grid(3, 3).map((n) => ({ ...n, kind: n.x === 520 ? 'requester' : 'consumer' }));
+    const s = presenterScale(nodes, ROOM_1280, measure);
+    expect(s.stretch).toBeGreaterThan(1);
+    expect(s.stretch).toBeLessThan(2.5); // bound by the width: the requester's 36 px count
+    // The zoom React Flow's fit picks, from the nodes as drawn (x and widths times the stretch).
+    const fitZoom = Math.min(ROOM_1280.height / (2 * 140 + 34 + 8 + 1.1 * 36 + 1.1 * 44), ROOM_1280.width / (s.stretch * 756), 1.8);
+    expect(s.namePx * fitZoom).toBeCloseTo(NAME_PX, 1);
+  });
+
   it('a long name gets smaller type only as far as its lines leave the node inside its row', () => {
     const short = presenterScale(grid(6, 2), ROOM_1280, measure).namePx;
     const { namePx: long, figurePx } = presenterScale(grid(6, 2, 'worker-prefetch-50'), ROOM_1280, measure);
@@ -59,5 +70,9 @@ describe('presenterScale', () => {
     const g = grid(3, 4);
     expect(roomBelow(g[0]!, g)).toBe(140);
     expect(roomBelow(g[11]!, g)).toBeGreaterThan(10_000);
+    // A node 210 px to the right is under a requester's last 26 px (236 wide), not under a 200 px node.
+    const under = { x: 210, y: 140, name: 'q' };
+    expect(roomBelow({ x: 0, y: 0, name: 'r', kind: 'requester' }, [under])).toBe(140);
+    expect(roomBelow({ x: 0, y: 0, name: 'c', kind: 'consumer' }, [under])).toBeGreaterThan(10_000);
   });
 });

@@ -14,6 +14,7 @@
  * Estimated from the document (positions, names), not measured from the drawn nodes: type sized from the
  * zoom of a fit that depends on the type would feed back into itself. Pure, tested without React.
  */
+import { nodeWidth } from '../../schema/nodeOverlaps';
 import { FIGURE_LINE, figureLines, figureSize } from './presenterFigures';
 
 /** The size a node name shows at on the screen (px), a margin over the 18 px the e2e test asks for. */
@@ -24,10 +25,11 @@ const MAX_NAME_PX = 44;
 /** Columns spread at most this much: beyond it the edges between them read as lines, not links. */
 const MAX_STRETCH = 2.5;
 /**
- * A node's width (canvas.css .bl-node), its side padding and borders (presenter.css), and its height in the
- * presenter without its name and its lines of figures (presenterFigures.ts); a queue's depth bar under its figures.
+ * A node's side padding and borders (presenter.css), and its height in the presenter without its name and its lines
+ * of figures (presenterFigures.ts); a queue's depth bar under its figures. Its width is its kind's (nodeWidth: a
+ * requester is 236 px wide, the others 200), times the stretch (presenter.css).
  */
-const NODE = { width: 200, sides: 16, height: 34 } as const;
+const NODE = { sides: 16, height: 34 } as const;
 const DEPTH_BAR = 8;
 /**
  * The bottom row's figures, for the zoom's estimate (their type depends on the zoom): one line of large type or
@@ -53,14 +55,19 @@ export type MeasureText = (text: string) => number;
 
 export const NO_SCALE: PresenterScale = { stretch: 1, namePx: MIN_NAME_PX, figurePx: 20 };
 
+/** A node's width on the canvas before the stretch (document units). */
+const widthOf = (node: NamedPosition): number => nodeWidth(node.kind ?? '');
+
 /** A node's height in the presenter without its name, its figures in `figurePx` type in a node `width` wide inside (document units). */
 const nodeHeight = (node: NamedPosition, figurePx: number, width: number): number =>
   NODE.height + (node.kind === 'queue' ? DEPTH_BAR : 0) + figureLines(node.kind, figurePx, width) * FIGURE_LINE * figurePx;
 
-/** How far below `node` the next node of its column starts, top to top (document units). */
+/** How far below `node` the next node of its column (any node it overlaps sideways) starts, top to top (document units). */
 export function roomBelow(node: NamedPosition, nodes: readonly NamedPosition[]): number {
   let gap = OPEN_BELOW;
-  for (const b of nodes) if (b.y > node.y && Math.abs(node.x - b.x) < NODE.width) gap = Math.min(gap, b.y - node.y);
+  for (const b of nodes) {
+    if (b.y > node.y && b.x < node.x + widthOf(node) && node.x < b.x + widthOf(b)) gap = Math.min(gap, b.y - node.y);
+  }
   return gap;
 }
 
@@ -93,19 +100,23 @@ function fitName(name: string, px: number, width: number, height: number, measur
 /** `room`: the canvas's size less the fit's padding (px). */
 export function presenterScale(nodes: readonly NamedPosition[], room: FitRoom, measure: MeasureText): PresenterScale {
   if (nodes.length === 0 || room.width <= 0 || room.height <= 0) return NO_SCALE;
-  const xs = nodes.map((p) => p.x);
   const ys = nodes.map((p) => p.y);
-  const width = Math.max(...xs) - Math.min(...xs) + NODE.width;
+  // From the leftmost node's left side to the right side reaching furthest: a requester on the right reaches 236 px past its x.
+  const width = Math.max(...nodes.map((p) => p.x + widthOf(p))) - Math.min(...nodes.map((p) => p.x));
   const height = Math.max(...ys) - Math.min(...ys) + NODE.height + DEPTH_BAR + BOTTOM_FIGURES + LINE * MAX_NAME_PX;
   // The zoom the height (or maxZoom) allows; stretched, the width fits at that zoom up to MAX_STRETCH.
   const zoomByHeight = Math.min(room.height / height, room.maxZoom);
   const stretch = Math.min(MAX_STRETCH, Math.max(1, room.width / (width * zoomByHeight)));
   const zoom = Math.min(zoomByHeight, room.width / (width * stretch));
   const wanted = Math.min(MAX_NAME_PX, Math.max(MIN_NAME_PX, NAME_PX / zoom));
-  const nameWidth = NODE.width * stretch - NODE.sides;
+  // The room inside a node of `kind` for its name and its figures (document px).
+  const inside = (kind: string | undefined) => nodeWidth(kind ?? '') * stretch - NODE.sides;
   // One size for every name and one for every figure (mixed sizes read as importance), the largest every node has room for.
-  const figurePx = figureSize(nodes.map((n) => n.kind), zoom, nameWidth);
-  const namePx = Math.min(...nodes.map((n) => fitName(n.name, wanted, nameWidth, roomBelow(n, nodes) - BADGE_ROOM - nodeHeight(n, figurePx, nameWidth), measure)));
+  const figurePx = figureSize(nodes.map((n) => n.kind), zoom, inside);
+  const namePx = Math.min(...nodes.map((n) => {
+    const width = inside(n.kind);
+    return fitName(n.name, wanted, width, roomBelow(n, nodes) - BADGE_ROOM - nodeHeight(n, figurePx, width), measure);
+  }));
   return { stretch: round2(stretch), namePx: round2(namePx), figurePx: round2(figurePx) };
 }
 

@@ -84,6 +84,18 @@ describe('telemetry reducers', () => {
     expect(shown).toEqual({ e1: 100, e2: 0 });
   });
 
+  it('remembers the edges whose shown rate has been above 0 this run, the same object until one is new', () => {
+    let s = reduceFrame(reduceLoaded(loaded), frame(100, {}, [10, 0]), true);
+    expect(s.edgeWasBusy).toEqual({}); // carried, but no rate shown yet (the window is not complete)
+    s = reduceFrame(s, frame(RATE_WINDOW_MS, {}, [50, 0]), true);
+    expect(s.edgeWasBusy).toEqual({ e1: true });
+    const before = s.edgeWasBusy;
+    s = reduceFrame(s, { ...frame(RATE_WINDOW_MS + 10, {}, [50, 0]), running: false }, true);
+    expect(s.edgeRates.e1).toBe(0);
+    expect(s.edgeWasBusy).toBe(before); // idle, still remembered
+    expect(reduceLoaded(loaded).edgeWasBusy).toEqual({}); // a new run forgets
+  });
+
   it('shows no flow while the run is paused or finished, and restarts the window on play', () => {
     let s = reduceFrame(reduceLoaded(loaded), frame(RATE_WINDOW_MS, {}, [50, 5]));
     expect(s.edgeTraffic.e1?.ratePerSec).toBe(100);

@@ -43,6 +43,11 @@ export interface TelemetryState {
   edgeBackTraffic: Record<string, EdgeTraffic>;
   /** The back rates the canvas shows, refreshed with `edgeRates`. */
   edgeBackRates: Record<string, number>;
+  /**
+   * The edges whose shown rate (`edgeRates`) has been above 0 in this run: the presenter keeps their label's rate in
+   * its place while they are idle (labelContent.ts). Only grows during a run, so an edge re-renders once for it.
+   */
+  edgeWasBusy: Readonly<Record<string, true>>;
   /** Messages each edge's link failed to carry so far (a partition, a lossy link): the canvas's lost badge. */
   edgeLost: Record<string, number>;
   /** Edge totals (forward and back) and time at the start of the current rate window. */
@@ -62,7 +67,7 @@ const emptyBase = (edges: number): RateBase => ({ timeMs: 0, totals: new Float64
 export function initialTelemetry(): TelemetryState {
   return {
     nodeIds: [], edgeIds: [], liveFields: [], sampleFields: [], nodeLive: {}, edgeTraffic: {}, edgeRates: {},
-    edgeBackTraffic: {}, edgeBackRates: {}, edgeLost: {}, rateBase: emptyBase(0),
+    edgeBackTraffic: {}, edgeBackRates: {}, edgeWasBusy: {}, edgeLost: {}, rateBase: emptyBase(0),
     samples: [], samplesVersion: 0, snapshot: null, timeMs: 0, events: 0,
   };
 }
@@ -96,6 +101,7 @@ export function reduceFrame(s: TelemetryState, msg: FrameMessage, showRates = tr
     edgeRates,
     edgeBackTraffic,
     edgeBackRates,
+    edgeWasBusy: reduceWasBusy(s.edgeWasBusy, edgeRates),
     edgeLost: reduceEdgeLost(s.edgeLost, s.edgeIds, msg.edgeLost),
     rateBase,
     samples,
@@ -192,6 +198,15 @@ export function reduceShownRates(prev: Record<string, number>, edgeIds: readonly
     if (prev[id] !== next[id]) changed = true;
   }
   return changed ? next : prev;
+}
+
+/** `prev` with the edges whose shown rate is above 0 in `rates` added; the same object when none is new. */
+export function reduceWasBusy(prev: Readonly<Record<string, true>>, rates: Record<string, number>): Readonly<Record<string, true>> {
+  let next: Record<string, true> | null = null;
+  for (const [id, r] of Object.entries(rates)) {
+    if (r > 0 && !prev[id]) (next ??= { ...prev })[id] = true;
+  }
+  return next ?? prev;
 }
 
 /** Appends samples, thinning the oldest half when the bound is exceeded so memory stays bounded. */

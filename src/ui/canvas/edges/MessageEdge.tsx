@@ -9,21 +9,19 @@ import type { MessageEdge as MessageEdgeType } from '../flowTypes';
 import { rate } from '../nodes/format';
 import { deleteEdgeCurve, setEdgeCurve } from './edgeCurves';
 import { EdgeDelayPill } from './EdgeDelayPill';
-import { EdgeLostBadge, LOST_STAND_IN } from './EdgeLostBadge';
+import { EdgeLostBadge } from './EdgeLostBadge';
+import { labelParts } from './labelContent';
 import { labelCandidates, labelSize } from './labelPlacement';
 import { setLabelCandidates, useLabelPlace } from './labelLayoutStore';
 import { useHandleBoxes, useNodeBoxes } from './nodeBoxes';
 import { useReplyNesting } from './replyNesting';
 import { replyLoopPath } from './replyPath';
 import { cubicPoint, parseCubic } from './tokens';
+import { useRatePill } from './useRatePill';
 import './edges.css';
 
 /** Edge label type size (canvas.css .bl-edge-label); the presenter's is sized for its zoom (presenterLabels.ts), set on the label. */
 const LABEL_EM = 11;
-/** Stands in for the rate in the label's size: as wide as "12.3/s", so the label does not move as the rate changes. */
-const RATE_STAND_IN = '00.0/s';
-/** The funnel mark's pill is about two characters wide. */
-const FUNNEL_STAND_IN = '..';
 
 /** The label from the edge data (edgeLabels.ts), or the binding/routing key when the data has none. */
 function labelOf(data: MessageEdgeType['data']): EdgeLabel | null {
@@ -47,17 +45,6 @@ function FunnelMark() {
   );
 }
 
-/** The label's pills as text, for its size: the funnel, the key or role, the delay, the rate and the losses (stand-ins). */
-function labelParts(text: string | null, filter: boolean, delay: string | null, busy: boolean, losing: boolean): string[] {
-  const parts: string[] = [];
-  if (filter) parts.push(FUNNEL_STAND_IN);
-  if (text) parts.push(text);
-  if (delay) parts.push(delay);
-  if (busy) parts.push(RATE_STAND_IN);
-  if (losing) parts.push(LOST_STAND_IN);
-  return parts;
-}
-
 export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdgeType>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   // The shown rate changes about once a second (telemetryStore), so a busy edge re-renders that often at most.
@@ -70,7 +57,10 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
   const ways: DelayWays = data?.delayWays ?? 'one';
   const delayed = delay > 0 ? delayText(delay, ways) : null;
   const busy = ratePerSec > 0;
-  const shown = Boolean(label?.text || label?.filter || busy || delay > 0 || losing);
+  // Its rate, or in the presenter "0/s" holding the rate's place once the edge has carried a message (labelContent.ts).
+  const pill = useRatePill(id, ratePerSec);
+  const showsRate = pill !== 'none';
+  const shown = Boolean(label?.text || label?.filter || showsRate || delay > 0 || losing);
   const backReply = tone === 'reply' && targetX < sourceX;
   // Only an edge with a label to place, or a reply looping back around nodes, needs to know where the nodes are.
   const nodes = useNodeBoxes(shown || backReply);
@@ -87,7 +77,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
   const { px: em, scales } = usePresenterLabelType(LABEL_EM);
   const text = label?.text ?? null;
   const filter = label?.filter ?? false;
-  const size = useMemo(() => labelSize(labelParts(text, filter, delayed, busy, losing), em), [text, filter, delayed, busy, losing, em]);
+  const size = useMemo(() => labelSize(labelParts(text, filter, delayed, showsRate, losing), em), [text, filter, delayed, showsRate, losing, em]);
   const candidates = useMemo(() => {
     const cubic = shown ? parseCubic(path) : null;
     return cubic ? labelCandidates(cubic, size, nodes, handles, scales) : null;
@@ -117,7 +107,7 @@ export const MessageEdge = memo(function MessageEdge(props: EdgeProps<MessageEdg
             {label?.filter && <span className="bl-edge-filter" title="Subscription filter policy" data-testid="edge-filter"><FunnelMark /></span>}
             {label?.text && <span className={`bl-edge-key bl-edge-key-${tone}`} title={label.title}>{label.text}</span>}
             {delay > 0 && <EdgeDelayPill ms={delay} ways={ways} />}
-            {busy && <span className="bl-edge-rate" data-testid="edge-rate">{rate(ratePerSec)}</span>}
+            {showsRate && <span className={`bl-edge-rate${pill === 'idle' ? ' bl-edge-rate-idle' : ''}`} data-testid="edge-rate">{rate(ratePerSec)}</span>}
             {losing && !lostApart && <EdgeLostBadge edgeId={id} />}
           </div>
         </EdgeLabelRenderer>
