@@ -2,8 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import lzString from 'lz-string';
 import { boxesOverlap, node, openApp } from './helpers';
-import { NAME_PX } from '../src/ui/presenter/presenterScale';
-import { legibility, nameSizes, openPresenter, outsideCanvas, runToEnd, settledView, viewTransform } from './presenterProbes';
+import { legibility, NAME_PX, nameSizes, openPresenter, outsideCanvas, runToEnd, settledView, viewTransform } from './presenterProbes';
 
 /**
  * The presenter view on a projector: the canvas holds still while the run changes the nodes, unless
