@@ -41,3 +41,17 @@ test(`presenter: ${LESSON}'s rate labels stay put when a burst ends, each idle e
   await expect(page.getByTestId('presenter')).toBeHidden();
   await expect(page.getByTestId('edge-rate')).toHaveCount(0);
 });
+
+test('presenter: scatter-gather\'s slow edges (about 1.7 requests a second) read their rate, never "0/s" between two messages', async ({ page }) => {
+  // Over half a second such an edge holds 0, 1 or 2 messages, and its label read 0/s, 2/s and 4/s in turn; a rate is now
+  // counted over the shortest window holding 5 messages, up to 5 s (src/ui/run/rateWindows.ts).
+  await presentAndRun(page, 'scatter-gather', { width: 1280, height: 720 });
+  const rates = page.getByTestId('edge-rate');
+  await expect.poll(async () => rates.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(8);
+  await page.waitForTimeout(3000); // the longer windows fill
+  for (let i = 0; i < 8; i++) {
+    const shown = await rates.allTextContents();
+    expect(shown.filter((r) => r === '0/s'), `look ${i}: ${shown.join(' ')}`).toEqual([]);
+    await page.waitForTimeout(500);
+  }
+});

@@ -54,14 +54,14 @@ describe('telemetry reducers', () => {
     let s = reduceLoaded(loaded);
     s = reduceFrame(s, frame(100, {}, [10, 0]));
     expect(s.edgeTraffic.e1).toEqual({ total: 10, ratePerSec: 0 }); // window not complete yet
-    s = reduceFrame(s, frame(RATE_WINDOW_MS, {}, [50, 5]));
+    s = reduceFrame(s, frame(RATE_WINDOW_MS, {}, [50, 25]));
     expect(s.edgeTraffic.e1).toEqual({ total: 50, ratePerSec: 100 });
-    expect(s.edgeTraffic.e2).toEqual({ total: 5, ratePerSec: 10 });
+    expect(s.edgeTraffic.e2).toEqual({ total: 25, ratePerSec: 50 });
     const kept = s.edgeTraffic.e2;
-    s = reduceFrame(s, frame(2 * RATE_WINDOW_MS, {}, [150, 5]));
+    s = reduceFrame(s, frame(2 * RATE_WINDOW_MS, {}, [150, 25]));
     expect(s.edgeTraffic.e1?.ratePerSec).toBe(200);
-    expect(s.edgeTraffic.e2?.ratePerSec).toBe(0);
-    expect(kept).toEqual({ total: 5, ratePerSec: 10 });
+    expect(s.edgeTraffic.e2?.ratePerSec).toBe(0); // stopped: at 25/s the last window would have held 12 (rateWindows.ts)
+    expect(kept).toEqual({ total: 25, ratePerSec: 50 });
   });
 
   it('refreshes the shown rates only when asked, except for edges that start or stop flowing', () => {

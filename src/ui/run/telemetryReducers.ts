@@ -10,6 +10,7 @@
  */
 import type { LiveField, MetricSample, SampleField, Snapshot } from '../../engine/api';
 import type { FrameMessage, LoadedMessage } from '../../protocol';
+import { edgeRate, emptyBase, nextBases, RATE_WINDOW_MS, type RateBase } from './rateWindows';
 
 export interface EdgeTraffic { total: number; ratePerSec: number }
 
@@ -23,8 +24,7 @@ export function sampleBound(valuesPerSample: number): number {
   if (valuesPerSample <= 0) return MAX_SAMPLES;
   return Math.max(MIN_SAMPLES, Math.min(MAX_SAMPLES, Math.floor(MAX_SAMPLE_VALUES / valuesPerSample)));
 }
-/** Rates are computed over at least this much simulated time, so tiny frames do not make them jumpy. */
-export const RATE_WINDOW_MS = 500;
+export { RATE_WINDOW_MS } from './rateWindows';
 
 export interface TelemetryState {
   nodeIds: readonly string[];
@@ -50,8 +50,8 @@ export interface TelemetryState {
   edgeWasBusy: Readonly<Record<string, true>>;
   /** Messages each edge's link failed to carry so far (a partition, a lossy link): the canvas's lost badge. */
   edgeLost: Record<string, number>;
-  /** Edge totals (forward and back) and time at the start of the current rate window. */
-  rateBase: RateBase;
+  /** Edge totals (forward and back) at the starts of the recent rate windows, oldest first (rateWindows.ts). */
+  rateBases: readonly RateBase[];
   samples: MetricSample[];
   /** Bumped whenever samples change, for cheap chart throttling. */
   samplesVersion: number;
@@ -60,14 +60,11 @@ export interface TelemetryState {
   events: number;
 }
 
-export interface RateBase { timeMs: number; totals: Float64Array; backTotals: Float64Array }
-
-const emptyBase = (edges: number): RateBase => ({ timeMs: 0, totals: new Float64Array(edges), backTotals: new Float64Array(edges) });
 
 export function initialTelemetry(): TelemetryState {
   return {
     nodeIds: [], edgeIds: [], liveFields: [], sampleFields: [], nodeLive: {}, edgeTraffic: {}, edgeRates: {},
-    edgeBackTraffic: {}, edgeBackRates: {}, edgeWasBusy: {}, edgeLost: {}, rateBase: emptyBase(0),
+    edgeBackTraffic: {}, edgeBackRates: {}, edgeWasBusy: {}, edgeLost: {}, rateBases: [emptyBase(0)],
     samples: [], samplesVersion: 0, snapshot: null, timeMs: 0, events: 0,
   };
 }
@@ -79,7 +76,7 @@ export function reduceLoaded(msg: LoadedMessage): TelemetryState {
     edgeIds: msg.edgeIds,
     liveFields: msg.liveFields as readonly LiveField[],
     sampleFields: msg.sampleFields as readonly SampleField[],
-    rateBase: emptyBase(msg.edgeIds.length),
+    rateBases: [emptyBase(msg.edgeIds.length)],
   };
 }
 
@@ -89,7 +86,7 @@ export function reduceLoaded(msg: LoadedMessage): TelemetryState {
  */
 export function reduceFrame(s: TelemetryState, msg: FrameMessage, showRates = true): TelemetryState {
   const nodeLive = reduceLive(s.nodeLive, s.nodeIds, s.liveFields, msg.live);
-  const { edgeTraffic, edgeBackTraffic, rateBase } = reduceEdges(s, msg);
+  const { edgeTraffic, edgeBackTraffic, rateBases } = reduceEdges(s, msg);
   const edgeRates = reduceShownRates(s.edgeRates, s.edgeIds, edgeTraffic, showRates);
   const edgeBackRates = reduceShownRates(s.edgeBackRates, s.edgeIds, edgeBackTraffic, showRates);
   const bound = sampleBound(s.nodeIds.length * s.sampleFields.length);
@@ -103,7 +100,7 @@ export function reduceFrame(s: TelemetryState, msg: FrameMessage, showRates = tr
     edgeBackRates,
     edgeWasBusy: reduceWasBusy(s.edgeWasBusy, edgeRates),
     edgeLost: reduceEdgeLost(s.edgeLost, s.edgeIds, msg.edgeLost),
-    rateBase,
+    rateBases,
     samples,
     samplesVersion: samples === s.samples ? s.samplesVersion : s.samplesVersion + 1,
     snapshot: msg.snapshot ?? s.snapshot,
@@ -140,31 +137,33 @@ function toRecord(fields: readonly LiveField[], live: Float64Array, offset: numb
   return rec;
 }
 
-function reduceEdges(s: TelemetryState, msg: FrameMessage): Pick<TelemetryState, 'edgeTraffic' | 'edgeBackTraffic' | 'rateBase'> {
+function reduceEdges(s: TelemetryState, msg: FrameMessage): Pick<TelemetryState, 'edgeTraffic' | 'edgeBackTraffic' | 'rateBases'> {
   const n = msg.edgeTraffic.length;
-  const base = s.rateBase.totals.length === n && s.rateBase.backTotals.length === n ? s.rateBase : emptyBase(n);
-  const dtMs = msg.timeMs - base.timeMs;
+  const fits = (b: RateBase) => b.totals.length === n && b.backTotals.length === n;
+  const bases = s.rateBases.length > 0 && s.rateBases.every(fits) ? s.rateBases : [emptyBase(n)];
+  const dtMs = msg.timeMs - bases[bases.length - 1]!.timeMs;
   const stopped = !msg.running;
-  const window: RateWindow = { dtMs, done: !stopped && dtMs >= RATE_WINDOW_MS, zero: dtMs < 0 || stopped };
-  const edgeTraffic = reduceTraffic(s.edgeTraffic, s.edgeIds, msg.edgeTraffic, base.totals, window);
-  const edgeBackTraffic = reduceTraffic(s.edgeBackTraffic, s.edgeIds, msg.edgeBackTraffic, base.backTotals, window);
-  const rateBase = window.done || window.zero
-    ? { timeMs: msg.timeMs, totals: msg.edgeTraffic.slice(), backTotals: msg.edgeBackTraffic.slice() } : base;
-  return { edgeTraffic, edgeBackTraffic, rateBase };
+  const window: RateWindow = { done: !stopped && dtMs >= RATE_WINDOW_MS, zero: dtMs < 0 || stopped };
+  const rate = (back: boolean) => (i: number, total: number) => edgeRate(total, msg.timeMs, bases, i, back);
+  const edgeTraffic = reduceTraffic(s.edgeTraffic, s.edgeIds, msg.edgeTraffic, rate(false), window);
+  const edgeBackTraffic = reduceTraffic(s.edgeBackTraffic, s.edgeIds, msg.edgeBackTraffic, rate(true), window);
+  const here = (): RateBase => ({ timeMs: msg.timeMs, totals: msg.edgeTraffic.slice(), backTotals: msg.edgeBackTraffic.slice() });
+  const rateBases = window.zero ? [here()] : window.done ? nextBases(bases, here()) : bases;
+  return { edgeTraffic, edgeBackTraffic, rateBases };
 }
 
 /** The rate window this frame falls in: complete (rates are recomputed), or zero (paused, or time went back). */
-interface RateWindow { dtMs: number; done: boolean; zero: boolean }
+interface RateWindow { done: boolean; zero: boolean }
 
-/** Per-edge totals and rates from one cumulative array; keeps the previous object when nothing changed. */
+/** Per-edge totals and rates (`rateOf` edge i having sent `total`) from one cumulative array; keeps the previous object when nothing changed. */
 function reduceTraffic(prev: Record<string, EdgeTraffic>, edgeIds: readonly string[], totals: Float64Array,
-  baseTotals: Float64Array, w: RateWindow): Record<string, EdgeTraffic> {
+  rateOf: (i: number, total: number) => number, w: RateWindow): Record<string, EdgeTraffic> {
   let changed = false;
   const next: Record<string, EdgeTraffic> = {};
   for (const [i, id] of edgeIds.entries()) {
     const total = totals[i] ?? 0;
     const old = prev[id];
-    const ratePerSec = w.done ? ((total - (baseTotals[i] ?? 0)) * 1000) / w.dtMs : w.zero ? 0 : old?.ratePerSec ?? 0;
+    const ratePerSec = w.done ? rateOf(i, total) : w.zero ? 0 : old?.ratePerSec ?? 0;
     if (old && old.total === total && old.ratePerSec === ratePerSec) { next[id] = old; continue; }
     next[id] = { total, ratePerSec };
     changed = true;
