@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
-import { busiestLabels, labelFaults, legibility, openPresenter, outsideCanvas, runToEnd, settledView } from './presenterProbes';
+import { busiestLabels, labelFaults, legibility, openPresenter, outsideCanvas, runToEnd, settledView, underControls } from './presenterProbes';
 
 /**
  * The presenter's edge labels and step names, every lesson, at a projector's 1280×720 and a small screen's 1024×768,
  * during a run (the busy edges show their rates, so the labels are as wide as they get): every label shown, none over
- * another, none over a node's handle, none in type too small to read; every step's fault name whole (or its full text
- * in its title). At 1280×720 the same opened lesson is then run to its end for presenter.spec.ts's figures checks, so
+ * another, none over a node's handle, none in type too small to read, nothing under the zoom controls; every step's
+ * fault name whole (or its full text in its title). At 1280×720 the same opened lesson is then run to its end for presenter.spec.ts's figures checks, so
  * that each lesson is opened once per size.
  */
 const LESSON_IDS = readdirSync('lessons').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
@@ -75,14 +75,14 @@ for (const size of SIZES) {
       // The rates shown refresh once a (wall) second (telemetryStore.ts RATE_LABEL_MS): within the next 1.5 s every busy
       // edge shows its rate; the labels are judged at the look that found the most of them.
       const labels = await busiestLabels(page);
-      const seen = { ...labelFaults(labels), cutSteps: await cutStepNames(page) };
+      const seen = { ...labelFaults(labels), cutSteps: await cutStepNames(page), underControls: await underControls(page) };
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/${id}-${size.width}.png` });
       if (!projector) {
-        expect(seen).toEqual({ hidden: [], overlapping: [], small: [], onHandles: [], cutSteps: [] });
+        expect(seen).toEqual({ hidden: [], overlapping: [], small: [], onHandles: [], cutSteps: [], underControls: [] });
         return;
       }
       // Soft, so that a fault in the labels still lets the figures at the end report theirs.
-      expect.soft(seen).toEqual({ hidden: [], overlapping: [], small: [], onHandles: [], cutSteps: [] });
+      expect.soft(seen).toEqual({ hidden: [], overlapping: [], small: [], onHandles: [], cutSteps: [], underControls: [] });
       expect.soft(labels.length, 'edge labels drawn').toBeGreaterThan(0);
       expect.soft(await outsideCanvas(page), 'drawn outside the canvas during the run').toEqual([]);
       await page.screenshot({ path: `e2e-artifacts/presenter-labels-${id}.png` });
@@ -94,6 +94,7 @@ for (const size of SIZES) {
       expect({ figures: end.figures, overlapping: end.overlapping, smallNames: end.names.small })
         .toEqual({ figures: { small: [], cut: [] }, overlapping: [], smallNames: [] });
       expect(await outsideCanvas(page), 'drawn outside the canvas at the end').toEqual([]);
+      expect(await underControls(page), 'under the zoom controls at the end').toEqual([]);
       await page.screenshot({ path: `e2e-artifacts/presenter-figures-${id}.png` });
     });
   }

@@ -30,6 +30,19 @@ export async function outsideCanvas(page: Page): Promise<string[]> {
   });
 }
 
+/** The ids of the nodes and edge labels under the canvas's zoom controls (none, or no controls: an empty list). */
+export async function underControls(page: Page): Promise<string[]> {
+  return page.getByTestId('presenter-canvas').evaluate((canvas) => {
+    const c = canvas.querySelector('.react-flow__controls')?.getBoundingClientRect();
+    if (!c) return [];
+    return [...canvas.querySelectorAll('.react-flow__node, .bl-edge-label')].flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      const under = r.width + r.height > 0 && r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom;
+      return under ? [el.closest('[data-id]')?.getAttribute('data-id') ?? el.getAttribute('data-testid') ?? el.className.toString()] : [];
+    });
+  });
+}
+
 export const viewTransform = (page: Page): Promise<string> => page.locator('.react-flow__viewport').evaluate((v: HTMLElement) => v.style.transform);
 
 /** The view once the fit on opening has settled: the same transform twice, a refit's time apart. */

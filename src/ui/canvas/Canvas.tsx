@@ -91,7 +91,7 @@ function addNodeAt(kind: NodeKind, position: { x: number; y: number }): void {
 }
 
 /** `fit`: a caller's own fit (the presenter's), used as given; null: the editor's, fitted to the corners (fitRoom.ts). */
-function CanvasInner({ fit }: { fit: FitViewOptions | null }) {
+function CanvasInner({ fit, controlsAt }: { fit: FitViewOptions | null; controlsAt: ControlsPlace }) {
   const nodes = useFlowStore((s) => s.nodes);
   const edges = useFlowStore((s) => s.edges);
   const theme = useViewStore((s) => s.theme);
@@ -170,7 +170,7 @@ function CanvasInner({ fit }: { fit: FitViewOptions | null }) {
         <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={(n) => `var(--kind-${n.type ?? 'queue'})`}
           ariaLabel="Minimap" style={{ width: 140, height: 88 }} />
         {/* Its fit button asks for the same fit as F and opening a document, not React Flow's fixed one. */}
-        <Controls showInteractive={false} showFitView={false}>
+        <Controls showInteractive={false} showFitView={false} position={controlsAt} orientation={controlsAt === 'top-right' ? 'horizontal' : 'vertical'}>
           <ControlButton className="react-flow__controls-fitview" onClick={requestFitView} title="Fit view (F)" aria-label="Fit view">
             <FitIcon />
           </ControlButton>
@@ -183,11 +183,18 @@ function CanvasInner({ fit }: { fit: FitViewOptions | null }) {
   );
 }
 
+/**
+ * Where the zoom controls stand: the editor's bottom-left corner, which its fit keeps clear (fitRoom.ts), or, in the
+ * presenter, whose fit is its own and keeps no corner clear, a row at the top right, in the band above the nodes
+ * (the bottom-left corner covered a node's figures there).
+ */
+export type ControlsPlace = 'bottom-left' | 'top-right';
+
 /** The topology editor: React Flow over the document store. `fit`: how it fits the view (the presenter fits tighter). */
-export function Canvas({ fit }: { fit?: FitViewOptions }) {
+export function Canvas({ fit, controlsAt = 'bottom-left' }: { fit?: FitViewOptions; controlsAt?: ControlsPlace }) {
   return (
     <ReactFlowProvider>
-      <CanvasInner fit={fit ?? null} />
+      <CanvasInner fit={fit ?? null} controlsAt={controlsAt} />
     </ReactFlowProvider>
   );
 }

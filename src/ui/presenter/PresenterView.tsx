@@ -42,7 +42,7 @@ export function PresenterView() {
           title="Back to the editor (Esc or P)">Leave (Esc)</button>
       </header>
       <main className="presenter-canvas" ref={canvasBox} data-testid="presenter-canvas">
-        <Canvas fit={PRESENTER_FIT} />
+        <Canvas fit={PRESENTER_FIT} controlsAt="top-right" />
         <Toasts />
       </main>
       <section className="presenter-bottom">
