@@ -1,7 +1,7 @@
 import { formatClock } from '../run/formatTime';
 import { useRunStore } from '../run/runStore';
 
-/** Run events (load, play, pause, step, reset, speed, finished, errors) with the simulated time. */
+/** Run events (load, play, pause, step, reset, speed, faults live and scheduled, finished, errors) with the simulated time. */
 export function LogPanel() {
   const log = useRunStore((s) => s.log);
   if (log.length === 0) return <p className="dock-empty">Nothing has happened yet. Press Play.</p>;

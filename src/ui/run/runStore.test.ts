@@ -122,6 +122,37 @@ describe('run store', () => {
     expect(store.getState().log.find((e) => e.kind === 'step')?.timeMs).toBe(0);
   });
 
+  it('logs the document\'s scheduled faults as the run reaches them, each at its own time, once', () => {
+    const faults: Fault[] = [{ type: 'crash', target: 'c', atMs: 100, durationMs: 200 }];
+    const { store, w } = setup(() => ({ ...doc(), faults }) as unknown as Scenario);
+    store.getState().play();
+    w().reply(frame(50, 10)); // the first frame applies at once
+    expect(store.getState().log.filter((e) => e.kind === 'fault')).toEqual([]);
+    store.getState().pause();
+    w().reply(stoppedFrame(350, 40));
+    store.getState().step();
+    w().reply(stoppedFrame(360, 41));
+    expect(store.getState().log.filter((e) => e.kind === 'fault').map((e) => [e.timeMs, e.text]))
+      .toEqual([[100, 'Fault: crash c for 200 ms'], [300, 'Fault over: crash c']]);
+    // Reset and play again: the new run logs them again.
+    store.getState().reset();
+    store.getState().play();
+    store.getState().pause();
+    w().reply(stoppedFrame(400, 50));
+    expect(store.getState().log.filter((e) => e.kind === 'fault')).toHaveLength(4);
+  });
+
+  it('logs a live fault\'s end when the run reaches it', () => {
+    const { store, w } = setup();
+    store.getState().play();
+    w().reply(frame(50, 10));
+    w().reply({ type: 'faultInjected', requestId: 1, recorded: { type: 'crash', target: 'q', atMs: 120, durationMs: 5000, live: true } });
+    store.getState().pause();
+    w().reply(stoppedFrame(6000, 90));
+    expect(store.getState().log.filter((e) => e.kind === 'fault').map((e) => [e.timeMs, e.text.split(' at ')[0]]))
+      .toEqual([[120, 'Fault: crash q'], [5120, 'Fault over: crash q']]);
+  });
+
   it('keeps the runKey of what the run runs: the document as loaded, with the faults triggered live since', () => {
     let current = doc();
     const { store, w } = setup(() => current);

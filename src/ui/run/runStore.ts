@@ -13,6 +13,7 @@ import { applyInspected, beginInspection, clearInspection, type InspectTarget } 
 import { runKey } from './runKey';
 import { LoadAnswers } from './loadAnswers';
 import { appendLog, reviseLogText, settleLogTime, type RunLogEntry, type RunLogKind } from './runLog';
+import { timelineFaultsBetween } from './timelineFaults';
 import { currentScenario, type ScenarioResult } from './scenarioSource';
 import { StopAnswers } from './stopAnswers';
 import { applyFrame, applyLoaded, clearTelemetry } from './telemetryStore';
@@ -95,6 +96,8 @@ export function createRunStore(deps: RunDeps): RunStore {
   /** The document the loaded run runs, and the faults triggered live since it was loaded (runKey). */
   let loadedScenario: Scenario | null = null;
   let liveFaults: Fault[] = [];
+  /** The run's time up to which its document's fault timeline is in the log (timelineFaults.ts); -1 before the start. */
+  let timelineLoggedUntil = -1;
   const loads = new LoadAnswers();
   return create<RunState>()((set, get) => {
     /** Appends an entry, at the run's clock unless told the time; returns its id. */
@@ -124,10 +127,19 @@ export function createRunStore(deps: RunDeps): RunStore {
       if (get().status === 'error') return;
       telemetry.frame(msg);
       set({ timeMs: msg.timeMs, events: msg.events });
+      logTimelineFaults(msg.timeMs);
       if (msg.finished && get().status !== 'finished') {
         set({ status: 'finished' });
         log('finished', `Finished after ${msg.events} events`);
       }
+    };
+    /** The document's scheduled faults the run has reached since the last frame, each at its own time. */
+    const logTimelineFaults = (timeMs: number) => {
+      if (!loadedScenario || timeMs <= timelineLoggedUntil) return;
+      const entries = [...timelineFaultsBetween(loadedScenario.faults, timelineLoggedUntil, timeMs),
+        ...timelineFaultsBetween(liveFaults, timelineLoggedUntil, timeMs, true)].sort((a, b) => a.timeMs - b.timeMs);
+      for (const e of entries) log('fault', e.text, e.timeMs);
+      timelineLoggedUntil = timeMs;
     };
     const frames = new FrameCoalescer(applyFrame, deps.timers ?? browserTimers);
     const client = new WorkerClient(deps.createWorker, {
@@ -155,6 +167,7 @@ export function createRunStore(deps: RunDeps): RunStore {
       client.send({ type: 'setSpeed', speed: get().speed });
       loadedScenario = doc.scenario;
       liveFaults = [];
+      timelineLoggedUntil = -1;
       set({ loaded: true, status: 'idle', timeMs: 0, events: 0, seed, runSeed: seed, durationMs: doc.scenario.durationMs, error: null, runKey: runKey(doc.scenario) });
       // Logged now, before the Play or Step that asked for it; its text is the worker's once it has loaded.
       loads.sent(log('loaded', `Loading ${doc.scenario.nodes.length} nodes, ${doc.scenario.edges.length} edges with seed ${seed}`, 0));
