@@ -42,16 +42,19 @@ test(`presenter: ${LESSON}'s rate labels stay put when a burst ends, each idle e
   await expect(page.getByTestId('edge-rate')).toHaveCount(0);
 });
 
-test('presenter: scatter-gather\'s slow edges (about 1.7 requests a second) read their rate, never "0/s" between two messages', async ({ page }) => {
-  // Over half a second such an edge holds 0, 1 or 2 messages, and its label read 0/s, 2/s and 4/s in turn; a rate is now
-  // counted over the shortest window holding 5 messages, up to 5 s (src/ui/run/rateWindows.ts).
+test('presenter: scatter-gather\'s slow edges (about 1.7 requests a second) read their rate, not "0/s" between two messages', async ({ page }) => {
+  // Over half a second such an edge holds 0, 1 or 2 messages, and its label read 0/s, 2/s and 4/s in turn (0/s at about
+  // two looks in five); a rate is now counted over the shortest window holding 5 messages, up to 5 s, and reads 0/s only
+  // after a silence that would have held 3 at that rate (src/ui/run/rateWindows.ts): a Poisson flow at 1.7/s has one
+  // now and then, so an edge may read 0/s at one look in eight, not more.
   await presentAndRun(page, 'scatter-gather', { width: 1280, height: 720 });
   const rates = page.getByTestId('edge-rate');
   await expect.poll(async () => rates.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(8);
   await page.waitForTimeout(3000); // the longer windows fill
-  for (let i = 0; i < 8; i++) {
-    const shown = await rates.allTextContents();
-    expect(shown.filter((r) => r === '0/s'), `look ${i}: ${shown.join(' ')}`).toEqual([]);
+  const zeros = new Map<number, number>();
+  for (let look = 0; look < 8; look++) {
+    (await rates.allTextContents()).forEach((r, edge) => { if (r === '0/s') zeros.set(edge, (zeros.get(edge) ?? 0) + 1); });
     await page.waitForTimeout(500);
   }
+  expect([...zeros.values()].filter((n) => n > 1), 'edges reading 0/s at more than one look in eight').toEqual([]);
 });

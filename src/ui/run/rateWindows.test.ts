@@ -41,6 +41,12 @@ describe('edge rates over windows long enough to count a slow flow', () => {
     expect(rates.slice(4)).toEqual([0, 0, 0, 0]);
   });
 
+  it('a burst whose last messages fell just after a window\'s start still reads 0/s seconds later, not their trickle', () => {
+    // The burst ends at 2.06 s: the window from 2.0 s holds its last 6 messages. Averaged over the 3 s since, they read 2/s.
+    const rates = ratesOf((t) => Math.floor(Math.min(t, 2060) / 10), 8000);
+    expect(rates.slice(5)).toEqual(Array(rates.length - 5).fill(0));
+  });
+
   it('a slow flow that stops reads 0/s once its last message is older than the longest window', () => {
     const rates = ratesOf((t) => Math.min(Math.floor(t / 600), 10), 14_000);
     expect(rates.at(-1)).toBe(0);

@@ -5,14 +5,17 @@
  * holds fewer than MIN_RATE_COUNT: then over the shortest longer window that holds that many, up to
  * MAX_RATE_WINDOW_MS. Over half a second an edge carrying 1.7 messages a second holds 0, 1 or 2 and read "0/s",
  * "2/s", "4/s" in turn; over the longer window it reads 1.7/s. A flow that stopped (a burst's end) is not averaged
- * away: when the longer window's rate says the last window should have held MIN_RATE_COUNT or more, the last window
- * is right and the rate is what it holds.
+ * away: when the time since the last message (to the end of the last window that had one) would have held
+ * GAP_COUNT messages or more at the longer window's rate, the flow is not that slow flow any more, and the rate is
+ * what the last window holds (0 after a burst; a few seconds later, not the burst's last few messages spread over them).
  */
 
 /** Rates are computed over at least this much simulated time, so tiny frames do not make them jumpy. */
 export const RATE_WINDOW_MS = 500;
 /** Fewer messages than this in the last window, and the rate is taken over a longer one. */
 export const MIN_RATE_COUNT = 5;
+/** A silence that would have held this many messages at the longer window's rate says the flow stopped or slowed. */
+export const GAP_COUNT = 3;
 /** The longest window a rate is taken over, in simulated ms. */
 export const MAX_RATE_WINDOW_MS = 5000;
 
@@ -28,13 +31,19 @@ export const emptyBase = (edges: number): RateBase => ({ timeMs: 0, totals: new 
 export function edgeRate(total: number, timeMs: number, bases: readonly RateBase[], i: number, back: boolean): number {
   const sentSince = (b: RateBase) => total - ((back ? b.backTotals : b.totals)[i] ?? 0);
   const rateSince = (b: RateBase) => (sentSince(b) * 1000) / (timeMs - b.timeMs);
-  const newest = bases[bases.length - 1]!;
-  if (sentSince(newest) >= MIN_RATE_COUNT) return rateSince(newest);
-  let k = bases.length - 1;
+  const last = bases.length - 1;
+  if (sentSince(bases[last]!) >= MIN_RATE_COUNT) return rateSince(bases[last]!);
+  let k = last;
   while (k > 0 && sentSince(bases[k]!) < MIN_RATE_COUNT) k--;
   const longer = rateSince(bases[k]!);
-  const expectedInLast = (longer * (timeMs - newest.timeMs)) / 1000;
-  return expectedInLast >= MIN_RATE_COUNT ? rateSince(newest) : longer;
+  return (longer * silenceMs(sentSince, timeMs, bases)) / 1000 >= GAP_COUNT ? rateSince(bases[last]!) : longer;
+}
+
+/** How long the edge has carried nothing: from the end of the last window with a message to now (0 when the current one has one). */
+function silenceMs(sentSince: (b: RateBase) => number, timeMs: number, bases: readonly RateBase[]): number {
+  let end = timeMs;
+  for (let k = bases.length - 1; k >= 0 && sentSince(bases[k]!) === 0; k--) end = bases[k]!.timeMs;
+  return timeMs - end;
 }
 
 /** The window starts to keep once a window completed at `here`: those that began within MAX_RATE_WINDOW_MS, and `here`. */
