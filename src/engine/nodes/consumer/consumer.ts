@@ -8,7 +8,7 @@ import type { EdgeRuntime } from '../../model/edge';
 import { Fifo } from '../../model/fifo';
 import { TRANSIT_NONE, type Message } from '../../model/message';
 import { addHop } from '../../model/trail';
-import type { NodeModel, Subscriber } from '../../model/node';
+import { ACK_ON_ITS_WAY, ACK_SETTLED, ACK_STALE, type NodeModel, type Subscriber } from '../../model/node';
 import { samplerFor, type Sampler } from '../../random/samplers';
 import type { Random } from '../../random/prng';
 import { Caller } from './caller';
@@ -100,6 +100,8 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
       pollReturned: (edge, count) => this.polling.returned(edge, count),
       surrender: (edge) => this.surrender(edge),
       oldestUnackedAt: (edge) => this.givingBack.oldestUnackedAt(edge),
+      ackArrived: (m, _edge, sentAt) => this.ackArrived(m, sentAt),
+      ackVoided: (m) => this.ackVoided(m),
     };
     this.service = samplerFor(c.serviceTimeMs, ctx.random(id, 'service'));
     this.failures = ctx.random(id, 'failure');
@@ -270,19 +272,52 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
     if (d.orphaned) { this.ackOnClosedChannel(d); return; }
     const fromQueueManual = this.fromQueue(d) && this.manualAck;
     if (fromQueueManual && d.edge.fault !== null && settlementLostOnLink(d, 'ack', this, this.index, this.ctx)) return;
-    const settled = fromQueueManual ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? true : true;
-    if (!settled) { this.duplicates++; return; } // A2.1: deleted too late; it will be received again
+    const settled = fromQueueManual ? d.edge.source.deliverySource?.ack(m, d.edge, d.receipt) ?? ACK_SETTLED : ACK_SETTLED;
+    if (settled === ACK_STALE) { this.duplicates++; return; } // A2.1: deleted too late; it will be received again
     addHop(m, this.index, this.ctx, 'acked');
+    // A1.4: an ack on its way along a link with a delay counts when it reaches the queue (ackArrived), if its channel is still open.
+    if (settled === ACK_ON_ITS_WAY) { this.acksOnTheWay++; return; }
+    // Acked from a RabbitMQ queue, the message is gone for good: the queue forgot it at the ack, and what came of it (a
+    // result, a reply) is a new message. Not an SQS message: another consumer may hold it still, received again after its
+    // visibility timeout (A2.1).
+    this.acknowledged(m, this.ctx.now(), this.fromQueue(d) && d.edge.source.deliverySource?.exclusiveDeliveries === true);
+  }
+
+  /**
+   * `m` is acked, its consumer's ack sent at `sentAt`: counted, its end-to-end latency (publish → the consumer's ack)
+   * recorded, and its object reused (messagePool.ts) when nothing else can hold it (`gone`).
+   */
+  private acknowledged(m: Message, sentAt: number, gone: boolean): void {
     this.ctx.accounting.acked++;
     if (m.originAt >= this.ctx.warmupMs) {
-      const ms = this.ctx.now() - m.originAt;
+      const ms = sentAt - m.originAt;
       this.latency.record(ms);
       if (this.ctx.sampling) { this.intervalLatency.record(ms); this.ctx.sampleLatency(ms); }
     }
-    // Acked from a RabbitMQ queue, the message is gone for good: the queue forgot it at the ack, and what came
-    // of it (a result, a reply) is a new message. Its object is reused (messagePool.ts). Not an SQS message: another
-    // consumer may hold it still, received again after its visibility timeout (A2.1).
-    if (this.fromQueue(d) && d.edge.source.deliverySource?.exclusiveDeliveries === true) this.ctx.messages.release(m);
+    if (gone) this.ctx.messages.release(m);
+  }
+
+  /**
+   * A1.4: an ack this consumer sent across a link with a delay reached its RabbitMQ queue on an open channel: the message
+   * is acked now (only now: had the channel closed first, the queue would have requeued it, ackVoided). Its latency ends
+   * when the ack was sent, as one that arrives at once; a skipped duplicate's is counted by Unprocessed.
+   */
+  private ackArrived(m: Message, sentAt: number): void {
+    if (this.unprocessed.duplicateAckSettled(m, true)) return;
+    this.acksOnTheWay--;
+    this.acknowledged(m, sentAt, true);
+  }
+
+  /**
+   * A1.4: the channel closed while this consumer's ack was on its way: the broker never got it and requeued the message,
+   * which this consumer will be given again (at-least-once). The ack failed, as one sent on a closed channel does; the
+   * message is the queue's again, not this consumer's to reuse.
+   */
+  private ackVoided(m: Message): void {
+    if (this.unprocessed.duplicateAckSettled(m, false)) return;
+    this.acksOnTheWay--;
+    this.ackFailed++;
+    addHop(m, this.index, this.ctx, 'ack lost (channel closed on its way)');
   }
 
   /**
