@@ -108,6 +108,19 @@ describe('A1.4 outages with an ack on its way (A1.6: it survives or is lost as t
     survives(crash({ id: 'q', kind: 'queue', config: { flavor: 'quorum' } }, 'q'));
   });
 
+  it('an idempotent consumer skips the redelivery; that ack, on its way too, is what acks the message', () => {
+    // The redelivery (140 ms) reaches c at 160 ms, is recognised (A4 Idempotent Receiver) and acked unprocessed; the ack
+    // crosses the link back and arrives at 180 ms.
+    const s = run([oneMessage(), { id: 'q', kind: 'queue', config: { flavor: 'quorum' } }, manual({ idempotent: { windowMs: 60_000 } })], 20,
+      { faults: [{ atMs: 40, target: 'q', type: 'crash', durationMs: 100 }] as Faults });
+    expect(at(s, 179).messages).toMatchObject({ acked: 0, inFlight: 1 });
+    const end = at(s, 1_000);
+    expect(end.nodes.q).toMatchObject({ out: 2, redelivered: 1, acked: 1, unacked: 0 });
+    expect(end.nodes.c).toMatchObject({ in: 2, ackFailed: 1 });
+    expect(end.messages).toMatchObject({ acked: 1, inFlight: 0, dropped: 0 });
+    expect(end.audit!.consumers.c).toMatchObject({ processed: 1, duplicates: 0, skippedDuplicates: 1 });
+  });
+
   it('a transient message on a classic queue is lost with the queue, not acked', () => {
     const s = crash({ id: 'q', kind: 'queue', config: { brokers: ['b'], durable: true } }, 'b', false, [{ id: 'b', kind: 'broker' }]);
     const end = at(s, 1_000);
