@@ -74,7 +74,7 @@ function checkNodeFigures(sim: Simulation, snap: Snapshot): void {
   // New copies: a consumer's results (calls included) and replies, an aggregator's aggregates (one copy each, more are routed copies).
   expect(sum('consumer', 'out') + sum('consumer', 'replies') + sum('aggregator', 'out'), 'Σ consumer (out + replies) + Σ aggregator.out = forwarded').toBe(m.forwarded);
   // A consumer's acked is what its queue took: not a late SQS delete (a duplicate, A2.1), nor an ack on a channel the
-  // broker closed meanwhile (ackFailed, A1.4). Replies are
+  // broker closed meanwhile (ackFailed, A1.4), nor one still on its way to the queue (A1.4). Replies are
   // consumed where they are matched: by a calling consumer, a requester (not late, unmatched or corrupt) or an aggregator.
   const repliesTaken = sum('consumer', 'callReplies') + sum('requester', (r) => num(r, 'replies') - num(r, 'late') - num(r, 'unmatched') - num(r, 'corruptReplies')) + sum('aggregator', 'in');
   expect(sum('consumer', 'acked') + repliesTaken, 'Σ acked by consumers, requesters and aggregators = acked').toBe(m.acked);

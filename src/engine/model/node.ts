@@ -80,7 +80,28 @@ export interface Subscriber {
    * (A1.4 consumer timeout: what it holds, part of what the queue counts unacked); Infinity when it holds none.
    */
   oldestUnackedAt(edge: EdgeRuntime): number;
+  /**
+   * A1.4: the ack this consumer sent for `message` along `edge` at `sentAt` (ack said ACK_ON_ITS_WAY) reached the queue on
+   * the channel it was sent on: the message is acked now, and gone.
+   */
+  ackArrived(message: Message, edge: EdgeRuntime, sentAt: number): void;
+  /**
+   * A1.4: the channel of `edge` closed while that ack was on its way: the broker never got it, so it requeued `message`
+   * with the channel's other unacked deliveries (the message is the queue's again), and ignores the ack when it arrives.
+   */
+  ackVoided(message: Message, edge: EdgeRuntime): void;
 }
+
+/** DeliverySource.ack: nothing was settled (an SQS delete with a stale receipt, A2.1). */
+export const ACK_STALE = 0;
+/** DeliverySource.ack: the queue took the ack at once: the message is acked. */
+export const ACK_SETTLED = 1;
+/**
+ * DeliverySource.ack: the ack travels a link with a delay (A1.4): the delivery stays unacked until it reaches the queue,
+ * which then tells the consumer (Subscriber.ackArrived), unless the channel closes first (Subscriber.ackVoided).
+ */
+export const ACK_ON_ITS_WAY = 2;
+export type AckOutcome = typeof ACK_STALE | typeof ACK_SETTLED | typeof ACK_ON_ITS_WAY;
 
 /** A queue's side of a subscription: how a consumer settles what it was given. */
 export interface DeliverySource {
@@ -92,9 +113,9 @@ export interface DeliverySource {
   readonly exclusiveDeliveries: boolean;
   /**
    * basic.ack, or SQS DeleteMessage with the receipt of the receive being settled. `edge` is the
-   * subscription's edge (queue → consumer). False when nothing was settled (an SQS delete with a stale receipt).
+   * subscription's edge (queue → consumer). ACK_SETTLED, ACK_ON_ITS_WAY (settled when it arrives) or ACK_STALE.
    */
-  ack(message: Message, edge: EdgeRuntime, receipt: number): boolean;
+  ack(message: Message, edge: EdgeRuntime, receipt: number): AckOutcome;
   /**
    * basic.nack / basic.reject (A1.4): requeue puts it back; otherwise it is dead-lettered or discarded.
    * On SQS a failed message is simply not deleted: it comes back when its visibility timeout ends.

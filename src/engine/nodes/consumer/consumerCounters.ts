@@ -15,7 +15,10 @@ export class ConsumerCounters {
   nacks = 0;
   /** Processed, but the SQS delete came too late (a stale receipt): the message will be processed again. */
   duplicates = 0;
-  /** Processed, but its ack found its channel closed (its queue's broker crashed or failed over, A1.4): requeued, processed again. */
+  /**
+   * Processed, but its ack found its channel closed (its queue's broker crashed or failed over, or the channel closed while
+   * the ack was on its way, A1.4): requeued, processed again.
+   */
   ackFailed = 0;
   forwarded = 0;
   /** Replies sent to a Return Address (A4), error replies included. */
@@ -38,4 +41,6 @@ export class ConsumerCounters {
   settlementsLost = 0;
   /** Of those, the acks of what it processed (not in `acked`: the message is processed again). */
   acksLost = 0;
+  /** Acks of what it processed still on their way to its queue along a link with a delay: not acked yet (A1.4). */
+  acksOnTheWay = 0;
 }

@@ -51,10 +51,11 @@ export class ConsumerFigures {
 
   /**
    * What it processed and its queue took the ack of: not an ack that found its channel closed (A1.4, ackFailed), nor an
-   * SQS delete too late for its receipt (A2.1, duplicates), nor an ack lost on a partitioned link (acksLost). Under
+   * SQS delete too late for its receipt (A2.1, duplicates), nor an ack lost on a partitioned link (acksLost), nor one still
+   * on its way to the queue (acksOnTheWay: the queue takes it when it arrives, if the channel is still open). Under
    * auto-ack, everything processed.
    */
-  private get acked(): number { return this.n.processed - this.n.ackFailed - this.n.duplicates - this.n.acksLost; }
+  private get acked(): number { return this.n.processed - this.n.ackFailed - this.n.duplicates - this.n.acksLost - this.n.acksOnTheWay; }
 
   writeLive(out: Float64Array, o: number): void {
     const n = this.n;

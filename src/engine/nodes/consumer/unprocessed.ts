@@ -1,4 +1,6 @@
 import type { DropReason } from '../../api';
+import type { Message } from '../../model/message';
+import { ACK_ON_ITS_WAY, ACK_SETTLED } from '../../model/node';
 import { addHop } from '../../model/trail';
 import { settlementLostOnLink } from './settlementLink';
 import { ConsumerPart } from './consumerPart';
@@ -10,6 +12,9 @@ import type { Delivery } from './delivery';
  * Off the path of a delivery processed; the model still sends a failure's error reply (A4).
  */
 export class Unprocessed extends ConsumerPart {
+  /** Skipped duplicates whose ack is on its way (ACK_ON_ITS_WAY); made on the first. */
+  private duplicateAcksOnTheWay: Set<Message> | null = null;
+
   /** Settled with the queue (a manual ack from a subscription), not on delivery. */
   private fromQueueManual(d: Delivery): boolean { return d.edge.role === 'subscribe' && this.config.ackMode === 'manual'; }
 
@@ -44,8 +49,19 @@ export class Unprocessed extends ConsumerPart {
     this.ctx.audit?.skippedDuplicate(this.index);
     if (d.orphaned) return; // A1.4: its channel closed meanwhile; the ack goes nowhere (the queue requeued a copy)
     if (this.fromQueueManual(d) && settlementLostOnLink(d, 'ack', this.n, this.index, this.ctx)) return;
-    const settled = this.fromQueueManual(d) ? d.edge.source.deliverySource?.ack(d.message, d.edge, d.receipt) ?? true : true;
-    if (settled) this.ctx.accounting.acked++;
+    const settled = this.fromQueueManual(d) ? d.edge.source.deliverySource?.ack(d.message, d.edge, d.receipt) ?? ACK_SETTLED : ACK_SETTLED;
+    if (settled === ACK_SETTLED) this.ctx.accounting.acked++;
+    else if (settled === ACK_ON_ITS_WAY) (this.duplicateAcksOnTheWay ??= new Set()).add(d.message);
+  }
+
+  /**
+   * A1.4: an ack on its way across a link with a delay reached the queue (`arrived`) or was voided by its channel closing:
+   * true when it was a skipped duplicate's, acked for the run only when it arrives (a void one: the queue requeued it).
+   */
+  duplicateAckSettled(m: Message, arrived: boolean): boolean {
+    if (this.duplicateAcksOnTheWay?.delete(m) !== true) return false;
+    if (arrived) this.ctx.accounting.acked++;
+    return true;
   }
 
   /**

@@ -14,8 +14,10 @@ import type { Subscription } from './subscription';
  * A RabbitMQ queue's channels to its consumers, when they close (semantics.md A1.4: "unacked deliveries are requeued
  * when their channel or connection closes"): the consumer timeout, a link partitioned until the broker notices the
  * dead connection (deadLinks.ts), a consumer going offline, the queue's outage. The broker requeues what the channel
- * held unacked itself, at once: what its consumer holds, and what is still on its way to it along a link with a delay
- * (deliveriesInTransit.ts). No consumer nacked it, so it counts as requeuedOnChannelClose, not nacked. SQS has no
+ * held unacked itself, at once: what its consumer holds, what is still on its way to it along a link with a delay
+ * (deliveriesInTransit.ts), and what its consumer settled with an ack or nack still on its way back
+ * (settlementsInFlight.ts: the broker never got it, and ignores it when it arrives). No consumer nacked it, so it counts
+ * as requeuedOnChannelClose, not nacked. SQS has no
  * channel (A2.1): a receive comes back when its visibility timeout ends, so none of this applies there.
  *
  * Off the hot path: a queue's deliveries and acks (queue.ts) come here only when a channel closes or a link fails.
@@ -33,7 +35,7 @@ export class Channels {
     private readonly sqs: boolean,
     /** The queue's subscriptions by edge index (sparse). */
     private readonly subByEdge: readonly Subscription[],
-    /** Its consumers' acks and nacks on their way (settlements.ts): a close finds them no channel. */
+    /** Its consumers' acks and nacks on their way (settlementsInFlight.ts): a close requeues what they settle. */
     private readonly settlements: SettlementsInFlight,
     private readonly steps: QueueSteps,
   ) {
@@ -51,7 +53,7 @@ export class Channels {
    */
   oldestUnackedAt(sub: Subscription): number {
     const edge = sub.edge;
-    return Math.min(sub.subscriber.oldestUnackedAt(edge), this.inTransit.oldestDeliveredOn(edge), this.settlements.oldestOpenOn(edge));
+    return Math.min(sub.subscriber.oldestUnackedAt(edge), this.inTransit.oldestDeliveredOn(edge), this.settlements.oldestOn(edge));
   }
 
   /** A delivery followed on its way reached its consumer: false when its channel closed meanwhile (the client drops it). */
@@ -83,10 +85,12 @@ export class Channels {
 
   /**
    * The consumer of `edge` went offline (or crashed): its channel closed. It gave back what it held, each requeued as it
-   * came (channelClosed); what is still on its way to it is requeued now, as the broker does it at the close (A1.4).
+   * came (channelClosed); what is still on its way to it, or settled by an ack or nack still on its way back, is
+   * requeued now, as the broker does it at the close (A1.4).
    */
   offline(edge: EdgeRuntime): void {
-    const onTheWay = this.inTransit.close(edge);
+    const onTheWay = this.settlements.close(edge); // delivered first, then what is on its way to the consumer
+    for (const m of this.inTransit.close(edge)) onTheWay.push(m);
     if (onTheWay.length === 0) return;
     for (let i = 0; i < onTheWay.length; i++) this.steps.settle(edge);
     this.requeueFromClosedChannel(onTheWay);
@@ -108,8 +112,9 @@ export class Channels {
 
   /**
    * A1.4 consumer timeout: the channel of `sub` held a delivery unacked too long and is closed with PRECONDITION_FAILED.
-   * Its deliveries are requeued as on any channel close (a quorum queue counts each return, A1.10); the one being
-   * processed goes on, and its ack will find the channel closed (the consumer's ackFailed). The consumer's application
+   * Its deliveries are requeued as on any channel close (a quorum queue counts each return, A1.10), those whose ack is
+   * still on its way too; the one being processed goes on, and its ack will find the channel closed (the consumer's
+   * ackFailed, as for an ack that was on its way). The consumer's application
    * opens a new channel and consumes again at once: the subscription stays, with nothing unacked.
    */
   timedOut(sub: Subscription): void {
@@ -139,27 +144,28 @@ export class Channels {
   }
 
   /**
-   * The queue's outage: every channel closes (its consumers give up what they hold), and the nacks on their way never
-   * arrive; the broker held those messages unacked, so they come back with the rest (A1.4). Returns what the queue takes
-   * back, counted as requeuedOnChannelClose (the outage may then lose them: outage.ts).
+   * The queue's outage: every channel closes (its consumers give up what they hold), and the acks and nacks on their way
+   * never arrive; the broker held those messages unacked, so they come back with the rest (A1.4). Returns what the queue
+   * takes back, counted as requeuedOnChannelClose (the outage may then lose them: outage.ts).
    */
   closeAll(subs: readonly Subscription[]): Message[] {
     const returned: Message[] = [];
     for (const sub of subs) for (const m of this.close(sub)) returned.push(m);
-    for (const m of this.settlements.takeAll()) returned.push(m);
     this.n.requeuedOnChannelClose += returned.length;
     return returned;
   }
 
   /**
    * Closes the channel of `sub`: its consumer gives up what it holds (closeChannel), what is on its way to it is taken
-   * back (its copy arriving is dropped: deliveriesInTransit.ts), acks on their way find no channel (settlementsInFlight.ts).
-   * Deliveries lost on the link and not back yet stay unacked until they come back (deadLinks.ts), whose return settles
-   * them then. Returns what the queue takes back.
+   * back (its copy arriving is dropped: deliveriesInTransit.ts), and so is what an ack or nack on its way back settles
+   * (settlementsInFlight.ts: the settlement arriving is ignored). Their prefetch slots go with the channel. Deliveries
+   * lost on the link and not back yet stay unacked until they come back (deadLinks.ts), whose return settles them then.
+   * Returns what the queue takes back.
    */
   private close(sub: Subscription): Message[] {
-    this.settlements.channelClosed(sub.edge);
     const { returned, released } = closeChannel(sub);
+    // In the order delivered: what an ack or nack settles was delivered before what is still on its way to the consumer.
+    for (const m of this.settlements.close(sub.edge)) returned.push(m);
     for (const m of this.inTransit.close(sub.edge)) returned.push(m);
     const stillLost = this.deadLinks.pendingOn(sub.edge);
     sub.unacked = stillLost;

@@ -160,23 +160,43 @@ describe('A1.4 consumer timeout: invariants over random slow consumers', () => {
     seed: fc.integer({ min: 0, max: 1000 }),
   };
   type SlowConsumer = { [K in keyof typeof slowConsumers]: (typeof slowConsumers)[K] extends fc.Arbitrary<infer T> ? T : never };
+  /** Closes besides the timeout: the queue crashing (durable, persistent: what it held comes back) and the consumer going offline. */
+  interface Closes { crashAt: number | null; offlineAt: number | null }
+  const noCloses: Closes = { crashAt: null, offlineAt: null };
 
-  /** Runs `r` across a q → c link of `delayMs`, balanced and checked by `each` every minute; a second run repeats it exactly. */
-  function check(r: SlowConsumer, delayMs: number, each: (snap: Snapshot) => void): void {
-    const run = () => createSimulation(scenarioOf([
-      { id: 'p', kind: 'producer', config: { arrival: scriptEvery(r.count, r.gap) } },
-      { id: 'q', kind: 'queue', config: { flavor: r.flavor, consumerTimeoutMs: r.timeout } },
-      { id: 'c', kind: 'consumer', config: { ackMode: 'manual', prefetch: r.prefetch, concurrency: r.concurrency, serviceTimeMs: { type: 'exponential', mean: r.mean } } },
-    ], ['p>q', { id: 'e1', source: 'q', target: 'c', config: { delayMs } }], { durationMs: 1_200_000, seed: r.seed } as Partial<ScenarioInput>));
-    const a = run();
-    for (let t = 60_000; t <= 1_200_000; t += 60_000) {
-      const snap = at(a, t);
+  /** `r` across a q → c link of `delayMs`, with the `closes`; not run yet. */
+  function build(r: SlowConsumer, delayMs: number, closes: Closes): Simulation {
+    const faults = closes.crashAt === null ? [] : [{ atMs: closes.crashAt, target: 'q', type: 'crash' as const, durationMs: 30_000 }];
+    const offline = closes.offlineAt === null ? [] : [{ fromMs: closes.offlineAt, toMs: closes.offlineAt + 30_000 }];
+    return createSimulation(scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: scriptEvery(r.count, r.gap), persistent: true } },
+      { id: 'q', kind: 'queue', config: { flavor: r.flavor, consumerTimeoutMs: r.timeout, ...(r.flavor === 'classic' ? { durable: true } : {}) } },
+      { id: 'c', kind: 'consumer', config: { ackMode: 'manual', prefetch: r.prefetch, concurrency: r.concurrency, serviceTimeMs: { type: 'exponential', mean: r.mean }, offline } },
+    ], ['p>q', { id: 'e1', source: 'q', target: 'c', config: { delayMs } }], { durationMs: 1_200_000, seed: r.seed, faults } as Partial<ScenarioInput>));
+  }
+
+  /**
+   * Runs `r` across a q → c link of `delayMs`, balanced and checked by `each` every minute (`everyEvent`: after every
+   * event); a second run repeats it exactly.
+   */
+  function check(r: SlowConsumer, delayMs: number, each: (snap: Snapshot) => void, closes = noCloses, everyEvent = false): void {
+    const a = build(r, delayMs, closes);
+    const look = (snap: Snapshot) => {
+      expectBalanced(snap);
       expect(snap.nodes.q!.unacked as number).toBeLessThanOrEqual(r.prefetch);
       each(snap);
-    }
-    const b = run();
+    };
+    if (everyEvent) stepUntil(a, 1_200_000, () => look(a.snapshot()));
+    else for (let t = 60_000; t <= 1_200_000; t += 60_000) look(at(a, t));
+    a.runUntil(1_200_000);
+    const b = build(r, delayMs, closes);
     b.runUntil(1_200_000);
     expect(JSON.stringify(b.snapshot())).toBe(JSON.stringify(a.snapshot()));
+  }
+
+  /** Runs `sim` one event at a time until `end`, calling `after` after each (not after a sample, which changes nothing). */
+  function stepUntil(sim: Simulation, end: number, after: () => void): void {
+    while (sim.nextEventTime() <= end) if (sim.runUntil(sim.nextEventTime(), 1).events > 0) after();
   }
 
   it('every message stays accounted for, a closed channel leaves nothing unacked behind, and runs repeat exactly', () => {
@@ -187,22 +207,29 @@ describe('A1.4 consumer timeout: invariants over random slow consumers', () => {
     })), { numRuns: 60 });
   });
 
-  it('across links with a delay: the same, with what is on its way either way unacked for the queue', () => {
-    fc.assert(fc.property(fc.record({ ...slowConsumers, delay: fc.integer({ min: 1, max: 100_000 }) }), (r) => check(r, r.delay, (snap) => {
-      // In flight (held by the consumer on its open channel, or on the link to it) is unacked for the queue, which also
-      // counts the ones whose ack is on its way back (acked for the run once sent).
-      expect(snap.messages.inFlight).toBeLessThanOrEqual(snap.nodes.q!.unacked as number);
-    })), { numRuns: 40 });
+  it('across links with a delay, through queue crashes and consumers going offline: the same after every event', () => {
+    const closes = fc.record({
+      crashAt: fc.option(fc.integer({ min: 1, max: 1_100_000 }), { nil: null }),
+      offlineAt: fc.option(fc.integer({ min: 1, max: 1_100_000 }), { nil: null }),
+    });
+    fc.assert(fc.property(fc.record({ ...slowConsumers, delay: fc.integer({ min: 1, max: 100_000 }) }), closes, (r, c) => check(r, r.delay, (snap) => {
+      // A1.4: what is on its way either way is unacked for the queue and in flight for the run: a delivery on its way to
+      // the consumer, and a message whose ack or nack is on its way back (acked only when its ack arrives). A close
+      // requeues both, so the two counts never part.
+      expect(snap.nodes.q!.unacked).toBe(snap.messages.inFlight);
+    }, c, true)), { numRuns: 40 });
   });
 });
 
 /**
  * A1.4: the consumer timeout is the broker's: a delivery is unacked from when the queue sends it until its ack arrives
  * back at the queue, wherever it is meanwhile (on its way, held by the consumer, its ack on its way back). Here the link
- * q → c has a 90 s delay, longer than the 60 s check tick, and the timeout is 120 s.
+ * q → c has a 90 s delay, longer than the 60 s check tick, and the timeout is 120 s. When the channel closes, the broker
+ * requeues every delivery it holds unacked, the one whose ack is still on its way too, and ignores that ack when it
+ * arrives: the consumer processes the message again (at-least-once).
  */
 describe('A1.4 consumer timeout across a link with a delay (the broker\'s view)', () => {
-  // m1 at 1 ms: reaches c at 90 001, is processed in 1 s, and its ack reaches q at 181 001. m2 at 150 s is on its way
+  // m1 at 1 ms: reaches c at 90 001, is processed in 1 s, and its ack would reach q at 181 001. m2 at 150 s is on its way
   // (until 240 s) when the tick at 180 s finds m1 unacked for more than 120 s (delivered at 1 ms): the channel closes.
   const slowLink = () => createSimulation(scenarioOf([
     { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1 }, { atMs: 150_000 }] } } },
@@ -212,22 +239,35 @@ describe('A1.4 consumer timeout across a link with a delay (the broker\'s view)'
 
   it('counts a delivery whose ack is on its way back as unacked: the tick at 180 s closes the channel', () => {
     const s = slowLink();
-    // At 179 999 ms m1 has been acked by c (91 001) but its ack has not arrived: still unacked for the broker.
+    // At 179 999 ms m1 has been acked by c (91 001) but its ack has not arrived: still unacked for the broker, and not
+    // acked for the run either (in flight, the queue's).
     expect(at(s, 179_999).nodes.q).toMatchObject({ consumerTimeouts: 0, unacked: 2, acked: 0 });
-    expect(at(s, 179_999).nodes.c).toMatchObject({ acked: 1, busy: 0, buffered: 0 });
+    expect(at(s, 179_999).nodes.c).toMatchObject({ in: 1, acked: 0, busy: 0, buffered: 0 });
+    expect(at(s, 179_999).messages).toMatchObject({ acked: 0, inFlight: 2 });
     const snap = at(s, 180_000);
-    // The close requeues m2, still on its way (A1.4), and delivers it again at once; m1's ack was already sent.
-    expect(snap.nodes.q).toMatchObject({ consumerTimeouts: 1, requeuedOnChannelClose: 1, out: 3, redelivered: 1, unacked: 1 });
+    // The close requeues m1, whose ack is on its way, and m2, still on its way to c (A1.4), and delivers both again at once.
+    expect(snap.nodes.q).toMatchObject({ consumerTimeouts: 1, requeuedOnChannelClose: 2, out: 4, redelivered: 2, unacked: 2, acked: 0 });
+    expect(snap.nodes.c).toMatchObject({ acked: 0, ackFailed: 1 }); // the ack it sent is void
   });
 
-  it('then m1\'s ack arrives on the closed channel (181 001 ms), m2\'s first delivery is dropped by c (240 s) and its second processed', () => {
+  it('then m1\'s late ack (181 001 ms) changes nothing; m2\'s first delivery is dropped by c (240 s); both are processed again', () => {
     const s = slowLink();
-    expect(at(s, 240_000).nodes.c).toMatchObject({ in: 1, acked: 1, busy: 0, buffered: 0 });
-    // m2's redelivery (180 s) reaches c at 270 s; its ack is on its way back at the tick at 360 s, 180 s after it was
-    // delivered: across a 180 s round trip no delivery is ever acked within 120 s, so that channel closes too.
+    const late = at(s, 181_001);
+    expect(late.nodes.q).toMatchObject({ acked: 0, unacked: 2, ready: 0, out: 4 });
+    expect(late.messages).toMatchObject({ acked: 0, inFlight: 2 });
+    expect(at(s, 240_000).nodes.c).toMatchObject({ in: 1, busy: 0, buffered: 0 });
+    // Both redeliveries (180 s) reach c at 270 s: m1 is processed a second time, the at-least-once duplicate.
+    const again = at(s, 272_000);
+    expect(again.nodes.c).toMatchObject({ in: 3, ackFailed: 1 });
+    expect(again.audit!.consumers.c).toMatchObject({ processed: 2, duplicates: 1, guarantee: 'at-least-once' });
+  });
+
+  it('across a 180 s round trip no delivery is ever acked within 120 s: every tick that looks closes the channel, nothing is ever acked', () => {
+    const s = slowLink();
+    // Closes at 180, 360, 540, 720 and 900 s, each time with both acks on their way: requeued, redelivered, processed again.
     const snap = at(s, 1_000_000);
-    expect(snap.nodes.q).toMatchObject({ consumerTimeouts: 2, acked: 2, unacked: 0, ready: 0, requeuedOnChannelClose: 1 });
-    expect(snap.nodes.c).toMatchObject({ in: 2, acked: 2, ackFailed: 0 });
-    expect(snap.messages).toMatchObject({ acked: 2, dropped: 0, inFlight: 0 });
+    expect(snap.nodes.q).toMatchObject({ consumerTimeouts: 5, acked: 0, unacked: 2, ready: 0, requeuedOnChannelClose: 10, redelivered: 10 });
+    expect(snap.nodes.c).toMatchObject({ in: 11, ackFailed: 9 });
+    expect(snap.messages).toMatchObject({ acked: 0, dropped: 0, inFlight: 2 });
   });
 });

@@ -6,7 +6,7 @@ import type { SimContext } from '../../model/context';
 import { mayTravel, type EdgeRuntime } from '../../model/edge';
 import { type Message } from '../../model/message';
 import { addHop } from '../../model/trail';
-import type { DeliverySource, NodeModel } from '../../model/node';
+import { ACK_ON_ITS_WAY, ACK_SETTLED, ACK_STALE, type AckOutcome, type DeliverySource, type NodeModel } from '../../model/node';
 import { Admission } from './admission';
 import { Confirms } from './confirms';
 import { DeadLetters, isDeadLetterCycle } from './deadLettering';
@@ -142,7 +142,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     };
     const inFlight = new SettlementsInFlight(index, ctx);
     this.channels = new Channels(index, ctx, this, this.sqs, this.subByEdge, inFlight, steps);
-    this.settlements = new Settlements(this, inFlight, this.channels, this.deadLetters, this.integrity, steps);
+    this.settlements = new Settlements(this, inFlight, this.deadLetters, this.integrity, steps);
     this.consumerTimeouts = Number.isFinite(this.rules.consumerTimeoutMs) ? new ConsumerTimeouts(this.rules.consumerTimeoutMs, index, ctx, this.channels) : null;
   }
 
@@ -365,28 +365,28 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
 
   // ---- settlement -----------------------------------------------------------------------------
 
-  ack(m: Message, edge: EdgeRuntime, receipt: number): boolean {
+  ack(m: Message, edge: EdgeRuntime, receipt: number): AckOutcome {
     if (this.sqs) {
       // A2.1: DeleteMessage removes it. A receipt from an earlier receive: AWS's DeleteMessage reference says the request
       // succeeds but the message might not be deleted; we take the case where it is not (not in semantics.md).
-      if (!this.invisible.delete(m, receipt)) { this.staleDeletes++; return false; }
+      if (!this.invisible.delete(m, receipt)) { this.staleDeletes++; return ACK_STALE; }
       this.acked++;
       if (this.groups) this.dispatch(); // A2.3: the delete unblocked its group
-      return true;
+      return ACK_SETTLED;
     }
-    // A1.4/A1.5: across a link with a delay the ack arrives later, and the delivery's prefetch slot is free only then.
-    if (mayTravel(edge) && this.settlements.inFlight.send(edge, m, null, false)) return true;
+    // A1.4/A1.5: across a link with a delay the ack arrives later; until then the delivery is unacked (its slot held, requeued by a close).
+    if (mayTravel(edge) && this.settlements.inFlight.send(edge, m, true, false)) return ACK_ON_ITS_WAY;
     // Arrived at once (as Settlements.ackArrived does after travelling): the hot path, so written out here.
     this.settle(edge);
     this.acked++;
     this.dispatch();
-    return true;
+    return ACK_SETTLED;
   }
 
   nack(m: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void {
     // A2.1: an SQS consumer that fails does not delete; the message reappears after its visibility timeout.
     if (this.sqs) { this.nacked++; void receipt; return; }
-    if (mayTravel(edge) && this.settlements.inFlight.send(edge, m, m, requeue)) return; // arrives later, as an ack does
+    if (mayTravel(edge) && this.settlements.inFlight.send(edge, m, false, requeue)) return; // arrives later, as an ack does
     this.settlements.nackArrived(m, edge, requeue);
   }
 
@@ -542,7 +542,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   census(into: Census): void {
     into.deadLettered += this.store.deadLettered;
     into.queued += this.store.length - this.store.deadLettered;
-    into.inFlight += this.invisible.size + this.held.size + this.settlements.inFlight.nacked;
+    into.inFlight += this.invisible.size + this.held.size + this.settlements.inFlight.size; // A1.4: settled on its way
   }
 
   /** Ready (head first), SQS in-flight and held messages, for the message inspector. */

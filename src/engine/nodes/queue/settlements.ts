@@ -1,6 +1,5 @@
 import type { EdgeRuntime } from '../../model/edge';
 import type { Message } from '../../model/message';
-import type { Channels } from './channels';
 import type { DeadLetters } from './deadLettering';
 import type { QueueCounters } from './queueCounters';
 import type { QueueSteps } from './queueSteps';
@@ -9,36 +8,38 @@ import type { StoredIntegrity } from './storedIntegrity';
 
 /**
  * A RabbitMQ queue's consumers' nacks, and the acks and nacks that travelled a link with a delay (settlementsInFlight.ts),
- * reaching the queue (semantics.md A1.4, A1.5). An ack along a link without a delay is the queue's hot path and stays
- * in queue.ts (QueueModel.ack); it settles as ackArrived does here.
+ * reaching the queue (semantics.md A1.4, A1.5). A1.4: what a settlement on its way settles stays unacked, the broker's,
+ * until it arrives. An ack along a link without a delay is the queue's hot path and stays in queue.ts (QueueModel.ack);
+ * it settles as ackArrived does here, and its consumer counts the message acked at once (ACK_SETTLED).
  */
 export class Settlements {
   constructor(
     private readonly n: QueueCounters,
     /** The settlements on their way (the queue sends them: QueueModel.ack, nack). */
     readonly inFlight: SettlementsInFlight,
-    private readonly channels: Channels,
     private readonly deadLetters: DeadLetters,
     private readonly integrity: StoredIntegrity,
     private readonly steps: QueueSteps,
   ) {}
 
   /**
-   * An ack or nack that travelled a link with a delay arrives. Its channel closed meanwhile (the consumer timeout):
-   * the ack finds no channel, and the nacked message was requeued by the close (A1.4), so it comes back as the close's
-   * return, whatever the nack asked.
+   * An ack or nack that travelled a link with a delay arrives. A1.4: one whose channel closed meanwhile is ignored: the
+   * close requeued what it settles (SettlementsInFlight.close), as the broker does what a channel held unacked.
    */
   arrived(s: SettlementInFlight): void {
-    if (!this.inFlight.arrived(s)) return; // an outage took it back meanwhile (Channels.closeAll)
-    if (s.message === null) { this.ackArrived(s.edge, s.open); return; }
-    if (s.open) this.nackArrived(s.message, s.edge, s.requeue);
-    else this.channels.requeueFromClosedChannel([s.message]); // its slot went with the channel
+    if (!this.inFlight.arrived(s)) return;
+    if (s.ack) this.ackArrived(s);
+    else this.nackArrived(s.message, s.edge, s.requeue);
   }
 
-  /** An ack that travelled arrives: on a channel still open, it frees its prefetch slot (A1.5). */
-  private ackArrived(edge: EdgeRuntime, open: boolean): void {
-    if (open) this.steps.settle(edge);
+  /**
+   * An ack that travelled arrives on its open channel: it frees its prefetch slot (A1.5), and the message is acked now,
+   * for the queue and for the run, which its consumer counts (Subscriber.ackArrived).
+   */
+  private ackArrived(s: SettlementInFlight): void {
+    this.steps.settle(s.edge);
     this.n.acked++;
+    s.edge.target.subscriber?.ackArrived(s.message, s.edge, s.sentAt);
     this.steps.dispatch();
   }
 

@@ -25,9 +25,9 @@ describe('A1.4/A1.5: an ack across a link with a delay frees its prefetch slot w
   it('prefetch 1 over a 10 ms link: one message per 21 ms (deliver 10, process 1, ack back 10), not per 11 ms', () => {
     const snap = at(run({ prefetch: 1 }), 1000);
     // Deliveries leave at 1, 22, 43, …: 48 by 1 s (the last at 988); before acks travelled, 90 did. The last one was
-    // processed at 999 and its ack is on its way: acked by the consumer, still unacked at the queue.
+    // processed at 999 and its ack is on its way: sent by the consumer, not acked yet (A1.4), still unacked at the queue.
     expect(snap.nodes.q).toMatchObject({ out: 48, acked: 47, unacked: 1 });
-    expect(snap.nodes.c).toMatchObject({ acked: 48 });
+    expect(snap.nodes.c).toMatchObject({ acked: 47, in: 48 });
   });
 
   it('prefetch 2 keeps two on the way: twice the rate', () => {
@@ -41,13 +41,17 @@ describe('A1.4/A1.5: an ack across a link with a delay frees its prefetch slot w
     expect(snap.nodes.q).toMatchObject({ out: 48 });
   });
 
-  it('the queue counts the ack when it arrives; the consumer when it sends it', () => {
+  it('the queue, the run and the consumer count the ack when it arrives (the message in flight until then)', () => {
     const s = run({ prefetch: 1 }, { messages: 1 });
     // Published at 1, delivered at 11, processed by 12, acked back at 22.
     expect(at(s, 21).nodes.q).toMatchObject({ acked: 0, unacked: 1 });
-    expect(at(s, 21).nodes.c).toMatchObject({ acked: 1 });
-    expect(at(s, 21).messages).toMatchObject({ acked: 1, inFlight: 0 });
-    expect(at(s, 22).nodes.q).toMatchObject({ acked: 1, unacked: 0 });
+    // A1.4: not acked until the broker gets the ack (its channel could still close and requeue it).
+    expect(at(s, 21).nodes.c).toMatchObject({ in: 1, acked: 0, busy: 0 });
+    expect(at(s, 21).messages).toMatchObject({ acked: 0, inFlight: 1 });
+    const arrived = at(s, 22);
+    expect(arrived.nodes.q).toMatchObject({ acked: 1, unacked: 0 });
+    expect(arrived.nodes.c).toMatchObject({ acked: 1 });
+    expect(arrived.messages).toMatchObject({ acked: 1, inFlight: 0 });
   });
 });
 
@@ -84,16 +88,19 @@ describe('A1.4: a nack across a link with a delay', () => {
 });
 
 describe('A1.4 consumer timeout while a nack is on its way', () => {
-  it('a nack that finds its channel closed comes back as the close\'s return, not as a nack', () => {
+  it('the close requeues the message a nack on its way settles, at once, as the close\'s return; the nack is ignored', () => {
     // Two messages delivered at 11 and 12 ms over a 10 ms link (prefetch 2, one slot). The first is processed until
     // 179 995 ms, fails, and its nack leaves then, to arrive at 180 005; the second is then processed. At the 180 s tick
-    // the second has been held past the 120 s timeout: the broker closes the channel and requeues it. The first's nack
-    // then finds no channel: the message it carries comes back as the close's return too (requeuedOnChannelClose).
+    // the second has been held past the 120 s timeout: the broker closes the channel and requeues it, and the first too,
+    // which it still holds unacked (it never got the nack): both are the close's returns (requeuedOnChannelClose).
     const s = run({ prefetch: 2, failureProbability: 1, onFailure: 'requeue', serviceTimeMs: { type: 'constant', value: 179_984 } },
       { messages: 2, queue: { consumerTimeoutMs: 120_000 } });
-    expect(at(s, 180_004).nodes.q).toMatchObject({ consumerTimeouts: 1, requeuedOnChannelClose: 1, nacked: 0 });
-    const snap = at(s, 180_005);
-    expect(snap.nodes.q).toMatchObject({ consumerTimeouts: 1, requeuedOnChannelClose: 2, nacked: 0 });
-    expect(snap.nodes.q!.unacked).toBe(2); // both delivered again at once (prefetch 2), as the close left the slots free
+    expect(at(s, 179_999).nodes.q).toMatchObject({ consumerTimeouts: 0, requeuedOnChannelClose: 0, nacked: 0 });
+    const closed = at(s, 180_000);
+    expect(closed.nodes.q).toMatchObject({ consumerTimeouts: 1, requeuedOnChannelClose: 2, nacked: 0, redelivered: 2 });
+    expect(closed.nodes.q!.unacked).toBe(2); // both delivered again at once (prefetch 2), as the close left the slots free
+    // The nack arrives at 180 005 on the closed channel: nothing changes.
+    const before = at(s, 180_004);
+    expect(at(s, 180_005).nodes.q).toEqual(before.nodes.q);
   });
 });

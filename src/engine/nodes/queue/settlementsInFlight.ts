@@ -7,20 +7,20 @@ import { EV_SETTLEMENT } from './queueEvents';
  * A consumer's ack, nack or reject on its way back to a RabbitMQ queue along a link with a delay. A1.4: a delivery
  * stays unacked until the broker gets the ack, so the prefetch slot it holds (A1.5) is free only one link delay after
  * the consumer acked: with prefetch 1, a consumer across a link of delay d takes at most one message per 2d + service
- * time (RabbitMQ's advice to size prefetch for the round trip). `message` is the nacked or rejected message (the queue
- * takes it back when the nack arrives); null for an ack. `open`: its channel is still open (a channel that closed
- * meanwhile already released the slot, closeChannel). `deliveredAt`: when the queue delivered what it settles, which the
- * broker counts unacked until the settlement arrives (A1.4 consumer timeout).
+ * time (RabbitMQ's advice to size prefetch for the round trip). `message` is the message it settles, still the broker's
+ * (unacked) until the settlement arrives: the run counts it in flight meanwhile, and a channel closing first requeues it
+ * (SettlementsInFlight.close). `sentAt`: when the consumer sent it (the end of an acked message's end-to-end latency).
  */
 export interface SettlementInFlight {
   readonly edge: EdgeRuntime;
-  readonly message: Message | null;
+  readonly message: Message;
+  /** An ack; otherwise a nack (`requeue`) or a reject. */
+  readonly ack: boolean;
   readonly requeue: boolean;
-  readonly deliveredAt: number;
-  open: boolean;
+  readonly sentAt: number;
 }
 
-/** The settlements a queue's consumers sent that have not reached it yet; the nacked messages among them are in flight. */
+/** The settlements a queue's consumers sent that have not reached it yet; the messages they settle are in flight. */
 export class SettlementsInFlight {
   /**
    * Made on the first settlement that travels: most queues never have one, and a Set made with each queue would sit
@@ -31,50 +31,53 @@ export class SettlementsInFlight {
   constructor(private readonly index: number, private readonly ctx: SimContext) {}
 
   /**
-   * Sends an ack (`message` null) or nack along `edge` for `settled`, the message delivered: true when it travels, false
+   * Sends an ack or a nack (`ack` false: requeued if `requeue`) of `message` along `edge`: true when it travels, false
    * when the link has no delay (it arrives at once).
    */
-  send(edge: EdgeRuntime, settled: Message, message: Message | null, requeue: boolean): boolean {
+  send(edge: EdgeRuntime, message: Message, ack: boolean, requeue: boolean): boolean {
     const delay = oneWayDelayMs(edge);
     if (delay <= 0) return false;
-    const s: SettlementInFlight = { edge, message, requeue, deliveredAt: settled.deliveredAt, open: true };
+    const s: SettlementInFlight = { edge, message, ack, requeue, sentAt: this.ctx.now() };
     (this.pending ??= new Set()).add(s);
     this.ctx.schedule(delay, this.index, EV_SETTLEMENT, s, 0);
     return true;
   }
 
-  /** `s` arrived: true when the queue still expects it (an outage forgets what was on its way, takeAll). */
+  /**
+   * `s` arrived: true when the queue still expects it. A1.4: false when its channel closed while it was on its way; the
+   * close requeued its message already, and the broker ignores a settlement on a channel it no longer has.
+   */
   arrived(s: SettlementInFlight): boolean {
     return this.pending?.delete(s) === true;
   }
 
-  /** The channel of `edge` closed (A1.4 consumer timeout): what is still on its way along it releases no slot. */
-  channelClosed(edge: EdgeRuntime): void {
-    for (const s of this.pending ?? []) if (s.edge === edge) s.open = false;
+  /**
+   * A1.4 automatic requeue: the channel of `edge` closed (the consumer timeout, a dead link, its consumer gone, an
+   * outage). The broker never got what is still on its way along it, so the deliveries those settle are still unacked
+   * and are requeued with the channel's others: returned here, in the order sent. The consumer of each ack on its way
+   * hears that its ack is void (Subscriber.ackVoided).
+   */
+  close(edge: EdgeRuntime): Message[] {
+    const returned: Message[] = [];
+    if (this.pending === null) return returned;
+    for (const s of this.pending) {
+      if (s.edge !== edge) continue;
+      this.pending.delete(s);
+      if (s.ack) edge.target.subscriber?.ackVoided(s.message, edge);
+      returned.push(s.message);
+    }
+    return returned;
   }
 
-  /** A1.4 consumer timeout: when the oldest delivery settled along `edge` on an open channel, not arrived yet, was delivered. */
-  oldestOpenOn(edge: EdgeRuntime): number {
+  /** A1.4 consumer timeout: when the oldest delivery settled along `edge`, not arrived yet, was delivered. */
+  oldestOn(edge: EdgeRuntime): number {
     let oldest = Infinity;
-    for (const s of this.pending ?? []) if (s.edge === edge && s.open && s.deliveredAt < oldest) oldest = s.deliveredAt;
+    for (const s of this.pending ?? []) if (s.edge === edge && s.message.deliveredAt < oldest) oldest = s.message.deliveredAt;
     return oldest;
   }
 
-  /**
-   * Every channel closed with the queue's node (an outage): nothing on its way arrives any more. Returns the nacked
-   * messages, which the broker still held unacked: they come back as the rest of the unacked deliveries do (A1.4).
-   */
-  takeAll(): Message[] {
-    const nacked: Message[] = [];
-    for (const s of this.pending ?? []) if (s.message !== null) nacked.push(s.message);
-    this.pending?.clear();
-    return nacked;
-  }
-
-  /** Nacked or rejected messages on their way back: the run counts them in flight (census). */
-  get nacked(): number {
-    let n = 0;
-    for (const s of this.pending ?? []) if (s.message !== null) n++;
-    return n;
+  /** The messages settled on their way back (acked, nacked or rejected, not yet known to the broker): in flight (census). */
+  get size(): number {
+    return this.pending?.size ?? 0;
   }
 }

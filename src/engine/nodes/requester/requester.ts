@@ -68,6 +68,8 @@ export class RequesterModel implements NodeModel {
       pollReturned: () => { /* it never polls */ },
       surrender: () => [], // auto-ack: nothing it holds is the queue's any more
       oldestUnackedAt: () => Infinity,
+      ackArrived: () => { /* auto-ack: it sends no ack */ },
+      ackVoided: () => { /* auto-ack: it sends no ack */ },
     };
   }
 
