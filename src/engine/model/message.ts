@@ -62,6 +62,8 @@ export interface Message {
   confirm: ConfirmTracker | null;
   /** Exchanges passed through alternate-exchange links, to stop a cycle. */
   exchangeHops: number;
+  /** The exchanges and routers of its current routing pass (routingPass.ts; A1.1.6), null outside one. Never changed in place. */
+  routedVia: readonly number[] | null;
   /** The exchange it was last published to ('' for the default exchange). */
   exchange: string;
   /** Nodes passed, when tracing is on. */
@@ -110,7 +112,7 @@ export function copyMessage(m: Message): Message {
     sqsOwned: m.sqsOwned, queueSeq: m.queueSeq, expiresAt: m.expiresAt, expirationMs: m.expirationMs,
     deaths: m.deaths ? m.deaths.map((d) => ({ ...d, routingKeys: [...d.routingKeys] })) : null, confirm: m.confirm,
     routingKey: m.routingKey, headers: m.headers, priority: m.priority, sizeBytes: m.sizeBytes,
-    persistent: m.persistent, mandatory: m.mandatory, returns: m.returns, exchangeHops: m.exchangeHops,
+    persistent: m.persistent, mandatory: m.mandatory, returns: m.returns, exchangeHops: m.exchangeHops, routedVia: m.routedVia,
     exchange: m.exchange, safeAt: m.safeAt, publishedAt: m.publishedAt, orderKey: m.orderKey, orderSeq: m.orderSeq,
     publisher: m.publisher, groupId: m.groupId, dedupId: m.dedupId, pins: 0, // a copy is shown by no edge yet
   };
@@ -152,7 +154,7 @@ export function initMessage(m: Message, id: number, now: number, f: MessageInit)
   m.receiveCount = 0; m.correlationId = f.correlationId ?? -1; m.sqsOwned = false; m.queueSeq = 0;
   m.expiresAt = Infinity; m.expirationMs = f.expirationMs ?? -1; m.deaths = null; m.confirm = null;
   m.routingKey = f.routingKey; m.headers = f.headers; m.priority = f.priority; m.sizeBytes = f.sizeBytes;
-  m.persistent = f.persistent ?? false; m.mandatory = f.mandatory ?? false; m.returns = 0; m.exchangeHops = 0;
+  m.persistent = f.persistent ?? false; m.mandatory = f.mandatory ?? false; m.returns = 0; m.exchangeHops = 0; m.routedVia = null;
   m.exchange = ''; m.safeAt = 0; m.publishedAt = now; m.orderKey = f.orderKey ?? ''; m.orderSeq = f.orderSeq ?? 0;
   m.publisher = f.publisher ?? ''; m.groupId = f.groupId ?? ''; m.dedupId = f.dedupId ?? '';
   return m;
@@ -172,7 +174,7 @@ function blankMessage(): Message {
     id: 0, originAt: 0, enqueuedAt: 0, deliveredAt: 0, deliveryCount: 0, redelivered: false, trail: null, corrupt: false, receipt: 0, transit: TRANSIT_NONE,
     poison: false, replyTo: '', receiveCount: 0, correlationId: -1, sqsOwned: false, queueSeq: 0,
     expiresAt: Infinity, expirationMs: -1, deaths: null, confirm: null, routingKey: '', headers: NO_HEADERS,
-    priority: -1, sizeBytes: 0, persistent: false, mandatory: false, returns: 0, exchangeHops: 0, exchange: '',
+    priority: -1, sizeBytes: 0, persistent: false, mandatory: false, returns: 0, exchangeHops: 0, routedVia: null, exchange: '',
     safeAt: 0, publishedAt: 0, orderKey: '', orderSeq: 0, publisher: '', groupId: '', dedupId: '', pins: 0,
   };
 }

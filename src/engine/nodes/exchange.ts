@@ -4,6 +4,7 @@ import type { SimContext } from '../model/context';
 import type { EdgeRuntime } from '../model/edge';
 import { type Message } from '../model/message';
 import { addHop } from '../model/trail';
+import { enterRouting, notYetVisited } from '../model/routingPass';
 import { sendCopies } from '../model/sendCopies';
 import { IntervalRates } from '../model/intervalRates';
 import { LIVE, type NodeModel } from '../model/node';
@@ -63,7 +64,9 @@ export class ExchangeModel implements NodeModel {
     message.exchange = this.id;
     addHop(message, this.index, this.ctx, 'routed');
     const { targets: matched, filtered } = this.bindings.route(message);
-    const targets = uniqueTargets(matched);
+    // A1.1.6 (routingPass.ts): a binding back to an exchange, router or filter the message came through in this pass adds nothing.
+    const targets = notYetVisited(message, uniqueTargets(matched));
+    enterRouting(message, this.index);
     if (targets.length === 0) { this.unroutableMessage(message, filtered); return; }
     this.routed += targets.length;
     this.rates.out += targets.length;

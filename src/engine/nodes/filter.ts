@@ -3,6 +3,7 @@ import type { NodeOf } from '../../schema';
 import type { SimContext } from '../model/context';
 import type { EdgeRuntime } from '../model/edge';
 import { type Message } from '../model/message';
+import { enterRouting, visited } from '../model/routingPass';
 import { addHop } from '../model/trail';
 import { IntervalRates } from '../model/intervalRates';
 import { LIVE, type NodeModel } from '../model/node';
@@ -41,17 +42,21 @@ export class FilterModel implements NodeModel {
     if (this.down) { this.ctx.loseWithoutConfirm(m, edge, 'nodeDown', this.index); return; }
     this.received++;
     this.rates.in++;
+    // A1.1.6 (routingPass.ts): a way back to an exchange, router or filter the message came through in this pass adds nothing.
+    const pass = this.pass && !visited(m, this.pass) ? this.pass : undefined;
+    const invalid = this.invalid && !visited(m, this.invalid) ? this.invalid : undefined;
+    enterRouting(m, this.index);
     if (this.accepts(m.headers)) {
       addHop(m, this.index, this.ctx, 'passed filter');
       this.passed++;
       this.rates.out++;
-      if (this.pass) this.ctx.send(this.pass, m);
+      if (pass) this.ctx.send(pass, m);
       else this.discard(m, 'unroutable');
       return;
     }
     this.refused++;
     addHop(m, this.index, this.ctx, 'refused by filter');
-    if (this.invalid) { this.toInvalid++; this.ctx.send(this.invalid, m); return; }
+    if (invalid) { this.toInvalid++; this.ctx.send(invalid, m); return; }
     this.discard(m, 'filtered');
   }
 

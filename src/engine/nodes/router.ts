@@ -4,6 +4,7 @@ import type { SimContext } from '../model/context';
 import type { EdgeRuntime } from '../model/edge';
 import { type Message } from '../model/message';
 import { addHop } from '../model/trail';
+import { enterRouting, notYetVisited } from '../model/routingPass';
 import { sendCopies } from '../model/sendCopies';
 import { IntervalRates } from '../model/intervalRates';
 import { LIVE, type NodeModel } from '../model/node';
@@ -51,7 +52,9 @@ export class RouterModel implements NodeModel {
     if (this.down) { this.ctx.loseWithoutConfirm(m, edge, 'nodeDown', this.index); return; }
     this.received++;
     this.rates.in++;
-    const targets = this.recipients(m);
+    // A1.1.6 (routingPass.ts), as at an exchange: a rule sending back to where the message came through in this pass adds nothing.
+    const targets = notYetVisited(m, this.recipients(m));
+    enterRouting(m, this.index);
     // The hop's text is built only for a traced message: a list of targets per message is not free.
     if (m.trail !== null) addHop(m, this.index, this.ctx, targets.length > 0 ? `routed to ${targets.map((t) => t.target.id).join(', ')}` : 'no rule matched');
     if (targets.length === 0) {

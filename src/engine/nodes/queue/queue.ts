@@ -160,6 +160,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   // ---- arrivals -------------------------------------------------------------------------------
 
   receive(message: Message, edge: EdgeRuntime): void {
+    if (message.routedVia !== null) message.routedVia = null; // A1.1.6: its routing pass ends at a queue (routingPass.ts)
     const available = this.isAvailable();
     // Unavailable: held for a leader (a quorum queue electing one), else lost below.
     if (!available && this.holds(message, edge)) { addHop(message, this.index, this.ctx, 'held (no leader)'); this.held.hold(message, edge); return; }
