@@ -17,8 +17,8 @@ import type { Subscription } from './subscription';
  * held unacked itself, at once: what its consumer holds, what is still on its way to it along a link with a delay
  * (deliveriesInTransit.ts), and what its consumer settled with an ack or nack still on its way back
  * (settlementsInFlight.ts: the broker never got it, and ignores it when it arrives). No consumer nacked it, so it counts
- * as requeuedOnChannelClose, not nacked. SQS has no
- * channel (A2.1): a receive comes back when its visibility timeout ends, so none of this applies there.
+ * as requeuedOnChannelClose, not nacked. SQS has no channel (A2.1): a receive comes back when its visibility timeout
+ * ends, so none of this applies there.
  *
  * Off the hot path: a queue's deliveries and acks (queue.ts) come here only when a channel closes or a link fails.
  */
@@ -114,8 +114,8 @@ export class Channels {
    * A1.4 consumer timeout: the channel of `sub` held a delivery unacked too long and is closed with PRECONDITION_FAILED.
    * Its deliveries are requeued as on any channel close (a quorum queue counts each return, A1.10), those whose ack is
    * still on its way too; the one being processed goes on, and its ack will find the channel closed (the consumer's
-   * ackFailed, as for an ack that was on its way). The consumer's application
-   * opens a new channel and consumes again at once: the subscription stays, with nothing unacked.
+   * ackFailed, as for an ack that was on its way). The consumer's application opens a new channel and consumes again at
+   * once: the subscription stays, with nothing unacked.
    */
   timedOut(sub: Subscription): void {
     this.n.consumerTimedOut++;
