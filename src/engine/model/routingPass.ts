@@ -23,7 +23,6 @@ export function visited(m: Message, edge: EdgeRuntime): boolean {
 
 /** `targets` without those whose node `m` has been routed through in this pass already. */
 export function notYetVisited(m: Message, targets: EdgeRuntime[]): EdgeRuntime[] {
-  const via = m.routedVia;
-  if (via === null || !targets.some((e) => via.includes(e.target.index))) return targets;
-  return targets.filter((e) => !via.includes(e.target.index));
+  // The list itself when none was visited (most messages): no copy of it per routing.
+  return targets.some((e) => visited(m, e)) ? targets.filter((e) => !visited(m, e)) : targets;
 }

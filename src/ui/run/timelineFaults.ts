@@ -1,8 +1,8 @@
 /**
  * The loaded document's fault timeline as the run reaches it, for the Log tab: each scheduled fault when it starts
  * ("crash auto-worker for 4 s") and when it ends. A fault triggered live is logged when the worker records it (runStore),
- * and its end here; one already in the timeline (a live fault kept from an earlier run, a fault written in the document) is logged here,
- * when the run's clock passes its time. Pure.
+ * and its end here; one already in the timeline (a live fault kept from an earlier run, a fault written in the document)
+ * is logged here when the run's clock passes its time. Pure.
  */
 import { INSTANT_FAULT_TYPES, type Fault } from '../../schema';
 import { duration } from '../canvas/nodes/format';

@@ -13,8 +13,9 @@ const FUNNEL_STAND_IN = '..';
 /**
  * Whether an edge's label shows a rate: 'busy' its rate; 'idle' "0/s", dimmed, holding the rate's place; 'none'.
  * In the editor a rate shows while the edge is busy. In the presenter (`steady`) an edge that has shown a rate in this
- * run (`wasBusy`: telemetryReducers.ts edgeWasBusy) keeps its rate's place while idle: a burst's end (auto-vs-manual-ack publishes 2 s in every 10) took the
- * label away, the other labels were laid out again without it, and on a projector they jumped about once a second.
+ * run (`wasBusy`: telemetryReducers.ts edgeWasBusy) keeps its rate's place while idle: a burst's end (auto-vs-manual-ack
+ * publishes 2 s in every 10) took the label away, the other labels were laid out again without it, and on a projector
+ * they jumped about once a second.
  * "0/s" rather than the last rate, dimmed: a figure the room reads is true now, and the dimming says nothing flows.
  */
 export type RatePill = 'busy' | 'idle' | 'none';
