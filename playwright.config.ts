@@ -14,11 +14,12 @@ export default defineConfig({
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  // Two workers locally; one in CI (a 2-core machine): with two, tests that watch the app run against the wall clock
-  // (tokens moving, a notice's timing) retried 3 times in one CI run where one worker retried none in many. Tests of one
-  // file share no state, so with two workers a long file (every lesson at every size) spreads over both.
+  // Two workers, in CI too (a 2-core machine): 219 tests took 15.2 min with two against 18–21 with one (2026-11-23, CI=true,
+  // none retried). One worker was the CI setting while tests that watch the app run against the wall clock (tokens
+  // moving, a notice's timing) were retried with two; those were mended. Tests of one file share no
+  // state, so a long file (every lesson at every size) spreads over both. PW_WORKERS sets another count.
   fullyParallel: true,
-  workers: process.env.CI ? 1 : 2,
+  workers: process.env.PW_WORKERS ? Number(process.env.PW_WORKERS) : 2,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
