@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { connect, dragFromPalette, expectRoundTimeTicks, node, openApp } from './helpers';
+import { connect, dragFromPalette, expectRoundTimeTicks, node, openApp, openExample } from './helpers';
 
 /** A node's live figure by its label (`acked`, `published`, …), parsed from the compact form (950, 1.2k). */
 async function stat(page: Page, nodeId: string, label: string): Promise<number> {
@@ -147,4 +147,26 @@ test('an edit after the run started says it applies from Reset; undo, Reset, or 
   await page.getByTestId('run-play').click();
   await expect(status(page)).toHaveText('running');
   await expect(stale).toHaveCount(0);
+});
+
+test('a run of hours reads its clock in hours, and the Log says a live fault as it says the timeline\'s', async ({ page }) => {
+  await openExample(page, 'Long jobs and the consumer timeout'); // 8 h of simulated time
+  await expect(page.getByTestId('run-duration')).toHaveText('/ 8:00:00.000');
+  await page.getByTestId('run-speed').selectOption('1000'); // an hour in 3.6 s
+  await page.getByTestId('run-play').click();
+  // Past the first hour the clock reads h:mm:ss (it read minutes past 59: "75:12.000").
+  await expect(page.getByTestId('run-clock')).toHaveText(/^[1-7]:[0-5]\d:[0-5]\d\.\d{3}$/, { timeout: 20_000 });
+  await page.getByTestId('run-play').click(); // pause
+  await node(page, 'renderer-1h').click({ button: 'right' });
+  await page.getByTestId('fault-menu').getByTestId('fault-action-crash').click();
+  await page.getByTestId('dock-tab-log').click();
+  const fault = page.getByTestId('run-log').locator('li[data-kind="fault"]');
+  await expect(fault).toHaveCount(1);
+  await expect(fault.locator('span')).toHaveText('Fault: crash renderer-1h for 5 s') // the menu's crash lasts 5 s;
+  await expect(fault.locator('time')).toHaveText(/^[1-7]:[0-5]\d:[0-5]\d\.\d{3}$/);
+  await page.screenshot({ path: 'e2e-artifacts/run-hours-clock.png' });
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.getByTestId('run-play').click();
+  await expect(status(page)).toHaveText('finished', { timeout: 30_000 });
+  await expect(page.getByTestId('run-clock')).toHaveText('8:00:00.000');
 });

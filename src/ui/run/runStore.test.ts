@@ -147,10 +147,12 @@ describe('run store', () => {
     store.getState().play();
     w().reply(frame(50, 10));
     w().reply({ type: 'faultInjected', requestId: 1, recorded: { type: 'crash', target: 'q', atMs: 120, durationMs: 5000, live: true } });
+    // Said as the timeline's faults are (timelineFaults.ts describeFault), not by the fault's type name.
+    w().reply({ type: 'faultInjected', requestId: 2, recorded: { type: 'poison', target: 'p', atMs: 130, count: 3, live: true } });
     store.getState().pause();
     w().reply(stoppedFrame(6000, 90));
-    expect(store.getState().log.filter((e) => e.kind === 'fault').map((e) => [e.timeMs, e.text.split(' at ')[0]]))
-      .toEqual([[120, 'Fault: crash q'], [5120, 'Fault over: crash q']]);
+    expect(store.getState().log.filter((e) => e.kind === 'fault').map((e) => [e.timeMs, e.text]))
+      .toEqual([[120, 'Fault: crash q for 5 s'], [130, 'Fault: poison message ×3 p'], [5120, 'Fault over: crash q']]);
   });
 
   it('keeps the runKey of what the run runs: the document as loaded, with the faults triggered live since', () => {

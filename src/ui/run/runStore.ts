@@ -7,13 +7,12 @@ import type { FrameMessage, FromWorker, Speed } from '../../protocol';
 import type { Fault, Scenario } from '../../schema';
 import { recordFault } from '../faults/faultTimeline';
 import { notify } from '../notify/notifyStore';
-import { formatClock } from './formatTime';
 import { FrameCoalescer, browserTimers, type Timers } from './frameCoalescer';
 import { applyInspected, beginInspection, clearInspection, type InspectTarget } from './inspectionStore';
 import { runKey } from './runKey';
 import { LoadAnswers } from './loadAnswers';
 import { appendLog, reviseLogText, settleLogTime, type RunLogEntry, type RunLogKind } from './runLog';
-import { timelineFaultsBetween } from './timelineFaults';
+import { describeFault, timelineFaultsBetween } from './timelineFaults';
 import { currentScenario, type ScenarioResult } from './scenarioSource';
 import { StopAnswers } from './stopAnswers';
 import { applyFrame, applyLoaded, clearTelemetry } from './telemetryStore';
@@ -198,8 +197,7 @@ export function createRunStore(deps: RunDeps): RunStore {
         faults.record(msg.recorded);
         liveFaults.push(msg.recorded);
         if (loadedScenario) set({ runKey: runKey(loadedScenario, liveFaults) }); // the run has it, and so does the document
-        const count = msg.recorded.type === 'poison' ? ` ×${msg.recorded.count}` : '';
-        log('fault', `Fault: ${msg.recorded.type}${count} ${msg.recorded.target} at ${formatClock(msg.recorded.atMs)}`, msg.recorded.atMs);
+        log('fault', `Fault: ${describeFault(msg.recorded)}`, msg.recorded.atMs); // its time is the entry's own
       } else if (msg.type === 'faultRefused') {
         faults.refused(msg.error.message);
         log('error', `Fault refused: ${msg.error.message}`);

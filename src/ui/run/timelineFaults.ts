@@ -10,8 +10,11 @@ import { faultName } from '../faults/faultSpans';
 
 export interface TimelineEntry { timeMs: number; text: string }
 
-/** What the fault does, in a few words: "crash auto-worker for 4 s", "poison ×3 orders-api", "partition e1 until the end". */
-function describe(f: Fault): string {
+/**
+ * What the fault does, in a few words: "crash auto-worker for 4 s", "poison message ×3 orders-api", "partition e1 until
+ * the end". The Log says a fault triggered live (runStore) and one of the timeline alike.
+ */
+export function describeFault(f: Fault): string {
   const count = f.type === 'poison' && f.count > 1 ? ` ×${f.count}` : '';
   const lasting = INSTANT_FAULT_TYPES.includes(f.type) ? '' : f.durationMs === undefined ? ' until the end' : ` for ${duration(f.durationMs)}`;
   return `${faultName(f.type)}${count} ${f.target}${lasting}`;
@@ -24,7 +27,7 @@ function describe(f: Fault): string {
 export function timelineFaultsBetween(faults: readonly Fault[], afterMs: number, untilMs: number, endsOnly = false): TimelineEntry[] {
   const entries: (TimelineEntry & { end: boolean })[] = [];
   for (const f of faults) {
-    if (!endsOnly && f.atMs > afterMs && f.atMs <= untilMs) entries.push({ timeMs: f.atMs, text: `Fault: ${describe(f)}`, end: false });
+    if (!endsOnly && f.atMs > afterMs && f.atMs <= untilMs) entries.push({ timeMs: f.atMs, text: `Fault: ${describeFault(f)}`, end: false });
     if (f.durationMs === undefined || INSTANT_FAULT_TYPES.includes(f.type)) continue;
     const endMs = f.atMs + f.durationMs;
     if (endMs > afterMs && endMs <= untilMs) entries.push({ timeMs: endMs, text: `Fault over: ${faultName(f.type)} ${f.target}`, end: true });
