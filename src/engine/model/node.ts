@@ -90,6 +90,12 @@ export interface Subscriber {
    * with the channel's other unacked deliveries (the message is the queue's again), and ignores the ack when it arrives.
    */
   ackVoided(message: Message, edge: EdgeRuntime): void;
+  /**
+   * A2.1: the SQS DeleteMessage this consumer sent for `message` along `edge` (ack said ACK_ON_ITS_WAY) reached the queue
+   * after the receive it names was over (its visibility timeout ended): it deleted nothing, and the message is, or will be,
+   * received again, as with ACK_STALE at once.
+   */
+  deleteTooLate(message: Message, edge: EdgeRuntime): void;
 }
 
 /** DeliverySource.ack: nothing was settled (an SQS delete with a stale receipt, A2.1). */

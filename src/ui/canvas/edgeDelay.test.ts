@@ -9,10 +9,12 @@ function scenario(): Scenario {
       { id: 'p', kind: 'producer' }, { id: 'x', kind: 'exchange' }, { id: 'q', kind: 'queue' },
       { id: 'manual', kind: 'consumer' }, { id: 'auto', kind: 'consumer', config: { ackMode: 'auto' } },
       { id: 'pull', kind: 'consumer', config: { delivery: 'pull' } },
+      { id: 'pullAuto', kind: 'consumer', config: { delivery: 'pull', ackMode: 'auto' } },
     ],
     edges: [
       { id: 'pub', source: 'p', target: 'x' }, { id: 'bind', source: 'x', target: 'q' },
       { id: 'm', source: 'q', target: 'manual' }, { id: 'a', source: 'q', target: 'auto' }, { id: 'l', source: 'q', target: 'pull' },
+      { id: 'la', source: 'q', target: 'pullAuto' },
       { id: 'push', source: 'x', target: 'manual' },
     ],
   });
@@ -26,7 +28,8 @@ describe('edge delay', () => {
   const ways = (source: string, target: string) => delayWays(connectionRole(node(source).kind, node(target).kind), node(target));
   it('counts both ways on a subscription into a manual-ack or a pull consumer, one way elsewhere', () => {
     expect(ways('q', 'manual')).toBe('ack');
-    expect(ways('q', 'pull')).toBe('poll');
+    expect(ways('q', 'pull')).toBe('pollAck'); // its acks (SQS: deletes) cross it too
+    expect(ways('q', 'pullAuto')).toBe('poll');
     expect(ways('q', 'auto')).toBe('one');
     expect(ways('p', 'x')).toBe('one');
     expect(ways('x', 'q')).toBe('one');
@@ -38,6 +41,7 @@ describe('edge delay', () => {
     expect(delayText(20, 'poll')).toHaveLength(delayText(20, 'one').length);
     expect(delayTitle(20, 'ack')).toBe('20 ms network delay each way: deliveries out, acks back (a prefetch slot is held for the round trip)');
     expect(delayTitle(20, 'poll')).toMatch(/^20 ms network delay each way: polls out/);
+    expect(delayTitle(20, 'pollAck')).toMatch(/^20 ms network delay each way: polls and acks \(SQS: deletes\) out/);
     expect(delayTitle(20, 'one')).toBe('20 ms network delay, one way');
   });
 });

@@ -100,8 +100,9 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
       pollReturned: (edge, count) => this.polling.returned(edge, count),
       surrender: (edge) => this.surrender(edge),
       oldestUnackedAt: (edge) => this.givingBack.oldestUnackedAt(edge),
-      ackArrived: (m, _edge, sentAt) => this.ackArrived(m, sentAt),
+      ackArrived: (m, edge, sentAt) => this.ackArrived(m, edge, sentAt),
       ackVoided: (m) => this.ackVoided(m),
+      deleteTooLate: (m) => this.deleteTooLate(m),
     };
     this.service = samplerFor(c.serviceTimeMs, ctx.random(id, 'service'));
     this.failures = ctx.random(id, 'failure');
@@ -304,9 +305,11 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
    * A1.4: an ack this consumer sent at `sentAt` across a link with a delay reached its RabbitMQ queue on an open channel:
    * the message is acked now (only now: had the channel closed first, the queue would have requeued it, ackVoided), as
    * succeed counts one acked at once. Its end-to-end latency ends when the ack was sent, as one that arrives at once does;
-   * its object is reused (the queue forgot it). A skipped duplicate's ack is counted by Unprocessed.
+   * its object is reused (the queue forgot it). A2.1: likewise an SQS DeleteMessage that arrived in time, whose message
+   * is not reused (an earlier receive of it may be held still, as in succeed). A skipped duplicate's ack is counted by
+   * Unprocessed.
    */
-  private ackArrived(m: Message, sentAt: number): void {
+  private ackArrived(m: Message, edge: EdgeRuntime, sentAt: number): void {
     if (this.unprocessed.duplicateAckSettled(m, true)) return;
     this.acksOnTheWay--;
     this.ctx.accounting.acked++;
@@ -315,7 +318,18 @@ export class ConsumerModel extends ConsumerCounters implements NodeModel {
       this.latency.record(ms);
       if (this.ctx.sampling) { this.intervalLatency.record(ms); this.ctx.sampleLatency(ms); }
     }
-    this.ctx.messages.release(m);
+    if (edge.source.deliverySource?.exclusiveDeliveries === true) this.ctx.messages.release(m);
+  }
+
+  /**
+   * A2.1: this consumer's DeleteMessage arrived after the visibility timeout of the receive it names: nothing deleted, so
+   * the message is received again (it counts, as a delete stale at once does, among the duplicates).
+   */
+  private deleteTooLate(m: Message): void {
+    if (this.unprocessed.duplicateAckSettled(m, false)) return;
+    this.acksOnTheWay--;
+    this.duplicates++;
+    addHop(m, this.index, this.ctx, 'delete too late (visibility timeout over)');
   }
 
   /**

@@ -18,14 +18,14 @@ import { keepSurvivors } from './outage';
 import { Channels } from './channels';
 import { PendingPolls, type PendingPoll } from './pendingPolls';
 import { QueueCounters } from './queueCounters';
-import { EV_CONSUMER_TIMEOUT, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_LINK_DEAD, EV_POLL_TIMEOUT, EV_RETENTION, EV_SETTLEMENT, EV_VISIBILITY } from './queueEvents';
+import { EV_CONSUMER_TIMEOUT, EV_DELETE, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_LINK_DEAD, EV_POLL_TIMEOUT, EV_RETENTION, EV_SETTLEMENT, EV_VISIBILITY } from './queueEvents';
 import type { QueueSteps } from './queueSteps';
 import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
 import type { ReadyStore, RemovableStore } from './readyStore';
 import { Permission } from './permissions';
 import { Settlements } from './settlements';
 import { SettlementsInFlight, type SettlementInFlight } from './settlementsInFlight';
-import { SqsInFlight } from './sqsInFlight';
+import { SqsInFlight, type DeleteInFlight } from './sqsInFlight';
 import { RetentionWatch } from './sqsRetention';
 import { StoredIntegrity } from './storedIntegrity';
 import { openSubscriptions, type Subscription } from './subscription';
@@ -368,12 +368,9 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
 
   ack(m: Message, edge: EdgeRuntime, receipt: number): AckOutcome {
     if (this.sqs) {
-      // A2.1: DeleteMessage removes it. A receipt from an earlier receive: AWS's DeleteMessage reference says the request
-      // succeeds but the message might not be deleted; we take the case where it is not (not in semantics.md).
-      if (!this.invisible.delete(m, receipt)) { this.staleDeletes++; return ACK_STALE; }
-      this.acked++;
-      if (this.groups) this.dispatch(); // A2.3: the delete unblocked its group
-      return ACK_SETTLED;
+      // A2.1: across a link with a delay the delete arrives later (deleteArrived); meanwhile the message stays in flight.
+      if (mayTravel(edge) && this.invisible.sendDelete(edge, m, receipt)) return ACK_ON_ITS_WAY;
+      return this.deleteMessage(m, receipt);
     }
     // A1.4/A1.5: across a link with a delay the ack arrives later; until then the delivery is unacked (its slot held, requeued by a close).
     if (mayTravel(edge) && this.settlements.inFlight.send(edge, m, true, false)) return ACK_ON_ITS_WAY;
@@ -382,6 +379,24 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.acked++;
     this.dispatch();
     return ACK_SETTLED;
+  }
+
+  /**
+   * A2.1: DeleteMessage removes it. A receipt from an earlier receive: AWS's DeleteMessage reference says the request
+   * succeeds but the message might not be deleted; we take the case where it is not (not in semantics.md).
+   */
+  private deleteMessage(m: Message, receipt: number): AckOutcome {
+    if (!this.invisible.delete(m, receipt)) { this.staleDeletes++; return ACK_STALE; }
+    this.acked++;
+    if (this.groups) this.dispatch(); // A2.3: the delete unblocked its group
+    return ACK_SETTLED;
+  }
+
+  /** A2.1: a DeleteMessage that crossed a link with a delay arrives; its consumer hears whether it deleted the message. */
+  private deleteArrived(d: DeleteInFlight): void {
+    const subscriber = d.edge.target.subscriber;
+    if (this.deleteMessage(d.message, d.receipt) === ACK_SETTLED) subscriber?.ackArrived(d.message, d.edge, d.sentAt);
+    else subscriber?.deleteTooLate(d.message, d.edge);
   }
 
   nack(m: Message, edge: EdgeRuntime, requeue: boolean, receipt: number): void {
@@ -457,6 +472,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
     if (type === EV_POLL_TIMEOUT) { this.polls.timedOut(payload as PendingPoll, arg); return; }
     if (type === EV_SETTLEMENT) { this.settlements.arrived(payload as SettlementInFlight); return; }
+    if (type === EV_DELETE) { this.deleteArrived(payload as DeleteInFlight); return; }
     if (type === EV_LINK_DEAD) { this.channels.linkDead(payload as Subscription, arg); return; }
     if (type === EV_CONSUMER_TIMEOUT && this.consumerTimeouts!.due(payload as Subscription)) this.channels.timedOut(payload as Subscription);
   }

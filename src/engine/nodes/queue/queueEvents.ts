@@ -14,3 +14,5 @@ export const EV_RETENTION = 7;
 export const EV_SETTLEMENT = 8;
 /** A1.4: a subscription's link has been partitioned for LINK_RETURN_MS: the broker closes its channel (deadLinks.ts). */
 export const EV_LINK_DEAD = 9;
+/** A2.1: a consumer's DeleteMessage reached an SQS queue along a link with a delay (sqsInFlight.ts). */
+export const EV_DELETE = 10;

@@ -1,7 +1,20 @@
 import type { SimContext } from '../../model/context';
+import { oneWayDelayMs, type EdgeRuntime } from '../../model/edge';
 import type { Message } from '../../model/message';
 import type { FifoGroupStore } from './fifoGroups';
-import { EV_VISIBILITY } from './queueEvents';
+import { EV_DELETE, EV_VISIBILITY } from './queueEvents';
+
+/**
+ * A2.1: a consumer's DeleteMessage on its way to the queue across a link with a delay. Until it arrives the message is
+ * still in flight, the queue's (counted there, not here); if its visibility timeout ends first, the delete arrives with
+ * a stale receipt and deletes nothing. `sentAt`: when the consumer sent it (the end of the message's end-to-end latency).
+ */
+export interface DeleteInFlight {
+  readonly edge: EdgeRuntime;
+  readonly message: Message;
+  readonly receipt: number;
+  readonly sentAt: number;
+}
 
 /**
  * An SQS queue's in-flight messages: received and not yet deleted (semantics.md A2.1). Each receive hides
@@ -32,6 +45,18 @@ export class SqsInFlight {
     this.invisible.add(m);
     this.groups?.hold(m);
     this.ctx.schedule(this.visibilityTimeoutMs, this.index, EV_VISIBILITY, m, m.receipt);
+  }
+
+  /**
+   * A2.1: DeleteMessage is a request to the queue, as ReceiveMessage is (consumer/polling.ts): across a link with a delay
+   * it arrives one way later (EV_DELETE, then `delete`). False when the link has no delay: it is taken at once.
+   */
+  sendDelete(edge: EdgeRuntime, m: Message, receipt: number): boolean {
+    const delay = oneWayDelayMs(edge);
+    if (delay <= 0) return false;
+    const d: DeleteInFlight = { edge, message: m, receipt, sentAt: this.ctx.now() };
+    this.ctx.schedule(delay, this.index, EV_DELETE, d, 0);
+    return true;
   }
 
   /** DeleteMessage with `receipt`: false when it is stale (an earlier receive's), which we take to delete nothing (see queue.ts `ack`). */

@@ -70,6 +70,7 @@ export class RequesterModel implements NodeModel {
       oldestUnackedAt: () => Infinity,
       ackArrived: () => { /* auto-ack: it sends no ack */ },
       ackVoided: () => { /* auto-ack: it sends no ack */ },
+      deleteTooLate: () => { /* auto-ack: it sends no delete */ },
     };
   }
 
