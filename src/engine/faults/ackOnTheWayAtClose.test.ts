@@ -32,7 +32,11 @@ describe('A1.4: an ack on its way is not an ack yet', () => {
     expect(at(s, 50).messages).toMatchObject({ acked: 0, inFlight: 1 });
     expect(at(s, 50).nodes.q).toMatchObject({ acked: 0, unacked: 1 });
     expect(at(s, 50).nodes.c).toMatchObject({ in: 1, acked: 0, busy: 0 });
+    // The inspector finds it at its queue, with what is on its way (no longer held by its consumer).
+    expect(s.inspectNode('c')).toEqual([]);
+    expect(s.inspectNode('q')).toEqual([expect.objectContaining({ id: 1, state: 'ack on its way (unacked until it arrives)' })]);
     const end = at(s, 51);
+    expect(s.inspectNode('q')).toEqual([]);
     expect(end.messages).toMatchObject({ acked: 1, inFlight: 0 });
     expect(end.nodes.c).toMatchObject({ acked: 1 });
     // Its end-to-end latency ends when the consumer sent the ack (31 ms after its publish at 1 ms), not when it arrived.

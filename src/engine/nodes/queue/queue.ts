@@ -562,12 +562,15 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     into.inFlight += this.invisible.size + this.held.size + this.settlements.inFlight.size; // A1.4: settled on its way
   }
 
-  /** Ready (head first), SQS in-flight and held messages, for the message inspector. */
+  /**
+   * Ready (head first), SQS in-flight and held messages, and those whose ack or nack is on its way back (A1.4: the
+   * queue's until it arrives), for the message inspector.
+   */
   messages(limit: number): { message: Message; state: string }[] {
     const ready = this.store.toArray().slice(0, limit).map((message) => ({ message, state: 'ready' }));
-    const hidden = this.invisible.toArray().slice(0, Math.max(0, limit - ready.length)).map((message) => ({ message, state: 'invisible (received, not deleted)' }));
-    const held = this.held.toArray().slice(0, Math.max(0, limit - ready.length - hidden.length)).map((message) => ({ message, state: 'held (published, waiting for a leader)' }));
-    return [...ready, ...hidden, ...held];
+    const hidden = this.invisible.toArray().map((message) => ({ message, state: 'invisible (received, not deleted)' }));
+    const held = this.held.toArray().map((message) => ({ message, state: 'held (published, waiting for a leader)' }));
+    return [...ready, ...hidden, ...held, ...this.settlements.inFlight.toArray()].slice(0, limit);
   }
 
   writeLive(out: Float64Array, o: number): void {

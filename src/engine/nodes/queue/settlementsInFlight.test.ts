@@ -63,6 +63,7 @@ describe('A1.4: a nack across a link with a delay', () => {
     const onTheWay = at(s, 21);
     expect(onTheWay.nodes.q).toMatchObject({ nacked: 0, unacked: 1, ready: 0, redelivered: 0 });
     expect(onTheWay.messages).toMatchObject({ inFlight: 1, queued: 0 });
+    expect(s.inspectNode('q')!.map((m) => m.state)).toEqual(['nack on its way (unacked until it arrives)']);
     const back = at(s, 22);
     expect(back.nodes.q).toMatchObject({ nacked: 1, redelivered: 1, out: 2 });
   });
@@ -70,6 +71,7 @@ describe('A1.4: a nack across a link with a delay', () => {
   it('a reject (requeue=false) dead-letters or discards it when it arrives', () => {
     const s = run({ ...failing, onFailure: 'reject' }, { messages: 1 });
     expect(at(s, 21).nodes.q).toMatchObject({ discarded: 0 });
+    expect(s.inspectNode('q')!.map((m) => m.state)).toEqual(['reject on its way (unacked until it arrives)']);
     expect(at(s, 22).nodes.q).toMatchObject({ nacked: 1, discarded: 1 });
   });
 

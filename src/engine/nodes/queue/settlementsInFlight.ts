@@ -76,8 +76,18 @@ export class SettlementsInFlight {
     return oldest;
   }
 
+  /** The messages settled on their way back, in the order sent, each with its settlement: for the message inspector. */
+  toArray(): { message: Message; state: string }[] {
+    return [...(this.pending ?? [])].map((s) => ({ message: s.message, state: `${settlementName(s)} on its way (unacked until it arrives)` }));
+  }
+
   /** The messages settled on their way back (acked, nacked or rejected, not yet known to the broker): in flight (census). */
   get size(): number {
     return this.pending?.size ?? 0;
   }
+}
+
+/** A1.4: basic.ack, basic.nack (requeue) or basic.reject (requeue=false), as the inspector names it. */
+function settlementName(s: SettlementInFlight): string {
+  return s.ack ? 'ack' : s.requeue ? 'nack' : 'reject';
 }
