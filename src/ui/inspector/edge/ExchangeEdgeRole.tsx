@@ -21,9 +21,9 @@ export function ExchangeEdgeRole() {
   const form = useForm();
   return (
     <SelectField path={['role']} label="Connects as" onChoose={(role) => form.set([], switchExchangeEdgeRole(form.value, role))}
-      unset="alternate exchange: gets what matches no binding"
-      choices={[{ value: 'bind', label: 'binding: routes matching messages on' }]}
+      unset="alternate exchange"
+      choices={[{ value: 'bind', label: 'exchange-to-exchange binding' }]}
       broker="RabbitMQ exchange.bind / alternate-exchange"
-      hint="A binding routes in the same pass as the first exchange: each queue gets one copy, however many paths reach it." />
+      hint="An alternate exchange gets what matches no binding. A binding routes matching messages on, in the same routing: each queue gets one copy, however many paths reach it." />
   );
 }
