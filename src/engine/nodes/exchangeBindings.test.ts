@@ -157,3 +157,13 @@ describe('a down exchange in a pass over e2e bindings', () => {
     expect(snap.messages.dropped).toBe(0);
   });
 });
+
+describe('an e2e binding is inside one broker', () => {
+  it('a live link fault on it is refused, as the document refuses one', () => {
+    const sim = createSimulation(scenarioOf([scriptedProducer('p', ['k']), exchange('x', 'fanout'), exchange('y', 'fanout'), queue('q')],
+      ['p>x', e2e('x>y'), 'y>q', 'x>q']));
+    const refused = sim.injectFault({ type: 'partition', target: 'b-x-y-', atMs: 0 });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('exchange-to-exchange binding') } });
+    expect(sim.injectFault({ type: 'partition', target: 'e3', atMs: 0 }).ok).toBe(true);
+  });
+});
