@@ -61,7 +61,7 @@ export class ExchangeModel implements NodeModel, PassExchange {
     // A client's publish needs write permission on the exchange: RabbitMQ answers 403 ACCESS_REFUSED and
     // closes the channel, so the publish is lost. No basic.nack comes (A1.6 nacks only on an internal queue error or
     // reject-publish): the client fails the publish as its channel closes (not in semantics.md). Alternate-exchange
-    // hops are internal.
+    // and exchange-to-exchange hops are internal.
     if (edge.role === 'publish' && !this.publish.allows(message.publisher || edge.source.id)) {
       this.refused++;
       this.ctx.loseWithoutConfirm(message, edge, 'accessRefused', this.index);
@@ -72,7 +72,7 @@ export class ExchangeModel implements NodeModel, PassExchange {
     // A1.1.6: a copy reaching this exchange along a binding (or alternate) of a pass over e2e bindings was routed
     // already, with the pass: it goes on along this exchange's share of it (exchangePass.ts).
     const share = edge.role === 'publish' || message.routedVia === null ? undefined : shareOf(message, this.index);
-    if (share !== undefined) { addHop(message, this.index, this.ctx, 'routed'); this.forward(message, share); return; }
+    if (share !== undefined && share.length > 0) { addHop(message, this.index, this.ctx, 'routed'); this.forward(message, share); return; }
     message.exchange = this.id;
     addHop(message, this.index, this.ctx, 'routed');
     const { targets: matched, filtered } = this.bindings.route(message);
