@@ -62,6 +62,7 @@ const producerCount = (scenario: Scenario, id: string): number => {
 const NEW_EXAMPLES = [
   'poison-dlq.json', 'priority.json', 'ttl-and-length-limit.json', 'headers-exchange.json',
   'sns-filter-fanout.json', 'auto-vs-manual-ack.json', 'sqs-visibility-redrive.json', 'prefetch-round-trip.json',
+  'exchange-to-exchange.json',
 ];
 
 describe('delivery-semantics examples', () => {
@@ -277,6 +278,20 @@ describe('headers-exchange.json (A1.3)', () => {
     expect(run.node('has-format').in).toBe(all); // a null argument tests presence only
     expect(run.node('schema-number').in).toBeLessThan(all); // the string "2" is not the number 2
     expect(run.snap.messages.dropped).toBe(0);
+  });
+});
+
+describe('exchange-to-exchange.json (A1.1.6 e2e bindings, A1.1.5 one copy per queue)', () => {
+  const run = simulate('exchange-to-exchange.json');
+
+  it('one copy per queue: audit, bound to events and, through the orders exchange, to order events twice, gets each once', () => {
+    expect([run.node('billing').in, run.node('shipping').in, run.node('audit').in]).toEqual([50, 50, 75]);
+    expect(run.snap.messages).toMatchObject({ published: 100, routedCopies: 100, dropped: 25, droppedByReason: { unroutable: 25 } });
+  });
+
+  it('the orders exchange counts what the pass routed through it; every publish is confirmed', () => {
+    expect(run.node('orders')).toMatchObject({ in: 50, out: 100 });
+    expect(run.node('order-service')).toMatchObject({ confirmed: 100, nacked: 0 });
   });
 });
 

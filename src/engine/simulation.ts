@@ -1,4 +1,4 @@
-import { connectionRole, faultTargetProblem, FaultSchema, type Fault, type Scenario } from '../schema';
+import { edgeRole, faultTargetProblem, FaultSchema, type Fault, type Scenario } from '../schema';
 import { LIVE_FIELDS, type DropReason, type EdgeDirection, type EngineError, type MessageView, type RunResult, type Simulation, type SimulationOptions, type Snapshot } from './api';
 import { AuditLog } from './audit';
 import { FaultInjector } from './faults/faultInjector';
@@ -109,7 +109,7 @@ class SimulationRun implements Simulation, SimContext {
       const target = byId.get(e.target)!;
       // What every send reads comes first (fields are laid out in this order): one cache line per edge per message.
       const edge: EdgeRuntime = {
-        target, traffic: 0, routingKey: e.config.routingKey, delayMs: e.config.delayMs, fault: null, role: connectionRole(source.kind, target.kind)!,
+        target, traffic: 0, routingKey: e.config.routingKey, delayMs: e.config.delayMs, fault: null, role: edgeRole(source.kind, target.kind, e.config)!,
         source, index, id: e.id, bindingKey: e.config.bindingKey ?? '', backTraffic: 0,
         xMatch: e.config.xMatch, bindingArgs: e.config.bindingArgs, filterPolicy: e.config.filterPolicy,
         invalidChannel: e.config.channel === 'invalid', lastMessage: null, lastReply: null,
@@ -287,7 +287,9 @@ class SimulationRun implements Simulation, SimContext {
     if (!this.nodesById.has(f.target) && !this.edgeIds.includes(f.target)) return { ok: false, error: { code: 'bad_fault', message: `no node or edge has id "${f.target}"` } };
     // The same rule the document's check applies (a poison fault on a queue, a slow producer): refused now rather
     // than recorded into a timeline that parseScenario would then refuse.
-    const problem = faultTargetProblem(f.type, f.target, this.edgeIds.includes(f.target), this.nodesById.get(f.target)?.kind);
+    const edge = this.edges.find((e) => e.id === f.target);
+    const insideBroker = edge !== undefined && edge.role === 'bind' && edge.target.kind === 'exchange'; // an e2e binding (A1.1.6)
+    const problem = faultTargetProblem(f.type, f.target, edge !== undefined, this.nodesById.get(f.target)?.kind, insideBroker);
     if (problem) return { ok: false, error: { code: 'bad_fault', message: problem.message } };
     this.scheduleFault(f, this.clock);
     return { ok: true, recorded: f };

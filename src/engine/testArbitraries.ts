@@ -7,7 +7,7 @@
  * Every document goes through `parseScenario`; a refusal is a generator bug and throws with the reasons.
  */
 import fc from 'fast-check';
-import { connectionRole, kindSpec, parseScenario, type Scenario, type ScenarioInput } from '../schema';
+import { connectionRole, connectionRoles, kindSpec, parseScenario, type PortRole, type Scenario, type ScenarioInput } from '../schema';
 
 export const KINDS = ['producer', 'exchange', 'queue', 'consumer', 'filter', 'router'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -163,7 +163,7 @@ const drafts = (serviceTimeMs: fc.Arbitrary<unknown>): Drafts => ({
 interface EdgeChoice {
   include: boolean; bindingKeys: string[]; routingKey: string | undefined; delayMs: number;
   filterPolicy: Record<string, unknown> | undefined; xMatch: string | undefined; bindingArgs: Record<string, unknown> | undefined;
-  invalid: boolean;
+  invalid: boolean; e2e: boolean;
 }
 const edgeChoice: fc.Arbitrary<EdgeChoice> = fc.record({
   include: fc.boolean(),
@@ -174,6 +174,8 @@ const edgeChoice: fc.Arbitrary<EdgeChoice> = fc.record({
   xMatch: fc.option(fc.constantFrom('all', 'any', 'all-with-x', 'any-with-x'), { nil: undefined, freq: 2 }),
   bindingArgs: fc.option(fc.constantFrom(...BINDING_ARGS), { nil: undefined, freq: 4 }),
   invalid: fc.boolean(),
+  /** Between two exchanges: an exchange-to-exchange binding (A1.1.6) rather than the alternate exchange. */
+  e2e: fc.boolean(),
 });
 
 /** How many edges of `role` a node of `kind` may have (per channel, for a filter's invalid channel). */
@@ -186,8 +188,10 @@ type EdgeInput = Topology['edges'][number];
 
 /** Edges for one chosen pair, with the fields their role allows. */
 function edgesFor(kinds: readonly Kind[], configs: readonly Record<string, unknown>[], s: number, t: number, c: EdgeChoice, nextId: () => string, id: (i: number) => string): EdgeInput[] {
-  const role = connectionRole(kinds[s]!, kinds[t]!)!;
-  const base = { delayMs: c.delayMs };
+  const role = chosenRole(kinds, s, t, c);
+  const e2e = role === 'bind' && kinds[t] === 'exchange';
+  // An e2e binding is inside one broker: no delay (A1.1.6).
+  const base = e2e ? { delayMs: 0, role: 'bind' } : { delayMs: c.delayMs };
   const edge = (config: Record<string, unknown>): EdgeInput => ({ id: nextId(), source: id(s), target: id(t), config: defined({ ...base, ...config }) as EdgeInput['config'] });
   switch (role) {
     case 'bind': {
@@ -201,6 +205,12 @@ function edgesFor(kinds: readonly Kind[], configs: readonly Record<string, unkno
     case 'publish': return [edge({ routingKey: c.routingKey, channel: kinds[s] === 'filter' && c.invalid ? 'invalid' : undefined })];
     default: return [edge({})]; // subscribe, deadLetter, alternate
   }
+}
+
+/** The role of the edge from node `s` to node `t`: between two exchanges, a binding or the alternate, as drawn. */
+function chosenRole(kinds: readonly Kind[], s: number, t: number, c: EdgeChoice): PortRole {
+  const roles = connectionRoles(kinds[s]!, kinds[t]!);
+  return roles.includes('bind') && c.e2e ? 'bind' : roles[0]!;
 }
 
 /** Router rules and `otherwise` name only nodes the router is connected to. */
@@ -237,7 +247,7 @@ export function topology(prefix: string, { dag, maxNodes = 9, kinds: pool = KIND
       pairs.forEach(([s, t], k) => {
         const c = choices[k]!;
         if (!c.include) return;
-        const role = connectionRole(kinds[s]!, kinds[t]!)!;
+        const role = chosenRole(kinds, s, t, c);
         const channel = role === 'publish' && kinds[s] === 'filter' && c.invalid ? 'invalid' : 'main';
         const slot = `${s}/${role}/${channel}`;
         const count = outputs.get(slot) ?? 0;

@@ -1,12 +1,27 @@
 import { kindSpec, NODE_KIND_SPECS } from './nodeKinds';
 import type { PortRole } from './ports';
 
-/** The role an edge from `source` plays, or null when a `source` → `target` edge is not allowed. */
-export function connectionRole(sourceKind: string, targetKind: string): PortRole | null {
+/** The roles a `source` → `target` edge may play, the default first (empty when such an edge is not allowed). */
+export function connectionRoles(sourceKind: string, targetKind: string): PortRole[] {
   const source = kindSpec(sourceKind);
   const target = kindSpec(targetKind);
-  if (!source || !target) return null;
-  return source.ports.outputs.find((role) => target.ports.inputs.includes(role)) ?? null;
+  if (!source || !target) return [];
+  return source.ports.outputs.filter((role) => target.ports.inputs.includes(role));
+}
+
+/** The role an edge from `source` plays by default, or null when a `source` → `target` edge is not allowed. */
+export function connectionRole(sourceKind: string, targetKind: string): PortRole | null {
+  return connectionRoles(sourceKind, targetKind)[0] ?? null;
+}
+
+/**
+ * The role an edge plays: the one its config names (`role`, when its ends allow several: an exchange → exchange edge
+ * is an alternate exchange or an exchange-to-exchange binding, A1.1.6), else its ends' default.
+ */
+export function edgeRole(sourceKind: string, targetKind: string, config: { role?: string | undefined } | undefined): PortRole | null {
+  const roles = connectionRoles(sourceKind, targetKind);
+  const chosen = config?.role;
+  return chosen !== undefined && (roles as string[]).includes(chosen) ? (chosen as PortRole) : (roles[0] ?? null);
 }
 
 /** The kinds a node of `sourceKind` may connect to. */

@@ -6,8 +6,16 @@ import { headerValue, idString, routingKey } from './strings';
 /** semantics.md A1.3: any other x-match value fails the binding with binding_invalid. */
 export const X_MATCH = ['all', 'any', 'all-with-x', 'any-with-x'] as const;
 
+/** The roles an edge may choose when its ends allow several (connections.ts `edgeRole`). */
+export const CHOSEN_ROLES = ['alternate', 'bind'] as const;
+
 export const EdgeConfigSchema = z.strictObject({
-  /** Binding key on an exchange → queue edge; ignored by fanout exchanges (semantics.md A1.1). */
+  /**
+   * On an exchange → exchange edge: `bind` makes it an exchange-to-exchange binding (semantics.md A1.1.6), with a
+   * binding key or headers arguments like any binding; left out (or `alternate`), it is the alternate exchange (A1.1.7).
+   */
+  role: z.enum(CHOSEN_ROLES, { error: 'must be bind or alternate' }).optional(),
+  /** Binding key on a binding (exchange → queue, or exchange → exchange with role bind); ignored by fanout exchanges (semantics.md A1.1). */
   bindingKey: routingKey().optional(),
   /** A1.3 headers exchange: how the binding arguments must match (missing means all). */
   xMatch: z.enum(X_MATCH, { error: 'must be all, any, all-with-x or any-with-x (RabbitMQ refuses other values with binding_invalid)' }).optional(),

@@ -236,7 +236,7 @@ describe('parseScenario refuses bad edges', () => {
   it('a binding key on an edge that is not a binding', () => {
     const doc = validDoc();
     doc.edges[2]!.config = { bindingKey: 'x' };
-    expect(errorAt(doc, 'edges[2].config.bindingKey').message).toBe('a binding key belongs on an edge from an exchange to a queue');
+    expect(errorAt(doc, 'edges[2].config.bindingKey').message).toBe('a binding key belongs on a binding: an edge from an exchange to a queue, or to an exchange with role bind');
   });
 
   it('a second output from a producer', () => {

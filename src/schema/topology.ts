@@ -1,4 +1,4 @@
-import { connectionRole, explainRefusedConnection } from './connections';
+import { connectionRoles, edgeRole, explainRefusedConnection } from './connections';
 import { kindSpec } from './nodeKinds';
 import type { PortRole } from './ports';
 import { requestReplyIssues } from './requestReplyChecks';
@@ -34,6 +34,7 @@ export function topologyIssues(doc: LooseTopology): TopologyIssue[] {
   const pairs = new Set<string>();
   const targetsOf = new Map<string, Set<string>>();
   const roleOutputs = new Map<string, Set<PortRole>>();
+  const exchangeBindings = new Set<string>();
   list(doc.edges).forEach((raw, i) => {
     const edge = obj<LooseEdge>(raw);
     if (!edge) return;
@@ -46,10 +47,11 @@ export function topologyIssues(doc: LooseTopology): TopologyIssue[] {
     if (str(edge.target) !== undefined && !target) issues.push({ code: 'missing_node', path: ['edges', i, 'target'], message: `no node has id "${str(edge.target)}"` });
     if (!source || !target || !kindSpec(source.kind) || !kindSpec(target.kind)) return; // unknown kinds are reported on the node
     const config = edge.config ?? {};
-    const role = connectionRole(source.kind, target.kind);
+    const role = edgeRole(source.kind, target.kind, { role: str(config.role) });
     issues.push(...edgeIssues(config, i, source, target, role));
     if (role === null || source.id === target.id) return;
-    const pair = `${source.id}\u0000${target.id}\u0000${str(config.bindingKey) ?? ''}\u0000${str(config.channel) ?? ''}`;
+    if (isExchangeBinding(source, target, role)) exchangeBindings.add(str(edge.id) ?? '');
+    const pair = `${source.id}\u0000${target.id}\u0000${role}\u0000${str(config.bindingKey) ?? ''}\u0000${str(config.channel) ?? ''}`;
     if (pairs.has(pair)) issues.push({ code: 'duplicate_edge', path: ['edges', i], message: `the same connection from "${source.id}" to "${target.id}" already exists` });
     pairs.add(pair);
     if (!targetsOf.has(source.id)) targetsOf.set(source.id, new Set());
@@ -69,7 +71,7 @@ export function topologyIssues(doc: LooseTopology): TopologyIssue[] {
   for (const node of nodes.values()) issues.push(...nodeTopologyIssues(node, targetsOf.get(node.id) ?? new Set(), roleOutputs.get(node.id) ?? new Set()));
   for (const node of nodes.values()) issues.push(...placementIssues(node, nodes));
   for (const node of nodes.values()) issues.push(...securityIssues(node, nodes));
-  issues.push(...faultIssues(doc.faults, nodes, edgeIds));
+  issues.push(...faultIssues(doc.faults, nodes, edgeIds, exchangeBindings));
   issues.push(...requestReplyIssues(nodes, list(doc.edges)));
   return issues;
 }
@@ -94,13 +96,13 @@ const FAULT_TARGETS: Record<string, { edge: boolean; kinds?: string[] }> = {
 };
 
 /** Each fault hits a node or an edge that exists and can suffer it. */
-function faultIssues(faults: unknown, nodes: Map<string, End>, edgeIds: Set<string>): TopologyIssue[] {
+function faultIssues(faults: unknown, nodes: Map<string, End>, edgeIds: Set<string>, exchangeBindings: Set<string>): TopologyIssue[] {
   return list(faults).flatMap((raw, i): TopologyIssue[] => {
     const fault = obj<{ type?: unknown; target?: unknown }>(raw);
     const type = str(fault?.type);
     const target = str(fault?.target);
     if (type === undefined || target === undefined) return [];
-    const problem = faultTargetProblem(type, target, edgeIds.has(target), nodes.get(target)?.kind);
+    const problem = faultTargetProblem(type, target, edgeIds.has(target), nodes.get(target)?.kind, exchangeBindings.has(target));
     return problem ? [{ ...problem, path: ['faults', i, 'target'] }] : [];
   });
 }
@@ -109,9 +111,10 @@ function faultIssues(faults: unknown, nodes: Map<string, End>, edgeIds: Set<stri
  * Why a fault of `type` cannot hit `target` (an edge, a node of `nodeKind`, or nothing: both absent), or null
  * when it can. The document's check and the engine's refusal of a live fault share it, so they agree.
  */
-export function faultTargetProblem(type: string, target: string, isEdge: boolean, nodeKind: string | undefined): { code: string; message: string } | null {
+export function faultTargetProblem(type: string, target: string, isEdge: boolean, nodeKind: string | undefined, insideBroker = false): { code: string; message: string } | null {
   const rule = FAULT_TARGETS[type];
   if (!rule) return null;
+  if (rule.edge && insideBroker) return { code: 'bad_fault', message: `${type} hits a link, and "${target}" is an exchange-to-exchange binding, inside one broker: no network to fault (semantics.md A1.1.6)` };
   if (rule.edge) return isEdge ? null : { code: 'missing_edge', message: `${type} hits a link: no edge has id "${target}"` };
   if (nodeKind === undefined) return { code: 'missing_node', message: `no node has id "${target}"` };
   if (rule.kinds && !rule.kinds.includes(nodeKind)) return { code: 'bad_fault', message: `${type} applies to a ${rule.kinds.join(' or a ')}, not a ${nodeKind}` };
@@ -124,7 +127,7 @@ const roleNames: Record<PortRole, string> = {
 
 /** Which edge fields belong to which role, and why a misplaced one is refused. */
 const FIELD_ROLES: { field: string; roles: PortRole[]; message: string }[] = [
-  { field: 'bindingKey', roles: ['bind'], message: 'a binding key belongs on an edge from an exchange to a queue' },
+  { field: 'bindingKey', roles: ['bind'], message: 'a binding key belongs on a binding: an edge from an exchange to a queue, or to an exchange with role bind' },
   { field: 'xMatch', roles: ['bind'], message: 'x-match belongs on a binding from a headers exchange' },
   { field: 'bindingArgs', roles: ['bind'], message: 'binding arguments belong on a binding from a headers exchange' },
   { field: 'filterPolicy', roles: ['bind', 'push'], message: 'a subscription filter policy belongs on an edge out of an exchange / topic' },
@@ -147,11 +150,21 @@ function edgeIssues(config: Record<string, unknown>, i: number, source: End, tar
   if (config.bindingKey !== undefined && headersExchange) {
     issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', 'bindingKey'], message: 'a headers exchange ignores the routing key: match on binding arguments instead (semantics.md A1.3)' });
   }
+  if (config.role !== undefined && connectionRoles(source.kind, target.kind).length < 2) {
+    issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', 'role'], message: `a ${source.kind} → ${target.kind} edge has one role: role belongs on an edge between two exchanges (bind or alternate)` });
+  }
+  if (isExchangeBinding(source, target, role) && typeof config.delayMs === 'number' && config.delayMs > 0) {
+    // A1.1.6: the routing over e2e bindings is one computation in the broker; no message crosses a network between them.
+    issues.push({ code: 'bad_delay', path: ['edges', i, 'config', 'delayMs'], message: 'an exchange-to-exchange binding is inside one broker and routes at once: it has no network delay (semantics.md A1.1.6)' });
+  }
   if (config.channel !== undefined && source.kind !== 'filter') {
     issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', 'channel'], message: 'only a filter has an invalid-message channel' });
   }
   return issues;
 }
+
+/** An exchange-to-exchange binding (A1.1.6), as apart from an alternate exchange. */
+const isExchangeBinding = (source: End, target: End, role: PortRole) => role === 'bind' && source.kind === 'exchange' && target.kind === 'exchange';
 
 const flavorOf = (queue: End) => (typeof queue.config.flavor === 'string' ? queue.config.flavor : 'classic');
 

@@ -1,3 +1,4 @@
+import type { PassPlan } from '../routing/exchangePass';
 import type { EdgeRuntime } from './edge';
 import type { Message } from './message';
 
@@ -25,4 +26,24 @@ export function visited(m: Message, edge: EdgeRuntime): boolean {
 export function notYetVisited(m: Message, targets: EdgeRuntime[]): EdgeRuntime[] {
   // The list itself when none was visited (most messages): no copy of it per routing.
   return targets.some((e) => visited(m, e)) ? targets.filter((e) => !visited(m, e)) : targets;
+}
+
+/**
+ * The plans of the passes over exchange-to-exchange bindings under way (A1.1.6, routing/exchangePass.ts), keyed by the
+ * pass's list of nodes, which the copies of the pass share and nothing changes (not by the message: messages are
+ * reused, ARCHITECTURE.md). A copy that leaves the pass (a queue, a router) leaves the list, and the plan goes with it.
+ * Kept here rather than in a field of Message, which every message would carry for what few messages do.
+ */
+const plans = new WeakMap<readonly number[], PassPlan>();
+
+/** `m` starts a pass over exchange-to-exchange bindings: it is routed through the plan's exchanges. */
+export function enterPass(m: Message, plan: PassPlan): void {
+  const via = m.routedVia === null ? [...plan.exchanges] : [...m.routedVia, ...plan.exchanges];
+  plans.set(via, plan);
+  m.routedVia = via;
+}
+
+/** The copies `node` sends on in the pass `m` is in, or undefined when `m` is in no pass that plans for `node`. */
+export function shareOf(m: Message, node: number): readonly EdgeRuntime[] | undefined {
+  return m.routedVia === null ? undefined : plans.get(m.routedVia)?.shares.get(node);
 }

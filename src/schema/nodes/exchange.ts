@@ -21,6 +21,8 @@ export const exchangeSpec = {
   label: 'Exchange / topic',
   description: 'Routes each message to the queues bound to it: direct, fanout, topic or headers matching.',
   group: 'Broker',
-  ports: { inputs: ['publish', 'deadLetter', 'alternate'], outputs: ['bind', 'push', 'alternate'], maxOutputs: { alternate: 1 } },
+  // An exchange → exchange edge is its alternate exchange unless it says `role: 'bind'` (an exchange-to-exchange
+  // binding, A1.1.6): `alternate` comes first so that documents written before e2e bindings keep their meaning.
+  ports: { inputs: ['publish', 'deadLetter', 'alternate', 'bind'], outputs: ['alternate', 'bind', 'push'], maxOutputs: { alternate: 1 } },
   config: ExchangeConfigSchema,
 } as const satisfies NodeKindSpec;

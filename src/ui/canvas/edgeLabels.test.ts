@@ -15,6 +15,7 @@ function scenario(): Scenario {
       { id: 'hdr', source: 'h', target: 'q', config: { xMatch: 'any', bindingArgs: { region: 'eu', vip: null } } },
       { id: 'dl', source: 'q', target: 'dlq' },
       { id: 'alt', source: 'x', target: 'ae' },
+      { id: 'e2e', source: 'x', target: 'h', config: { role: 'bind', bindingKey: 'audit.#' } },
       { id: 'push', source: 'h', target: 'c' },
       { id: 'bad', source: 'f', target: 'dlq', config: { channel: 'invalid' } },
       { id: 'pub', source: 'p', target: 'x' },
@@ -32,6 +33,7 @@ describe('edge labels', () => {
     expect(of('hdr')).toMatchObject({ text: 'x-match any: region=eu, vip present', tone: 'headers', filter: false });
     expect(of('dl')).toMatchObject({ text: 'dead-letter', tone: 'deadLetter' });
     expect(of('alt')).toMatchObject({ text: 'alternate', tone: 'alternate' });
+    expect(of('e2e')).toMatchObject({ text: 'e2e key: audit.#', tone: 'key', title: expect.stringContaining('Exchange-to-exchange binding (key: audit.#)') });
     expect(of('push')).toMatchObject({ text: 'push', tone: 'push' });
     expect(of('bad')).toMatchObject({ text: 'invalid', tone: 'invalid' });
     expect(of('pub')).toMatchObject({ text: null, tone: 'plain' });

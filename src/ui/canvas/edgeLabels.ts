@@ -1,4 +1,4 @@
-import { connectionRole, type Scenario, type ScenarioEdge } from '../../schema';
+import { edgeRole, type Scenario, type ScenarioEdge } from '../../schema';
 
 /** How an edge's label reads; `tone` also styles the edge (a dead-letter edge is dashed and red-ish). */
 export type EdgeTone = 'key' | 'headers' | 'deadLetter' | 'alternate' | 'push' | 'call' | 'reply' | 'invalid' | 'plain';
@@ -27,7 +27,7 @@ function headersText(edge: ScenarioEdge): string {
 export function edgeLabel(edge: ScenarioEdge, scenario: Scenario): EdgeLabel {
   const source = scenario.nodes.find((n) => n.id === edge.source);
   const target = scenario.nodes.find((n) => n.id === edge.target);
-  const role = source && target ? connectionRole(source.kind, target.kind) : null;
+  const role = source && target ? edgeRole(source.kind, target.kind, edge.config) : null;
   const filter = edge.config.filterPolicy !== undefined;
   if (edge.config.channel === 'invalid') return label('invalid', 'invalid', filter, 'Invalid Message Channel: messages the filter refuses');
   switch (role) {
@@ -40,10 +40,12 @@ export function edgeLabel(edge: ScenarioEdge, scenario: Scenario): EdgeLabel {
     case 'reply': return label('reply', 'reply', filter, 'Reply: replies to requests naming this node as their Return Address (EIP, A4)');
     case 'bind': {
       if (source?.kind !== 'exchange') return label(null, 'plain', filter, filter ? 'Subscription filter policy' : '');
-      if (source.config.type === 'fanout') return label('fanout', 'key', filter);
-      if (source.config.type === 'headers') return label(headersText(edge), 'headers', filter);
-      const key = edge.config.bindingKey;
-      return label(key === undefined || key === '' ? 'key: (empty)' : `key: ${key}`, 'key', filter);
+      const text = source.config.type === 'fanout' ? 'fanout' : source.config.type === 'headers' ? headersText(edge)
+        : edge.config.bindingKey === undefined || edge.config.bindingKey === '' ? 'key: (empty)' : `key: ${edge.config.bindingKey}`;
+      const tone = source.config.type === 'headers' ? 'headers' : 'key';
+      if (target?.kind !== 'exchange') return label(text, tone, filter);
+      // An exchange-to-exchange binding reads apart from an alternate exchange (A1.1.6).
+      return label(`e2e ${text}`, tone, filter, `Exchange-to-exchange binding (${text}): the next exchange routes matching messages on, in the same routing`);
     }
     case 'publish':
       return edge.config.routingKey !== undefined ? label(`rk: ${edge.config.routingKey}`, 'key', filter) : label(null, 'plain', filter);

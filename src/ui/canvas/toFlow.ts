@@ -1,5 +1,5 @@
 import { MarkerType } from '@xyflow/react';
-import { connectionRole, type Scenario, type ScenarioNode } from '../../schema';
+import { edgeRole, type Scenario, type ScenarioNode } from '../../schema';
 import { delayWays } from './edgeDelay';
 import { edgeLabel } from './edgeLabels';
 import type { KindNode, MessageEdge } from './flowTypes';
@@ -33,7 +33,7 @@ export function toFlowEdges(scenario: Scenario, previous: readonly MessageEdge[]
   return scenario.edges.map((edge): MessageEdge => {
     const source = kinds.get(edge.source);
     const target = kinds.get(edge.target);
-    const role = (source && target && connectionRole(source.kind, target.kind)) || 'publish';
+    const role = (source && target && edgeRole(source.kind, target.kind, edge.config)) || 'publish';
     const exchangeType = source?.kind === 'exchange' ? source.config.type : undefined;
     const old = byId.get(edge.id);
     const fresh = { edge, role, exchangeType, label: edgeLabel(edge, scenario), delayWays: delayWays(role, target) };

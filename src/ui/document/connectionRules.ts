@@ -1,4 +1,4 @@
-import { connectionRole, explainRefusedConnection, kindSpec, type PortRole, type Scenario } from '../../schema';
+import { connectionRoles, edgeRole, explainRefusedConnection, kindSpec, type PortRole, type Scenario, type ScenarioNode } from '../../schema';
 
 /** Which output of the source an edge leaves from: the main one, or a filter's Invalid Message Channel. */
 export type Channel = 'main' | 'invalid';
@@ -26,11 +26,12 @@ export function refuseConnection(scenario: Scenario, source: string, target: str
   if (!from) return `no node has id "${source}"`;
   if (!to) return `no node has id "${target}"`;
   if (source === target) return `a node cannot connect to itself ("${source}")`;
-  const role = connectionRole(from.kind, to.kind);
-  if (role === null) return explainRefusedConnection(from.kind, to.kind);
+  const roles = connectionRoles(from.kind, to.kind);
+  if (roles.length === 0) return explainRefusedConnection(from.kind, to.kind);
   const channel = options.channel ?? 'main';
   if (channel === 'invalid' && from.kind !== 'filter') return 'only a filter has an invalid-message channel';
-  const duplicate = scenario.edges.some((e) => e.source === source && e.target === target
+  const role = newEdgeRole(scenario, from, to, channel);
+  const duplicate = scenario.edges.some((e) => e.source === source && e.target === target && roleOf(scenario, e) === role
     && (e.config.bindingKey ?? '') === (options.bindingKey ?? '') && channelOf(e.config) === channel);
   if (duplicate) return `the same connection from "${source}" to "${target}" already exists`;
   // A4: a requester sends its requests along one way, a publish or a call (src/schema/requestReplyChecks.ts).
@@ -38,13 +39,29 @@ export function refuseConnection(scenario: Scenario, source: string, target: str
     return `requester "${source}" sends its requests along one output, a publish or a call; remove its edge first`;
   }
   const max = kindSpec(from.kind)?.ports.maxOutputs[role];
-  if (max === undefined) return null;
-  const outputs = scenario.edges.filter((e) => {
-    if (e.source !== source || channelOf(e.config) !== channel) return false;
-    const other = scenario.nodes.find((n) => n.id === e.target);
-    return other !== undefined && connectionRole(from.kind, other.kind) === role;
-  }).length;
-  if (outputs < max) return null;
+  if (max === undefined || outputsOf(scenario, from, role, channel) < max) return null;
   const what = channel === 'invalid' ? 'invalid-message' : ROLE_WORDS[role];
   return `${from.kind} "${source}" may have at most ${max} ${what} edge${max === 1 ? '' : 's'}; remove its edge first`;
+}
+
+/** The role an edge in the document plays (null when its ends are gone). */
+function roleOf(scenario: Scenario, edge: Scenario['edges'][number]): PortRole | null {
+  const from = scenario.nodes.find((n) => n.id === edge.source);
+  const to = scenario.nodes.find((n) => n.id === edge.target);
+  return from && to ? edgeRole(from.kind, to.kind, edge.config) : null;
+}
+
+/** How many edges of `role` leave `from` on `channel`. */
+function outputsOf(scenario: Scenario, from: ScenarioNode, role: PortRole, channel: Channel): number {
+  return scenario.edges.filter((e) => e.source === from.id && channelOf(e.config) === channel && roleOf(scenario, e) === role).length;
+}
+
+/**
+ * The role a new edge `from` → `to` takes: the first its ends allow that `from` has room for, so that a second edge
+ * between exchanges, once the alternate exchange exists, is an exchange-to-exchange binding (A1.1.6); else the default.
+ */
+export function newEdgeRole(scenario: Scenario, from: ScenarioNode, to: ScenarioNode, channel: Channel = 'main'): PortRole {
+  const roles = connectionRoles(from.kind, to.kind);
+  const fits = (role: PortRole) => outputsOf(scenario, from, role, channel) < (kindSpec(from.kind)?.ports.maxOutputs[role] ?? Infinity);
+  return roles.find(fits) ?? roles[0]!;
 }

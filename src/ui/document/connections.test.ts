@@ -62,7 +62,14 @@ describe('outputs are limited per role', () => {
     const ae = add('exchange');
     const ae2 = add('exchange');
     for (const target of [q1, q2, c, ae]) expect(store().connect(x, target).ok).toBe(true);
-    expect(store().connect(x, ae2)).toEqual({ ok: false, reason: 'exchange "exchange-1" may have at most 1 alternate-exchange edge; remove its edge first' });
+    // Its first edge to an exchange is the alternate; with that taken, the next is an exchange-to-exchange binding (A1.1.6).
+    const second = store().connect(x, ae2);
+    const configOf = (id: string) => getScenario().edges.find((e) => e.id === id)!.config;
+    expect(second.ok && configOf(second.edgeId)).toEqual({ delayMs: 0, role: 'bind' });
+    expect(getScenario().edges.filter((e) => e.source === x && e.config.role === undefined && (e.target === ae || e.target === ae2))).toHaveLength(1);
+    // Another binding to the same exchange is the same connection; the alternate exchange may be bound as well.
+    expect(store().connect(x, ae2)).toEqual({ ok: false, reason: `the same connection from "${x}" to "${ae2}" already exists` });
+    expect(store().connect(x, ae).ok).toBe(true);
   });
 
   it('a consumer publishes on to one place only', () => {

@@ -1,9 +1,10 @@
 import { useCallback } from 'react';
-import { connectionRole, kindSpec, type PortRole, type Scenario, type ScenarioEdge, type ScenarioNode } from '../../schema';
+import { connectionRoles, edgeRole, kindSpec, type PortRole, type Scenario, type ScenarioEdge, type ScenarioNode } from '../../schema';
 import { delayWays } from '../canvas/edgeDelay';
 import { useDocumentStore } from '../document/documentStore';
 import { FaultButtons } from '../faults/FaultButtons';
 import { BindingFields } from './edge/BindingFields';
+import { ExchangeEdgeRole } from './edge/ExchangeEdgeRole';
 import { FilterPolicyField } from './edge/FilterPolicyField';
 import { roleText } from './edge/roleText';
 import { NumberField } from './fields/NumberField';
@@ -16,7 +17,9 @@ import { RefusedBanner } from './RefusedBanner';
 export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; index: number; scenario: Scenario }) {
   const source = scenario.nodes.find((n) => n.id === edge.source);
   const target = scenario.nodes.find((n) => n.id === edge.target);
-  const role = source && target ? connectionRole(source.kind, target.kind) : null;
+  const role = source && target ? edgeRole(source.kind, target.kind, edge.config) : null;
+  const chooses = source !== undefined && target !== undefined && connectionRoles(source.kind, target.kind).length > 1;
+  const insideBroker = role === 'bind' && target?.kind === 'exchange'; // an e2e binding has no network delay (A1.1.6)
   const commit = useCallback((next: unknown, group: string) => useDocumentStore.getState().updateEdgeConfig(edge.id, next, group), [edge.id]);
   return (
     <Form target={`edge:${edge.id}`} stored={edge.config} prefix={`edges[${index}].config`} commit={commit}>
@@ -28,11 +31,12 @@ export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; i
             {' → '}
             {target?.label || edge.target} <span className="muted">({kindSpec(target?.kind ?? '')?.label ?? '?'})</span>
           </p>
-          {role && <p className="muted" data-testid="edge-role">{edge.config.channel === 'invalid' ? 'Invalid Message Channel: messages the filter refuses go here.' : roleText(role, source?.kind)}</p>}
+          {role && <p className="muted" data-testid="edge-role">{edge.config.channel === 'invalid' ? 'Invalid Message Channel: messages the filter refuses go here.' : roleText(role, source?.kind, target?.kind)}</p>}
         </div>
       </header>
       <div className="inspector-fields">
-        {role === 'bind' && <BindingFields source={source} />}
+        {chooses && <ExchangeEdgeRole />}
+        {role === 'bind' && <BindingFields source={source} target={target} />}
         {source?.kind === 'filter' && (
           <SelectField path={['channel']} label="Output" unset="pass: messages that match" choices={[{ value: 'invalid', label: 'invalid: messages refused' }]}
             broker="EIP Invalid Message Channel" />
@@ -42,9 +46,9 @@ export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; i
             hint="Replaces the routing key of every message sent along this edge." />
         )}
         {(role === 'bind' || role === 'push') && source?.kind === 'exchange' && <FilterPolicyField />}
-        <NumberField path={['delayMs']} label="Network delay" unit="ms" min={0} max={3_600_000}
-          hint={delayHint(role, target)} />
-        <FaultButtons kind="edge" id={edge.id} />
+        {!insideBroker && <NumberField path={['delayMs']} label="Network delay" unit="ms" min={0} max={3_600_000}
+          hint={delayHint(role, target)} />}
+        {!insideBroker && <FaultButtons kind="edge" id={edge.id} />}
       </div>
       <EdgeMessage edgeId={edge.id} />
       <RefusedBanner />

@@ -12,7 +12,7 @@ const X_MATCH_TEXT: Record<(typeof X_MATCH)[number], string> = {
 };
 
 /** A headers binding (x-match plus arguments) or a binding key, depending on the source exchange. */
-export function BindingFields({ source }: { source: ScenarioNode | undefined }) {
+export function BindingFields({ source, target }: { source: ScenarioNode | undefined; target?: ScenarioNode | undefined }) {
   const type = source?.kind === 'exchange' ? source.config.type : undefined;
   if (type === 'headers') {
     return (
@@ -25,8 +25,9 @@ export function BindingFields({ source }: { source: ScenarioNode | undefined }) 
     );
   }
   return (
-    <TextField path={['bindingKey']} label="Binding key" emptyRemoves mono placeholder="(empty key)" broker="AMQP queue.bind routing_key"
+    <TextField path={['bindingKey']} label="Binding key" emptyRemoves mono placeholder="(empty key)" broker={target?.kind === 'exchange' ? 'AMQP exchange.bind routing_key' : 'AMQP queue.bind routing_key'}
       hint={type === 'fanout' ? 'This exchange is fanout: binding keys are ignored.'
-        : type === 'topic' ? '* matches one word, # zero or more: order.*.created' : 'Messages whose routing key equals this go to the queue.'} />
+        : type === 'topic' ? '* matches one word, # zero or more: order.*.created'
+          : `Messages whose routing key equals this go to the ${target?.kind === 'exchange' ? 'exchange' : 'queue'}.`} />
   );
 }

@@ -13,8 +13,14 @@ export const ROLE_TEXT: Record<PortRole, string> = {
 
 const CALL_TEXT = 'Direct call: each request goes straight to this consumer, no queue; the caller waits for the reply, which comes back along this edge (EIP Request-Reply, A4).';
 
-/** The sentence for an edge: a push from a requester or a consumer into a consumer is a call, not a subscription. */
-export function roleText(role: PortRole, sourceKind: string | undefined): string {
+const E2E_TEXT = 'Exchange-to-exchange binding: matching messages are routed on by this exchange too, in the same routing (one copy per queue, each exchange once; RabbitMQ A1.1.6).';
+
+/**
+ * The sentence for an edge: a push from a requester or a consumer into a consumer is a call, not a subscription; a
+ * binding to an exchange is an exchange-to-exchange binding.
+ */
+export function roleText(role: PortRole, sourceKind: string | undefined, targetKind?: string): string {
   if (role === 'push' && (sourceKind === 'requester' || sourceKind === 'consumer')) return CALL_TEXT;
+  if (role === 'bind' && targetKind === 'exchange') return E2E_TEXT;
   return ROLE_TEXT[role];
 }

@@ -29,7 +29,7 @@ export function ExchangeForm() {
         choices={TYPES} />
       <p className="field-hint">
         {type === 'headers' ? 'Set x-match and the binding arguments on each edge from this exchange.' : 'Set each binding key on the edge from this exchange to a queue.'}
-        {' '}An edge to another exchange makes it the alternate exchange for unroutable messages; an edge to a consumer is a push subscription.
+        {' '}An edge to another exchange makes it the alternate exchange for unroutable messages, or, chosen on the edge, an exchange-to-exchange binding; an edge to a consumer is a push subscription.
       </p>
     </fieldset>
     {choices.length > 0 && (
