@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EdgeInput, NodeInput } from '../../schema';
 import { createSimulation } from '../simulation';
-import { expectBalanced, scenarioOf, scriptedProducer } from '../testSupport';
+import { expectBalanced, scenarioOf, scriptedProducer, type EdgeInput, type NodeInput } from '../testSupport';
 
 type ExchangeType = 'direct' | 'fanout' | 'topic' | 'headers';
 const exchange = (id: string, type: ExchangeType, extra: Record<string, unknown> = {}): NodeInput => ({ id, kind: 'exchange', config: { type, ...extra } });
@@ -102,7 +101,7 @@ describe('A1.1.7 over e2e bindings: unroutable only when the whole pass reached 
   });
 
   it('mandatory: returned to the publisher', () => {
-    const p: NodeInput = { ...scriptedProducer('p', ['k']), config: { ...scriptedProducer('p', ['k']).config, mandatory: true } };
+    const p: NodeInput = { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 1, routingKey: 'k' }] }, mandatory: true } };
     const snap = run(nodes([], p), ['p>x', e2e('x>y:k'), 'y>q:other']);
     expect(snap.nodes.x!.droppedByReason).toMatchObject({ returned: 1, unroutable: 0 });
   });
