@@ -57,6 +57,9 @@ test('crash an auto-ack consumer from the canvas: the chart marks it, the audit 
   await expect(menu).toContainText('Slow ×3 for 10 s');
   await menu.getByTestId('fault-action-crash').click();
   await expect(menu).toHaveCount(0);
+  // Paused at once: at 2× its 5 s crash is over 2.5 s of wall time later, which a loaded CI machine once took to check it.
+  await page.getByTestId('run-play').click(); // pause
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
   await expect(node(page, 'c1').getByTestId('stat-down')).toBeVisible();
   await expect(node(page, 'c1').locator('.bl-node')).toHaveAttribute('data-down', 'true');
 
@@ -65,8 +68,6 @@ test('crash an auto-ack consumer from the canvas: the chart marks it, the audit 
   await expect.poll(async () => Number(await chart.getAttribute('data-fault-marks'))).toBeGreaterThan(0);
   await expect(chart.locator('.recharts-reference-area, .recharts-reference-line').first()).toBeVisible();
   await expect(chart.getByRole('application')).toContainText('crash c1');
-  await page.getByTestId('run-play').click(); // pause
-  await expect(page.getByTestId('run-status')).toHaveText('paused');
   await page.screenshot({ path: shot('faults-crashed-consumer-chart') });
 
   // Run to the end, then read the audit.

@@ -162,7 +162,7 @@ test('a run of hours reads its clock in hours, and the Log says a live fault as 
   await page.getByTestId('dock-tab-log').click();
   const fault = page.getByTestId('run-log').locator('li[data-kind="fault"]');
   await expect(fault).toHaveCount(1);
-  await expect(fault.locator('span')).toHaveText('Fault: crash renderer-1h for 5 s') // the menu's crash lasts 5 s;
+  await expect(fault.locator('span')).toHaveText('Fault: crash renderer-1h for 5 s'); // the menu's crash lasts 5 s
   await expect(fault.locator('time')).toHaveText(/^[1-7]:[0-5]\d:[0-5]\d\.\d{3}$/);
   await page.screenshot({ path: 'e2e-artifacts/run-hours-clock.png' });
   await page.getByTestId('run-speed').selectOption('max');
