@@ -3,14 +3,16 @@
 # cachegrind with its last level set to this machine's per-core L2 (1 MB): instructions, L1 and L2 misses per
 # event. Two run lengths are subtracted, so start-up and compilation cancel out. Needs valgrind; takes ~2 minutes.
 # `model` counts the engine (default) or one of mm1-200's reduced models, `floor` (bench/floor.ts) or `sketch`
-# (bench/rowsSketch.ts), for the same customers. docs/PERFORMANCE.md, "Locality, second round" and "Eighth session".
-#   bash bench/cachegrind.sh [checkout] [chains] [engine|floor|sketch]
+# (bench/rowsSketch.ts), for the same customers; `browser` is the engine with the worker's options (sampling, audit,
+# tracing; samples drained every 250 K events, as `bench:ab --browser`). docs/PERFORMANCE.md, "Locality, second round",
+# "Eighth session" and "Tenth session".
+#   bash bench/cachegrind.sh [checkout] [chains] [engine|floor|sketch|browser]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "${1:-$here}" && pwd)
 chains=${2:-200}
 model=${3:-engine}
-case "$model" in engine|floor|sketch) ;; *) echo "model must be engine, floor or sketch, not $model" >&2; exit 2 ;; esac
+case "$model" in engine|floor|sketch|browser) ;; *) echo "model must be engine, floor, sketch or browser, not $model" >&2; exit 2 ;; esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/run.ts" <<TS
@@ -22,6 +24,10 @@ const events = Number(process.argv[2]);
 if ('$model' === 'engine') {
   const sim = createSimulation(mm1Chains($chains, 80, 10, 1e10), { sampling: false, audit: false });
   sim.runUntil(Infinity, events);
+  console.log(sim.events(), sim.snapshot().latencyMs.mean);
+} else if ('$model' === 'browser') {
+  const sim = createSimulation(mm1Chains($chains, 80, 10, 1e10), { sampling: true, audit: true, tracing: true });
+  while (sim.events() < events) { sim.runUntil(Infinity, Math.min(250_000, events - sim.events())); sim.takeSamples(); }
   console.log(sim.events(), sim.snapshot().latencyMs.mean);
 } else {
   const r = ('$model' === 'floor' ? kernelFloor : rowsSketch)($chains, 1000 / 80, 10, events);
