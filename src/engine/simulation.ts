@@ -1,4 +1,4 @@
-import { edgeRole, faultTargetProblem, FaultSchema, type Fault, type Scenario } from '../schema';
+import { edgeRole, faultTargetProblem, FaultSchema, isExchangeToExchangeBinding, type Fault, type Scenario } from '../schema';
 import { LIVE_FIELDS, type DropReason, type EdgeDirection, type EngineError, type MessageView, type RunResult, type Simulation, type SimulationOptions, type Snapshot } from './api';
 import { AuditLog } from './audit';
 import { FaultInjector } from './faults/faultInjector';
@@ -288,7 +288,7 @@ class SimulationRun implements Simulation, SimContext {
     // The same rule the document's check applies (a poison fault on a queue, a slow producer): refused now rather
     // than recorded into a timeline that parseScenario would then refuse.
     const edge = this.edges.find((e) => e.id === f.target);
-    const insideBroker = edge !== undefined && edge.role === 'bind' && edge.target.kind === 'exchange'; // an e2e binding (A1.1.6)
+    const insideBroker = edge !== undefined && isExchangeToExchangeBinding(edge.role, edge.target.kind);
     const problem = faultTargetProblem(f.type, f.target, edge !== undefined, this.nodesById.get(f.target)?.kind, insideBroker);
     if (problem) return { ok: false, error: { code: 'bad_fault', message: problem.message } };
     this.scheduleFault(f, this.clock);

@@ -24,6 +24,14 @@ export function edgeRole(sourceKind: string, targetKind: string, config: { role?
   return chosen !== undefined && (roles as string[]).includes(chosen) ? (chosen as PortRole) : (roles[0] ?? null);
 }
 
+/**
+ * Whether an edge of `role` into a node of `targetKind` is an exchange-to-exchange binding (A1.1.6), as apart from an
+ * alternate exchange: only an exchange has bindings, so the target tells. Inside one broker: no delay, no link fault.
+ */
+export function isExchangeToExchangeBinding(role: PortRole | null, targetKind: string | undefined): boolean {
+  return role === 'bind' && targetKind === 'exchange';
+}
+
 /** The kinds a node of `sourceKind` may connect to. */
 export function allowedTargets(sourceKind: string): string[] {
   return NODE_KIND_SPECS.filter((t) => connectionRole(sourceKind, t.kind) !== null).map((t) => t.kind);

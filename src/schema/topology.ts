@@ -1,4 +1,4 @@
-import { connectionRoles, edgeRole, explainRefusedConnection } from './connections';
+import { connectionRoles, edgeRole, explainRefusedConnection, isExchangeToExchangeBinding } from './connections';
 import { kindSpec } from './nodeKinds';
 import type { PortRole } from './ports';
 import { requestReplyIssues } from './requestReplyChecks';
@@ -50,7 +50,7 @@ export function topologyIssues(doc: LooseTopology): TopologyIssue[] {
     const role = edgeRole(source.kind, target.kind, { role: str(config.role) });
     issues.push(...edgeIssues(config, i, source, target, role));
     if (role === null || source.id === target.id) return;
-    if (isExchangeBinding(source, target, role)) exchangeBindings.add(str(edge.id) ?? '');
+    if (isExchangeToExchangeBinding(role, target.kind)) exchangeBindings.add(str(edge.id) ?? '');
     const pair = `${source.id}\u0000${target.id}\u0000${role}\u0000${str(config.bindingKey) ?? ''}\u0000${str(config.channel) ?? ''}`;
     if (pairs.has(pair)) issues.push({ code: 'duplicate_edge', path: ['edges', i], message: `the same connection from "${source.id}" to "${target.id}" already exists` });
     pairs.add(pair);
@@ -153,7 +153,7 @@ function edgeIssues(config: Record<string, unknown>, i: number, source: End, tar
   if (config.role !== undefined && connectionRoles(source.kind, target.kind).length < 2) {
     issues.push({ code: 'misplaced_field', path: ['edges', i, 'config', 'role'], message: `a ${source.kind} → ${target.kind} edge has one role: role belongs on an edge between two exchanges (bind or alternate)` });
   }
-  if (isExchangeBinding(source, target, role) && typeof config.delayMs === 'number' && config.delayMs > 0) {
+  if (isExchangeToExchangeBinding(role, target.kind) && typeof config.delayMs === 'number' && config.delayMs > 0) {
     // A1.1.6: the routing over e2e bindings is one computation in the broker; no message crosses a network between them.
     issues.push({ code: 'bad_delay', path: ['edges', i, 'config', 'delayMs'], message: 'an exchange-to-exchange binding is inside one broker and routes at once: it has no network delay (semantics.md A1.1.6)' });
   }
@@ -162,9 +162,6 @@ function edgeIssues(config: Record<string, unknown>, i: number, source: End, tar
   }
   return issues;
 }
-
-/** An exchange-to-exchange binding (A1.1.6), as apart from an alternate exchange. */
-const isExchangeBinding = (source: End, target: End, role: PortRole) => role === 'bind' && source.kind === 'exchange' && target.kind === 'exchange';
 
 const flavorOf = (queue: End) => (typeof queue.config.flavor === 'string' ? queue.config.flavor : 'classic');
 

@@ -1,3 +1,4 @@
+import { isExchangeToExchangeBinding } from '../../schema';
 import type { EdgeRuntime } from '../model/edge';
 import type { Message } from '../model/message';
 import type { NodeModel } from '../model/node';
@@ -40,9 +41,9 @@ export interface PassPlan {
   readonly routable: boolean;
 }
 
-/** An exchange-to-exchange binding (A1.1.6), as apart from an alternate exchange. */
+/** An exchange-to-exchange binding (A1.1.6), as apart from an alternate exchange (the schema's rule, on a running edge). */
 export function isExchangeBinding(edge: EdgeRuntime): boolean {
-  return edge.role === 'bind' && edge.target.kind === 'exchange';
+  return isExchangeToExchangeBinding(edge.role, edge.target.kind);
 }
 
 /**

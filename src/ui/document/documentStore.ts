@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { temporal } from 'zundo';
-import { kindSpec, parseScenario, type NodeKind, type Scenario, type ScenarioError, type ScenarioNode } from '../../schema';
+import { isExchangeToExchangeBinding, kindSpec, parseScenario, type NodeKind, type Scenario, type ScenarioError, type ScenarioNode } from '../../schema';
 import { newEdgeRole, refuseConnection, type ConnectOptions } from './connectionRules';
 import { emptyScenario } from './defaultScenario';
 import { copyFragment, type Fragment } from './fragment';
@@ -113,7 +113,7 @@ export const useDocumentStore = create<DocumentState>()(
           const id = edgeId(source, target, usedIds(scenario));
           const [from, to] = [scenario.nodes.find((n) => n.id === source)!, scenario.nodes.find((n) => n.id === target)!];
           // A second edge between exchanges, once the alternate exchange exists, is a binding (A1.1.6).
-          const role = newEdgeRole(scenario, from, to, options.channel) === 'bind' && to.kind === 'exchange' ? { role: 'bind' as const } : {};
+          const role = isExchangeToExchangeBinding(newEdgeRole(scenario, from, to, options.channel), to.kind) ? { role: 'bind' as const } : {};
           const config = options.channel === 'invalid' ? { delayMs: 0, channel: 'invalid' as const } : { delayMs: 0, ...role };
           const result = edit((d) => { d.edges.push({ id, source, target, config }); });
           if (!result.ok) return { ok: false, reason: result.errors.map((e) => e.message).join('; ') };

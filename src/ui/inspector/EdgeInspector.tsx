@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { connectionRoles, edgeRole, kindSpec, type PortRole, type Scenario, type ScenarioEdge, type ScenarioNode } from '../../schema';
+import { connectionRoles, edgeRole, isExchangeToExchangeBinding, kindSpec, type PortRole, type Scenario, type ScenarioEdge, type ScenarioNode } from '../../schema';
 import { delayWays } from '../canvas/edgeDelay';
 import { useDocumentStore } from '../document/documentStore';
 import { FaultButtons } from '../faults/FaultButtons';
@@ -19,7 +19,7 @@ export function EdgeInspector({ edge, index, scenario }: { edge: ScenarioEdge; i
   const target = scenario.nodes.find((n) => n.id === edge.target);
   const role = source && target ? edgeRole(source.kind, target.kind, edge.config) : null;
   const chooses = source !== undefined && target !== undefined && connectionRoles(source.kind, target.kind).length > 1;
-  const insideBroker = role === 'bind' && target?.kind === 'exchange'; // an e2e binding has no network delay (A1.1.6)
+  const insideBroker = isExchangeToExchangeBinding(role, target?.kind); // an e2e binding has no network delay (A1.1.6)
   const commit = useCallback((next: unknown, group: string) => useDocumentStore.getState().updateEdgeConfig(edge.id, next, group), [edge.id]);
   return (
     <Form target={`edge:${edge.id}`} stored={edge.config} prefix={`edges[${index}].config`} commit={commit}>

@@ -1,4 +1,4 @@
-import type { PortRole } from '../../../schema';
+import { isExchangeToExchangeBinding, type PortRole } from '../../../schema';
 
 /** What an edge of each role means, in one sentence. */
 export const ROLE_TEXT: Record<PortRole, string> = {
@@ -21,6 +21,6 @@ const E2E_TEXT = 'Exchange-to-exchange binding: matching messages are routed on 
  */
 export function roleText(role: PortRole, sourceKind: string | undefined, targetKind?: string): string {
   if (role === 'push' && (sourceKind === 'requester' || sourceKind === 'consumer')) return CALL_TEXT;
-  if (role === 'bind' && targetKind === 'exchange') return E2E_TEXT;
+  if (isExchangeToExchangeBinding(role, targetKind)) return E2E_TEXT;
   return ROLE_TEXT[role];
 }
