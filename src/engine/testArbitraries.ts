@@ -7,7 +7,7 @@
  * Every document goes through `parseScenario`; a refusal is a generator bug and throws with the reasons.
  */
 import fc from 'fast-check';
-import { connectionRole, connectionRoles, kindSpec, parseScenario, type PortRole, type Scenario, type ScenarioInput } from '../schema';
+import { connectionRole, connectionRoles, isExchangeToExchangeBinding, kindSpec, parseScenario, type PortRole, type Scenario, type ScenarioInput } from '../schema';
 
 export const KINDS = ['producer', 'exchange', 'queue', 'consumer', 'filter', 'router'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -189,7 +189,7 @@ type EdgeInput = Topology['edges'][number];
 /** Edges for one chosen pair, with the fields their role allows. */
 function edgesFor(kinds: readonly Kind[], configs: readonly Record<string, unknown>[], s: number, t: number, c: EdgeChoice, nextId: () => string, id: (i: number) => string): EdgeInput[] {
   const role = chosenRole(kinds, s, t, c);
-  const e2e = role === 'bind' && kinds[t] === 'exchange';
+  const e2e = isExchangeToExchangeBinding(role, kinds[t]);
   // An e2e binding is inside one broker: no delay (A1.1.6).
   const base = e2e ? { delayMs: 0, role: 'bind' } : { delayMs: c.delayMs };
   const edge = (config: Record<string, unknown>): EdgeInput => ({ id: nextId(), source: id(s), target: id(t), config: defined({ ...base, ...config }) as EdgeInput['config'] });

@@ -24,10 +24,11 @@ export function BindingFields({ source, target }: { source: ScenarioNode | undef
       </fieldset>
     );
   }
+  const toExchange = target?.kind === 'exchange'; // an exchange-to-exchange binding (A1.1.6)
   return (
-    <TextField path={['bindingKey']} label="Binding key" emptyRemoves mono placeholder="(empty key)" broker={target?.kind === 'exchange' ? 'AMQP exchange.bind routing_key' : 'AMQP queue.bind routing_key'}
+    <TextField path={['bindingKey']} label="Binding key" emptyRemoves mono placeholder="(empty key)" broker={toExchange ? 'AMQP exchange.bind routing_key' : 'AMQP queue.bind routing_key'}
       hint={type === 'fanout' ? 'This exchange is fanout: binding keys are ignored.'
         : type === 'topic' ? '* matches one word, # zero or more: order.*.created'
-          : `Messages whose routing key equals this go to the ${target?.kind === 'exchange' ? 'exchange' : 'queue'}.`} />
+          : `Messages whose routing key equals this go to the ${toExchange ? 'exchange' : 'queue'}.`} />
   );
 }
