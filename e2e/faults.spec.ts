@@ -29,7 +29,7 @@ async function auditFigures(page: Page): Promise<Record<string, string | null>> 
 }
 
 const autoAck = {
-  version: 2, name: 'Auto-ack crash', seed: 7, durationMs: 40_000,
+  version: 3, name: 'Auto-ack crash', seed: 7, durationMs: 40_000,
   nodes: [
     // More than the consumer can take (50/s against about 42/s): whenever the crash comes, it holds deliveries, which
     // auto-ack loses. At 40/s the queue was sometimes empty at that moment and nothing was lost (1 or 2 runs in 6).
@@ -110,7 +110,7 @@ test('crash an auto-ack consumer from the canvas: the chart marks it, the audit 
 });
 
 const quorum = {
-  version: 2, name: 'Quorum failover', seed: 3, durationMs: 30_000,
+  version: 3, name: 'Quorum failover', seed: 3, durationMs: 30_000,
   nodes: [
     { id: 'b1', kind: 'broker', position: { x: 240, y: 320 } },
     { id: 'b2', kind: 'broker', position: { x: 480, y: 320 } },
@@ -252,7 +252,7 @@ test('fault labels on a chart never print over each other: overlapping faults st
 test('competing consumers lose a crashed queue\'s messages once as a group, not once per worker', async ({ page }) => {
   const workers = ['w1', 'w2', 'w3'];
   await openApp(page, share({
-    version: 2, name: 'Workers on a crashed queue', seed: 7, durationMs: 20_000,
+    version: 3, name: 'Workers on a crashed queue', seed: 7, durationMs: 20_000,
     nodes: [
       { id: 'p1', kind: 'producer', position: { x: 0, y: 160 }, config: { arrival: { type: 'constant', ratePerSec: 200 }, count: 1000 } },
       { id: 'q1', kind: 'queue', position: { x: 300, y: 160 } },

@@ -54,7 +54,7 @@ describe('npm run sim (child process)', () => {
 
   it('exits 1 with one `path: message` line per schema error on stderr', async () => {
     const file = scenarioFile('bad.json', {
-      version: 2,
+      version: 3,
       nodes: [{ id: 'p', kind: 'producer' }, { id: 'c', kind: 'consumer', config: { prefetch: -2 } }],
       edges: [{ id: 'e', source: 'p', target: 'c' }],
     });
@@ -78,7 +78,7 @@ describe('npm run sim (child process)', () => {
   it('exits 3 when the engine stops with an error', async () => {
     // A consumer that fails every message instantly requeues it forever without time passing: a livelock.
     const file = scenarioFile('livelock.json', {
-      version: 2,
+      version: 3,
       nodes: [
         { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 1 }, count: 1 } },
         { id: 'q', kind: 'queue' },
@@ -96,7 +96,7 @@ describe('npm run sim (child process)', () => {
 describe('npm run sim: the delivery-guarantee audit', () => {
   it('reports the audit under an `audit` key, with each consumer’s guarantee', async () => {
     const file = scenarioFile('crash.json', {
-      version: 2, durationMs: 5000,
+      version: 3, durationMs: 5000,
       nodes: [
         { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 100 } } },
         { id: 'q', kind: 'queue' },
@@ -117,7 +117,7 @@ describe('npm run sim: the delivery-guarantee audit', () => {
 
   it('prints competing consumers as a group, each loss once (EIP Competing Consumers)', async () => {
     const file = scenarioFile('competing.json', {
-      version: 2, durationMs: 5000,
+      version: 3, durationMs: 5000,
       nodes: [
         { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 100 }, count: 300 } },
         { id: 'q', kind: 'queue' },
