@@ -8,16 +8,18 @@
  * a `heal` restores normal at once, as a version-2 end did.
  *
  * So each version-2 end that version 3 would not replay the same becomes a heal at that instant, placed right after its
- * fault: it runs where the old end ran. Its fault keeps its duration; its end then finds it healed and does nothing.
+ * fault: it runs where the old end ran. Its fault keeps its duration; its end then finds it healed and does nothing
+ * (but under a live heal, which runs after the ends, the fault loses its duration: the heal is its end).
  * An end needs this when
  * - its fault touches another of its type on its target (their spans meet or overlap: the old end restored normal
  *   where version 3 keeps the other one's state), or
  * - version 3 would run it in another place among its instant's fault events: a scheduled start (or heal) after it
  *   in the timeline, or a live one before it. The heal is then live (runs with the live starts) if a live event comes
  *   before it, scheduled otherwise.
- * And the app's old Restart, a live 1 ms crash of a node that was down already, becomes what it meant: a live heal of
- * the crash at its end (its start did nothing: a crash of a node that is down changes nothing).
- * Every old document replays the same calls at the same instants in the same order (faultOverlapMigration.test.ts runs
+ * And the app's old Restart, a live 1 ms crash of a node that was down already, becomes what it meant: a heal of the
+ * crash at its end (its start did nothing: a crash of a node that is down changes nothing), live unless a scheduled
+ * start follows it at that instant.
+ * Every old document replays the same calls at the same instants in the same order (engine/faults/migratedFaults.test.ts runs
  * both rules and compares), but one: a scheduled fault placed after a live one at the very instant that live one
  * started, which version 3 runs first (no heal can move a start). The audit's fault list shows the heals.
  */
@@ -94,23 +96,23 @@ export function migrateFaultOverlaps(faults: unknown): unknown {
   if (!Array.isArray(faults)) return faults;
   const all = faults.map(timed).filter((f): f is Timed => f !== null);
   const restarts = oldRestarts(all);
-  const kept = all.filter((f) => !restarts.has(f.index));
-  const touch = touching(kept);
+  const touch = touching(all.filter((f) => !restarts.has(f.index)));
   const instants = new Instants();
-  for (const f of all) {
-    if (restarts.has(f.index)) instants.note(f.endMs!, f.index, true);
-    else instants.note(f.atMs, f.index, f.live);
-  }
+  for (const f of all) if (!restarts.has(f.index)) instants.note(f.atMs, f.index, f.live);
   // Each heal made can call for more (an earlier end now has a start after it, a later one a live heal before it).
   const healed = new Map<number, boolean>(); // index → whether its heal is live
   for (let changed = true; changed;) {
     changed = false;
-    for (const f of kept) {
+    for (const f of all) {
       if (f.endMs === null || healed.has(f.index)) continue;
       const liveBefore = instants.liveBefore(f.endMs, f.index);
-      if (!touch.has(f.index) && !liveBefore && !instants.scheduledAfter(f.endMs, f.index)) continue;
-      healed.set(f.index, liveBefore);
-      instants.note(f.endMs, f.index, liveBefore);
+      const scheduledAfter = instants.scheduledAfter(f.endMs, f.index);
+      if (!restarts.has(f.index) && !touch.has(f.index) && !liveBefore && !scheduledAfter) continue;
+      // A restart stays live (as the app's new one is) unless a scheduled start follows it; other heals are scheduled
+      // (their fault keeps its duration) unless a live start comes before them.
+      const live = restarts.has(f.index) ? !scheduledAfter : liveBefore;
+      healed.set(f.index, live);
+      instants.note(f.endMs, f.index, live);
       changed = true;
     }
   }
@@ -119,8 +121,13 @@ export function migrateFaultOverlaps(faults: unknown): unknown {
   const byIndex = new Map(all.map((f) => [f.index, f]));
   return faults.flatMap((raw, i) => {
     const f = byIndex.get(i);
-    if (f && restarts.has(i)) return [heal(f, true)];
     const live = healed.get(i);
-    return f && live !== undefined ? [raw, heal(f, live)] : [raw];
+    if (f && restarts.has(i)) return [heal(f, live!)];
+    if (!f || live === undefined) return [raw];
+    // A live heal runs after the instant's ends: the fault's own end would come first and restore normal, so the heal
+    // is its only end. A scheduled heal runs before the ends: the fault keeps its duration, whose end finds it healed.
+    if (!live) return [raw, heal(f, false)];
+    const { durationMs: _ended, ...open } = f.raw;
+    return [open, heal(f, true)];
   });
 }
