@@ -39,7 +39,7 @@ function replayV2(faults: Fault[]): string[] {
   let now = 0;
   const { node, edge, logLink } = world(log, () => now);
   const events = faults.flatMap((f, i) => [
-    { t: f.atMs, i, start: true, f }, ...(f.durationMs === undefined || f.type === 'poison' ? [] : [{ t: f.atMs + f.durationMs, i, start: false, f }]),
+    { t: f.atMs, i, start: true, f }, ...(f.durationMs === undefined ? [] : [{ t: f.atMs + f.durationMs, i, start: false, f }]),
   ]).sort((a, b) => a.t - b.t || a.i - b.i || Number(b.start) - Number(a.start));
   for (const { t, start, f } of events) {
     now = t;
