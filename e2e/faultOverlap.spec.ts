@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import lzString from 'lz-string';
-import { node, openApp } from './helpers';
+import { clockSeconds, node, openApp, shareLink } from './helpers';
 
 /**
  * Overlapping faults of one type on one target add up (docs/scenario-format.md, Faults): a short crash inside a long
@@ -8,13 +7,6 @@ import { node, openApp } from './helpers';
  */
 const shot = (name: string) => `e2e-artifacts/${name}.png`;
 const inspector = (page: Page) => page.getByTestId('inspector');
-const share = (scenario: object) => `/#scenario=${lzString.compressToEncodedURIComponent(JSON.stringify(scenario))}`;
-
-async function clockS(page: Page): Promise<number> {
-  const text = (await page.getByTestId('run-clock').textContent()) ?? '00:00.000';
-  const [m, s] = text.split(':');
-  return Number(m) * 60 + Number(s);
-}
 
 const nested = {
   version: 3, name: 'Nested crashes', seed: 3, durationMs: 40_000,
@@ -35,14 +27,14 @@ const nested = {
 };
 
 test('a short crash inside a long one keeps the node down; the audit shows one span; Restart brings it back at once', async ({ page }) => {
-  await openApp(page, share(nested));
+  await openApp(page, shareLink(nested));
   await expect(node(page, 'q1')).toBeVisible();
   await page.getByTestId('run-speed').selectOption('2');
   await page.getByTestId('run-play').click();
-  await expect.poll(() => clockS(page), { timeout: 20_000 }).toBeGreaterThan(6);
+  await expect.poll(() => clockSeconds(page), { timeout: 20_000 }).toBeGreaterThan(6);
   await page.getByTestId('run-play').click(); // pause, after the short crash ended and before the long one does
   await expect(page.getByTestId('run-status')).toHaveText('paused');
-  expect(await clockS(page)).toBeLessThan(12);
+  expect(await clockSeconds(page)).toBeLessThan(12);
   await expect(node(page, 'q1').getByTestId('stat-down')).toBeVisible();
 
   // The audit's fault list draws the union: one crash of q1 from 2 s for 10 s.

@@ -103,7 +103,7 @@ describe('npm run sim: the delivery-guarantee audit', () => {
         { id: 'c', kind: 'consumer', config: { ackMode: 'auto', serviceTimeMs: { type: 'constant', value: 20 } } },
       ],
       edges: [{ id: 'e1', source: 'p', target: 'q' }, { id: 'e2', source: 'q', target: 'c' }],
-      faults: [{ atMs: 2000, target: 'c', type: 'crash', durationMs: 1000 }],
+      faults: [{ atMs: 2000, target: 'c', type: 'crash', durationMs: 1000 }, { atMs: 4000, target: 'c', type: 'crash' }, { atMs: 4500, target: 'c', type: 'heal', of: 'crash' }],
     });
     const r = await sim(file, '--json');
     expect(r.code).toBe(0);
@@ -112,7 +112,12 @@ describe('npm run sim: the delivery-guarantee audit', () => {
     expect(report.audit.competing).toEqual([]); // one consumer: no group of competing consumers
     expect(report.audit.consumers.c.guarantee).toBe('at-most-once');
     expect(report.audit.lostByReason.lostAfterAutoAck).toBeGreaterThan(0);
-    expect(report.audit.faults).toEqual([{ atMs: 2000, endMs: 3000, target: 'c', type: 'crash' }]);
+    expect(report.audit.faults).toEqual([
+      { atMs: 2000, endMs: 3000, target: 'c', type: 'crash' },
+      { atMs: 4000, endMs: null, target: 'c', type: 'crash' },
+      { atMs: 4500, endMs: 4500, target: 'c', type: 'heal', of: 'crash' },
+    ]);
+    expect((await sim(file)).stdout).toContain('faults: crash c at 2s–3s, crash c at 4s, restart c at 4.5s');
   });
 
   it('prints competing consumers as a group, each loss once (EIP Competing Consumers)', async () => {
