@@ -22,7 +22,7 @@ export function mm1Chains(chains: number, ratePerSec: number, serviceMs: number,
     );
     edges.push({ id: `pq${i}`, source: `p${i}`, target: `q${i}` }, { id: `qc${i}`, source: `q${i}`, target: `c${i}` });
   }
-  return parsed({ version: 2, name: `mm1-${chains}`, seed: 42, durationMs, nodes, edges });
+  return parsed({ version: 3, name: `mm1-${chains}`, seed: 42, durationMs, nodes, edges });
 }
 
 /**

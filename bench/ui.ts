@@ -49,7 +49,7 @@ function generated200(): Doc {
     nodes.push({ id: `c${q}`, kind: 'consumer', position: { x: 1000, y: q * 40 }, config: { serviceTimeMs: { type: 'exponential', mean: 2 }, prefetch: 10, ackMode: 'manual' } });
     edges.push({ id: `q${q}-c${q}`, source: `q${q}`, target: `c${q}` });
   }
-  return { version: 2, name: 'Generated 200 nodes', seed: 1, durationMs: LONG_RUN_MS, nodes, edges };
+  return { version: 3, name: 'Generated 200 nodes', seed: 1, durationMs: LONG_RUN_MS, nodes, edges };
 }
 
 function executablePath(): string | undefined {

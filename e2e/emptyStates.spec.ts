@@ -10,7 +10,7 @@ const share = (scenario: object) => `/#scenario=${lzString.compressToEncodedURIC
 
 /** A short run with no faults, a queue nobody publishes to, and samples too far apart for any to be taken. */
 const quiet = {
-  version: 2, name: 'Quiet', seed: 3, durationMs: 3000, metrics: { sampleIntervalMs: 10_000 },
+  version: 3, name: 'Quiet', seed: 3, durationMs: 3000, metrics: { sampleIntervalMs: 10_000 },
   nodes: [
     { id: 'p1', kind: 'producer', position: { x: 0, y: 0 }, config: { arrival: { type: 'constant', ratePerSec: 20 } } },
     { id: 'q1', kind: 'queue', position: { x: 300, y: 0 } },

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import lzString from 'lz-string';
 
 /**
  * Shared Playwright helpers. The DOM contract they rely on:
@@ -17,6 +18,16 @@ export interface Box { x: number; y: number; width: number; height: number }
 /** Whether two rectangles share any area (touching edges do not). */
 export function boxesOverlap(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The app's address with `scenario` in its share link. */
+export const shareLink = (scenario: object): string => `/#scenario=${lzString.compressToEncodedURIComponent(JSON.stringify(scenario))}`;
+
+/** Simulated seconds on the run clock (mm:ss.mmm). */
+export async function clockSeconds(page: Page): Promise<number> {
+  const text = (await page.getByTestId('run-clock').textContent()) ?? '00:00.000';
+  const [m, s] = text.split(':');
+  return Number(m) * 60 + Number(s);
 }
 
 /** Opens the app with an empty localStorage (no autosaved document), ready to use. */

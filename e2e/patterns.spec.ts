@@ -186,7 +186,7 @@ test('the forms of the new options: aggregator completion, SQS FIFO and permissi
 
 /** Scatter-gather: a fanout to three quoting services whose replies an aggregator gathers for the requester (A4). */
 const scatterGather = {
-  version: 2, name: 'Scatter-gather', seed: 3, durationMs: 30_000,
+  version: 3, name: 'Scatter-gather', seed: 3, durationMs: 30_000,
   nodes: [
     { id: 'client', kind: 'requester', position: { x: 0, y: 200 }, config: { arrival: { type: 'constant', ratePerSec: 5 }, timeoutMs: 2000, replyTo: 'gather' } },
     { id: 'quotes', kind: 'exchange', position: { x: 300, y: 200 }, config: { type: 'fanout' } },

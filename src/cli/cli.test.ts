@@ -90,7 +90,7 @@ describe('runCli', () => {
 
   it('prints each topology warning on stderr and still runs: exit 0, the same JSON on stdout', () => {
     const gap = {
-      version: 2, name: 'gap', durationMs: 1000,
+      version: 3, name: 'gap', durationMs: 1000,
       nodes: [{ id: 'client', kind: 'requester', config: { timeoutMs: 100 } }, { id: 'requests', kind: 'queue' }, { id: 'worker', kind: 'consumer' }],
       edges: [{ id: 'e1', source: 'client', target: 'requests' }, { id: 'e2', source: 'requests', target: 'worker' }],
     };
@@ -107,6 +107,6 @@ describe('runCli', () => {
   it('exits 1 for a newer version, naming the field', () => {
     const r = run(['s.json'], { 's.json': '{ "version": 9, "nodes": [] }' });
     expect(r.code).toBe(EXIT.invalidScenario);
-    expect(r.stderr).toBe('s.json: invalid scenario (1 error)\nversion: version 9 is newer than this Brokerlab understands (up to 2); update Brokerlab to open it\n');
+    expect(r.stderr).toBe('s.json: invalid scenario (1 error)\nversion: version 9 is newer than this Brokerlab understands (up to 3); update Brokerlab to open it\n');
   });
 });

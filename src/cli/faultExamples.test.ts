@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation, type Snapshot } from '../engine';
-import { parseScenarioText, type Fault, type NodeOf, type Scenario, type ScenarioNode } from '../schema';
+import { parseScenarioText, SCENARIO_VERSION, type Fault, type NodeOf, type Scenario, type ScenarioNode } from '../schema';
 
 const dir = join(import.meta.dirname, '../../examples');
 
@@ -77,7 +77,7 @@ const processedSum = (s: Snapshot) => Object.values(audit(s).consumers).reduce((
 describe('fault examples', () => {
   it.each(FAULT_EXAMPLES)('%s parses, has a description, faults and a left-to-right layout', (file) => {
     const scenario = load(file);
-    expect(scenario.version).toBe(2);
+    expect(scenario.version).toBe(SCENARIO_VERSION);
     expect(scenario.description.length).toBeGreaterThan(200);
     expect(scenario.faults.length).toBeGreaterThan(0);
     const at = new Map(scenario.nodes.map((n) => [n.id, n.position]));

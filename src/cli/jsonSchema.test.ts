@@ -10,7 +10,7 @@ describe('public/scenario.schema.json', () => {
 
   it('describes the input: fields with defaults are optional, unknown fields refused', () => {
     const schema = buildScenarioJsonSchema() as { $id: string; title: string; required: string[]; additionalProperties: unknown; properties: Record<string, { default?: unknown }> };
-    expect(schema.$id).toMatch(/^urn:brokerlab:scenario:v2$/);
+    expect(schema.$id).toMatch(/^urn:brokerlab:scenario:v3$/);
     expect(schema.title).toBe('Brokerlab scenario');
     expect(schema.required.sort()).toEqual(['nodes', 'version']);
     expect(schema.additionalProperties).toBe(false);

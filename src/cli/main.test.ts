@@ -54,7 +54,7 @@ describe('npm run sim (child process)', () => {
 
   it('exits 1 with one `path: message` line per schema error on stderr', async () => {
     const file = scenarioFile('bad.json', {
-      version: 2,
+      version: 3,
       nodes: [{ id: 'p', kind: 'producer' }, { id: 'c', kind: 'consumer', config: { prefetch: -2 } }],
       edges: [{ id: 'e', source: 'p', target: 'c' }],
     });
@@ -78,7 +78,7 @@ describe('npm run sim (child process)', () => {
   it('exits 3 when the engine stops with an error', async () => {
     // A consumer that fails every message instantly requeues it forever without time passing: a livelock.
     const file = scenarioFile('livelock.json', {
-      version: 2,
+      version: 3,
       nodes: [
         { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 1 }, count: 1 } },
         { id: 'q', kind: 'queue' },
@@ -96,14 +96,14 @@ describe('npm run sim (child process)', () => {
 describe('npm run sim: the delivery-guarantee audit', () => {
   it('reports the audit under an `audit` key, with each consumer’s guarantee', async () => {
     const file = scenarioFile('crash.json', {
-      version: 2, durationMs: 5000,
+      version: 3, durationMs: 5000,
       nodes: [
         { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 100 } } },
         { id: 'q', kind: 'queue' },
         { id: 'c', kind: 'consumer', config: { ackMode: 'auto', serviceTimeMs: { type: 'constant', value: 20 } } },
       ],
       edges: [{ id: 'e1', source: 'p', target: 'q' }, { id: 'e2', source: 'q', target: 'c' }],
-      faults: [{ atMs: 2000, target: 'c', type: 'crash', durationMs: 1000 }],
+      faults: [{ atMs: 2000, target: 'c', type: 'crash', durationMs: 1000 }, { atMs: 4000, target: 'c', type: 'crash' }, { atMs: 4500, target: 'c', type: 'heal', of: 'crash' }],
     });
     const r = await sim(file, '--json');
     expect(r.code).toBe(0);
@@ -112,12 +112,17 @@ describe('npm run sim: the delivery-guarantee audit', () => {
     expect(report.audit.competing).toEqual([]); // one consumer: no group of competing consumers
     expect(report.audit.consumers.c.guarantee).toBe('at-most-once');
     expect(report.audit.lostByReason.lostAfterAutoAck).toBeGreaterThan(0);
-    expect(report.audit.faults).toEqual([{ atMs: 2000, endMs: 3000, target: 'c', type: 'crash' }]);
+    expect(report.audit.faults).toEqual([
+      { atMs: 2000, endMs: 3000, target: 'c', type: 'crash' },
+      { atMs: 4000, endMs: null, target: 'c', type: 'crash' },
+      { atMs: 4500, endMs: 4500, target: 'c', type: 'heal', of: 'crash' },
+    ]);
+    expect((await sim(file)).stdout).toContain('faults: crash c at 2s–3s, crash c at 4s, restart c at 4.5s');
   });
 
   it('prints competing consumers as a group, each loss once (EIP Competing Consumers)', async () => {
     const file = scenarioFile('competing.json', {
-      version: 2, durationMs: 5000,
+      version: 3, durationMs: 5000,
       nodes: [
         { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 100 }, count: 300 } },
         { id: 'q', kind: 'queue' },

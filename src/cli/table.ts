@@ -70,7 +70,9 @@ function nodeLines(report: Report): string[] {
 function auditLines(report: Report): string[] {
   const a = report.audit;
   if (!a) return [];
-  const faults = a.faults.map((f) => `${f.type} ${f.target} at ${f.atMs / 1000}s${f.endMs === null || f.endMs === f.atMs ? '' : `–${f.endMs / 1000}s`}`).join(', ');
+  // A heal of a crash is a restart (src/schema/faults.ts).
+  const what = (f: { type: string; of?: string }) => (f.type !== 'heal' ? f.type : f.of === 'crash' ? 'restart' : `heal ${f.of}`);
+  const faults = a.faults.map((f) => `${what(f)} ${f.target} at ${f.atMs / 1000}s${f.endMs === null || f.endMs === f.atMs ? '' : `–${f.endMs / 1000}s`}`).join(', ');
   const header = ['consumer', 'processed', 'duplicates', 'skipped dup', 'lost', 'out of order', 'guarantee'];
   const rows = Object.entries(a.consumers).map(([id, c]) => [id, String(c.processed), String(c.duplicates), String(c.skippedDuplicates), String(c.lost), String(c.outOfOrder), c.guarantee]);
   return [

@@ -205,7 +205,7 @@ export interface Audit {
   /** Groups of two or more consumers reading the same queues (Competing Consumers), each loss counted once. */
   competing: CompetingAudit[];
   /** The faults that happened, in order, for marking the charts. */
-  faults: { atMs: number; endMs: number | null; target: string; type: string }[];
+  faults: { atMs: number; endMs: number | null; target: string; type: string; /** A heal's: the type of fault it ended. */ of?: string }[];
   /**
    * Present when the audit reached its memory limit (`SimulationOptions.auditIdLimit`): the simulated time it
    * stopped following messages. Every figure above is as of then; `faults` goes on to the end.

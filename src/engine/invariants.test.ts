@@ -257,7 +257,7 @@ describe('step()', () => {
   // after the last model event used to take samples forever instead of returning.
   it.each([true, false])('returns with 0 events once no model event is left (sampling %s)', (sampling) => {
     const parsed = parseScenario({
-      version: 2, nodes: [{ id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 10 }, count: 2 } }, { id: 'q', kind: 'queue' }],
+      version: 3, nodes: [{ id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 10 }, count: 2 } }, { id: 'q', kind: 'queue' }],
       edges: [{ id: 'e', source: 'p', target: 'q' }],
     });
     if (!parsed.ok) throw new Error('bad scenario');

@@ -14,7 +14,7 @@ const FILE = join(import.meta.dirname, '../../examples/mm1.json');
 
 /** The same scenario as examples/mm1.json, for when the file is not there. */
 const INLINE: ScenarioInput = {
-  version: 2, name: 'M/M/1 queue', seed: 42, durationMs: 1_800_000, workload: { rateMultiplier: 1, warmupMs: 10_000 },
+  version: 3, name: 'M/M/1 queue', seed: 42, durationMs: 1_800_000, workload: { rateMultiplier: 1, warmupMs: 10_000 },
   nodes: [
     { id: 'arrivals', kind: 'producer', config: { arrival: { type: 'poisson', ratePerSec: 80 } } },
     { id: 'queue', kind: 'queue' },

@@ -275,9 +275,14 @@ class SimulationRun implements Simulation, SimContext {
 
   nodeById(id: string): NodeModel | undefined { return this.nodesById.get(id); }
 
+  /**
+   * A fault's end runs after every scheduled start due at the same instant (PRIORITY.faultEnd): a crash that ends as
+   * another of the node starts leaves it down (one union, no restart between), whatever their order in the timeline.
+   * A live fault starts after both, as it did when it was triggered (PRIORITY.liveFault).
+   */
   private scheduleFault(fault: Fault, atMs: number): void {
-    this.queue.push(atMs, PRIORITY.fault, KERNEL, EV_FAULT_START, fault, 0);
-    if (fault.durationMs !== undefined) this.queue.push(atMs + fault.durationMs, PRIORITY.fault, KERNEL, EV_FAULT_END, fault, 0);
+    this.queue.push(atMs, fault.live === true ? PRIORITY.liveFault : PRIORITY.fault, KERNEL, EV_FAULT_START, fault, 0);
+    if (fault.durationMs !== undefined) this.queue.push(atMs + fault.durationMs, PRIORITY.faultEnd, KERNEL, EV_FAULT_END, fault, 0);
   }
 
   injectFault(fault: Fault): { ok: true; recorded: Fault } | { ok: false; error: EngineError } {
@@ -289,7 +294,7 @@ class SimulationRun implements Simulation, SimContext {
     // than recorded into a timeline that parseScenario would then refuse.
     const edge = this.edges.find((e) => e.id === f.target);
     const insideBroker = edge !== undefined && isExchangeToExchangeBinding(edge.role, edge.target.kind);
-    const problem = faultTargetProblem(f.type, f.target, edge !== undefined, this.nodesById.get(f.target)?.kind, insideBroker);
+    const problem = faultTargetProblem(f, f.target, edge !== undefined, this.nodesById.get(f.target)?.kind, insideBroker);
     if (problem) return { ok: false, error: { code: 'bad_fault', message: problem.message } };
     this.scheduleFault(f, this.clock);
     return { ok: true, recorded: f };

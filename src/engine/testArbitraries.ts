@@ -323,7 +323,7 @@ export const settings: fc.Arbitrary<RunSettings> = fc.record({
 
 export function scenarioOf(t: Topology, s: RunSettings): Scenario {
   const doc: ScenarioInput = {
-    version: 2, seed: s.seed, durationMs: s.durationMs,
+    version: 3, seed: s.seed, durationMs: s.durationMs,
     workload: { rateMultiplier: s.rateMultiplier, warmupMs: s.warmupMs },
     metrics: { sampleIntervalMs: s.sampleIntervalMs },
     nodes: t.nodes, edges: t.edges, ...(t.faults ? { faults: t.faults } : {}),

@@ -14,7 +14,7 @@ export function scenarioOf(nodes: NodeInput[], edges: (string | EdgeInput)[], ex
     const [source, target] = pair!.split('>');
     return { id: `e${i}`, source: source!, target: target!, config: bindingKey === undefined ? {} : { bindingKey } };
   });
-  const r = parseScenario({ version: 2, durationMs: 10_000, ...extra, nodes, edges: edgeInputs });
+  const r = parseScenario({ version: 3, durationMs: 10_000, ...extra, nodes, edges: edgeInputs });
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
   return r.scenario;
 }

@@ -8,7 +8,7 @@ function lesson(experiment: unknown[], faults: unknown[] = []): ParsedLesson {
     checks: [{ type: 'total', id: 'c', label: 'c', field: 'dropped', op: '==', value: 0 }],
     expect: { baseline: { c: 'pass' }, ...(experiment.some((s) => (s as { fault?: unknown }).fault) ? { experiment: { c: 'fail' } } : {}) },
     scenario: {
-      version: 2, durationMs: 10_000, faults,
+      version: 3, durationMs: 10_000, faults,
       nodes: [{ id: 'p', kind: 'producer' }, { id: 'q', kind: 'queue' }, { id: 'w', kind: 'consumer' }],
       edges: [{ id: 'p-q', source: 'p', target: 'q' }, { id: 'q-w', source: 'q', target: 'w' }],
     },

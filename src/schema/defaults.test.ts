@@ -8,7 +8,7 @@ function parsed(input: unknown): Scenario {
 }
 
 const minimal = {
-  version: 2,
+  version: 3,
   nodes: [
     { id: 'p', kind: 'producer' },
     { id: 'x', kind: 'exchange' },
@@ -24,9 +24,9 @@ const minimal = {
 
 describe('parseScenario fills defaults', () => {
   it('at the top level', () => {
-    const s = parsed({ version: 2, nodes: [] });
+    const s = parsed({ version: 3, nodes: [] });
     expect(s).toEqual({
-      version: 2, name: 'Untitled scenario', description: '', seed: 1, durationMs: 60_000,
+      version: 3, name: 'Untitled scenario', description: '', seed: 1, durationMs: 60_000,
       workload: { rateMultiplier: 1, warmupMs: 0 }, metrics: { sampleIntervalMs: 250 }, faults: [], nodes: [], edges: [],
     });
   });

@@ -20,11 +20,11 @@ describe('examples/', () => {
     ]));
   });
 
-  it.each(files)('%s parses as a version-2 document with a description', (file) => {
+  it.each(files)('%s parses as a version-3 document with a description', (file) => {
     const text = readFileSync(join(dir, file), 'utf8');
     const result = parseScenarioText(text);
     if (!result.ok) throw new Error(`${file}:\n${result.errors.map(formatError).join('\n')}`);
-    expect((JSON.parse(text) as { version: unknown }).version).toBe(2);
+    expect((JSON.parse(text) as { version: unknown }).version).toBe(3);
     expect(result.scenario.description.length).toBeGreaterThan(40);
   });
 

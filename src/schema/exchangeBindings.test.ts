@@ -4,7 +4,7 @@ import { connectionRole, connectionRoles, edgeRole, parseScenario, type Scenario
 /** events (topic) → orders (fanout) → q, and an alternate exchange `ae`. Tests change one thing at a time. */
 function doc(edges: Record<string, unknown>[] = [], faults: unknown[] = []) {
   return {
-    version: 2,
+    version: 3,
     nodes: [
       { id: 'p', kind: 'producer' }, { id: 'events', kind: 'exchange', config: { type: 'topic' } },
       { id: 'orders', kind: 'exchange', config: { type: 'fanout' } }, { id: 'ae', kind: 'exchange', config: { type: 'fanout' } },

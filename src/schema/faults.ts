@@ -17,12 +17,15 @@ const base = {
 export const MAX_POISON_COUNT = 10_000;
 
 /** A fault that happens at one instant has no duration (the JSON Schema says `not: {}`: the field must be left out). */
-const instant = z.never({ error: 'a poison fault happens at one instant: leave out durationMs' }).optional();
+const instant = (type: string) => z.never({ error: `a ${type} fault happens at one instant: leave out durationMs` }).optional();
 
 /** Faults on nodes. */
 export const NODE_FAULTS = ['crash', 'slow', 'slowDisk', 'poison'] as const;
 /** Faults on edges (links). */
 export const LINK_FAULTS = ['linkDelay', 'linkLoss', 'partition', 'corrupt'] as const;
+/** Faults that last (a state, not an event): the ones a `heal` can end. */
+export const LASTING_FAULTS = ['crash', 'slow', 'slowDisk', 'linkDelay', 'linkLoss', 'partition', 'corrupt'] as const;
+export type LastingFaultType = (typeof LASTING_FAULTS)[number];
 
 /**
  * A scheduled fault: a timeline entry of time, target, fault and duration.
@@ -34,6 +37,16 @@ export const LINK_FAULTS = ['linkDelay', 'linkLoss', 'partition', 'corrupt'] as 
  * - partition: the edge carries nothing; messages sent along it are lost
  * - corrupt: each message along the edge is damaged with the probability; a checksum at the consumer detects it
  * - poison: a producer publishes `count` poison messages at once, on top of its workload (every consumer fails them)
+ * - heal: at one instant, every active fault of type `of` on the target ends (`of: "crash"` is a restart)
+ *
+ * Overlapping faults of one type on one target (engine: faultInjector.ts): each is active from its start to its end;
+ * the target is in the state of the most recently started one still active, and normal when none is. So a node is
+ * down while any of its crashes is active. A heal ends them all at once.
+ *
+ * Why a general `heal` rather than a `restart` of crashes alone: a crash is not the only fault one may want to end
+ * early (a partition healed by hand), and documents of version 2, where the end of any fault restored normal, are
+ * migrated by inserting a heal at each end that did so (migrations.ts): that keeps their meaning exactly for every
+ * type, which a restart could do for crashes only.
  */
 export const FaultSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('crash') }),
@@ -43,12 +56,19 @@ export const FaultSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('linkLoss'), probability: probability() }),
   z.strictObject({ ...base, type: z.literal('partition') }),
   z.strictObject({ ...base, type: z.literal('corrupt'), probability: probability() }),
-  z.strictObject({ ...base, type: z.literal('poison'), durationMs: instant, count: num({ int: true, min: 1, max: MAX_POISON_COUNT }).default(1) }),
-], { error: 'must be a fault: crash, slow, slowDisk, poison, linkDelay, linkLoss, partition or corrupt' });
+  z.strictObject({ ...base, type: z.literal('poison'), durationMs: instant('poison'), count: num({ int: true, min: 1, max: MAX_POISON_COUNT }).default(1) }),
+  z.strictObject({
+    ...base, type: z.literal('heal'), durationMs: instant('heal'),
+    of: z.enum(LASTING_FAULTS, { error: `must be the type of fault it ends: ${LASTING_FAULTS.join(', ')}` }),
+  }),
+], { error: 'must be a fault: crash, slow, slowDisk, poison, linkDelay, linkLoss, partition, corrupt or heal' });
 
 export const FaultsSchema = z.array(FaultSchema, { error: 'must be a list of faults' }).max(10_000, { error: 'must hold at most 10000 faults' });
 
 export type Fault = z.output<typeof FaultSchema>;
 
 /** Faults that happen at one instant and have no duration (the schema refuses a `durationMs` on them). */
-export const INSTANT_FAULT_TYPES: readonly Fault['type'][] = ['poison'];
+export const INSTANT_FAULT_TYPES: readonly Fault['type'][] = ['poison', 'heal'];
+
+/** The type whose rules a fault follows for its target: a heal's is the type it ends (a restart hits what a crash can). */
+export const faultTargetType = (f: { type: string; of?: unknown }): string => (f.type === 'heal' && typeof f.of === 'string' ? f.of : f.type);

@@ -71,3 +71,42 @@ describe('version 1 documents', () => {
     }
   });
 });
+
+describe('version 2 documents with faults', () => {
+  const doc = (faults: unknown[]) => ({
+    version: 2, nodes: [{ id: 'q', kind: 'queue' }, { id: 'c', kind: 'consumer' }], edges: [{ id: 'e', source: 'q', target: 'c' }], faults,
+  });
+
+  it('turn the app\'s old Restart (a live 1 ms crash of a crashed node) into a restart: a heal of the crash', () => {
+    const result = parseScenario(doc([
+      { atMs: 1000, target: 'c', type: 'crash', live: true },
+      { atMs: 3000, target: 'c', type: 'crash', durationMs: 1, live: true },
+    ]));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.version).toBe(SCENARIO_VERSION);
+    expect(result.scenario.faults).toEqual([
+      { atMs: 1000, target: 'c', type: 'crash', live: true },
+      { atMs: 3001, target: 'c', type: 'heal', of: 'crash', live: true },
+    ]);
+  });
+
+  it('keep the old meaning of a partition inside a partition: healed where the inner one ended', () => {
+    const result = parseScenario(doc([
+      { atMs: 0, target: 'e', type: 'partition', durationMs: 10_000 },
+      { atMs: 2000, target: 'e', type: 'partition', durationMs: 2000 },
+    ]));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.faults.filter((f) => f.type === 'heal').map((f) => f.atMs)).toEqual([10_000, 4000]);
+  });
+
+  it('keep faults that never overlap as they are', () => {
+    const faults = [{ atMs: 0, target: 'c', type: 'crash', durationMs: 1000 }, { atMs: 2000, target: 'c', type: 'crash', durationMs: 1 }];
+    const result = migrate(doc(faults));
+    expect(result.ok && result.doc.faults).toBe(faults);
+  });
+
+  it('leave faults the schema refuses for it to report', () => {
+    const result = parseScenario(doc([{ atMs: 0, target: 'c', type: 'crash', durationMs: -5 }, { atMs: 0, target: 'c', type: 'crash' }]));
+    expect(!result.ok && result.errors.map((e) => e.path)).toEqual(['faults[0].durationMs']);
+  });
+});

@@ -1,5 +1,6 @@
 import { SCENARIO_VERSION } from './scenario';
 import type { ScenarioError } from './errors';
+import { migrateFaultOverlaps } from './faultOverlapMigration';
 
 type Json = Record<string, unknown>;
 type Migration = (doc: Json) => Json;
@@ -10,6 +11,8 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  * migrations[n] turns a version-n document into version n+1.
  * Version 1 was the draft format used before the first release: edges carried `bindingKey` and
  * `delayMs` at their top level, and the run length was `durationSeconds`.
+ * Version 2: overlapping faults of one type on one target followed "the last to start wins, the end of each restores
+ * normal"; version 3 keeps each fault's state until its own end and has `heal` faults (faultOverlapMigration.ts).
  */
 const migrations: Record<number, Migration> = {
   1: (doc) => {
@@ -23,6 +26,7 @@ const migrations: Record<number, Migration> = {
     const durationMs = typeof durationSeconds === 'number' ? durationSeconds * 1000 : rest.durationMs;
     return { ...rest, version: 2, edges, ...(durationMs !== undefined ? { durationMs } : {}) };
   },
+  2: (doc) => ({ ...doc, version: 3, ...(doc.faults !== undefined ? { faults: migrateFaultOverlaps(doc.faults) } : {}) }),
 };
 
 export type MigrationResult = { ok: true; doc: Json } | { ok: false; errors: ScenarioError[] };

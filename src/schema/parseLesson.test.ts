@@ -15,7 +15,7 @@ function validLesson(): Record<string, any> { // eslint-disable-line @typescript
     chart: { node: 'queue', field: 'ready' },
     expect: { baseline: { 'no-loss': 'pass', short: 'pass' }, experiment: { 'no-loss': 'pass', short: 'fail' } },
     scenario: {
-      version: 2, durationMs: 5000,
+      version: 3, durationMs: 5000,
       nodes: [{ id: 'producer', kind: 'producer' }, { id: 'queue', kind: 'queue' }, { id: 'worker', kind: 'consumer' }],
       edges: [{ id: 'e1', source: 'producer', target: 'queue' }, { id: 'e2', source: 'queue', target: 'worker' }],
     },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatError, parseScenario, parseScenarioText, type ScenarioError } from './index';
 
-/** A valid version-2 document: producer → exchange → queue → consumer. Tests break one thing at a time. */
+/** A valid version-3 document: producer → exchange → queue → consumer. Tests break one thing at a time. */
 function validDoc(): Record<string, unknown> & { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] } {
   return {
-    version: 2,
+    version: 3,
     nodes: [
       { id: 'producer', kind: 'producer' },
       { id: 'orders', kind: 'exchange', config: { type: 'topic' } },
@@ -141,7 +141,7 @@ describe('parseScenario refuses bad numbers with the rule and the value', () => 
 describe('parseScenario refuses sizes beyond the limits', () => {
   it('too many nodes', () => {
     const nodes = Array.from({ length: 2001 }, (_, i) => ({ id: `q${i}`, kind: 'queue' }));
-    expect(errorAt({ version: 2, nodes }, 'nodes').message).toBe('must hold at most 2000 nodes, got a list of 2001 items');
+    expect(errorAt({ version: 3, nodes }, 'nodes').message).toBe('must hold at most 2000 nodes, got a list of 2001 items');
   });
 
   it('too many edges', () => {
@@ -271,18 +271,18 @@ describe('parseScenario checks the version', () => {
     const { version: _v, ...doc } = validDoc();
     const error = errorAt(doc, 'version');
     expect(error.code).toBe('missing');
-    expect(error.message).toBe('is required: the scenario format version (this Brokerlab reads versions 1 to 2)');
+    expect(error.message).toBe('is required: the scenario format version (this Brokerlab reads versions 1 to 3)');
   });
 
   it('refuses a newer version and says to update', () => {
-    expect(errorAt({ ...validDoc(), version: 3 }, 'version').message)
-      .toBe('version 3 is newer than this Brokerlab understands (up to 2); update Brokerlab to open it');
+    expect(errorAt({ ...validDoc(), version: 4 }, 'version').message)
+      .toBe('version 4 is newer than this Brokerlab understands (up to 3); update Brokerlab to open it');
   });
 
   it.each([[1.5, '1.5'], ['2', '"2"'], [0, '0'], [-1, '-1']])('refuses version %j', (version, shown) => {
     const error = errorAt({ ...validDoc(), version }, 'version');
     expect(error.code).toBe('bad_version');
-    expect(error.message).toBe(`must be a whole number from 1 to 2, got ${shown}`);
+    expect(error.message).toBe(`must be a whole number from 1 to 3, got ${shown}`);
   });
 
   it.each([[null], [[]], ['scenario'], [42]])('refuses a document that is not an object: %j', (input) => {
@@ -327,7 +327,7 @@ describe('limits on what is reported', () => {
 
 describe('parseScenario refuses subscriptions a broker does not have', () => {
   const sqsDoc = (consumer: Record<string, unknown>, extra: Record<string, unknown>[] = [], edges: Record<string, unknown>[] = []) => ({
-    version: 2,
+    version: 3,
     nodes: [{ id: 'q', kind: 'queue', config: { flavor: 'sqs' } }, { id: 'c', kind: 'consumer', config: consumer }, ...extra],
     edges: [{ id: 'e', source: 'q', target: 'c' }, ...edges],
   });
@@ -339,7 +339,7 @@ describe('parseScenario refuses subscriptions a broker does not have', () => {
 
   it('a requester on an SQS reply queue: it takes replies pushed to it, so the message names the requester and the way out', () => {
     const doc = {
-      version: 2,
+      version: 3,
       nodes: [{ id: 'replies', kind: 'queue', config: { flavor: 'sqs' } }, { id: 'client', kind: 'requester', config: { replyTo: 'replies' } }],
       edges: [{ id: 'e', source: 'replies', target: 'client' }],
     };
@@ -351,7 +351,7 @@ describe('parseScenario refuses subscriptions a broker does not have', () => {
   });
 
   it('long polling on a RabbitMQ queue (basic.get does not wait)', () => {
-    const doc = { version: 2, nodes: [{ id: 'q', kind: 'queue' }, { id: 'c', kind: 'consumer', config: { delivery: 'pull', waitTimeMs: 1000 } }], edges: [{ id: 'e', source: 'q', target: 'c' }] };
+    const doc = { version: 3, nodes: [{ id: 'q', kind: 'queue' }, { id: 'c', kind: 'consumer', config: { delivery: 'pull', waitTimeMs: 1000 } }], edges: [{ id: 'e', source: 'q', target: 'c' }] };
     expect(messages(doc)[0]).toMatch(/^edges\[0\]: basic.get does not wait/);
   });
 
@@ -363,7 +363,7 @@ describe('parseScenario refuses subscriptions a broker does not have', () => {
   it('an SQS redrive between a FIFO and a standard queue, either way (A2.2: the same type)', () => {
     const fifo = { flavor: 'sqs', fifo: { contentBasedDeduplication: true } };
     const redrive = (source: Record<string, unknown>, dlq: Record<string, unknown>) => messages({
-      version: 2,
+      version: 3,
       nodes: [{ id: 'q', kind: 'queue', config: { ...source, maxReceiveCount: 3 } }, { id: 'dlq', kind: 'queue', config: dlq }],
       edges: [{ id: 'd', source: 'q', target: 'dlq' }],
     });

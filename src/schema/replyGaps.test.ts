@@ -34,13 +34,13 @@ describe('a consumer that surely receives requests has a way to their Return Add
   });
 
   it('needs no edge for a direct call: the reply goes back along the push edge', () => {
-    const direct = { version: 2, nodes: [{ id: 'client', kind: 'requester' }, { id: 'worker', kind: 'consumer' }], edges: [{ id: 'e1', source: 'client', target: 'worker' }] };
+    const direct = { version: 3, nodes: [{ id: 'client', kind: 'requester' }, { id: 'worker', kind: 'consumer' }], edges: [{ id: 'e1', source: 'client', target: 'worker' }] };
     expect(warnings(direct)).toEqual([]);
   });
 
   it('needs the edge when a direct call names another Return Address', () => {
     const direct = {
-      version: 2,
+      version: 3,
       nodes: [{ id: 'client', kind: 'requester', config: { replyTo: 'agg' } }, { id: 'worker', kind: 'consumer' }, { id: 'agg', kind: 'aggregator' }],
       edges: [{ id: 'e1', source: 'client', target: 'worker' }, { id: 'e2', source: 'agg', target: 'client' }],
     };
@@ -48,14 +48,14 @@ describe('a consumer that surely receives requests has a way to their Return Add
   });
 
   it('a responder reached both directly and through a queue needs its edge for the queued requests', () => {
-    const both = { version: 2, nodes: [{ id: 'client', kind: 'requester' }, { id: 'q', kind: 'queue' }, { id: 'worker', kind: 'consumer' }, { id: 'caller', kind: 'consumer', config: { call: {} } }],
+    const both = { version: 3, nodes: [{ id: 'client', kind: 'requester' }, { id: 'q', kind: 'queue' }, { id: 'worker', kind: 'consumer' }, { id: 'caller', kind: 'consumer', config: { call: {} } }],
       edges: [{ id: 'e1', source: 'client', target: 'worker' }, { id: 'e2', source: 'caller', target: 'q' }, { id: 'e3', source: 'q', target: 'worker' }] };
     expect(warnings(both)).toEqual([gap('worker', 'caller', 'caller', 2, 'consumer')]);
   });
 
   it('checks what a calling consumer calls through a queue, and accepts a callee called directly', () => {
     const calls = (direct: boolean) => ({
-      version: 2,
+      version: 3,
       nodes: [
         { id: 'in', kind: 'queue' }, { id: 'caller', kind: 'consumer', config: { call: { timeoutMs: 100 }, reply: { enabled: false } } },
         { id: 'svc-q', kind: 'queue' }, { id: 'svc', kind: 'consumer' },
@@ -71,7 +71,7 @@ describe('a consumer that surely receives requests has a way to their Return Add
       const publish = [{ id: 'e2', source: 'caller', target: 'svc-q' }, { id: 'e3', source: 'svc-q', target: 'svc' }];
       const push = [{ id: 'e4', source: 'caller', target: 'other' }, { id: 'e5', source: 'other-q', target: 'other' }];
       return {
-        version: 2,
+        version: 3,
         nodes: [
           { id: 'in', kind: 'queue' }, { id: 'caller', kind: 'consumer', config: { call: { timeoutMs: 100 }, reply: { enabled: false } } },
           { id: 'svc-q', kind: 'queue' }, { id: 'svc', kind: 'consumer' }, { id: 'other-q', kind: 'queue' }, { id: 'other', kind: 'consumer', config: { reply: { enabled: true } } },
@@ -88,7 +88,7 @@ describe('a consumer that surely receives requests has a way to their Return Add
 
 describe('it follows only what carries every request: queues and fanout exchanges, not content-based routing', () => {
   const fanout = (type: string, edgeConfig: Record<string, unknown> = {}, client: Record<string, unknown> = { replyTo: 'agg' }) => ({
-    version: 2,
+    version: 3,
     nodes: [
       { id: 'client', kind: 'requester', config: client }, { id: 'x', kind: 'exchange', config: { type } },
       { id: 'qa', kind: 'queue' }, { id: 'qb', kind: 'queue' }, { id: 'a', kind: 'consumer' }, { id: 'b', kind: 'consumer' }, { id: 'agg', kind: 'aggregator' },

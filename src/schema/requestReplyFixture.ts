@@ -3,7 +3,7 @@
  * subscribes to; queue `replies` stands by as a reply queue. Unparsed: each test adds what it needs.
  */
 export const requestReplyDoc = (client: Record<string, unknown>, extraNodes: unknown[] = [], extraEdges: unknown[] = [], worker: Record<string, unknown> = {}) => ({
-  version: 2,
+  version: 3,
   nodes: [
     { id: 'client', kind: 'requester', config: client },
     { id: 'requests', kind: 'queue' },

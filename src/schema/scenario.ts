@@ -6,7 +6,7 @@ import { num, seedNumber, timeMs } from './numbers';
 import { text } from './strings';
 import { topologyIssues } from './topology';
 
-export const SCENARIO_VERSION = 2;
+export const SCENARIO_VERSION = 3;
 export const MAX_NODES = 2000;
 export const MAX_EDGES = 5000;
 

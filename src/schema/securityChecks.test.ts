@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from './index';
 
 const doc = (queue: Record<string, unknown>, exchange: Record<string, unknown> = {}, faults: unknown[] = []) => ({
-  version: 2,
+  version: 3,
   nodes: [
     { id: 'producer', kind: 'producer' },
     { id: 'orders', kind: 'exchange', config: { type: 'fanout', ...exchange } },

@@ -4,7 +4,7 @@ import { parseScenario } from './index';
 /** An SQS queue polled by one consumer, with `queue` and `consumer` config merged in. */
 function doc(queue: Record<string, unknown>, consumer: Record<string, unknown> = {}) {
   return {
-    version: 2,
+    version: 3,
     nodes: [
       { id: 'q', kind: 'queue', config: { flavor: 'sqs', ...queue } },
       { id: 'c', kind: 'consumer', config: { delivery: 'pull', ...consumer } },

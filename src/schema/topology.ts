@@ -3,6 +3,7 @@ import { kindSpec } from './nodeKinds';
 import type { PortRole } from './ports';
 import { requestReplyIssues } from './requestReplyChecks';
 import { securityIssues } from './securityChecks';
+import { faultTargetType } from './faults';
 
 /** A problem found across the document, before it becomes a ScenarioError. */
 export interface TopologyIssue { code: string; path: (string | number)[]; message: string }
@@ -98,21 +99,24 @@ const FAULT_TARGETS: Record<string, { edge: boolean; kinds?: string[] }> = {
 /** Each fault hits a node or an edge that exists and can suffer it. */
 function faultIssues(faults: unknown, nodes: Map<string, End>, edgeIds: Set<string>, exchangeBindings: Set<string>): TopologyIssue[] {
   return list(faults).flatMap((raw, i): TopologyIssue[] => {
-    const fault = obj<{ type?: unknown; target?: unknown }>(raw);
+    const fault = obj<{ type?: unknown; target?: unknown; of?: unknown }>(raw);
     const type = str(fault?.type);
     const target = str(fault?.target);
     if (type === undefined || target === undefined) return [];
-    const problem = faultTargetProblem(type, target, edgeIds.has(target), nodes.get(target)?.kind, exchangeBindings.has(target));
+    const problem = faultTargetProblem({ type, of: fault?.of }, target, edgeIds.has(target), nodes.get(target)?.kind, exchangeBindings.has(target));
     return problem ? [{ ...problem, path: ['faults', i, 'target'] }] : [];
   });
 }
 
 /**
- * Why a fault of `type` cannot hit `target` (an edge, a node of `nodeKind`, or nothing: both absent), or null
- * when it can. The document's check and the engine's refusal of a live fault share it, so they agree.
+ * Why `fault` cannot hit `target` (an edge, a node of `nodeKind`, or nothing: both absent), or null when it can.
+ * A heal hits what the type it ends can (a restart: any node). The document's check and the engine's refusal of a
+ * live fault share it, so they agree.
  */
-export function faultTargetProblem(type: string, target: string, isEdge: boolean, nodeKind: string | undefined, insideBroker = false): { code: string; message: string } | null {
-  const rule = FAULT_TARGETS[type];
+export function faultTargetProblem(fault: { type: string; of?: unknown }, target: string, isEdge: boolean, nodeKind: string | undefined, insideBroker = false): { code: string; message: string } | null {
+  const ruleType = faultTargetType(fault);
+  const rule = FAULT_TARGETS[ruleType];
+  const type = fault.type === 'heal' ? `a heal of ${ruleType}` : ruleType;
   if (!rule) return null;
   if (rule.edge && insideBroker) return { code: 'bad_fault', message: `${type} hits a link, and "${target}" is an exchange-to-exchange binding, inside one broker: no network to fault (semantics.md A1.1.6)` };
   if (rule.edge) return isEdge ? null : { code: 'missing_edge', message: `${type} hits a link: no edge has id "${target}"` };

@@ -121,7 +121,7 @@ describe('poison fault: replay', () => {
 
 describe('poison fault in the document', () => {
   const doc = (fault: Record<string, unknown>) => ({
-    version: 2,
+    version: 3,
     nodes: [{ id: 'p', kind: 'producer' }, { id: 'q', kind: 'queue' }],
     edges: [{ id: 'e', source: 'p', target: 'q' }],
     faults: [fault],

@@ -103,6 +103,8 @@ function faultArb(b: Base, opts: { crashTargets?: string[]; linkEdges?: string[]
   const kinds: fc.WeightedArbitrary<Fault & { durationMs?: number }>[] = [
     { weight: 4, arbitrary: fc.record({ ...common(crashTargets), type: fc.constant('crash' as const) }) },
     { weight: 1, arbitrary: fc.record({ ...common(slowDiskTargets), type: fc.constant('slowDisk' as const), factor: fc.constantFrom(2, 10, 100) }) },
+    // A restart: ends every crash of its target at once (the app's Restart), also crashes that were to last longer.
+    { weight: 1, arbitrary: fc.record({ atMs: time(b), target: pick(crashTargets), type: fc.constant('heal' as const), of: fc.constant('crash' as const) }) },
   ];
   if (b.consumers.length > 0) kinds.push({ weight: 1, arbitrary: fc.record({ ...common(b.consumers), type: fc.constant('slow' as const), factor: fc.constantFrom(0.5, 2, 5, 20) }) });
   if (opts.poison && b.producers.length > 0) {
@@ -113,6 +115,7 @@ function faultArb(b: Base, opts: { crashTargets?: string[]; linkEdges?: string[]
       { weight: 1, arbitrary: fc.record({ ...common(links), type: fc.constant('linkDelay' as const), addMs: fc.integer({ min: 0, max: 300 }), jitterMs: fc.integer({ min: 0, max: 100 }) }) },
       { weight: 1, arbitrary: fc.record({ ...common(links), type: fc.constant('linkLoss' as const), probability: fc.constantFrom(0.05, 0.3, 1) }) },
       { weight: 1, arbitrary: fc.record({ ...common(links), type: fc.constant('partition' as const) }) },
+      { weight: 1, arbitrary: fc.record({ atMs: time(b), target: pick(links), type: fc.constant('heal' as const), of: fc.constantFrom('partition' as const, 'linkLoss' as const, 'linkDelay' as const) }) },
     );
   }
   return fc.oneof(...kinds).map((f) => {
@@ -216,8 +219,9 @@ describe('(b) A1.13: a quorum queue loses no confirmed message while a majority 
     const settled: Base = { ...b, nodes, durationMs: 3000 };
     const arb = fc.array(faultArb(settled), { minLength: 1, maxLength: 8 })
       .map((fs) => fs.map((f): Fault => {
-        if (f.type === 'poison') return f; // faultArb makes none: a poison message is never processed
         const endsBy = 2500;
+        if (f.type === 'poison') return f; // faultArb makes none: a poison message is never processed
+        if (f.type === 'heal') return { ...f, atMs: Math.min(f.atMs, endsBy - 1) };
         const at = Math.min(f.atMs, endsBy - 1);
         // Everything but permanent broker crashes ends by 2.5 s.
         const permanent = f.type === 'crash' && members.includes(f.target) && f.durationMs === undefined;

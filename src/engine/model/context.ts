@@ -11,10 +11,12 @@ import type { MessagePool } from './messagePool';
 import type { HopEvents } from './trail';
 
 /**
- * Event priorities at equal times: lower runs first. Faults start and end after every other event of
- * their instant, as a live fault injected after runUntil(t) does, so a recorded timeline replays exactly.
+ * Event priorities at equal times: lower runs first. Faults start and end after every other event of their instant.
+ * Among them, the starts of scheduled faults run first, then the ends (so a fault that ends as another of its type
+ * starts on its target leaves no gap: one union), then the starts of faults triggered live: a live fault is injected
+ * after runUntil(t) or a step has run what it reached at t, and this order lets a recorded timeline replay exactly.
  */
-export const PRIORITY = { normal: 10, fault: 20, sample: 500 } as const;
+export const PRIORITY = { normal: 10, fault: 20, faultEnd: 21, liveFault: 22, sample: 500 } as const;
 
 /** What a node may do to the world: read the clock, schedule, send, draw randomness, count. */
 export interface SimContext {

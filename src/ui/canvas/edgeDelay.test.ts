@@ -4,7 +4,7 @@ import { delayText, delayTitle, delayWays } from './edgeDelay';
 
 function scenario(): Scenario {
   const result = parseScenario({
-    version: 2, name: 't',
+    version: 3, name: 't',
     nodes: [
       { id: 'p', kind: 'producer' }, { id: 'x', kind: 'exchange' }, { id: 'q', kind: 'queue' },
       { id: 'manual', kind: 'consumer' }, { id: 'auto', kind: 'consumer', config: { ackMode: 'auto' } },

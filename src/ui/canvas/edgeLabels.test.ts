@@ -4,7 +4,7 @@ import { edgeLabel } from './edgeLabels';
 
 function scenario(): Scenario {
   const result = parseScenario({
-    version: 2, name: 't',
+    version: 3, name: 't',
     nodes: [
       { id: 'p', kind: 'producer' }, { id: 'x', kind: 'exchange', config: { type: 'topic' } },
       { id: 'h', kind: 'exchange', config: { type: 'headers' } }, { id: 'ae', kind: 'exchange' },
@@ -41,7 +41,7 @@ describe('edge labels', () => {
 
   it('a reply edge says reply, and a push from a client into a consumer is a call (A4 Request-Reply)', () => {
     const r = parseScenario({
-      version: 2, name: 't',
+      version: 3, name: 't',
       nodes: [{ id: 'req', kind: 'requester' }, { id: 'svc', kind: 'consumer' }, { id: 'db', kind: 'consumer' }, { id: 'agg', kind: 'aggregator' }],
       edges: [
         { id: 'call', source: 'req', target: 'svc' }, { id: 'call2', source: 'svc', target: 'db' },

@@ -7,7 +7,7 @@ import { decodeShareHash, encodeShareHash } from './shareLink';
 
 function sample(): Scenario {
   const result = parseScenario({
-    version: 2, name: 'Work queue', seed: 7,
+    version: 3, name: 'Work queue', seed: 7,
     nodes: [
       { id: 'p', kind: 'producer', position: { x: 0, y: 0 }, config: { arrival: { type: 'constant', ratePerSec: 50 } } },
       { id: 'q', kind: 'queue', position: { x: 200, y: 0 } },
@@ -40,7 +40,7 @@ describe('share links', () => {
   it('reports a damaged link and a link with an invalid document', () => {
     const damaged = decodeShareHash('#scenario=%%%');
     expect(damaged?.ok).toBe(false);
-    const invalid = decodeShareHash(`#scenario=${compressToEncodedURIComponent(JSON.stringify({ version: 2, nodes: [{ id: 'x', kind: 'teleporter' }] }))}`);
+    const invalid = decodeShareHash(`#scenario=${compressToEncodedURIComponent(JSON.stringify({ version: 3, nodes: [{ id: 'x', kind: 'teleporter' }] }))}`);
     expect(invalid?.ok === false && invalid.errors[0]?.path).toBe('nodes[0].kind');
   });
 });
@@ -60,7 +60,7 @@ describe('autosave', () => {
     const notJson = restoreAutosave(memoryStorage({ [AUTOSAVE_KEY]: '{"version": 2, nodes' }));
     expect(notJson.kind).toBe('corrupt');
     expect(notJson.kind === 'corrupt' && notJson.errors[0]?.code).toBe('invalid_json');
-    const invalid = restoreAutosave(memoryStorage({ [AUTOSAVE_KEY]: JSON.stringify({ version: 2, nodes: [{ id: 'c', kind: 'consumer', config: { prefetch: 0 } }] }) }));
+    const invalid = restoreAutosave(memoryStorage({ [AUTOSAVE_KEY]: JSON.stringify({ version: 3, nodes: [{ id: 'c', kind: 'consumer', config: { prefetch: 0 } }] }) }));
     expect(invalid.kind === 'corrupt' && invalid.errors.map((e) => e.path)).toEqual(['nodes[0].config.prefetch']);
   });
 

@@ -18,12 +18,6 @@ export const CRASH_MS = 5000;
 export const SLOW_MS = 10_000;
 export const LINK_MS = 10_000;
 export const PARTITION_MS = 5000;
-/**
- * The engine cannot end a fault early, so Restart is a 1 ms crash: a crash of a node that is already down
- * changes nothing, and the end of any crash restarts it (faultInjector: the end of each restores normal).
- * Recorded like any live fault, so a replay restarts it at the same instant.
- */
-export const RESTART_MS = 1;
 
 const CRASH_FOR: FaultAction = {
   id: 'crash', label: `Crash for ${CRASH_MS / 1000} s`, whenCrashed: false,
@@ -35,10 +29,14 @@ const CRASH_OPEN: FaultAction = {
   title: 'Stops it now until you restart it (or the run ends).',
   make: (target) => ({ type: 'crash', atMs: 0, target }),
 };
+/**
+ * Ends every crash of the node now, however long each was to last: a heal of the crash, recorded like any live fault,
+ * so a replay restarts it at the same instant. (Before scenario version 3 this was a 1 ms crash, whose end restarted it.)
+ */
 const RESTART: FaultAction = {
   id: 'restart', label: 'Restart', whenCrashed: true,
-  title: 'Brings it back up now (recorded as a 1 ms crash, whose end restarts it).',
-  make: (target) => ({ type: 'crash', atMs: 0, target, durationMs: RESTART_MS }),
+  title: 'Brings it back up now: ends every crash of it, also one that was to last longer.',
+  make: (target) => ({ type: 'heal', atMs: 0, target, of: 'crash' }),
 };
 const SLOW: FaultAction = {
   id: 'slow', label: 'Slow ×3 for 10 s', whenCrashed: false,

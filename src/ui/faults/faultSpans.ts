@@ -1,50 +1,64 @@
 /**
- * Fault spans as the engine applies them (src/engine/faults/faultInjector.ts): the last fault of one type
- * on one target to start wins, and the END of any of them restores normal. So overlapping faults of one
- * type on one target make one span, from the first start to the first end after it. Pure; tested in Node.
+ * Fault spans as the engine applies them (src/engine/faults/faultInjector.ts): each fault of a type on a target is
+ * active from its start to its own end, and a heal of that type (`restart` for a crash) ends all of them at once. So
+ * faults of one type on one target that overlap or meet make one span: their union, from the first start to the last
+ * end, or to a heal. Pure; tested in Node.
  */
 
 /** A fault as the audit reports it (`snapshot.audit.faults`): simulated ms; `endMs` null means until the end of the run. */
-export interface FaultRecord { atMs: number; endMs: number | null; target: string; type: string }
+export interface FaultRecord { atMs: number; endMs: number | null; target: string; type: string; /** A heal's: the type it ends. */ of?: string }
 
 /** One stretch of time during which `type` holds on `target`; `endMs` null: still on at the end. */
 export interface FaultSpan { atMs: number; endMs: number | null; target: string; type: string; /** Faults merged into it. */ count: number }
 
-/** Sweeps each (target, type)'s starts and ends in time order; at one instant ends come before starts. */
+interface SpanEvent { t: number; order: number; kind: 'start' | 'heal' | 'end'; record: FaultRecord }
+
+/**
+ * Sweeps each (target, type)'s starts, heals and ends in time order. At one instant, as in the engine, starts and heals
+ * come before ends, each in the audit's order (the order the engine applied them): a fault that ends as another starts
+ * leaves no gap.
+ */
 export function faultSpans(faults: readonly FaultRecord[]): FaultSpan[] {
-  const groups = new Map<string, FaultRecord[]>();
+  const groups = new Map<string, SpanEvent[]>();
   const instants = new Map<string, FaultSpan>();
-  for (const f of faults) {
-    // An instant fault (a poison burst ends where it starts) is an event, not a state: its own span, shared only
+  const add = (key: string, e: SpanEvent) => { const list = groups.get(key); if (list) list.push(e); else groups.set(key, [e]); };
+  faults.forEach((f, order) => {
+    if (f.type === 'heal') { add(`${f.target}\u0000${f.of ?? ''}`, { t: f.atMs, order, kind: 'heal', record: f }); return; }
+    // Another instant fault (a poison burst ends where it starts) is an event, not a state: its own span, shared only
     // with those of its type on its target at the same instant.
     if (f.endMs === f.atMs) {
       const key = `${f.target}\u0000${f.type}\u0000${f.atMs}`;
       const same = instants.get(key);
       if (same) same.count++;
       else instants.set(key, { atMs: f.atMs, endMs: f.endMs, target: f.target, type: f.type, count: 1 });
-      continue;
+      return;
     }
     const key = `${f.target}\u0000${f.type}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
+    add(key, { t: f.atMs, order, kind: 'start', record: f });
+    if (f.endMs !== null) add(key, { t: f.endMs, order, kind: 'end', record: f });
+  });
   const spans: FaultSpan[] = [...instants.values()];
-  for (const list of groups.values()) {
-    const events = list.flatMap((f) => [{ t: f.atMs, start: true }, ...(f.endMs === null ? [] : [{ t: f.endMs, start: false }])]);
-    events.sort((a, b) => a.t - b.t || Number(a.start) - Number(b.start));
-    let open: FaultSpan | null = null;
-    for (const e of events) {
-      if (e.start) {
-        if (open) open.count++;
-        else open = { atMs: e.t, endMs: null, target: list[0]!.target, type: list[0]!.type, count: 1 };
-      } else if (open) {
-        open.endMs = e.t;
-        spans.push(open);
-        open = null;
-      }
-    }
-    if (open) spans.push(open);
-  }
+  for (const events of groups.values()) spans.push(...groupSpans(events));
   return spans.sort((a, b) => a.atMs - b.atMs || a.target.localeCompare(b.target) || a.type.localeCompare(b.type));
+}
+
+/** The spans of one (target, type): the union of its faults' spans, each stretch ended by the last end or a heal. */
+function groupSpans(events: SpanEvent[]): FaultSpan[] {
+  events.sort((a, b) => a.t - b.t || Number(a.kind === 'end') - Number(b.kind === 'end') || a.order - b.order);
+  const spans: FaultSpan[] = [];
+  const active = new Set<FaultRecord>();
+  let open: FaultSpan | null = null;
+  const close = (t: number) => { if (open) { open.endMs = t; spans.push(open); open = null; } active.clear(); };
+  for (const e of events) {
+    if (e.kind === 'heal') close(e.t);
+    else if (e.kind === 'start') {
+      active.add(e.record);
+      if (open) open.count++;
+      else open = { atMs: e.t, endMs: null, target: e.record.target, type: e.record.type, count: 1 };
+    } else if (active.delete(e.record) && active.size === 0) close(e.t);
+  }
+  if (open) spans.push(open);
+  return spans;
 }
 
 /** Is `type` (default crash) on `target` at `nowMs`? */
@@ -55,13 +69,18 @@ export function faultActive(spans: readonly FaultSpan[], target: string, nowMs: 
 /** Fault types in words, for marks and menus. */
 export const FAULT_NAMES: Record<string, string> = {
   crash: 'crash', slow: 'slow', slowDisk: 'slow disk', poison: 'poison message', linkDelay: 'link delay', linkLoss: 'link loss', partition: 'partition', corrupt: 'corruption',
+  heal: 'heal',
 };
 
 export const faultName = (type: string): string => FAULT_NAMES[type] ?? type;
 
+/** A heal in words: a heal of a crash is a restart; "heal partition", "heal slow disk" for the others. */
+export const healName = (of: string): string => (of === 'crash' ? 'restart' : `heal ${faultName(of)}`);
+
 /** Fault types in a word or two, for a chart too crowded for FAULT_NAMES (the full name is in the mark's title). */
 const SHORT_FAULT_NAMES: Record<string, string> = {
   crash: 'crash', slow: 'slow', slowDisk: 'disk', poison: 'poison', linkDelay: 'delay', linkLoss: 'loss', partition: 'cut', corrupt: 'corrupt',
+  heal: 'heal',
 };
 
 export const shortFaultName = (type: string): string => SHORT_FAULT_NAMES[type] ?? type;

@@ -5,7 +5,7 @@ import { emptyScenario } from '../document/defaultScenario';
 import { getScenario, redo, undo, useDocumentStore } from '../document/documentStore';
 import { createRunStore } from '../run/runStore';
 import type { WorkerLike } from '../run/workerClient';
-import { EDGE_FAULT_ACTIONS, RESTART_MS, nodeFaultActions } from './faultActions';
+import { EDGE_FAULT_ACTIONS, nodeFaultActions } from './faultActions';
 import { faultMarks, faultMarksOver } from './faultMarks';
 import { faultActive, faultSpans } from './faultSpans';
 import { newFault, recordFault, switchFaultType } from './faultTimeline';
@@ -88,23 +88,49 @@ describe('fault timeline in the document', () => {
   });
 });
 
-describe('fault spans (the engine: the end of any fault of a type on a target restores normal)', () => {
-  it('merges overlapping faults of one type on one target and ends them at the first end', () => {
+describe('fault spans (the engine: each fault holds until its own end; a heal ends them all)', () => {
+  it('a short crash inside a long one: one span, to the long one\'s end (the old rule ended it at the short one\'s)', () => {
     const spans = faultSpans([
-      { atMs: 1000, endMs: null, target: 'c', type: 'crash' },
-      { atMs: 3000, endMs: 3001, target: 'c', type: 'crash' }, // a Restart
-      { atMs: 2000, endMs: 4000, target: 'c', type: 'slow' },
-      { atMs: 5000, endMs: null, target: 'b', type: 'crash' },
+      { atMs: 0, endMs: 60_000, target: 'q1', type: 'crash' },
+      { atMs: 10_000, endMs: 11_000, target: 'q1', type: 'crash' },
+    ]);
+    expect(spans).toEqual([{ atMs: 0, endMs: 60_000, target: 'q1', type: 'crash', count: 2 }]);
+    expect(faultActive(spans, 'q1', 30_000)).toBe(true);
+  });
+
+  it('the union of faults that overlap or meet, per target and type; a gap makes two spans', () => {
+    const spans = faultSpans([
+      { atMs: 1000, endMs: 3000, target: 'c', type: 'slow' },
+      { atMs: 3000, endMs: 5000, target: 'c', type: 'slow' }, // meets the first: no gap
+      { atMs: 2000, endMs: 8000, target: 'c', type: 'crash' },
+      { atMs: 6000, endMs: 7000, target: 'c', type: 'slow' },
     ]);
     expect(spans).toEqual([
-      { atMs: 1000, endMs: 3001, target: 'c', type: 'crash', count: 2 },
-      { atMs: 2000, endMs: 4000, target: 'c', type: 'slow', count: 1 },
-      { atMs: 5000, endMs: null, target: 'b', type: 'crash', count: 1 },
+      { atMs: 1000, endMs: 5000, target: 'c', type: 'slow', count: 2 },
+      { atMs: 2000, endMs: 8000, target: 'c', type: 'crash', count: 1 },
+      { atMs: 6000, endMs: 7000, target: 'c', type: 'slow', count: 1 },
+    ]);
+    expect(faultActive(spans, 'c', 5500, 'slow')).toBe(false);
+  });
+
+  it('a restart (heal of the crash) ends every crash of its target at once; a crash after it is a new span', () => {
+    const spans = faultSpans([
+      { atMs: 1000, endMs: null, target: 'c', type: 'crash' },
+      { atMs: 2000, endMs: 9000, target: 'c', type: 'crash' },
+      { atMs: 3000, endMs: 3000, target: 'c', type: 'heal', of: 'crash' },
+      { atMs: 3000, endMs: 3000, target: 'b', type: 'heal', of: 'crash' }, // nothing to end: no span
+      { atMs: 2500, endMs: null, target: 'c', type: 'slow' },
+      { atMs: 4000, endMs: 5000, target: 'c', type: 'crash' },
+    ]);
+    expect(spans).toEqual([
+      { atMs: 1000, endMs: 3000, target: 'c', type: 'crash', count: 2 },
+      { atMs: 2500, endMs: null, target: 'c', type: 'slow', count: 1 },
+      { atMs: 4000, endMs: 5000, target: 'c', type: 'crash', count: 1 },
     ]);
     expect(faultActive(spans, 'c', 2999)).toBe(true);
-    expect(faultActive(spans, 'c', 3001)).toBe(false);
-    expect(faultActive(spans, 'b', 1e9)).toBe(true);
-    expect(faultActive(spans, 'c', 2500, 'slow')).toBe(true);
+    expect(faultActive(spans, 'c', 3000)).toBe(false);
+    expect(faultActive(spans, 'c', 8000)).toBe(false); // the crash healed at 3 s would have ended at 9 s
+    expect(faultActive(spans, 'c', 1e9, 'slow')).toBe(true);
   });
 });
 
@@ -185,7 +211,7 @@ describe('fault actions', () => {
     expect(poison).toMatchObject({ label: 'Send a poison message', title: expect.stringContaining('Every consumer fails it') });
     expect(poison.make('p')).toEqual({ type: 'poison', atMs: 0, target: 'p', count: 1 });
     expect(nodeFaultActions('broker', true).map((a) => a.id)).toEqual(['restart']);
-    expect(nodeFaultActions('broker', true)[0]!.make('b1')).toEqual({ type: 'crash', atMs: 0, target: 'b1', durationMs: RESTART_MS });
+    expect(nodeFaultActions('broker', true)[0]!.make('b1')).toEqual({ type: 'heal', atMs: 0, target: 'b1', of: 'crash' });
     expect(EDGE_FAULT_ACTIONS.map((a) => a.make('e').type)).toEqual(['linkDelay', 'linkLoss', 'partition', 'corrupt']);
     expect(EDGE_FAULT_ACTIONS.at(-1)!.make('e')).toEqual({ type: 'corrupt', atMs: 0, target: 'e', durationMs: 10_000, probability: 0.2 });
   });

@@ -18,6 +18,11 @@ describe('a fault in words (Do it titles, the presenter\'s steps, a teacher\'s r
     expect(faultWhen(poison(3))).toBe('at 27 s');
   });
 
+  it('a heal happens at an instant: a heal of a crash is a restart', () => {
+    expect(describeFault({ type: 'heal', target: 'worker-2', atMs: 12_000, of: 'crash' })).toBe('restart worker-2 at 12 s');
+    expect(describeFault({ type: 'heal', target: 'a--b', atMs: 1000, of: 'partition' })).toBe('heal partition a--b at 1 s');
+  });
+
   it('names what each kind of fault does, with its figure: a factor, added latency, a share of messages', () => {
     const at = { target: 'a--b', atMs: 1000 } as const;
     expect(describeFault({ ...at, type: 'slow', target: 'worker', factor: 3 })).toBe('slow worker ×3 at 1 s, until the end');

@@ -40,6 +40,7 @@ export function faultName(f: Fault): string {
     case 'slowDisk': return `slow disk on ${f.target}`;
     case 'linkDelay': return `delay ${f.target}`;
     case 'linkLoss': return `link loss ${f.target}`;
+    case 'heal': return f.of === 'crash' ? `restart ${f.target}` : `heal ${f.of} ${f.target}`;
     default: return `${f.type} ${f.target}`; // crash, slow, partition, corrupt: the verb is the type
   }
 }
@@ -59,7 +60,7 @@ function percent(p: number): string {
   return `${Number((p * 100).toPrecision(3))} %`;
 }
 
-/** How long a fault lasts: "for 5 s", "until the end"; null for one that happens at an instant (a poison burst). */
+/** How long a fault lasts: "for 5 s", "until the end"; null for one that happens at an instant (a poison burst, a heal). */
 export function faultSpan(f: Fault): string | null {
   if (INSTANT_FAULT_TYPES.includes(f.type)) return null;
   return f.durationMs === undefined ? 'until the end' : `for ${formatSeconds(f.durationMs)}`;

@@ -1,6 +1,6 @@
 /** A small valid lesson for the tests, parsed the way the app parses every lesson. */
 const oneWay = {
-  version: 2, name: 'One way', seed: 3, durationMs: 20_000,
+  version: 3, name: 'One way', seed: 3, durationMs: 20_000,
   nodes: [
     { id: 'orders-api', kind: 'producer', position: { x: 0, y: 0 }, config: { arrival: { type: 'poisson', ratePerSec: 20 } } },
     { id: 'orders', kind: 'queue', position: { x: 260, y: 0 } },

@@ -4,7 +4,7 @@ import { runKey } from './runKey';
 
 const scenario = (): Scenario => {
   const r = parseScenario({
-    version: 2, name: 'A', seed: 3,
+    version: 3, name: 'A', seed: 3,
     nodes: [{ id: 'p', kind: 'producer', position: { x: 0, y: 0 } }, { id: 'q', kind: 'queue', position: { x: 200, y: 0 } }],
     edges: [{ id: 'e', source: 'p', target: 'q' }],
   });

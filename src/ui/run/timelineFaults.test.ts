@@ -21,6 +21,17 @@ describe('the fault timeline in the log', () => {
     ]);
   });
 
+  it('a restart in words; a crash it ended early has no "over" line of its own', () => {
+    const faults: Fault[] = [
+      { type: 'crash', target: 'worker', atMs: 1000, durationMs: 60_000 },
+      { type: 'heal', target: 'worker', atMs: 2000, of: 'crash', live: true },
+      { type: 'crash', target: 'worker', atMs: 3000, durationMs: 1000 },
+    ];
+    expect(timelineFaultsBetween(faults, -1, 100_000).map((e) => e.text)).toEqual([
+      'Fault: crash worker for 1 min', 'Fault: restart worker', 'Fault: crash worker for 1 s', 'Fault over: crash worker',
+    ]);
+  });
+
   it('only what falls after the last frame and up to this one', () => {
     expect(timelineFaultsBetween(FAULTS, 5000, 16_000).map((e) => e.timeMs)).toEqual([12_000, 16_000, 16_000]);
     expect(timelineFaultsBetween(FAULTS, 16_000, 20_000)).toEqual([]);

@@ -26,7 +26,7 @@ export class AggregatorHarness {
 
   constructor(config: Record<string, unknown>, withOutput = true) {
     const r = parseScenario({
-      version: 2,
+      version: 3,
       nodes: [{ id: 'agg', kind: 'aggregator', config }, { id: 'sink', kind: 'queue' }],
       edges: withOutput ? [{ id: 'out', source: 'agg', target: 'sink' }] : [],
     });

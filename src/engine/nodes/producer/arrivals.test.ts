@@ -242,7 +242,7 @@ describe('workload rateMultiplier', () => {
 
   it('reaches producers through the scenario: published = rate × multiplier × time', () => {
     const doc: ScenarioInput = {
-      version: 2, seed: 1, durationMs: 10_000, workload: { rateMultiplier: 2.5 },
+      version: 3, seed: 1, durationMs: 10_000, workload: { rateMultiplier: 2.5 },
       nodes: [
         { id: 'p', kind: 'producer', config: { arrival: { type: 'constant', ratePerSec: 100 } } },
         { id: 'q', kind: 'queue' },

@@ -134,7 +134,7 @@ describe('A1.4 consumer timeout on a quorum queue (A1.10: each return counts tow
 });
 
 describe('consumerTimeoutMs in the scenario', () => {
-  const doc = (queue: QueueConfig) => ({ version: 2, nodes: [{ id: 'q', kind: 'queue', config: queue }], edges: [] });
+  const doc = (queue: QueueConfig) => ({ version: 3, nodes: [{ id: 'q', kind: 'queue', config: queue }], edges: [] });
 
   it('is refused on an SQS queue, which has a visibility timeout instead (A2.1)', () => {
     const r = parseScenario(doc({ flavor: 'sqs', consumerTimeoutMs: 60_000 }));

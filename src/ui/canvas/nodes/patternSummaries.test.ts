@@ -8,7 +8,7 @@ import { summaryOf } from './ConsumerNode';
 import { fifoOf } from './ProducerNode';
 
 function nodeOf<K extends 'requester' | 'aggregator'>(kind: K, config: object): NodeOf<K> {
-  const r = parseScenario({ version: 2, name: 't', nodes: [{ id: 'n', kind, config }] });
+  const r = parseScenario({ version: 3, name: 't', nodes: [{ id: 'n', kind, config }] });
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
   return r.scenario.nodes[0] as NodeOf<K>;
 }
@@ -30,7 +30,7 @@ describe('requester and aggregator summaries on the canvas', () => {
 
   it('a FIFO queue says so (A2.3), and a queue with permissions says it is restricted', () => {
     const queue = (config: object) => {
-      const r = parseScenario({ version: 2, name: 't', nodes: [{ id: 'q', kind: 'queue', config }, { id: 'p', kind: 'producer' }] });
+      const r = parseScenario({ version: 3, name: 't', nodes: [{ id: 'q', kind: 'queue', config }, { id: 'p', kind: 'producer' }] });
       if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
       return (r.scenario.nodes[0] as NodeOf<'queue'>).config;
     };
@@ -47,7 +47,7 @@ describe('requester and aggregator summaries on the canvas', () => {
 
   it('a consumer says when it calls, does not reply or does not check checksums; a producer its FIFO groups', () => {
     const parse = (nodes: object[], edges: object[] = []) => {
-      const r = parseScenario({ version: 2, name: 't', nodes, edges });
+      const r = parseScenario({ version: 3, name: 't', nodes, edges });
       if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
       return r.scenario.nodes;
     };

@@ -3,7 +3,7 @@ import { parseScenario } from '../../../schema';
 import { switchExchangeEdgeRole } from './ExchangeEdgeRole';
 
 const doc = (config: Record<string, unknown>) => ({
-  version: 2,
+  version: 3,
   nodes: [{ id: 'a', kind: 'exchange', config: { type: 'topic' } }, { id: 'b', kind: 'exchange', config: { type: 'fanout' } }],
   edges: [{ id: 'ab', source: 'a', target: 'b', config }],
 });

@@ -1,11 +1,10 @@
-import { INSTANT_FAULT_TYPES, NODE_FAULTS, type Fault, type Scenario } from '../../../schema';
-import { RESTART_MS } from '../../faults/faultActions';
-import { FAULT_PARAMS, EDGE_FAULT_TYPES, newFault, switchFaultType } from '../../faults/faultTimeline';
+import { INSTANT_FAULT_TYPES, LASTING_FAULTS, LINK_FAULTS, NODE_FAULTS, type Fault, type Scenario } from '../../../schema';
+import { FAULT_PARAMS, hitsEdge, newFault, switchFaultType } from '../../faults/faultTimeline';
 import { faultName } from '../../faults/faultSpans';
 import { useForm } from '../form';
 
 const PATH = ['faults'] as const;
-const TYPES: Fault['type'][] = [...NODE_FAULTS, ...EDGE_FAULT_TYPES];
+const TYPES: Fault['type'][] = [...NODE_FAULTS, ...LINK_FAULTS, 'heal'];
 const PARAM_UNITS: Record<string, { label: string; unit: string }> = {
   factor: { label: '×', unit: '' }, addMs: { label: '+', unit: 'ms' }, jitterMs: { label: '±', unit: 'ms' }, probability: { label: 'p', unit: '' },
   count: { label: 'send', unit: 'messages' },
@@ -29,14 +28,16 @@ export function FaultTimelineEditor({ scenario }: { scenario: Scenario }) {
       <legend>Faults</legend>
       <p className="field-hint">A timeline of what breaks: crash any node (a broker takes down what it hosts), slow a consumer or a disk,
         delay, lose, partition or corrupt a link (p: the chance each message is lost or damaged), or have a producer send poison messages
-        (every consumer fails them). Leave the duration empty for “until the end”.</p>
+        (every consumer fails them). Leave the duration empty for “until the end”. Faults of one type on one target add up: a node is down
+        while any of its crashes lasts, and the latest fault still on sets a factor or a probability. A heal ends every fault of its
+        type on its target at once (a heal of a crash restarts the node).</p>
       {listErrors.map((e) => <p key={e} className="field-errors">{e}</p>)}
       {faults.length === 0 && <p className="field-hint muted" data-testid="fault-timeline-empty">No faults. Add one, or right-click a node or an edge on the canvas during a run.</p>}
       <ul className="key-list">
         {faults.map((f, i) => {
           const type = String(f.type) as Fault['type'];
           const errors = form.errorsAt([...PATH, i], true);
-          const edgeFault = EDGE_FAULT_TYPES.includes(type);
+          const edgeFault = hitsEdge(f);
           const set = (key: string, value: unknown) => form.set([...PATH, i, key], value);
           return (
             <li key={i} className={`fault-row${f.live ? ' live' : ''}`} data-testid="fault-row" data-type={type} data-target={show(f.target)} data-at={show(f.atMs)}>
@@ -50,8 +51,12 @@ export function FaultTimelineEditor({ scenario }: { scenario: Scenario }) {
                   {TYPES.map((t) => <option key={t} value={t}>{faultName(t)}</option>)}
                 </select>
                 {Boolean(f.live) && <span className="fault-live-tag" title="Triggered live on the canvas and recorded for replay">live</span>}
-                {type === 'crash' && f.durationMs === RESTART_MS && Boolean(f.live) && (
-                  <span className="fault-live-tag" title="A Restart: a 1 ms crash of a node already down, whose end brings it back">restart</span>
+                {type === 'heal' && (
+                  <select className="input fault-type" aria-label={`Fault ${i + 1} heals`} value={show(f.of)} data-path={`faults.${i}.of`}
+                    title="The type of fault it ends, every one of them on its target: a heal of a crash restarts the node"
+                    onChange={(e) => set('of', e.target.value)}>
+                    {LASTING_FAULTS.map((t) => <option key={t} value={t}>{t === 'crash' ? 'crash (restart)' : faultName(t)}</option>)}
+                  </select>
                 )}
                 <button type="button" className="btn btn-ghost btn-icon" aria-label={`Remove fault ${i + 1}`}
                   onClick={() => write(faults.filter((_, j) => j !== i))}>×</button>

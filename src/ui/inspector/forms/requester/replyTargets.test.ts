@@ -4,7 +4,7 @@ import { replyTargets } from './replyTargets';
 
 function scenario() {
   const r = parseScenario({
-    version: 2, name: 't',
+    version: 3, name: 't',
     nodes: [
       { id: 'req', kind: 'requester' }, { id: 'req-q', kind: 'queue', label: 'Replies' }, { id: 'work', kind: 'queue' },
       { id: 'agg', kind: 'aggregator' }, { id: 'c', kind: 'consumer' },
