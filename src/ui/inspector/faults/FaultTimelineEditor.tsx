@@ -41,27 +41,25 @@ export function FaultTimelineEditor({ scenario }: { scenario: Scenario }) {
           const set = (key: string, value: unknown) => form.set([...PATH, i, key], value);
           return (
             <li key={i} className={`fault-row${f.live ? ' live' : ''}`} data-testid="fault-row" data-type={type} data-target={show(f.target)} data-at={show(f.atMs)}>
+              {/* What, where (a heal: of what, where), when: three short lines, so that every part fits the inspector's width whole
+                  (a type's full name, no remove button on a line of its own). */}
               <div className="fault-row-line">
-                <span className="field-unit">at</span>
-                <input className="input input-number" aria-label={`Fault ${i + 1} time (ms)`} inputMode="decimal" value={show(f.atMs)}
-                  data-path={`faults.${i}.atMs`} aria-invalid={errors.length > 0} onChange={(e) => set('atMs', toNumber(e.target.value))} />
-                <span className="field-unit">ms</span>
                 <select className="input fault-type" aria-label={`Fault ${i + 1} type`} value={type} data-path={`faults.${i}.type`}
                   onChange={(e) => form.set([...PATH, i], switchFaultType(f, e.target.value as Fault['type']))}>
                   {TYPES.map((t) => <option key={t} value={t}>{faultName(t)}</option>)}
                 </select>
                 {Boolean(f.live) && <span className="fault-live-tag" title="Triggered live on the canvas and recorded for replay">live</span>}
+                <button type="button" className="btn btn-ghost btn-icon fault-remove" aria-label={`Remove fault ${i + 1}`}
+                  onClick={() => write(faults.filter((_, j) => j !== i))}>×</button>
+              </div>
+              <div className="fault-row-line">
                 {type === 'heal' && (
-                  <select className="input fault-type" aria-label={`Fault ${i + 1} heals`} value={show(f.of)} data-path={`faults.${i}.of`}
+                  <select className="input fault-heals" aria-label={`Fault ${i + 1} heals`} value={show(f.of)} data-path={`faults.${i}.of`}
                     title="The type of fault it ends, every one of them on its target: a heal of a crash restarts the node"
                     onChange={(e) => set('of', e.target.value)}>
                     {LASTING_FAULTS.map((t) => <option key={t} value={t}>{t === 'crash' ? 'crash (restart)' : faultName(t)}</option>)}
                   </select>
                 )}
-                <button type="button" className="btn btn-ghost btn-icon" aria-label={`Remove fault ${i + 1}`}
-                  onClick={() => write(faults.filter((_, j) => j !== i))}>×</button>
-              </div>
-              <div className="fault-row-line">
                 <select className="input" aria-label={`Fault ${i + 1} target`} value={show(f.target)} data-path={`faults.${i}.target`}
                   aria-invalid={errors.length > 0} onChange={(e) => set('target', e.target.value)}>
                   {!(edgeFault ? scenario.edges : scenario.nodes).some((x) => x.id === f.target) && <option value={show(f.target)}>{show(f.target) || '(choose)'} (missing)</option>}
@@ -69,6 +67,12 @@ export function FaultTimelineEditor({ scenario }: { scenario: Scenario }) {
                     ? scenario.edges.map((e) => <option key={e.id} value={e.id}>{e.id} ({e.source} → {e.target})</option>)
                     : scenario.nodes.map((n) => <option key={n.id} value={n.id}>{n.label || n.id} ({n.kind})</option>)}
                 </select>
+              </div>
+              <div className="fault-row-line">
+                <span className="field-unit">at</span>
+                <input className="input input-number" aria-label={`Fault ${i + 1} time (ms)`} inputMode="decimal" value={show(f.atMs)}
+                  data-path={`faults.${i}.atMs`} aria-invalid={errors.length > 0} onChange={(e) => set('atMs', toNumber(e.target.value))} />
+                <span className="field-unit">ms</span>
                 {INSTANT_FAULT_TYPES.includes(type) && f.durationMs === undefined ? <span className="field-unit">at once</span> : <>
                   <span className="field-unit">for</span>
                   <input className="input input-number" aria-label={`Fault ${i + 1} duration (ms)`} inputMode="decimal" value={show(f.durationMs)}
