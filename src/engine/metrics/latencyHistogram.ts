@@ -75,8 +75,9 @@ export class LatencyRegistry {
   }
 
   /**
-   * merged().summary(), without building the merged histogram: the parts' counts summed bucket by bucket into one
-   * array, read in one pass. The snapshot takes two of these every time the browser asks (four times a second).
+   * merged().summary(), without building the merged histogram: the parts' counts summed a block of buckets at a
+   * time, only in the blocks the percentiles' search reads (rankSearch.ts). The snapshot takes two of these every time
+   * the browser asks (four times a second).
    */
   summary(): LatencySummary {
     let count = 0, sumMs = 0, maxUs = 0, highest = -1;
@@ -87,9 +88,12 @@ export class LatencyRegistry {
       if (part.highestBucket > highest) highest = part.highestBucket;
     }
     if (count === 0) return latencySummary(0, 0, 0, []);
-    const counts = new Float64Array(highest + 1);
-    for (const part of this.parts) part.addCountsTo(counts);
-    return latencySummary(count, sumMs, maxUs, percentilesOf(counts, highest, count, maxUs, P50_P95_P99));
+    this.slab.flush();
+    const parts = this.parts;
+    return latencySummary(count, sumMs, maxUs, percentilesOf(highest, count, maxUs, P50_P95_P99, (from, to, into) => {
+      into.fill(0, 0, to - from);
+      for (let i = 0; i < parts.length; i++) parts[i]!.addFlushedCounts(from, to, into);
+    }));
   }
 }
 
