@@ -140,12 +140,18 @@ export class BucketSlab {
   }
 
   /**
-   * Adds the `n` counts from slab index `index` to into[0, n) (flush first): straight from the two arrays, so that
-   * merging hundreds of histograms or searching one for its percentiles copies nothing out bucket by bucket.
+   * Writes the `n` counts from slab index `index` to into[0, n) (flush first): straight from the two arrays, for
+   * reading a histogram's percentiles a block at a time.
    */
-  addCounts(index: number, n: number, into: Float64Array): void {
+  countsInto(index: number, n: number, into: Float64Array): void {
     const low = this.low, high = this.high;
-    for (let i = 0; i < n; i++) into[i] = into[i]! + high[index + i]! * LOW + low[index + i]!;
+    for (let i = 0; i < n; i++) into[i] = high[index + i]! * LOW + low[index + i]!;
+  }
+
+  /** Adds the `n` counts from slab index `index` to into[at, at + n) (flush first), for merging histograms. */
+  addCounts(index: number, n: number, into: Float64Array, at: number): void {
+    const low = this.low, high = this.high;
+    for (let i = 0; i < n; i++) into[at + i] = into[at + i]! + high[index + i]! * LOW + low[index + i]!;
   }
 
   /** The count at slab index `index` (flush first). */

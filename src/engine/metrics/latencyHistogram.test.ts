@@ -46,6 +46,38 @@ describe('LatencyRegistry.summary', () => {
     }), { numRuns: 300 });
   });
 
+  it('keeps no summary past a change: records, resets and summaries in any order read as fresh ones', () => {
+    type Step = { op: 'record'; part: number; ms: number } | { op: 'reset'; part: number } | { op: 'summary' };
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      { arbitrary: fc.record({ op: fc.constant('record' as const), part: fc.integer({ min: 0, max: 2 }), ms: runLatencyMs }), weight: 8 },
+      { arbitrary: fc.record({ op: fc.constant('reset' as const), part: fc.integer({ min: 0, max: 2 }) }), weight: 1 },
+      { arbitrary: fc.record({ op: fc.constant('summary' as const) }), weight: 2 },
+    );
+    fc.assert(fc.property(fc.array(step, { maxLength: 400 }), (steps) => {
+      const registry = new LatencyRegistry();
+      const parts = [0, 1, 2].map(() => registry.create());
+      const values: number[][] = [[], [], []];
+      const sums = [0, 0, 0];
+      for (const s of steps) {
+        if (s.op === 'record') { parts[s.part]!.record(s.ms); values[s.part]!.push(s.ms); sums[s.part]! += s.ms; }
+        else if (s.op === 'reset') { parts[s.part]!.reset(); values[s.part] = []; sums[s.part] = 0; }
+        else {
+          expect(registry.summary()).toEqual(summaryOfValues(values.flat(), sums));
+          parts.forEach((h, i) => expect(h.summary()).toEqual(summaryOfValues(values[i]!, [sums[i]!])));
+        }
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('keeps no summary past a reset, even when as many values follow it as preceded it', () => {
+    const h = new LatencyRegistry().create();
+    for (const ms of [1, 2, 3]) h.record(ms);
+    expect(h.summary()).toMatchObject({ count: 3, max: 3 });
+    h.reset();
+    for (const ms of [7, 8, 9]) h.record(ms);
+    expect(h.summary()).toEqual(summaryOfValues([7, 8, 9], [24]));
+  });
+
   it('reads zeros when nothing was recorded', () => {
     const registry = new LatencyRegistry();
     registry.create();

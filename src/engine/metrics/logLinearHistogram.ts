@@ -93,23 +93,26 @@ export class LogLinearHistogram implements SlabRegion {
     return this.valuesAtPercentiles([p])[0]!;
   }
 
-  /** valueAtPercentile of each of `ps` (ascending), in one pass over the buckets; NaN each when empty. */
-  valuesAtPercentiles(ps: readonly number[]): number[] {
+  /**
+   * valueAtPercentile of each of `ps` (ascending), reading few of its buckets (rankSearch.ts); NaN each when empty.
+   * `seen` is shown each block of counts read (a registry merges them: partialMerge.ts).
+   */
+  valuesAtPercentiles(ps: readonly number[], seen?: (from: number, to: number, counts: Float64Array) => void): number[] {
     if (this.total === 0) return ps.map(() => NaN);
     this.slab.flush();
     return percentilesOf(this.highest, this.total, this.maxValue, ps, (from, to, into) => {
-      into.fill(0, 0, to - from);
-      this.addFlushedCounts(from, to, into);
+      this.slab.countsInto(this.offset + from, to - from, into); // the search reads no bucket above the highest
+      seen?.(from, to, into);
     });
   }
 
   /**
-   * Adds its counts of buckets [from, to) to into[0, to - from), its slab flushed first (for reading percentiles
-   * and merging histograms without a merged histogram).
+   * Adds its counts of buckets [from, to) to into[at, at + to - from), its slab flushed first (for reading
+   * percentiles and merging histograms without a merged histogram).
    */
-  addFlushedCounts(from: number, to: number, into: Float64Array): void {
+  addFlushedCounts(from: number, to: number, into: Float64Array, at: number): void {
     const n = Math.min(to, this.highest + 1) - from;
-    if (n > 0) this.slab.addCounts(this.offset + from, n, into);
+    if (n > 0) this.slab.addCounts(this.offset + from, n, into, at);
   }
 
   /** Adds every value recorded in `other` (merging per-node histograms into a system-wide one). */

@@ -41,9 +41,13 @@ export function bucketsAtRanks(highest: number, total: number, ranks: readonly n
       const to = Math.min(lo + BLOCK, hi);
       read(lo, to, block);
       const before = below;
+      let reach = ranks[next]!; // the running sum that finds the next rank up
       for (let i = lo; i < to; i++) {
         below += block[i - lo]!;
-        while (next <= last && below >= ranks[next]!) found[next++] = i;
+        while (below >= reach) {
+          found[next++] = i;
+          reach = next <= last ? ranks[next]! : Infinity;
+        }
       }
       bottomDensity = (below - before) / (to - lo);
       lo = to;
@@ -51,9 +55,13 @@ export function bucketsAtRanks(highest: number, total: number, ranks: readonly n
       const from = Math.max(hi - BLOCK, lo);
       read(from, hi, block);
       const before = above;
+      let beyond = total - ranks[last]!; // the running sum to exceed to find the next rank down
       for (let i = hi - 1; i >= from; i--) {
         above += block[i - from]!;
-        while (next <= last && above > total - ranks[last]!) found[last--] = i;
+        while (above > beyond) {
+          found[last--] = i;
+          beyond = next <= last ? total - ranks[last]! : Infinity;
+        }
       }
       topDensity = (above - before) / (hi - from);
       hi = from;
