@@ -1,7 +1,7 @@
 import type { LatencySummary } from '../api';
 import { BucketSlab } from './bucketSlab';
 import { LogLinearHistogram, P50_P95_P99, percentilesOf } from './logLinearHistogram';
-import { PartialMerge } from './partialMerge';
+import { PartialMerge, type SeenCounts } from './partialMerge';
 
 const MICROS_PER_MS = 1000;
 
@@ -43,7 +43,7 @@ export class LatencyHistogram extends LogLinearHistogram {
    * registry merges them: partialMerge.ts). A summary is kept until the histogram changes: in a snapshot the registry
    * summarises its parts first, and each node's report reads the one kept (Simulation.snapshot).
    */
-  summary(seen?: (from: number, to: number, counts: Float64Array) => void): LatencySummary {
+  summary(seen?: SeenCounts): LatencySummary {
     if (this.kept === null || this.keptCount !== this.count || this.keptResets !== this.resets) {
       this.kept = latencySummary(this.count, this.sumMs, this.max, this.count === 0 ? [] : this.valuesAtPercentiles(P50_P95_P99, seen));
       this.keptCount = this.count;

@@ -15,6 +15,7 @@
  */
 import { BucketSlab, type SlabRegion } from './bucketSlab';
 import { bucketsAtRanks, type ReadCounts } from './rankSearch';
+import type { SeenCounts } from './partialMerge';
 
 const SUB_BITS = 8;
 export const SUB = 1 << SUB_BITS; // 256
@@ -97,7 +98,7 @@ export class LogLinearHistogram implements SlabRegion {
    * valueAtPercentile of each of `ps` (ascending), reading few of its buckets (rankSearch.ts); NaN each when empty.
    * `seen` is shown each block of counts read (a registry merges them: partialMerge.ts).
    */
-  valuesAtPercentiles(ps: readonly number[], seen?: (from: number, to: number, counts: Float64Array) => void): number[] {
+  valuesAtPercentiles(ps: readonly number[], seen?: SeenCounts): number[] {
     if (this.total === 0) return ps.map(() => NaN);
     this.slab.flush();
     return percentilesOf(this.highest, this.total, this.maxValue, ps, (from, to, into) => {

@@ -1,5 +1,8 @@
 import type { LogLinearHistogram } from './logLinearHistogram';
 
+/** Shown the counts of buckets [from, to) a histogram's search read, in counts[0, to - from). */
+export type SeenCounts = (from: number, to: number, counts: Float64Array) => void;
+
 /**
  * The merged counts of a registry's histograms (its parts) that their own summaries already read.
  *
