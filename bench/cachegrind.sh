@@ -4,15 +4,17 @@
 # event. Two run lengths are subtracted, so start-up and compilation cancel out. Needs valgrind; takes ~2 minutes.
 # `model` counts the engine (default) or one of mm1-200's reduced models, `floor` (bench/floor.ts) or `sketch`
 # (bench/rowsSketch.ts), for the same customers; `browser` is the engine with the worker's options (sampling, audit,
-# tracing; samples drained every 250 K events, as `bench:ab --browser`). docs/PERFORMANCE.md, "Locality, second round",
-# "Eighth session" and "Tenth session".
-#   bash bench/cachegrind.sh [checkout] [chains] [engine|floor|sketch|browser]
+# tracing; samples drained every 250 K events, as `bench:ab --browser`). `snapshot` counts one `snapshot()` of that run
+# instead, taken as the worker takes them: after 8 s simulated and 20 snapshots to warm up, 20 more (or none) each after
+# 100 ms more and the samples drained; figures per snapshot, in millions. docs/PERFORMANCE.md, "Locality, second round", "Eighth
+# session", "Tenth session" and "Eleventh session".
+#   bash bench/cachegrind.sh [checkout] [chains] [engine|floor|sketch|browser|snapshot]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "${1:-$here}" && pwd)
 chains=${2:-200}
 model=${3:-engine}
-case "$model" in engine|floor|sketch|browser) ;; *) echo "model must be engine, floor, sketch or browser, not $model" >&2; exit 2 ;; esac
+case "$model" in engine|floor|sketch|browser|snapshot) ;; *) echo "model must be engine, floor, sketch, browser or snapshot, not $model" >&2; exit 2 ;; esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/run.ts" <<TS
@@ -28,6 +30,14 @@ if ('$model' === 'engine') {
 } else if ('$model' === 'browser') {
   const sim = createSimulation(mm1Chains($chains, 80, 10, 1e10), { sampling: true, audit: true, tracing: true });
   while (sim.events() < events) { sim.runUntil(Infinity, Math.min(250_000, events - sim.events())); sim.takeSamples(); }
+  console.log(sim.events(), sim.snapshot().latencyMs.mean);
+} else if ('$model' === 'snapshot') {
+  const sim = createSimulation(mm1Chains($chains, 80, 10, 1e10), { sampling: true, audit: true, tracing: true });
+  const taken = events === 300000 ? 0 : 20; // the two arms: the same run, with no snapshot or 20
+  let t = 8000;
+  sim.runUntil(t);
+  for (let i = 0; i < 20; i++) { sim.runUntil(t += 100); sim.takeSamples(); sim.snapshot(); }
+  for (let i = 0; i < 20; i++) { sim.runUntil(t += 100); sim.takeSamples(); if (i < taken) sim.snapshot(); }
   console.log(sim.events(), sim.snapshot().latencyMs.mean);
 } else {
   const r = ('$model' === 'floor' ? kernelFloor : rowsSketch)($chains, 1000 / 80, 10, events);
@@ -48,6 +58,8 @@ const read = (f) => {
   return { i: get('I\\s+refs'), d1: get('D1\\s+misses'), ll: get('LLd\\s+misses'), mean: s.match(/^\d+ ([\d.]+)$/m)[1] };
 };
 const [a, b] = [read(process.argv[2]), read(process.argv[3])];
-const per = (k) => ((b[k] - a[k]) / 1e6).toFixed(2);
-console.log(JSON.stringify({ name: `cachegrind-mm1-${process.argv[4]}-${process.argv[5]}`, perEvent: { instructions: +per('i'), l1Misses: +per('d1'), l2Misses: +per('ll') }, meanLatencyMs: +b.mean }));
+const snapshot = process.argv[5] === 'snapshot';
+const per = (k) => ((b[k] - a[k]) / (snapshot ? 20e6 : 1e6)).toFixed(snapshot ? 3 : 2);
+const counts = { instructions: +per('i'), l1Misses: +per('d1'), l2Misses: +per('ll') };
+console.log(JSON.stringify({ name: `cachegrind-mm1-${process.argv[4]}-${process.argv[5]}`, ...(snapshot ? { perSnapshotMillions: counts } : { perEvent: counts }), meanLatencyMs: +b.mean }));
 JS

@@ -392,12 +392,15 @@ class SimulationRun implements Simulation, SimContext {
 
   snapshot(): Snapshot {
     const census = this.census();
+    // The run's latencies first: they summarise each node's histogram on the way, and the nodes' reports read those
+    // summaries (LatencyRegistry.summary).
+    const latencyMs = this.endToEnd.summary(), queueWaitMs = this.queueWait.summary();
     const nodes: Snapshot['nodes'] = {};
     for (const node of this.nodes) nodes[node.id] = node.report();
     return {
       seed: this.seed, timeMs: this.clock, events: this.eventCount,
       messages: this.accounting.totals(census),
-      latencyMs: this.endToEnd.summary(), queueWaitMs: this.queueWait.summary(), nodes,
+      latencyMs, queueWaitMs, nodes,
       ...(this.audit ? { audit: this.audit.report(this.accounting, census.deadLettered) } : {}),
     };
   }

@@ -42,8 +42,6 @@ export class BucketSlab {
   private capBits = 0;
   /** The regions in use, one per histogram, moved together when the slab is rebuilt. */
   private readonly regions: SlabRegion[] = [];
-  /** Where countsOf copies counts out. */
-  private scratch = new Float64Array(0);
 
   /** `capacity`: buckets to start with (it grows as regions are allocated). */
   constructor(capacity = 4096) {
@@ -142,15 +140,18 @@ export class BucketSlab {
   }
 
   /**
-   * The `n` counts from slab index `offset`, flushed, in a scratch array of the slab's (valid until the next call):
-   * one tight loop, so reading percentiles does not go through `at` bucket by bucket.
+   * Writes the `n` counts from slab index `index` to into[0, n) (flush first): straight from the two arrays, for
+   * reading a histogram's percentiles a block at a time.
    */
-  countsOf(offset: number, n: number): Float64Array {
-    this.flush();
-    if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, this.scratch.length * 2));
-    const out = this.scratch, low = this.low, high = this.high;
-    for (let i = 0; i < n; i++) out[i] = high[offset + i]! * LOW + low[offset + i]!;
-    return out;
+  countsInto(index: number, n: number, into: Float64Array): void {
+    const low = this.low, high = this.high;
+    for (let i = 0; i < n; i++) into[i] = high[index + i]! * LOW + low[index + i]!;
+  }
+
+  /** Adds the `n` counts from slab index `index` to into[at, at + n) (flush first), for merging histograms. */
+  addCounts(index: number, n: number, into: Float64Array, at: number): void {
+    const low = this.low, high = this.high;
+    for (let i = 0; i < n; i++) into[at + i] = into[at + i]! + high[index + i]! * LOW + low[index + i]!;
   }
 
   /** The count at slab index `index` (flush first). */

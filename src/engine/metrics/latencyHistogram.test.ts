@@ -1,8 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LatencyHistogram, LatencyRegistry } from './latencyHistogram';
+import { LatencyHistogram, LatencyRegistry, round3 } from './latencyHistogram';
+import { bucketIndex, bucketUpperBound } from './logLinearHistogram';
 
 const latencyMs = fc.oneof(fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0, max: 50_000, noNaN: true }));
+/** Latencies as runs have them: a spike of zeros (a queue's waits), a dense stretch, and a long thin tail. */
+const runLatencyMs = fc.oneof(
+  { arbitrary: fc.constant(0), weight: 2 },
+  { arbitrary: fc.double({ min: 20, max: 60, noNaN: true }), weight: 6 },
+  { arbitrary: fc.double({ min: 0, max: 2_000, noNaN: true }), weight: 1 },
+);
+
+/**
+ * The summary computed the straightforward way, from the values themselves: each percentile the upper bound of the
+ * bucket of the value at its rank in sorted order, capped at the max; `sums` are the parts' own running sums.
+ */
+function summaryOfValues(values: readonly number[], sums: readonly number[]) {
+  if (values.length === 0) return { count: 0, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 };
+  const us = values.map((ms) => Math.max(0, Math.round(ms * 1000))).sort((a, b) => a - b);
+  const max = us[us.length - 1]!;
+  const at = (p: number) => round3(Math.min(bucketUpperBound(bucketIndex(us[Math.max(1, Math.ceil((p / 100) * us.length)) - 1]!)), max) / 1000);
+  return { count: us.length, mean: round3(sums.reduce((a, b) => a + b, 0) / us.length), p50: at(50), p95: at(95), p99: at(99), max: round3(max / 1000) };
+}
 
 describe('LatencyRegistry.summary', () => {
   it('is the summary of the merged histogram, without building it', () => {
@@ -12,6 +31,51 @@ describe('LatencyRegistry.summary', () => {
       for (const [part, ms] of records) parts[part]!.record(ms);
       expect(registry.summary()).toEqual(registry.merged().summary());
     }));
+  });
+
+  it('gives the straightforward summaries of the values, the run\'s and each part\'s, however their buckets lie', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(fc.constant(n),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), runLatencyMs), { maxLength: 3000 }))), ([n, records]) => {
+      const registry = new LatencyRegistry();
+      const parts = Array.from({ length: n }, () => registry.create());
+      const values: number[][] = parts.map(() => []);
+      const sums = parts.map(() => 0);
+      for (const [part, ms] of records) { parts[part]!.record(ms); values[part]!.push(ms); sums[part]! += ms; }
+      expect(registry.summary()).toEqual(summaryOfValues(values.flat(), sums));
+      parts.forEach((h, i) => expect(h.summary()).toEqual(summaryOfValues(values[i]!, [sums[i]!])));
+    }), { numRuns: 300 });
+  });
+
+  it('keeps no summary past a change: records, resets and summaries in any order read as fresh ones', () => {
+    type Step = { op: 'record'; part: number; ms: number } | { op: 'reset'; part: number } | { op: 'summary' };
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      { arbitrary: fc.record({ op: fc.constant('record' as const), part: fc.integer({ min: 0, max: 2 }), ms: runLatencyMs }), weight: 8 },
+      { arbitrary: fc.record({ op: fc.constant('reset' as const), part: fc.integer({ min: 0, max: 2 }) }), weight: 1 },
+      { arbitrary: fc.record({ op: fc.constant('summary' as const) }), weight: 2 },
+    );
+    fc.assert(fc.property(fc.array(step, { maxLength: 400 }), (steps) => {
+      const registry = new LatencyRegistry();
+      const parts = [0, 1, 2].map(() => registry.create());
+      const values: number[][] = [[], [], []];
+      const sums = [0, 0, 0];
+      for (const s of steps) {
+        if (s.op === 'record') { parts[s.part]!.record(s.ms); values[s.part]!.push(s.ms); sums[s.part]! += s.ms; }
+        else if (s.op === 'reset') { parts[s.part]!.reset(); values[s.part] = []; sums[s.part] = 0; }
+        else {
+          expect(registry.summary()).toEqual(summaryOfValues(values.flat(), sums));
+          parts.forEach((h, i) => expect(h.summary()).toEqual(summaryOfValues(values[i]!, [sums[i]!])));
+        }
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('keeps no summary past a reset, even when as many values follow it as preceded it', () => {
+    const h = new LatencyRegistry().create();
+    for (const ms of [1, 2, 3]) h.record(ms);
+    expect(h.summary()).toMatchObject({ count: 3, max: 3 });
+    h.reset();
+    for (const ms of [7, 8, 9]) h.record(ms);
+    expect(h.summary()).toEqual(summaryOfValues([7, 8, 9], [24]));
   });
 
   it('reads zeros when nothing was recorded', () => {

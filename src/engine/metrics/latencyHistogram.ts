@@ -1,6 +1,7 @@
 import type { LatencySummary } from '../api';
 import { BucketSlab } from './bucketSlab';
 import { LogLinearHistogram, P50_P95_P99, percentilesOf } from './logLinearHistogram';
+import { PartialMerge, type SeenCounts } from './partialMerge';
 
 const MICROS_PER_MS = 1000;
 
@@ -15,6 +16,12 @@ const MICROS_PER_MS = 1000;
  */
 export class LatencyHistogram extends LogLinearHistogram {
   private sumMs = 0;
+  /** Resets so far: with the count, which only grows in between, they tell one state of it from another. */
+  private resets = 0;
+  /** The last summary, and the count and resets it is of. */
+  private kept: LatencySummary | null = null;
+  private keptCount = 0;
+  private keptResets = 0;
 
   override record(ms: number): void {
     super.record(Math.round(ms * MICROS_PER_MS));
@@ -31,8 +38,18 @@ export class LatencyHistogram extends LogLinearHistogram {
     return this.valuesAtPercentiles(ps).map((us) => us / MICROS_PER_MS);
   }
 
-  summary(): LatencySummary {
-    return latencySummary(this.count, this.sumMs, this.max, this.count === 0 ? [] : this.valuesAtPercentiles(P50_P95_P99));
+  /**
+   * Its count, mean, p50, p95, p99 and max, in ms; `seen` is shown the counts its percentiles' search reads (the
+   * registry merges them: partialMerge.ts). A summary is kept until the histogram changes: in a snapshot the registry
+   * summarises its parts first, and each node's report reads the one kept (Simulation.snapshot).
+   */
+  summary(seen?: SeenCounts): LatencySummary {
+    if (this.kept === null || this.keptCount !== this.count || this.keptResets !== this.resets) {
+      this.kept = latencySummary(this.count, this.sumMs, this.max, this.count === 0 ? [] : this.valuesAtPercentiles(P50_P95_P99, seen));
+      this.keptCount = this.count;
+      this.keptResets = this.resets;
+    }
+    return { ...this.kept };
   }
 
   /** The exact sum of what it recorded, in ms. */
@@ -46,6 +63,7 @@ export class LatencyHistogram extends LogLinearHistogram {
   override reset(): void {
     super.reset();
     this.sumMs = 0;
+    this.resets++;
   }
 }
 
@@ -60,6 +78,7 @@ export class LatencyRegistry {
   private readonly parts: LatencyHistogram[] = [];
   /** One slab for the buckets of all its histograms (bucketSlab.ts). */
   private readonly slab = new BucketSlab();
+  private readonly merge = new PartialMerge();
 
   /** A new histogram that counts towards this registry. */
   create(): LatencyHistogram {
@@ -75,8 +94,9 @@ export class LatencyRegistry {
   }
 
   /**
-   * merged().summary(), without building the merged histogram: the parts' counts summed bucket by bucket into one
-   * array, read in one pass. The snapshot takes two of these every time the browser asks (four times a second).
+   * merged().summary(), without building the merged histogram: each part summarised first (kept for its node's
+   * report), the counts their searches read kept, and the merge's search reading from the parts only the rest
+   * (partialMerge.ts). The snapshot takes two of these every time the browser asks (four times a second).
    */
   summary(): LatencySummary {
     let count = 0, sumMs = 0, maxUs = 0, highest = -1;
@@ -87,9 +107,11 @@ export class LatencyRegistry {
       if (part.highestBucket > highest) highest = part.highestBucket;
     }
     if (count === 0) return latencySummary(0, 0, 0, []);
-    const counts = new Float64Array(highest + 1);
-    for (const part of this.parts) part.addCountsTo(counts);
-    return latencySummary(count, sumMs, maxUs, percentilesOf(counts, highest, count, maxUs, P50_P95_P99));
+    this.slab.flush();
+    const parts = this.parts, merge = this.merge;
+    merge.start(parts, highest);
+    for (let p = 0; p < parts.length; p++) parts[p]!.summary((from, to, counts) => merge.seen(p, from, to, counts));
+    return latencySummary(count, sumMs, maxUs, percentilesOf(highest, count, maxUs, P50_P95_P99, (from, to, into) => merge.read(parts, from, to, into)));
   }
 }
 

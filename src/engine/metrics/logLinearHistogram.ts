@@ -14,6 +14,8 @@
  * increments of one part of its buckets together, fetching that part's cache lines once (bucketSlab.ts).
  */
 import { BucketSlab, type SlabRegion } from './bucketSlab';
+import { bucketsAtRanks, type ReadCounts } from './rankSearch';
+import type { SeenCounts } from './partialMerge';
 
 const SUB_BITS = 8;
 export const SUB = 1 << SUB_BITS; // 256
@@ -40,18 +42,12 @@ export function bucketUpperBound(i: number): number {
 export const P50_P95_P99: readonly number[] = [50, 95, 99];
 
 /**
- * The values at ascending percentiles `ps` (0–100) of `total` values with these bucket counts, up to bucket
- * `highest`: each the upper bound of the bucket holding its rank, capped at `max`.
+ * The values at ascending percentiles `ps` (0–100) of `total` values in buckets 0 … `highest`, whose counts `read`
+ * gives: each the upper bound of the bucket holding its rank, capped at `max` (rankSearch.ts reads few buckets).
  */
-export function percentilesOf(counts: Float64Array, highest: number, total: number, max: number, ps: readonly number[]): number[] {
-  const out: number[] = [];
-  let k = 0, seen = 0;
-  for (let i = 0; i <= highest && k < ps.length; i++) {
-    seen += counts[i]!;
-    while (k < ps.length && seen >= rankOf(ps[k]!, total)) { out.push(Math.min(bucketUpperBound(i), max)); k++; }
-  }
-  while (k < ps.length) { out.push(max); k++; }
-  return out;
+export function percentilesOf(highest: number, total: number, max: number, ps: readonly number[], read: ReadCounts): number[] {
+  const ranks = ps.map((p) => rankOf(p, total));
+  return bucketsAtRanks(highest, total, ranks, read).map((i) => (i < 0 ? max : Math.min(bucketUpperBound(i), max)));
 }
 
 /** The rank (1 … total) of percentile p. */
@@ -98,16 +94,26 @@ export class LogLinearHistogram implements SlabRegion {
     return this.valuesAtPercentiles([p])[0]!;
   }
 
-  /** valueAtPercentile of each of `ps` (ascending), in one pass over the buckets; NaN each when empty. */
-  valuesAtPercentiles(ps: readonly number[]): number[] {
+  /**
+   * valueAtPercentile of each of `ps` (ascending), reading few of its buckets (rankSearch.ts); NaN each when empty.
+   * `seen` is shown each block of counts read (a registry merges them: partialMerge.ts).
+   */
+  valuesAtPercentiles(ps: readonly number[], seen?: SeenCounts): number[] {
     if (this.total === 0) return ps.map(() => NaN);
-    return percentilesOf(this.slab.countsOf(this.offset, this.highest + 1), this.highest, this.total, this.maxValue, ps);
+    this.slab.flush();
+    return percentilesOf(this.highest, this.total, this.maxValue, ps, (from, to, into) => {
+      this.slab.countsInto(this.offset + from, to - from, into); // the search reads no bucket above the highest
+      seen?.(from, to, into);
+    });
   }
 
-  /** Adds its count in each bucket to `counts[bucket]` (for merging without a merged histogram). */
-  addCountsTo(counts: Float64Array): void {
-    const own = this.slab.countsOf(this.offset, this.highest + 1);
-    for (let i = 0; i <= this.highest; i++) counts[i]! += own[i]!;
+  /**
+   * Adds its counts of buckets [from, to) to into[at, at + to - from), its slab flushed first (for reading
+   * percentiles and merging histograms without a merged histogram).
+   */
+  addFlushedCounts(from: number, to: number, into: Float64Array, at: number): void {
+    const n = Math.min(to, this.highest + 1) - from;
+    if (n > 0) this.slab.addCounts(this.offset + from, n, into, at);
   }
 
   /** Adds every value recorded in `other` (merging per-node histograms into a system-wide one). */
