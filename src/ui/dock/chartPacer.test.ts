@@ -13,6 +13,7 @@ const withSamples = (count: number, version = count, nodeIds: readonly string[] 
 
 /** A telemetry store, a clock whose timers fire only when told, and every state the pacer drew. */
 function harness(opts: { redrawCostMs?: number } = {}) {
+  let costMs = opts.redrawCostMs ?? 0;
   let hidden = false;
   const store = createStore<TelemetryState>()(() => ({ ...initialTelemetry(), nodeIds: NODES }));
   let now = 0;
@@ -23,13 +24,17 @@ function harness(opts: { redrawCostMs?: number } = {}) {
       now: () => now,
       schedule: (run, delayMs) => { pending = { run, delayMs }; return 1; },
       cancel: () => { pending = null; },
-      afterPaint: (run) => { now += opts.redrawCostMs ?? 0; run(); },
+      afterPaint: (run) => { now += costMs; run(); },
     },
     hidden: () => hidden,
   });
   return {
     pacer, drawn,
     setHidden: (h: boolean) => { hidden = h; },
+    /** What each redraw from now on costs. */
+    setCost: (ms: number) => { costMs = ms; },
+    /** Another simulation loaded (new node ids), with `count` samples. */
+    loadOther: (count: number) => store.setState((s) => ({ ...withSamples(count, s.samplesVersion + 1, ['c']) })),
     /** A frame with samples, as reduceFrame leaves the store. */
     addSamples: (count: number) => store.setState((s) => ({ ...withSamples(s.samples.length + count, s.samplesVersion + 1), nodeIds: s.nodeIds })),
     /** Reset or another document: telemetryStore.clearTelemetry. */
@@ -84,11 +89,55 @@ describe('chart pacer', () => {
     expect(h.drawn).toHaveLength(1); // nothing new
   });
 
-  it('spaces polls out after a costly redraw', () => {
+  it('spaces polls out once redraws stay costly: after the second costly one, by the cheaper of the last two', () => {
     const h = harness({ redrawCostMs: 120 });
     h.addSamples(2);
     h.poll();
+    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS); // the run's first redraw mounts the plot: no pace of its own
+    h.addSamples(1);
+    h.poll();
     expect(h.nextPollInMs()).toBe(chartRedrawDelay(120));
+    h.setCost(200);
+    h.addSamples(1);
+    h.poll();
+    expect(h.nextPollInMs()).toBe(chartRedrawDelay(120));
+    h.addSamples(1);
+    h.poll();
+    expect(h.nextPollInMs()).toBe(chartRedrawDelay(200));
+  });
+
+  it('one costly redraw among cheap ones (the first, a garbage collection) does not hold the charts still', () => {
+    const h = harness({ redrawCostMs: 400 });
+    h.addSamples(2);
+    h.poll(); // the first redraw of the run, as measured in the browser: mounting the plot
+    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS);
+    h.setCost(10);
+    h.addSamples(1);
+    h.poll();
+    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS);
+    h.setCost(400); // a spike between cheap redraws
+    h.addSamples(1);
+    h.poll();
+    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS);
+  });
+
+  it('after a cleared run or another simulation, the first redraw is a mount again, not a pace', () => {
+    const h = harness({ redrawCostMs: 120 });
+    h.addSamples(2);
+    h.poll();
+    h.addSamples(1);
+    h.poll();
+    expect(h.nextPollInMs()).toBe(chartRedrawDelay(120));
+    h.clearRun();
+    h.addSamples(2);
+    h.poll();
+    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS);
+    h.addSamples(1);
+    h.poll();
+    expect(h.nextPollInMs()).toBe(chartRedrawDelay(120));
+    h.loadOther(3);
+    h.poll();
+    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS);
   });
 
   it('draws a cleared run at once, between polls, and keeps its throttle for what follows', () => {

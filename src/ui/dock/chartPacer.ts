@@ -14,7 +14,11 @@ export const CHART_REDRAW_MS = 500;
 export const CHART_SHARE = 10;
 export const MAX_CHART_REDRAW_MS = 3000;
 
-/** Wait before the next redraw after one that took `costMs` (render, layout and paint). */
+/**
+ * Wait before the next redraw after one that took `costMs` (render, layout and paint). The pacer passes the cheaper of
+ * the last two redraws (see ChartPacer.paceAfter): one slow redraw (the plot's first, which mounts recharts' axes and
+ * lines; a garbage collection) must not hold the charts still for seconds, a redraw that stays slow spaces them out.
+ */
 export function chartRedrawDelay(costMs: number): number {
   return Math.min(MAX_CHART_REDRAW_MS, Math.max(CHART_REDRAW_MS, costMs * CHART_SHARE));
 }
@@ -65,12 +69,16 @@ export class ChartPacer {
   private shown: TelemetryState;
   private timer: unknown = null;
   private stopped = false;
+  /** What the last redraw of this run cost, null before its first (mounting the plot is a one-off, not a pace). */
+  private lastCostMs: number | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly source: TelemetrySource, private readonly show: (state: TelemetryState) => void,
     private readonly env: PacerEnv) {
     this.shown = source.getState();
-    this.unsubscribe = source.subscribe((next) => { if (runCleared(this.shown, next)) this.draw(next); });
+    this.unsubscribe = source.subscribe((next) => {
+      if (runCleared(this.shown, next)) { this.lastCostMs = null; this.draw(next); }
+    });
     this.later(CHART_REDRAW_MS);
   }
 
@@ -95,9 +103,21 @@ export class ChartPacer {
     this.timer = null;
     const next = this.source.getState();
     if (this.env.hidden() || !samplesChanged(this.shown, next)) return this.later(CHART_REDRAW_MS);
+    if (next.nodeIds !== this.shown.nodeIds) this.lastCostMs = null; // another simulation: its lines are mounted anew
     const start = this.env.timers.now();
     this.draw(next);
-    this.env.timers.afterPaint(() => this.later(chartRedrawDelay(this.env.timers.now() - start)));
+    this.env.timers.afterPaint(() => this.later(this.paceAfter(this.env.timers.now() - start)));
+  }
+
+  /**
+   * The wait after a redraw that cost `costMs`: by the cheaper of it and the one before, and as for a cheap one after
+   * the run's first. Measured in the browser: the first redraw of a run cost enough to hold every chart at its first
+   * two samples for 2.5–3 s of a running simulation, then redraws came every 0.4–0.9 s (docs/PERFORMANCE.md, "UI frame rate").
+   */
+  private paceAfter(costMs: number): number {
+    const paced = this.lastCostMs === null ? 0 : Math.min(costMs, this.lastCostMs);
+    this.lastCostMs = costMs;
+    return chartRedrawDelay(paced);
   }
 
   private draw(state: TelemetryState): void {
