@@ -26,6 +26,7 @@ export function ChartsPanel() {
   const empty = noData(useRunFinished());
   const selected = useViewStore((s) => s.selectedNodeIds);
   const nodes = useDocumentStore((s) => s.scenario.nodes);
+  const warmupS = useDocumentStore((s) => s.scenario.workload.warmupMs) / 1000;
   const ctx: SeriesContext = useMemo(() => ({ samples: telemetry.samples, nodeIds: telemetry.nodeIds, sampleFields: telemetry.sampleFields }), [telemetry]);
 
   const queueIds = useMemo(() => {
@@ -68,7 +69,7 @@ export function ChartsPanel() {
       </div>
       <div className="charts-grid">
         <LineChartCard testId="chart-throughput" title={`Throughput, ${scope}`} unit="msg/s" rows={throughput} lines={throughputLines} empty={empty} marks={throughputMarks} />
-        <LineChartCard testId="chart-latency" title={latencyChart.title} unit="ms" rows={latency} lines={latencyLines} empty={empty} marks={latencyMarks} />
+        <LineChartCard testId="chart-latency" title={latencyChart.title} unit="ms" rows={latency} lines={latencyLines} empty={empty} marks={latencyMarks} warmupS={warmupS} />
         <LineChartCard testId="chart-queue-depth" title={`Queue depth, ${queueIds.length === 0 ? 'no queues' : selected.some((id) => queueIds.includes(id)) ? 'selected queues' : 'all queues'}`}
           unit="messages" rows={depth} lines={depthLines} pairs={depthPlan.perQueue ? QUEUE_PAIRS : undefined} counts empty={queueIds.length === 0 ? 'This topology has no queues.' : empty} marks={depthMarks} />
       </div>

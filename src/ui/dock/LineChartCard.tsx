@@ -1,6 +1,7 @@
 import { memo, useEffect } from 'react';
 import { LINK_FAULTS } from '../../schema';
 import type { FaultMark } from '../faults/faultMarks';
+import { formatChartTime } from './chartFormat';
 import type { ChartRow } from './chartSeries';
 import { lazyPlot } from './lazyPlot';
 import type { LinePairKey } from './PairedLegend';
@@ -16,6 +17,8 @@ export interface PlotOptions {
   pairs?: LinePairKey;
   /** Values are counts (queue depth): no tick between whole numbers. */
   counts?: boolean;
+  /** A latency chart's warm-up, in simulated seconds: shaded, and said in the caption (WarmupPlot.tsx). */
+  warmupS?: number;
 }
 
 interface Props extends PlotOptions {
@@ -40,13 +43,16 @@ export function faultColor(type: string): string {
 const { Plot: LineChartPlot, preload: preloadPlot } = lazyPlot(() => import('./LineChartPlot'));
 
 /** One line chart with a title, a time axis in simulated seconds and a value axis with a unit. */
-export const LineChartCard = memo(function LineChartCard({ title, unit, rows, lines, testId, empty, marks = [], pairs, counts = false }: Props) {
+export const LineChartCard = memo(function LineChartCard({ title, unit, rows, lines, testId, empty, marks = [], pairs, counts = false, warmupS = 0 }: Props) {
   useEffect(preloadPlot, []);
   return (
     <figure className="chart-card" data-testid={testId} data-points={rows.length} data-fault-marks={marks.length}>
-      <figcaption>{title} <span className="chart-unit">({unit})</span></figcaption>
+      <figcaption>
+        {title} <span className="chart-unit">({unit})</span>
+        {warmupS > 0 && <span className="chart-note" data-testid={`${testId}-warmup`}> · counted after a {formatChartTime(warmupS)} warm-up</span>}
+      </figcaption>
       {rows.length === 0 ? <p className="dock-empty">{empty}</p> : (
-        <LineChartPlot unit={unit} rows={rows} lines={lines} marks={marks} pairs={pairs} counts={counts} />
+        <LineChartPlot unit={unit} rows={rows} lines={lines} marks={marks} pairs={pairs} counts={counts} warmupS={warmupS} />
       )}
     </figure>
   );

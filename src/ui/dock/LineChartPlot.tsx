@@ -7,11 +7,12 @@ import type { ChartRow } from './chartSeries';
 import { faultMarkElements } from './FaultMarksPlot';
 import type { LineSpec, PlotOptions } from './LineChartCard';
 import { PairedLegend } from './PairedLegend';
+import { warmupElement } from './WarmupPlot';
 
 interface Props extends PlotOptions { unit: string; rows: ChartRow[]; lines: LineSpec[]; marks: readonly FaultMark[] }
 
 /** The recharts part of a LineChartCard, in its own chunk (lazyPlot.tsx): the time axis in simulated seconds, the value axis, the fault marks. */
-export default function LineChartPlot({ unit, rows, lines, marks, pairs, counts = false }: Props) {
+export default function LineChartPlot({ unit, rows, lines, marks, pairs, counts = false, warmupS = 0 }: Props) {
   return (
     <LineChart responsive style={{ width: '100%', height: '100%', flex: 1, minHeight: 0 }} data={rows} margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--chart-grid, #8883)" />
@@ -25,6 +26,7 @@ export default function LineChartPlot({ unit, rows, lines, marks, pairs, counts 
       <Tooltip labelFormatter={(t) => `t = ${formatChartTime(Number(t))}`} formatter={(v) => (typeof v === 'number' ? `${formatChartValue(v)} ${unit}` : String(v))}
         contentStyle={{ background: 'var(--panel-bg, #fff)', border: '1px solid #8886', fontSize: 12 }} />
       {pairs ? <Legend content={() => <PairedLegend lines={lines} pair={pairs} />} /> : <Legend wrapperStyle={{ fontSize: 11 }} />}
+      {warmupElement(rows, warmupS)}
       {faultMarkElements(marks)}
       {lines.map((l) => (
         <Line key={l.key} dataKey={l.key} name={l.label} stroke={l.color} dot={isolatedDots(rows, l.key, l.color)} strokeWidth={1.5}
