@@ -8,7 +8,7 @@ import type { WorkerLike } from '../run/workerClient';
 import { EDGE_FAULT_ACTIONS, nodeFaultActions } from './faultActions';
 import { faultMarks, faultMarksOver } from './faultMarks';
 import { faultActive, faultName, faultSpans, spanLasting } from './faultSpans';
-import { newFault, recordFault, switchFaultType } from './faultTimeline';
+import { newFault, recordFault, switchFaultType, targetChoices } from './faultTimeline';
 
 const store = () => useDocumentStore.getState();
 beforeEach(() => store().replaceScenario(emptyScenario(), { resetHistory: true }));
@@ -85,6 +85,37 @@ describe('fault timeline in the document', () => {
 
   it('a link fault switched from a node fault keeps its live mark and gets its parameters', () => {
     expect(switchFaultType({ type: 'crash', atMs: 5, target: 'e', live: true }, 'linkDelay')).toEqual({ type: 'linkDelay', atMs: 5, target: 'e', live: true, addMs: 200, jitterMs: 0 });
+  });
+});
+
+describe('the timeline\'s target choices', () => {
+  const scenario = {
+    nodes: [{ id: 'c1', kind: 'consumer', label: '' }, { id: 'q', kind: 'queue', label: 'Orders' }],
+    edges: [
+      { id: 'producer-1--orders-queue', source: 'producer-1', target: 'orders-queue' },
+      { id: 'producer-1-to-orders-queue', source: 'producer-1', target: 'orders-queue' },
+      { id: 'producer-1-to-orders-queue-2', source: 'producer-1', target: 'orders-queue' },
+    ],
+  } as unknown as Pick<Scenario, 'nodes' | 'edges'>;
+
+  it('a node by its label (or id) and kind', () => {
+    expect(targetChoices(scenario, false, 'c1')).toEqual([{ value: 'c1', label: 'c1 (consumer)' }, { value: 'q', label: 'Orders (queue)' }]);
+  });
+
+  it('an edge by its ends, its id after them when it says more than they do, or another edge has those ends', () => {
+    const edges = scenario.edges;
+    expect(targetChoices({ ...scenario, edges: [edges[0]!] }, true, '').slice(1).map((c) => c.label)).toEqual(['producer-1 → orders-queue']);
+    expect(targetChoices({ ...scenario, edges: [edges[1]!] }, true, '').slice(1).map((c) => c.label)).toEqual(['producer-1 → orders-queue']);
+    expect(targetChoices({ ...scenario, edges: [{ ...edges[0]!, id: 'e7' }] }, true, '').slice(1).map((c) => c.label)).toEqual(['producer-1 → orders-queue (e7)']);
+    expect(targetChoices(scenario, true, 'producer-1--orders-queue').map((c) => c.label)).toEqual([
+      'producer-1 → orders-queue (producer-1--orders-queue)', 'producer-1 → orders-queue (producer-1-to-orders-queue)',
+      'producer-1 → orders-queue (producer-1-to-orders-queue-2)',
+    ]);
+  });
+
+  it('a target nothing has any more is listed first, as missing', () => {
+    expect(targetChoices(scenario, false, 'gone')[0]).toEqual({ value: 'gone', label: 'gone (missing)' });
+    expect(targetChoices(scenario, true, '')[0]).toEqual({ value: '', label: '(choose) (missing)' });
   });
 });
 
