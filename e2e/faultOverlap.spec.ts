@@ -79,10 +79,11 @@ test('a short crash inside a long one keeps the node down; the audit shows one s
   await expect(page.getByTestId('dock')).toContainText('Fault: restart c1');
   await expect(page.getByTestId('dock')).toContainText('Fault: restart q1');
 
-  // The audit: q1's crash ends at the restart, c1's crash and its restart are there.
+  // The audit: q1's crash ends at the restart; c1's, crashed and restarted at one paused instant, lasted 0 s.
   await page.getByTestId('dock-tab-audit').click();
   await expect(page.getByTestId('audit-faults').locator('li')).toHaveCount(2);
   await expect(page.getByTestId('audit-faults')).not.toContainText('for 10 s');
+  await expect(page.getByTestId('audit-faults').locator('li').filter({ hasText: 'c1' })).toContainText('crash c1 for 0 s (restarted at once)');
   await page.screenshot({ path: shot('faults-restart-audit') });
 
   // Run on: q1 stays up after 12 s (the healed crash's end changes nothing) and nothing is down at the end.

@@ -114,10 +114,22 @@ describe('npm run sim: the delivery-guarantee audit', () => {
     expect(report.audit.lostByReason.lostAfterAutoAck).toBeGreaterThan(0);
     expect(report.audit.faults).toEqual([
       { atMs: 2000, endMs: 3000, target: 'c', type: 'crash' },
-      { atMs: 4000, endMs: null, target: 'c', type: 'crash' },
+      { atMs: 4000, endMs: null, target: 'c', type: 'crash', healedAtMs: 4500 },
       { atMs: 4500, endMs: 4500, target: 'c', type: 'heal', of: 'crash' },
     ]);
-    expect((await sim(file)).stdout).toContain('faults: crash c at 2s–3s, crash c at 4s, restart c at 4.5s');
+    expect((await sim(file)).stdout).toContain('faults: crash c at 2s–3s, crash c at 4s–4.5s (restarted), restart c at 4.5s');
+  });
+
+  it('reports a crash restarted at the instant it started (Crash, then Restart, in a paused run) as lasting 0 ms', async () => {
+    const file = scenarioFile('restarted-at-once.json', {
+      version: 3, durationMs: 5000,
+      nodes: [{ id: 'p', kind: 'producer' }, { id: 'q', kind: 'queue' }, { id: 'c1', kind: 'consumer' }],
+      edges: [{ id: 'e1', source: 'p', target: 'q' }, { id: 'e2', source: 'q', target: 'c1' }],
+      faults: [{ atMs: 2000, target: 'c1', type: 'crash', live: true }, { atMs: 2000, target: 'c1', type: 'heal', of: 'crash', live: true }],
+    });
+    const report = JSON.parse((await sim(file, '--json')).stdout);
+    expect(report.audit.faults[0]).toEqual({ atMs: 2000, endMs: null, target: 'c1', type: 'crash', healedAtMs: 2000 });
+    expect((await sim(file)).stdout).toContain('faults: crash c1 at 2s–2s (restarted at once), restart c1 at 2s');
   });
 
   it('prints competing consumers as a group, each loss once (EIP Competing Consumers)', async () => {

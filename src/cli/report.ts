@@ -76,7 +76,9 @@ export function audit(a: Audit): Audit {
     competing: a.competing.map((g) => ({
       consumers: [...g.consumers], queues: [...g.queues], processed: g.processed, duplicates: g.duplicates, lost: g.lost, guarantee: g.guarantee,
     })),
-    faults: a.faults.map((f) => ({ atMs: f.atMs, endMs: f.endMs, target: f.target, type: f.type, ...(f.of !== undefined ? { of: f.of } : {}) })),
+    faults: a.faults.map((f) => ({
+      atMs: f.atMs, endMs: f.endMs, target: f.target, type: f.type, ...(f.of !== undefined ? { of: f.of } : {}), ...(f.healedAtMs !== undefined ? { healedAtMs: f.healedAtMs } : {}),
+    })),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { LatencySummary, NodeReport } from '../engine';
+import type { AuditFault, LatencySummary, NodeReport } from '../engine';
 import { COUNTER_FIGURES, KIND_DETAIL_FIGURES, LOSS_FIGURE_GROUPS } from '../lessons/nodeFigures';
 import { columns, formatNumber, type Align } from './format';
 import { patternLines } from './patternTable';
@@ -66,13 +66,25 @@ function nodeLines(report: Report): string[] {
   return ['Nodes', ...columns([header, ...rows], align)];
 }
 
+/**
+ * A fault of the audit in words, from its start to its real end: "crash c at 2s–3s", "crash c at 4s–4.5s (restarted)",
+ * "crash c at 2s–2s (restarted at once)" (Crash, then Restart, in a paused run), "crash c at 5s" (until the end),
+ * "restart c at 4.5s" (a heal of a crash is a restart, src/schema/faults.ts), "poison p at 1s".
+ */
+export function faultWords(f: AuditFault): string {
+  const what = f.type !== 'heal' ? f.type : f.of === 'crash' ? 'restart' : `heal ${f.of}`;
+  const end = f.healedAtMs ?? f.endMs;
+  // A poison burst and a heal end where they start: an instant, no span. A fault healed at its start lasted 0 ms: it has one.
+  const span = end === null || (end === f.atMs && f.healedAtMs === undefined) ? '' : `–${end / 1000}s`;
+  const healed = f.healedAtMs === undefined ? '' : ` (${f.type === 'crash' ? 'restarted' : 'healed'}${f.healedAtMs === f.atMs ? ' at once' : ''})`;
+  return `${what} ${f.target} at ${f.atMs / 1000}s${span}${healed}`;
+}
+
 /** The delivery-guarantee audit: what each consumer achieved. */
 function auditLines(report: Report): string[] {
   const a = report.audit;
   if (!a) return [];
-  // A heal of a crash is a restart (src/schema/faults.ts).
-  const what = (f: { type: string; of?: string }) => (f.type !== 'heal' ? f.type : f.of === 'crash' ? 'restart' : `heal ${f.of}`);
-  const faults = a.faults.map((f) => `${what(f)} ${f.target} at ${f.atMs / 1000}s${f.endMs === null || f.endMs === f.atMs ? '' : `–${f.endMs / 1000}s`}`).join(', ');
+  const faults = a.faults.map(faultWords).join(', ');
   const header = ['consumer', 'processed', 'duplicates', 'skipped dup', 'lost', 'out of order', 'guarantee'];
   const rows = Object.entries(a.consumers).map(([id, c]) => [id, String(c.processed), String(c.duplicates), String(c.skippedDuplicates), String(c.lost), String(c.outOfOrder), c.guarantee]);
   return [

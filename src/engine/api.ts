@@ -180,6 +180,23 @@ export interface CompetingAudit {
   guarantee: Guarantee;
 }
 
+/**
+ * A fault as the audit records it when it starts. `endMs`: the end its duration sets (null: none, until the end of the
+ * run; a poison burst and a heal end where they start).
+ */
+export interface AuditFault {
+  atMs: number; endMs: number | null; target: string; type: string;
+  /** A heal's: the type of fault it ended. */
+  of?: string;
+  /** Triggered live in the app: at its instant it started after the scheduled starts and the ends (PRIORITY.liveFault). */
+  live?: true;
+  /**
+   * When a heal ended it before its own end (before `endMs`, or at all when `endMs` is null): its real end. Equal to
+   * `atMs` when it was healed at the instant it started (Crash, then Restart, in a paused run): it lasted 0 ms.
+   */
+  healedAtMs?: number;
+}
+
 /** The delivery-guarantee audit: what became of every message (faults issue). */
 export interface Audit {
   produced: number;
@@ -204,8 +221,8 @@ export interface Audit {
   consumers: Record<string, ConsumerAudit>;
   /** Groups of two or more consumers reading the same queues (Competing Consumers), each loss counted once. */
   competing: CompetingAudit[];
-  /** The faults that happened, in order, for marking the charts. */
-  faults: { atMs: number; endMs: number | null; target: string; type: string; /** A heal's: the type of fault it ended. */ of?: string }[];
+  /** The faults that happened, in the order they started, for marking the charts. */
+  faults: AuditFault[];
   /**
    * Present when the audit reached its memory limit (`SimulationOptions.auditIdLimit`): the simulated time it
    * stopped following messages. Every figure above is as of then; `faults` goes on to the end.

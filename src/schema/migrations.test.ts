@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, SCENARIO_VERSION } from './index';
+import { versionOne, versionTwo } from './migrationFixtures';
 import { migrate } from './migrations';
-
-/** The draft format: edge fields at the top level, the run length in seconds. */
-const versionOne = {
-  version: 1,
-  name: 'Draft',
-  durationSeconds: 12.5,
-  nodes: [
-    { id: 'p', kind: 'producer' },
-    { id: 'x', kind: 'exchange', config: { type: 'topic' } },
-    { id: 'q', kind: 'queue' },
-  ],
-  edges: [
-    { id: 'publish', source: 'p', target: 'x', delayMs: 4 },
-    { id: 'bind', source: 'x', target: 'q', bindingKey: 'a.#', delayMs: 2, config: {} },
-  ],
-};
 
 describe('version 1 documents', () => {
   it('migrate to the current version', () => {
@@ -73,9 +58,7 @@ describe('version 1 documents', () => {
 });
 
 describe('version 2 documents with faults', () => {
-  const doc = (faults: unknown[]) => ({
-    version: 2, nodes: [{ id: 'q', kind: 'queue' }, { id: 'c', kind: 'consumer' }], edges: [{ id: 'e', source: 'q', target: 'c' }], faults,
-  });
+  const doc = versionTwo;
 
   it('turn the app\'s old Restart (a live 1 ms crash of a crashed node) into a restart: a heal of the crash', () => {
     const result = parseScenario(doc([

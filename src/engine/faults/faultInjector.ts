@@ -1,4 +1,5 @@
 import { INSTANT_FAULT_TYPES, type Fault, type LastingFaultType } from '../../schema';
+import type { AuditFault } from '../api';
 import type { AuditLog } from '../audit';
 import type { EdgeRuntime } from '../model/edge';
 import type { NodeModel } from '../model/node';
@@ -19,6 +20,8 @@ type LastingFault = Exclude<Fault, { type: 'poison' | 'heal' }>;
 export class FaultInjector {
   /** Active faults by target and type (`target\0type`), oldest first. */
   private readonly active = new Map<string, LastingFault[]>();
+  /** The audit's record of each active fault, so that a heal can write its real end there (`healedAtMs`). */
+  private readonly records = new Map<Fault, AuditFault>();
 
   constructor(
     private readonly nodes: Map<string, NodeModel>,
@@ -30,11 +33,11 @@ export class FaultInjector {
   start(f: Fault): void {
     // An instant fault (a poison burst, a heal) ends where it starts (null would read "until the end of the run").
     const endMs = INSTANT_FAULT_TYPES.includes(f.type) ? this.now() : f.durationMs === undefined ? null : this.now() + f.durationMs;
-    this.audit?.faults.push(f.type === 'heal'
-      ? { atMs: this.now(), endMs, target: f.target, type: f.type, of: f.of }
-      : { atMs: this.now(), endMs, target: f.target, type: f.type });
+    const record: AuditFault = { atMs: this.now(), endMs, target: f.target, type: f.type, ...(f.type === 'heal' ? { of: f.of } : {}), ...(f.live === true ? { live: true } : {}) };
+    this.audit?.faults.push(record);
     if (f.type === 'poison') { this.nodes.get(f.target)?.publishPoison?.(f.count); return; }
     if (f.type === 'heal') { this.heal(f.target, f.of); return; }
+    if (this.audit) this.records.set(f, record);
     const key = `${f.target}\u0000${f.type}`;
     const list = this.active.get(key);
     if (list) list.push(f); else this.active.set(key, [f]);
@@ -50,15 +53,26 @@ export class FaultInjector {
     const at = list ? list.indexOf(f) : -1;
     if (at < 0) return; // healed already
     list!.splice(at, 1);
+    this.records.delete(f);
     if (list!.length === 0) this.restore(f.target, f.type);
     // A later fault still holds: nothing changes. The latest one ended: the figures of the one before it come back
     // (a crash or a partition has none: the node stays down, the link cut, and nothing is called).
     else if (at === list!.length && f.type !== 'crash' && f.type !== 'partition') this.apply(list![list!.length - 1]!);
   }
 
-  /** Ends every active fault of `type` on `target`, and restores normal (also when none was active: as an old end did). */
+  /**
+   * Ends every active fault of `type` on `target`, and restores normal (also when none was active: as an old end did).
+   * The audit records when each ended, if before its own end: a crash healed at the instant it started lasted 0 ms.
+   */
   private heal(target: string, type: LastingFaultType): void {
-    this.active.delete(`${target}\u0000${type}`);
+    const key = `${target}\u0000${type}`;
+    const now = this.now();
+    for (const f of this.active.get(key) ?? []) {
+      const record = this.records.get(f);
+      if (record && (record.endMs === null || record.endMs > now)) record.healedAtMs = now;
+      this.records.delete(f);
+    }
+    this.active.delete(key);
     this.restore(target, type);
   }
 

@@ -172,9 +172,39 @@ describe('faults in a run (kernel order at one instant)', () => {
     const snap = sim.snapshot();
     expect(reportNumber(snap.nodes.b, 'downMs')).toBe(4000);
     expect(snap.audit!.faults).toEqual([
-      { atMs: 0, endMs: null, target: 'b', type: 'crash' },
+      { atMs: 0, endMs: null, target: 'b', type: 'crash', healedAtMs: 4000 },
       { atMs: 4000, endMs: 4000, target: 'b', type: 'heal', of: 'crash' },
     ]);
+  });
+
+  it('Crash, then Restart, at one paused instant: the audit records the crash as healed at once (0 ms), both live', () => {
+    const sim = createSimulation(scenarioOf([{ id: 'b', kind: 'broker' }], [], { durationMs: 30_000 }));
+    sim.runUntil(5000);
+    for (const fault of [{ type: 'crash', atMs: 0, target: 'b', durationMs: 5000 }, { type: 'heal', atMs: 0, target: 'b', of: 'crash' }] as Fault[]) {
+      const r = sim.injectFault(fault);
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    sim.runUntil(30_000);
+    const snap = sim.snapshot();
+    expect(reportNumber(snap.nodes.b, 'downMs')).toBe(0);
+    expect(snap.audit!.faults).toEqual([
+      { atMs: 5000, endMs: 10_000, target: 'b', type: 'crash', live: true, healedAtMs: 5000 },
+      { atMs: 5000, endMs: 5000, target: 'b', type: 'heal', of: 'crash', live: true },
+    ]);
+  });
+
+  it('a heal records only the faults it ended early: not one that ended at that instant, nor one of another target or type', () => {
+    const sim = createSimulation(scenarioOf([{ id: 'b', kind: 'broker' }, { id: 'q', kind: 'queue', config: { brokers: ['b'] } }], [], {
+      durationMs: 30_000,
+      faults: [
+        { atMs: 0, target: 'b', type: 'crash', durationMs: 4000 }, // ends at the heal's instant: its end, not the heal
+        { atMs: 1000, target: 'q', type: 'crash' },
+        { atMs: 2000, target: 'b', type: 'slowDisk', factor: 2 },
+        { atMs: 4000, target: 'b', type: 'heal', of: 'crash' },
+      ],
+    }));
+    sim.runUntil(30_000);
+    expect(sim.snapshot().audit!.faults.map((f) => f.healedAtMs)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('a live crash injected at the instant a crash ends starts after that end (PRIORITY.liveFault), in the run and in its replay', () => {

@@ -8,7 +8,7 @@ import { CompetingTable } from './CompetingTable';
 import { GuaranteeBadge } from './GuaranteeBadge';
 import { Num } from './SummaryPanel';
 import { formatNumber } from './summaryModel';
-import { faultName, faultSpans } from '../faults/faultSpans';
+import { faultName, faultSpans, spanLasting } from '../faults/faultSpans';
 
 /** Audit tab: what became of every message, why some were lost, and each consumer's delivery guarantee. */
 export function AuditPanel() {
@@ -56,10 +56,11 @@ export function AuditPanel() {
         <h4 className="audit-faults-title">Faults</h4>
         {spans.length === 0 ? <p className="audit-none" data-testid="audit-no-faults">{noneYet(finished)}</p> : (
           <ul className="audit-faults" data-testid="audit-faults">
-            {spans.map((s) => (
-              <li key={`${s.type}:${s.target}:${s.atMs}`}>
+            {spans.map((s, i) => (
+              // Two spans may share a start (a crash restarted at once, crashed again live at that instant): the index keeps keys apart.
+              <li key={`${s.type}:${s.target}:${s.atMs}:${i}`}>
                 <span className="mono">{formatClock(s.atMs)}</span> {faultName(s.type)} <strong>{labels[s.target] ?? s.target}</strong>
-                {s.endMs === null ? ' (until the end)' : s.endMs === s.atMs ? '' : ` for ${Number(((s.endMs - s.atMs) / 1000).toFixed(3))} s`}
+                {spanLasting(s)}
               </li>
             ))}
           </ul>

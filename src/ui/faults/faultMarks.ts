@@ -21,14 +21,19 @@ const startOf = (m: FaultMark): number => (m.kind === 'area' ? m.x1 : m.x);
 export function faultMarks(faults: readonly FaultRecord[], fromS: number, toS: number): FaultMark[] {
   if (!(toS >= fromS)) return [];
   const marks: FaultMark[] = [];
+  const keys = new Map<string, number>();
   for (const s of faultSpans(faults)) {
     const start = s.atMs / 1000;
     const end = s.endMs === null ? null : s.endMs / 1000;
     const label = `${faultName(s.type)} ${s.target}`;
     const tinyLabel = shortFaultName(s.type);
     const shortLabel = `${tinyLabel} ${s.target}`;
-    const key = `${s.type}:${s.target}:${s.atMs}`;
     if (start > toS || (end !== null && end < fromS)) continue;
+    // Two spans may share a start (a crash restarted at once, crashed again live at that instant): keys stay apart.
+    const base = `${s.type}:${s.target}:${s.atMs}`;
+    const seen = keys.get(base) ?? 0;
+    keys.set(base, seen + 1);
+    const key = seen === 0 ? base : `${base}:${seen}`;
     const of = { key, label, shortLabel, tinyLabel, type: s.type, target: s.target };
     if (end === null) {
       if (start >= fromS) marks.push({ kind: 'line', x: start, ...of });

@@ -7,8 +7,8 @@ import { createRunStore } from '../run/runStore';
 import type { WorkerLike } from '../run/workerClient';
 import { EDGE_FAULT_ACTIONS, nodeFaultActions } from './faultActions';
 import { faultMarks, faultMarksOver } from './faultMarks';
-import { faultActive, faultSpans } from './faultSpans';
-import { newFault, recordFault, switchFaultType } from './faultTimeline';
+import { faultActive, faultName, faultSpans, spanLasting } from './faultSpans';
+import { newFault, recordFault, switchFaultType, targetChoices } from './faultTimeline';
 
 const store = () => useDocumentStore.getState();
 beforeEach(() => store().replaceScenario(emptyScenario(), { resetHistory: true }));
@@ -88,6 +88,37 @@ describe('fault timeline in the document', () => {
   });
 });
 
+describe('the timeline\'s target choices', () => {
+  const scenario = {
+    nodes: [{ id: 'c1', kind: 'consumer', label: '' }, { id: 'q', kind: 'queue', label: 'Orders' }],
+    edges: [
+      { id: 'producer-1--orders-queue', source: 'producer-1', target: 'orders-queue' },
+      { id: 'producer-1-to-orders-queue', source: 'producer-1', target: 'orders-queue' },
+      { id: 'producer-1-to-orders-queue-2', source: 'producer-1', target: 'orders-queue' },
+    ],
+  } as unknown as Pick<Scenario, 'nodes' | 'edges'>;
+
+  it('a node by its label (or id) and kind', () => {
+    expect(targetChoices(scenario, false, 'c1')).toEqual([{ value: 'c1', label: 'c1 (consumer)' }, { value: 'q', label: 'Orders (queue)' }]);
+  });
+
+  it('an edge by its ends, its id after them when it says more than they do, or another edge has those ends', () => {
+    const edges = scenario.edges;
+    expect(targetChoices({ ...scenario, edges: [edges[0]!] }, true, '').slice(1).map((c) => c.label)).toEqual(['producer-1 → orders-queue']);
+    expect(targetChoices({ ...scenario, edges: [edges[1]!] }, true, '').slice(1).map((c) => c.label)).toEqual(['producer-1 → orders-queue']);
+    expect(targetChoices({ ...scenario, edges: [{ ...edges[0]!, id: 'e7' }] }, true, '').slice(1).map((c) => c.label)).toEqual(['producer-1 → orders-queue (e7)']);
+    expect(targetChoices(scenario, true, 'producer-1--orders-queue').map((c) => c.label)).toEqual([
+      'producer-1 → orders-queue (producer-1--orders-queue)', 'producer-1 → orders-queue (producer-1-to-orders-queue)',
+      'producer-1 → orders-queue (producer-1-to-orders-queue-2)',
+    ]);
+  });
+
+  it('a target nothing has any more is listed first, as missing', () => {
+    expect(targetChoices(scenario, false, 'gone')[0]).toEqual({ value: 'gone', label: 'gone (missing)' });
+    expect(targetChoices(scenario, true, '')[0]).toEqual({ value: '', label: '(choose) (missing)' });
+  });
+});
+
 describe('fault spans (the engine: each fault holds until its own end; a heal ends them all)', () => {
   it('a short crash inside a long one: one span, to the long one\'s end (the old rule ended it at the short one\'s)', () => {
     const spans = faultSpans([
@@ -123,7 +154,7 @@ describe('fault spans (the engine: each fault holds until its own end; a heal en
       { atMs: 4000, endMs: 5000, target: 'c', type: 'crash' },
     ]);
     expect(spans).toEqual([
-      { atMs: 1000, endMs: 3000, target: 'c', type: 'crash', count: 2 },
+      { atMs: 1000, endMs: 3000, target: 'c', type: 'crash', count: 2, healed: true },
       { atMs: 2500, endMs: null, target: 'c', type: 'slow', count: 1 },
       { atMs: 4000, endMs: 5000, target: 'c', type: 'crash', count: 1 },
     ]);
@@ -131,6 +162,83 @@ describe('fault spans (the engine: each fault holds until its own end; a heal en
     expect(faultActive(spans, 'c', 3000)).toBe(false);
     expect(faultActive(spans, 'c', 8000)).toBe(false); // the crash healed at 3 s would have ended at 9 s
     expect(faultActive(spans, 'c', 1e9, 'slow')).toBe(true);
+  });
+});
+
+describe('fault spans at one instant: scheduled starts, then ends, then live faults (the engine\'s PRIORITY 20, 21, 22)', () => {
+  it('a live crash at the instant a scheduled one ends starts after that end: two spans, as the engine restarts the node between', () => {
+    const spans = faultSpans([
+      { atMs: 0, endMs: 5000, target: 'c', type: 'crash' },
+      { atMs: 5000, endMs: 7000, target: 'c', type: 'crash', live: true },
+    ]);
+    expect(spans).toEqual([
+      { atMs: 0, endMs: 5000, target: 'c', type: 'crash', count: 1 },
+      { atMs: 5000, endMs: 7000, target: 'c', type: 'crash', count: 1 },
+    ]);
+  });
+
+  it('a scheduled crash at that instant starts before the end: one span (the node stays down)', () => {
+    expect(faultSpans([
+      { atMs: 0, endMs: 5000, target: 'c', type: 'crash' },
+      { atMs: 5000, endMs: 7000, target: 'c', type: 'crash' },
+    ])).toEqual([{ atMs: 0, endMs: 7000, target: 'c', type: 'crash', count: 2 }]);
+  });
+
+  it('live and scheduled at one instant: the scheduled start joins the span, the end closes it, the live start and heal come after', () => {
+    const spans = faultSpans([
+      { atMs: 0, endMs: 5000, target: 'c', type: 'slow' },
+      { atMs: 5000, endMs: 6000, target: 'c', type: 'slow' }, // scheduled: joins [0, 5000] before its end
+      { atMs: 5000, endMs: null, target: 'c', type: 'slow', live: true }, // after the ends: still within the scheduled one
+      { atMs: 5000, endMs: 5000, target: 'c', type: 'heal', of: 'slow', live: true }, // ends both at 5000
+      { atMs: 5000, endMs: 9000, target: 'c', type: 'slow', live: true }, // after the heal: a new span
+    ]);
+    expect(spans).toEqual([
+      { atMs: 0, endMs: 5000, target: 'c', type: 'slow', count: 3, healed: true },
+      { atMs: 5000, endMs: 9000, target: 'c', type: 'slow', count: 1 },
+    ]);
+  });
+
+  it('a live crash and its live restart at one instant (Crash, then Restart, paused): a span of 0 ms, healed', () => {
+    const spans = faultSpans([
+      { atMs: 0, endMs: 5000, target: 'c', type: 'crash' },
+      { atMs: 5000, endMs: null, target: 'c', type: 'crash', live: true },
+      { atMs: 5000, endMs: 5000, target: 'c', type: 'heal', of: 'crash', live: true },
+    ]);
+    expect(spans).toEqual([
+      { atMs: 0, endMs: 5000, target: 'c', type: 'crash', count: 1 },
+      { atMs: 5000, endMs: 5000, target: 'c', type: 'crash', count: 1, healed: true },
+    ]);
+    expect(faultActive(spans, 'c', 5000)).toBe(false);
+    // Both start at 5 s on the chart: each its own mark, under its own key.
+    expect(faultMarks([
+      { atMs: 5000, endMs: null, target: 'c', type: 'crash', live: true },
+      { atMs: 5000, endMs: 5000, target: 'c', type: 'heal', of: 'crash', live: true },
+      { atMs: 5000, endMs: null, target: 'c', type: 'crash', live: true },
+    ], 0, 10).map((m) => m.key)).toEqual(['crash:c:5000', 'crash:c:5000:1']);
+  });
+});
+
+describe('how long a span lasted, in the audit\'s fault list', () => {
+  const span = (atMs: number, endMs: number | null, type = 'crash', healed = false) => ({ atMs, endMs, target: 'c1', type, count: 1, ...(healed ? { healed: true as const } : {}) });
+
+  it('a crash restarted at the instant it started lasted 0 s; a poison burst is an instant', () => {
+    expect(spanLasting(span(5000, 5000, 'crash', true))).toBe(' for 0 s (restarted at once)');
+    expect(spanLasting(span(5000, 5000, 'partition', true))).toBe(' for 0 s (healed at once)');
+    expect(spanLasting(span(5000, 5000, 'poison'))).toBe('');
+  });
+
+  it('a span with an end: its length; without: until the end', () => {
+    expect(spanLasting(span(2000, 3500))).toBe(' for 1.5 s');
+    expect(spanLasting(span(2000, 4000, 'crash', true))).toBe(' for 2 s');
+    expect(spanLasting(span(2000, null))).toBe(' (until the end)');
+  });
+
+  it('the audit\'s records of Crash, then Restart, at one paused instant read as a crash of 0 s', () => {
+    const [s] = faultSpans([
+      { atMs: 5000, endMs: null, target: 'c1', type: 'crash', live: true },
+      { atMs: 5000, endMs: 5000, target: 'c1', type: 'heal', of: 'crash', live: true },
+    ]);
+    expect(`${faultName(s!.type)} ${s!.target}${spanLasting(s!)}`).toBe('crash c1 for 0 s (restarted at once)');
   });
 });
 

@@ -1,6 +1,7 @@
 import { INSTANT_FAULT_TYPES, LASTING_FAULTS, LINK_FAULTS, NODE_FAULTS, type Fault, type Scenario } from '../../../schema';
-import { FAULT_PARAMS, hitsEdge, newFault, switchFaultType } from '../../faults/faultTimeline';
+import { FAULT_PARAMS, hitsEdge, newFault, switchFaultType, targetChoices } from '../../faults/faultTimeline';
 import { faultName } from '../../faults/faultSpans';
+import { WrappingSelect } from '../fields/WrappingSelect';
 import { useForm } from '../form';
 
 const PATH = ['faults'] as const;
@@ -9,6 +10,8 @@ const PARAM_UNITS: Record<string, { label: string; unit: string }> = {
   factor: { label: '×', unit: '' }, addMs: { label: '+', unit: 'ms' }, jitterMs: { label: '±', unit: 'ms' }, probability: { label: 'p', unit: '' },
   count: { label: 'send', unit: 'messages' },
 };
+
+const HEAL_CHOICES = LASTING_FAULTS.map((t) => ({ value: t, label: t === 'crash' ? 'crash (restart)' : faultName(t) }));
 
 const toNumber = (text: string): unknown => (text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
 const show = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -52,21 +55,17 @@ export function FaultTimelineEditor({ scenario }: { scenario: Scenario }) {
                 <button type="button" className="btn btn-ghost btn-icon fault-remove" aria-label={`Remove fault ${i + 1}`}
                   onClick={() => write(faults.filter((_, j) => j !== i))}>×</button>
               </div>
+              {/* A heal's "of", then the target, each on the row's whole width and read whole however long (WrappingSelect). */}
+              {type === 'heal' && (
+                <div className="fault-row-line">
+                  <span className="field-unit" title="A heal of a crash restarts the node">ends every</span>
+                  <WrappingSelect aria-label={`Fault ${i + 1} heals`} choices={HEAL_CHOICES} value={show(f.of)} data-path={`faults.${i}.of`}
+                    onChange={(e) => set('of', e.target.value)} />
+                </div>
+              )}
               <div className="fault-row-line">
-                {type === 'heal' && (
-                  <select className="input fault-heals" aria-label={`Fault ${i + 1} heals`} value={show(f.of)} data-path={`faults.${i}.of`}
-                    title="The type of fault it ends, every one of them on its target: a heal of a crash restarts the node"
-                    onChange={(e) => set('of', e.target.value)}>
-                    {LASTING_FAULTS.map((t) => <option key={t} value={t}>{t === 'crash' ? 'crash (restart)' : faultName(t)}</option>)}
-                  </select>
-                )}
-                <select className="input" aria-label={`Fault ${i + 1} target`} value={show(f.target)} data-path={`faults.${i}.target`}
-                  aria-invalid={errors.length > 0} onChange={(e) => set('target', e.target.value)}>
-                  {!(edgeFault ? scenario.edges : scenario.nodes).some((x) => x.id === f.target) && <option value={show(f.target)}>{show(f.target) || '(choose)'} (missing)</option>}
-                  {edgeFault
-                    ? scenario.edges.map((e) => <option key={e.id} value={e.id}>{e.id} ({e.source} → {e.target})</option>)
-                    : scenario.nodes.map((n) => <option key={n.id} value={n.id}>{n.label || n.id} ({n.kind})</option>)}
-                </select>
+                <WrappingSelect aria-label={`Fault ${i + 1} target`} choices={targetChoices(scenario, edgeFault, show(f.target))} value={show(f.target)}
+                  data-path={`faults.${i}.target`} aria-invalid={errors.length > 0} onChange={(e) => set('target', e.target.value)} />
               </div>
               <div className="fault-row-line">
                 <span className="field-unit">at</span>
