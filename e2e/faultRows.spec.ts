@@ -83,6 +83,15 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }])
     expect(await shownText(rows.nth(6).getByLabel('Fault 7 target'))).toContain('producer-1 → orders-queue');
     expect(await shownText(rows.nth(8).getByLabel('Fault 9 target'))).toContain('mid-size-orders-reader');
     await expect(rows.nth(3).getByText('live')).toBeVisible();
+    // An empty duration's placeholder fits its box (it read "until en"), and its title says what empty means.
+    const duration = rows.nth(9).getByLabel('Fault 10 duration (ms)');
+    await expect(duration).toHaveAttribute('title', /until the end of the run/);
+    expect(await duration.evaluate((el: HTMLInputElement) => {
+      const style = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = style.font;
+      return el.placeholder !== '' && ctx.measureText(el.placeholder).width <= el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    }), 'the duration placeholder whole').toBe(true);
     await rows.nth(4).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `/tmp/fault-polish-rows-${size.width}.png` });
     await rows.nth(8).scrollIntoViewIfNeeded();

@@ -75,7 +75,7 @@ export function FaultTimelineEditor({ scenario }: { scenario: Scenario }) {
                 {INSTANT_FAULT_TYPES.includes(type) && f.durationMs === undefined ? <span className="field-unit">at once</span> : <>
                   <span className="field-unit">for</span>
                   <input className="input input-number" aria-label={`Fault ${i + 1} duration (ms)`} inputMode="decimal" value={show(f.durationMs)}
-                    placeholder="until end" data-path={`faults.${i}.durationMs`} aria-invalid={errors.length > 0}
+                    placeholder="∞" title="Empty: the fault lasts until the end of the run" data-path={`faults.${i}.durationMs`} aria-invalid={errors.length > 0}
                     onChange={(e) => set('durationMs', e.target.value.trim() === '' ? undefined : toNumber(e.target.value))} />
                   <span className="field-unit">ms</span>
                 </>}
