@@ -152,10 +152,11 @@ export class AuditLog implements DropObserver {
   delivered(consumer: number, m: Message): void {
     const log = this.consumers.get(consumer);
     if (!log || this.halted()) return;
-    const v = log.seen.get(m.id);
+    const place = log.seen.locate(m.id);
+    const v = log.seen.valueAt(place);
     const n = deliveries(v);
     if (n === NIBBLE_MAX) return;
-    log.seen.set(m.id, v + DELIVERY);
+    log.seen.setAt(place, m.id, v + DELIVERY);
     if (n === 0) this.deliveredOnce++;
     else if (n === 1) { this.deliveredOnce--; this.deliveredMoreThanOnce++; }
   }
@@ -165,11 +166,12 @@ export class AuditLog implements DropObserver {
     const log = this.consumers.get(consumer);
     if (!log || this.halted()) return;
     const id = m.id;
-    const v = log.seen.get(id);
+    const place = log.seen.locate(id);
+    const v = log.seen.valueAt(place);
     const before = processings(v);
-    if (before < NIBBLE_MAX) log.seen.set(id, v + PROCESSING);
+    if (before < NIBBLE_MAX) log.seen.setAt(place, id, v + PROCESSING);
     if (before === 0) log.processed++;
-    this.countInGroup(log, id, before === 0);
+    this.countInGroup(log, id, before === 0, before < NIBBLE_MAX ? before + 1 : before);
     this.foundAfterAll(log, id);
     if (m.orderKey === '') return;
     const last = log.lastSeq.get(m.orderKey) ?? -1;
@@ -222,16 +224,17 @@ export class AuditLog implements DropObserver {
   /**
    * One more processing of `id` in `log`'s group. A message processed by two competing consumers is processed twice
    * as surely as one processed twice by one: when the group's count reaches 2, each member that processed it has a
-   * duplicate; a member processing it first after that has one too.
+   * duplicate; a member processing it first after that has one too. `own`: how many times `log` has processed it now.
    */
-  private countInGroup(log: ConsumerLog, id: number, first: boolean): void {
+  private countInGroup(log: ConsumerLog, id: number, first: boolean, own: number): void {
     const group = log.group;
     let n: number;
-    if (group.members.length === 1) n = processings(log.seen.get(id));
+    if (group.members.length === 1) n = own; // the group's count is this consumer's own, just counted
     else {
       const counts = group.counts ?? (group.counts = new IdTable());
-      n = counts.get(id) + 1;
-      counts.set(id, n);
+      const place = counts.locate(id);
+      n = counts.valueAt(place) + 1;
+      counts.setAt(place, id, n);
     }
     if (n === 2) {
       group.duplicates++;

@@ -46,5 +46,24 @@ describe('IdTable', () => {
     expect(() => table.set(-1, 1)).toThrow(/not a message id/);
     expect(() => table.set(1.5, 1)).toThrow(/not a message id/);
     expect(() => table.set(2 ** 31, 1)).toThrow(/not a message id/);
+    expect(() => table.setAt(table.locate(-1), -1, 1)).toThrow(/not a message id/);
+    expect(table.size).toBe(0);
+  });
+
+  it('locate, valueAt and setAt read and update an id with one probe, as get and set do', () => {
+    const table = new IdTable(4);
+    const reference = new Map<number, number>();
+    for (let i = 0; i < 5000; i++) {
+      const id = (i * 7919) % 1500; // ids come back, in a scrambled order, while the table grows
+      const place = table.locate(id);
+      expect(table.valueAt(place)).toBe(reference.get(id) ?? 0);
+      expect(place >= 0).toBe(reference.has(id));
+      const next = Math.min(255, (reference.get(id) ?? 0) + 1 + (i % 3));
+      table.setAt(place, id, next);
+      reference.set(id, next);
+    }
+    expect(table.size).toBe(reference.size);
+    for (const [id, value] of reference) expect(table.get(id)).toBe(value);
+    expect(() => table.setAt(table.locate(3), 3, 0)).toThrow(/at least 1/);
   });
 });

@@ -43,21 +43,40 @@ export class IdTable {
 
   has(id: number): boolean { return this.get(id) !== 0; }
 
+  /**
+   * Where `id` is: its slot (≥ 0), or, when absent, ~slot of the empty slot it would take (< 0). With `valueAt` and
+   * `setAt` a read and a write of one id cost one probe: the audit reads and updates an id per delivery and processing.
+   * Valid until the next insertion or deletion.
+   */
+  locate(id: number): number {
+    const keys = this.keys;
+    for (let i = this.slot(id); ; i = (i + 1) & this.mask) {
+      const k = keys[i]!;
+      if (k === id) return i;
+      if (k === EMPTY) return ~i;
+    }
+  }
+
+  /** The value at a place `locate` gave: 0 for an absent id. */
+  valueAt(place: number): number { return place >= 0 ? this.values[place]! : 0; }
+
+  /** Sets the value (1 … 255, clamped) of the `id` that `locate` gave `place` for, inserting it when absent. */
+  setAt(place: number, id: number, value: number): void {
+    if (value <= 0) throw new RangeError('IdTable.setAt: the value must be at least 1 (delete() removes an id)');
+    // Checked first: -1 is the empty key, so locate(-1) finds an empty slot as if it held the id.
+    if (!(id >= 0 && id <= MAX_ID && Number.isInteger(id))) throw new RangeError(`IdTable: ${id} is not a message id (a whole number from 0 to ${MAX_ID})`);
+    const v = value > 255 ? 255 : value;
+    if (place >= 0) { this.values[place] = v; return; }
+    const i = ~place;
+    this.keys[i] = id;
+    this.values[i] = v;
+    if (++this.count * MAX_LOAD_DEN > this.keys.length * MAX_LOAD_NUM) this.grow();
+  }
+
   /** Sets the value of `id` (1 … 255, clamped; 0 deletes it). */
   set(id: number, value: number): void {
     if (value <= 0) { this.delete(id); return; }
-    if (!(id >= 0 && id <= MAX_ID && Number.isInteger(id))) throw new RangeError(`IdTable: ${id} is not a message id (a whole number from 0 to ${MAX_ID})`);
-    const v = value > 255 ? 255 : value;
-    const keys = this.keys;
-    let i = this.slot(id);
-    for (; ; i = (i + 1) & this.mask) {
-      const k = keys[i]!;
-      if (k === id) { this.values[i] = v; return; }
-      if (k === EMPTY) break;
-    }
-    keys[i] = id;
-    this.values[i] = v;
-    if (++this.count * MAX_LOAD_DEN > keys.length * MAX_LOAD_NUM) this.grow();
+    this.setAt(this.locate(id), id, value);
   }
 
   /** Removes `id` (backward-shift deletion: no tombstones, so lookups stay as short as if it had never been there). */
