@@ -21,7 +21,7 @@ function load(file: string): Scenario {
 interface Figures {
   in: number; out: number; acked: number; nacked: number; redelivered: number; dropped: number; deadLettered: number;
   expired: number; rejectedPublishes: number; ready: number; unacked: number; failed: number; duplicates: number;
-  staleDeletes: number; emptyPolls: number; utilisation: number; latencyMs: LatencySummary; queueWaitMs: LatencySummary;
+  staleDeletes: number; lateDeletes: number; emptyPolls: number; utilisation: number; latencyMs: LatencySummary; queueWaitMs: LatencySummary;
 }
 
 interface Run { scenario: Scenario; sim: Simulation; snap: Snapshot; node(id: string): Figures }
@@ -368,12 +368,18 @@ describe('sqs-visibility-redrive.json (A2.1 visibility timeout, A2.2 redrive)', 
   const workers = ['worker-a', 'worker-b'];
   const dlq = held(sim, 'jobs-dlq');
 
-  it('processing longer than the visibility timeout makes duplicates; their late deletes delete nothing', () => {
+  it('processing longer than the visibility timeout makes duplicates when another slot receives the job again: their late deletes delete nothing', () => {
     const service = nodeOf(scenario, 'worker-a', 'consumer').config.serviceTimeMs;
     expect(service.type === 'list' && Math.max(...service.values)).toBeGreaterThan(jobs.visibilityTimeoutMs!);
     const duplicates = workers.reduce((sum, w) => sum + run.node(w).duplicates, 0);
     expect(duplicates).toBeGreaterThan(0);
     expect(run.node('jobs').staleDeletes).toBe(duplicates);
+  });
+
+  it('a late delete still deletes the job when nobody received it since (its receipt is the latest)', () => {
+    expect(run.node('jobs').lateDeletes).toBeGreaterThan(0);
+    const acked = workers.reduce((sum, w) => sum + run.node(w).acked, 0);
+    expect(run.node('jobs').acked).toBe(acked);
   });
 
   it('every poison job ends in the DLQ after maxReceiveCount receives, with reason maxReceiveCount', () => {

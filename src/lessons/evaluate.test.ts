@@ -132,7 +132,7 @@ describe('a closed channel\'s requeues (A1.4) and a publisher\'s connection fail
 describe('what a crash loses is counted, never undone: "none lost" fails for good at the first', () => {
   it.each([
     ['requester', 'abandoned'], ['aggregator', 'droppedWhileDown'], ['aggregator', 'lostGroups'], ['aggregator', 'lostReplies'],
-    ['requester', 'errors'], ['requester', 'corruptReplies'], ['queue', 'deadLettered'], ['queue', 'staleDeletes'], ['exchange', 'toAlternate'],
+    ['requester', 'errors'], ['requester', 'corruptReplies'], ['queue', 'deadLettered'], ['queue', 'staleDeletes'], ['queue', 'lateDeletes'], ['exchange', 'toAlternate'],
   ])('%s %s', (kind, field) => {
     const snapshot = { nodes: { n: { kind, [field]: 1 } } };
     expect(evaluateCheck({ ...base, type: 'node', node: 'n', field, op: '==', value: 0 }, testView({ snapshot }))).toMatchObject({ verdict: 'fail', final: true });

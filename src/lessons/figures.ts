@@ -16,7 +16,7 @@ const RISING_NODE_FIELDS = new Set(['in', 'out', 'acked', 'nacked', 'redelivered
   'corruptProcessed', 'refused', 'refusedPublish', 'refusedConsume', 'deduplicated', 'invalidPublish',
   'completedBySize', 'completedByTimeout', 'completedByGoodEnough', 'maxReady', 'toInvalid', 'polls', 'emptyPolls',
   'failed', 'duplicates', 'ackFailed', 'callReplies', 'confirmed', 'retries', 'lateConfirms', 'lostOnOutage', 'lostBeforeConfirm',
-  'rejectedPublishes', 'consumerTimeouts', 'requeuedOnChannelClose', 'connectionFailures', 'settlementsLost', 'crashes', 'downMs', 'deadLettered', 'discarded', 'staleDeletes', 'toAlternate', 'errors', 'corruptReplies',
+  'rejectedPublishes', 'consumerTimeouts', 'requeuedOnChannelClose', 'connectionFailures', 'settlementsLost', 'crashes', 'downMs', 'deadLettered', 'discarded', 'staleDeletes', 'lateDeletes', 'toAlternate', 'errors', 'corruptReplies',
   'abandoned', 'unsent', 'droppedWhileDown', 'lostGroups', 'lostReplies']);
 
 const found = (value: number, rising: boolean, what: string): Figure => ({ ok: true, value, rising, what });

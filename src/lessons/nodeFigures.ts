@@ -74,7 +74,8 @@ const OTHER_FIGURES: readonly NodeFigure[] = [
   figure('held', 'held', 'Publishes waiting for a leader: a quorum queue with none (an election, or no majority) holds them, unconfirmed, and takes them in order once one is elected (A1.13)'),
   figure('replication', 'replication', 'quorum: Raft over the replicas (A1.13); mirror: a classic queue copied to its mirrors asynchronously (not RabbitMQ\'s ha-mode mirroring)'),
   figure('leader', 'leader', 'The broker leading it now (A1.13)'),
-  figure('staleDeletes', 'stale deletes', 'SQS deletes made with the receipt of an earlier receive: they delete nothing (A2.1)'),
+  figure('staleDeletes', 'stale deletes', 'SQS deletes that deleted nothing: made with the receipt of an earlier receive (someone received the message since), on a FIFO queue after the visibility timeout (the receipt expired), or after retention deleted the message (A2.1, A2.3)'),
+  figure('lateDeletes', 'late deletes', 'SQS standard queue: deletes that came after the visibility timeout yet deleted the message, as nobody had received it since (their receipt was still the latest, A2.1); counted in acked too'),
   // Deduplication and permissions, as their table names them (an exchange's and a filter's `refused` below)
   ...ACCESS_FIGURES.filter((f) => f.field !== 'refused'),
   ...latency('queueWaitMs', 'wait', 'Queue wait, enqueue → delivery'),
@@ -82,7 +83,7 @@ const OTHER_FIGURES: readonly NodeFigure[] = [
   figure('delivery', 'delivery', 'push: the queue delivers (basic.consume); pull: the consumer polls (basic.get, SQS ReceiveMessage)'),
   figure('concurrency', 'slots', 'Parallel processing slots'),
   figure('failed', 'failed', 'Messages whose processing failed (poison messages always fail)'),
-  figure('duplicates', 'duplicates', 'Processed but deleted too late: the visibility timeout had ended, so the message comes again (A2.1)'),
+  figure('duplicates', 'duplicates', 'Processed, but its SQS delete deleted nothing (see the queue\'s stale deletes): someone received the message after its visibility timeout, or its FIFO receipt had expired, so it comes again; or retention had deleted it (A2.1, A2.3)'),
   figure('online', 'online', '1 while the consumer is online'),
   figure('polls', 'polls', 'Polls made (pull consumers)'),
   figure('emptyPolls', 'empty polls', 'Polls answered with nothing'),

@@ -63,8 +63,9 @@ function delayHint(role: PortRole | null, target: ScenarioNode | undefined): str
   if (ways === 'poll') return 'One way. A poll crosses it twice: the request to the queue, the answer (with its messages) back.';
   if (ways === 'pollAck') {
     return 'One way. A poll crosses it twice: the request to the queue, the answer (with its messages) back. Each ack (SQS: '
-      + 'DeleteMessage) crosses it to the queue, which settles the message only then: an SQS delete arriving after the '
-      + 'visibility timeout deletes nothing.';
+      + 'DeleteMessage) crosses it to the queue, which settles the message only then. An SQS delete arriving after the '
+      + 'visibility timeout still deletes the message if nobody received it since; otherwise, or on a FIFO queue, it '
+      + 'deletes nothing.';
   }
   return 'One way. Each ack or nack crosses it back to the queue, which frees the prefetch slot only then: prefetch 1 takes one message per round trip.';
 }

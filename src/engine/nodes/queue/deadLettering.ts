@@ -42,7 +42,9 @@ export class DeadLetters {
     m.deliveryCount = 0;
     m.returns = 0;
     if (this.rules.flavor !== 'sqs') m.receiveCount = 0;
-    m.receipt = 0;
+    // An SQS message keeps the receipt of its last receive here (A2.1): a delivery of it still on its way to a consumer
+    // is an SQS receive, which the consumer does not count (the dead-letter queue does now), and a delete with it finds
+    // the message gone from this queue and deletes nothing (SqsInFlight.deleteVisible). On RabbitMQ it is 0 already.
     m.exchange = target.target.kind === 'exchange' ? target.target.id : '';
     this.ctx.send(target, m);
   }

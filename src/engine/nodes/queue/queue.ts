@@ -18,7 +18,7 @@ import { keepSurvivors } from './outage';
 import { Channels } from './channels';
 import { PendingPolls, type PendingPoll } from './pendingPolls';
 import { QueueCounters } from './queueCounters';
-import { EV_CONSUMER_TIMEOUT, EV_DELETE, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_LINK_DEAD, EV_POLL_TIMEOUT, EV_RETENTION, EV_SETTLEMENT, EV_VISIBILITY } from './queueEvents';
+import { EV_CONSUMER_TIMEOUT, EV_DELETE, EV_DISK_WRITTEN, EV_ELECTION, EV_EXPIRE, EV_LINK_DEAD, EV_POLL_TIMEOUT, EV_RETENTION, EV_RETENTION_IN_FLIGHT, EV_SETTLEMENT, EV_VISIBILITY } from './queueEvents';
 import type { QueueSteps } from './queueSteps';
 import { queueRules, readyStoreFor, type QueueRules } from './queueRules';
 import type { ReadyStore, RemovableStore } from './readyStore';
@@ -382,13 +382,22 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
   }
 
   /**
-   * A2.1: DeleteMessage removes it. A receipt from an earlier receive: AWS's DeleteMessage reference says the request
-   * succeeds but the message might not be deleted; we take the case where it is not (not in semantics.md).
+   * A2.1: DeleteMessage with the receipt of the message's latest receive removes it, in flight or (a standard queue)
+   * visible again after that receive's visibility timeout (sqsInFlight.ts deleteVisible). A2.3: on a FIFO queue the
+   * receipt expired with the visibility timeout, and the delete fails. A receipt from an earlier receive (someone received
+   * it since): AWS's DeleteMessage reference says the request succeeds but the message might not be deleted; we take,
+   * deterministically, the case where it is not. Either deletes nothing: a stale delete, and the message comes again.
    */
   private deleteMessage(m: Message, receipt: number): AckOutcome {
-    if (!this.invisible.delete(m, receipt)) { this.staleDeletes++; return ACK_STALE; }
+    if (this.invisible.delete(m, receipt)) {
+      this.acked++;
+      if (this.groups) this.dispatch(); // A2.3: the delete unblocked its group
+      return ACK_SETTLED;
+    }
+    if (!this.invisible.deleteVisible(m, receipt, this.store as RemovableStore)) { this.staleDeletes++; return ACK_STALE; }
     this.acked++;
-    if (this.groups) this.dispatch(); // A2.3: the delete unblocked its group
+    this.lateDeletes++;
+    addHop(m, this.index, this.ctx, 'deleted while visible again (nobody received it since its visibility timeout)');
     return ACK_SETTLED;
   }
 
@@ -470,6 +479,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     if (type === EV_DISK_WRITTEN) { this.confirms.written(payload as number); return; }
     if (type === EV_ELECTION) { if (this.replication.elect()) { this.releaseHeld(); this.dispatch(); } return; }
     if (type === EV_VISIBILITY) { this.visibilityEnded(payload as Message, arg); return; }
+    if (type === EV_RETENTION_IN_FLIGHT) { this.retentionEndedInFlight(payload as Message, arg); return; }
     if (type === EV_POLL_TIMEOUT) { this.polls.timedOut(payload as PendingPoll, arg); return; }
     if (type === EV_SETTLEMENT) { this.settlements.arrived(payload as SettlementInFlight); return; }
     if (type === EV_DELETE) { this.deleteArrived(payload as DeleteInFlight); return; }
@@ -485,6 +495,14 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     this.retention!.visibleAgain(m, this.store as RemovableStore); // A2.1: retention wherever it is
     addHop(m, this.index, this.ctx, 'visible again');
     this.dispatch();
+  }
+
+  /** A2.1: deleted when its retention ends, though in flight (sqsInFlight.ts `retentionEnded`). */
+  private retentionEndedInFlight(m: Message, receipt: number): void {
+    if (!this.invisible.retentionEnded(m, receipt)) return;
+    this.retention!.deletedInFlight(m);
+    addHop(m, this.index, this.ctx, 'deleted (retention period ended while in flight)');
+    if (this.groups) this.dispatch(); // A2.3: its group is unlocked
   }
 
   // ---- outages (the faults issue) ---------------------------------------------------------------
@@ -585,7 +603,7 @@ export class QueueModel extends QueueCounters implements NodeModel, DeliverySour
     return {
       kind: this.kind, flavor: this.rules.flavor, ...this.reportFields(this.deadLetters.edge !== undefined),
       ready: this.store.length, unacked: this.unacked + this.invisible.size, consumers: this.subs.length,
-      available: this.isAvailable() ? 1 : 0, ...(this.replication.kind === 'quorum' ? { held: this.held.size } : {}), lostOnOutage: this.lostOnOutage, lostBeforeConfirm: this.lostBeforeConfirm,
+      available: this.isAvailable() ? 1 : 0, ...(this.replication.kind === 'quorum' ? { held: this.held.size } : {}), ...(this.sqs && this.groups === null ? { lateDeletes: this.lateDeletes } : {}), lostOnOutage: this.lostOnOutage, lostBeforeConfirm: this.lostBeforeConfirm,
       ...(this.replication.kind !== 'none' ? { replication: this.replication.kind, leader: this.replication.leaderBroker?.id ?? '' } : {}),
       queueWaitMs: this.wait.summary(),
     };

@@ -26,7 +26,7 @@ export class QueueCounters {
   /** Dropped by the length limit (drop-head) or refused at it (reject-publish). */
   overflowed = 0;
   rejectedPublishes = 0;
-  /** SQS deletes with a stale receipt, which delete nothing. */
+  /** SQS deletes that delete nothing: an earlier receive's receipt, a FIFO receipt expired, a message gone (A2.1, A2.3). */
   staleDeletes = 0;
   emptyPolls = 0;
   /** Publishes refused for want of permission (accessRefused). */
@@ -49,6 +49,11 @@ export class QueueCounters {
    * consumer nacked them, so they are not in `nacked`.
    */
   requeuedOnChannelClose = 0;
+  /**
+   * SQS standard queue: deletes that arrived after their receive's visibility timeout and still deleted the message,
+   * nobody having received it since (A2.1; in `acked` too). Reported by SQS standard queues only.
+   */
+  lateDeletes = 0;
 
   /**
    * The counters in a queue's report. `dead-letters`: whether it has a dead-letter target. A1.4/A1.9: a message

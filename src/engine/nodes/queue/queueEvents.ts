@@ -16,3 +16,5 @@ export const EV_SETTLEMENT = 8;
 export const EV_LINK_DEAD = 9;
 /** A2.1: a consumer's DeleteMessage reached an SQS queue along a link with a delay (sqsInFlight.ts). */
 export const EV_DELETE = 10;
+/** A2.1: an SQS message in flight reached the end of its retention period before its visibility timeout (sqsInFlight.ts). */
+export const EV_RETENTION_IN_FLIGHT = 11;

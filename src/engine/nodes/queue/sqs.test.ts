@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../simulation';
-import { scenarioOf, scriptedProducer } from '../../testSupport';
+import { expectBalanced, scenarioOf, scriptedProducer } from '../../testSupport';
 
 const puller = (id: string, config: Record<string, unknown>) => ({
   id, kind: 'consumer' as const, config: { delivery: 'pull' as const, pollIntervalMs: 50, ...config },
@@ -33,6 +33,32 @@ describe('A2.1 SQS visibility timeout', () => {
     expect(snap.nodes.q).toMatchObject({ out: 2, acked: 1, staleDeletes: 1 });
     expect(snap.nodes.c1).toMatchObject({ acked: 0, duplicates: 1 }); // its delete came too late: nothing acked
     expect(snap.messages).toMatchObject({ acked: 1, queued: 0, inFlight: 0 });
+  });
+
+  it('a delete after the timeout still deletes the message if nobody received it since (standard queue)', () => {
+    // c receives it at t≈1 and is busy until 201; it is visible again from 101, but nobody else polls: c's delete at 201
+    // carries the latest receipt and deletes it (AWS DeleteMessage reference). On a FIFO queue the receipt has expired.
+    for (const fifo of [false, true]) {
+      const s = scenarioOf([
+        { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 0, routingKey: 'x', groupId: 'g' }] } } },
+        { id: 'q', kind: 'queue', config: { flavor: 'sqs', visibilityTimeoutMs: 100, ...(fifo ? { fifo: { contentBasedDeduplication: true } } : {}) } },
+        puller('c', { serviceTimeMs: { type: 'constant', value: 200 } }),
+      ], ['p>q', 'q>c']);
+      const sim = createSimulation(s);
+      sim.runUntil(150);
+      expect(sim.snapshot().nodes.q).toMatchObject({ ready: 1, unacked: 0 }); // visible again
+      sim.runUntil(202);
+      if (fifo) {
+        expect(sim.snapshot().nodes.q).toMatchObject({ acked: 0, staleDeletes: 1 });
+        expect(sim.snapshot().nodes.q).not.toHaveProperty('lateDeletes'); // a standard queue's figure
+        expect(sim.snapshot().nodes.c).toMatchObject({ acked: 0, duplicates: 1 });
+      } else {
+        expect(sim.snapshot().nodes.q).toMatchObject({ out: 1, ready: 0, acked: 1, staleDeletes: 0, lateDeletes: 1 });
+        expect(sim.snapshot().nodes.c).toMatchObject({ acked: 1, duplicates: 0 });
+        expect(sim.snapshot().messages).toMatchObject({ acked: 1, queued: 0, inFlight: 0 });
+      }
+      expectBalanced(sim.snapshot());
+    }
   });
 
   it('a failed message is not deleted and comes back after the timeout with a higher receive count', () => {
@@ -147,6 +173,40 @@ describe('A2.1 accounting while a stale receive is still being processed', () =>
       expect(m.acked + m.queued + m.inFlight + m.deadLettered + m.dropped, `at ${t} ms`).toBe(m.produced);
     }
     expect(sim.snapshot().nodes.slow!.duplicates).toBe(1);
+  });
+});
+
+describe('A2.1 accounting of a receive still on its way when its visibility timeout ends', () => {
+  /**
+   * c's link takes 30 ms each way, its poll and the delivery alike: received at 30, the message is visible again at 40,
+   * before the delivery reaches c at 60. With a receive limit of 1, c2 (on a link without a delay, online from 35) then
+   * tries to receive it, which moves it to the dead-letter queue. Either way the delivery reaching c is still an SQS
+   * receive, counted by a queue, not a second time by c; once its receipt was zeroed on the way, and c counted it too.
+   */
+  const run = (maxReceiveCount?: number) => {
+    const s = scenarioOf([
+      scriptedProducer('p', ['a']), { id: 'q', kind: 'queue', config: { flavor: 'sqs', visibilityTimeoutMs: 10, maxReceiveCount } },
+      puller('c', { pollIntervalMs: 5, serviceTimeMs: { type: 'constant', value: 100 } }),
+      puller('c2', { pollIntervalMs: 5, serviceTimeMs: { type: 'constant', value: 100 }, offline: maxReceiveCount === undefined ? [{ fromMs: 0, toMs: 1000 }] : [{ fromMs: 0, toMs: 35 }] }),
+      { id: 'dlq', kind: 'queue', config: { flavor: 'sqs' } },
+    ], ['p>q', { id: 'qc', source: 'q', target: 'c', config: { delayMs: 30 } }, 'q>c2', 'q>dlq'], { durationMs: 1000 });
+    const sim = createSimulation(s);
+    for (let t = 0; t <= 1000; t += 5) {
+      sim.runUntil(t);
+      const m = sim.snapshot().messages;
+      expect(m.acked + m.queued + m.inFlight + m.deadLettered + m.dropped, `at ${t} ms`).toBe(m.produced);
+    }
+    return sim.snapshot();
+  };
+
+  it('visible again: counted once, by the queue', () => {
+    expect(run().nodes.c).toMatchObject({ in: 1, acked: 1 }); // nobody received it since: its delete deleted it
+  });
+
+  it('moved to the dead-letter queue: counted once, by the dead-letter queue', () => {
+    const snap = run(1);
+    expect(snap.messages).toMatchObject({ produced: 1, deadLettered: 1, acked: 0, inFlight: 0 });
+    expect(snap.nodes.c).toMatchObject({ in: 1, acked: 0, duplicates: 1 }); // its delete found the message gone
   });
 });
 

@@ -15,8 +15,10 @@ import type { RemovableStore } from './readyStore';
  * expires first. This watches the others, off the path of a message delivered: a message enqueued out of expiry order
  * (a dead-letter queue fed by several queues, publishes reordered on their way), one visible again behind the head, and
  * on a FIFO queue the head of a group locked by a message in flight (A2.3: the head check does not see it). Each is
- * deleted at its expiry time if it is still ready here. Retention of a message in flight (received, not deleted) is not
- * in semantics.md and not modelled: it is deleted when it becomes visible again and reaches the head, or is watched.
+ * deleted at its expiry time if it is still ready here. A message in flight (received, not deleted) is deleted when its
+ * retention ends too: SqsInFlight times it, and the queue counts it here (deletedInFlight). That deletion ends a FIFO
+ * group's lock no later than the retention of an in-order head behind it, so the group watch is needed only for a
+ * message received at the very instant its retention ended (SqsInFlight times no deletion then): kept as the net.
  */
 export class RetentionWatch {
   /**
@@ -86,6 +88,9 @@ export class RetentionWatch {
     }
     this.groupLocked(groupId);
   }
+
+  /** A2.1: `m`, in flight, was deleted at the end of its retention (SqsInFlight.retentionEnded). */
+  deletedInFlight(m: Message): void { this.deleted(m); }
 
   /** A2.1: deleted at the end of retention, never dead-lettered. */
   private deleted(m: Message): void {

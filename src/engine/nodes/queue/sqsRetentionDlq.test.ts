@@ -51,15 +51,19 @@ describe('A2.2 retention in a dead-letter queue fed out of order', () => {
 
 /**
  * A2.1 + A2.3: on a FIFO queue a message in flight locks its group, and the messages of the group behind it are not
- * available; their retention runs on all the same. g1's first message is received at once and processed for 100 s
- * (visibility 200 s); g1's second, behind the lock, is deleted when its retention (60 s) ends, not when the lock goes.
+ * available; their retention runs on all the same. g1's message sent at 0 is delayed 25 s on its link, so g1's sent at
+ * 20 s reaches the queue first and is received at once, processed for 50 s (visibility 200 s). The one behind it,
+ * retention (60 s) counted from its send, is deleted at 60 s, while the group is still locked, not when the lock goes
+ * at 70 s. (A message in flight is deleted when its retention ends too, sqsRetentionInFlight.test.ts: here each is
+ * deleted before.)
  */
 describe('A2.1 retention of a message in a locked FIFO group', () => {
   const scenario = () => scenarioOf([
-    { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 0, groupId: 'g1' }, { atMs: 1, groupId: 'g1' }, { atMs: 30_000, groupId: 'g2' }] } } },
+    { id: 'p1', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 0, groupId: 'g1' }] } } },
+    { id: 'p2', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 20_000, groupId: 'g1' }, { atMs: 30_000, groupId: 'g2' }] } } },
     { id: 'q', kind: 'queue', config: { flavor: 'sqs', retentionMs: 60_000, visibilityTimeoutMs: 200_000, fifo: { contentBasedDeduplication: true } } },
-    puller('c', { serviceTimeMs: { type: 'constant', value: 100_000 }, concurrency: 2 }),
-  ], ['p>q', 'q>c'], { durationMs: 200_000 });
+    puller('c', { serviceTimeMs: { type: 'constant', value: 50_000 }, concurrency: 2 }),
+  ], [{ id: 'p1q', source: 'p1', target: 'q', config: { delayMs: 25_000 } }, 'p2>q', 'q>c'], { durationMs: 200_000 });
 
   it('deletes it at the end of its retention, while its group is still locked', () => {
     const sim = createSimulation(scenario());
@@ -70,6 +74,20 @@ describe('A2.1 retention of a message in a locked FIFO group', () => {
     expect(snap.nodes.q).toMatchObject({ ready: 0, unacked: 2, expired: 1 });
     expect(snap.messages.droppedByReason.expired).toBe(1);
     sim.runUntil(200_000);
-    expect(sim.snapshot().nodes.c).toMatchObject({ acked: 2 }); // g1's first and g2's: the expired one never handed out
+    expect(sim.snapshot().nodes.c).toMatchObject({ acked: 2 }); // g1's first to arrive and g2's: the expired one never handed out
+  });
+  it('a message received at the instant its retention ends keeps its group locked: the one behind is deleted on time', () => {
+    // g1's first (sent at 0) is handed out at 60 s, the instant its retention ends, to a consumer that comes online then
+    // (A1.7's rule that a message expiring now may still go to a consumer that takes it at once): no deletion is timed
+    // for it in flight. g1's second (sent at 1 ms) is behind the lock and deleted at 60.001 s.
+    const sim = createSimulation(scenarioOf([
+      { id: 'p', kind: 'producer', config: { arrival: { type: 'script', messages: [{ atMs: 0, groupId: 'g1' }, { atMs: 1, groupId: 'g1' }] } } },
+      { id: 'q', kind: 'queue', config: { flavor: 'sqs', retentionMs: 60_000, visibilityTimeoutMs: 30_000, fifo: { contentBasedDeduplication: true } } },
+      puller('c', { serviceTimeMs: { type: 'constant', value: 10_000 }, offline: [{ fromMs: 0, toMs: 60_000 }] }),
+    ], ['p>q', 'q>c'], { durationMs: 100_000 }));
+    sim.runUntil(60_000);
+    expect(sim.snapshot().nodes.q).toMatchObject({ out: 1, unacked: 1, ready: 1, expired: 0 });
+    sim.runUntil(60_001);
+    expect(sim.snapshot().nodes.q).toMatchObject({ unacked: 1, ready: 0, expired: 1 });
   });
 });
