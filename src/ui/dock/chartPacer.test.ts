@@ -28,20 +28,22 @@ function harness(opts: { redrawCostMs?: number } = {}) {
     },
     hidden: () => hidden,
   });
+  /** A frame with samples, as reduceFrame leaves the store. */
+  const addSamples = (count: number) => store.setState((s) => ({ ...withSamples(s.samples.length + count, s.samplesVersion + 1), nodeIds: s.nodeIds }));
+  /** The next poll, when its time comes. */
+  const poll = () => { const p = pending; pending = null; p?.run(); };
+  const nextPollInMs = () => pending?.delayMs ?? null;
   return {
-    pacer, drawn,
+    pacer, drawn, addSamples, poll, nextPollInMs,
     setHidden: (h: boolean) => { hidden = h; },
     /** What each redraw from now on costs. */
     setCost: (ms: number) => { costMs = ms; },
     /** Another simulation loaded (new node ids), with `count` samples. */
     loadOther: (count: number) => store.setState((s) => ({ ...withSamples(count, s.samplesVersion + 1, ['c']) })),
-    /** A frame with samples, as reduceFrame leaves the store. */
-    addSamples: (count: number) => store.setState((s) => ({ ...withSamples(s.samples.length + count, s.samplesVersion + 1), nodeIds: s.nodeIds })),
     /** Reset or another document: telemetryStore.clearTelemetry. */
     clearRun: () => store.setState(initialTelemetry(), true),
-    /** The next poll, when its time comes. */
-    poll: () => { const p = pending; pending = null; p?.run(); },
-    nextPollInMs: () => pending?.delayMs ?? null,
+    /** A frame of `count` new samples, then the poll that draws them: how long until the poll after it. */
+    redraw: (count: number) => { addSamples(count); poll(); return nextPollInMs(); },
   };
 }
 
@@ -91,50 +93,29 @@ describe('chart pacer', () => {
 
   it('spaces polls out once redraws stay costly: after the second costly one, by the cheaper of the last two', () => {
     const h = harness({ redrawCostMs: 120 });
-    h.addSamples(2);
-    h.poll();
-    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS); // the run's first redraw mounts the plot: no pace of its own
-    h.addSamples(1);
-    h.poll();
-    expect(h.nextPollInMs()).toBe(chartRedrawDelay(120));
+    expect(h.redraw(2)).toBe(CHART_REDRAW_MS); // the run's first redraw mounts the plot: no pace of its own
+    expect(h.redraw(1)).toBe(chartRedrawDelay(120));
     h.setCost(200);
-    h.addSamples(1);
-    h.poll();
-    expect(h.nextPollInMs()).toBe(chartRedrawDelay(120));
-    h.addSamples(1);
-    h.poll();
-    expect(h.nextPollInMs()).toBe(chartRedrawDelay(200));
+    expect(h.redraw(1)).toBe(chartRedrawDelay(120));
+    expect(h.redraw(1)).toBe(chartRedrawDelay(200));
   });
 
   it('one costly redraw among cheap ones (the first, a garbage collection) does not hold the charts still', () => {
     const h = harness({ redrawCostMs: 400 });
-    h.addSamples(2);
-    h.poll(); // the first redraw of the run, as measured in the browser: mounting the plot
-    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS);
+    expect(h.redraw(2)).toBe(CHART_REDRAW_MS); // the first redraw of the run, as measured in the browser: mounting the plot
     h.setCost(10);
-    h.addSamples(1);
-    h.poll();
-    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS);
+    expect(h.redraw(1)).toBe(CHART_REDRAW_MS);
     h.setCost(400); // a spike between cheap redraws
-    h.addSamples(1);
-    h.poll();
-    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS);
+    expect(h.redraw(1)).toBe(CHART_REDRAW_MS);
   });
 
   it('after a cleared run or another simulation, the first redraw is a mount again, not a pace', () => {
     const h = harness({ redrawCostMs: 120 });
-    h.addSamples(2);
-    h.poll();
-    h.addSamples(1);
-    h.poll();
-    expect(h.nextPollInMs()).toBe(chartRedrawDelay(120));
+    h.redraw(2);
+    expect(h.redraw(1)).toBe(chartRedrawDelay(120));
     h.clearRun();
-    h.addSamples(2);
-    h.poll();
-    expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS);
-    h.addSamples(1);
-    h.poll();
-    expect(h.nextPollInMs()).toBe(chartRedrawDelay(120));
+    expect(h.redraw(2)).toBe(CHART_REDRAW_MS);
+    expect(h.redraw(1)).toBe(chartRedrawDelay(120));
     h.loadOther(3);
     h.poll();
     expect(h.nextPollInMs()).toBe(CHART_REDRAW_MS);
